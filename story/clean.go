@@ -1,0 +1,197 @@
+package story
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Clean returns s with everything that could drive a terminal taken out:
+// whole escape sequences (CSI, OSC, DCS, SOS, PM, APC and two-byte ESC
+// sequences, in their 7-bit and C1 forms), C0 controls but tab and newline,
+// DEL and C1 controls. Bidi embeddings, overrides and isolates are closed at
+// the end of each line, so they cannot reorder text outside it. Clean is the
+// one sanitiser for every string reel shows: story text, titles, file names
+// and error messages.
+func Clean(s string) string {
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var bidi []rune // open bidi controls on the current line
+	closeBidi := func() {
+		for i := len(bidi) - 1; i >= 0; i-- {
+			if isIsolate(bidi[i]) {
+				b.WriteRune('\u2069')
+			} else {
+				b.WriteRune('\u202C')
+			}
+		}
+		bidi = bidi[:0]
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c == '\n' {
+			closeBidi()
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		if c == '\t' {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		if c == 0x1B {
+			i = skipEscape(s, i+1)
+			continue
+		}
+		if c < 0x20 || c == 0x7F {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			b.WriteByte(c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			b.WriteRune(utf8.RuneError)
+			i++
+			continue
+		case r >= 0x80 && r <= 0x9F:
+			i = skipC1(s, i+size, r)
+			continue
+		case r == '\u202A' || r == '\u202B' || r == '\u202D' || r == '\u202E' || r == '\u2066' || r == '\u2067' || r == '\u2068':
+			bidi = append(bidi, r)
+		case r == '\u202C' || r == '\u2069':
+			// A close with nothing of its kind open would act on text
+			// outside this line: drop it.
+			if n := len(bidi); n == 0 || isIsolate(bidi[n-1]) != (r == '\u2069') {
+				i += size
+				continue
+			}
+			bidi = bidi[:len(bidi)-1]
+		}
+		b.WriteString(s[i : i+size])
+		i += size
+	}
+	closeBidi()
+	return b.String()
+}
+
+func isIsolate(r rune) bool { return r >= '\u2066' && r <= '\u2069' }
+
+// isClean reports, quickly, whether s needs no cleaning at all.
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20:
+			if c != '\n' && c != '\t' {
+				return false
+			}
+		case c == 0x7F:
+			return false
+		case c == 0xC2:
+			// U+0080..U+009F are C2 80..C2 9F.
+			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F {
+				return false
+			}
+		case c == 0xE2:
+			// Bidi controls: E2 80 AA..AE and E2 81 A6..A9.
+			if i+2 < len(s) {
+				if (s[i+1] == 0x80 && s[i+2] >= 0xAA && s[i+2] <= 0xAE) ||
+					(s[i+1] == 0x81 && s[i+2] >= 0xA6 && s[i+2] <= 0xA9) {
+					return false
+				}
+			}
+		case c >= 0x80:
+			// Invalid UTF-8 is repaired by the slow path.
+			if c < 0xC2 || c > 0xF4 {
+				return false
+			}
+		}
+	}
+	return utf8.ValidString(s)
+}
+
+// skipEscape returns the index just past the escape sequence whose ESC
+// stood right before i.
+func skipEscape(s string, i int) int {
+	if i >= len(s) {
+		return i
+	}
+	switch s[i] {
+	case '[':
+		return skipCSI(s, i+1)
+	case ']':
+		return skipString(s, i+1, true)
+	case 'P', 'X', '^', '_':
+		return skipString(s, i+1, false)
+	}
+	// ESC, intermediates 0x20-0x2F, then one final byte 0x30-0x7E.
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2F {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x30 && s[i] <= 0x7E {
+		i++
+	}
+	return i
+}
+
+// skipC1 skips a sequence introduced by the C1 control r, which ended just
+// before i.
+func skipC1(s string, i int, r rune) int {
+	switch r {
+	case 0x9B: // CSI
+		return skipCSI(s, i)
+	case 0x9D: // OSC
+		return skipString(s, i, true)
+	case 0x90, 0x98, 0x9E, 0x9F: // DCS, SOS, PM, APC
+		return skipString(s, i, false)
+	}
+	return i
+}
+
+// skipCSI skips parameter bytes 0x30-0x3F, intermediate bytes 0x20-0x2F and
+// the final byte 0x40-0x7E. A byte outside those ends the sequence
+// without being eaten.
+func skipCSI(s string, i int) int {
+	for i < len(s) && s[i] >= 0x30 && s[i] <= 0x3F {
+		i++
+	}
+	for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2F {
+		i++
+	}
+	if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7E {
+		i++
+	}
+	return i
+}
+
+// skipString skips a control string up to its terminator: ST (ESC \ or
+// U+009C), or BEL for OSC. A newline also ends it, so that an
+// unterminated string costs at most the rest of its line, never the rest
+// of the story.
+func skipString(s string, i int, bel bool) int {
+	for i < len(s) {
+		switch c := s[i]; {
+		case c == '\n':
+			return i
+		case c == 0x07 && bel:
+			return i + 1
+		case c == 0x1B:
+			if i+1 < len(s) && s[i+1] == '\\' {
+				return i + 2
+			}
+			return i + 1
+		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0x9C:
+			return i + 2
+		}
+		i++
+	}
+	return i
+}

@@ -1,0 +1,57 @@
+package story
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+)
+
+// sniffSize is how much of the input content sniffing looks at.
+const sniffSize = 8 << 10
+
+var (
+	htmlTagRe    = regexp.MustCompile(`(?i)<(html|body|amp-story|article|figure)[\s>]|<!doctype\s+html`)
+	atxHeadingRe = regexp.MustCompile(`(?m)^ {0,3}#{1,6}[ \t]+\S`)
+	mdImageRe    = regexp.MustCompile(`!\[[^\]\n]*\]\([^)\n]*\)`)
+	mdFenceRe    = regexp.MustCompile("(?m)^ {0,3}(```|~~~)")
+	frontRe      = regexp.MustCompile(`^---[ \t]*\n`)
+	mdpMetaRe    = regexp.MustCompile(`^%(title|author|date):`)
+)
+
+// Detect chooses the format of a story: an explicit format wins, then the
+// file name's extension, then the content. It returns the format and the
+// reason, in words, for the choice.
+func Detect(explicit Format, name, text string) (Format, string) {
+	if explicit != FormatAuto {
+		return explicit, "--format " + explicit.String()
+	}
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		return FormatMarkdown, "file extension " + filepath.Ext(name)
+	case ".txt", ".text":
+		return FormatText, "file extension " + filepath.Ext(name)
+	case ".html", ".htm":
+		return FormatHTML, "file extension " + filepath.Ext(name)
+	}
+	head := text
+	if len(head) > sniffSize {
+		head = head[:sniffSize]
+	}
+	switch {
+	case htmlTagRe.MatchString(head):
+		return FormatHTML, "content: HTML tags"
+	case frontRe.MatchString(head):
+		return FormatMarkdown, "content: front matter"
+	case mdpMetaRe.MatchString(head):
+		return FormatMarkdown, "content: mdp metadata"
+	case strings.Contains(head, "<!-- end_slide -->"):
+		return FormatMarkdown, "content: <!-- end_slide -->"
+	case len(atxHeadingRe.FindAllStringIndex(head, 2)) >= 2:
+		return FormatMarkdown, "content: Markdown headings"
+	case mdImageRe.MatchString(head):
+		return FormatMarkdown, "content: Markdown images"
+	case mdFenceRe.MatchString(head):
+		return FormatMarkdown, "content: code fences"
+	}
+	return FormatText, "content: plain text"
+}

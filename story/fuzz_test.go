@@ -1,0 +1,111 @@
+package story
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// checkText fails the test if s is not valid UTF-8 or holds a character
+// that could drive a terminal.
+func checkText(t *testing.T, what, s string) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		t.Fatalf("%s is not valid UTF-8: %q", what, s)
+	}
+	for _, r := range s {
+		if (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7F && r <= 0x9F) {
+			t.Fatalf("%s holds control character %U: %q", what, r, s)
+		}
+	}
+}
+
+func addSeeds(f *testing.F) {
+	files, _ := filepath.Glob("../testdata/*/*.*")
+	files = append(files, "../testdata/kim-rally.txt")
+	for _, p := range files {
+		if data, err := os.ReadFile(p); err == nil {
+			f.Add(data, uint8(0))
+		}
+	}
+	f.Add([]byte("---\ntitle: x\n---\n# a\n\x1b]52;c;aGk=\x07\n---\n## b\n![bg 30](x.png)\n_Photo: AP_\n"), uint8(2))
+	f.Add([]byte("In Pics- a\n\nb\n\nc\n\nd.\n(Photograph:AFP)\n"), uint8(1))
+	f.Add([]byte("<!--\n---\n```\n~~~\n&#27;[31m"), uint8(2))
+}
+
+// FuzzParse checks that no input makes a parser panic, and that every
+// string of the model is clean text.
+func FuzzParse(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
+		s, err := Parse(data, Options{Format: Format(format % 3), Name: "fuzz"})
+		if err != nil {
+			return
+		}
+		for _, v := range []string{s.Kicker, s.Title, s.Subtitle, s.Date, s.Source, s.Intro, strings.Join(s.Authors, " ")} {
+			checkText(t, "story field", v)
+		}
+		for _, sec := range s.Sections() {
+			checkText(t, "caption", sec.Caption)
+			checkText(t, "body", sec.Body)
+			for _, p := range sec.Pictures {
+				checkText(t, "picture", p.Source+p.Alt+p.Caption+p.Credit)
+			}
+		}
+		for _, d := range s.AllDropped() {
+			checkText(t, "dropped", d.Text)
+		}
+	})
+}
+
+// FuzzDetect checks format detection on any input.
+func FuzzDetect(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte, _ uint8) {
+		got, why := Detect(FormatAuto, "", string(data))
+		if got == FormatAuto || why == "" {
+			t.Fatalf("Detect = %v, %q", got, why)
+		}
+	})
+}
+
+// FuzzClean checks that Clean leaves no control character and is
+// idempotent.
+func FuzzClean(f *testing.F) {
+	f.Add("a\x1b]0;t\x07b\u202e\u009b31m\x1bPq\x1b\\")
+	f.Fuzz(func(t *testing.T, s string) {
+		c := Clean(s)
+		checkText(t, "Clean", c)
+		if again := Clean(c); again != c {
+			t.Fatalf("Clean is not idempotent: %q -> %q -> %q", s, c, again)
+		}
+	})
+}
+
+// FuzzSplit checks that the splitter's marks are in order and in bounds,
+// and that reading every slide from one parse of the whole deck keeps the
+// slides the split found.
+func FuzzSplit(f *testing.F) {
+	addSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte, _ uint8) {
+		src := string(data)
+		last := -1
+		for _, m := range scanMarks(src) {
+			if m.start < 0 || m.end > len(src) || m.start > m.end || m.start < last {
+				t.Fatalf("bad mark %+v in %d bytes", m, len(src))
+			}
+			last = m.start
+		}
+		s, err := Parse(data, Options{Format: FormatMarkdown})
+		if err != nil {
+			return
+		}
+		n := s.Len()
+		s.deck.parseWhole(s.sections)
+		if got := len(s.Sections()); got != n {
+			t.Fatalf("%d sections after the whole parse, want %d", got, n)
+		}
+	})
+}

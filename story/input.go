@@ -1,0 +1,172 @@
+package story
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// DefaultLimit is the largest story read by default: 64 MiB.
+const DefaultLimit = 64 << 20
+
+// ErrEmpty is returned for input that holds nothing but white space.
+var ErrEmpty = errors.New("the story is empty")
+
+// TooLargeError is returned when input goes past the size limit.
+type TooLargeError struct{ Limit int64 }
+
+func (e *TooLargeError) Error() string {
+	return fmt.Sprintf("the story is larger than %s", humanSize(e.Limit))
+}
+
+// BinaryError is returned for input that is not text.
+type BinaryError struct {
+	// What names what the data looks like, such as "a PNG image".
+	What string
+}
+
+func (e *BinaryError) Error() string {
+	return fmt.Sprintf("this is %s, not a story", e.What)
+}
+
+func humanSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// ReadAll reads r to the end, but never more than limit bytes (DefaultLimit
+// when limit <= 0): past it, it stops reading and returns a TooLargeError,
+// so an endless pipe cannot exhaust memory.
+func ReadAll(r io.Reader, limit int64) ([]byte, error) {
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, &TooLargeError{Limit: limit}
+	}
+	return data, nil
+}
+
+// signatures are the starts of common binary files, checked before
+// anything is decoded.
+var signatures = []struct {
+	magic string
+	what  string
+}{
+	{"\x89PNG\r\n\x1a\n", "a PNG image"},
+	{"\xff\xd8\xff", "a JPEG image"},
+	{"GIF87a", "a GIF image"},
+	{"GIF89a", "a GIF image"},
+	{"RIFF", "a RIFF file (WebP image, WAV or AVI)"},
+	{"%PDF-", "a PDF document"},
+	{"PK\x03\x04", "a ZIP archive (or an Office document)"},
+	{"\x1f\x8b", "a gzip archive"},
+	{"BZh", "a bzip2 archive"},
+	{"\xfd7zXZ\x00", "an xz archive"},
+	{"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"},
+	{"\x28\xb5\x2f\xfd", "a zstd archive"},
+	{"\x7fELF", "an executable (ELF)"},
+	{"MZ", "a Windows executable"},
+	{"\xcf\xfa\xed\xfe", "an executable (Mach-O)"},
+	{"\x00\x00\x00\x18ftyp", "an MP4 or HEIC file"},
+	{"\x00\x00\x00\x1cftyp", "an MP4 or HEIC file"},
+	{"\x00\x00\x00\x20ftyp", "an MP4 or HEIC file"},
+	{"OggS", "an Ogg media file"},
+	{"ID3", "an MP3 file"},
+	{"SQLite format 3\x00", "an SQLite database"},
+}
+
+// Decode turns raw input into clean UTF-8 text with LF line ends: a UTF-8
+// BOM is dropped, UTF-16 with a BOM is decoded, invalid UTF-8 is repaired
+// (read as Windows-1252), and control characters and escape sequences are
+// removed (see Clean). Binary data and empty input are refused.
+func Decode(data []byte) (string, error) {
+	var text string
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		text = decodeUTF16(data[2:], true)
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		text = decodeUTF16(data[2:], false)
+	}
+	if text == "" {
+		for _, sig := range signatures {
+			if bytes.HasPrefix(data, []byte(sig.magic)) {
+				if sig.magic == "MZ" && !bytes.Contains(data[:min(len(data), 512)], []byte{0}) {
+					continue // "MZ" starts plenty of words; a real executable has NULs early.
+				}
+				return "", &BinaryError{What: sig.what}
+			}
+		}
+		if bytes.IndexByte(data, 0) >= 0 {
+			return "", &BinaryError{What: "binary data (it holds NUL bytes)"}
+		}
+		text = repairUTF8(data)
+	} else if strings.IndexByte(text, 0) >= 0 {
+		return "", &BinaryError{What: "binary data (it holds NUL characters)"}
+	}
+	text = normalizeNewlines(text)
+	text = Clean(text)
+	if strings.TrimSpace(text) == "" {
+		return "", ErrEmpty
+	}
+	return text, nil
+}
+
+func decodeUTF16(b []byte, bigEndian bool) string {
+	u := make([]uint16, 0, len(b)/2)
+	for i := 0; i+1 < len(b); i += 2 {
+		if bigEndian {
+			u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
+		} else {
+			u = append(u, uint16(b[i+1])<<8|uint16(b[i]))
+		}
+	}
+	return string(utf16.Decode(u))
+}
+
+// repairUTF8 returns data as a string, reading each byte that is not part
+// of valid UTF-8 as Windows-1252, which is what mis-encoded text from the
+// web nearly always is.
+func repairUTF8(data []byte) string {
+	if utf8.Valid(data) {
+		return string(data)
+	}
+	var b strings.Builder
+	b.Grow(len(data) + len(data)/8)
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			b.WriteRune(charmap.Windows1252.DecodeByte(data[0]))
+			data = data[1:]
+			continue
+		}
+		b.Write(data[:size])
+		data = data[size:]
+	}
+	return b.String()
+}
+
+func normalizeNewlines(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}

@@ -1,0 +1,226 @@
+package story
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+func TestMarkdownDecks(t *testing.T) {
+	tests := []struct {
+		file     string
+		title    string
+		subtitle string
+		authors  []string
+		intro    string
+		captions []string
+		split    string
+	}{
+		{file: "deck.md", title: "Birds of the Marsh", subtitle: "A field guide", authors: []string{"Ana Ruiz", "Ben Ode"},
+			captions: []string{"Herons", "Egrets", "Coots"}, split: "thematic breaks"},
+		{file: "slides.md", title: "Welcome to Slides", intro: "A terminal based presentation tool",
+			captions: []string{"Everything is markdown", "Images"}, split: "thematic breaks"},
+		{file: "presenterm.md", title: "Ship it", subtitle: "Release notes", authors: []string{"Mia"},
+			captions: []string{"Intro slide", "Second slide", "Last"}, split: "end_slide"},
+		{file: "patat.md", title: "Cooking with fire", intro: "Some notes before we start.",
+			captions: []string{"Starting", "Serving"}, split: "headings"},
+		{file: "mdp.md", title: "Terminal decks", authors: []string{"Sam"}, captions: []string{"First", "Second"}, split: "thematic breaks"},
+		{file: "crlf.md", title: "Bugs", intro: "A deck with CRLF.", captions: []string{"Ants", "Bees"}, split: "thematic breaks"},
+		{file: "lists.md", title: "lists", captions: []string{"One", "Two", "Three"}, split: "thematic breaks"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			s := parseFile(t, filepath.Join("../testdata/md", tt.file))
+			if s.Format != FormatMarkdown || !strings.Contains(s.FormatReason, tt.split) {
+				t.Errorf("format = %v (%s), want markdown split at %s", s.Format, s.FormatReason, tt.split)
+			}
+			if s.Title != tt.title || s.Subtitle != tt.subtitle || !slices.Equal(s.Authors, tt.authors) {
+				t.Errorf("title, subtitle, authors = %q, %q, %q", s.Title, s.Subtitle, s.Authors)
+			}
+			if s.Intro != tt.intro {
+				t.Errorf("intro = %q, want %q", s.Intro, tt.intro)
+			}
+			if got := captions(s); !slices.Equal(got, tt.captions) {
+				t.Errorf("captions = %q, want %q", got, tt.captions)
+			}
+		})
+	}
+}
+
+func TestDeckDetails(t *testing.T) {
+	s := parseFile(t, "../testdata/md/deck.md")
+	herons := s.Section(0)
+	want := Picture{Source: "img/heron.jpg", Alt: "A grey heron stands in reeds", Caption: "Heron at dawn", Credit: "Picture by A. Bailey / CC BY-NC 4.0"}
+	if len(herons.Pictures) != 1 || herons.Pictures[0] != want {
+		t.Errorf("pictures = %+v, want %+v", herons.Pictures, want)
+	}
+	if herons.Body != "Herons hunt by standing still." {
+		t.Errorf("body = %q: the image, its credit and the note must leave it", herons.Body)
+	}
+	if !slices.Contains(herons.Dropped, Dropped{Kind: "note", Text: "mention the wingspan"}) {
+		t.Errorf("speaker note not kept: %v", herons.Dropped)
+	}
+	egrets := s.Section(1)
+	if !strings.Contains(egrets.Body, "```sh\necho \"---\"\n---\n```") {
+		t.Errorf("a --- inside a fence split the slide or left the code: %q", egrets.Body)
+	}
+	if strings.Contains(egrets.Body, "pause") || !strings.Contains(egrets.Body, "Setext title\n------------") {
+		t.Errorf("egrets body = %q", egrets.Body)
+	}
+	coots := s.Section(2)
+	if coots.Body != "Coots dive." || len(coots.Pictures) != 1 || coots.Pictures[0].Alt != "" {
+		t.Errorf("coots = %+v: reveal marker or size keywords left", coots)
+	}
+	slides := parseFile(t, "../testdata/md/slides.md")
+	if p := slides.Section(1).Pictures; len(p) != 1 || p[0].Alt != "" || p[0].Source != "photos/lake.jpg" {
+		t.Errorf("marp picture = %+v", p)
+	}
+	pres := parseFile(t, "../testdata/md/presenterm.md")
+	if pres.Source != "RustConf" {
+		t.Errorf("source = %q", pres.Source)
+	}
+	if !strings.Contains(pres.Section(1).Body, "More text after a rule.") {
+		t.Errorf("with end_slide, --- must not split: %q", pres.Section(1).Body)
+	}
+}
+
+func TestCleanAlt(t *testing.T) {
+	tests := map[string]string{
+		"A heron in reeds":            "A heron in reeds",
+		"image:width:50%":             "",
+		"image:width:50% A lake":      "A lake",
+		"bg left:40% contain":         "",
+		"bg A forest":                 "A forest",
+		"w:200 h:100 Old map":         "Old map",
+		"30":                          "",
+		"left side of the square":     "left side of the square",
+		"0225-lupita-nyongo-getty-01": "",
+		"IMG_1234.jpg":                "",
+		"DSC0042":                     "",
+		"2 children playing":          "2 children playing",
+	}
+	for in, want := range tests {
+		if got := cleanAlt(in); got != want {
+			t.Errorf("cleanAlt(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDefuseReferences(t *testing.T) {
+	s := must(Parse([]byte("# T\n\n## A\n\nbell &#7; esc &#27; &#x1b; &#X9B; ok &#233; &#x263A; bidi &#x202E;\n"), Options{Name: "r.md"}))
+	body := s.Section(0).Body
+	for _, bad := range []string{"&#7;", "&#27;", "&#x1b;", "&#X9B;", "&#x202E;"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("%s survived: %q", bad, body)
+		}
+	}
+	if !strings.Contains(body, "&#233;") || !strings.Contains(body, "&#x263A;") {
+		t.Errorf("harmless references were changed: %q", body)
+	}
+}
+
+func TestFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, src      string
+		title, caption string
+	}{
+		{"slides trap: only a title between rules", "---\n# Real title\n---\n\n## First\n\ntext\n", "Real title", "First"},
+		{"unknown tags are read as text", "---\ntitle: !!python/object:os.system Tagged\nauthor: !custom Me\n---\n\n# A\n\nx\n", "Tagged", "A"},
+		{"dots close it", "---\ntitle: Dots\n...\n\n# A\n\nx\n", "Dots", "A"},
+		{"escapes in a title are cleaned", "---\ntitle: \"Evil\\e]0;pwned\\a title\"\n---\n\n# A\n\nx\n", "Evil title", "A"},
+		{"not yaml: a break, then a setext heading", "---\n: : :\n---\n\n# A\n\nx\n", "t", ": : :"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := must(Parse([]byte(tt.src), Options{Name: "t.md"}))
+			if s.Title != tt.title {
+				t.Errorf("title = %q, want %q", s.Title, tt.title)
+			}
+			if s.Len() == 0 || s.Section(0).Caption != tt.caption {
+				t.Errorf("captions = %q, want first %q", captions(s), tt.caption)
+			}
+		})
+	}
+}
+
+// topBreaks counts the thematic breaks at the top level of src as goldmark
+// parses it.
+func topBreaks(src string) int {
+	doc := newMarkdown().Parser().Parse(text.NewReader([]byte(src)))
+	n := 0
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == ast.KindThematicBreak {
+			n++
+		}
+	}
+	return n
+}
+
+// TestSplitterAgreesWithGoldmark checks the fast splitter against a full
+// CommonMark parse on the decks and on the traps of formats.md.
+func TestSplitterAgreesWithGoldmark(t *testing.T) {
+	cases := []string{
+		"a\n---\nb\n",               // setext heading
+		"a\n\n---\n\nb\n",           // break
+		"- item\n---\n",             // a list, then a break
+		"> quote\n---\n",            // a quote, then a break
+		"```\n---\n```\n---\n",      // fenced, then a break
+		"~~~~\n```\n---\n~~~~\n",    // a longer fence holds a shorter one
+		"<!--\n---\n-->\n***\n",     // a comment block, then a break
+		"    ---\n",                 // indented code
+		"a\n***\n",                  // *** after a paragraph is a break
+		"- - -\n",                   // spaced dashes are a break
+		"--- \n",                    // trailing space
+		"<div>\n---\n\n---\n",       // an HTML block runs to a blank line
+		"a\n- - -\n",                // not a setext underline
+		"|a|b|\n|---|---|\n|1|2|\n", // a table delimiter row
+		"``` not a fence ` \n---\n",
+		"*\n0\n---",       // found by fuzzing: an empty item holds no lazy line
+		"-\n  foo\n---\n", // but it holds an indented one
+		"# \n0\n-\n#",     // found by fuzzing: empty headings
+	}
+	files, _ := filepath.Glob("../testdata/md/*.md")
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		cases = append(cases, strings.ReplaceAll(string(data), "\r\n", "\n"))
+	}
+	for _, c := range cases {
+		got := 0
+		for _, m := range scanMarks(c) {
+			if m.kind == lineBreak {
+				got++
+			}
+		}
+		if want := topBreaks(c); got != want {
+			t.Errorf("%q: splitter found %d breaks, goldmark %d", c, got, want)
+		}
+	}
+}
+
+// TestWholeParseAgrees checks that reading every slide from one parse of
+// the whole deck gives what parsing each slide alone gives.
+func TestWholeParseAgrees(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/md/*.md")
+	inputs := map[string][]byte{"generated.md": genStory(30, true)}
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		inputs[f] = data
+	}
+	for name, data := range inputs {
+		each := must(Parse(data, Options{Name: name}))
+		whole := must(Parse(data, Options{Name: name}))
+		whole.deck.parseWhole(whole.sections)
+		for i := range each.Len() {
+			a, b := each.Section(i), whole.Section(i)
+			if fmt.Sprint(a) != fmt.Sprint(b) {
+				t.Errorf("%s section %d:\none by one: %+v\nwhole:      %+v", name, i+1, a, b)
+			}
+		}
+	}
+}

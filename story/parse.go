@@ -1,0 +1,75 @@
+package story
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+)
+
+// Options says how to read a story.
+type Options struct {
+	// Format forces a format; FormatAuto chooses one from Name and content.
+	Format Format
+	// Name is the file name, if any: it helps choose the format and is the
+	// title of last resort.
+	Name string
+}
+
+// ErrHTML is returned for web pages, which reel cannot read yet.
+var ErrHTML = errors.New("web pages (HTML) are not supported yet: save the page as text, or use a Markdown version")
+
+// Parse reads a story from raw bytes. It refuses binary data, empty input
+// and web pages with an error that says so.
+func Parse(data []byte, opt Options) (*Story, error) {
+	src, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	format, reason := Detect(opt.Format, opt.Name, src)
+	s := &Story{Format: format, FormatReason: reason}
+	switch format {
+	case FormatHTML:
+		return nil, ErrHTML
+	case FormatMarkdown:
+		parseMarkdown(s, src)
+	default:
+		parseText(s, src)
+	}
+	s.tidy(opt.Name)
+	return s, nil
+}
+
+// tidy folds white space in the one-line fields and gives a story with no
+// title one from its file name.
+func (s *Story) tidy(name string) {
+	for _, f := range []*string{&s.Kicker, &s.Title, &s.Subtitle, &s.Date, &s.Source} {
+		*f = OneLine(*f)
+	}
+	for i := range s.Authors {
+		s.Authors[i] = OneLine(s.Authors[i])
+	}
+	if s.Title == "" {
+		base := filepath.Base(name)
+		base = strings.TrimSuffix(base, filepath.Ext(base))
+		if name == "" || name == "-" || base == "" || base == "." {
+			base = "Untitled story"
+		}
+		s.Title = OneLine(base)
+	}
+}
+
+// OneLine cleans s (see Clean) and folds its white space, newlines
+// included, into single spaces: for titles, status lines and file names.
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(Clean(s)), " ")
+}
+
+// AllDropped returns everything kept off the pages, the sections' notes
+// and directives included. It parses every section.
+func (s *Story) AllDropped() []Dropped {
+	out := append([]Dropped(nil), s.Dropped...)
+	for i := range s.Len() {
+		out = append(out, s.Section(i).Dropped...)
+	}
+	return out
+}

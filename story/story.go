@@ -1,0 +1,154 @@
+// Package story turns the bytes of a picture story (a plain-text news
+// gallery or a Markdown deck) into one neutral model: a title, an intro and
+// an ordered list of captioned sections with their pictures.
+//
+// The package knows nothing about terminals. Every string it hands out has
+// been cleaned of control characters and escape sequences, so callers may
+// show it as text.
+package story
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// Format names a story format.
+type Format int
+
+// The formats reel reads.
+const (
+	FormatAuto Format = iota
+	FormatText
+	FormatMarkdown
+	FormatHTML
+)
+
+// String returns the name used on the command line.
+func (f Format) String() string {
+	switch f {
+	case FormatText:
+		return "text"
+	case FormatMarkdown:
+		return "markdown"
+	case FormatHTML:
+		return "html"
+	}
+	return "auto"
+}
+
+// ParseFormat reads a format name as given to --format.
+func ParseFormat(name string) (Format, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "", "auto":
+		return FormatAuto, nil
+	case "text", "txt", "plain":
+		return FormatText, nil
+	case "markdown", "md":
+		return FormatMarkdown, nil
+	}
+	return FormatAuto, fmt.Errorf("unknown format %q (want auto, text or markdown)", Clean(name))
+}
+
+// Story is one picture story.
+type Story struct {
+	// Format is the format the story was read as.
+	Format Format
+	// FormatReason says why that format was chosen, for --debug listings.
+	FormatReason string
+	// Kicker is the label stripped from the title line, such as "In Pics".
+	Kicker   string
+	Title    string
+	Subtitle string
+	Authors  []string
+	Date     string
+	Source   string
+	// Intro is Markdown shown on the cover.
+	Intro string
+	// Dropped holds what was read but kept off the pages outside any
+	// section: page chrome, and the cover's notes and directives.
+	Dropped []Dropped
+
+	mu       sync.Mutex // guards sections, parsed on demand
+	sections []lazySection
+	deck     *deck // a Markdown story's source, for the sections not yet parsed
+}
+
+// Section is one captioned page of a story.
+type Section struct {
+	Caption string
+	// Body is Markdown.
+	Body     string
+	Pictures []Picture
+	// Dropped holds the section's speaker notes and slide-tool directives,
+	// kept off the page.
+	Dropped []Dropped
+}
+
+// Picture is one picture of a section.
+type Picture struct {
+	// Source is a path or URL; empty for a placeholder.
+	Source  string
+	Alt     string
+	Caption string
+	Credit  string
+	// Placeholder is set when the picture only stands for one that the text
+	// left out, as in galleries copied from a web page.
+	Placeholder bool
+}
+
+// Dropped is a piece of input kept off the pages.
+type Dropped struct {
+	// Kind is "chrome", "note" or "directive".
+	Kind string
+	Text string
+}
+
+// lazySection is a section that is parsed on first use, so that the first
+// page of a long story can be shown before the rest is parsed.
+type lazySection struct {
+	parsed bool
+	at     span // the slide's place in the deck's source, until parsed
+	sec    Section
+}
+
+// Len returns the number of sections.
+func (s *Story) Len() int { return len(s.sections) }
+
+// Section returns section i, parsing it first if need be. It is safe for
+// concurrent use. An index out of range returns the zero Section.
+func (s *Story) Section(i int) Section {
+	if i < 0 || i >= len(s.sections) {
+		return Section{}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	ls := &s.sections[i]
+	if !ls.parsed {
+		ls.sec = s.deck.slide(ls.at)
+		ls.parsed = true
+	}
+	return ls.sec
+}
+
+// Sections parses and returns every section. It is safe for concurrent
+// use.
+func (s *Story) Sections() []Section {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.deck != nil {
+		s.deck.parseRest(s.sections)
+	}
+	out := make([]Section, len(s.sections))
+	for i := range s.sections {
+		out[i] = s.sections[i].sec
+	}
+	return out
+}
+
+func (s *Story) addSection(sec Section) {
+	s.sections = append(s.sections, lazySection{parsed: true, sec: sec})
+}
+
+// HasPictures reports whether the section has at least one picture.
+func (sec Section) HasPictures() bool { return len(sec.Pictures) > 0 }

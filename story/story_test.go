@@ -1,0 +1,272 @@
+package story
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func parseFile(t *testing.T, path string) *Story {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Parse(data, Options{Name: path})
+	if err != nil {
+		t.Fatalf("parse %s: %v", path, err)
+	}
+	return s
+}
+
+// dump writes the structure of a story as text, for golden files.
+func dump(s *Story) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "format: %s (%s)\nkicker: %q\ntitle: %q\nsubtitle: %q\nauthors: %q\ndate: %q\nsource: %q\n",
+		s.Format, s.FormatReason, s.Kicker, s.Title, s.Subtitle, s.Authors, s.Date, s.Source)
+	fmt.Fprintf(&b, "intro:\n%s\n", indent(s.Intro))
+	for i, sec := range s.Sections() {
+		fmt.Fprintf(&b, "section %d: %q\n", i+1, sec.Caption)
+		for _, p := range sec.Pictures {
+			fmt.Fprintf(&b, "  picture: source=%q alt=%q caption=%q credit=%q placeholder=%v\n", p.Source, p.Alt, p.Caption, p.Credit, p.Placeholder)
+		}
+		fmt.Fprintf(&b, "  body:\n%s\n", indent(indent(sec.Body)))
+	}
+	for _, d := range s.AllDropped() {
+		fmt.Fprintf(&b, "dropped %s: %q\n", d.Kind, d.Text)
+	}
+	return b.String()
+}
+
+func indent(s string) string {
+	if s == "" {
+		return "  (none)"
+	}
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
+}
+
+func captions(s *Story) []string {
+	var out []string
+	for _, sec := range s.Sections() {
+		out = append(out, sec.Caption)
+	}
+	return out
+}
+
+func TestSampleStory(t *testing.T) {
+	s := parseFile(t, "../testdata/kim-rally.txt")
+	if s.Kicker != "In Pics" {
+		t.Errorf("kicker = %q, want In Pics", s.Kicker)
+	}
+	if want := "Kim's North Korea holds mass rally in show of political loyalty"; s.Title != want {
+		t.Errorf("title = %q, want %q", s.Title, want)
+	}
+	if !strings.HasPrefix(s.Intro, "A major outdoor rally") || !strings.HasSuffix(s.Intro, "Let's check out some pictures:") {
+		t.Errorf("intro = %q", s.Intro)
+	}
+	want := []string{"Plans for new year", "A surreal scene", "Mass participation", "Jump-starting economic development", "Focused approach"}
+	if got := captions(s); !slices.Equal(got, want) {
+		t.Fatalf("captions = %q, want %q", got, want)
+	}
+	paras := []int{2, 1, 2, 2, 1}
+	for i, sec := range s.Sections() {
+		if n := len(strings.Split(sec.Body, "\n\n")); n != paras[i] {
+			t.Errorf("section %d has %d paragraphs, want %d", i+1, n, paras[i])
+		}
+		if len(sec.Pictures) != 1 || !sec.Pictures[0].Placeholder {
+			t.Errorf("section %d pictures = %+v, want one placeholder", i+1, sec.Pictures)
+		}
+		if strings.Contains(sec.Body, "Read in App") {
+			t.Errorf("section %d holds page chrome", i+1)
+		}
+	}
+	if !slices.Contains(s.Dropped, Dropped{Kind: "chrome", Text: "Read in App"}) {
+		t.Errorf("Read in App not kept as chrome: %v", s.Dropped)
+	}
+	golden(t, "../testdata/kim-rally.story.golden", dump(s))
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestTextGalleries(t *testing.T) {
+	tests := []struct {
+		file     string
+		kicker   string
+		title    string
+		authors  []string
+		date     string
+		intro    string // a prefix
+		captions []string
+		credits  []string // per section
+	}{
+		{file: "credits.txt", kicker: "In Photos", title: "Floods sweep the valley", intro: "Heavy rain",
+			captions: []string{"Rising water", "Rescue boats"}, credits: []string{"Photograph:AFP", "Photo: Reuters"}},
+		{file: "period-caption.txt", kicker: "In Pics", title: "Harvest season begins", intro: "Farmers",
+			captions: []string{"Golden fields", "Early start.", "Market day"}},
+		{file: "quote.txt", kicker: "In Pics", title: "The mayor speaks", intro: "The mayor addressed",
+			captions: []string{"On the steps", "Crowd reacts"}},
+		{file: "no-title.txt", title: "no-title", intro: "Thousands of people",
+			captions: []string{"Parade", "Music"}},
+		{file: "byline.txt", kicker: "In Pics", title: "Snow blankets the north", authors: []string{"Jane Doe", "Raj Patel"},
+			date: "Jan 13, 2022, 05:43 PM(IST)", intro: "Heavy snow", captions: []string{"Closed roads", "Children play"}},
+		{file: "wrapped.txt", kicker: "In Pics", title: "A long walk home",
+			intro:    "The pilgrims set out at dawn and walked for eleven days across the mountains, sleeping",
+			captions: []string{"The first pass", "Arrival"}},
+		{file: "hindi.txt", kicker: "तस्वीरों में", title: "दिल्ली में दिवाली का जश्न", intro: "दिल्ली में लोगों",
+			captions: []string{"रोशन बाज़ार", "आतिशबाज़ी"}},
+		{file: "cjk.txt", kicker: "写真で見る", title: "桜の季節", intro: "東京では",
+			captions: []string{"上野公園", "夜桜"}},
+		{file: "no-captions.txt", kicker: "In Pics", title: "Quiet streets", intro: "The city was quiet",
+			captions: []string{"", "", ""}, credits: []string{"", "Photograph:AFP", ""}},
+		{file: "no-leadin.txt", kicker: "In Pics", title: "Lanterns over the river", intro: "Thousands of lanterns",
+			captions: []string{"Setting out", "Drifting"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			s := parseFile(t, filepath.Join("../testdata/text", tt.file))
+			if s.Format != FormatText {
+				t.Errorf("format = %v", s.Format)
+			}
+			if s.Kicker != tt.kicker || s.Title != tt.title {
+				t.Errorf("kicker, title = %q, %q; want %q, %q", s.Kicker, s.Title, tt.kicker, tt.title)
+			}
+			if !slices.Equal(s.Authors, tt.authors) || s.Date != tt.date {
+				t.Errorf("authors, date = %q, %q; want %q, %q", s.Authors, s.Date, tt.authors, tt.date)
+			}
+			if !strings.HasPrefix(s.Intro, tt.intro) {
+				t.Errorf("intro = %q, want it to start with %q", s.Intro, tt.intro)
+			}
+			if got := captions(s); !slices.Equal(got, tt.captions) {
+				t.Errorf("captions = %q, want %q", got, tt.captions)
+			}
+			for i, want := range tt.credits {
+				if got := s.Section(i).Pictures[0].Credit; got != want {
+					t.Errorf("section %d credit = %q, want %q", i+1, got, want)
+				}
+			}
+			for i, sec := range s.Sections() {
+				if len(sec.Pictures) != 1 || !sec.Pictures[0].Placeholder || sec.Body == "" {
+					t.Errorf("section %d = %+v, want a body and one placeholder picture", i+1, sec)
+				}
+			}
+		})
+	}
+}
+
+// TestTextKeepsEveryWord checks that every word of a gallery that is not
+// page chrome ends up somewhere in the model.
+func TestTextKeepsEveryWord(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/text/*.txt")
+	files = append(files, "../testdata/kim-rally.txt")
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			data, _ := os.ReadFile(f)
+			s := parseFile(t, f)
+			var all strings.Builder
+			all.WriteString(strings.Join([]string{s.Kicker, s.Title, s.Subtitle, strings.Join(s.Authors, " "), s.Date, s.Intro}, " "))
+			for _, sec := range s.Sections() {
+				all.WriteString(" " + sec.Caption + " " + sec.Body)
+				for _, p := range sec.Pictures {
+					all.WriteString(" " + p.Credit)
+				}
+			}
+			for _, d := range s.Dropped {
+				all.WriteString(" " + d.Text)
+			}
+			got := strings.ReplaceAll(all.String(), `\`, "")
+			first, rest, _ := strings.Cut(strings.TrimPrefix(string(data), "\ufeff"), "\n")
+			if !strings.HasSuffix(first, s.Title) || !strings.HasPrefix(first, s.Kicker) {
+				rest = string(data) // no title line: every word counts
+			}
+			for _, w := range strings.Fields(rest) {
+				w = strings.Trim(w, "():")
+				// "By", "and" and "Updated" are the labels of bylines and timestamps.
+				if w != "" && !strings.Contains(got, w) && w != "By" && w != "and" && w != "Updated" {
+					t.Errorf("word %q is lost", w)
+				}
+			}
+		})
+	}
+}
+
+func TestLineEnds(t *testing.T) {
+	sample, err := os.ReadFile("../testdata/kim-rally.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := dump(must(Parse(sample, Options{Name: "kim.txt"})))
+	for name, data := range map[string][]byte{
+		"crlf":  []byte(strings.ReplaceAll(string(sample), "\n", "\r\n")),
+		"cr":    []byte(strings.ReplaceAll(string(sample), "\n", "\r")),
+		"bom":   append([]byte{0xEF, 0xBB, 0xBF}, sample...),
+		"utf16": utf16LE(string(sample)),
+	} {
+		t.Run(name, func(t *testing.T) {
+			s, err := Parse(data, Options{Name: "kim.txt"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := dump(s); got != want {
+				t.Errorf("differs from the LF story:\n%s", got)
+			}
+		})
+	}
+}
+
+func must(s *Story, err error) *Story {
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+func utf16LE(s string) []byte {
+	out := []byte{0xFF, 0xFE}
+	for _, r := range s {
+		if r > 0xFFFF {
+			r -= 0x10000
+			hi, lo := 0xD800+(r>>10), 0xDC00+(r&0x3FF)
+			out = append(out, byte(hi), byte(hi>>8), byte(lo), byte(lo>>8))
+			continue
+		}
+		out = append(out, byte(r), byte(r>>8))
+	}
+	return out
+}
+
+func TestGeneratedStories(t *testing.T) {
+	for _, md := range []bool{false, true} {
+		name := map[bool]string{false: "g.txt", true: "g.md"}[md]
+		s := must(Parse(genStory(50, md), Options{Name: name}))
+		if s.Len() != 50 {
+			t.Fatalf("%s: %d sections, want 50", name, s.Len())
+		}
+		last := s.Section(49)
+		if !strings.HasPrefix(last.Body, "SLIDE-000050") || len(last.Pictures) != 1 {
+			t.Errorf("%s: last section = %+v", name, last)
+		}
+		if !md && (s.Date != "1 January 2025" || len(s.Authors) != 1 || s.Authors[0] != "the Bench Desk") {
+			t.Errorf("byline: authors %q, date %q", s.Authors, s.Date)
+		}
+	}
+}

@@ -1,0 +1,417 @@
+package story
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Patterns of the plain-text gallery format, as formats.md describes it.
+var (
+	kickerRe    = regexp.MustCompile(`(?i)^(in pics|in pictures|in photos|in images|photos|pics|pictures|gallery|photo gallery|photo story|watch|तस्वीरों में|फोटो गैलरी|写真で見る|图集|组图|بالصور)\s*[-–—:|：]\s*(\S.*)$`)
+	chromeRe    = regexp.MustCompile(`(?i)^(read in app|open in app|advertisement|ad|sponsored|share|share this( article| story)?|share on \S+|story continues below( this ad(vertisement)?)?|continue reading|read more|click here\b.*|tap here\b.*|also read\s*[:-].*|read more\s*[:-].*|related\s*:.*|follow us on\b.*|subscribe( now| to\b.*)?|sign up\b.*|\d+\s*/\s*\d+|next|previous|prev|comments?|skip ad|loading\.*)$`)
+	creditRe    = regexp.MustCompile(`(?i)^\(?\s*(?:(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|courtesy|video)\s*(?:by\b|:|-|–|—)\s*\S.*|©\s*\S.*|(?:ap|afp|reuters|pti|ani|ians|epa|xinhua|getty images|bloomberg|ap photo\b.*)|(?:file )?photo\s*/\s*\S.*)\)?$`)
+	bylineRe    = regexp.MustCompile(`(?i)^(?:by|written by|reported by|words by)\s*:?\s+(\S.{1,80})$`)
+	datedRe     = regexp.MustCompile(`(?i)^(?:updated|published|first published|last updated|posted|last modified)\s*(?:on|at)?\s*:?\s*(\S.*\d.*)$`)
+	dateRe      = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30}$|^\d{4}-\d{2}-\d{2}\b.{0,30}$|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b.{0,30}$`)
+	authorSepRe = regexp.MustCompile(`\s*(?:,|\band\b|&)\s*`)
+)
+
+// Sentence terminators, including those of scripts without letter case.
+const terminators = ".,;:!?…。！？।॥؟۔"
+
+type blockKind int
+
+const (
+	blockPara blockKind = iota
+	blockCaption
+	blockCredit
+)
+
+type textBlock struct {
+	lines []string
+	kind  blockKind
+}
+
+func (b textBlock) text() string { return joinWrapped(b.lines) }
+
+// parseText reads a plain-text gallery copied from a web page.
+func parseText(s *Story, text string) {
+	blocks := textBlocks(s, text)
+	blocks = takeHeader(s, blocks)
+
+	strict := 0
+	for i := range blocks {
+		if isCaptionBlock(blocks, i, false) {
+			strict++
+		}
+	}
+	for i := range blocks {
+		switch {
+		case blocks[i].kind == blockCredit:
+		case isCaptionBlock(blocks, i, strict > 0):
+			blocks[i].kind = blockCaption
+		}
+	}
+
+	if strict == 0 {
+		buildUncaptioned(s, blocks)
+		return
+	}
+	var intro []string
+	var cur *Section
+	for _, b := range blocks {
+		switch {
+		case b.kind == blockCaption:
+			if cur != nil {
+				s.addSection(*cur)
+			}
+			cur = &Section{Caption: b.text(), Pictures: []Picture{placeholder(b.text(), "")}}
+		case b.kind == blockCredit && cur != nil && cur.Pictures[0].Credit == "":
+			cur.Pictures[0].Credit = creditText(b.text())
+		case cur != nil:
+			cur.Body = joinParas(cur.Body, escapeMarkdown(b.text()))
+		default:
+			intro = append(intro, escapeMarkdown(b.text()))
+		}
+	}
+	if cur != nil {
+		s.addSection(*cur)
+	}
+	s.Intro = strings.Join(intro, "\n\n")
+}
+
+// placeholder stands for a picture that the text left out.
+func placeholder(caption, credit string) Picture {
+	return Picture{Caption: caption, Credit: credit, Placeholder: true}
+}
+
+// buildUncaptioned reads a gallery with no caption lines: the intro runs
+// to a lead-in line ("See the pictures:") or is the first paragraph, and
+// every later paragraph is a section of its own, with the credit line
+// that follows it.
+func buildUncaptioned(s *Story, blocks []textBlock) {
+	type item struct{ text, credit string }
+	var items []item
+	for _, b := range blocks {
+		if b.kind == blockCredit && len(items) > 0 && items[len(items)-1].credit == "" {
+			items[len(items)-1].credit = creditText(b.text())
+			continue
+		}
+		items = append(items, item{text: b.text()})
+	}
+	introEnd := min(1, len(items))
+	for i, it := range items {
+		if i+1 < len(items) && isLeadIn(it.text) {
+			introEnd = i + 1
+			break
+		}
+	}
+	if len(items) == 1 {
+		introEnd = 1
+	}
+	var intro []string
+	for _, it := range items[:introEnd] {
+		intro = append(intro, escapeMarkdown(it.text))
+		if it.credit != "" {
+			intro = append(intro, escapeMarkdown(it.credit))
+		}
+	}
+	s.Intro = strings.Join(intro, "\n\n")
+	for _, it := range items[introEnd:] {
+		s.addSection(Section{Body: escapeMarkdown(it.text), Pictures: []Picture{placeholder("", it.credit)}})
+	}
+}
+
+// isLeadIn reports whether a paragraph is a lead-in such as "Let's check
+// out some pictures:", which ends a gallery's intro.
+func isLeadIn(text string) bool {
+	return strings.HasSuffix(text, ":") && len(strings.Fields(text)) <= 12
+}
+
+// textBlocks splits text into blocks of lines separated by blank lines,
+// with page chrome dropped and credit lines, bylines and captions run into
+// a paragraph split off as blocks of their own.
+func textBlocks(s *Story, text string) []textBlock {
+	var blocks []textBlock
+	var lines []string
+	flush := func() {
+		if len(lines) > 0 {
+			blocks = append(blocks, splitBlock(lines)...)
+			lines = nil
+		}
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+			flush()
+		case isChromeLine(line):
+			s.Dropped = append(s.Dropped, Dropped{Kind: "chrome", Text: line})
+			flush()
+		default:
+			lines = append(lines, line)
+		}
+	}
+	flush()
+	return blocks
+}
+
+// splitBlock separates lines that stand alone although no blank line
+// parts them from their neighbours: credit lines, and a short first line
+// (a caption or title) over a hard-wrapped or long paragraph.
+func splitBlock(lines []string) []textBlock {
+	var out []textBlock
+	var cur []string
+	for _, l := range lines {
+		if isCreditLine(l) {
+			if len(cur) > 0 {
+				out = append(out, textBlock{lines: cur})
+				cur = nil
+			}
+			out = append(out, textBlock{lines: []string{l}, kind: blockCredit})
+			continue
+		}
+		cur = append(cur, l)
+	}
+	if len(cur) > 0 {
+		out = append(out, textBlock{lines: cur})
+	}
+	if len(out) > 0 && len(out[0].lines) > 1 && out[0].kind == blockPara {
+		first, rest := out[0].lines[0], out[0].lines[1:]
+		longest := 0
+		for _, l := range rest {
+			longest = max(longest, utf8.RuneCountInString(l))
+		}
+		if captionLike(first, false) && utf8.RuneCountInString(first)*10 <= longest*6 {
+			head := []textBlock{{lines: []string{first}}, {lines: rest}}
+			out = append(head, out[1:]...)
+		}
+	}
+	return out
+}
+
+// takeHeader reads the title line, bylines and timestamps at the top.
+func takeHeader(s *Story, blocks []textBlock) []textBlock {
+	if len(blocks) > 0 && len(blocks[0].lines) == 1 {
+		line := blocks[0].lines[0]
+		if m := kickerRe.FindStringSubmatch(line); m != nil {
+			s.Kicker = m[1]
+			s.Title = strings.TrimSpace(m[2])
+			blocks = blocks[1:]
+		} else if titleLike(line) && len(blocks) > 1 {
+			s.Title = line
+			blocks = blocks[1:]
+		}
+	}
+	for len(blocks) > 0 && len(blocks[0].lines) == 1 {
+		line := blocks[0].lines[0]
+		if m := bylineRe.FindStringSubmatch(line); m != nil {
+			for _, a := range authorSepRe.Split(m[1], -1) {
+				switch {
+				case a == "":
+				case dateRe.MatchString(a) && s.Date == "":
+					s.Date = a // "By the Desk, 1 January 2025"
+				default:
+					s.Authors = append(s.Authors, a)
+				}
+			}
+		} else if m := datedRe.FindStringSubmatch(line); m != nil && s.Date == "" {
+			s.Date = m[1]
+		} else if dateRe.MatchString(line) && s.Date == "" {
+			s.Date = line
+		} else {
+			break
+		}
+		blocks = blocks[1:]
+	}
+	return blocks
+}
+
+// isCaptionBlock reports whether block i is a caption: a single short
+// line, then a paragraph. loose also accepts a caption with a final
+// period, for galleries that are known to have captions.
+func isCaptionBlock(blocks []textBlock, i int, loose bool) bool {
+	b := blocks[i]
+	if b.kind != blockPara || len(b.lines) != 1 || !captionLike(b.lines[0], loose) {
+		return false
+	}
+	next := i + 1
+	for next < len(blocks) && blocks[next].kind == blockCredit {
+		next++
+	}
+	if next >= len(blocks) || blocks[next].kind != blockPara {
+		return false
+	}
+	// The paragraph that follows must not itself be a caption-like line:
+	// two short lines in a row are more likely a list or a quote.
+	nb := blocks[next]
+	return len(nb.lines) > 1 || !captionLike(nb.lines[0], false) || runeLen(nb.lines[0]) > 2*runeLen(b.lines[0])
+}
+
+// captionLike reports whether a line reads as a caption: a handful of
+// words with no sentence terminator at the end, not a quote.
+func captionLike(line string, loose bool) bool {
+	if len(line) > 400 {
+		return false // more than 100 characters, whatever the script
+	}
+	n := runeLen(line)
+	if n == 0 || n > 100 {
+		return false
+	}
+	words := countWords(line, 13)
+	if words > 12 {
+		return false
+	}
+	if words == 1 && n > 40 {
+		return false // a long run without spaces: a URL or a caseless sentence
+	}
+	first, _ := utf8.DecodeRuneInString(line)
+	last, _ := utf8.DecodeLastRuneInString(line)
+	if strings.ContainsRune("\"“”‘’'«»「」『』-–—•*+>#", first) || strings.ContainsRune("\"“”’'»」』", last) {
+		return false
+	}
+	if strings.ContainsRune(terminators, last) {
+		if !loose || last != '.' || strings.HasSuffix(line, "..") || words > 8 {
+			return false
+		}
+	}
+	return strings.IndexFunc(line, unicode.IsLetter) >= 0
+}
+
+// countWords counts the space-separated words of s, up to limit.
+func countWords(s string, limit int) int {
+	n := 0
+	inWord := false
+	for _, r := range s {
+		space := r == ' '
+		if r >= utf8.RuneSelf || r < ' ' {
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space:
+			inWord = false
+		case !inWord:
+			inWord = true
+			if n++; n >= limit {
+				return n
+			}
+		}
+	}
+	return n
+}
+
+// titleLike reports whether a first line reads as a headline.
+func titleLike(line string) bool {
+	last, _ := utf8.DecodeLastRuneInString(line)
+	return runeLen(line) <= 200 && !strings.ContainsRune(".,;:。।", last)
+}
+
+// creditStarts are how credit lines start, lower-cased, tried before the
+// regular expression because most lines are not credits.
+var creditStarts = []string{"photo", "pic", "image", "credit", "courtesy", "video", "©", "ap", "afp", "reuters", "pti", "ani", "ians", "epa", "xinhua", "getty", "bloomberg", "file photo"}
+
+func isCreditLine(line string) bool {
+	if len(line) > 400 {
+		return false
+	}
+	t := strings.TrimLeft(line, "( ")
+	return hasFoldPrefix(t, creditStarts) && runeLen(line) <= 100 && creditRe.MatchString(line)
+}
+
+// chromeStarts are how page chrome lines start, lower-cased.
+var chromeStarts = []string{"read", "open in", "advert", "ad", "sponsored", "share", "story continues", "continue", "click", "tap", "also", "related", "follow", "subscribe", "sign up", "next", "prev", "comment", "skip", "loading"}
+
+func isChromeLine(line string) bool {
+	if len(line) > 120 || line == "" {
+		return false
+	}
+	return (hasFoldPrefix(line, chromeStarts) || (line[0] >= '0' && line[0] <= '9')) && chromeRe.MatchString(line)
+}
+
+// hasFoldPrefix reports whether s starts with one of prefixes, ignoring
+// ASCII case.
+func hasFoldPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if len(s) >= len(p) && strings.EqualFold(s[:len(p)], p) {
+			return true
+		}
+	}
+	return false
+}
+
+func creditText(line string) string {
+	line = strings.TrimSpace(line)
+	if strings.HasPrefix(line, "(") && strings.HasSuffix(line, ")") {
+		line = strings.TrimSpace(line[1 : len(line)-1])
+	}
+	return line
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// joinWrapped joins the lines of a hard-wrapped paragraph. Lines of wide
+// scripts (CJK) are joined without a space.
+func joinWrapped(lines []string) string {
+	if len(lines) == 1 {
+		return lines[0]
+	}
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 {
+			prev, _ := utf8.DecodeLastRuneInString(lines[i-1])
+			next, _ := utf8.DecodeRuneInString(l)
+			if !(isWide(prev) && isWide(next)) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+func isWide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
+}
+
+func joinParas(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "\n\n" + b
+}
+
+// escapeMarkdown makes plain text safe to hand to a Markdown renderer: it
+// reads back as the same text, with no markup, links or entities.
+func escapeMarkdown(s string) string {
+	const always = "\\`*_[]<>&|~!"
+	if !strings.ContainsAny(s, always) && (s == "" || !strings.ContainsRune("#+-=0123456789", rune(s[0]))) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case strings.IndexByte(always, c) >= 0:
+			b.WriteByte('\\')
+		case i == 0 && strings.IndexByte("#+-=", c) >= 0:
+			b.WriteByte('\\')
+		case (c == '.' || c == ')') && i > 0 && isDigits(s[:i]):
+			// "1. " or "1) " at the start would make a list.
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isDigits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
