@@ -1,0 +1,58 @@
+package ui
+
+// pageKey identifies a rendered page: the page, and the content width,
+// window height and theme it was rendered for.
+type pageKey struct {
+	page, width, height int
+	theme               Theme
+}
+
+// pageCache keeps the most recently used rendered pages, so that a long
+// story does not hold every page it has shown.
+type pageCache struct {
+	limit int
+	pages map[pageKey]*page
+	order []pageKey // least recently used first
+}
+
+func newPageCache(limit int) *pageCache {
+	return &pageCache{limit: limit, pages: make(map[pageKey]*page, limit)}
+}
+
+func (c *pageCache) get(k pageKey) *page {
+	p := c.pages[k]
+	if p != nil {
+		c.touch(k)
+	}
+	return p
+}
+
+func (c *pageCache) put(k pageKey, p *page) {
+	if _, ok := c.pages[k]; !ok && len(c.pages) >= c.limit {
+		oldest := c.order[0]
+		c.order = c.order[1:]
+		delete(c.pages, oldest)
+	}
+	c.pages[k] = p
+	c.touch(k)
+}
+
+// touch moves k to the most recently used end. The list is short, so a
+// linear scan costs less than a linked list would.
+func (c *pageCache) touch(k pageKey) {
+	for i, o := range c.order {
+		if o == k {
+			copy(c.order[i:], c.order[i+1:])
+			c.order = c.order[:len(c.order)-1]
+			break
+		}
+	}
+	c.order = append(c.order, k)
+}
+
+func (c *pageCache) clear() {
+	clear(c.pages)
+	c.order = c.order[:0]
+}
+
+func (c *pageCache) len() int { return len(c.pages) }

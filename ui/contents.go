@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// contentsState is the contents overlay: every page, filtered by what the
+// reader types.
+type contentsState struct {
+	labels   []string // one a page, cover first
+	filtered []int    // pages whose label matches the filter
+	cursor   int      // index into filtered
+}
+
+func (m Model) openContents() (tea.Model, tea.Cmd) {
+	labels := make([]string, 0, m.pages())
+	labels = append(labels, "Cover · "+m.story.Title)
+	for i, sec := range m.story.Sections() {
+		c := sec.Caption
+		if c == "" {
+			c = fmt.Sprintf("Picture %d", i+1)
+		}
+		labels = append(labels, fmt.Sprintf("%d. %s", i+1, c))
+	}
+	m.contents = contentsState{labels: labels}
+	m.contents.filter("")
+	for i, p := range m.contents.filtered {
+		if p == m.pos.page {
+			m.contents.cursor = i
+		}
+	}
+	m.overlay = overlayContents
+	m.input.Reset()
+	m.input.Prompt = ""
+	m.input.Placeholder = "type to filter · enter opens · esc closes"
+	return m, m.input.Focus()
+}
+
+// filter keeps the pages whose label holds text, ignoring case.
+func (c *contentsState) filter(text string) {
+	q := strings.ToLower(strings.TrimSpace(text))
+	c.filtered = c.filtered[:0]
+	for i, l := range c.labels {
+		if q == "" || strings.Contains(strings.ToLower(l), q) {
+			c.filtered = append(c.filtered, i)
+		}
+	}
+	c.cursor = clamp(c.cursor, 0, len(c.filtered)-1)
+}
+
+func (m Model) updateContents(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	c := &m.contents
+	switch {
+	case key.Matches(msg, m.keys.Close):
+		m.overlay = overlayNone
+		m.input.Blur()
+		return m, nil
+	case key.Matches(msg, m.keys.Enter):
+		m.overlay = overlayNone
+		m.input.Blur()
+		if len(c.filtered) == 0 {
+			return m, nil
+		}
+		m.pos = jump(c.filtered[c.cursor], m.pages())
+		return m, m.show()
+	case key.Matches(msg, m.keys.ListUp):
+		c.cursor = clamp(c.cursor-1, 0, len(c.filtered)-1)
+		return m, nil
+	case key.Matches(msg, m.keys.ListDown):
+		c.cursor = clamp(c.cursor+1, 0, len(c.filtered)-1)
+		return m, nil
+	}
+	var cmd tea.Cmd
+	before := m.input.Value()
+	m.input, cmd = m.input.Update(msg)
+	if m.input.Value() != before {
+		c.cursor = 0 // a new filter starts at its first entry
+		c.filter(m.input.Value())
+	}
+	return m, cmd
+}
+
+// contentsView draws the contents list as a box, scrolled to keep the
+// cursor in view.
+func (m Model) contentsView(h int) []string {
+	c := m.contents
+	st := m.styles
+	w := min(contentWidth(m.width), 70)
+	inner := w - st.Overlay.GetHorizontalFrameSize()
+	rows := max(h-6, 1)
+	top := clamp(c.cursor-rows/2, 0, max(0, len(c.filtered)-rows))
+	lines := []string{st.Heading.Render("Contents"), ""}
+	if len(c.filtered) == 0 {
+		lines = append(lines, st.Faint.Render("nothing matches"))
+	}
+	for i := top; i < min(len(c.filtered), top+rows); i++ {
+		page := c.filtered[i]
+		mark := "  "
+		if page == m.pos.page {
+			mark = "• "
+		}
+		label := ansi.Truncate(mark+c.labels[page], inner, "…")
+		if i == c.cursor {
+			label = st.Selected.Render(label)
+		}
+		lines = append(lines, label)
+	}
+	box := st.Overlay.Width(w).Render(strings.Join(lines, "\n"))
+	return place(box, m.width, h)
+}

@@ -1,0 +1,55 @@
+package ui
+
+import (
+	"bufio"
+	"io"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/story"
+)
+
+// PrintOptions configure print mode.
+type PrintOptions struct {
+	// Width is the width of the output; pages are at most 80 columns.
+	Width int
+	// Theme styles the output; ThemeNoTTY (or ThemeAuto) prints plain
+	// text with no escape sequence at all.
+	Theme Theme
+}
+
+// Print writes the whole story as text: the cover, then every section
+// with its pictures drawn as panels, its caption and its body. There is no
+// terminal renderer between this and the output, so every line goes
+// through the same filter as the reader's pages, and plain output is
+// stripped of every escape sequence.
+func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
+	theme := opt.Theme
+	if theme == ThemeAuto {
+		theme = ThemeNoTTY
+	}
+	width := opt.Width
+	if width <= 0 {
+		width = 80
+	}
+	cw := min(width, maxReadingWidth)
+	st := NewStyles(theme != ThemeLight, theme == ThemeNoTTY)
+	out := bufio.NewWriter(w)
+	rule := strings.Repeat("─", cw)
+	for i := range s.Len() + 1 {
+		if i > 0 {
+			out.WriteString(st.Faint.Render(rule) + "\n")
+		}
+		p := renderPage(pageSpec{story: s, index: i, width: cw, theme: theme, styles: st})
+		for _, l := range p.lines {
+			if theme == ThemeNoTTY {
+				l = strings.TrimRight(story.Clean(ansi.Strip(l)), " ")
+			} else {
+				l = safeANSI(l)
+			}
+			out.WriteString(l + "\n")
+		}
+	}
+	return out.Flush()
+}

@@ -1,0 +1,249 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/glamour/v2"
+	gansi "charm.land/glamour/v2/ansi"
+	"charm.land/glamour/v2/styles"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/story"
+)
+
+// Reading width: pages are never wider than this, and centred beyond it.
+const maxReadingWidth = 80
+
+// renderDeadline is how long one page's Markdown may take to format;
+// past it the page is shown plainly.
+const renderDeadline = time.Second
+
+// contentWidth is the width of a page's text in a window of width w.
+func contentWidth(w int) int {
+	switch {
+	case w >= maxReadingWidth+4:
+		return maxReadingWidth
+	case w > 24:
+		return w - 4
+	}
+	return max(w-2, 1)
+}
+
+// page is one rendered page: its lines, without the centring margin.
+type page struct {
+	lines []string
+	// plain is set when the page's Markdown was shown as plain text, after
+	// it took too long to format.
+	plain bool
+}
+
+// pageSpec is everything a page render depends on.
+type pageSpec struct {
+	story  *story.Story
+	index  int // 0 is the cover
+	width  int // content width
+	height int // rows for the page: panels take at most a third
+	theme  Theme
+	styles Styles
+	// deadline bounds the Markdown render; 0 means renderDeadline.
+	deadline time.Duration
+}
+
+// renderPage renders one page. It is safe to call from any goroutine, and
+// a bug in it gives the page as plain text, never a crash.
+func renderPage(sp pageSpec) (p *page) {
+	defer func() {
+		if r := recover(); r != nil {
+			p = plainPage(sp)
+		}
+	}()
+	return buildPage(sp)
+}
+
+func buildPage(sp pageSpec) *page {
+	var body string
+	var caption []string
+	var head []string
+	var foot []string
+	st := sp.styles
+	n := sp.story.Len()
+	if sp.index == 0 {
+		head = coverHead(sp.story, sp.width, st)
+		body = sp.story.Intro
+		switch n {
+		case 0:
+			foot = []string{st.Faint.Render("This story has no sections.")}
+		default:
+			foot = wrapStyled(fmt.Sprintf("%d %s follow · press → to begin", n, plural(n, "section", "sections")), sp.width, st.Accent)
+		}
+	} else {
+		sec := sp.story.Section(sp.index - 1)
+		text := sec.Caption
+		if text == "" {
+			text = fmt.Sprintf("Picture %d", sp.index)
+		}
+		caption = append([]string{""}, wrapStyled(text, sp.width, st.Heading)...)
+		head = append(caption, "")
+		head = append(head, panels(sec.Pictures, sp.width, sp.height/3, st)...)
+		body = sec.Body
+		if sp.index == n {
+			foot = endLines(sp.width, st)
+		}
+	}
+	p := &page{}
+	deadline := sp.deadline
+	if deadline <= 0 {
+		deadline = renderDeadline
+	}
+	lines, plain := markdownLines(body, sp.width, sp.theme, deadline)
+	p.plain = plain
+	p.lines = append(p.lines, head...)
+	if len(lines) > 0 {
+		p.lines = append(p.lines, "")
+		p.lines = append(p.lines, lines...)
+	}
+	if plain {
+		p.lines = append(p.lines, "", st.Faint.Render(ansi.Truncate("(shown plainly: this page took too long to format)", sp.width, "…")))
+	}
+	if len(foot) > 0 {
+		p.lines = append(p.lines, "")
+		p.lines = append(p.lines, foot...)
+	}
+	p.lines = append(p.lines, "")
+	return p
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func coverHead(s *story.Story, w int, st Styles) []string {
+	lines := []string{""}
+	if s.Kicker != "" {
+		lines = append(lines, wrapStyled(strings.ToUpper(s.Kicker), w, st.Kicker)...)
+	}
+	lines = append(lines, wrapStyled(s.Title, w, st.Title)...)
+	if s.Subtitle != "" {
+		lines = append(lines, wrapStyled(s.Subtitle, w, st.Subtitle)...)
+	}
+	var meta []string
+	if len(s.Authors) > 0 {
+		meta = append(meta, "By "+strings.Join(s.Authors, ", "))
+	}
+	for _, m := range []string{s.Date, s.Source} {
+		if m != "" {
+			meta = append(meta, m)
+		}
+	}
+	if len(meta) > 0 {
+		lines = append(lines, wrapStyled(strings.Join(meta, " · "), w, st.Meta)...)
+	}
+	return lines
+}
+
+func endLines(w int, st Styles) []string {
+	rule := strings.Repeat("─", max(0, min(w, 40)-12)/2)
+	end := rule + " End of story " + rule
+	return []string{
+		lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Accent.Render(ansi.Truncate(end, w, ""))),
+		lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Faint.Render(ansi.Truncate("t contents · g back to the cover · q quit", w, "…"))),
+	}
+}
+
+// wrapStyled wraps plain text to w columns and styles each line.
+func wrapStyled(s string, w int, style lipgloss.Style) []string {
+	lines := wrap(s, w)
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return lines
+}
+
+// wrap wraps plain text to w columns, breaking long words.
+func wrap(s string, w int) []string {
+	if w < 1 {
+		w = 1
+	}
+	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+}
+
+// markdownLines renders Markdown at width w with Glamour, within the
+// deadline. A render that fails or runs late gives the text
+// plainly instead, and plain is set.
+func markdownLines(md string, w int, theme Theme, deadline time.Duration) (lines []string, plain bool) {
+	md = strings.TrimSpace(md)
+	if md == "" {
+		return nil, false
+	}
+	md = tameMarkdown(md)
+	done := make(chan string, 1)
+	go func() {
+		defer func() {
+			if recover() != nil {
+				done <- ""
+			}
+		}()
+		done <- renderMarkdown(md, w, theme)
+	}()
+	select {
+	case out := <-done:
+		if out != "" {
+			return trimBlank(strings.Split(out, "\n")), false
+		}
+	case <-time.After(deadline):
+	}
+	return wrap(md, w), true
+}
+
+// renderMarkdown formats Markdown with Glamour and filters what it
+// returns down to text and styling. It returns "" on failure.
+func renderMarkdown(md string, w int, theme Theme) string {
+	r, err := glamour.NewTermRenderer(glamour.WithStyles(glamourStyle(theme)), glamour.WithWordWrap(w))
+	if err != nil {
+		return ""
+	}
+	out, err := r.Render(md)
+	if err != nil {
+		return ""
+	}
+	out = safeANSI(out)
+	if theme == ThemeNoTTY {
+		out = ansi.Strip(out)
+	}
+	return out
+}
+
+// glamourStyle is Glamour's style for a theme, with no document margin:
+// reel places pages itself.
+func glamourStyle(theme Theme) gansi.StyleConfig {
+	var cfg gansi.StyleConfig
+	switch theme {
+	case ThemeLight:
+		cfg = styles.LightStyleConfig
+	case ThemeNoTTY:
+		cfg = styles.NoTTYStyleConfig
+	default:
+		cfg = styles.DarkStyleConfig
+	}
+	zero := uint(0)
+	cfg.Document.Margin = &zero
+	cfg.Document.BlockPrefix = ""
+	cfg.Document.BlockSuffix = ""
+	return cfg
+}
+
+func trimBlank(lines []string) []string {
+	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[0])) == "" {
+		lines = lines[1:]
+	}
+	for len(lines) > 0 && strings.TrimSpace(ansi.Strip(lines[len(lines)-1])) == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}

@@ -1,0 +1,442 @@
+package ui
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/story"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func loadStory(t testing.TB, path string) *story.Story {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := story.Parse(data, story.Options{Name: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func sample(t testing.TB) *story.Story { return loadStory(t, "../testdata/kim-rally.txt") }
+
+// newTestModel is a reader at w×h with the dark theme, which waits for
+// every render, so that frames do not depend on the machine's speed.
+func newTestModel(s *story.Story, w, h int) Model {
+	m := New(s, Options{Theme: ThemeDark})
+	m.renderBudget = time.Minute
+	return send(m, tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// send runs msgs through Update. The commands Update returns are not
+// run: the current page is rendered in Update itself (newTestModel waits
+// for it), and the rest are neighbours prefetched for speed.
+func send(m Model, msgs ...tea.Msg) Model {
+	for _, msg := range msgs {
+		next, _ := m.Update(msg)
+		m = next.(Model)
+	}
+	return m
+}
+
+// keys turns a list like "right l 3 enter" into key presses.
+func keys(list string) []tea.Msg {
+	var out []tea.Msg
+	for _, k := range strings.Fields(list) {
+		out = append(out, keyMsg(k))
+	}
+	return out
+}
+
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "home":
+		return tea.KeyPressMsg{Code: tea.KeyHome}
+	case "end":
+		return tea.KeyPressMsg{Code: tea.KeyEnd}
+	case "pgdown":
+		return tea.KeyPressMsg{Code: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyPressMsg{Code: tea.KeyPgUp}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "shift+space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Mod: tea.ModShift}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "ctrl+d":
+		return tea.KeyPressMsg{Code: 'd', Mod: tea.ModCtrl}
+	case "ctrl+u":
+		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	if r >= 'A' && r <= 'Z' {
+		return tea.KeyPressMsg{Code: r + 32, Text: k, Mod: tea.ModShift}
+	}
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// typeText types text into the model, a key a character.
+func typeText(text string) []tea.Msg {
+	var out []tea.Msg
+	for _, r := range text {
+		out = append(out, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	return out
+}
+
+// frame is what the screen shows, without styling.
+func frame(m Model) string {
+	return ansi.Strip(m.View().Content)
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("..", "testdata", "golden", name+".golden")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./ui -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("frame differs from %s:\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}
+
+func TestGoldenFrames(t *testing.T) {
+	deck := loadStory(t, "../testdata/md/deck.md")
+	tests := []struct {
+		name  string
+		s     *story.Story
+		w, h  int
+		input []tea.Msg
+	}{
+		{"cover-80x24", sample(t), 80, 24, nil},
+		{"cover-120x40", sample(t), 120, 40, nil},
+		{"first-80x24", sample(t), 80, 24, keys("right")},
+		{"first-120x40", sample(t), 120, 40, keys("right")},
+		{"last-80x24", sample(t), 80, 24, keys("end")},
+		{"last-120x40", sample(t), 120, 40, keys("end")},
+		{"contents-80x24", sample(t), 80, 24, keys("t")},
+		{"contents-filtered-120x40", sample(t), 120, 40, append(keys("t"), typeText("scene")...)},
+		{"search-80x24", sample(t), 80, 24, append(append(keys("/"), typeText("kim")...), keyMsg("enter"))},
+		{"help-80x24", sample(t), 80, 24, keys("?")},
+		{"help-120x40", sample(t), 120, 40, keys("?")},
+		{"scrolled-80x24", loadStory(t, "../testdata/md/long.md"), 80, 24, keys("right space")},
+		{"scrolled-120x40", loadStory(t, "../testdata/md/long.md"), 120, 40, keys("right j j j")},
+		{"narrow-30x24", sample(t), 30, 24, keys("right")},
+		{"no-alt-80x24", deck, 80, 24, keys("end")},
+		{"alt-and-credit-80x24", deck, 80, 24, keys("right")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := send(newTestModel(tt.s, tt.w, tt.h), tt.input...)
+			golden(t, tt.name, frame(m))
+		})
+	}
+}
+
+func TestKeysMove(t *testing.T) {
+	tests := []struct {
+		keys string
+		page int
+	}{
+		{"right", 1},
+		{"right right", 2},
+		{"l l h", 1},
+		{"pgdown pgdown pgup", 1},
+		{"G", 5},
+		{"end right right", 5},
+		{"G g", 0},
+		{"end home", 0},
+		{"left", 0},
+		{"3 enter", 3},
+		{"2 G", 2},
+		{"9 9 enter", 5},
+		{"4 right", 1}, // a count without enter or G is dropped
+		{"space space space", 3}, // short pages: space turns each one
+	}
+	for _, tt := range tests {
+		t.Run(tt.keys, func(t *testing.T) {
+			m := send(newTestModel(sample(t), 80, 24), keys(tt.keys)...)
+			if m.pos.page != tt.page {
+				t.Errorf("after %q page = %d, want %d", tt.keys, m.pos.page, tt.page)
+			}
+		})
+	}
+}
+
+func TestScrollAndReadOn(t *testing.T) {
+	m := send(newTestModel(sample(t), 80, 14), keys("4 enter")...)
+	if m.pageLen() <= m.bodyHeight() {
+		t.Fatalf("page 4 has %d lines: too short to scroll in %d rows", m.pageLen(), m.bodyHeight())
+	}
+	if !strings.Contains(frame(m), "more below") {
+		t.Errorf("no cue that more is below:\n%s", frame(m))
+	}
+	m = send(m, keys("j j")...)
+	if m.pos.y != 2 || !strings.Contains(frame(m), "more above") {
+		t.Errorf("y = %d after j j; frame:\n%s", m.pos.y, frame(m))
+	}
+	for range 10 {
+		if m = send(m, keyMsg("space")); m.pos.page != 4 {
+			break
+		}
+		if m.pos.y > m.pageLen()-m.bodyHeight() {
+			t.Fatalf("space scrolled past the bottom: %+v", m.pos)
+		}
+	}
+	if m.pos.page != 5 || m.pos.y != 0 {
+		t.Errorf("space at the bottom should turn to the next page's top: %+v", m.pos)
+	}
+	m = send(m, keys("b")...)
+	if m.pos.page != 4 || m.pos.y != m.pageLen()-m.bodyHeight() {
+		t.Errorf("b at the top should go to the previous page's bottom: %+v (len %d)", m.pos, m.pageLen())
+	}
+	m = send(m, keys("ctrl+u ctrl+u ctrl+u ctrl+u")...)
+	if m.pos.y != 0 {
+		t.Errorf("ctrl+u should reach the top: %+v", m.pos)
+	}
+}
+
+func TestNavigationArithmetic(t *testing.T) {
+	tests := []struct {
+		name string
+		got  position
+		want position
+	}{
+		{"turn forward", turn(position{1, 5}, 1, 6), position{2, 0}},
+		{"turn past the end", turn(position{5, 0}, 1, 6), position{5, 0}},
+		{"turn before the cover", turn(position{0, 0}, -1, 6), position{0, 0}},
+		{"jump clamps", jump(99, 6), position{5, 0}},
+		{"jump negative", jump(-3, 6), position{0, 0}},
+		{"scroll clamps at the bottom", scroll(position{1, 0}, 50, 30, 10), position{1, 20}},
+		{"scroll clamps at the top", scroll(position{1, 3}, -9, 30, 10), position{1, 0}},
+		{"scroll a short page", scroll(position{1, 0}, 5, 4, 10), position{1, 0}},
+		{"read on scrolls", readOn(position{1, 0}, 30, 10, 6), position{1, 8}},
+		{"read on turns at the bottom", readOn(position{1, 20}, 30, 10, 6), position{2, 0}},
+		{"read on stops at the end", readOn(position{5, 20}, 30, 10, 6), position{5, 0}},
+		{"read back scrolls", readBack(position{1, 9}, 10, nil), position{1, 1}},
+		{"read back turns to the bottom", readBack(position{2, 0}, 10, func(int) int { return 25 }), position{1, 15}},
+		{"read back on the cover", readBack(position{0, 0}, 10, nil), position{0, 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %+v, want %+v", tt.got, tt.want)
+			}
+		})
+	}
+}
+
+// TestEverySize walks every window size from 0×0 to 40×15 through every
+// page: no panic, and no line wider than the window.
+func TestEverySize(t *testing.T) {
+	s := sample(t)
+	deck := loadStory(t, "../testdata/md/deck.md")
+	for _, st := range []*story.Story{s, deck} {
+		for w := 0; w <= 40; w++ {
+			for h := 0; h <= 15; h++ {
+				m := newTestModel(st, w, h)
+				for p := 0; p <= st.Len(); p++ {
+					for _, f := range []string{frame(m), frame(send(m, keyMsg("t"))), frame(send(m, keyMsg("?")))} {
+						lines := strings.Split(f, "\n")
+						if len(lines) > max(h, 1) {
+							t.Fatalf("%d×%d page %d: %d lines", w, h, p, len(lines))
+						}
+						for _, l := range lines {
+							if ansi.StringWidth(l) > w {
+								t.Fatalf("%d×%d page %d: line %q is %d wide", w, h, p, l, ansi.StringWidth(l))
+							}
+						}
+					}
+					m = send(m, keyMsg("right"))
+				}
+			}
+		}
+	}
+}
+
+func TestResizeRelays(t *testing.T) {
+	m := newTestModel(sample(t), 100, 30)
+	m = send(m, keyMsg("right"), tea.WindowSizeMsg{Width: 40, Height: 20})
+	for _, l := range strings.Split(frame(m), "\n") {
+		if ansi.StringWidth(l) > 40 {
+			t.Fatalf("line %q wider than the new width", l)
+		}
+	}
+	if !strings.Contains(frame(m), "Plans for new") {
+		t.Errorf("page lost on resize:\n%s", frame(m))
+	}
+	if got := frame(send(m, tea.WindowSizeMsg{Width: 10, Height: 3})); !strings.Contains(got, "too small") {
+		t.Errorf("tiny window: %q", got)
+	}
+}
+
+func TestQuitKeys(t *testing.T) {
+	for _, tt := range []struct {
+		keys string
+		want tea.Msg
+	}{
+		{"q", tea.QuitMsg{}},
+		{"esc", tea.QuitMsg{}},
+		{"ctrl+c", tea.InterruptMsg{}},
+	} {
+		m := newTestModel(sample(t), 80, 24)
+		_, cmd := m.Update(keyMsg(tt.keys))
+		if cmd == nil || cmd() != tt.want {
+			t.Errorf("%s: want %T", tt.keys, tt.want)
+		}
+	}
+	// esc closes an overlay rather than quitting.
+	m := send(newTestModel(sample(t), 80, 24), keys("t")...)
+	next, cmd := m.Update(keyMsg("esc"))
+	if cmd != nil && cmd() == (tea.QuitMsg{}) || next.(Model).overlay != overlayNone {
+		t.Errorf("esc in contents should close it")
+	}
+}
+
+func TestSearch(t *testing.T) {
+	m := send(newTestModel(sample(t), 80, 24), append(append(keys("/"), typeText("korea")...), keyMsg("enter"))...)
+	if len(m.search.matches) != 7 {
+		t.Fatalf("matches = %d, want 7", len(m.search.matches))
+	}
+	if !strings.Contains(frame(m), "match 1 of 7") || m.pos.page != 0 {
+		t.Errorf("first match: page %d\n%s", m.pos.page, frame(m))
+	}
+	// The cover holds two (the title and "North Korean"), section 1 one
+	// ("Korean Central"), section 4 three and section 5 one.
+	m = send(m, keys("n n")...)
+	if !strings.Contains(frame(m), "match 3 of 7") || m.pos.page != 1 {
+		t.Errorf("third match: page %d\n%s", m.pos.page, frame(m))
+	}
+	m = send(m, keys("N N N")...)
+	if !strings.Contains(frame(m), "match 7 of 7") || m.pos.page != 5 {
+		t.Errorf("N wraps to the last match: page %d", m.pos.page)
+	}
+	styled := m.View().Content
+	if !strings.Contains(styled, m.styles.Match.Render("Korea")) {
+		t.Errorf("match is not highlighted")
+	}
+	none := send(m, append(append(keys("/"), typeText("zebra")...), keyMsg("enter"))...)
+	if !strings.Contains(frame(none), `no match for "zebra"`) {
+		t.Errorf("no match message missing:\n%s", frame(none))
+	}
+}
+
+func TestContentsJumps(t *testing.T) {
+	m := send(newTestModel(sample(t), 80, 24), append(append(keys("t"), typeText("economic")...), keyMsg("enter"))...)
+	if m.pos.page != 4 || m.overlay != overlayNone {
+		t.Errorf("contents filtered to 'economic' then enter: page %d", m.pos.page)
+	}
+}
+
+func TestSlideshow(t *testing.T) {
+	m := New(sample(t), Options{Theme: ThemeDark, Play: 2 * time.Second})
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if !strings.Contains(frame(m), "▶ 2s") {
+		t.Errorf("no time left shown:\n%s", frame(m))
+	}
+	m = send(m, tickMsg{id: m.tickID}, tickMsg{id: m.tickID})
+	if m.pos.page != 1 {
+		t.Errorf("after two ticks of a 2 s slideshow, page = %d", m.pos.page)
+	}
+	m = send(m, tickMsg{id: m.tickID - 1}, tickMsg{id: m.tickID - 1})
+	if m.pos.page != 1 {
+		t.Errorf("a stale tick turned the page")
+	}
+	m = send(m, keyMsg("j"))
+	if m.playing || strings.Contains(frame(m), "▶") {
+		t.Errorf("a navigation key should pause the slideshow")
+	}
+	m = send(m, keyMsg("a"))
+	if !m.playing {
+		t.Errorf("a should start the slideshow again")
+	}
+	if help := m.help.FullHelpView(m.keys.FullHelp()); !strings.Contains(ansi.Strip(help), "faster") {
+		t.Errorf("faster should be offered while playing")
+	}
+	m = send(m, keyMsg("a"))
+	if help := m.help.FullHelpView(m.keys.FullHelp()); strings.Contains(ansi.Strip(help), "faster") || strings.Contains(ansi.Strip(help), "next match") {
+		t.Errorf("help offers keys that cannot act:\n%s", ansi.Strip(help))
+	}
+}
+
+func TestBackgroundColorRebuildsStyles(t *testing.T) {
+	m := New(sample(t), Options{})
+	if cmd := m.Init(); cmd == nil {
+		t.Fatal("Init should ask for the background colour")
+	}
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	dark := m.View().Content
+	m = send(m, tea.BackgroundColorMsg{Color: lightColor{}})
+	if m.theme != ThemeLight || m.View().Content == dark {
+		t.Errorf("a light background should restyle the page (theme %v)", m.theme)
+	}
+	forced := send(New(sample(t), Options{Theme: ThemeDark}), tea.BackgroundColorMsg{Color: lightColor{}})
+	if forced.theme != ThemeDark {
+		t.Errorf("a forced theme must not follow the terminal")
+	}
+}
+
+type lightColor struct{}
+
+func (lightColor) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
+
+func TestPlainThemeHasNoEscapes(t *testing.T) {
+	m := New(sample(t), Options{Theme: ThemeNoTTY})
+	m.renderBudget = time.Minute
+	for _, k := range []string{"", "right", "t"} {
+		if k != "" {
+			m = send(m, keyMsg(k))
+		} else {
+			m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+		}
+		if c := m.View().Content; strings.Contains(c, "\x1b[3") || strings.Contains(c, "\x1b[4") || strings.Contains(c, "\x1b[9") {
+			t.Errorf("colour in the notty theme after %q: %q", k, c)
+		}
+	}
+}
+
+func TestPageRenderDeadline(t *testing.T) {
+	sp := pageSpec{story: sample(t), index: 1, width: 60, height: 20, theme: ThemeDark, styles: NewStyles(true, false), deadline: time.Nanosecond}
+	p := renderPage(sp)
+	if !p.plain || !strings.Contains(ansi.Strip(strings.Join(p.lines, "\n")), "shown plainly") {
+		t.Errorf("a render past its deadline should show the page plainly with a note")
+	}
+	if !strings.Contains(strings.Join(p.lines, " "), "Workers' Party") {
+		t.Errorf("the plain page lost its text")
+	}
+}
