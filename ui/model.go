@@ -565,10 +565,15 @@ func (m Model) statusBar() string {
 	if hint == "" && m.search.query == "" {
 		hint = ansi.Strip(m.help.ShortHelpView(m.keys.ShortHelp()))
 	}
-	// The title takes a third of the bar when there is a hint to show.
+	// The title takes a third of the bar when there is a hint to show,
+	// and less when a hint of the reader's own (not the key help) needs
+	// the room.
 	titleRoom := room
 	if hint != "" {
 		titleRoom = max(min(room, w/3), 12)
+	}
+	if m.hint != "" {
+		titleRoom = max(min(titleRoom, room-ansi.StringWidth(m.hint)-4), 12)
 	}
 	left := st.StatusTitle.Render(" " + ansi.Truncate(m.story.Title, max(titleRoom-2, 1), "…") + " ")
 	if used := ansi.StringWidth(left); room-used > 12 && hint != "" {

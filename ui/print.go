@@ -41,7 +41,8 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 		if i > 0 {
 			out.WriteString(st.Faint.Render(rule) + "\n")
 		}
-		p := renderPage(pageSpec{story: s, index: i, width: cw, theme: theme, styles: st})
+		// A 24-row page keeps the panels to the height of a screen's third.
+		p := renderPage(pageSpec{story: s, index: i, width: cw, height: 24, theme: theme, styles: st, print: true})
 		for _, l := range p.lines {
 			if theme == ThemeNoTTY {
 				l = strings.TrimRight(story.Clean(ansi.Strip(l)), " ")

@@ -50,6 +50,8 @@ type pageSpec struct {
 	styles Styles
 	// deadline bounds the Markdown render; 0 means renderDeadline.
 	deadline time.Duration
+	// print leaves out what only the reader can act on: key hints.
+	print bool
 }
 
 // renderPage renders one page. It is safe to call from any goroutine, and
@@ -76,8 +78,14 @@ func buildPage(sp pageSpec) *page {
 		switch n {
 		case 0:
 			foot = []string{st.Faint.Render("This story has no sections.")}
+		case 1:
+			foot = wrapStyled("1 section follows", sp.width, st.Accent)
 		default:
-			foot = wrapStyled(fmt.Sprintf("%d %s follow · press → to begin", n, plural(n, "section", "sections")), sp.width, st.Accent)
+			foot = wrapStyled(fmt.Sprintf("%d sections follow", n), sp.width, st.Accent)
+		}
+		if n > 0 && !sp.print {
+			foot[len(foot)-1] += st.Accent.Render(" · press → to begin")
+			foot = wrapStyled(ansi.Strip(strings.Join(foot, " ")), sp.width, st.Accent)
 		}
 	} else {
 		sec := sp.story.Section(sp.index - 1)
@@ -90,7 +98,7 @@ func buildPage(sp pageSpec) *page {
 		head = append(head, panels(sec.Pictures, sp.width, sp.height/3, st)...)
 		body = sec.Body
 		if sp.index == n {
-			foot = endLines(sp.width, st)
+			foot = endLines(sp.width, st, sp.print)
 		}
 	}
 	p := &page{}
@@ -114,13 +122,6 @@ func buildPage(sp pageSpec) *page {
 	}
 	p.lines = append(p.lines, "")
 	return p
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func coverHead(s *story.Story, w int, st Styles) []string {
@@ -147,13 +148,14 @@ func coverHead(s *story.Story, w int, st Styles) []string {
 	return lines
 }
 
-func endLines(w int, st Styles) []string {
+func endLines(w int, st Styles, print bool) []string {
 	rule := strings.Repeat("─", max(0, min(w, 40)-12)/2)
 	end := rule + " End of story " + rule
-	return []string{
-		lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Accent.Render(ansi.Truncate(end, w, ""))),
-		lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Faint.Render(ansi.Truncate("t contents · g back to the cover · q quit", w, "…"))),
+	lines := []string{lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Accent.Render(ansi.Truncate(end, w, "")))}
+	if !print {
+		lines = append(lines, lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Faint.Render(ansi.Truncate("t contents · g back to the cover · q quit", w, "…"))))
 	}
+	return lines
 }
 
 // wrapStyled wraps plain text to w columns and styles each line.

@@ -185,7 +185,7 @@ func TestKeysMove(t *testing.T) {
 		{"3 enter", 3},
 		{"2 G", 2},
 		{"9 9 enter", 5},
-		{"4 right", 1}, // a count without enter or G is dropped
+		{"4 right", 1},           // a count without enter or G is dropped
 		{"space space space", 3}, // short pages: space turns each one
 	}
 	for _, tt := range tests {

@@ -1,0 +1,354 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
+	"github.com/creack/pty"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// binary is reel, built once for the end-to-end tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "reel-e2e")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	binary = filepath.Join(dir, "reel")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "build reel: %v\n%s", err, out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// reel runs the binary with stdin and no terminal: stdout is a pipe.
+func reel(t *testing.T, stdin io.Reader, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Stdin = stdin
+	cmd.Env = append(os.Environ(), "NO_COLOR=")
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{out.String(), errb.String(), code}
+}
+
+func TestPrintSample(t *testing.T) {
+	r := reel(t, strings.NewReader(""), "testdata/kim-rally.txt")
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if strings.Contains(r.stdout, "\x1b") {
+		t.Errorf("printed output to a pipe holds escape sequences")
+	}
+	goldenFile(t, "testdata/golden/cli-print-kim.golden", r.stdout)
+}
+
+func TestPrintFromPipe(t *testing.T) {
+	data, err := os.ReadFile("testdata/kim-rally.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromFile := reel(t, strings.NewReader(""), "testdata/kim-rally.txt")
+	for _, args := range [][]string{nil, {"-"}} {
+		r := reel(t, bytes.NewReader(data), args...)
+		if r.code != 0 || r.stdout != fromFile.stdout {
+			t.Errorf("reel %v < story: exit %d, stderr %q; output differs from reading the file", args, r.code, r.stderr)
+		}
+	}
+	md := reel(t, strings.NewReader("# Deck\n\n## One\n\nFirst.\n\n## Two\n\nSecond.\n"), "--width", "40")
+	if md.code != 0 || !strings.Contains(md.stdout, "One") || !strings.Contains(md.stdout, "Second.") {
+		t.Errorf("a Markdown pipe: exit %d\n%s%s", md.code, md.stdout, md.stderr)
+	}
+	for _, l := range strings.Split(md.stdout, "\n") {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("--width 40 printed a line of %d: %q", ansi.StringWidth(l), l)
+		}
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	png := write("photo.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+	empty := write("empty.txt", []byte(" \n\n"))
+	big := write("big.txt", bytes.Repeat([]byte("words and more words\n"), 60000))
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"missing file", []string{filepath.Join(dir, "nope.txt")}, 1, "nope.txt: no such file"},
+		{"directory", []string{dir}, 1, "is a directory"},
+		{"binary", []string{png}, 1, "this is a PNG image, not a story"},
+		{"empty", []string{empty}, 1, "the story is empty"},
+		{"too large", []string{"--max-size", "1", big}, 1, "larger than 1 MiB"},
+		{"unknown format", []string{"--format", "pdf", "testdata/kim-rally.txt"}, 2, `unknown format "pdf"`},
+		{"unknown style", []string{"--style", "neon", "testdata/kim-rally.txt"}, 2, `unknown style "neon"`},
+		{"unknown flag", []string{"--frobnicate"}, 2, "flag provided but not defined: -frobnicate"},
+		{"bad duration", []string{"--play", "soon", "testdata/kim-rally.txt"}, 2, "--play wants a duration"},
+		{"two files", []string{"a.txt", "b.txt"}, 2, "one story at a time"},
+		{"html", []string{"--format", "auto", write("page.html", []byte("<html><body>x</body></html>"))}, 1, "not supported yet"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := reel(t, strings.NewReader(""), tt.args...)
+			if r.code != tt.code {
+				t.Errorf("exit %d, want %d", r.code, tt.code)
+			}
+			lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+			if !strings.HasPrefix(lines[0], "reel: ") || !strings.Contains(lines[0], tt.msg) {
+				t.Errorf("stderr %q, want one line with %q", r.stderr, tt.msg)
+			}
+			if tt.code == 2 && (len(lines) != 2 || !strings.Contains(lines[1], "--help")) {
+				t.Errorf("a usage error should point to --help: %q", r.stderr)
+			}
+			if tt.code == 1 && len(lines) != 1 {
+				t.Errorf("want one line on stderr, got %q", r.stderr)
+			}
+			if strings.Contains(r.stderr, "goroutine") || r.stdout != "" {
+				t.Errorf("stdout %q, stderr %q", r.stdout, r.stderr)
+			}
+		})
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	r := reel(t, strings.NewReader(""), "--help")
+	if r.code != 0 || !strings.Contains(r.stderr, "Examples:") || !strings.Contains(r.stderr, "-print") {
+		t.Errorf("--help: exit %d\n%s", r.code, r.stderr)
+	}
+	if r := reel(t, strings.NewReader(""), "--version"); r.code != 0 || !strings.HasPrefix(r.stderr, "reel ") {
+		t.Errorf("--version: exit %d %q", r.code, r.stderr)
+	}
+}
+
+func TestFileErrorWords(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want string
+	}{
+		{&fs.PathError{Op: "open", Path: "x", Err: fs.ErrPermission}, "x: permission denied"},
+		{&fs.PathError{Op: "open", Path: "x", Err: fs.ErrNotExist}, "x: no such file"},
+		{&fs.PathError{Op: "read", Path: "x", Err: syscall.EIO}, "x: input/output error"},
+	} {
+		if got := fileError("x", tt.err).Error(); got != tt.want {
+			t.Errorf("fileError = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+// TestPermissionDenied reads a file the test cannot read. As root, a
+// mode-000 file is readable, so it falls back to /proc/1/mem.
+func TestPermissionDenied(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(p, []byte("x"), 0o000); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := os.Open(p); err == nil {
+		f.Close()
+		p = "/proc/1/mem"
+		if f, err := os.Open(p); !errors.Is(err, fs.ErrPermission) {
+			if f != nil {
+				f.Close()
+			}
+			t.Skip("no unreadable file on this machine: TestFileErrorWords covers the message")
+		}
+	}
+	r := reel(t, strings.NewReader(""), p)
+	if r.code != 1 || !strings.Contains(r.stderr, "permission denied") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+func goldenFile(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test . -update)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s:\n%s", path, got)
+	}
+}
+
+// ptyTerm is reel running under a pseudo-terminal, read by a virtual
+// terminal.
+type ptyTerm struct {
+	t    *testing.T
+	cmd  *exec.Cmd
+	pty  *os.File
+	emu  *vt.SafeEmulator
+	done chan struct{}
+}
+
+// startTerm runs reel on a 80×24 pseudo-terminal. With stdin set, the
+// story comes through a pipe and the terminal is stdout's.
+func startTerm(t *testing.T, stdin io.Reader, ctty bool, args ...string) *ptyTerm {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=")
+	attrs := &syscall.SysProcAttr{Setsid: true, Setctty: ctty}
+	if stdin != nil {
+		cmd.Stdin = stdin
+		attrs.Ctty = 1
+	}
+	ptmx, err := pty.StartWithAttrs(cmd, &pty.Winsize{Rows: 24, Cols: 80}, attrs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := &ptyTerm{t: t, cmd: cmd, pty: ptmx, emu: vt.NewSafeEmulator(80, 24), done: make(chan struct{})}
+	go func() {
+		_, _ = io.Copy(tm.emu, ptmx)
+		close(tm.done)
+	}()
+	go func() { _, _ = io.Copy(ptmx, tm.emu) }() // the terminal's answers to queries
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		ptmx.Close()
+	})
+	return tm
+}
+
+func (tm *ptyTerm) screen() string { return ansi.Strip(tm.emu.Render()) }
+
+// waitFor waits until the screen shows text.
+func (tm *ptyTerm) waitFor(text string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if strings.Contains(tm.screen(), text) {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tm.t.Fatalf("screen never showed %q:\n%s", text, tm.screen())
+}
+
+func (tm *ptyTerm) send(keys string) {
+	if _, err := tm.pty.Write([]byte(keys)); err != nil {
+		tm.t.Fatal(err)
+	}
+}
+
+// exit waits for reel to end and returns its exit status.
+func (tm *ptyTerm) exit() int {
+	tm.t.Helper()
+	errc := make(chan error, 1)
+	go func() { errc <- tm.cmd.Wait() }()
+	select {
+	case err := <-errc:
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return exit.ExitCode()
+		}
+		if err != nil {
+			tm.t.Fatal(err)
+		}
+		return 0
+	case <-time.After(10 * time.Second):
+		tm.t.Fatalf("reel did not exit:\n%s", tm.screen())
+	}
+	return -1
+}
+
+const right = "\x1b[C"
+
+func TestInteractive(t *testing.T) {
+	tm := startTerm(t, nil, true, "testdata/kim-rally.txt")
+	tm.waitFor("5 sections follow")
+	tm.send(right)
+	tm.waitFor("Plans for new year")
+	tm.send(right)
+	tm.waitFor("A surreal scene")
+	if s := tm.screen(); !strings.Contains(s, "2 / 5") || !strings.Contains(s, "photo not included in the text") {
+		t.Errorf("page 2 lacks its position or its panel:\n%s", s)
+	}
+	tm.send("q")
+	if code := tm.exit(); code != 0 {
+		t.Errorf("q: exit %d, want 0", code)
+	}
+}
+
+func TestInteractiveBundledStory(t *testing.T) {
+	tm := startTerm(t, nil, true)
+	tm.waitFor("Kim's North Korea holds mass rally")
+	tm.waitFor("reel FILE opens yours")
+	tm.send("\x03") // ctrl+c
+	if code := tm.exit(); code != 130 {
+		t.Errorf("ctrl+c: exit %d, want 130", code)
+	}
+}
+
+func TestInteractivePipe(t *testing.T) {
+	data, err := os.ReadFile("testdata/md/deck.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := startTerm(t, bytes.NewReader(data), true)
+	tm.waitFor("Birds of the Marsh")
+	tm.send(right + right)
+	tm.waitFor("Egrets are white")
+	tm.send("q")
+	if code := tm.exit(); code != 0 {
+		t.Errorf("exit %d", code)
+	}
+}
+
+func TestPipeWithNoTerminalForKeys(t *testing.T) {
+	// A new session with no controlling terminal: stdout is a terminal,
+	// but there is none to read keys from.
+	tm := startTerm(t, strings.NewReader("In Pics- x\n\nintro\n\nCap\n\nBody.\n"), false)
+	if code := tm.exit(); code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	<-tm.done
+	if s := tm.screen(); !strings.Contains(s, "no terminal to read keys from") || !strings.Contains(s, "--print") {
+		t.Errorf("screen:\n%s", s)
+	}
+}

@@ -1,0 +1,130 @@
+package ui
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/reeltui/reel/story"
+)
+
+// benchStory is a generated Markdown deck of n sections, in the shape of
+// shared/bench/gen-story's: a caption, a paragraph, a picture.
+func benchStory(b *testing.B, n int) (*story.Story, int) {
+	b.Helper()
+	var sb strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&sb, "## Caption %d\n\nSLIDE-%06d Commuters haul a burned-out bus in Manila amid heavy rain. Prices at the market have risen sharply since the spring.\n\n![alt text %d](img/%d.jpg)\n\n---\n\n", i, i, i, i)
+	}
+	s, err := story.Parse([]byte(sb.String()), story.Options{Name: "bench.md"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s, sb.Len()
+}
+
+var benchSizes = []int{10, 10000}
+
+// BenchmarkPageTurnCached is a page turn to a page already rendered:
+// Update and View at 100×30.
+func BenchmarkPageTurnCached(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("sections=%d", n), func(b *testing.B) {
+			s, _ := benchStory(b, n)
+			m := newTestModel(s, 100, 30)
+			m = send(m, keyMsg("right"), keyMsg("right"), keyMsg("left"))
+			right, left := keyMsg("right"), keyMsg("left")
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				k := right
+				if i%2 == 1 {
+					k = left
+				}
+				i++
+				next, _ := m.Update(k)
+				m = next.(Model)
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkPageTurnUncached is a page turn to a page never rendered at
+// this size: the render happens in Update.
+func BenchmarkPageTurnUncached(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("sections=%d", n), func(b *testing.B) {
+			s, _ := benchStory(b, n)
+			m := newTestModel(s, 100, 30)
+			right := keyMsg("right")
+			b.ReportAllocs()
+			for b.Loop() {
+				if m.pos.page >= n {
+					m.pos = position{}
+				}
+				m.cache.clear()
+				next, _ := m.Update(right)
+				m = next.(Model)
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkFirstFrame is what the reader does before its first frame:
+// parse the story, make the model, size it and draw.
+func BenchmarkFirstFrame(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("sections=%d", n), func(b *testing.B) {
+			var sb strings.Builder
+			for i := 1; i <= n; i++ {
+				fmt.Fprintf(&sb, "## Caption %d\n\nSLIDE-%06d Commuters haul a bus in Manila.\n\n![alt text %d](img/%d.jpg)\n\n---\n\n", i, i, i, i)
+			}
+			data := []byte(sb.String())
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				s, err := story.Parse(data, story.Options{Name: "bench.md"})
+				if err != nil {
+					b.Fatal(err)
+				}
+				m := New(s, Options{Theme: ThemeDark, Start: 1})
+				next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+				_ = next.(Model).View()
+			}
+		})
+	}
+}
+
+// BenchmarkModelMemory reports the heap the model holds for a story after
+// a reader has paged through 200 pages, as bytes and as a multiple of the
+// story's own size.
+func BenchmarkModelMemory(b *testing.B) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("sections=%d", n), func(b *testing.B) {
+			var held uint64
+			var size int
+			for b.Loop() {
+				runtime.GC()
+				var before, after runtime.MemStats
+				runtime.ReadMemStats(&before)
+				s, sz := benchStory(b, n)
+				size = sz
+				m := newTestModel(s, 100, 30)
+				for range min(200, n) {
+					m = send(m, keyMsg("right"))
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				held = after.HeapAlloc - min(before.HeapAlloc, after.HeapAlloc)
+				runtime.KeepAlive(m)
+			}
+			b.ReportMetric(float64(held), "held-B")
+			b.ReportMetric(float64(held)/float64(size), "x-story")
+		})
+	}
+}
