@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -52,14 +53,21 @@ func ReadAll(r io.Reader, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
-	if err != nil {
+	var buf bytes.Buffer
+	// A regular file says how big it is: read it into one allocation
+	// rather than a doubling series of them.
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() <= limit {
+			buf.Grow(int(info.Size()) + bytes.MinRead + 1)
+		}
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
 		return nil, err
 	}
-	if int64(len(data)) > limit {
+	if int64(buf.Len()) > limit {
 		return nil, &TooLargeError{Limit: limit}
 	}
-	return data, nil
+	return buf.Bytes(), nil
 }
 
 // signatures are the starts of common binary files, checked before
