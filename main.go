@@ -33,7 +33,19 @@ var sampleStory []byte
 const sampleName = "kim-rally.txt"
 
 func main() {
-	os.Exit(exitCode(run(os.Args[1:], os.Stdin, os.Stdout), os.Stderr))
+	os.Exit(exitCode(safeRun(os.Args[1:], os.Stdin, os.Stdout), os.Stderr))
+}
+
+// safeRun is run with a last guard: a panic is a bug, and the user sees
+// one line about it, not a stack trace. (The reader restores the terminal
+// before anything can get here.)
+func safeRun(args []string, stdin, stdout *os.File) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error: %v (please report this)", r)
+		}
+	}()
+	return run(args, stdin, stdout)
 }
 
 // usageError is a mistake in the command line: exit status 2.
@@ -298,7 +310,11 @@ func debugListing(w io.Writer, s *story.Story, name string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "file:     %s\nformat:   %s (%s)\ntitle:    %s\nkicker:   %s\nsections: %d\n", displayName(name), s.Format, s.FormatReason, s.Title, s.Kicker, s.Len())
 	for i, sec := range s.Sections() {
-		fmt.Fprintf(&b, "  %3d. %s (%d pictures)\n", i+1, sec.Caption, len(sec.Pictures))
+		pics := "pictures"
+		if len(sec.Pictures) == 1 {
+			pics = "picture"
+		}
+		fmt.Fprintf(&b, "  %3d. %s (%d %s)\n", i+1, sec.Caption, len(sec.Pictures), pics)
 	}
 	for _, d := range s.AllDropped() {
 		fmt.Fprintf(&b, "dropped %s: %s\n", d.Kind, story.OneLine(d.Text))

@@ -100,6 +100,41 @@ func TestPrintFromPipe(t *testing.T) {
 	}
 }
 
+func TestNamedPipeAndFlagsAfterTheFile(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "story.fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("testdata/kim-rally.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		if f, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			f.Write(data)
+			f.Close()
+		}
+	}()
+	r := reel(t, strings.NewReader(""), fifo, "--width", "50")
+	if r.code != 0 || !strings.Contains(r.stdout, "Focused approach") {
+		t.Fatalf("reel FIFO: exit %d, stderr %q", r.code, r.stderr)
+	}
+	for _, l := range strings.Split(r.stdout, "\n") {
+		if ansi.StringWidth(l) > 50 {
+			t.Errorf("--width after the file name was ignored: %q", l)
+		}
+	}
+}
+
+func TestDebugListing(t *testing.T) {
+	r := reel(t, strings.NewReader(""), "--debug", "testdata/md/deck.md")
+	for _, want := range []string{"format:   markdown (file extension .md; slides split at thematic breaks)", "1. Herons (1 picture)", "dropped note: mention the wingspan"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("--debug lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
 func TestBadInput(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, data []byte) string {
@@ -312,6 +347,16 @@ func TestInteractive(t *testing.T) {
 	tm.send("q")
 	if code := tm.exit(); code != 0 {
 		t.Errorf("q: exit %d, want 0", code)
+	}
+}
+
+func TestInteractiveStartAndPlay(t *testing.T) {
+	tm := startTerm(t, nil, true, "testdata/kim-rally.txt", "--start", "4", "--play", "1s")
+	tm.waitFor("Jump-starting economic development")
+	tm.waitFor("Focused approach") // the slideshow turned the page
+	tm.send("q")
+	if code := tm.exit(); code != 0 {
+		t.Errorf("exit %d", code)
 	}
 }
 
