@@ -107,7 +107,10 @@ func (d *deck) parseRest(secs []lazySection) {
 func (d *deck) parseWhole(secs []lazySection) {
 	src := []byte(d.src)
 	doc := d.md.Parser().Parse(text.NewReader(src))
-	groups := make([][]ast.Node, len(secs))
+	// The slides' blocks come in order: keep them in one slice, and where
+	// each slide's run of it starts.
+	var all []ast.Node
+	from := make([]int, len(secs)+1)
 	i, inside := 0, false
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		// A block with no text (a thematic break, an empty heading) goes
@@ -115,6 +118,7 @@ func (d *deck) parseWhole(secs []lazySection) {
 		if at := nodeStart(n); at >= 0 {
 			for i < len(secs) && at >= secs[i].at.end {
 				i++
+				from[i] = len(all)
 			}
 			if i >= len(secs) {
 				break
@@ -122,12 +126,15 @@ func (d *deck) parseWhole(secs []lazySection) {
 			inside = at >= secs[i].at.start
 		}
 		if inside {
-			groups[i] = append(groups[i], n)
+			all = append(all, n)
 		}
+	}
+	for i++; i <= len(secs); i++ {
+		from[i] = len(all)
 	}
 	for i := range secs {
 		if !secs[i].parsed {
-			secs[i].sec, _ = readSlide(groups[i], src, d.src, secs[i].at)
+			secs[i].sec, _ = readSlide(all[from[i]:from[i+1]], src, d.src, secs[i].at)
 			secs[i].parsed = true
 		}
 	}
@@ -296,8 +303,8 @@ func isRevealMarker(p *ast.Paragraph, src []byte) bool {
 		return false
 	}
 	seg := p.Lines().At(0)
-	line := strings.TrimSpace(string(seg.Value(src)))
-	return line == ". . ." || line == "^"
+	line := bytes.TrimSpace(seg.Value(src))
+	return string(line) == ". . ." || string(line) == "^"
 }
 
 // noIDs stands in for goldmark's heading ID table, which reel does not
@@ -369,20 +376,38 @@ func cutSpans(raw string, cuts []span) string {
 		return raw
 	}
 	slices.SortFunc(cuts, func(a, b span) int { return a.start - b.start })
-	var b strings.Builder
+	// What is kept, in pieces; blank pieces do not count.
+	var kept []span
 	at := 0
 	for _, c := range cuts {
-		if c.start < at {
-			c.start = at
-		}
+		c.start = max(c.start, at)
 		if c.end <= c.start {
 			continue
 		}
-		b.WriteString(raw[at:c.start])
+		kept = appendKept(kept, raw, at, c.start)
 		at = c.end
 	}
-	b.WriteString(raw[at:])
+	kept = appendKept(kept, raw, at, len(raw))
+	switch len(kept) {
+	case 0:
+		return ""
+	case 1:
+		// Most slides: a caption cut above and a picture below the text.
+		// The text is then one piece of the source, and needs no copy.
+		return raw[kept[0].start:kept[0].end]
+	}
+	var b strings.Builder
+	for _, k := range kept {
+		b.WriteString(raw[k.start:k.end])
+	}
 	return b.String()
+}
+
+func appendKept(kept []span, raw string, start, end int) []span {
+	if strings.TrimSpace(raw[start:end]) == "" {
+		return kept
+	}
+	return append(kept, span{start, end})
 }
 
 // imageParagraph reports whether p holds only images, perhaps followed on
@@ -423,6 +448,14 @@ func newPicture(img *ast.Image, src []byte) Picture {
 // plainText returns the text of a node's inline content, with escapes and
 // entities resolved and white space folded.
 func plainText(n ast.Node, src []byte) string {
+	if c := n.FirstChild(); c != nil && c.NextSibling() == nil {
+		// One plain piece of text, as most captions and alt texts are.
+		if t, ok := c.(*ast.Text); ok && !t.SoftLineBreak() && !t.HardLineBreak() {
+			if v := t.Segment.Value(src); !bytes.ContainsAny(v, "\\&") {
+				return foldSpace(string(v))
+			}
+		}
+	}
 	var b strings.Builder
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		writeText(&b, c, src)
@@ -519,8 +552,8 @@ func isLayoutWord(w string) bool {
 		return true
 	}
 	num := strings.TrimSuffix(strings.TrimSuffix(w, "%"), "px")
-	if num == "" {
-		return false
+	if num == "" || (num[0] < '0' || num[0] > '9') && num[0] != '.' {
+		return false // not a number: spare ParseFloat's error
 	}
 	_, err := strconv.ParseFloat(num, 64)
 	return err == nil

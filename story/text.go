@@ -3,20 +3,28 @@ package story
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
 // Patterns of the plain-text gallery format, as formats.md describes it.
+// They are compiled on first use: a Markdown story never needs them, and
+// compiling them all took 2 ms of every start.
 var (
-	kickerRe    = regexp.MustCompile(`(?i)^(in pics|in pictures|in photos|in images|photos|pics|pictures|gallery|photo gallery|photo story|watch|तस्वीरों में|फोटो गैलरी|写真で見る|图集|组图|بالصور)\s*[-–—:|：]\s*(\S.*)$`)
-	chromeRe    = regexp.MustCompile(`(?i)^(read in app|open in app|advertisement|ad|sponsored|share|share this( article| story)?|share on \S+|story continues below( this ad(vertisement)?)?|continue reading|read more|click here\b.*|tap here\b.*|also read\s*[:-].*|read more\s*[:-].*|related\s*:.*|follow us on\b.*|subscribe( now| to\b.*)?|sign up\b.*|\d+\s*/\s*\d+|next|previous|prev|comments?|skip ad|loading\.*)$`)
-	creditRe    = regexp.MustCompile(`(?i)^\(?\s*(?:(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|courtesy|video)\s*(?:by\b|:|-|–|—)\s*\S.*|©\s*\S.*|(?:ap|afp|reuters|pti|ani|ians|epa|xinhua|getty images|bloomberg|ap photo\b.*)|(?:file )?photo\s*/\s*\S.*)\)?$`)
-	bylineRe    = regexp.MustCompile(`(?i)^(?:by|written by|reported by|words by)\s*:?\s+(\S.{1,80})$`)
-	datedRe     = regexp.MustCompile(`(?i)^(?:updated|published|first published|last updated|posted|last modified)\s*(?:on|at)?\s*:?\s*(\S.*\d.*)$`)
-	dateRe      = regexp.MustCompile(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30}$|^\d{4}-\d{2}-\d{2}\b.{0,30}$|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b.{0,30}$`)
-	authorSepRe = regexp.MustCompile(`\s*(?:,|\band\b|&)\s*`)
+	kickerRe    = lazyRegexp(`(?i)^(in pics|in pictures|in photos|in images|photos|pics|pictures|gallery|photo gallery|photo story|watch|तस्वीरों में|फोटो गैलरी|写真で見る|图集|组图|بالصور)\s*[-–—:|：]\s*(\S.*)$`)
+	chromeRe    = lazyRegexp(`(?i)^(read in app|open in app|advertisement|ad|sponsored|share|share this( article| story)?|share on \S+|story continues below( this ad(vertisement)?)?|continue reading|read more|click here\b.*|tap here\b.*|also read\s*[:-].*|read more\s*[:-].*|related\s*:.*|follow us on\b.*|subscribe( now| to\b.*)?|sign up\b.*|\d+\s*/\s*\d+|next|previous|prev|comments?|skip ad|loading\.*)$`)
+	creditRe    = lazyRegexp(`(?i)^\(?\s*(?:(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|courtesy|video)\s*(?:by\b|:|-|–|—)\s*\S.*|©\s*\S.*|(?:ap|afp|reuters|pti|ani|ians|epa|xinhua|getty images|bloomberg|ap photo\b.*)|(?:file )?photo\s*/\s*\S.*)\)?$`)
+	bylineRe    = lazyRegexp(`(?i)^(?:by|written by|reported by|words by)\s*:?\s+(\S.{1,80})$`)
+	datedRe     = lazyRegexp(`(?i)^(?:updated|published|first published|last updated|posted|last modified)\s*(?:on|at)?\s*:?\s*(\S.*\d.*)$`)
+	dateRe      = lazyRegexp(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30}$|^\d{4}-\d{2}-\d{2}\b.{0,30}$|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b.{0,30}$`)
+	authorSepRe = lazyRegexp(`\s*(?:,|\band\b|&)\s*`)
 )
+
+// lazyRegexp compiles expr the first time it is needed.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
 
 // Sentence terminators, including those of scripts without letter case.
 const terminators = ".,;:!?…。！？।॥؟۔"
@@ -196,7 +204,7 @@ func splitBlock(lines []string) []textBlock {
 func takeHeader(s *Story, blocks []textBlock) []textBlock {
 	if len(blocks) > 0 && len(blocks[0].lines) == 1 {
 		line := blocks[0].lines[0]
-		if m := kickerRe.FindStringSubmatch(line); m != nil {
+		if m := kickerRe().FindStringSubmatch(line); m != nil {
 			s.Kicker = m[1]
 			s.Title = strings.TrimSpace(m[2])
 			blocks = blocks[1:]
@@ -207,19 +215,19 @@ func takeHeader(s *Story, blocks []textBlock) []textBlock {
 	}
 	for len(blocks) > 0 && len(blocks[0].lines) == 1 {
 		line := blocks[0].lines[0]
-		if m := bylineRe.FindStringSubmatch(line); m != nil {
-			for _, a := range authorSepRe.Split(m[1], -1) {
+		if m := bylineRe().FindStringSubmatch(line); m != nil {
+			for _, a := range authorSepRe().Split(m[1], -1) {
 				switch {
 				case a == "":
-				case dateRe.MatchString(a) && s.Date == "":
+				case dateRe().MatchString(a) && s.Date == "":
 					s.Date = a // "By the Desk, 1 January 2025"
 				default:
 					s.Authors = append(s.Authors, a)
 				}
 			}
-		} else if m := datedRe.FindStringSubmatch(line); m != nil && s.Date == "" {
+		} else if m := datedRe().FindStringSubmatch(line); m != nil && s.Date == "" {
 			s.Date = m[1]
-		} else if dateRe.MatchString(line) && s.Date == "" {
+		} else if dateRe().MatchString(line) && s.Date == "" {
 			s.Date = line
 		} else {
 			break
@@ -317,7 +325,7 @@ func isCreditLine(line string) bool {
 		return false
 	}
 	t := strings.TrimLeft(line, "( ")
-	return hasFoldPrefix(t, creditStarts) && runeLen(line) <= 100 && creditRe.MatchString(line)
+	return hasFoldPrefix(t, creditStarts) && runeLen(line) <= 100 && creditRe().MatchString(line)
 }
 
 // chromeStarts are how page chrome lines start, lower-cased.
@@ -327,7 +335,7 @@ func isChromeLine(line string) bool {
 	if len(line) > 120 || line == "" {
 		return false
 	}
-	return (hasFoldPrefix(line, chromeStarts) || (line[0] >= '0' && line[0] <= '9')) && chromeRe.MatchString(line)
+	return (hasFoldPrefix(line, chromeStarts) || (line[0] >= '0' && line[0] <= '9')) && chromeRe().MatchString(line)
 }
 
 // hasFoldPrefix reports whether s starts with one of prefixes, ignoring
