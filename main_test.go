@@ -18,9 +18,9 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/vt"
 	"github.com/creack/pty"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/reeltui/reel/internal/golden"
+)
 
 // binary is reel, built once for the end-to-end tests.
 var binary string
@@ -74,7 +74,7 @@ func TestPrintSample(t *testing.T) {
 	if strings.Contains(r.stdout, "\x1b") {
 		t.Errorf("printed output to a pipe holds escape sequences")
 	}
-	goldenFile(t, "testdata/golden/cli-print-kim.golden", r.stdout)
+	golden.Check(t, "testdata/golden/cli-print-kim.golden", r.stdout)
 }
 
 func TestPrintFromPipe(t *testing.T) {
@@ -233,22 +233,6 @@ func TestPermissionDenied(t *testing.T) {
 	r := reel(t, strings.NewReader(""), p)
 	if r.code != 1 || !strings.Contains(r.stderr, "permission denied") {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
-	}
-}
-
-func goldenFile(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test . -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s:\n%s", path, got)
 	}
 }
 

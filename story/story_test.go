@@ -1,16 +1,15 @@
 package story
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files")
+	"github.com/reeltui/reel/internal/golden"
+)
 
 func parseFile(t *testing.T, path string) *Story {
 	t.Helper()
@@ -89,23 +88,7 @@ func TestSampleStory(t *testing.T) {
 	if !slices.Contains(s.Dropped, Dropped{Kind: "chrome", Text: "Read in App"}) {
 		t.Errorf("Read in App not kept as chrome: %v", s.Dropped)
 	}
-	golden(t, "../testdata/kim-rally.story.golden", dump(s))
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from the golden file:\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
+	golden.Check(t, "../testdata/kim-rally.story.golden", dump(s))
 }
 
 func TestTextGalleries(t *testing.T) {

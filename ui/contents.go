@@ -34,11 +34,7 @@ func (m Model) openContents() (tea.Model, tea.Cmd) {
 			m.contents.cursor = i
 		}
 	}
-	m.overlay = overlayContents
-	m.input.Reset()
-	m.input.Prompt = ""
-	m.input.Placeholder = "type to filter · enter opens · esc closes"
-	return m, m.input.Focus()
+	return m, m.openInput(overlayContents, "type to filter · enter opens · esc closes")
 }
 
 // filter keeps the pages whose label holds text, ignoring case.
@@ -57,12 +53,10 @@ func (m Model) updateContents(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	c := &m.contents
 	switch {
 	case key.Matches(msg, m.keys.Close):
-		m.overlay = overlayNone
-		m.input.Blur()
+		m.closeOverlay()
 		return m, nil
 	case key.Matches(msg, m.keys.Enter):
-		m.overlay = overlayNone
-		m.input.Blur()
+		m.closeOverlay()
 		if len(c.filtered) == 0 {
 			return m, nil
 		}

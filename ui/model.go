@@ -239,7 +239,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.updateSearchInput(msg)
 		case overlayHelp:
 			if key.Matches(msg, m.keys.Help, m.keys.Close, m.keys.Quit) {
-				m.overlay = overlayNone
+				m.closeOverlay()
 			}
 			return m, nil
 		}
@@ -342,6 +342,21 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.show()
 	}
 	return m, nil
+}
+
+// openInput opens an overlay that takes typed text: the contents filter
+// or the search query.
+func (m *Model) openInput(o overlay, placeholder string) tea.Cmd {
+	m.overlay = o
+	m.input.Reset()
+	m.input.Prompt = ""
+	m.input.Placeholder = placeholder
+	return m.input.Focus()
+}
+
+func (m *Model) closeOverlay() {
+	m.overlay = overlayNone
+	m.input.Blur()
 }
 
 // pause stops the slideshow: any navigation does.

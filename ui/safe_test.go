@@ -139,5 +139,5 @@ func TestPrint(t *testing.T) {
 			t.Errorf("line %d has trailing spaces", i)
 		}
 	}
-	golden(t, "print-kim-70", text)
+	goldenFrame(t, "print-kim-70", text)
 }

@@ -30,22 +30,16 @@ func (s searchState) status() string {
 }
 
 func (m Model) openSearch() (tea.Model, tea.Cmd) {
-	m.overlay = overlaySearch
-	m.input.Reset()
-	m.input.Placeholder = "text to find"
-	m.input.Prompt = ""
-	return m, m.input.Focus()
+	return m, m.openInput(overlaySearch, "text to find")
 }
 
 func (m Model) updateSearchInput(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Close):
-		m.overlay = overlayNone
-		m.input.Blur()
+		m.closeOverlay()
 		return m, nil
 	case key.Matches(msg, m.keys.Enter):
-		m.overlay = overlayNone
-		m.input.Blur()
+		m.closeOverlay()
 		m.search = findAll(m.pageTexts(), strings.TrimSpace(m.input.Value()))
 		m.updateKeys()
 		if len(m.search.matches) == 0 {

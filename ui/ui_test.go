@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,10 +10,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/reeltui/reel/internal/golden"
 	"github.com/reeltui/reel/story"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func loadStory(t testing.TB, path string) *story.Story {
 	t.Helper()
@@ -115,24 +113,10 @@ func frame(m Model) string {
 	return ansi.Strip(m.View().Content)
 }
 
-func golden(t *testing.T, name, got string) {
+// goldenFrame checks a frame against testdata/golden/name.golden.
+func goldenFrame(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("..", "testdata", "golden", name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./ui -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("frame differs from %s:\n--- got\n%s\n--- want\n%s", path, got, want)
-	}
+	golden.Check(t, filepath.Join("..", "testdata", "golden", name+".golden"), got)
 }
 
 func TestGoldenFrames(t *testing.T) {
@@ -163,7 +147,7 @@ func TestGoldenFrames(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := send(newTestModel(tt.s, tt.w, tt.h), tt.input...)
-			golden(t, tt.name, frame(m))
+			goldenFrame(t, tt.name, frame(m))
 		})
 	}
 }
