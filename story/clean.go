@@ -84,35 +84,46 @@ func Clean(s string) string {
 
 func isIsolate(r rune) bool { return r >= '\u2066' && r <= '\u2069' }
 
-// isClean reports, quickly, whether s needs no cleaning at all.
+// quiet marks the bytes that never need cleaning on their own: printable
+// ASCII, tab, newline, UTF-8 continuation bytes and the lead bytes that
+// cannot start a control or bidi character. C2 (C1 controls) and E2 (bidi
+// controls) need a look at what follows; the rest need cleaning.
+var quiet = func() (t [256]bool) {
+	for c := 0x20; c < 0x7F; c++ {
+		t[c] = true
+	}
+	t['\t'], t['\n'] = true, true
+	for c := 0x80; c <= 0xBF; c++ {
+		t[c] = true
+	}
+	for c := 0xC3; c <= 0xF4; c++ {
+		t[c] = c != 0xE2
+	}
+	return t
+}()
+
+// isClean reports, quickly, whether s needs no cleaning at all. It runs on
+// every story's whole text, so it looks each byte up in a table.
 func isClean(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case c < 0x20:
-			if c != '\n' && c != '\t' {
-				return false
-			}
-		case c == 0x7F:
-			return false
-		case c == 0xC2:
+		if quiet[c] {
+			continue
+		}
+		switch c {
+		case 0xC2:
 			// U+0080..U+009F are C2 80..C2 9F.
 			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F {
 				return false
 			}
-		case c == 0xE2:
+		case 0xE2:
 			// Bidi controls: E2 80 AA..AE and E2 81 A6..A9.
-			if i+2 < len(s) {
-				if (s[i+1] == 0x80 && s[i+2] >= 0xAA && s[i+2] <= 0xAE) ||
-					(s[i+1] == 0x81 && s[i+2] >= 0xA6 && s[i+2] <= 0xA9) {
-					return false
-				}
-			}
-		case c >= 0x80:
-			// Invalid UTF-8 is repaired by the slow path.
-			if c < 0xC2 || c > 0xF4 {
+			if i+2 < len(s) && ((s[i+1] == 0x80 && s[i+2] >= 0xAA && s[i+2] <= 0xAE) ||
+				(s[i+1] == 0x81 && s[i+2] >= 0xA6 && s[i+2] <= 0xA9)) {
 				return false
 			}
+		default:
+			return false
 		}
 	}
 	return utf8.ValidString(s)
