@@ -12,6 +12,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -104,8 +105,8 @@ Flags:
 `
 
 // parseArgs reads flags and the file name. Flags may come before or
-// after the file name.
-func parseArgs(args []string, stderr io.Writer) (config, error) {
+// after the file name. --help and --version write to stdout.
+func parseArgs(args []string, stdout io.Writer) (config, error) {
 	cfg := config{}
 	fset := flag.NewFlagSet("reel", flag.ContinueOnError)
 	fset.SetOutput(io.Discard)
@@ -115,7 +116,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	play := fset.String("play", "", "start the slideshow, turning pages every `DURATION` (5s, 1m)")
 	fset.BoolVar(&cfg.print, "print", false, "print the whole story instead of opening the reader")
 	fset.IntVar(&cfg.width, "width", 0, "width of printed output in `columns` (default: the terminal's, or 80)")
-	maxSize := fset.Int64("max-size", story.DefaultLimit>>20, "refuse stories larger than `MiB` mebibytes")
+	maxSize := fset.Int64("max-size", story.DefaultLimit>>20, "refuse stories larger than `N` MiB")
 	fset.BoolVar(&cfg.debug, "debug", false, "list how the story was read (format, sections, what was dropped) and exit")
 	showVersion := fset.Bool("version", false, "print the version and exit")
 
@@ -123,8 +124,8 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	for {
 		if err := fset.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(stderr, usageText)
-				fset.SetOutput(stderr)
+				fmt.Fprint(stdout, usageText)
+				fset.SetOutput(stdout)
 				fset.PrintDefaults()
 				return cfg, flag.ErrHelp
 			}
@@ -137,7 +138,7 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 		args = fset.Args()[1:]
 	}
 	if *showVersion {
-		fmt.Fprintln(stderr, "reel", version)
+		fmt.Fprintln(stdout, "reel", buildVersion())
 		return cfg, flag.ErrHelp
 	}
 	if len(paths) > 1 {
@@ -166,6 +167,18 @@ func parseArgs(args []string, stderr io.Writer) (config, error) {
 	return cfg, nil
 }
 
+// buildVersion is the version set at build time, or the module version
+// that go install recorded.
+func buildVersion() string {
+	if version != "dev" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return version
+}
+
 // parseDuration reads "8s", "1m" or a bare number of seconds.
 func parseDuration(s string) (time.Duration, error) {
 	if n, err := strconv.ParseFloat(s, 64); err == nil && n > 0 {
@@ -179,7 +192,7 @@ func parseDuration(s string) (time.Duration, error) {
 }
 
 func run(args []string, stdin *os.File, stdout *os.File) error {
-	cfg, err := parseArgs(args, os.Stderr)
+	cfg, err := parseArgs(args, stdout)
 	if err != nil {
 		return err
 	}

@@ -190,11 +190,11 @@ func TestBadInput(t *testing.T) {
 
 func TestHelpAndVersion(t *testing.T) {
 	r := reel(t, strings.NewReader(""), "--help")
-	if r.code != 0 || !strings.Contains(r.stderr, "Examples:") || !strings.Contains(r.stderr, "-print") {
-		t.Errorf("--help: exit %d\n%s", r.code, r.stderr)
+	if r.code != 0 || !strings.Contains(r.stdout, "Examples:") || !strings.Contains(r.stdout, "-print") || r.stderr != "" {
+		t.Errorf("--help: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	if r := reel(t, strings.NewReader(""), "--version"); r.code != 0 || !strings.HasPrefix(r.stderr, "reel ") {
-		t.Errorf("--version: exit %d %q", r.code, r.stderr)
+	if r := reel(t, strings.NewReader(""), "--version"); r.code != 0 || !strings.HasPrefix(r.stdout, "reel ") {
+		t.Errorf("--version: exit %d %q", r.code, r.stdout)
 	}
 }
 
