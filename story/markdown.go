@@ -3,9 +3,11 @@ package story
 import (
 	"bytes"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -20,6 +22,11 @@ func newMarkdown() goldmark.Markdown {
 	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough))
 }
 
+// sharedMarkdown is made once: goldmark's parser keeps every parse's state
+// in that parse's context, so one instance serves every story and
+// goroutine (the race detector runs over the parallel parse in the tests).
+var sharedMarkdown = sync.OnceValue(newMarkdown)
+
 // parseMarkdown reads a Markdown deck. Only the split is done now; each
 // slide is parsed by goldmark when it is first asked for.
 func parseMarkdown(s *Story, src string) {
@@ -30,7 +37,7 @@ func parseMarkdown(s *Story, src string) {
 	mode, pre, title, chunks := splitDeck(src)
 	s.FormatReason += "; slides split at " + mode
 
-	md := newMarkdown()
+	md := sharedMarkdown()
 
 	if title != "" {
 		// A top heading that occurs once titles the story.
@@ -58,10 +65,16 @@ func parseMarkdown(s *Story, src string) {
 			s.Intro = first.Body
 			s.Dropped = append(s.Dropped, first.Dropped...)
 			chunks = chunks[1:]
+		} else {
+			// Not the cover: the first section, already parsed.
+			s.sections = make([]lazySection, len(chunks))
+			s.sections[0] = lazySection{parsed: true, at: chunks[0], sec: first}
 		}
 	}
 	s.deck = &deck{src: src, md: md}
-	s.sections = make([]lazySection, len(chunks))
+	if s.sections == nil {
+		s.sections = make([]lazySection, len(chunks))
+	}
 	for i, c := range chunks {
 		s.sections[i].at = c
 	}
@@ -102,11 +115,36 @@ func (d *deck) parseRest(secs []lazySection) {
 	d.parseWhole(secs)
 }
 
-// parseWhole parses the whole deck once and reads every slide not yet
-// parsed from its share of the top-level blocks.
+// parseWhole reads every slide not yet parsed from one goldmark parse of
+// the deck, shared out among the slides by position. A long deck is cut
+// at slide boundaries into one run per CPU, parsed side by side.
 func (d *deck) parseWhole(secs []lazySection) {
-	src := []byte(d.src)
-	doc := d.md.Parser().Parse(text.NewReader(src))
+	runs := min(runtime.GOMAXPROCS(0), 4, len(secs)/minParallelSlides)
+	if runs <= 1 {
+		d.parseRun(d.md, secs)
+		return
+	}
+	var wg sync.WaitGroup
+	for r := range runs {
+		part := secs[r*len(secs)/runs : (r+1)*len(secs)/runs]
+		wg.Go(func() { d.parseRun(d.md, part) })
+	}
+	wg.Wait()
+}
+
+// minParallelSlides is the fewest slides worth a run of their own.
+const minParallelSlides = 256
+
+// parseRun parses the source of a run of consecutive slides once and reads
+// each slide from its share of the top-level blocks.
+func (d *deck) parseRun(md goldmark.Markdown, secs []lazySection) {
+	if len(secs) == 0 {
+		return
+	}
+	base := secs[0].at.start
+	whole := d.src[base:secs[len(secs)-1].at.end]
+	src := []byte(whole)
+	doc := md.Parser().Parse(text.NewReader(src))
 	// The slides' blocks come in order: keep them in one slice, and where
 	// each slide's run of it starts.
 	var all []ast.Node
@@ -116,6 +154,7 @@ func (d *deck) parseWhole(secs []lazySection) {
 		// A block with no text (a thematic break, an empty heading) goes
 		// with the slide of the block before it, if that one had a slide.
 		if at := nodeStart(n); at >= 0 {
+			at += base
 			for i < len(secs) && at >= secs[i].at.end {
 				i++
 				from[i] = len(all)
@@ -134,7 +173,8 @@ func (d *deck) parseWhole(secs []lazySection) {
 	}
 	for i := range secs {
 		if !secs[i].parsed {
-			secs[i].sec, _ = readSlide(all[from[i]:from[i+1]], src, d.src, secs[i].at)
+			at := span{secs[i].at.start - base, secs[i].at.end - base}
+			secs[i].sec, _ = readSlide(all[from[i]:from[i+1]], src, whole, at)
 			secs[i].parsed = true
 		}
 	}

@@ -207,7 +207,8 @@ func TestSplitterAgreesWithGoldmark(t *testing.T) {
 // the whole deck gives what parsing each slide alone gives.
 func TestWholeParseAgrees(t *testing.T) {
 	files, _ := filepath.Glob("../testdata/md/*.md")
-	inputs := map[string][]byte{"generated.md": genStory(30, true)}
+	// 1200 slides are parsed in parallel runs.
+	inputs := map[string][]byte{"generated.md": genStory(30, true), "long.md": genStory(1200, true)}
 	for _, f := range files {
 		data, _ := os.ReadFile(f)
 		inputs[f] = data
