@@ -525,6 +525,13 @@ func (m Model) pageView(h int) []string {
 	y := clamp(m.pos.y, 0, max(0, len(lines)-h))
 	end := min(len(lines), y+h)
 	out := make([]string, 0, h)
+	if m.pos.page == 0 && len(lines) < h {
+		// A cover that fits stands a third of the way down, like a title
+		// page; a longer one starts at the top.
+		for range (h - len(lines)) / 3 {
+			out = append(out, "")
+		}
+	}
 	for i := y; i < end; i++ {
 		l := lines[i]
 		if m.search.query != "" {
