@@ -347,14 +347,6 @@ func isRevealMarker(p *ast.Paragraph, src []byte) bool {
 	return string(line) == ". . ." || string(line) == "^"
 }
 
-// noIDs stands in for goldmark's heading ID table, which reel does not
-// use: making the table's two maps for every slide cost a tenth of the
-// parse.
-type noIDs struct{}
-
-func (noIDs) Generate([]byte, ast.NodeKind) []byte { return nil }
-func (noIDs) Put([]byte)                           {}
-
 // span is a byte range of a slide's source, whole lines.
 type span struct{ start, end int }
 
