@@ -54,5 +54,3 @@ func (c *pageCache) clear() {
 	clear(c.pages)
 	c.order = c.order[:0]
 }
-
-func (c *pageCache) len() int { return len(c.pages) }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -422,5 +423,29 @@ func TestPageRenderDeadline(t *testing.T) {
 	}
 	if !strings.Contains(strings.Join(p.lines, " "), "Workers' Party") {
 		t.Errorf("the plain page lost its text")
+	}
+}
+
+func TestCacheIsBounded(t *testing.T) {
+	var src strings.Builder
+	for i := range 120 {
+		fmt.Fprintf(&src, "## Slide %d\n\nText %d.\n\n---\n\n", i, i)
+	}
+	s, err := story.Parse([]byte(src.String()), story.Options{Name: "many.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(s, 80, 24)
+	for range 120 {
+		m = send(m, keyMsg("right"))
+	}
+	if n := len(m.cache.pages); n > m.cache.limit || n != len(m.cache.order) {
+		t.Errorf("cache holds %d pages (%d in order), limit %d", n, len(m.cache.order), m.cache.limit)
+	}
+	if m.cache.get(m.key(m.pos.page)) == nil {
+		t.Errorf("the current page fell out of the cache")
+	}
+	if m.cache.get(m.key(1)) != nil {
+		t.Errorf("the first slide is still cached after 120 others")
 	}
 }
