@@ -85,3 +85,37 @@ func BenchmarkGoldmark(b *testing.B) {
 		})
 	}
 }
+
+// adversarial are inputs known to make Markdown and text parsers slow:
+// unclosed comments, duplicate headings, deep nesting, long runs of
+// brackets and emphasis, and one endless line.
+var adversarial = map[string]string{
+	"unclosed-comments":  "text <!-- x\n\n",
+	"duplicate-headings": "# same\n\n",
+	"nested-quotes":      "> > > > > > > > > > > > > > > > a\n",
+	"brackets":           "[[[[[[[[[[ ![![![ **_**_**_ `` ",
+	"breaks-and-fences":  "---\n```\n~~~\n",
+	"caption-like-lines": "Short line\n",
+}
+
+// BenchmarkAdversarial parses each adversarial pattern repeated to 10
+// and 100 KB: time per byte should not grow with size.
+func BenchmarkAdversarial(b *testing.B) {
+	for name, unit := range adversarial {
+		for _, size := range []int{10 << 10, 100 << 10} {
+			data := []byte(strings.Repeat(unit, size/len(unit)))
+			for _, format := range []Format{FormatMarkdown, FormatText} {
+				b.Run(fmt.Sprintf("%s/%s/%dKB", name, format, size>>10), func(b *testing.B) {
+					b.SetBytes(int64(len(data)))
+					for b.Loop() {
+						s, err := Parse(data, Options{Format: format})
+						if err != nil {
+							b.Fatal(err)
+						}
+						s.Sections()
+					}
+				})
+			}
+		}
+	}
+}
