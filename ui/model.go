@@ -220,6 +220,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.pos = turn(m.pos, 1, m.pages())
 		return m, tea.Batch(m.show(), m.tick())
 	case tea.MouseWheelMsg:
+		if m.overlay != overlayNone {
+			return m, nil
+		}
 		switch msg.Button {
 		case tea.MouseWheelDown:
 			m.pos = scroll(m.pos, 3, m.pageLen(), m.bodyHeight())
@@ -275,7 +278,9 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.pos = jump(n, m.pages())
 	case key.Matches(msg, k.Quit):
 		if m.search.query != "" && msg.String() == "esc" {
+			// The first esc clears the search's highlights.
 			m.search = searchState{}
+			m.updateKeys()
 			return m, nil
 		}
 		return m, tea.Quit

@@ -335,6 +335,10 @@ func TestSearch(t *testing.T) {
 	if !strings.Contains(styled, m.styles.Match.Render("Korea")) {
 		t.Errorf("match is not highlighted")
 	}
+	cleared := send(m, keyMsg("esc"))
+	if cleared.search.query != "" || cleared.keys.NextMatch.Enabled() || strings.Contains(frame(cleared), "match") {
+		t.Errorf("esc should clear the search and its keys")
+	}
 	none := send(m, append(append(keys("/"), typeText("zebra")...), keyMsg("enter"))...)
 	if !strings.Contains(frame(none), `no match for "zebra"`) {
 		t.Errorf("no match message missing:\n%s", frame(none))
