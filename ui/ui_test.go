@@ -251,7 +251,11 @@ func TestNavigationArithmetic(t *testing.T) {
 func TestEverySize(t *testing.T) {
 	s := sample(t)
 	deck := loadStory(t, "../testdata/md/deck.md")
-	for _, st := range []*story.Story{s, deck} {
+	bare, err := story.Parse([]byte("In Pics- Only a cover\n\nAn intro and nothing else."), story.Options{Name: "bare.txt"})
+	if err != nil || bare.Len() != 0 {
+		t.Fatalf("bare story: %v, %d sections", err, bare.Len())
+	}
+	for _, st := range []*story.Story{s, deck, bare} {
 		for w := 0; w <= 40; w++ {
 			for h := 0; h <= 15; h++ {
 				m := newTestModel(st, w, h)
