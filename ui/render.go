@@ -77,7 +77,7 @@ func buildPage(sp pageSpec) *page {
 		body = sp.story.Intro
 		switch n {
 		case 0:
-			foot = []string{st.Faint.Render("This story has no sections.")}
+			foot = wrapStyled("This story has no sections.", sp.width, st.Faint)
 		case 1:
 			foot = wrapStyled("1 section follows", sp.width, st.Accent)
 		default:
