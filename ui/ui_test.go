@@ -457,3 +457,28 @@ func TestCacheIsBounded(t *testing.T) {
 		t.Errorf("the first slide is still cached after 120 others")
 	}
 }
+
+// TestFixturesFit walks every test story through a coarse grid of small
+// sizes: every line stays inside the window.
+func TestFixturesFit(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/*/*.*")
+	for _, f := range files {
+		if strings.HasSuffix(f, ".golden") {
+			continue
+		}
+		s := loadStory(t, f)
+		for w := 1; w <= 46; w += 5 {
+			for h := 1; h <= 16; h += 5 {
+				m := newTestModel(s, w, h)
+				for p := 0; p <= s.Len(); p++ {
+					for _, l := range strings.Split(frame(m), "\n") {
+						if ansi.StringWidth(l) > w {
+							t.Fatalf("%s at %d×%d, page %d: %q is %d wide", f, w, h, p, l, ansi.StringWidth(l))
+						}
+					}
+					m = send(m, keyMsg("right"))
+				}
+			}
+		}
+	}
+}
