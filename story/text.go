@@ -116,9 +116,6 @@ func buildUncaptioned(s *Story, blocks []textBlock) {
 			break
 		}
 	}
-	if len(items) == 1 {
-		introEnd = 1
-	}
 	var intro []string
 	for _, it := range items[:introEnd] {
 		intro = append(intro, escapeMarkdown(it.text))
