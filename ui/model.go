@@ -454,7 +454,7 @@ func plainPage(sp pageSpec) *page {
 		sec := sp.story.Section(sp.index - 1)
 		text = sec.Caption + "\n\n" + sec.Body
 	}
-	lines := append([]string{""}, wrap(text, sp.width)...)
+	lines := append([]string{""}, wrap(unescapeMarkdown(text), sp.width)...)
 	return &page{lines: append(lines, "", sp.styles.Faint.Render("formatting…")), plain: true}
 }
 

@@ -114,7 +114,7 @@ func buildPage(sp pageSpec) *page {
 		p.lines = append(p.lines, lines...)
 	}
 	if plain {
-		p.lines = append(p.lines, "", st.Faint.Render(ansi.Truncate("(shown plainly: this page took too long to format)", sp.width, "…")))
+		p.lines = append(p.lines, "", st.Faint.Render(ansi.Truncate("(shown plainly: this page is too long or too slow to format)", sp.width, "…")))
 	}
 	if len(foot) > 0 {
 		p.lines = append(p.lines, "")
@@ -176,12 +176,16 @@ func wrap(s string, w int) []string {
 }
 
 // markdownLines renders Markdown at width w with Glamour, within the
-// deadline. A render that fails or runs late gives the text
-// plainly instead, and plain is set.
+// deadline. A page too long to format, or a render that fails or runs
+// late, gives the text plainly instead, and plain is set: every word is
+// still shown.
 func markdownLines(md string, w int, theme Theme, deadline time.Duration) (lines []string, plain bool) {
 	md = strings.TrimSpace(md)
 	if md == "" {
 		return nil, false
+	}
+	if len(md) > maxMarkdownLen {
+		return wrap(unescapeMarkdown(md), w), true
 	}
 	md = tameMarkdown(md)
 	done := make(chan string, 1)
@@ -200,7 +204,24 @@ func markdownLines(md string, w int, theme Theme, deadline time.Duration) (lines
 		}
 	case <-time.After(deadline):
 	}
-	return wrap(md, w), true
+	return wrap(unescapeMarkdown(md), w), true
+}
+
+// unescapeMarkdown drops the backslashes of Markdown's escapes ("\*" is
+// "*"), for text shown plainly.
+func unescapeMarkdown(md string) string {
+	if !strings.Contains(md, `\`) {
+		return md
+	}
+	var b strings.Builder
+	b.Grow(len(md))
+	for i := 0; i < len(md); i++ {
+		if md[i] == '\\' && i+1 < len(md) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", md[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(md[i])
+	}
+	return b.String()
 }
 
 // renderMarkdown formats Markdown with Glamour and filters what it

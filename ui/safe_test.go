@@ -110,9 +110,25 @@ func TestTameMarkdown(t *testing.T) {
 	if got := tameMarkdown(heads); strings.Count(got, `\# same`) != 10 {
 		t.Errorf("headings past the limit not escaped")
 	}
+	// A page too long to format is shown plainly, whole.
+	long := strings.Repeat("word ", maxMarkdownLen/5+100) + "LAST"
+	if lines, plain := markdownLines(long, 60, ThemeDark, renderDeadline); !plain || !strings.Contains(lines[len(lines)-1], "LAST") {
+		t.Errorf("a long page lost its end or was formatted")
+	}
 	// The flattened deep quote formats at once and keeps its text.
 	if lines, plain := markdownLines(deep, 60, ThemeDark, renderDeadline); plain || !strings.Contains(ansi.Strip(strings.Join(lines, "")), "deep") {
 		t.Errorf("deep quote: plain=%v %q", plain, lines)
+	}
+}
+
+func TestUnescapeMarkdown(t *testing.T) {
+	for in, want := range map[string]string{
+		`5 \* 3 \[a\] \\ \q`: `5 * 3 [a] \ \q`,
+		"plain":              "plain",
+	} {
+		if got := unescapeMarkdown(in); got != want {
+			t.Errorf("unescapeMarkdown(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

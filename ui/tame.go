@@ -17,14 +17,12 @@ const (
 	maxMarkdownLen = 256 << 10
 )
 
-// tameMarkdown bounds what Glamour is given: nesting beyond maxNesting
+// tameMarkdown bounds what Glamour is given (a page longer than
+// maxMarkdownLen is not given to it at all): nesting beyond maxNesting
 // containers is flattened, long code blocks and tables are cut with a note,
 // and headings and comment openers beyond their limits are escaped so
 // they read as text.
 func tameMarkdown(md string) string {
-	if len(md) > maxMarkdownLen {
-		md = md[:maxMarkdownLen] + "\n\n*(the rest of this page is too long to show)*"
-	}
 	lines := strings.Split(md, "\n")
 	out := make([]string, 0, len(lines))
 	var fence string
