@@ -74,6 +74,7 @@ type Model struct {
 	cache         *pageCache
 	pending       map[pageKey]bool // pages rendering in the background
 	renderBudget  time.Duration    // how long Update waits for a page
+	deadline      time.Duration    // how long a page may take to format
 
 	overlay  overlay
 	input    textinput.Model // the contents filter or the search query
@@ -390,7 +391,7 @@ func (m Model) key(i int) pageKey {
 }
 
 func (m Model) spec(i int) pageSpec {
-	return pageSpec{story: m.story, index: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, styles: m.styles}
+	return pageSpec{story: m.story, index: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, styles: m.styles, deadline: m.deadline}
 }
 
 // render returns page i, from the cache or rendered now.

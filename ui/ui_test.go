@@ -31,10 +31,11 @@ func loadStory(t testing.TB, path string) *story.Story {
 func sample(t testing.TB) *story.Story { return loadStory(t, "../testdata/kim-rally.txt") }
 
 // newTestModel is a reader at w×h with the dark theme, which waits for
-// every render, so that frames do not depend on the machine's speed.
+// every render and never gives up on one, so that frames do not depend on
+// the machine's speed.
 func newTestModel(s *story.Story, w, h int) Model {
 	m := New(s, Options{Theme: ThemeDark})
-	m.renderBudget = time.Minute
+	m.renderBudget, m.deadline = time.Minute, time.Minute
 	return send(m, tea.WindowSizeMsg{Width: w, Height: h})
 }
 
