@@ -137,13 +137,17 @@ func TestGoldenFrames(t *testing.T) {
 		{"last-120x40", sample(t), 120, 40, keys("end")},
 		{"contents-80x24", sample(t), 80, 24, keys("t")},
 		{"contents-filtered-120x40", sample(t), 120, 40, append(keys("t"), typeText("scene")...)},
+		{"contents-120x40", sample(t), 120, 40, keys("t")},
 		{"search-80x24", sample(t), 80, 24, append(append(keys("/"), typeText("kim")...), keyMsg("enter"))},
+		{"search-120x40", sample(t), 120, 40, append(append(keys("/"), typeText("rally")...), keyMsg("enter"), keyMsg("n"))},
+		{"search-typing-80x24", sample(t), 80, 24, append(keys("right /"), typeText("parti")...)},
 		{"help-80x24", sample(t), 80, 24, keys("?")},
 		{"help-120x40", sample(t), 120, 40, keys("?")},
 		{"scrolled-80x24", loadStory(t, "../testdata/md/long.md"), 80, 24, keys("right space")},
 		{"scrolled-120x40", loadStory(t, "../testdata/md/long.md"), 120, 40, keys("right j j j")},
 		{"narrow-30x24", sample(t), 30, 24, keys("right")},
 		{"no-alt-80x24", deck, 80, 24, keys("end")},
+		{"no-alt-120x40", deck, 120, 40, keys("end")},
 		{"alt-and-credit-80x24", deck, 80, 24, keys("right")},
 	}
 	for _, tt := range tests {
