@@ -12,9 +12,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -49,6 +51,9 @@ func safeRun(args []string, stdin, stdout *os.File) (err error) {
 	return run(args, stdin, stdout)
 }
 
+// errTerminated ends reel after SIGTERM: exit status 143, no message.
+var errTerminated = errors.New("terminated")
+
 // usageError is a mistake in the command line: exit status 2.
 type usageError struct{ msg string }
 
@@ -62,6 +67,8 @@ func exitCode(err error, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, tea.ErrInterrupted):
 		return 130
+	case errors.Is(err, errTerminated):
+		return 128 + int(syscall.SIGTERM)
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "reel: %s\nRun 'reel --help' for usage.\n", story.OneLine(usage.msg))
 		return 2
@@ -231,9 +238,19 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		hint = "sample story · reel FILE opens yours"
 	}
 	m := ui.New(s, ui.Options{Start: cfg.start, Play: cfg.play, Theme: cfg.theme, Hint: hint})
+	// Bubble Tea turns SIGTERM into a plain quit; note it, so that reel
+	// ends with the status a killed program has.
+	sigterm := make(chan os.Signal, 1)
+	signal.Notify(sigterm, syscall.SIGTERM)
+	defer signal.Stop(sigterm)
 	final, err := tea.NewProgram(m, opts...).Run()
 	if err != nil {
 		return err
+	}
+	select {
+	case <-sigterm:
+		return errTerminated
+	default:
 	}
 	if fm, ok := final.(ui.Model); ok {
 		return fm.Err()

@@ -354,6 +354,17 @@ func TestInteractiveBundledStory(t *testing.T) {
 	}
 }
 
+func TestInteractiveSIGTERM(t *testing.T) {
+	tm := startTerm(t, nil, true, "testdata/kim-rally.txt")
+	tm.waitFor("5 sections follow")
+	if err := tm.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if code := tm.exit(); code != 143 {
+		t.Errorf("SIGTERM: exit %d, want 143", code)
+	}
+}
+
 func TestInteractivePipe(t *testing.T) {
 	data, err := os.ReadFile("testdata/md/deck.md")
 	if err != nil {
