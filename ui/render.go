@@ -50,6 +50,8 @@ type pageSpec struct {
 	styles Styles
 	// deadline bounds the Markdown render; 0 means renderDeadline.
 	deadline time.Duration
+	// format renders Markdown; nil means Glamour (renderMarkdown).
+	format func(md string, w int, theme Theme) string
 	// print leaves out what only the reader can act on: key hints.
 	print bool
 }
@@ -106,7 +108,11 @@ func buildPage(sp pageSpec) *page {
 	if deadline <= 0 {
 		deadline = renderDeadline
 	}
-	lines, plain := markdownLines(body, sp.width, sp.theme, deadline)
+	format := sp.format
+	if format == nil {
+		format = renderMarkdown
+	}
+	lines, plain := markdownLines(body, sp.width, sp.theme, deadline, format)
 	p.plain = plain
 	p.lines = append(p.lines, head...)
 	if len(lines) > 0 {
@@ -179,7 +185,7 @@ func wrap(s string, w int) []string {
 // deadline. A page too long to format, or a render that fails or runs
 // late, gives the text plainly instead, and plain is set: every word is
 // still shown.
-func markdownLines(md string, w int, theme Theme, deadline time.Duration) (lines []string, plain bool) {
+func markdownLines(md string, w int, theme Theme, deadline time.Duration, format func(string, int, Theme) string) (lines []string, plain bool) {
 	md = strings.TrimSpace(md)
 	if md == "" {
 		return nil, false
@@ -195,7 +201,7 @@ func markdownLines(md string, w int, theme Theme, deadline time.Duration) (lines
 				done <- ""
 			}
 		}()
-		done <- renderMarkdown(md, w, theme)
+		done <- format(md, w, theme)
 	}()
 	select {
 	case out := <-done:

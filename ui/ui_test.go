@@ -429,7 +429,12 @@ func TestPlainThemeHasNoEscapes(t *testing.T) {
 }
 
 func TestPageRenderDeadline(t *testing.T) {
-	sp := pageSpec{story: sample(t), index: 1, width: 60, height: 20, theme: ThemeDark, styles: NewStyles(true, false), deadline: time.Nanosecond}
+	// A formatter that never finishes: the page must not wait for it.
+	stuck := make(chan struct{})
+	defer close(stuck)
+	never := func(string, int, Theme) string { <-stuck; return "" }
+	sp := pageSpec{story: sample(t), index: 1, width: 60, height: 20, theme: ThemeDark, styles: NewStyles(true, false),
+		deadline: 10 * time.Millisecond, format: never}
 	p := renderPage(sp)
 	if !p.plain || !strings.Contains(ansi.Strip(strings.Join(p.lines, "\n")), "shown plainly") {
 		t.Errorf("a render past its deadline should show the page plainly with a note")
