@@ -69,34 +69,31 @@ func renderPage(sp pageSpec) (p *page) {
 
 func buildPage(sp pageSpec) *page {
 	var body string
-	var caption []string
-	var head []string
-	var foot []string
+	var head, foot []string
 	st := sp.styles
 	n := sp.story.Len()
 	if sp.index == 0 {
 		head = coverHead(sp.story, sp.width, st)
 		body = sp.story.Intro
+		note, style := fmt.Sprintf("%d sections follow", n), st.Accent
 		switch n {
 		case 0:
-			foot = wrapStyled("This story has no sections.", sp.width, st.Faint)
+			note, style = "This story has no sections.", st.Faint
 		case 1:
-			foot = wrapStyled("1 section follows", sp.width, st.Accent)
-		default:
-			foot = wrapStyled(fmt.Sprintf("%d sections follow", n), sp.width, st.Accent)
+			note = "1 section follows"
 		}
 		if n > 0 && !sp.print {
-			foot[len(foot)-1] += st.Accent.Render(" · press → to begin")
-			foot = wrapStyled(ansi.Strip(strings.Join(foot, " ")), sp.width, st.Accent)
+			note += " · press → to begin"
 		}
+		foot = wrapStyled(note, sp.width, style)
 	} else {
 		sec := sp.story.Section(sp.index - 1)
-		text := sec.Caption
-		if text == "" {
-			text = fmt.Sprintf("Picture %d", sp.index)
+		caption := sec.Caption
+		if caption == "" {
+			caption = fmt.Sprintf("Picture %d", sp.index)
 		}
-		caption = append([]string{""}, wrapStyled(text, sp.width, st.Heading)...)
-		head = append(caption, "")
+		head = append([]string{""}, wrapStyled(caption, sp.width, st.Heading)...)
+		head = append(head, "")
 		head = append(head, panels(sec.Pictures, sp.width, sp.height/3, st)...)
 		body = sec.Body
 		if sp.index == n {
