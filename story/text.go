@@ -201,7 +201,7 @@ func splitBlock(lines []string) []textBlock {
 func takeHeader(s *Story, blocks []textBlock) []textBlock {
 	if len(blocks) > 0 && len(blocks[0].lines) == 1 {
 		line := blocks[0].lines[0]
-		if m := kickerRe().FindStringSubmatch(line); m != nil {
+		if m := matchIf(strings.ContainsAny(line, "-–—:|："), kickerRe, line); m != nil {
 			s.Kicker = m[1]
 			s.Title = strings.TrimSpace(m[2])
 			blocks = blocks[1:]
@@ -212,19 +212,19 @@ func takeHeader(s *Story, blocks []textBlock) []textBlock {
 	}
 	for len(blocks) > 0 && len(blocks[0].lines) == 1 {
 		line := blocks[0].lines[0]
-		if m := bylineRe().FindStringSubmatch(line); m != nil {
+		if m := matchIf(hasFoldPrefix(line, bylineStarts), bylineRe, line); m != nil {
 			for _, a := range authorSepRe().Split(m[1], -1) {
 				switch {
 				case a == "":
-				case dateRe().MatchString(a) && s.Date == "":
+				case isDate(a) && s.Date == "":
 					s.Date = a // "By the Desk, 1 January 2025"
 				default:
 					s.Authors = append(s.Authors, a)
 				}
 			}
-		} else if m := datedRe().FindStringSubmatch(line); m != nil && s.Date == "" {
+		} else if m := matchIf(hasFoldPrefix(line, datedStarts), datedRe, line); m != nil && s.Date == "" {
 			s.Date = m[1]
-		} else if dateRe().MatchString(line) && s.Date == "" {
+		} else if isDate(line) && s.Date == "" {
 			s.Date = line
 		} else {
 			break
@@ -232,6 +232,26 @@ func takeHeader(s *Story, blocks []textBlock) []textBlock {
 		blocks = blocks[1:]
 	}
 	return blocks
+}
+
+// How bylines and timestamp lines start, lower-cased: tried before the
+// regular expressions, which most lines would fail more slowly.
+var (
+	bylineStarts = []string{"by", "written by", "reported by", "words by"}
+	datedStarts  = []string{"updated", "published", "first published", "last updated", "posted", "last modified"}
+)
+
+// matchIf returns re's submatches in line, when worth trying at all.
+func matchIf(worth bool, re func() *regexp.Regexp, line string) []string {
+	if !worth {
+		return nil
+	}
+	return re().FindStringSubmatch(line)
+}
+
+// isDate reports whether a short line is a date, such as "Jan 13, 2022".
+func isDate(line string) bool {
+	return len(line) <= 80 && strings.ContainsAny(line, "0123456789") && dateRe().MatchString(line)
 }
 
 // isCaptionBlock reports whether block i is a caption: a single short
