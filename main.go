@@ -222,7 +222,7 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 
 	// 120 frames a second, Bubble Tea's most: a key shows on screen within
 	// about 8 ms instead of 16.
-	opts := []tea.ProgramOption{tea.WithFPS(120)}
+	opts := []tea.ProgramOption{tea.WithFPS(120), tea.WithEnvironment(withoutTMUX(os.Environ()))}
 	if !stdinTTY {
 		// The story came through standard input: keys come from the
 		// terminal itself.
@@ -237,7 +237,8 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	if cfg.path == "" && stdinTTY {
 		hint = "sample story · reel FILE opens yours"
 	}
-	m := ui.New(s, ui.Options{Start: cfg.start, Play: cfg.play, Theme: cfg.theme, Hint: hint})
+	w, h, _ := term.GetSize(stdout.Fd())
+	m := ui.New(s, ui.Options{Start: cfg.start, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h})
 	// Bubble Tea turns SIGTERM into a plain quit; note it, so that reel
 	// ends with the status a killed program has.
 	sigterm := make(chan os.Signal, 1)
@@ -256,6 +257,20 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		return fm.Err()
 	}
 	return nil
+}
+
+// withoutTMUX returns env without TMUX. Inside tmux, Bubble Tea's colour
+// detection runs "tmux info" twice, about 25 ms each, before the first
+// frame, to learn whether tmux passes true colour; without TMUX it goes by
+// TERM and terminfo, and reel's palette reads as well in 256 colours.
+func withoutTMUX(env []string) []string {
+	out := make([]string, 0, len(env))
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, "TMUX=") {
+			out = append(out, kv)
+		}
+	}
+	return out
 }
 
 // readStory reads the story the command line names: a file, standard

@@ -30,6 +30,10 @@ type Options struct {
 	// Hint is shown in the status bar until the first key, such as how to
 	// open one's own story.
 	Hint string
+	// Width and Height are the terminal's size, if known before the
+	// program starts: the first page is then rendered in New, and the
+	// first frame shows it without waiting for a size message.
+	Width, Height int
 }
 
 // Minimum usable window; below it reel says so instead of drawing.
@@ -119,6 +123,12 @@ func New(s *story.Story, opt Options) Model {
 		m.left = m.interval
 	}
 	m.updateKeys()
+	if opt.Width > 0 && opt.Height > 0 {
+		m.width, m.height = opt.Width, opt.Height
+		m.help.SetWidth(m.width)
+		m.input.SetWidth(max(m.width-12, 1))
+		_ = m.show() // the neighbours are prefetched once the program runs
+	}
 	return m
 }
 

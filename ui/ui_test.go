@@ -492,3 +492,15 @@ func TestFixturesFit(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstViewNeedsNoSizeMessage checks that a reader told the terminal's
+// size draws its first page in the very first View.
+func TestFirstViewNeedsNoSizeMessage(t *testing.T) {
+	m := New(sample(t), Options{Theme: ThemeDark, Width: 80, Height: 24})
+	if f := frame(m); !strings.Contains(f, "5 sections follow") || !strings.Contains(f, "cover · 5") {
+		t.Errorf("first View:\n%s", f)
+	}
+	if f := frame(New(sample(t), Options{Theme: ThemeDark})); f != "" {
+		t.Errorf("with no size known, the first View should be empty, not %q", f)
+	}
+}
