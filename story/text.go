@@ -49,21 +49,21 @@ func parseText(s *Story, text string) {
 	blocks := textBlocks(s, text)
 	blocks = takeHeader(s, blocks)
 
-	strict := 0
+	// Strict captions first; only a gallery that has some also takes
+	// captions with a final period.
+	strict := make([]bool, len(blocks))
+	captioned := false
 	for i := range blocks {
-		if isCaptionBlock(blocks, i, false) {
-			strict++
-		}
+		strict[i] = isCaptionBlock(blocks, i, false)
+		captioned = captioned || strict[i]
 	}
 	for i := range blocks {
-		switch {
-		case blocks[i].kind == blockCredit:
-		case isCaptionBlock(blocks, i, strict > 0):
+		if strict[i] || (captioned && isCaptionBlock(blocks, i, true)) {
 			blocks[i].kind = blockCaption
 		}
 	}
 
-	if strict == 0 {
+	if !captioned {
 		buildUncaptioned(s, blocks)
 		return
 	}

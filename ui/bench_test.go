@@ -6,24 +6,28 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/reeltui/reel/story"
 )
 
-// benchStory is a generated Markdown deck of n sections, in the shape of
+// benchDeck is a generated Markdown deck of n sections, in the shape of
 // shared/bench/gen-story's: a caption, a paragraph, a picture.
-func benchStory(b *testing.B, n int) (*story.Story, int) {
-	b.Helper()
+func benchDeck(n int) []byte {
 	var sb strings.Builder
 	for i := 1; i <= n; i++ {
 		fmt.Fprintf(&sb, "## Caption %d\n\nSLIDE-%06d Commuters haul a burned-out bus in Manila amid heavy rain. Prices at the market have risen sharply since the spring.\n\n![alt text %d](img/%d.jpg)\n\n---\n\n", i, i, i, i)
 	}
-	s, err := story.Parse([]byte(sb.String()), story.Options{Name: "bench.md"})
+	return []byte(sb.String())
+}
+
+// benchStory parses benchDeck(n) and returns it with its size.
+func benchStory(b *testing.B, n int) (*story.Story, int) {
+	b.Helper()
+	data := benchDeck(n)
+	s, err := story.Parse(data, story.Options{Name: "bench.md"})
 	if err != nil {
 		b.Fatal(err)
 	}
-	return s, sb.Len()
+	return s, len(data)
 }
 
 var benchSizes = []int{10, 10000}
@@ -80,11 +84,7 @@ func BenchmarkPageTurnUncached(b *testing.B) {
 func BenchmarkFirstFrame(b *testing.B) {
 	for _, n := range benchSizes {
 		b.Run(fmt.Sprintf("sections=%d", n), func(b *testing.B) {
-			var sb strings.Builder
-			for i := 1; i <= n; i++ {
-				fmt.Fprintf(&sb, "## Caption %d\n\nSLIDE-%06d Commuters haul a bus in Manila.\n\n![alt text %d](img/%d.jpg)\n\n---\n\n", i, i, i, i)
-			}
-			data := []byte(sb.String())
+			data := benchDeck(n)
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
@@ -92,9 +92,8 @@ func BenchmarkFirstFrame(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				m := New(s, Options{Theme: ThemeDark, Start: 1})
-				next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
-				_ = next.(Model).View()
+				// As main does: the size is known before the program runs.
+				_ = New(s, Options{Theme: ThemeDark, Start: 1, Width: 100, Height: 30}).View()
 			}
 		})
 	}
