@@ -19,7 +19,7 @@ var benchSentences = []string{
 }
 
 // genStory writes a synthetic story of n sections, about 220 bytes each,
-// in the shape of shared/bench/gen-story's.
+// in the shape of the benchmark generator's: caption, paragraph, picture.
 func genStory(n int, markdown bool) []byte {
 	var b strings.Builder
 	if !markdown {

@@ -163,7 +163,8 @@ func topBreaks(src string) int {
 }
 
 // TestSplitterAgreesWithGoldmark checks the fast splitter against a full
-// CommonMark parse on the decks and on the traps of formats.md.
+// CommonMark parse on the decks and on known traps (setext underlines,
+// breaks inside code and HTML blocks, lazy continuation lines).
 func TestSplitterAgreesWithGoldmark(t *testing.T) {
 	cases := []string{
 		"a\n---\nb\n",               // setext heading

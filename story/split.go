@@ -230,7 +230,8 @@ func trimIndent(line string) (string, int) {
 	return "", ind
 }
 
-// splitDeck cuts src into slides, by the generic rule of formats.md:
+// splitDeck cuts src into slides, by the rule the slide tools share
+// (presenterm, slides, patat, mdp):
 // <!-- end_slide --> if present, else thematic breaks if present, else
 // headings. With headings, a top level that occurs once is the title: its
 // heading is returned as title and the next level splits. What stands

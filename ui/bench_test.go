@@ -10,7 +10,7 @@ import (
 )
 
 // benchDeck is a generated Markdown deck of n sections, in the shape of
-// shared/bench/gen-story's: a caption, a paragraph, a picture.
+// the benchmark generator's: a caption, a paragraph, a picture.
 func benchDeck(n int) []byte {
 	var sb strings.Builder
 	for i := 1; i <= n; i++ {

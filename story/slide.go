@@ -1,0 +1,164 @@
+package story
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// parseSlide parses one slide: its first heading is the caption, its
+// images are pictures (with the credit line that follows them), HTML
+// comments are speaker notes or slide-tool directives, and reveal markers
+// vanish. What is left is the body. It also returns the caption heading's
+// level (0 without one).
+func parseSlide(md goldmark.Markdown, raw string) (Section, int) {
+	src := []byte(raw)
+	doc := md.Parser().Parse(text.NewReader(src))
+	var nodes []ast.Node
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		nodes = append(nodes, n)
+	}
+	return readSlide(nodes, src, raw, span{0, len(src)})
+}
+
+// readSlide reads a slide from its top-level blocks; at is where the
+// slide stands in src, and whole is src as a string.
+func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, int) {
+	var sec Section
+	var cuts []span
+	level := 0
+	for i := 0; i < len(nodes); i++ {
+		switch b := nodes[i].(type) {
+		case *ast.Heading:
+			// An empty heading ("#") is no caption.
+			if level == 0 && b.Lines().Len() > 0 {
+				sec.Caption = plainText(b, src)
+				level = b.Level
+				cuts = append(cuts, headingSpan(b, src))
+			}
+		case *ast.HTMLBlock:
+			if b.HTMLBlockType != ast.HTMLBlockType2 {
+				continue
+			}
+			sp := blockSpan(b, src)
+			if b.HasClosure() {
+				sp.end = lineEnd(src, b.ClosureLine.Stop)
+			}
+			cuts = append(cuts, sp)
+			readComment(&sec, string(src[sp.start:sp.end]))
+		case *ast.Paragraph:
+			if isRevealMarker(b, src) {
+				cuts = append(cuts, blockSpan(b, src))
+				continue
+			}
+			pics, rest, ok := imageParagraph(b, src)
+			if !ok {
+				continue
+			}
+			cuts = append(cuts, blockSpan(b, src))
+			if rest != "" {
+				pics[len(pics)-1].Credit = rest
+			} else if i+1 < len(nodes) {
+				if next, isPara := nodes[i+1].(*ast.Paragraph); isPara {
+					if c := strings.TrimSpace(plainText(next, src)); isCreditLine(c) {
+						pics[len(pics)-1].Credit = creditText(c)
+						cuts = append(cuts, blockSpan(next, src))
+						i++
+					}
+				}
+			}
+			sec.Pictures = append(sec.Pictures, pics...)
+		}
+	}
+	raw := whole[at.start:at.end]
+	for i := range cuts {
+		cuts[i].start = min(max(cuts[i].start-at.start, 0), len(raw))
+		cuts[i].end = min(max(cuts[i].end-at.start, 0), len(raw))
+	}
+	// Pictures inside text, lists or quotes stay in the body and are
+	// listed as pictures too. Most slides have none: skip the walk.
+	if strings.Count(raw, "![") > len(sec.Pictures) {
+		for _, n := range nodes {
+			_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if img, ok := n.(*ast.Image); ok && entering && !insideCut(img, src, cuts, at.start) {
+					sec.Pictures = append(sec.Pictures, newPicture(img, src))
+				}
+				return ast.WalkContinue, nil
+			})
+		}
+	}
+	sec.Body = strings.TrimSpace(cutSpans(raw, cuts))
+	return sec, level
+}
+
+// isRevealMarker reports whether a paragraph is only a reveal marker:
+// patat's ". . ." or lookatme's "^".
+func isRevealMarker(p *ast.Paragraph, src []byte) bool {
+	if p.Lines().Len() != 1 {
+		return false
+	}
+	seg := p.Lines().At(0)
+	line := bytes.TrimSpace(seg.Value(src))
+	return string(line) == ". . ." || string(line) == "^"
+}
+
+// imageParagraph reports whether p holds only images, perhaps followed on
+// its last line by a credit. It returns the pictures and that credit.
+func imageParagraph(p *ast.Paragraph, src []byte) ([]Picture, string, bool) {
+	var pics []Picture
+	var rest strings.Builder
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		if img, ok := c.(*ast.Image); ok && rest.Len() == 0 {
+			pics = append(pics, newPicture(img, src))
+			continue
+		}
+		if len(pics) == 0 {
+			return nil, "", false
+		}
+		writeText(&rest, c, src)
+	}
+	credit := strings.TrimSpace(rest.String())
+	switch {
+	case len(pics) == 0:
+		return nil, "", false
+	case credit == "":
+		return pics, "", true
+	case isCreditLine(credit):
+		return pics, creditText(credit), true
+	}
+	return nil, "", false
+}
+
+func newPicture(img *ast.Image, src []byte) Picture {
+	return Picture{
+		Source:  string(img.Destination),
+		Alt:     cleanAlt(plainText(img, src)),
+		Caption: string(img.Title),
+	}
+}
+
+var (
+	directiveRe = regexp.MustCompile(`^(pause|stop|end_slide|newlines?|new_lines?|jump_to_middle|column_layout|column|reset_layout|incremental_lists|no_footer|skip_slide|alignment|font_size|list_item_newlines|include|snippet_output|newpage|slide)\b`)
+	speakerRe   = regexp.MustCompile(`^speaker_note\s*:\s*`)
+)
+
+// readComment files an HTML comment block as a speaker note or a
+// slide-tool directive.
+func readComment(sec *Section, block string) {
+	inner := strings.TrimSpace(block)
+	inner = strings.TrimPrefix(inner, "<!--")
+	inner = strings.TrimSpace(strings.TrimSuffix(inner, "-->"))
+	switch {
+	case inner == "":
+	case speakerRe.MatchString(inner):
+		sec.Dropped = append(sec.Dropped, Dropped{Kind: "note", Text: speakerRe.ReplaceAllString(inner, "")})
+	case directiveRe.MatchString(inner):
+		sec.Dropped = append(sec.Dropped, Dropped{Kind: "directive", Text: inner})
+	default:
+		sec.Dropped = append(sec.Dropped, Dropped{Kind: "note", Text: inner})
+	}
+}

@@ -1,0 +1,73 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// statusBar is the bottom line: the title, the slideshow clock, a
+// progress bar, the page position, and the short help or a hint.
+func (m Model) statusBar() string {
+	st := m.styles
+	w := m.width
+	if m.overlay == overlaySearch || m.overlay == overlayContents {
+		label := "search: "
+		if m.overlay == overlayContents {
+			label = "filter: "
+		}
+		return ansi.Truncate(st.StatusTitle.Render(label)+m.input.View(), w, "")
+	}
+	posText := fmt.Sprintf(" %d / %d ", m.pos.page, m.story.Len())
+	if m.pos.page == 0 {
+		posText = fmt.Sprintf(" cover · %d ", m.story.Len())
+	}
+	var right []string
+	switch {
+	case m.count != "":
+		right = append(right, st.StatusTitle.Render(" go to "+m.count+"… "))
+	case m.search.query != "":
+		right = append(right, st.StatusBar.Render(" "+m.search.status()+" "))
+	}
+	if m.playing {
+		right = append(right, st.StatusTitle.Render(fmt.Sprintf(" ▶ %ds ", int(m.left.Seconds()))))
+	}
+	right = append(right, m.progressBar(min(16, w/8)), st.StatusTitle.Render(posText))
+	rightText := strings.Join(right, "")
+	room := w - ansi.StringWidth(rightText)
+	hint := m.hint
+	if hint == "" && m.search.query == "" {
+		hint = ansi.Strip(m.help.ShortHelpView(m.keys.ShortHelp()))
+	}
+	// The title takes a third of the bar when there is a hint to show,
+	// and less when a hint of the reader's own (not the key help) needs
+	// the room.
+	titleRoom := room
+	if hint != "" {
+		titleRoom = max(min(room, w/3), 12)
+	}
+	if m.hint != "" {
+		titleRoom = max(min(titleRoom, room-ansi.StringWidth(m.hint)-4), 12)
+	}
+	left := st.StatusTitle.Render(" " + ansi.Truncate(m.story.Title, max(titleRoom-2, 1), "…") + " ")
+	if used := ansi.StringWidth(left); room-used > 12 && hint != "" {
+		left += st.StatusBar.Render(" " + ansi.Truncate(hint, room-used-2, "…") + " ")
+	}
+	gap := max(0, w-ansi.StringWidth(left)-ansi.StringWidth(rightText))
+	bar := left + st.StatusBar.Render(strings.Repeat(" ", gap)) + rightText
+	return ansi.Truncate(bar, w, "")
+}
+
+// progressBar draws how far through the story the reader is.
+func (m Model) progressBar(w int) string {
+	if w < 4 {
+		return ""
+	}
+	done := 0
+	if m.pages() > 1 {
+		done = w * m.pos.page / (m.pages() - 1)
+	}
+	full, empty := "━", "─"
+	return m.styles.BarFull.Render(strings.Repeat(full, done)) + m.styles.BarEmpty.Render(strings.Repeat(empty, w-done))
+}
