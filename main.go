@@ -7,20 +7,14 @@ package main
 import (
 	_ "embed"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"os/signal"
-	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 
 	"github.com/reeltui/reel/story"
@@ -63,7 +57,7 @@ func (e usageError) Error() string { return e.msg }
 func exitCode(err error, stderr io.Writer) int {
 	var usage usageError
 	switch {
-	case err == nil, errors.Is(err, flag.ErrHelp):
+	case err == nil, isHelp(err):
 		return 0
 	case errors.Is(err, tea.ErrInterrupted):
 		return 130
@@ -77,134 +71,17 @@ func exitCode(err error, stderr io.Writer) int {
 	return 1
 }
 
-// config is what the command line asks for.
-type config struct {
-	path    string // "" for the bundled story, "-" for standard input
-	format  story.Format
-	theme   ui.Theme
-	start   int
-	play    time.Duration
-	print   bool
-	width   int
-	maxSize int64
-	debug   bool
-}
-
-const usageText = `reel reads picture stories in the terminal.
-
-Usage:
-  reel [flags] [FILE]
-
-With no FILE and no pipe, reel opens its bundled sample story. FILE may be
-"-" for standard input. When standard output is not a terminal, reel prints
-the whole story as plain text.
-
-Examples:
-  reel                          open the sample story
-  reel gallery.txt              read a news gallery copied as text
-  reel deck.md --start 3        open a Markdown deck at section 3
-  cat story.txt | reel          read a pipe; keys come from the terminal
-  reel deck.md > deck.txt       print the story as plain text
-  reel --print --width 60 a.md  print it on the terminal, styled
-  reel --play 8s deck.md        start the slideshow, a page every 8 s
-
-Flags:
-`
-
-// parseArgs reads flags and the file name. Flags may come before or
-// after the file name. --help and --version write to stdout.
-func parseArgs(args []string, stdout io.Writer) (config, error) {
-	cfg := config{}
-	fset := flag.NewFlagSet("reel", flag.ContinueOnError)
-	fset.SetOutput(io.Discard)
-	format := fset.String("format", "auto", "story format: auto, text or markdown")
-	style := fset.String("style", "auto", "colours: auto, dark, light or notty (no styling)")
-	fset.IntVar(&cfg.start, "start", 0, "open at section `N`")
-	play := fset.String("play", "", "start the slideshow, turning pages every `DURATION` (5s, 1m)")
-	fset.BoolVar(&cfg.print, "print", false, "print the whole story instead of opening the reader")
-	fset.IntVar(&cfg.width, "width", 0, "width of printed output in `columns` (default: the terminal's, or 80)")
-	maxSize := fset.Int64("max-size", story.DefaultLimit>>20, "refuse stories larger than `N` MiB")
-	fset.BoolVar(&cfg.debug, "debug", false, "list how the story was read (format, sections, what was dropped) and exit")
-	showVersion := fset.Bool("version", false, "print the version and exit")
-
-	var paths []string
-	for {
-		if err := fset.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				fmt.Fprint(stdout, usageText)
-				fset.SetOutput(stdout)
-				fset.PrintDefaults()
-				return cfg, flag.ErrHelp
-			}
-			return cfg, usageError{err.Error()}
-		}
-		if fset.NArg() == 0 {
-			break
-		}
-		paths = append(paths, fset.Arg(0))
-		args = fset.Args()[1:]
-	}
-	if *showVersion {
-		fmt.Fprintln(stdout, "reel", buildVersion())
-		return cfg, flag.ErrHelp
-	}
-	if len(paths) > 1 {
-		return cfg, usageError{fmt.Sprintf("one story at a time: got %d files", len(paths))}
-	}
-	if len(paths) == 1 {
-		cfg.path = paths[0]
-	}
-	var err error
-	if cfg.format, err = story.ParseFormat(*format); err != nil {
-		return cfg, usageError{err.Error()}
-	}
-	var ok bool
-	if cfg.theme, ok = ui.ParseTheme(*style); !ok {
-		return cfg, usageError{fmt.Sprintf("unknown style %q (want auto, dark, light or notty)", *style)}
-	}
-	if *play != "" {
-		if cfg.play, err = parseDuration(*play); err != nil {
-			return cfg, usageError{err.Error()}
-		}
-	}
-	if cfg.start < 0 || cfg.width < 0 || *maxSize <= 0 {
-		return cfg, usageError{"--start and --width cannot be negative, and --max-size must be positive"}
-	}
-	cfg.maxSize = *maxSize << 20
-	return cfg, nil
-}
-
-// buildVersion is the version set at build time, or the module version
-// that go install recorded.
-func buildVersion() string {
-	if version != "dev" {
-		return version
-	}
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
-	}
-	return version
-}
-
-// parseDuration reads "8s", "1m" or a bare number of seconds.
-func parseDuration(s string) (time.Duration, error) {
-	if n, err := strconv.ParseFloat(s, 64); err == nil && n > 0 {
-		return time.Duration(n * float64(time.Second)), nil
-	}
-	d, err := time.ParseDuration(s)
-	if err != nil || d <= 0 {
-		return 0, fmt.Errorf("--play wants a duration such as 5s or 1m, not %q", s)
-	}
-	return d, nil
-}
-
 func run(args []string, stdin *os.File, stdout *os.File) error {
 	cfg, err := parseArgs(args, stdout)
 	if err != nil {
 		return err
 	}
 	stdinTTY := term.IsTerminal(stdin.Fd())
-	data, name, err := readStory(cfg, stdin, stdinTTY)
+	var notice io.Writer = io.Discard
+	if term.IsTerminal(os.Stderr.Fd()) {
+		notice = os.Stderr
+	}
+	data, name, err := readStory(cfg, stdin, stdinTTY, notice)
 	if err != nil {
 		return err
 	}
@@ -236,6 +113,16 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	hint := ""
 	if cfg.path == "" && stdinTTY {
 		hint = "sample story · reel FILE opens yours"
+	}
+	if n := s.Len(); cfg.start > n {
+		switch n {
+		case 0:
+			hint = "the story has no sections: opened the cover"
+		case 1:
+			hint = "the story has one section: opened it"
+		default:
+			hint = fmt.Sprintf("the story has %d sections: opened the last", n)
+		}
 	}
 	w, h, _ := term.GetSize(stdout.Fd())
 	m := ui.New(s, ui.Options{Start: cfg.start, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h})
@@ -271,99 +158,4 @@ func withoutTMUX(env []string) []string {
 		}
 	}
 	return out
-}
-
-// readStory reads the story the command line names: a file, standard
-// input, or the bundled sample.
-func readStory(cfg config, stdin *os.File, stdinTTY bool) ([]byte, string, error) {
-	switch {
-	case cfg.path == "" && stdinTTY:
-		return sampleStory, sampleName, nil
-	case cfg.path == "" || cfg.path == "-":
-		data, err := story.ReadAll(stdin, cfg.maxSize)
-		if err != nil {
-			return nil, "", fmt.Errorf("standard input: %w", err)
-		}
-		return data, "-", nil
-	}
-	name := cfg.path
-	info, err := os.Stat(name)
-	if err == nil && info.IsDir() {
-		return nil, "", fmt.Errorf("%s is a directory, not a story", displayName(name))
-	}
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, "", fileError(name, err)
-	}
-	defer f.Close()
-	data, err := story.ReadAll(f, cfg.maxSize)
-	if err != nil {
-		return nil, "", fileError(name, err)
-	}
-	return data, name, nil
-}
-
-// fileError says in plain words what went wrong with a file.
-func fileError(name string, err error) error {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: no such file", displayName(name))
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Errorf("%s: permission denied", displayName(name))
-	}
-	var pathErr *fs.PathError
-	if errors.As(err, &pathErr) {
-		err = pathErr.Err
-	}
-	return fmt.Errorf("%s: %w", displayName(name), err)
-}
-
-func displayName(name string) string {
-	if name == "-" {
-		return "standard input"
-	}
-	return story.OneLine(name)
-}
-
-// printStory writes the whole story: plain text unless --print asked for
-// it on a terminal and NO_COLOR is unset.
-func printStory(stdout *os.File, s *story.Story, cfg config, tty bool) error {
-	theme := ui.ThemeNoTTY
-	if tty && os.Getenv("NO_COLOR") == "" {
-		switch cfg.theme {
-		case ui.ThemeLight, ui.ThemeNoTTY:
-			theme = cfg.theme
-		default:
-			theme = ui.ThemeDark
-		}
-	}
-	width := cfg.width
-	if width == 0 && tty {
-		if w, _, err := term.GetSize(stdout.Fd()); err == nil {
-			width = w
-		}
-	}
-	var w io.Writer = stdout
-	if theme != ui.ThemeNoTTY {
-		w = colorprofile.NewWriter(stdout, os.Environ())
-	}
-	return ui.Print(w, s, ui.PrintOptions{Width: width, Theme: theme})
-}
-
-// debugListing shows how the story was read.
-func debugListing(w io.Writer, s *story.Story, name string) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "file:     %s\nformat:   %s (%s)\ntitle:    %s\nkicker:   %s\nsections: %d\n", displayName(name), s.Format, s.FormatReason, s.Title, s.Kicker, s.Len())
-	for i, sec := range s.Sections() {
-		pics := "pictures"
-		if len(sec.Pictures) == 1 {
-			pics = "picture"
-		}
-		fmt.Fprintf(&b, "  %3d. %s (%d %s)\n", i+1, sec.Caption, len(sec.Pictures), pics)
-	}
-	for _, d := range s.AllDropped() {
-		fmt.Fprintf(&b, "dropped %s: %s\n", d.Kind, story.OneLine(d.Text))
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }

@@ -160,7 +160,7 @@ func TestBadInput(t *testing.T) {
 		{"too large", []string{"--max-size", "1", big}, 1, "larger than 1 MiB"},
 		{"unknown format", []string{"--format", "pdf", "testdata/kim-rally.txt"}, 2, `unknown format "pdf"`},
 		{"unknown style", []string{"--style", "neon", "testdata/kim-rally.txt"}, 2, `unknown style "neon"`},
-		{"unknown flag", []string{"--frobnicate"}, 2, "flag provided but not defined: -frobnicate"},
+		{"unknown flag", []string{"--frobnicate"}, 2, "unknown flag: --frobnicate"},
 		{"bad duration", []string{"--play", "soon", "testdata/kim-rally.txt"}, 2, "--play wants a duration"},
 		{"two files", []string{"a.txt", "b.txt"}, 2, "one story at a time"},
 		{"html", []string{"--format", "auto", write("page.html", []byte("<html><body>x</body></html>"))}, 1, "not supported yet"},

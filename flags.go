@@ -1,0 +1,144 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strconv"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui"
+)
+
+// config is what the command line asks for.
+type config struct {
+	path    string // "" for the bundled story, "-" for standard input
+	format  story.Format
+	theme   ui.Theme
+	start   int
+	play    time.Duration
+	print   bool
+	width   int
+	maxSize int64
+	debug   bool
+}
+
+// errHelp ends reel after --help or --version, with status 0.
+var errHelp = pflag.ErrHelp
+
+const usageText = `reel reads picture stories in the terminal.
+
+Usage:
+  reel [flags] [FILE]
+
+With no FILE and no pipe, reel opens its bundled sample story. FILE may be
+"-" for standard input. When standard output is not a terminal, reel prints
+the whole story as plain text.
+
+Examples:
+  reel                          open the sample story
+  reel gallery.txt              read a news gallery copied as text
+  reel deck.md --start 3        open a Markdown deck at section 3
+  cat story.txt | reel          read a pipe; keys come from the terminal
+  reel deck.md > deck.txt       print the story as plain text
+  reel -p -w 60 deck.md         print it on the terminal, styled, 60 columns
+  reel --play 8s deck.md        start the slideshow, a page every 8 s
+
+Flags:
+`
+
+// parseArgs reads flags and the file name, GNU style: flags may come
+// before or after the file name, with short forms for the common ones.
+// --help and --version write to stdout and return errHelp.
+func parseArgs(args []string, stdout io.Writer) (config, error) {
+	cfg := config{}
+	fset := pflag.NewFlagSet("reel", pflag.ContinueOnError)
+	fset.SetOutput(io.Discard)
+	fset.SortFlags = false
+	format := fset.String("format", "auto", "story format: auto, text or markdown")
+	style := fset.String("style", "auto", "colours: auto, dark, light or notty (no styling)")
+	fset.IntVarP(&cfg.start, "start", "s", 0, "open at section `N` (0 is the cover)")
+	play := fset.String("play", "", "start the slideshow, turning pages every `DURATION` (5s, 1m)")
+	fset.BoolVarP(&cfg.print, "print", "p", false, "print the whole story instead of opening the reader")
+	fset.IntVarP(&cfg.width, "width", "w", 0, "width of printed output in `COLUMNS` (default: the terminal's, or 80)")
+	maxSize := fset.Int64("max-size", story.DefaultLimit>>20, "refuse stories larger than `N` MiB")
+	fset.BoolVar(&cfg.debug, "debug", false, "list how the story was read (format, sections, what was dropped) and exit")
+	showVersion := fset.BoolP("version", "v", false, "print the version and exit")
+	help := fset.BoolP("help", "h", false, "show this help and exit")
+
+	if err := fset.Parse(args); err != nil {
+		return cfg, usageError{err.Error()}
+	}
+	if *help {
+		fmt.Fprint(stdout, usageText)
+		fmt.Fprint(stdout, fset.FlagUsages())
+		return cfg, errHelp
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "reel", buildVersion())
+		return cfg, errHelp
+	}
+	paths := fset.Args()
+	if len(paths) > 1 {
+		return cfg, usageError{fmt.Sprintf("one story at a time: got %d files", len(paths))}
+	}
+	if len(paths) == 1 {
+		cfg.path = paths[0]
+	}
+	var err error
+	if cfg.format, err = story.ParseFormat(*format); err != nil {
+		return cfg, usageError{err.Error()}
+	}
+	var ok bool
+	if cfg.theme, ok = ui.ParseTheme(*style); !ok {
+		return cfg, usageError{fmt.Sprintf("unknown style %q (want auto, dark, light or notty)", *style)}
+	}
+	if *play != "" {
+		if cfg.play, err = parseDuration(*play); err != nil {
+			return cfg, usageError{err.Error()}
+		}
+	}
+	switch {
+	case cfg.start < 0:
+		return cfg, usageError{fmt.Sprintf("--start cannot be negative (got %d)", cfg.start)}
+	case cfg.width < 0:
+		return cfg, usageError{fmt.Sprintf("--width cannot be negative (got %d)", cfg.width)}
+	case *maxSize <= 0:
+		return cfg, usageError{fmt.Sprintf("--max-size must be at least 1 MiB (got %d)", *maxSize)}
+	case *maxSize > 1<<20:
+		return cfg, usageError{fmt.Sprintf("--max-size is in MiB: %d is more than any story needs", *maxSize)}
+	}
+	cfg.maxSize = *maxSize << 20
+	return cfg, nil
+}
+
+// isHelp reports whether err only asks for help or the version.
+func isHelp(err error) bool { return errors.Is(err, errHelp) }
+
+// buildVersion is the version set at build time, or the module version
+// that go install recorded.
+func buildVersion() string {
+	if version != "dev" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return version
+}
+
+// parseDuration reads "8s", "1m" or a bare number of seconds.
+func parseDuration(s string) (time.Duration, error) {
+	if n, err := strconv.ParseFloat(s, 64); err == nil && n > 0 {
+		return time.Duration(n * float64(time.Second)), nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("--play wants a duration such as 5s or 1m, not %q", s)
+	}
+	return d, nil
+}

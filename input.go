@@ -1,0 +1,80 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/reeltui/reel/story"
+)
+
+// slowNotice is how long reading may wait on a writer before reel says
+// what it is waiting for.
+const slowNotice = 300 * time.Millisecond
+
+// readStory reads the story the command line names: a file, standard
+// input, or the bundled sample. Waits the user could mistake for a hang
+// (a terminal as standard input, a FIFO with no writer yet) are explained
+// on notice, which is the terminal's standard error or io.Discard.
+func readStory(cfg config, stdin *os.File, stdinTTY bool, notice io.Writer) ([]byte, string, error) {
+	switch {
+	case cfg.path == "" && stdinTTY:
+		return sampleStory, sampleName, nil
+	case cfg.path == "" || cfg.path == "-":
+		if stdinTTY {
+			fmt.Fprintln(notice, "reel: reading a story from standard input; ctrl+d ends it")
+		}
+		data, err := story.ReadAll(stdin, cfg.maxSize)
+		if err != nil {
+			return nil, "", fmt.Errorf("standard input: %w", err)
+		}
+		return data, "-", nil
+	}
+	name := cfg.path
+	info, err := os.Stat(name)
+	if err == nil && info.IsDir() {
+		return nil, "", fmt.Errorf("%s is a directory, not a story", displayName(name))
+	}
+	if err == nil && info.Mode()&fs.ModeNamedPipe != 0 {
+		// Opening a FIFO blocks until something writes to it.
+		t := time.AfterFunc(slowNotice, func() {
+			fmt.Fprintf(notice, "reel: waiting for a writer on %s (ctrl+c gives up)\n", displayName(name))
+		})
+		defer t.Stop()
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, "", fileError(name, err)
+	}
+	defer f.Close()
+	data, err := story.ReadAll(f, cfg.maxSize)
+	if err != nil {
+		return nil, "", fileError(name, err)
+	}
+	return data, name, nil
+}
+
+// fileError says in plain words what went wrong with a file.
+func fileError(name string, err error) error {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("%s: no such file", displayName(name))
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Errorf("%s: permission denied", displayName(name))
+	}
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		err = pathErr.Err
+	}
+	return fmt.Errorf("%s: %w", displayName(name), err)
+}
+
+func displayName(name string) string {
+	if name == "-" {
+		return "standard input"
+	}
+	return story.OneLine(name)
+}
