@@ -1,6 +1,7 @@
 package story
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,28 +85,38 @@ func FuzzClean(f *testing.F) {
 	})
 }
 
-// FuzzSplit checks that the splitter's marks are in order and in bounds,
-// and that reading every slide from one parse of the whole deck keeps the
-// slides the split found.
+// FuzzSplit is a differential fuzz of the slide splitter against goldmark,
+// which reel renders with: the splitter must find the thematic breaks,
+// headings and end_slide comments that goldmark finds at the top level of
+// the document, on the same lines. It also checks that reading the slides
+// from one parse of the whole deck gives what parsing each alone gives.
 func FuzzSplit(f *testing.F) {
 	addSeeds(f)
+	for _, c := range splitCases {
+		f.Add([]byte(c), uint8(0))
+	}
 	f.Fuzz(func(t *testing.T, data []byte, _ uint8) {
 		src := string(data)
 		last := -1
 		for _, m := range scanMarks(src) {
-			if m.start < 0 || m.end > len(src) || m.start > m.end || m.start < last {
+			if m.start < 0 || m.end > len(src) || m.start >= m.end || m.start < last {
 				t.Fatalf("bad mark %+v in %d bytes", m, len(src))
 			}
 			last = m.start
 		}
-		s, err := Parse(data, Options{Format: FormatMarkdown})
+		if got, want := splitterLines(src), goldmarkLines(src); got != want {
+			t.Fatalf("%q:\nsplitter: %s\ngoldmark: %s", src, got, want)
+		}
+		each, err := Parse(data, Options{Format: FormatMarkdown})
 		if err != nil {
 			return
 		}
-		n := s.Len()
-		s.deck.parseWhole(s.sections)
-		if got := len(s.Sections()); got != n {
-			t.Fatalf("%d sections after the whole parse, want %d", got, n)
+		whole := must(Parse(data, Options{Format: FormatMarkdown}))
+		whole.deck.parseWhole(whole.sections)
+		for i := range each.Len() {
+			if a, b := fmt.Sprint(each.Section(i)), fmt.Sprint(whole.Section(i)); a != b {
+				t.Fatalf("%q section %d:\none by one: %s\nwhole:      %s", src, i+1, a, b)
+			}
 		}
 	})
 }

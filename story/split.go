@@ -3,14 +3,25 @@ package story
 import (
 	"regexp"
 	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // The splitter finds where a Markdown deck's slides begin without parsing
 // the whole deck, so that the first slide can be shown while the rest wait
-// to be parsed on demand. It follows CommonMark's block rules as far as a
-// split needs them: fenced code, HTML blocks, indented code, paragraphs
-// (a "---" under a paragraph line is a setext heading, not a break) and
-// list and quote containers (a "---" after them is a break).
+// to be parsed on demand. It must split exactly where goldmark, which
+// renders the slides, finds top-level thematic breaks, headings and
+// end_slide comments (FuzzSplit holds it to that).
+//
+// It reads line by line the blocks that can stand at the top level of a
+// deck: paragraphs, setext and ATX headings, thematic breaks, fenced and
+// indented code and the seven kinds of HTML block, by CommonMark's rules as
+// goldmark applies them. Lists and block quotes, and a setext underline
+// under a paragraph that goldmark's paragraph transforms (link reference
+// definitions, tables) might take apart, it leaves to goldmark itself: it
+// parses that stretch of the deck alone, up to the first line where every
+// container is surely closed, and reads its top-level blocks.
 
 type lineKind int
 
@@ -29,28 +40,53 @@ type mark struct {
 	end   int // byte offset just past the separator line
 }
 
-// The HTML block starts; they are only tried on lines that start with "<".
-var (
-	htmlType1Re = regexp.MustCompile(`(?i)^<(script|pre|style|textarea)(?:[ \t>]|$)`)
-	htmlType6Re = regexp.MustCompile(`^</?[A-Za-z][A-Za-z0-9-]*(?:[ \t/>]|$)`)
-)
-
 // The line tests below run on every line of a deck, so they are written
-// out by hand: regular expressions made the split five times slower.
+// out by hand: regular expressions made the split five times slower. Only
+// lines that start with "<" meet a regular expression.
+
+// isSpace reports whether c is white space as goldmark's block rules count
+// it (util.IsSpace): a form feed or vertical tab is not.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// isBlank reports whether s holds only white space.
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isSpace(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// indentOf returns the width of line's indent, a tab reaching the next
+// multiple of four, and where the text after it starts.
+func indentOf(line string) (width, at int) {
+	for at < len(line) {
+		switch line[at] {
+		case ' ':
+			width++
+		case '\t':
+			width += 4 - width%4
+		default:
+			return width, at
+		}
+		at++
+	}
+	return width, at
+}
 
 // isBreak reports whether t (indent removed) is a thematic break: three or
-// more of one of - * _, with spaces or tabs between.
+// more of one of - * _, with white space between.
 func isBreak(t string) bool {
 	if t == "" || (t[0] != '-' && t[0] != '*' && t[0] != '_') {
 		return false
 	}
 	n := 0
 	for i := 0; i < len(t); i++ {
-		switch t[i] {
-		case t[0]:
+		switch {
+		case t[i] == t[0]:
 			n++
-		case ' ', '\t':
-		default:
+		case !isSpace(t[i]):
 			return false
 		}
 	}
@@ -63,171 +99,377 @@ func atxLevel(t string) int {
 	for n < len(t) && t[n] == '#' {
 		n++
 	}
-	if n == 0 || n > 6 || (n < len(t) && t[n] != ' ' && t[n] != '\t') {
+	if n == 0 || n > 6 || (n < len(t) && !isSpace(t[n])) {
 		return 0
 	}
 	return n
 }
 
-// isListItem reports whether t starts a list item: "-", "+", "*" or a
-// number with "." or ")", then white space or the end of the line.
-func isListItem(t string) bool {
+// setextLevel returns 1 or 2 if t (indent removed) is a setext underline,
+// a run of "=" or of "-" with trailing white space only, or 0.
+func setextLevel(t string) int {
+	if t == "" || (t[0] != '=' && t[0] != '-') {
+		return 0
+	}
 	i := 0
-	if t != "" && (t[0] == '-' || t[0] == '+' || t[0] == '*') {
+	for i < len(t) && t[i] == t[0] {
+		i++
+	}
+	if !isBlank(t[i:]) {
+		return 0
+	}
+	if t[0] == '=' {
+		return 1
+	}
+	return 2
+}
+
+// fenceLen returns the length of the code fence that t opens, or 0: three
+// or more backticks or tildes, and no backtick in a backtick fence's info.
+func fenceLen(t string) int {
+	n := 0
+	for n < len(t) && t[n] == t[0] {
+		n++
+	}
+	if n < 3 || (t[0] == '`' && strings.IndexByte(t[n:], '`') >= 0) {
+		return 0
+	}
+	return n
+}
+
+// closesFence reports whether line closes a fence of n fence characters.
+func closesFence(line string, fence byte, n int) bool {
+	w, at := indentOf(line)
+	if w >= 4 {
+		return false
+	}
+	i := at
+	for i < len(line) && line[i] == fence {
+		i++
+	}
+	return i-at >= n && isBlank(line[i:])
+}
+
+// mayOpenContainer reports whether t (indent removed) might open a block
+// quote or a list item: ">", or a bullet or an ordinal followed by white
+// space or the end of the line. It may say yes to lines that are not.
+func mayOpenContainer(t string) bool {
+	if t == "" {
+		return false
+	}
+	i := 0
+	switch c := t[0]; {
+	case c == '>':
+		return true
+	case c == '-' || c == '+' || c == '*':
 		i = 1
-	} else {
-		for i < len(t) && i < 9 && t[i] >= '0' && t[i] <= '9' {
+	case c >= '0' && c <= '9':
+		for i < len(t) && t[i] >= '0' && t[i] <= '9' {
 			i++
 		}
-		if i == 0 || i >= len(t) || (t[i] != '.' && t[i] != ')') {
+		if i > 9 || i == len(t) || (t[i] != '.' && t[i] != ')') {
 			return false
 		}
 		i++
+	default:
+		return false
 	}
-	return i == len(t) || t[i] == ' ' || t[i] == '\t'
+	return i == len(t) || isSpace(t[i])
 }
 
-// isSetextUnderline reports whether t is a run of "=" or of "-", with
-// trailing white space only.
-func isSetextUnderline(t string) bool {
-	t = strings.TrimRight(t, " \t")
-	return t != "" && (t[0] == '=' || t[0] == '-') && strings.Trim(t, t[:1]) == ""
+// mayBeDelimiterRow reports whether t could be a table's delimiter row
+// ("|---|:-:|"): only pipes, colons, dashes and white space, with a dash.
+func mayBeDelimiterRow(t string) bool {
+	dash := false
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '-':
+			dash = true
+		case '|', ':', ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return dash
 }
 
-// scanMarks walks src line by line and returns its breaks, end_slide
-// comments and headings, outside code and HTML blocks.
+// The HTML blocks, as goldmark starts them; each line holds its newline.
+var (
+	htmlType1Open  = regexp.MustCompile(`(?i)^ {0,3}<(?:script|pre|style|textarea)(?:\s.*|>.*|/>.*|)(?:\r\n|\n)?$`)
+	htmlType1Close = regexp.MustCompile(`(?i)</(?:script|pre|style|textarea)>`)
+	htmlType4Open  = regexp.MustCompile(`^ {0,3}<![A-Z]`)
+	htmlType6Open  = regexp.MustCompile(`^ {0,3}<(?:/ *)?([a-zA-Z][a-zA-Z0-9-]*)(?: .*|>.*|/>.*|)(?:\r\n|\n)?$`)
+	htmlType7Open  = regexp.MustCompile(`^ {0,3}<(/ *)?([a-zA-Z][a-zA-Z0-9-]*)((?:[\r\n \t]+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:[\r\n \t]*=[\r\n \t]*(?:[^"'=<>` + "`" + `\x00-\x20]+|'[^']*'|"[^"]*"))?)*) *(?:>|/>) *(?:\r\n|\n)?$`)
+)
+
+// htmlBlockEnds are what ends an HTML block of each kind on the same line
+// or a later one; kinds 6 and 7 end at a blank line instead.
+var htmlBlockEnds = [...]string{2: "-->", 3: "?>", 4: ">", 5: "]]>"}
+
+// htmlBlockKind returns the kind (1 to 7) of the HTML block that line, with
+// its newline, opens, or 0. Kind 7 cannot interrupt a paragraph.
+func htmlBlockKind(line string, inPara bool) int {
+	t := strings.TrimLeft(line, " ")
+	switch {
+	case htmlType1Open.MatchString(line):
+		return 1
+	case strings.HasPrefix(t, "<!--"):
+		return 2
+	case strings.HasPrefix(t, "<?"):
+		return 3
+	case htmlType4Open.MatchString(line):
+		return 4
+	case strings.HasPrefix(t, "<![CDATA["):
+		return 5
+	}
+	if m := htmlType7Open.FindStringSubmatch(line); m != nil {
+		tag := strings.ToLower(m[2])
+		if htmlBlockTags[tag] {
+			return 6
+		}
+		if tag != "script" && tag != "style" && tag != "pre" && !inPara && (m[1] == "" || m[3] == "") {
+			return 7
+		}
+	}
+	if m := htmlType6Open.FindStringSubmatch(line); m != nil && htmlBlockTags[strings.ToLower(m[1])] {
+		return 6
+	}
+	return 0
+}
+
+// htmlBlockTags are the tags that open an HTML block of kind 6.
+var htmlBlockTags = func() map[string]bool {
+	tags := map[string]bool{}
+	for _, tag := range strings.Fields(`address article aside base basefont blockquote body caption center
+		col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset
+		h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem meta nav noframes
+		ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul`) {
+		tags[tag] = true
+	}
+	return tags
+}()
+
+// htmlClosed reports whether line ends an HTML block of the given kind
+// (1 to 5).
+func htmlClosed(kind int, line string) bool {
+	if kind == 1 {
+		return htmlType1Close.MatchString(line)
+	}
+	return strings.Contains(line, htmlBlockEnds[kind])
+}
+
+// leaf is the block open at the top level of the deck.
+type leaf int
+
+const (
+	leafNone leaf = iota
+	leafPara
+	leafFence
+	leafHTML
+	leafCode
+)
+
+// scanner walks a deck line by line; see scanMarks.
+type scanner struct {
+	src   string
+	marks []mark
+	open  leaf
+	// For a paragraph: where it starts, and whether goldmark's paragraph
+	// transforms might take it apart if a setext underline came.
+	paraStart int
+	paraRisky bool
+	// For a fence: its character and length.
+	fence    byte
+	fenceLen int
+	// For an HTML block: its kind, 1 to 7.
+	html int
+}
+
+// scanMarks walks src line by line and returns its top-level thematic
+// breaks, end_slide comments and headings, in order.
 func scanMarks(src string) []mark {
-	var marks []mark
-	var (
-		fence       string // the open fence ("```", "~~~~"), or ""
-		htmlEnd     string // what ends the open HTML block; "\n" for a blank line
-		inPara      bool
-		paraStart   int
-		inContainer bool
-		emptyItem   bool
-		lastBlank   = true
-	)
+	s := &scanner{src: src}
 	for pos := 0; pos < len(src); {
-		end := strings.IndexByte(src[pos:], '\n')
 		next := len(src)
-		if end < 0 {
-			end = len(src)
-		} else {
-			end += pos
-			next = end + 1
+		if i := strings.IndexByte(src[pos:], '\n'); i >= 0 {
+			next = pos + i + 1
 		}
-		line := src[pos:end]
-		start := pos
-		pos = next
+		pos = s.line(pos, next)
+	}
+	return s.marks
+}
 
-		if fence != "" {
-			t, ind := trimIndent(line)
-			if ind < 4 && strings.HasPrefix(t, fence) && strings.Trim(t, fence[:1]+" \t") == "" {
-				fence = ""
-			}
-			continue
+// line reads the line at src[start:next] (with its newline) and returns
+// where to go on.
+func (s *scanner) line(start, next int) int {
+	line := s.src[start:next]
+	switch s.open {
+	case leafFence:
+		if closesFence(line, s.fence, s.fenceLen) {
+			s.open = leafNone
 		}
-		blank := strings.TrimSpace(line) == ""
-		if htmlEnd != "" {
-			if (htmlEnd == "\n" && blank) || (htmlEnd != "\n" && strings.Contains(strings.ToLower(line), htmlEnd)) {
-				htmlEnd = ""
+		return next
+	case leafHTML:
+		if s.html >= 6 {
+			if isBlank(line) {
+				s.open = leafNone
 			}
-			lastBlank = blank
-			continue
+		} else if htmlClosed(s.html, line) {
+			s.open = leafNone
 		}
-		if blank {
-			inPara = false
-			lastBlank = true
-			continue
+		return next
+	}
+	if isBlank(line) {
+		if s.open == leafPara {
+			s.open = leafNone
 		}
-		wasBlank := lastBlank
-		lastBlank = false
-		t, ind := trimIndent(line)
-		if ind >= 4 {
-			continue // indented code, or a continuation line
+		return next
+	}
+	w, at := indentOf(line)
+	t := line[at:]
+	inPara := s.open == leafPara
+	if w >= 4 {
+		if inPara {
+			s.paraRisky = s.paraRisky || mayBeDelimiterRow(strings.TrimRight(t, "\n"))
+		} else {
+			s.open = leafCode
 		}
-		switch {
-		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
-			n := len(t) - len(strings.TrimLeft(t, t[:1]))
-			if t[0] == '`' && strings.Contains(t[n:], "`") {
-				break // not a fence: an inline code span
+		return next
+	}
+	switch c := t[0]; c {
+	case '-', '=', '*', '_', '+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if level := setextLevel(t); level > 0 && inPara {
+			if s.paraRisky {
+				return s.delegate(start, next)
 			}
-			fence = t[:n]
-			inPara = false
-			continue
-		case strings.HasPrefix(t, "<!--"):
-			if strings.TrimSpace(t) == "<!-- end_slide -->" {
-				marks = append(marks, mark{kind: lineEndSlide, start: start, end: next})
-			} else if !strings.Contains(t[4:], "-->") {
-				htmlEnd = "-->"
-			}
-			inPara = false
-			continue
-		case t[0] == '<' && htmlType1Re.MatchString(t):
-			tag := strings.ToLower(htmlType1Re.FindStringSubmatch(t)[1])
-			if !strings.Contains(strings.ToLower(t), "</"+tag+">") {
-				htmlEnd = "</" + tag + ">"
-			}
-			inPara = false
-			continue
-		case !inPara && t[0] == '<' && htmlType6Re.MatchString(t):
-			htmlEnd = "\n"
-			continue
-		}
-		if level := atxLevel(t); level > 0 {
-			marks = append(marks, mark{kind: lineHeading, level: level, start: start, end: next})
-			inPara, inContainer = false, false
-			continue
-		}
-		if inPara && !inContainer && isSetextUnderline(t) {
-			level := 2
-			if t[0] == '=' {
-				level = 1
-			}
-			marks = append(marks, mark{kind: lineHeading, level: level, start: paraStart, end: next})
-			inPara = false
-			continue
+			s.add(mark{kind: lineHeading, level: level, start: s.paraStart, end: next})
+			s.open = leafNone
+			return next
 		}
 		if isBreak(t) {
-			marks = append(marks, mark{kind: lineBreak, start: start, end: next})
-			inPara, inContainer = false, false
-			continue
+			s.add(mark{kind: lineBreak, start: start, end: next})
+			s.open = leafNone
+			return next
 		}
-		if strings.HasPrefix(t, ">") || isListItem(t) {
-			inContainer = true
-			inPara = false
-			// An empty item ("-" alone) holds only lines indented under
-			// it: the next line at the margin is outside the list.
-			emptyItem = strings.TrimLeft(t, "-+*0123456789.) \t") == "" && !strings.HasPrefix(t, ">")
-			continue
+		if mayOpenContainer(t) {
+			return s.delegate(start, next)
 		}
-		if inContainer && ((wasBlank && ind == 0) || (emptyItem && ind < 2)) {
-			inContainer = false
+	case '>':
+		return s.delegate(start, next)
+	case '#':
+		if level := atxLevel(t); level > 0 {
+			s.add(mark{kind: lineHeading, level: level, start: start, end: next})
+			s.open = leafNone
+			return next
 		}
-		emptyItem = false
-		if !inContainer && !inPara {
-			inPara = true
-			paraStart = start
+	case '`', '~':
+		if n := fenceLen(t); n > 0 {
+			s.open, s.fence, s.fenceLen = leafFence, c, n
+			return next
+		}
+	case '<':
+		if kind := htmlBlockKind(line, inPara); kind > 0 {
+			s.open, s.html = leafHTML, kind
+			if kind <= 5 && htmlClosed(kind, line) {
+				s.open = leafNone
+			}
+			if kind == 2 && strings.TrimSpace(line) == "<!-- end_slide -->" {
+				s.add(mark{kind: lineEndSlide, start: start, end: next})
+			}
+			return next
 		}
 	}
-	return marks
+	if inPara {
+		s.paraRisky = s.paraRisky || mayBeDelimiterRow(strings.TrimRight(t, "\n"))
+	} else {
+		s.open, s.paraStart, s.paraRisky = leafPara, start, t[0] == '['
+	}
+	return next
 }
 
-// trimIndent returns line without its leading spaces and the width of
-// that indent, a tab counting as four.
-func trimIndent(line string) (string, int) {
-	ind := 0
-	for i := 0; i < len(line); i++ {
-		switch line[i] {
-		case ' ':
-			ind++
-		case '\t':
-			ind += 4 - ind%4
-		default:
-			return line[i:], ind
+func (s *scanner) add(m mark) { s.marks = append(s.marks, m) }
+
+// delegate hands goldmark the stretch of the deck from the block open at
+// the top level (or the line at start) to the first line where every
+// container is surely closed, reads the marks from its top-level blocks,
+// and returns where the line scan goes on.
+func (s *scanner) delegate(start, next int) int {
+	from := start
+	if s.open == leafPara {
+		from = s.paraStart
+	}
+	to := closedAfter(s.src, next)
+	src := []byte(s.src[from:to])
+	doc := sharedMarkdown().Parser().Parse(text.NewReader(src))
+	s.open = leafNone
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		at := from + lineStart(src, n.Pos())
+		switch b := n.(type) {
+		case *ast.ThematicBreak:
+			s.add(mark{kind: lineBreak, start: at, end: from + lineEnd(src, n.Pos())})
+		case *ast.Heading:
+			end := lineEnd(src, n.Pos())
+			if atxLevel(strings.TrimLeft(string(src[at-from:end]), " ")) == 0 {
+				// A setext heading ends with its underline, the line
+				// after its text.
+				end = lineEnd(src, lineEnd(src, b.Lines().At(b.Lines().Len()-1).Start))
+			}
+			s.add(mark{kind: lineHeading, level: b.Level, start: at, end: from + end})
+		case *ast.HTMLBlock:
+			if b.HTMLBlockType == ast.HTMLBlockType2 && b.Lines().Len() == 1 &&
+				strings.TrimSpace(string(b.Lines().Value(src))) == "<!-- end_slide -->" {
+				s.add(mark{kind: lineEndSlide, start: at, end: from + lineEnd(src, n.Pos())})
+			}
+		}
+		if n.NextSibling() == nil && to < len(s.src) {
+			s.resume(n, src)
 		}
 	}
-	return "", ind
+	return to
+}
+
+// resume sets the scanner's state from the last top-level block of a
+// stretch goldmark read: a fence or an HTML block whose lines run to the
+// end of the stretch is still open.
+func (s *scanner) resume(n ast.Node, src []byte) {
+	lines := n.Lines()
+	if lines.Len() == 0 || lines.At(lines.Len()-1).Stop < len(src) {
+		return
+	}
+	switch b := n.(type) {
+	case *ast.FencedCodeBlock:
+		t := string(src[n.Pos():])
+		s.open, s.fence, s.fenceLen = leafFence, t[0], len(t)-len(strings.TrimLeft(t, t[:1]))
+	case *ast.HTMLBlock:
+		if b.HTMLBlockType <= ast.HTMLBlockType5 {
+			s.open, s.html = leafHTML, int(b.HTMLBlockType)
+		}
+	}
+}
+
+// closedAfter returns the start of the first line at or after from that
+// surely stands at the top level with no container open: a line at the
+// margin after a blank line that opens no block quote or list item.
+// Without one, it returns len(src).
+func closedAfter(src string, from int) int {
+	blank := false
+	for pos := from; pos < len(src); {
+		next := len(src)
+		if i := strings.IndexByte(src[pos:], '\n'); i >= 0 {
+			next = pos + i + 1
+		}
+		line := src[pos:next]
+		switch {
+		case isBlank(line):
+			blank = true
+		case blank && line[0] != ' ' && line[0] != '\t' && !mayOpenContainer(line):
+			return pos
+		default:
+			blank = false
+		}
+		pos = next
+	}
+	return len(src)
 }
 
 // splitDeck cuts src into slides, by the rule the slide tools share
