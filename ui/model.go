@@ -74,6 +74,12 @@ type Model struct {
 	pending       map[pageKey]bool // pages rendering in the background
 	renderBudget  time.Duration    // how long Update waits for a page
 	deadline      time.Duration    // how long a page may take to format
+	// format renders a page's Markdown; nil is Glamour. Tests swap in a
+	// slow one to drive the background render.
+	format func(md string, w int, theme Theme) string
+	// after delivers msg after d: tea.Tick, or nothing in tests, which
+	// send the slideshow's ticks themselves.
+	after func(d time.Duration, msg tea.Msg) tea.Cmd
 
 	overlay  overlay
 	input    textinput.Model // the contents filter or the search query
@@ -103,6 +109,9 @@ func New(s *story.Story, opt Options) Model {
 		hint:         story.OneLine(opt.Hint),
 		interval:     defaultInterval,
 		renderBudget: syncRenderBudget,
+		after: func(d time.Duration, msg tea.Msg) tea.Cmd {
+			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+		},
 	}
 	if theme == ThemeAuto {
 		m.auto = true
@@ -139,7 +148,11 @@ func (m *Model) setTheme(t Theme) {
 		m.input.SetStyles(textinput.Styles{Cursor: textinput.CursorStyle{Shape: tea.CursorBlock}})
 	} else {
 		m.help.Styles = help.DefaultStyles(t != ThemeLight)
-		m.input.SetStyles(textinput.DefaultStyles(t != ThemeLight))
+		st := textinput.DefaultStyles(t != ThemeLight)
+		// A steady cursor: a blinking one wakes the program twice a second
+		// while the reader types nothing.
+		st.Cursor.Blink = false
+		m.input.SetStyles(st)
 	}
 	m.cache.clear()
 	m.cur = nil

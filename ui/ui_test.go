@@ -34,9 +34,16 @@ func sample(t testing.TB) *story.Story { return loadStory(t, "../testdata/kim-ra
 // every render and never gives up on one, so that frames do not depend on
 // the machine's speed.
 func newTestModel(s *story.Story, w, h int) Model {
-	m := New(s, Options{Theme: ThemeDark})
+	return send(testModel(s, Options{Theme: ThemeDark}), tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// testModel is New(s, opt) made deterministic: renders are waited for,
+// and the slideshow's clock is the test's (it sends tickMsg itself).
+func testModel(s *story.Story, opt Options) Model {
+	m := New(s, opt)
 	m.renderBudget, m.deadline = time.Minute, time.Minute
-	return send(m, tea.WindowSizeMsg{Width: w, Height: h})
+	m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	return m
 }
 
 // send runs msgs through Update. The commands Update returns are not

@@ -212,6 +212,5 @@ func (m *Model) updateKeys() {
 type tickMsg struct{ id int }
 
 func (m Model) tick() tea.Cmd {
-	id := m.tickID
-	return tea.Tick(time.Second, func(time.Time) tea.Msg { return tickMsg{id: id} })
+	return m.after(time.Second, tickMsg{id: m.tickID})
 }
