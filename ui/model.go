@@ -89,7 +89,8 @@ type Model struct {
 	err error // a bug caught in Update or View, reported on exit
 
 	count    string // digits typed before enter or G
-	hint     string
+	hint     string // a note on the status bar until the next key
+	helpY    int    // the first line of the help shown, when it scrolls
 	playing  bool
 	interval time.Duration
 	left     time.Duration // until the slideshow turns the page
@@ -186,5 +187,7 @@ func (m Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 			model, cmd = m, tea.Quit
 		}
 	}()
-	return m.update(msg)
+	next, cmd := m.update(msg)
+	next.updateKeys()
+	return next, cmd
 }

@@ -14,13 +14,26 @@ import (
 
 // run sends msgs through Update as the program would: every command
 // Update returns is run, batches included, and its message sent back in,
-// until none is left. Test models have no clock (testModel), so this
-// ends. The messages that would end the program (quit, interrupt) and raw
-// output are collected in out.
+// until none is left, before the next of msgs (a reader types slower than
+// reel renders). Test models have no clock (testModel), so this ends. The
+// messages that would end the program (quit, interrupt) and raw output
+// are collected in out.
 func run(t testing.TB, m Model, msgs ...tea.Msg) (Model, []tea.Msg) {
 	t.Helper()
 	var out []tea.Msg
-	queue := append([]tea.Msg(nil), msgs...)
+	for _, msg := range msgs {
+		var more []tea.Msg
+		m, more = drain(t, m, msg)
+		out = append(out, more...)
+	}
+	return m, out
+}
+
+// drain sends msg and then the messages of the commands it leads to.
+func drain(t testing.TB, m Model, msg tea.Msg) (Model, []tea.Msg) {
+	t.Helper()
+	var out []tea.Msg
+	queue := []tea.Msg{msg}
 	for steps := 0; len(queue) > 0; steps++ {
 		if steps > 10000 {
 			t.Fatalf("commands still running after %d messages", steps)
