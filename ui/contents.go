@@ -17,7 +17,7 @@ type contentsState struct {
 	cursor   int      // index into filtered
 }
 
-func (m Model) openContents() (tea.Model, tea.Cmd) {
+func (m Model) openContents() (Model, tea.Cmd) {
 	labels := make([]string, 0, m.pages())
 	labels = append(labels, "Cover · "+m.story.Title)
 	for i, sec := range m.story.Sections() {
@@ -49,7 +49,7 @@ func (c *contentsState) filter(text string) {
 	c.cursor = clamp(c.cursor, 0, len(c.filtered)-1)
 }
 
-func (m Model) updateContents(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (m Model) updateContents(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	c := &m.contents
 	switch {
 	case key.Matches(msg, m.keys.Close):

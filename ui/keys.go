@@ -3,7 +3,9 @@ package ui
 import "charm.land/bubbles/v2/key"
 
 // KeyMap holds every key reel answers to. The same bindings drive Update
-// and the help, so the help cannot drift from the keys.
+// and the help, so the help cannot drift from the keys. To add a key, add
+// a binding here, give it a place in helpGroups, and say in updateKeys
+// when it can act.
 type KeyMap struct {
 	Next      key.Binding
 	Prev      key.Binding
@@ -15,11 +17,15 @@ type KeyMap struct {
 	HalfUp    key.Binding
 	ReadOn    key.Binding
 	ReadBack  key.Binding
-	Jump      key.Binding // digits, then enter or G
+	Wheel     key.Binding // the mouse wheel: listed in the help, matched as a mouse message
+	Jump      key.Binding // digits of a section number
+	GoTo      key.Binding // ends the number: enter or G
+	Cancel    key.Binding // esc: drops the number typed or the search
 	Contents  key.Binding
 	Search    key.Binding
 	NextMatch key.Binding
 	PrevMatch key.Binding
+	Recall    key.Binding // in the search box: the last term
 	Play      key.Binding
 	Faster    key.Binding
 	Slower    key.Binding
@@ -35,8 +41,8 @@ type KeyMap struct {
 // DefaultKeyMap returns reel's keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Next:      key.NewBinding(key.WithKeys("right", "l", "pgdown"), key.WithHelp("→/l", "next page")),
-		Prev:      key.NewBinding(key.WithKeys("left", "h", "pgup"), key.WithHelp("←/h", "previous page")),
+		Next:      key.NewBinding(key.WithKeys("right", "l", "pgdown"), key.WithHelp("→/l/pgdn", "next page")),
+		Prev:      key.NewBinding(key.WithKeys("left", "h", "pgup"), key.WithHelp("←/h/pgup", "previous page")),
 		First:     key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "cover")),
 		Last:      key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "last page")),
 		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
@@ -44,12 +50,16 @@ func DefaultKeyMap() KeyMap {
 		HalfDown:  key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "half page down")),
 		HalfUp:    key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "half page up")),
 		ReadOn:    key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "read on")),
-		ReadBack:  key.NewBinding(key.WithKeys("shift+space", "b"), key.WithHelp("b", "read back")),
-		Jump:      key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("N enter", "go to section N")),
+		ReadBack:  key.NewBinding(key.WithKeys("shift+space", "b"), key.WithHelp("b/shift+space", "read back")),
+		Wheel:     key.NewBinding(key.WithKeys("wheel"), key.WithHelp("wheel", "scroll")),
+		Jump:      key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("N", "type a section number")),
+		GoTo:      key.NewBinding(key.WithKeys("enter", "G"), key.WithHelp("enter/G", "go to section N")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search/number")),
 		Contents:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "contents")),
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		Recall:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "last search")),
 		Play:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "slideshow")),
 		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "faster")),
 		Slower:    key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "slower")),
@@ -63,17 +73,44 @@ func DefaultKeyMap() KeyMap {
 	}
 }
 
-// ShortHelp is the hint line of the status bar.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Next, k.Prev, k.Contents, k.Search, k.Help, k.Quit}
+// helpItem is a binding as the help lists it. A binding that cannot act
+// now is listed faint, with when it can.
+type helpItem struct {
+	key.Binding
+	when string
 }
 
-// FullHelp is the help overlay, in columns.
-func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Next, k.Prev, k.First, k.Last, k.Jump},
-		{k.Down, k.Up, k.HalfDown, k.HalfUp, k.ReadOn, k.ReadBack},
-		{k.Contents, k.Search, k.NextMatch, k.PrevMatch},
-		{k.Play, k.Faster, k.Slower, k.Help, k.Quit},
+// helpGroups is the help overlay's content: every key of the reader,
+// grouped.
+func (k KeyMap) helpGroups() [][]helpItem {
+	return [][]helpItem{
+		{{k.Next, ""}, {k.Prev, ""}, {k.First, ""}, {k.Last, ""}, {k.Jump, ""}, {k.GoTo, "after N"}},
+		{{k.Down, ""}, {k.Up, ""}, {k.HalfDown, ""}, {k.HalfUp, ""}, {k.ReadOn, ""}, {k.ReadBack, ""}, {k.Wheel, ""}},
+		{{k.Contents, ""}, {k.Search, ""}, {k.NextMatch, "after a search"}, {k.PrevMatch, "after a search"}, {k.Cancel, "if any"}},
+		{{k.Play, ""}, {k.Faster, "when playing"}, {k.Slower, "when playing"}, {k.Help, ""}, {k.Quit, ""}},
 	}
+}
+
+// ShortHelp is the hint line of the status bar: the main keys, named
+// shortly for the room a status bar has.
+func (k KeyMap) ShortHelp() []key.Binding {
+	short := func(b key.Binding, keys string) key.Binding {
+		b.SetHelp(keys, b.Help().Desc)
+		return b
+	}
+	return []key.Binding{short(k.Next, "→/l"), short(k.Prev, "←/h"), k.Contents, k.Search, k.Help, k.Quit}
+}
+
+// FullHelp is every key of the help overlay, in groups, as help.Model
+// takes them.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	var out [][]key.Binding
+	for _, g := range k.helpGroups() {
+		col := make([]key.Binding, 0, len(g))
+		for _, it := range g {
+			col = append(col, it.Binding)
+		}
+		out = append(out, col)
+	}
+	return out
 }

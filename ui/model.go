@@ -74,6 +74,12 @@ type Model struct {
 	pending       map[pageKey]bool // pages rendering in the background
 	renderBudget  time.Duration    // how long Update waits for a page
 	deadline      time.Duration    // how long a page may take to format
+	// format renders a page's Markdown; nil is Glamour. Tests swap in a
+	// slow one to drive the background render.
+	format func(md string, w int, theme Theme) string
+	// after delivers msg after d: tea.Tick, or nothing in tests, which
+	// send the slideshow's ticks themselves.
+	after func(d time.Duration, msg tea.Msg) tea.Cmd
 
 	overlay  overlay
 	input    textinput.Model // the contents filter or the search query
@@ -83,7 +89,8 @@ type Model struct {
 	err error // a bug caught in Update or View, reported on exit
 
 	count    string // digits typed before enter or G
-	hint     string
+	hint     string // a note on the status bar until the next key
+	helpY    int    // the first line of the help shown, when it scrolls
 	playing  bool
 	interval time.Duration
 	left     time.Duration // until the slideshow turns the page
@@ -103,6 +110,9 @@ func New(s *story.Story, opt Options) Model {
 		hint:         story.OneLine(opt.Hint),
 		interval:     defaultInterval,
 		renderBudget: syncRenderBudget,
+		after: func(d time.Duration, msg tea.Msg) tea.Cmd {
+			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+		},
 	}
 	if theme == ThemeAuto {
 		m.auto = true
@@ -139,7 +149,11 @@ func (m *Model) setTheme(t Theme) {
 		m.input.SetStyles(textinput.Styles{Cursor: textinput.CursorStyle{Shape: tea.CursorBlock}})
 	} else {
 		m.help.Styles = help.DefaultStyles(t != ThemeLight)
-		m.input.SetStyles(textinput.DefaultStyles(t != ThemeLight))
+		st := textinput.DefaultStyles(t != ThemeLight)
+		// A steady cursor: a blinking one wakes the program twice a second
+		// while the reader types nothing.
+		st.Cursor.Blink = false
+		m.input.SetStyles(st)
 	}
 	m.cache.clear()
 	m.cur = nil
@@ -173,5 +187,7 @@ func (m Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 			model, cmd = m, tea.Quit
 		}
 	}()
-	return m.update(msg)
+	next, cmd := m.update(msg)
+	next.updateKeys()
+	return next, cmd
 }

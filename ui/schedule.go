@@ -18,7 +18,7 @@ func (m Model) key(i int) pageKey {
 }
 
 func (m Model) spec(i int) pageSpec {
-	return pageSpec{story: m.story, index: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, styles: m.styles, deadline: m.deadline}
+	return pageSpec{story: m.story, index: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, styles: m.styles, deadline: m.deadline, format: m.format}
 }
 
 // render returns page i, from the cache or rendered now.

@@ -2,13 +2,22 @@ package ui
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
+
+// Search looks at the text the reader sees: each page's rendered lines
+// with their styling stripped. So the count, the highlight and n/N agree
+// by construction, whatever Markdown escapes, entities or a panel's cuts
+// stand between the source and the screen.
 
 // match is one occurrence of the search query: its page and which
 // occurrence on that page it is.
@@ -17,78 +26,230 @@ type match struct {
 }
 
 type searchState struct {
-	query   string
-	matches []match
-	current int // index into matches
+	query     string
+	last      string // the last term searched, offered by the next /
+	id        int    // the latest search started; older results are dropped
+	searching bool
+	layout    pageKey // the layout the matches were counted in (page 0)
+	matches   []match
+	current   int // index into matches
 }
 
-func (s searchState) status() string {
-	if len(s.matches) == 0 {
+// searchMsg brings the matches of search id, counted in layout.
+type searchMsg struct {
+	id      int
+	layout  pageKey
+	matches []match
+}
+
+// status is the search's part of the status bar. On a page other than
+// the current match's, it gives the count only: the reader has moved on.
+func (m Model) searchStatus() string {
+	s := m.search
+	switch {
+	case s.searching:
+		return fmt.Sprintf("searching for %q…", s.query)
+	case len(s.matches) == 0:
 		return fmt.Sprintf("no match for %q", s.query)
+	case s.matches[s.current].page != m.pos.page:
+		return fmt.Sprintf("%q: %d %s · n next · N previous", s.query, len(s.matches), plural(len(s.matches), "match", "matches"))
 	}
 	return fmt.Sprintf("match %d of %d · n next · N previous", s.current+1, len(s.matches))
 }
 
-func (m Model) openSearch() (tea.Model, tea.Cmd) {
-	return m, m.openInput(overlaySearch, "text to find")
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
-func (m Model) updateSearchInput(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (m Model) openSearch() (Model, tea.Cmd) {
+	placeholder := "text to find"
+	if m.search.last != "" {
+		placeholder = fmt.Sprintf("enter or ↑: %q", m.search.last)
+	}
+	return m, m.openInput(overlaySearch, placeholder)
+}
+
+func (m Model) updateSearchInput(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Close):
 		m.closeOverlay()
 		return m, nil
+	case key.Matches(msg, m.keys.Recall):
+		m.input.SetValue(m.search.last)
+		m.input.CursorEnd()
+		return m, nil
 	case key.Matches(msg, m.keys.Enter):
 		m.closeOverlay()
-		m.search = findAll(m.pageTexts(), strings.TrimSpace(m.input.Value()))
-		m.updateKeys()
-		if len(m.search.matches) == 0 {
+		query := strings.TrimSpace(m.input.Value())
+		if query == "" {
+			query = m.search.last // enter alone searches again
+		}
+		if query == "" {
 			return m, nil
 		}
-		// Start at the first match at or after the current page.
-		for i, mt := range m.search.matches {
-			if mt.page >= m.pos.page {
-				m.search.current = i
-				break
-			}
-		}
-		return m, m.goToMatch()
+		return m, m.startSearch(query)
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	return m, cmd
 }
 
-// pageTexts returns the searchable text of every page, cover first.
-func (m Model) pageTexts() []string {
-	s := m.story
-	texts := make([]string, 0, m.pages())
-	texts = append(texts, strings.Join([]string{s.Kicker, s.Title, s.Subtitle, strings.Join(s.Authors, ", "), s.Date, s.Source, s.Intro}, "\n"))
-	for _, sec := range s.Sections() {
-		parts := []string{sec.Caption}
-		for _, p := range sec.Pictures {
-			parts = append(parts, p.Alt, p.Caption, p.Credit, p.Source)
-		}
-		parts = append(parts, sec.Body)
-		texts = append(texts, strings.Join(parts, "\n"))
-	}
-	return texts
+// startSearch counts query's matches on every page, in the background:
+// pages not yet rendered must be.
+func (m *Model) startSearch(query string) tea.Cmd {
+	id := m.search.id + 1
+	m.search = searchState{query: query, last: query, id: id, searching: true}
+	return m.searchCmd(id, query)
 }
 
-// findAll finds every occurrence of query, ignoring case, page by page.
-func findAll(texts []string, query string) searchState {
-	s := searchState{query: query}
-	if query == "" {
-		return searchState{}
+// researchIfStale counts the matches again after the layout changed: a
+// narrower page can wrap a phrase apart.
+func (m *Model) researchIfStale() tea.Cmd {
+	s := &m.search
+	if s.query == "" || s.searching || s.layout == m.key(0) || m.width <= 0 || m.height <= 0 {
+		return nil
 	}
-	q := strings.ToLower(query)
-	for page, t := range texts {
-		n := strings.Count(strings.ToLower(t), q)
-		for i := range n {
-			s.matches = append(s.matches, match{page: page, nth: i})
+	s.id++
+	s.searching = true
+	return m.searchCmd(s.id, s.query)
+}
+
+func (m Model) searchCmd(id int, query string) tea.Cmd {
+	if m.width <= 0 || m.height <= 0 {
+		return nil
+	}
+	n := m.pages()
+	rendered := make([]*page, n)
+	specs := make([]pageSpec, n)
+	for i := range n {
+		if rendered[i] = m.cache.get(m.key(i)); rendered[i] == nil {
+			specs[i] = m.spec(i)
 		}
 	}
-	return s
+	layout := m.key(0)
+	return func() tea.Msg {
+		counts := make([]int, n)
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range min(n, runtime.GOMAXPROCS(0)) {
+			wg.Go(func() {
+				for i := range next {
+					p := rendered[i]
+					if p == nil {
+						p = renderPage(specs[i])
+					}
+					counts[i] = countIn(p.lines, query)
+				}
+			})
+		}
+		for i := range n {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		var matches []match
+		for page, c := range counts {
+			for nth := range c {
+				matches = append(matches, match{page: page, nth: nth})
+			}
+		}
+		return searchMsg{id: id, layout: layout, matches: matches}
+	}
+}
+
+// foundAll takes a search's matches. A new search goes to the first match
+// at or after the page shown; a search counted again after a resize keeps
+// its place.
+func (m Model) foundAll(msg searchMsg) (Model, tea.Cmd) {
+	s := &m.search
+	if msg.id != s.id || !s.searching {
+		return m, nil
+	}
+	recount := s.layout != (pageKey{})
+	var was match
+	if recount && len(s.matches) > 0 {
+		was = s.matches[s.current]
+	}
+	s.searching, s.layout, s.matches, s.current = false, msg.layout, msg.matches, 0
+	if len(s.matches) == 0 {
+		return m, nil
+	}
+	if recount {
+		for i, mt := range s.matches {
+			if mt.page > was.page || mt.page == was.page && mt.nth >= was.nth {
+				s.current = i
+				break
+			}
+		}
+		return m, nil
+	}
+	i, wrapped := m.matchFrom(m.pos.page, 1)
+	s.current = i
+	if wrapped {
+		m.hint = "no match after this page: " + m.wrapNote(1)
+	}
+	return m, m.goToMatch()
+}
+
+// matchFrom is the first match on page or after it (dir 1), or the last
+// on page or before it (dir -1); wrapped is set when it lies the other
+// way round the story.
+func (m Model) matchFrom(page, dir int) (i int, wrapped bool) {
+	ms := m.search.matches
+	if dir > 0 {
+		for i, mt := range ms {
+			if mt.page >= page {
+				return i, false
+			}
+		}
+		return 0, true
+	}
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].page <= page {
+			return i, false
+		}
+	}
+	return len(ms) - 1, true
+}
+
+// stepMatch is n (dir 1) or N (dir -1): the next match from the current
+// one, or, when the reader has moved to another page, from that page.
+func (m Model) stepMatch(dir int) (Model, tea.Cmd) {
+	s := &m.search
+	n := len(s.matches)
+	if n == 0 || s.searching {
+		return m, nil
+	}
+	var wrapped bool
+	if s.matches[s.current].page == m.pos.page {
+		next := (s.current + dir + n) % n
+		wrapped = dir > 0 && next <= s.current || dir < 0 && next >= s.current
+		s.current = next
+	} else {
+		s.current, wrapped = m.matchFrom(m.pos.page, dir)
+	}
+	if wrapped {
+		m.hint = m.wrapNote(dir)
+	}
+	return m, m.goToMatch()
+}
+
+// wrapNote says that n or N went round the story, and where to.
+func (m Model) wrapNote(dir int) string {
+	if len(m.search.matches) == 1 {
+		return "the only match"
+	}
+	where := "section " + fmt.Sprint(m.search.matches[m.search.current].page)
+	if m.search.matches[m.search.current].page == 0 {
+		where = "the cover"
+	}
+	if dir > 0 {
+		return "wrapped to the first match, on " + where
+	}
+	return "wrapped to the last match, on " + where
 }
 
 // goToMatch shows the current match's page, scrolled so the match is in
@@ -108,10 +269,9 @@ func (m Model) matchLine(mt match) int {
 	if m.cur == nil {
 		return 0
 	}
-	q := strings.ToLower(m.search.query)
 	seen := 0
 	for i, l := range m.cur.lines {
-		c := strings.Count(strings.ToLower(ansi.Strip(l)), q)
+		c := len(findIn(ansi.Strip(l), m.search.query))
 		if seen+c > mt.nth {
 			return max(0, i-3)
 		}
@@ -120,28 +280,88 @@ func (m Model) matchLine(mt match) int {
 	return 0
 }
 
-// highlight marks each occurrence of query in a styled line.
-func highlight(line, query string, style lipgloss.Style) string {
+// countIn counts the occurrences of query in rendered lines.
+func countIn(lines []string, query string) int {
+	n := 0
+	for _, l := range lines {
+		n += len(findIn(ansi.Strip(l), query))
+	}
+	return n
+}
+
+// findIn returns the byte ranges of query's occurrences in s, ignoring
+// case, left to right and not overlapping.
+func findIn(s, query string) [][2]int {
+	if query == "" {
+		return nil
+	}
+	var out [][2]int
+	for i := 0; i < len(s); {
+		if n, ok := foldPrefix(s[i:], query); ok {
+			out = append(out, [2]int{i, i + n})
+			i += n
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return out
+}
+
+// foldPrefix reports whether s starts with query, ignoring case, and how
+// many bytes of s that prefix takes.
+func foldPrefix(s, query string) (int, bool) {
+	j := 0
+	for _, q := range query {
+		if j >= len(s) {
+			return 0, false
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !sameFold(r, q) {
+			return 0, false
+		}
+		j += size
+	}
+	return j, true
+}
+
+func sameFold(a, b rune) bool {
+	if a == b {
+		return true
+	}
+	if a < utf8.RuneSelf && b < utf8.RuneSelf {
+		return 'A' <= a && a <= 'Z' && a+32 == b || 'A' <= b && b <= 'Z' && b+32 == a
+	}
+	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
+		if f == b {
+			return true
+		}
+	}
+	return false
+}
+
+// highlight marks the occurrences of query in a styled line: the one
+// numbered current (counting from 0 on this line) with cur, the others
+// with other. It returns the line and the number of occurrences in it.
+func highlight(line, query string, current int, other, cur lipgloss.Style) (string, int) {
 	plain := ansi.Strip(line)
-	lower := strings.ToLower(plain)
-	q := strings.ToLower(query)
-	if q == "" || !strings.Contains(lower, q) || len(lower) != len(plain) {
-		return line
+	found := findIn(plain, query)
+	if len(found) == 0 {
+		return line, 0
 	}
 	var b strings.Builder
 	col := 0
-	for i := 0; ; {
-		j := strings.Index(lower[i:], q)
-		if j < 0 {
-			break
+	for i, r := range found {
+		start := ansi.StringWidth(plain[:r[0]])
+		end := start + ansi.StringWidth(plain[r[0]:r[1]])
+		style := other
+		if i == current {
+			style = cur
 		}
-		start := col + ansi.StringWidth(plain[i:i+j])
-		end := start + ansi.StringWidth(plain[i+j:i+j+len(q)])
 		b.WriteString(ansi.Cut(line, col, start))
-		b.WriteString(style.Render(plain[i+j : i+j+len(q)]))
+		b.WriteString(style.Render(plain[r[0]:r[1]]))
 		col = end
-		i += j + len(q)
 	}
 	b.WriteString(ansi.Cut(line, col, ansi.StringWidth(line)))
-	return b.String()
+	return b.String(), len(found)
 }

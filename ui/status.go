@@ -28,7 +28,7 @@ func (m Model) statusBar() string {
 	case m.count != "":
 		right = append(right, st.StatusTitle.Render(" go to "+m.count+"… "))
 	case m.search.query != "":
-		right = append(right, st.StatusBar.Render(" "+m.search.status()+" "))
+		right = append(right, st.StatusBar.Render(" "+m.searchStatus()+" "))
 	}
 	if m.playing {
 		right = append(right, st.StatusTitle.Render(fmt.Sprintf(" ▶ %ds ", int(m.left.Seconds()))))

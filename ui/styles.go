@@ -47,11 +47,14 @@ type Styles struct {
 	Credit      lipgloss.Style
 	StatusBar   lipgloss.Style
 	StatusTitle lipgloss.Style
-	Match       lipgloss.Style
-	Selected    lipgloss.Style
-	Overlay     lipgloss.Style
-	BarFull     lipgloss.Style
-	BarEmpty    lipgloss.Style
+	Match       lipgloss.Style // every search match
+	// CurrentMatch is the match n and N stand on: apart from the others,
+	// with colour or without.
+	CurrentMatch lipgloss.Style
+	Selected     lipgloss.Style
+	Overlay      lipgloss.Style
+	BarFull      lipgloss.Style
+	BarEmpty     lipgloss.Style
 }
 
 // dashedBorder frames a placeholder: a picture the text left out.
@@ -72,7 +75,7 @@ func NewStyles(isDark, plain bool) Styles {
 			Panel:       p.Border(lipgloss.RoundedBorder()).Padding(0, 1),
 			Placeholder: p.Border(dashedBorder()).Padding(0, 1),
 			PanelMark:   p, PanelAlt: p, PanelNoAlt: p, Credit: p, StatusBar: p, StatusTitle: p,
-			Match: p.Reverse(true), Selected: p.Reverse(true), Overlay: p.Border(lipgloss.RoundedBorder()).Padding(0, 1), BarFull: p, BarEmpty: p,
+			Match: p.Reverse(true), CurrentMatch: p.Reverse(true).Bold(true).Underline(true), Selected: p.Reverse(true), Overlay: p.Border(lipgloss.RoundedBorder()).Padding(0, 1), BarFull: p, BarEmpty: p,
 		}
 	}
 	ld := lipgloss.LightDark(isDark)
@@ -83,6 +86,8 @@ func NewStyles(isDark, plain bool) Styles {
 		frame  = ld(lipgloss.Color("#8E8E9A"), lipgloss.Color("#5C5C68"))
 		bar    = ld(lipgloss.Color("#E4E2DD"), lipgloss.Color("#26262E"))
 		hl     = ld(lipgloss.Color("#FFE08A"), lipgloss.Color("#7A5A10"))
+		// onAccent is text that reads on the accent colour.
+		onAccent = ld(lipgloss.Color("#FFFFFF"), lipgloss.Color("#1F1F24"))
 	)
 	base := lipgloss.NewStyle()
 	return Styles{
@@ -101,10 +106,14 @@ func NewStyles(isDark, plain bool) Styles {
 		Credit:      base.Foreground(faint).Italic(true),
 		StatusBar:   base.Background(bar).Foreground(faint),
 		StatusTitle: base.Background(bar).Foreground(text).Bold(true),
-		Match:       base.Background(hl).Foreground(text),
-		Selected:    base.Foreground(accent).Bold(true),
-		Overlay:     base.Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
-		BarFull:     base.Background(bar).Foreground(accent),
-		BarEmpty:    base.Background(bar).Foreground(frame),
+		// Reverse video, so that a match stays marked when the terminal
+		// shows no colour (NO_COLOR keeps attributes and drops colours):
+		// the foreground given is the colour the match stands on.
+		Match:        base.Reverse(true).Foreground(hl).Background(text),
+		CurrentMatch: base.Reverse(true).Bold(true).Underline(true).Foreground(accent).Background(onAccent),
+		Selected:     base.Foreground(accent).Bold(true),
+		Overlay:      base.Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
+		BarFull:      base.Background(bar).Foreground(accent),
+		BarEmpty:     base.Background(bar).Foreground(frame),
 	}
 }

@@ -34,9 +34,16 @@ func sample(t testing.TB) *story.Story { return loadStory(t, "../testdata/kim-ra
 // every render and never gives up on one, so that frames do not depend on
 // the machine's speed.
 func newTestModel(s *story.Story, w, h int) Model {
-	m := New(s, Options{Theme: ThemeDark})
+	return send(testModel(s, Options{Theme: ThemeDark}), tea.WindowSizeMsg{Width: w, Height: h})
+}
+
+// testModel is New(s, opt) made deterministic: renders are waited for,
+// and the slideshow's clock is the test's (it sends tickMsg itself).
+func testModel(s *story.Story, opt Options) Model {
+	m := New(s, opt)
 	m.renderBudget, m.deadline = time.Minute, time.Minute
-	return send(m, tea.WindowSizeMsg{Width: w, Height: h})
+	m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	return m
 }
 
 // send runs msgs through Update. The commands Update returns are not
@@ -152,7 +159,7 @@ func TestGoldenFrames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := send(newTestModel(tt.s, tt.w, tt.h), tt.input...)
+			m, _ := run(t, newTestModel(tt.s, tt.w, tt.h), tt.input...)
 			goldenFrame(t, tt.name, frame(m))
 		})
 	}
@@ -323,7 +330,7 @@ func TestQuitKeys(t *testing.T) {
 }
 
 func TestSearch(t *testing.T) {
-	m := send(newTestModel(sample(t), 80, 24), append(append(keys("/"), typeText("korea")...), keyMsg("enter"))...)
+	m, _ := run(t, newTestModel(sample(t), 80, 24), append(append(keys("/"), typeText("korea")...), keyMsg("enter"))...)
 	if len(m.search.matches) != 7 {
 		t.Fatalf("matches = %d, want 7", len(m.search.matches))
 	}
@@ -332,23 +339,23 @@ func TestSearch(t *testing.T) {
 	}
 	// The cover holds two (the title and "North Korean"), section 1 one
 	// ("Korean Central"), section 4 three and section 5 one.
-	m = send(m, keys("n n")...)
+	m = runKeys(t, m, "n n")
 	if !strings.Contains(frame(m), "match 3 of 7") || m.pos.page != 1 {
 		t.Errorf("third match: page %d\n%s", m.pos.page, frame(m))
 	}
-	m = send(m, keys("N N N")...)
+	m = runKeys(t, m, "N N N")
 	if !strings.Contains(frame(m), "match 7 of 7") || m.pos.page != 5 {
 		t.Errorf("N wraps to the last match: page %d", m.pos.page)
 	}
 	styled := m.View().Content
-	if !strings.Contains(styled, m.styles.Match.Render("Korea")) {
+	if !strings.Contains(styled, m.styles.CurrentMatch.Render("Korea")) {
 		t.Errorf("match is not highlighted")
 	}
-	cleared := send(m, keyMsg("esc"))
+	cleared := runKeys(t, m, "esc")
 	if cleared.search.query != "" || cleared.keys.NextMatch.Enabled() || strings.Contains(frame(cleared), "match") {
 		t.Errorf("esc should clear the search and its keys")
 	}
-	none := send(m, append(append(keys("/"), typeText("zebra")...), keyMsg("enter"))...)
+	none, _ := run(t, m, append(append(keys("/"), typeText("zebra")...), keyMsg("enter"))...)
 	if !strings.Contains(frame(none), `no match for "zebra"`) {
 		t.Errorf("no match message missing:\n%s", frame(none))
 	}
@@ -362,7 +369,7 @@ func TestContentsJumps(t *testing.T) {
 }
 
 func TestSlideshow(t *testing.T) {
-	m := New(sample(t), Options{Theme: ThemeDark, Play: 2 * time.Second})
+	m := testModel(sample(t), Options{Theme: ThemeDark, Play: 2 * time.Second})
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	if !strings.Contains(frame(m), "▶ 2s") {
 		t.Errorf("no time left shown:\n%s", frame(m))
@@ -383,12 +390,12 @@ func TestSlideshow(t *testing.T) {
 	if !m.playing {
 		t.Errorf("a should start the slideshow again")
 	}
-	if help := m.help.FullHelpView(m.keys.FullHelp()); !strings.Contains(ansi.Strip(help), "faster") {
-		t.Errorf("faster should be offered while playing")
+	if help := frame(send(m, keyMsg("?"))); !strings.Contains(help, "faster") || strings.Contains(help, "(when playing)") {
+		t.Errorf("faster should be offered while playing:\n%s", help)
 	}
 	m = send(m, keyMsg("a"))
-	if help := m.help.FullHelpView(m.keys.FullHelp()); strings.Contains(ansi.Strip(help), "faster") || strings.Contains(ansi.Strip(help), "next match") {
-		t.Errorf("help offers keys that cannot act:\n%s", ansi.Strip(help))
+	if help := frame(send(m, keyMsg("?"))); !strings.Contains(help, "faster (when playing)") || !strings.Contains(help, "next match (after a search)") {
+		t.Errorf("help offers keys that cannot act as if they could:\n%s", help)
 	}
 }
 

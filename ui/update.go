@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 
@@ -8,17 +9,19 @@ import (
 	tea "charm.land/bubbletea/v2"
 )
 
-func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// update handles a message; Update then enables the keys that can act in
+// the state it leaves.
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
 		m.help.SetWidth(m.width)
 		m.input.SetWidth(max(m.width-12, 1))
-		return m, m.show()
+		return m, tea.Batch(m.show(), m.researchIfStale())
 	case tea.BackgroundColorMsg:
 		if m.auto {
 			m.setTheme(map[bool]Theme{true: ThemeDark, false: ThemeLight}[msg.IsDark()])
-			return m, m.show()
+			return m, tea.Batch(m.show(), m.researchIfStale())
 		}
 		return m, nil
 	case pageMsg:
@@ -29,30 +32,24 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.pos = scroll(m.pos, 0, len(m.cur.lines), m.bodyHeight())
 		}
 		return m, nil
+	case searchMsg:
+		return m.foundAll(msg)
 	case tickMsg:
 		if !m.playing || msg.id != m.tickID {
 			return m, nil
 		}
-		m.left -= time.Second
-		if m.left > 0 {
-			return m, m.tick()
-		}
-		if m.pos.page >= m.pages()-1 {
-			m.playing = false
+		return m.tickShow()
+	case tea.MouseWheelMsg:
+		if m.overlay == overlayHelp {
+			m.helpY = max(0, m.helpY+wheelDelta(msg))
 			return m, nil
 		}
-		m.left = m.interval
-		m.pos = turn(m.pos, 1, m.pages())
-		return m, tea.Batch(m.show(), m.tick())
-	case tea.MouseWheelMsg:
 		if m.overlay != overlayNone {
 			return m, nil
 		}
-		switch msg.Button {
-		case tea.MouseWheelDown:
-			m.pos = scroll(m.pos, 3, m.pageLen(), m.bodyHeight())
-		case tea.MouseWheelUp:
-			m.pos = scroll(m.pos, -3, m.pageLen(), m.bodyHeight())
+		if d := wheelDelta(msg); d != 0 {
+			m.pos = scroll(m.pos, d, m.pageLen(), m.bodyHeight())
+			m.stopShow("slideshow stopped · a plays")
 		}
 		return m, nil
 	case tea.KeyPressMsg:
@@ -66,10 +63,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case overlaySearch:
 			return m.updateSearchInput(msg)
 		case overlayHelp:
-			if key.Matches(msg, m.keys.Help, m.keys.Close, m.keys.Quit) {
-				m.closeOverlay()
-			}
-			return m, nil
+			return m.updateHelp(msg)
 		}
 		return m.updateReading(msg)
 	}
@@ -81,8 +75,19 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// wheelDelta is how many lines a wheel message scrolls.
+func wheelDelta(msg tea.MouseWheelMsg) int {
+	switch msg.Button {
+	case tea.MouseWheelDown:
+		return 3
+	case tea.MouseWheelUp:
+		return -3
+	}
+	return 0
+}
+
 // updateReading handles a key while a page is shown.
-func (m Model) updateReading(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys
 	before := m.pos
 	count := m.count
@@ -95,19 +100,18 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.count = m.count[:7]
 		}
 		return m, nil
-	case key.Matches(msg, k.Enter) && count != "":
+	case key.Matches(msg, k.GoTo): // enabled only after a number
 		n, _ := strconv.Atoi(count)
 		m.pos = jump(n, m.pages())
-	case key.Matches(msg, k.Last) && count != "" && msg.String() == "G":
-		n, _ := strconv.Atoi(count)
-		m.pos = jump(n, m.pages())
-	case key.Matches(msg, k.Quit):
-		if m.search.query != "" && msg.String() == "esc" {
-			// The first esc clears the search's highlights.
-			m.search = searchState{}
-			m.updateKeys()
+	case key.Matches(msg, k.Cancel): // enabled only with something to cancel
+		if count != "" {
+			m.hint = "go to " + count + " cancelled"
 			return m, nil
 		}
+		m.search = searchState{last: m.search.query, id: m.search.id}
+		m.hint = "search cleared"
+		return m, nil
+	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Next):
 		m.pos = turn(m.pos, 1, m.pages())
@@ -130,46 +134,65 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.ReadBack):
 		m.pos = readBack(m.pos, h, func(p int) int { return len(m.render(p).lines) })
 	case key.Matches(msg, k.Contents):
+		m.stopShow("slideshow stopped · a plays")
 		return m.openContents()
 	case key.Matches(msg, k.Search):
+		m.stopShow("slideshow stopped · a plays")
 		return m.openSearch()
-	case key.Matches(msg, k.NextMatch, k.PrevMatch):
-		n := len(m.search.matches)
-		if n == 0 {
+	case key.Matches(msg, k.NextMatch):
+		m.stopShow("slideshow stopped · a plays")
+		return m.stepMatch(1)
+	case key.Matches(msg, k.PrevMatch):
+		m.stopShow("slideshow stopped · a plays")
+		return m.stepMatch(-1)
+	case key.Matches(msg, k.Play):
+		if m.playing {
+			m.stopShow("slideshow stopped · a plays")
 			return m, nil
 		}
-		dir := 1
-		if key.Matches(msg, k.PrevMatch) {
-			dir = -1
-		}
-		m.search.current = (m.search.current + dir + n) % n
-		m.pause()
-		return m, m.goToMatch()
-	case key.Matches(msg, k.Play):
-		m.playing = !m.playing
+		m.playing = true
 		m.tickID++
 		m.left = m.interval
-		m.updateKeys()
-		if m.playing {
-			return m, m.tick()
-		}
-		return m, nil
-	case key.Matches(msg, k.Faster):
+		m.hint = m.intervalNote()
+		return m, m.tick()
+	case key.Matches(msg, k.Faster): // enabled only while playing
 		m.interval = clampDuration(m.interval - time.Second)
 		m.left = min(m.left, m.interval)
+		m.hint = m.intervalNote()
 		return m, nil
-	case key.Matches(msg, k.Slower):
+	case key.Matches(msg, k.Slower): // enabled only while playing
 		m.interval = clampDuration(m.interval + time.Second)
+		m.hint = m.intervalNote()
 		return m, nil
 	case key.Matches(msg, k.Help):
 		m.overlay = overlayHelp
+		m.helpY = 0
 		return m, nil
 	default:
 		return m, nil
 	}
-	m.pause()
+	m.stopShow("slideshow stopped · a plays")
 	if m.pos.page != before.page {
 		return m, m.show()
+	}
+	return m, nil
+}
+
+// updateHelp handles a key while the help is shown: it scrolls when it is
+// taller than the window.
+func (m Model) updateHelp(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Help, k.Close, k.Quit):
+		m.closeOverlay()
+	case key.Matches(msg, k.Down):
+		m.helpY++
+	case key.Matches(msg, k.Up):
+		m.helpY = max(0, m.helpY-1)
+	case key.Matches(msg, k.ReadOn, k.HalfDown, k.Next):
+		m.helpY += max(1, m.bodyHeight()-4)
+	case key.Matches(msg, k.ReadBack, k.HalfUp, k.Prev):
+		m.helpY = max(0, m.helpY-max(1, m.bodyHeight()-4))
 	}
 	return m, nil
 }
@@ -189,17 +212,46 @@ func (m *Model) closeOverlay() {
 	m.input.Blur()
 }
 
-// pause stops the slideshow: any navigation does.
-func (m *Model) pause() {
+// stopShow is the one way the slideshow stops: by a key, or by itself on
+// the last page. The note says so on the status bar.
+func (m *Model) stopShow(note string) {
 	if m.playing {
 		m.playing = false
 		m.tickID++
-		m.updateKeys()
+		m.hint = note
 	}
 }
 
+// intervalNote tells the slideshow's interval, after a change.
+func (m Model) intervalNote() string {
+	return fmt.Sprintf("slideshow: a page every %s · +/- changes it", m.interval)
+}
+
+// tickShow counts the slideshow down a second. When the time is up it
+// reads on: the rest of a long page first, a window at a time, then the
+// next page; after the last page's end it stops.
+func (m Model) tickShow() (Model, tea.Cmd) {
+	m.left -= time.Second
+	if m.left > 0 {
+		return m, m.tick()
+	}
+	h := m.bodyHeight()
+	atBottom := m.pos.y >= max(0, m.pageLen()-h)
+	if atBottom && m.pos.page >= m.pages()-1 {
+		m.stopShow("slideshow ended: this is the last page")
+		return m, nil
+	}
+	m.left = m.interval
+	before := m.pos.page
+	m.pos = readOn(m.pos, m.pageLen(), h, m.pages())
+	if m.pos.page != before {
+		return m, tea.Batch(m.show(), m.tick())
+	}
+	return m, m.tick()
+}
+
 // updateKeys enables the bindings that can act now, so that help never
-// offers a dead key.
+// offers a dead key and a key that cannot act does nothing.
 func (m *Model) updateKeys() {
 	hasMatches := len(m.search.matches) > 0
 	m.keys.NextMatch.SetEnabled(hasMatches)
@@ -207,11 +259,13 @@ func (m *Model) updateKeys() {
 	m.keys.Faster.SetEnabled(m.playing)
 	m.keys.Slower.SetEnabled(m.playing)
 	m.keys.Jump.SetEnabled(m.story.Len() > 0)
+	m.keys.GoTo.SetEnabled(m.count != "")
+	m.keys.Cancel.SetEnabled(m.count != "" || m.search.query != "")
+	m.keys.Recall.SetEnabled(m.search.last != "")
 }
 
 type tickMsg struct{ id int }
 
 func (m Model) tick() tea.Cmd {
-	id := m.tickID
-	return tea.Tick(time.Second, func(time.Time) tea.Msg { return tickMsg{id: id} })
+	return m.after(time.Second, tickMsg{id: m.tickID})
 }

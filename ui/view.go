@@ -90,10 +90,24 @@ func (m Model) pageView(h int) []string {
 			out = append(out, "")
 		}
 	}
+	// The current match is the nth occurrence on its page: count from the
+	// page's top, the lines above the window included.
+	q, nth := m.search.query, -1
+	if s := m.search; len(s.matches) > 0 && !s.searching && s.matches[s.current].page == m.pos.page {
+		nth = s.matches[s.current].nth
+	}
+	seen := 0
+	if q != "" {
+		for _, l := range lines[:y] {
+			seen += len(findIn(ansi.Strip(l), q))
+		}
+	}
 	for i := y; i < end; i++ {
 		l := lines[i]
-		if m.search.query != "" {
-			l = highlight(l, m.search.query, m.styles.Match)
+		if q != "" {
+			var n int
+			l, n = highlight(l, q, nth-seen, m.styles.Match, m.styles.CurrentMatch)
+			seen += n
 		}
 		out = append(out, pad+l)
 	}
@@ -121,9 +135,135 @@ func place(box string, w, h int) []string {
 	return lines
 }
 
-// helpView is the full key list, from the key map that drives the keys.
+// helpView is every key, from the key map that drives the keys, in as
+// many columns as fit the window; it scrolls when taller than the window.
 func (m Model) helpView(h int) []string {
-	body := m.help.FullHelpView(m.keys.FullHelp())
-	box := m.styles.Overlay.Render("Keys\n\n" + body + "\n\n" + m.styles.Faint.Render("? or esc closes"))
+	st := m.styles
+	inner := max(m.width-st.Overlay.GetHorizontalFrameSize(), 1)
+	groups := m.keys.helpGroups()
+	var body []string
+	for _, cols := range []int{len(groups), 2} {
+		if b, ok := m.helpColumns(groups, cols, inner); ok {
+			body = b
+			break
+		}
+	}
+	if body == nil {
+		body = m.helpColumn(groups, inner)
+	}
+	title := st.Heading.Render("Keys")
+	foot := "? or esc closes"
+	rows := h - st.Overlay.GetVerticalFrameSize() - 4 // title, gap, gap, foot
+	if len(body) > rows {
+		foot = "↑/↓ more · esc closes"
+		rows = max(rows, 1)
+		top := clamp(m.helpY, 0, len(body)-rows)
+		body = body[top : top+rows]
+	}
+	lines := append([]string{title, ""}, body...)
+	lines = append(lines, "", st.Faint.Render(ansi.Truncate(foot, inner, "…")))
+	box := st.Overlay.Render(strings.Join(lines, "\n"))
 	return place(box, m.width, h)
+}
+
+// helpEntry is one key's help: the key and what it does, faint with when
+// it acts if it cannot act now.
+func (m Model) helpEntry(it helpItem) (k, desc string, on bool) {
+	hk := it.Help()
+	on = it.Enabled()
+	desc = hk.Desc
+	if !on && it.when != "" {
+		desc += " (" + it.when + ")"
+	}
+	return hk.Key, desc, on
+}
+
+func (m Model) helpStyles(on bool) (k, desc lipgloss.Style) {
+	if !on {
+		return m.styles.Faint, m.styles.Faint
+	}
+	return m.help.Styles.FullKey, m.help.Styles.FullDesc
+}
+
+// helpColumns lays the groups out in cols columns, each entry on one
+// line; ok is false when they do not fit in w columns.
+func (m Model) helpColumns(groups [][]helpItem, cols, w int) ([]string, bool) {
+	const gap = 3
+	columns := make([][]string, cols)
+	for g, items := range groups {
+		c := g % cols
+		if len(columns[c]) > 0 {
+			columns[c] = append(columns[c], "") // a blank line between groups
+		}
+		keyW := 0
+		for _, it := range items {
+			keyW = max(keyW, ansi.StringWidth(it.Help().Key))
+		}
+		for _, it := range items {
+			k, desc, on := m.helpEntry(it)
+			ks, ds := m.helpStyles(on)
+			columns[c] = append(columns[c], ks.Render(k)+strings.Repeat(" ", keyW-ansi.StringWidth(k)+1)+ds.Render(desc))
+		}
+	}
+	total, height := gap*(len(columns)-1), 0
+	widths := make([]int, len(columns))
+	for i, col := range columns {
+		for _, l := range col {
+			widths[i] = max(widths[i], ansi.StringWidth(l))
+		}
+		total += widths[i]
+		height = max(height, len(col))
+	}
+	if total > w {
+		return nil, false
+	}
+	lines := make([]string, height)
+	for i, col := range columns {
+		for r := range height {
+			cell := ""
+			if r < len(col) {
+				cell = col[r]
+			}
+			if i < len(columns)-1 {
+				cell += strings.Repeat(" ", widths[i]-ansi.StringWidth(cell)+gap)
+			}
+			lines[r] += cell
+		}
+	}
+	return lines, true
+}
+
+// helpColumn is the help in one column of width w, for narrow windows:
+// each description wrapped beside its key, or below it when even that
+// leaves too little room.
+func (m Model) helpColumn(groups [][]helpItem, w int) []string {
+	var lines []string
+	for gi, g := range groups {
+		if gi > 0 {
+			lines = append(lines, "")
+		}
+		keyW := 0
+		for _, it := range g {
+			keyW = max(keyW, ansi.StringWidth(it.Help().Key))
+		}
+		for _, it := range g {
+			k, desc, on := m.helpEntry(it)
+			ks, ds := m.helpStyles(on)
+			if dw := w - keyW - 1; dw >= 10 {
+				for i, d := range wrap(desc, dw) {
+					lead := strings.Repeat(" ", keyW+1)
+					if i == 0 {
+						lead = ks.Render(k) + strings.Repeat(" ", keyW-ansi.StringWidth(k)+1)
+					}
+					lines = append(lines, lead+ds.Render(d))
+				}
+				continue
+			}
+			lines = append(lines, wrapStyled(k, w, ks)...)
+			for _, d := range wrap(desc, max(w-2, 1)) {
+				lines = append(lines, "  "+ds.Render(d))
+			}
+		}
+	}
+	return lines
 }
