@@ -59,7 +59,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	fset := pflag.NewFlagSet("reel", pflag.ContinueOnError)
 	fset.SetOutput(io.Discard)
 	fset.SortFlags = false
-	format := fset.String("format", "auto", "story format: auto, text or markdown")
+	format := fset.String("format", "auto", "story format: auto, text, markdown or html")
 	style := fset.String("style", "auto", "colours: auto, dark, light or notty (no styling)")
 	fset.IntVarP(&cfg.start, "start", "s", 0, "open at section `N` (0 is the cover)")
 	play := fset.String("play", "", "start the slideshow, turning pages every `DURATION` (5s, 1m)")
