@@ -17,6 +17,44 @@ const (
 	maxDropped     = 40   // dropped pieces listed one by one; the rest are counted
 )
 
+// maxDepth is how deep flatten lets elements nest.
+const maxDepth = 256
+
+// flatten rewrites a page so that no element nests deeper than maxDepth:
+// tags past that depth are dropped, their text kept.
+func flatten(src string) string {
+	z := html.NewTokenizer(strings.NewReader(src))
+	var b strings.Builder
+	b.Grow(len(src))
+	depth := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if voidElements[string(name)] {
+				break
+			}
+			depth++
+			if depth > maxDepth {
+				continue
+			}
+		case html.EndTagToken:
+			depth--
+			if depth >= maxDepth {
+				continue
+			}
+		}
+		b.Write(z.Raw())
+	}
+}
+
+// voidElements never have an end tag.
+var voidElements = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true,
+	"img": true, "input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true}
+
 // page is one web page being read into a story.
 type page struct {
 	s    *Story
@@ -33,12 +71,21 @@ func parseHTML(s *Story, src string, opt Options) {
 	// With scripting off, noscript holds elements (the real images behind
 	// lazy loaders) rather than raw text.
 	doc, err := html.ParseWithOptions(strings.NewReader(src), html.ParseOptionEnableScripting(false))
+	flattened := false
+	if err != nil {
+		// The parser refuses elements nested more than 512 deep: keep
+		// the text, and drop the tags past a sane depth.
+		doc, err = html.ParseWithOptions(strings.NewReader(flatten(src)), html.ParseOptionEnableScripting(false))
+		flattened = true
+	}
 	if err != nil || doc == nil {
-		// A strings.Reader never fails, but say so if the parser does.
 		s.Reader = "none (the page could not be parsed)"
 		return
 	}
 	p := &page{s: s, doc: doc, more: map[string]int{}}
+	if flattened {
+		p.drop("structure", "elements nested deeper than "+strconv.Itoa(maxDepth)+" levels were flattened")
+	}
 	if opt.BaseURL != "" {
 		if u, err := url.Parse(opt.BaseURL); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 			p.base = u
