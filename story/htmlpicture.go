@@ -264,7 +264,6 @@ func tidyCredit(c string) string {
 	return strings.TrimSuffix(strings.TrimSpace(strings.Trim(c, "()")), ".")
 }
 
-
 // imageKey is the file name of a picture's address, for matching a JSON-LD
 // ImageObject to the picture on the page.
 func imageKey(src string) string {
