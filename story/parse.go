@@ -31,7 +31,7 @@ func Parse(data []byte, opt Options) (*Story, error) {
 		return nil, err
 	}
 	format, reason := Detect(opt.Format, opt.Name, src)
-	s := &Story{Format: format, FormatReason: reason}
+	s := &Story{Format: format, FormatReason: reason, BaseURL: opt.BaseURL}
 	switch format {
 	case FormatHTML:
 		parseHTML(s, src, opt)

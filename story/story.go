@@ -77,6 +77,10 @@ type Story struct {
 	TitleFrom string
 	// Poster is the story's cover picture, when the page names one.
 	Poster Picture
+	// BaseURL is the address the story was fetched from (Options.BaseURL).
+	// It is empty for a file or a pipe: only a story from a URL may have
+	// its pictures fetched from the web.
+	BaseURL string
 
 	mu       sync.Mutex // guards sections, parsed on demand
 	sections []lazySection
