@@ -33,16 +33,19 @@ var errHelp = pflag.ErrHelp
 const usageText = `reel reads picture stories in the terminal.
 
 Usage:
-  reel [flags] [FILE]
+  reel [flags] [FILE | URL]
 
 With no FILE and no pipe, reel opens its bundled sample story. FILE may be
-"-" for standard input. When standard output is not a terminal, reel prints
-the whole story as plain text.
+"-" for standard input, and may be a saved web page or AMP story. A URL
+(http or https) is fetched; ctrl+c cancels. When standard output is not a
+terminal, reel prints the whole story as plain text.
 
 Examples:
   reel                          open the sample story
   reel gallery.txt              read a news gallery copied as text
   reel deck.md --start 3        open a Markdown deck at section 3
+  reel https://example.com/a    read a photo gallery or a web story
+  curl -s URL | reel            read a web page from a pipe
   cat story.txt | reel          read a pipe; keys come from the terminal
   reel deck.md > deck.txt       print the story as plain text
   reel -p -w 60 deck.md         print it on the terminal, styled, 60 columns
@@ -59,13 +62,13 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	fset := pflag.NewFlagSet("reel", pflag.ContinueOnError)
 	fset.SetOutput(io.Discard)
 	fset.SortFlags = false
-	format := fset.String("format", "auto", "story format: auto, text or markdown")
+	format := fset.String("format", "auto", "story format: auto, text, markdown or html")
 	style := fset.String("style", "auto", "colours: auto, dark, light or notty (no styling)")
 	fset.IntVarP(&cfg.start, "start", "s", 0, "open at section `N` (0 is the cover)")
 	play := fset.String("play", "", "start the slideshow, turning pages every `DURATION` (5s, 1m)")
 	fset.BoolVarP(&cfg.print, "print", "p", false, "print the whole story instead of opening the reader")
 	fset.IntVarP(&cfg.width, "width", "w", 0, "width of printed output in `COLUMNS` (default: the terminal's, or 80)")
-	maxSize := fset.Int64("max-size", story.DefaultLimit>>20, "refuse stories larger than `N` MiB")
+	maxSize := fset.Int64("max-size", story.DefaultLimit>>20, "refuse stories (and fetched pages) larger than `N` MiB")
 	fset.BoolVar(&cfg.debug, "debug", false, "list how the story was read (format, sections, what was dropped) and exit")
 	showVersion := fset.BoolP("version", "v", false, "print the version and exit")
 	help := fset.BoolP("help", "h", false, "show this help and exit")

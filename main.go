@@ -81,13 +81,31 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	if term.IsTerminal(os.Stderr.Fd()) {
 		notice = os.Stderr
 	}
-	data, name, err := readStory(cfg, stdin, stdinTTY, notice)
-	if err != nil {
+	var (
+		data       []byte
+		name       string
+		opt        = story.Options{Format: cfg.format}
+		serverHTML bool // the server said the page is HTML, and no --format overrode it
+	)
+	if isURL(cfg.path) {
+		page, err := fetchStory(cfg.path, cfg.maxSize, notice)
+		if err != nil {
+			return err
+		}
+		data, name, opt.BaseURL = page.data, shortURL(page.url), page.url
+		if page.html && opt.Format == story.FormatAuto {
+			opt.Format, serverHTML = story.FormatHTML, true
+		}
+	} else if data, name, err = readStory(cfg, stdin, stdinTTY, notice); err != nil {
 		return err
 	}
-	s, err := story.Parse(data, story.Options{Format: cfg.format, Name: name})
+	opt.Name = name
+	s, err := story.Parse(data, opt)
 	if err != nil {
 		return fmt.Errorf("%s: %w", displayName(name), err)
+	}
+	if serverHTML {
+		s.FormatReason = "the server sent an HTML page"
 	}
 	if cfg.debug {
 		return debugListing(stdout, s, name)

@@ -163,7 +163,7 @@ func TestBadInput(t *testing.T) {
 		{"unknown flag", []string{"--frobnicate"}, 2, "unknown flag: --frobnicate"},
 		{"bad duration", []string{"--play", "soon", "testdata/kim-rally.txt"}, 2, "--play wants a duration"},
 		{"two files", []string{"a.txt", "b.txt"}, 2, "one story at a time"},
-		{"html", []string{"--format", "auto", write("page.html", []byte("<html><body>x</body></html>"))}, 1, "not supported yet"},
+		{"html with no text", []string{write("page.html", []byte("<html><body><script>x()</script></body></html>"))}, 1, "the page holds no readable text or pictures"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

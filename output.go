@@ -36,16 +36,37 @@ func printStory(stdout *os.File, s *story.Story, cfg config, tty bool) error {
 	return ui.Print(w, s, ui.PrintOptions{Width: width, Theme: theme})
 }
 
-// debugListing shows how the story was read.
+// debugListing shows how the story was read: the format and why, for a
+// web page the reader and where the title came from, each section with
+// its pictures, and what was left out and why.
 func debugListing(w io.Writer, s *story.Story, name string) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "file:     %s\nformat:   %s (%s)\ntitle:    %s\nkicker:   %s\nsections: %d\n", displayName(name), s.Format, s.FormatReason, s.Title, s.Kicker, s.Len())
+	fmt.Fprintf(&b, "file:     %s\nformat:   %s (%s)\n", displayName(name), s.Format, s.FormatReason)
+	if s.Reader != "" {
+		fmt.Fprintf(&b, "reader:   %s\n", s.Reader)
+	}
+	fmt.Fprintf(&b, "title:    %s\n", s.Title)
+	if s.TitleFrom != "" {
+		fmt.Fprintf(&b, "  from:   %s\n", s.TitleFrom)
+	}
+	fmt.Fprintf(&b, "kicker:   %s\n", s.Kicker)
+	for _, f := range []struct{ label, v string }{{"byline:   ", strings.Join(s.Authors, ", ")}, {"date:     ", s.Date}, {"source:   ", s.Source}, {"poster:   ", s.Poster.Source}} {
+		if f.v != "" {
+			fmt.Fprintf(&b, "%s%s\n", f.label, f.v)
+		}
+	}
+	fmt.Fprintf(&b, "sections: %d\n", s.Len())
 	for i, sec := range s.Sections() {
 		pics := "pictures"
 		if len(sec.Pictures) == 1 {
 			pics = "picture"
 		}
 		fmt.Fprintf(&b, "  %3d. %s (%d %s)\n", i+1, sec.Caption, len(sec.Pictures), pics)
+		if s.Format == story.FormatHTML {
+			for _, p := range sec.Pictures {
+				fmt.Fprintf(&b, "       picture %s\n", story.OneLine(p.Source+" "+p.Video))
+			}
+		}
 	}
 	for _, d := range s.AllDropped() {
 		fmt.Fprintf(&b, "dropped %s: %s\n", d.Kind, story.OneLine(d.Text))

@@ -10,7 +10,8 @@ import (
 const sniffSize = 8 << 10
 
 var (
-	htmlTagRe    = regexp.MustCompile(`(?i)<(html|body|amp-story|article|figure)[\s>]|<!doctype\s+html`)
+	htmlTagRe    = regexp.MustCompile(`(?i)<(html|body|amp-story)[\s>]|<!doctype\s+html`)
+	htmlStartRe  = regexp.MustCompile(`(?i)^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<amp-story[\s>]|<\?xml[^>]*>\s*<(!doctype\s+html|html))`)
 	atxHeadingRe = regexp.MustCompile(`(?m)^ {0,3}#{1,6}[ \t]+\S`)
 	mdImageRe    = regexp.MustCompile(`!\[[^\]\n]*\]\([^)\n]*\)`)
 	mdFenceRe    = regexp.MustCompile("(?m)^ {0,3}(```|~~~)")
@@ -38,6 +39,8 @@ func Detect(explicit Format, name, text string) (Format, string) {
 		head = head[:sniffSize]
 	}
 	switch {
+	case htmlStartRe.MatchString(skipComments(head)):
+		return FormatHTML, "content: starts as a web page"
 	case htmlTagRe.MatchString(head):
 		return FormatHTML, "content: HTML tags"
 	case frontRe.MatchString(head):
@@ -54,4 +57,21 @@ func Detect(explicit Format, name, text string) (Format, string) {
 		return FormatMarkdown, "content: code fences"
 	}
 	return FormatText, "content: plain text"
+}
+
+// skipComments returns s past leading white space and HTML comments, where
+// a saved web page may hide its doctype. A Markdown deck that starts with
+// a comment goes on with Markdown, which htmlStartRe does not match.
+func skipComments(s string) string {
+	for {
+		s = strings.TrimLeft(s, " \t\n\ufeff")
+		if !strings.HasPrefix(s, "<!--") {
+			return s
+		}
+		end := strings.Index(s, "-->")
+		if end < 0 {
+			return ""
+		}
+		s = s[end+3:]
+	}
 }

@@ -136,7 +136,7 @@ func TestDetect(t *testing.T) {
 }
 
 func TestParseFormat(t *testing.T) {
-	for in, want := range map[string]Format{"": FormatAuto, "auto": FormatAuto, "TEXT": FormatText, "md": FormatMarkdown, "markdown": FormatMarkdown} {
+	for in, want := range map[string]Format{"": FormatAuto, "auto": FormatAuto, "TEXT": FormatText, "md": FormatMarkdown, "markdown": FormatMarkdown, "html": FormatHTML} {
 		if got, err := ParseFormat(in); err != nil || got != want {
 			t.Errorf("ParseFormat(%q) = %v, %v", in, got, err)
 		}
@@ -146,9 +146,13 @@ func TestParseFormat(t *testing.T) {
 	}
 }
 
-func TestParseRefusesHTML(t *testing.T) {
-	if _, err := Parse([]byte("<html><body>x</body></html>"), Options{}); !errors.Is(err, ErrHTML) {
-		t.Errorf("err = %v, want ErrHTML", err)
+func TestParseReadsHTML(t *testing.T) {
+	s, err := Parse([]byte("<html><head><title>A page</title></head><body><p>Some words.</p></body></html>"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Format != FormatHTML || s.Title != "A page" || s.Len() != 1 || s.Section(0).Body != "Some words." {
+		t.Errorf("format %v, title %q, %d sections: %+v", s.Format, s.Title, s.Len(), s.Sections())
 	}
 }
 

@@ -13,23 +13,31 @@ type Options struct {
 	// Name is the file name, if any: it helps choose the format and is the
 	// title of last resort.
 	Name string
+	// BaseURL is the address a web page was fetched from (after redirects):
+	// relative picture and link addresses resolve against it. Empty for a
+	// file or a pipe, whose relative addresses stay relative.
+	BaseURL string
 }
 
-// ErrHTML is returned for web pages, which reel cannot read yet.
-var ErrHTML = errors.New("web pages (HTML) are not supported yet: save the page as text, or use a Markdown version")
+// ErrNoContent is returned for a web page with no text or pictures to
+// read: only scripts, say, or an app shell that builds itself in a browser.
+var ErrNoContent = errors.New("the page holds no readable text or pictures")
 
-// Parse reads a story from raw bytes. It refuses binary data, empty input
-// and web pages with an error that says so.
+// Parse reads a story from raw bytes. It refuses binary data and empty
+// input with an error that says so.
 func Parse(data []byte, opt Options) (*Story, error) {
 	src, err := Decode(data)
 	if err != nil {
 		return nil, err
 	}
 	format, reason := Detect(opt.Format, opt.Name, src)
-	s := &Story{Format: format, FormatReason: reason}
+	s := &Story{Format: format, FormatReason: reason, BaseURL: opt.BaseURL}
 	switch format {
 	case FormatHTML:
-		return nil, ErrHTML
+		parseHTML(s, src, opt)
+		if s.Len() == 0 && s.Intro == "" {
+			return nil, ErrNoContent
+		}
 	case FormatMarkdown:
 		parseMarkdown(s, src)
 	default:

@@ -1,5 +1,5 @@
 // Package story turns the bytes of a picture story (a plain-text news
-// gallery or a Markdown deck) into one neutral model: a title, an intro and
+// gallery, a Markdown deck or a web page) into one neutral model: a title, an intro and
 // an ordered list of captioned sections with their pictures.
 //
 // The package knows nothing about terminals. Every string it hands out has
@@ -46,8 +46,10 @@ func ParseFormat(name string) (Format, error) {
 		return FormatText, nil
 	case "markdown", "md":
 		return FormatMarkdown, nil
+	case "html", "htm", "web":
+		return FormatHTML, nil
 	}
-	return FormatAuto, fmt.Errorf("unknown format %q (want auto, text or markdown)", Clean(name))
+	return FormatAuto, fmt.Errorf("unknown format %q (want auto, text, markdown or html)", Clean(name))
 }
 
 // Story is one picture story.
@@ -66,8 +68,19 @@ type Story struct {
 	// Intro is Markdown shown on the cover.
 	Intro string
 	// Dropped holds what was read but kept off the pages outside any
-	// section: page chrome, and the cover's notes and directives.
+	// section: page chrome, and the cover's notes and directives; for a
+	// web page also teasers, ads, sidebars and empty pages.
 	Dropped []Dropped
+	// Reader names how a web page was read ("AMP story", "article"), and
+	// TitleFrom where its title came from, for --debug listings.
+	Reader    string
+	TitleFrom string
+	// Poster is the story's cover picture, when the page names one.
+	Poster Picture
+	// BaseURL is the address the story was fetched from (Options.BaseURL).
+	// It is empty for a file or a pipe: only a story from a URL may have
+	// its pictures fetched from the web.
+	BaseURL string
 
 	mu       sync.Mutex // guards sections, parsed on demand
 	sections []lazySection
@@ -95,11 +108,16 @@ type Picture struct {
 	// Placeholder is set when the picture only stands for one that the text
 	// left out, as in galleries copied from a web page.
 	Placeholder bool
+	// Width and Height are the size the page gives, in pixels (0 if none).
+	Width, Height int
+	// Video is the address of a video whose poster this picture is.
+	Video string
 }
 
 // Dropped is a piece of input kept off the pages.
 type Dropped struct {
-	// Kind is "chrome", "note" or "directive".
+	// Kind is "chrome", "note" or "directive"; for web pages also
+	// "teaser", "ad", "navigation", "hidden", "empty page" and "metadata".
 	Kind string
 	Text string
 }

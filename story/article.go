@@ -1,0 +1,345 @@
+package story
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	readability "codeberg.org/readeck/go-readability/v2"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// minReadable is the least text, in characters, that makes readability's
+// pick of the article body believable; with less, the whole page is read.
+const minReadable = 200
+
+// pieceKind says what a piece of an article is.
+type pieceKind int
+
+const (
+	pieceText pieceKind = iota
+	pieceHeading
+	pieceFigure
+)
+
+// block is one piece of an article, in reading order: a paragraph (as
+// Markdown), a heading or a figure.
+type block struct {
+	kind  pieceKind
+	level int    // heading level
+	text  string // Markdown for text, plain for headings
+	fig   figure
+}
+
+// readArticle reads a news or article page: metadata first, then the
+// article body that readability finds (or the page's article, main or
+// body element when it finds too little), cut into sections at story
+// figures or headings.
+func readArticle(p *page) {
+	s := p.s
+	h1 := ""
+	if h := findFirst(p.doc, func(n *html.Node) bool { return n.DataAtom == atom.H1 && !isHidden(n) }); h != nil {
+		h1 = OneLine(textOf(h, nil))
+	}
+	teasers := p.pageTeasers()
+	root, how := p.articleBody()
+	s.Reader = "article (" + how + ")"
+	p.finishMeta(h1)
+	blocks := p.blocks(root, teasers)
+	p.sections(blocks)
+}
+
+// pageTeasers finds, before readability reshapes the page, the pictures
+// that are no part of the story (teasers, ads, logos) and notes them. It
+// returns their addresses, so that none slips into the story later.
+func (p *page) pageTeasers() map[string]string {
+	out := map[string]string{}
+	body := findFirst(p.doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	if body == nil {
+		return out
+	}
+	for _, img := range findAll(body, func(n *html.Node) bool {
+		return isImage(n) && !isElement(n.Parent, "picture")
+	}) {
+		why := p.teaserReason(img)
+		if why == "" {
+			continue
+		}
+		src := p.imageSource(img)
+		if src == "" || out[src] != "" {
+			continue
+		}
+		out[src] = why
+		if why == "tracking pixel" {
+			continue
+		}
+		label := plainAttr(attr(img, "alt"))
+		if label == "" {
+			label = src
+		}
+		p.drop("teaser", label+" ("+why+")")
+	}
+	return out
+}
+
+// articleBody returns the element that holds the article and how it was
+// found. readability gets a copy of the page: the original stays whole.
+func (p *page) articleBody() (*html.Node, string) {
+	parser := readability.NewParser()
+	parser.KeepClasses = true
+	parser.DisableJSONLD = true // read once, by readJSONLD
+	art, err := parser.ParseDocument(p.doc, p.base)
+	if err == nil && art.Node != nil && utf8.RuneCountInString(textOf(art.Node, nil)) >= minReadable {
+		return art.Node, "readability"
+	}
+	for _, name := range []atom.Atom{atom.Article, atom.Main, atom.Body} {
+		if n := findFirst(p.doc, func(n *html.Node) bool { return n.DataAtom == name }); n != nil {
+			return n, "whole " + name.String() + " element"
+		}
+	}
+	return p.doc, "whole page"
+}
+
+// chrome are elements that hold page furniture rather than the story,
+// when the whole page is read.
+var chrome = map[string]bool{"nav": true, "aside": true, "footer": true, "form": true, "amp-sidebar": true}
+
+// blocks lists the article's paragraphs, headings and story figures in
+// reading order.
+func (p *page) blocks(root *html.Node, teasers map[string]string) []block {
+	return p.blocksOf(root, false, teasers)
+}
+
+// blocksOf lists the blocks under root, and of root itself if self is
+// set.
+func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) []block {
+	var out []block
+	var para strings.Builder
+	flush := func() {
+		if t := foldLines(Clean(para.String())); t != "" {
+			for _, line := range strings.Split(t, "\n") {
+				out = append(out, block{kind: pieceText, text: escapeMarkdown(line)})
+			}
+		}
+		para.Reset()
+	}
+	addFigure := func(n, caption *html.Node) {
+		fig := p.readFigure(n, caption)
+		kept := fig.pics[:0]
+		for _, pic := range fig.pics {
+			if why := teasers[pic.Source]; why != "" {
+				continue
+			}
+			if why := p.teaserReason(n); why != "" {
+				label := pic.Alt
+				if label == "" {
+					label = pic.Source
+				}
+				p.drop("teaser", label+" ("+why+")")
+				continue
+			}
+			kept = append(kept, pic)
+		}
+		fig.pics = kept
+		if len(fig.pics) > 0 {
+			flush()
+			out = append(out, block{kind: pieceFigure, fig: fig})
+		}
+	}
+	consumed := map[*html.Node]bool{}
+	visit := func(n *html.Node) bool {
+		switch n.Type {
+		case html.TextNode:
+			para.WriteString(n.Data)
+			return false
+		case html.ElementNode:
+		default:
+			return false
+		}
+		if kind := ampSkip(n); kind != "" {
+			if t := textOf(n, nil); t != "" {
+				p.drop(kind, t)
+			}
+			return false
+		}
+		if consumed[n] || neverText[n.Data] && n.Data != "noscript" && n.Data != "video" {
+			return false
+		}
+		if isHidden(n) {
+			if t := textOf(n, nil); t != "" {
+				p.drop("hidden", t)
+			}
+			return false
+		}
+		if chrome[n.Data] && root.DataAtom != atom.Div {
+			// readability's own result is a div: there, an aside is
+			// part of the story.
+			if t := textOf(n, nil); t != "" {
+				p.drop("navigation", t)
+			}
+			return false
+		}
+		switch n.Data {
+		case "noscript":
+			// Read only when it is a lazy image's fallback with nothing
+			// before it.
+			return false
+		case "figure":
+			caption := nextElement(n)
+			if caption != nil && caption.Data == "figcaption" {
+				consumed[caption] = true
+			} else {
+				caption = nil
+			}
+			addFigure(n, caption)
+			return false
+		case "img", "amp-img", "picture", "amp-anim", "amp-video", "video":
+			addFigure(n, nil)
+			return false
+		case "h1", "h2", "h3", "h4", "h5", "h6":
+			flush()
+			if t := OneLine(textOf(n, nil)); t != "" {
+				out = append(out, block{kind: pieceHeading, level: int(n.Data[1] - '0'), text: t})
+			}
+			return false
+		case "li":
+			flush()
+			para.WriteString("• ")
+			return true
+		case "br":
+			para.WriteByte('\n')
+		}
+		if blockElements[n.Data] {
+			flush()
+		}
+		return true
+	}
+	exit := func(n *html.Node) {
+		if n.Type == html.ElementNode && blockElements[n.Data] {
+			flush()
+		}
+	}
+	if !self {
+		walkWithExit(root, visit, exit)
+	} else if visit(root) {
+		walkWithExit(root, visit, exit)
+		exit(root)
+	}
+	flush()
+	return out
+}
+
+// nextElement is the element after n among its siblings, past white space.
+func nextElement(n *html.Node) *html.Node {
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.ElementNode:
+			return c
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+// sections cuts the blocks into the story's intro and sections. A
+// heading starts a section, and so does each story figure, unless the
+// section a heading just started has no picture yet: that way a gallery
+// of figures gives one section per picture, and a step-by-step article
+// one per step. Text before the first of them is the intro. A page with
+// neither is one section of text.
+func (p *page) sections(blocks []block) {
+	s := p.s
+	figures, headings := 0, 0
+	for _, b := range blocks {
+		switch b.kind {
+		case pieceFigure:
+			figures++
+		case pieceHeading:
+			if !strings.EqualFold(b.text, s.Title) {
+				headings++
+			}
+		}
+	}
+	var intro []string
+	var cur *Section
+	var body []string
+	byHeading := false // cur was started by a heading and has no picture yet
+	finish := func() {
+		if cur == nil {
+			return
+		}
+		cur.Body = strings.Join(body, "\n\n")
+		if cur.Body != "" || len(cur.Pictures) > 0 {
+			s.addSection(*cur)
+		} else {
+			p.drop("empty section", cur.Caption)
+		}
+		cur, body = nil, nil
+	}
+	if figures == 0 && headings == 0 {
+		var text []string
+		for _, b := range blocks {
+			text = append(text, b.text)
+		}
+		if len(text) > 0 {
+			caption := s.Title
+			if caption == "" {
+				caption = figureCaption(figure{pics: []Picture{{Caption: unescapeMarkdown(text[0])}}}, 1)
+			}
+			s.addSection(Section{Caption: caption, Body: strings.Join(text, "\n\n")})
+		}
+		return
+	}
+	for _, b := range blocks {
+		switch b.kind {
+		case pieceHeading:
+			if strings.EqualFold(b.text, s.Title) && cur == nil {
+				continue // the headline itself
+			}
+			finish()
+			cur = &Section{Caption: b.text}
+			byHeading = true
+		case pieceFigure:
+			if cur == nil || !byHeading {
+				finish()
+				cur = &Section{Caption: figureCaption(b.fig, len(s.sections)+1)}
+			}
+			cur.Pictures = append(cur.Pictures, b.fig.pics...)
+			byHeading = false
+		case pieceText:
+			if cur == nil {
+				intro = append(intro, b.text)
+			} else {
+				body = append(body, b.text)
+			}
+		}
+	}
+	finish()
+	s.Intro = strings.Join(intro, "\n\n")
+}
+
+// figureCaption is the caption of a section that a figure starts: the
+// figure's caption if it is short, else its first words (the whole
+// caption stays with the picture), else its alt text.
+func figureCaption(f figure, n int) string {
+	pic := f.pics[0]
+	text := pic.Caption
+	if text == "" {
+		text = pic.Alt
+	}
+	if text == "" {
+		return "Picture " + strconv.Itoa(n)
+	}
+	if i := strings.Index(text, ". "); i > 0 && i < 80 {
+		text = text[:i]
+	}
+	words := strings.Fields(text)
+	if len(words) > 10 {
+		return strings.Join(words[:8], " ") + "…"
+	}
+	return strings.TrimSuffix(text, ".")
+}

@@ -1,0 +1,431 @@
+package story
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+func parseHTMLString(t *testing.T, src string, opt Options) *Story {
+	t.Helper()
+	opt.Format = FormatHTML
+	s, err := Parse([]byte(src), opt)
+	if err != nil {
+		t.Fatalf("Parse: %v", err)
+	}
+	return s
+}
+
+// allText is every string of a story, for tests that look for leaks.
+func allText(s *Story) string {
+	parts := []string{s.Title, s.Subtitle, s.Intro, s.Date, s.Source, strings.Join(s.Authors, ","), s.Poster.Source}
+	for _, sec := range s.Sections() {
+		parts = append(parts, sec.Caption, sec.Body)
+		for _, p := range sec.Pictures {
+			parts = append(parts, p.Source, p.Alt, p.Caption, p.Credit, p.Video)
+		}
+	}
+	return strings.Join(parts, "\n")
+}
+
+func TestDetectHTML(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       Format
+	}{
+		{"doctype", "<!DOCTYPE html><html><body>x</body></html>", FormatHTML},
+		{"comments and blank lines first", "\n\n<!-- saved from url=(0042)https://example.com -->\n\n<!-- another -->\n<!doctype html>\n<p>x", FormatHTML},
+		{"bare html tag", "<html lang=en><p>x", FormatHTML},
+		{"amp story fragment", "<amp-story standalone><amp-story-page id=a></amp-story-page></amp-story>", FormatHTML},
+		{"markdown after a comment", "<!-- newlines: 6 -->\n# Title\n\nSome text\n\n# Two\n", FormatMarkdown},
+		{"markdown with an inline figure", "# Deck\n\n<figure><img src=a.png></figure>\n\n## Two\n", FormatMarkdown},
+		{"text that mentions tags", "I wrote <b>bold</b> in my notes.\n", FormatText},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got, why := Detect(FormatAuto, "", tt.text); got != tt.want {
+				t.Errorf("Detect = %v (%s), want %v", got, why, tt.want)
+			}
+		})
+	}
+	if got, _ := Detect(FormatAuto, "page.HTM", "plain words"); got != FormatHTML {
+		t.Errorf(".HTM read as %v", got)
+	}
+}
+
+func TestHTMLNeverShowsHiddenOrScriptText(t *testing.T) {
+	src := `<html><head><title>T &#x1b;[31mred&#27;]0;x&#7; &#x202e;evil</title>
+<style>.secret{color:red}</style><script>var secret = "script text";</script></head>
+<body><article><h1>Head</h1>
+<p>Visible words &#x1b;[2J and &#155;31m more.</p>
+<template><p>template text</p></template>
+<p hidden>hidden text</p><p aria-hidden="true">aria text</p><div style="display: none">styled hidden</div>
+<noscript>enable javascript please</noscript>
+<p>Last words.</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	text := allText(s)
+	for _, leak := range []string{"script text", "color:red", "template text", "hidden text", "aria text", "styled hidden", "enable javascript", "\x1b", "\u009b", "\a"} {
+		if strings.Contains(text, leak) {
+			t.Errorf("story holds %q:\n%s", leak, text)
+		}
+	}
+	for _, want := range []string{"Visible words", "Last words."} {
+		if !strings.Contains(text, want) {
+			t.Errorf("story lacks %q:\n%s", want, text)
+		}
+	}
+	checkText(t, "title", s.Title)
+	if strings.Count(s.Title, "\u202e") != strings.Count(s.Title, "\u202c") {
+		t.Errorf("bidi override left open in title %q", s.Title)
+	}
+}
+
+func TestHTMLAltWithEscapedMarkup(t *testing.T) {
+	src := `<html><body><article><p>` + strings.Repeat("Words of the article. ", 20) + `</p>
+<figure><img src="a.jpg" alt="A crowd in the square&lt;br&gt;&lt;small&gt;Photo by Ann Lee&lt;/small&gt;"></figure>
+<figure><img src="b.jpg" alt="0225-lupita-nyongo-getty-01"><figcaption>The dress.</figcaption></figure>
+</article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	pics := s.Section(0).Pictures
+	if len(pics) != 1 || pics[0].Alt != "A crowd in the square Photo by Ann Lee" {
+		t.Errorf("pictures %+v", pics)
+	}
+	if p := s.Section(1).Pictures[0]; p.Alt != "" || p.Caption != "The dress." {
+		t.Errorf("a slug is no description: %+v", p)
+	}
+}
+
+func TestHTMLLazyImages(t *testing.T) {
+	tests := []struct {
+		name, img, want string
+	}{
+		{"data-src over a data: gif", `<img src="data:image/gif;base64,R0lGOD" data-src="/real.jpg" alt="x">`, "/real.jpg"},
+		{"largest srcset candidate", `<img src="small.jpg" srcset="s.jpg 320w, l.jpg 1600w, m.jpg 800w" alt="x">`, "l.jpg"},
+		{"data-srcset", `<img src="blank.gif" data-srcset="a.jpg 1x, b.jpg 2x" alt="x">`, "b.jpg"},
+		{"placeholder src, noscript fallback", `<img src="/img/placeholder.png" alt="x"><noscript><img src="/real2.jpg"></noscript>`, "/real2.jpg"},
+		{"picture source", `<picture><source srcset="p.webp 1200w"><img src="data:image/png;base64,AA" alt="x"></picture>`, "p.webp"},
+		{"plain src", `<img src="plain.jpg" alt="x">`, "plain.jpg"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := `<html><body><article><p>Intro text.</p><figure>` + tt.img + `<figcaption>Cap</figcaption></figure></article></body></html>`
+			s := parseHTMLString(t, src, Options{})
+			if s.Len() == 0 || len(s.Section(0).Pictures) != 1 {
+				t.Fatalf("sections %+v", s.Sections())
+			}
+			if got := s.Section(0).Pictures[0].Source; got != tt.want {
+				t.Errorf("source %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestHTMLFigureCaptionsAndCredits(t *testing.T) {
+	tests := []struct {
+		name, fig           string
+		caption, credit, by string
+	}{
+		{"figcaption inside", `<figure><img src="a.jpg"><figcaption>Crowds wave flags in the square.</figcaption></figure>`, "Crowds wave flags in the square.", "", ""},
+		{"figcaption after the figure", `<figure><img src="a.jpg"></figure><figcaption>Crowds wave flags.</figcaption>`, "Crowds wave flags.", "", ""},
+		{"microdata credit", `<figure><img src="a.jpg"><figcaption><span itemprop="caption">Crowds wave flags.</span> <span itemprop="copyrightHolder">Credit: Jane Doe/Reuters</span></figcaption></figure>`, "Crowds wave flags.", "Jane Doe/Reuters", ""},
+		{"trailing agency", `<figure><img src="a.jpg"><figcaption>Crowds wave flags. (AP)</figcaption></figure>`, "Crowds wave flags.", "AP", ""},
+		{"trailing name and agency", `<figure><img src="a.jpg"><figcaption>Crowds wave flags (Kim Won-jin / AFP)</figcaption></figure>`, "Crowds wave flags", "Kim Won-jin / AFP", ""},
+		{"photo by after br", `<figure><img src="a.jpg"><figcaption>Crowds wave flags.<br><small>Photo by Ann Lee</small></figcaption></figure>`, "Crowds wave flags.", "Ann Lee", ""},
+		{"credit colon", `<figure><img src="a.jpg"><figcaption>Crowds wave flags. Credit: Getty Images</figcaption></figure>`, "Crowds wave flags.", "Getty Images", ""},
+		{"data-credit", `<figure><img src="a.jpg" data-credit="Sam Roe"><figcaption>Crowds wave flags.</figcaption></figure>`, "Crowds wave flags.", "Sam Roe", ""},
+		{"bracketed word is no credit", `<figure><img src="a.jpg"><figcaption>The rally (VIDEO)</figcaption></figure>`, "The rally (VIDEO)", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := `<html><body><article><p>Intro.</p>` + tt.fig + `<p>After the picture.</p></article></body></html>`
+			s := parseHTMLString(t, src, Options{})
+			if s.Len() != 1 {
+				t.Fatalf("%d sections: %+v", s.Len(), s.Sections())
+			}
+			sec := s.Section(0)
+			if len(sec.Pictures) != 1 {
+				t.Fatalf("pictures %+v", sec.Pictures)
+			}
+			p := sec.Pictures[0]
+			if p.Caption != tt.caption || p.Credit != tt.credit {
+				t.Errorf("caption %q credit %q, want %q %q", p.Caption, p.Credit, tt.caption, tt.credit)
+			}
+			if sec.Body != "After the picture." || s.Intro != "Intro." {
+				t.Errorf("intro %q body %q", s.Intro, sec.Body)
+			}
+			if strings.Contains(sec.Body, tt.caption) && tt.caption != "" {
+				t.Errorf("the caption is also in the body: %q", sec.Body)
+			}
+		})
+	}
+}
+
+func TestHTMLTeasersAreNoPictures(t *testing.T) {
+	words := strings.Repeat("The story goes on with more words about the rally. ", 8)
+	src := `<html><head><title>Rally | News</title></head><body>
+<header><img src="/logo.png" alt="News logo"></header>
+<nav><a href="/"><img src="/home.jpg" alt="home"></a></nav>
+<article><h1>Rally</h1><p>` + words + `</p><p>` + words + `</p>
+<div class="related-stories"><figure><img src="/other.jpg" alt="Another story"><figcaption>Read this too</figcaption></figure></div>
+<figure><a href="/news/other-story"><img src="/teaser2.jpg" alt="A teaser"></a></figure>
+<figure><img src="/thumb.jpg" width="120" height="80" alt="thumb"></figure>
+</article>
+<aside><figure><img src="/aside.jpg" alt="Aside"></figure></aside>
+<footer><img src="/footer.jpg" alt="f"></footer></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	for _, sec := range s.Sections() {
+		if len(sec.Pictures) > 0 {
+			t.Errorf("section %q has pictures %+v", sec.Caption, sec.Pictures)
+		}
+	}
+	if !strings.Contains(allText(s), "more words about the rally") {
+		t.Errorf("the article text is lost: %s", allText(s))
+	}
+	teasers := 0
+	for _, d := range s.AllDropped() {
+		if d.Kind == "teaser" {
+			teasers++
+		}
+	}
+	if teasers < 5 {
+		t.Errorf("%d teasers noted: %+v", teasers, s.AllDropped())
+	}
+	if s.Title != "Rally" {
+		t.Errorf("title %q", s.Title)
+	}
+}
+
+func TestHTMLStepsMakeSections(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><body><article><h1>How to build a terrarium</h1><p>You need a jar.</p>`)
+	for i := 1; i <= 3; i++ {
+		fmt.Fprintf(&b, `<h2>Step %d</h2><figure><img src="step%d.jpg" alt="step %d"></figure><p>Do thing %d carefully.</p>`, i, i, i, i)
+	}
+	b.WriteString(`</article></body></html>`)
+	s := parseHTMLString(t, b.String(), Options{})
+	if got := captions(s); strings.Join(got, "|") != "Step 1|Step 2|Step 3" {
+		t.Fatalf("captions %q", got)
+	}
+	for i, sec := range s.Sections() {
+		if len(sec.Pictures) != 1 || sec.Body != fmt.Sprintf("Do thing %d carefully.", i+1) {
+			t.Errorf("section %d: %+v", i+1, sec)
+		}
+	}
+	if s.Title != "How to build a terrarium" || s.Intro != "You need a jar." {
+		t.Errorf("title %q intro %q", s.Title, s.Intro)
+	}
+}
+
+func TestHTMLNoFiguresIsOnePage(t *testing.T) {
+	s := parseHTMLString(t, `<html><head><title>Note</title></head><body><p>First paragraph.</p><p>Second one.</p></body></html>`, Options{})
+	if s.Len() != 1 || s.Section(0).Body != "First paragraph.\n\nSecond one." {
+		t.Errorf("sections %+v", s.Sections())
+	}
+}
+
+func TestJSONLD(t *testing.T) {
+	src := `<html><head><title>Page title | Site</title>
+<script type="application/ld+json">{"@context":"https://schema.org","headline":"broken "quote"}</script>
+<script type="application/ld+json">//<![CDATA[
+[{"@type":"WebSite","name":"Site"},{"@context":"https://schema.org","@graph":[{"@type":"BreadcrumbList"},{"@type":["NewsArticle"],"headline":"In Pics: the rally","datePublished":"2022-01-05T10:00:00+09:00","author":[{"@type":"Person","name":"Kim Lee"},{"name":"Ann Park"},"https://example.com/author"],"publisher":{"@type":"Organization","name":"The Daily"},
+"image":[{"@type":"ImageObject","contentUrl":"https:\u002F\u002Fcdn.example.com\u002Fimg\u002Frally.jpg","caption":"The rally from above","creditText":"Reuters"}]}]}]
+//]]></script>
+<meta property="og:title" content="OG title"></head>
+<body><article><p>Intro words.</p><figure><img src="https://cdn.example.com/img/rally.jpg?w=800"></figure><p>Body.</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Title != "In Pics: the rally" || s.TitleFrom != "JSON-LD headline" {
+		t.Errorf("title %q from %q", s.Title, s.TitleFrom)
+	}
+	if strings.Join(s.Authors, ",") != "Kim Lee,Ann Park" || s.Date != "5 January 2022" || s.Source != "The Daily" {
+		t.Errorf("authors %q date %q source %q", s.Authors, s.Date, s.Source)
+	}
+	if p := s.Section(0).Pictures[0]; p.Caption != "The rally from above" || p.Credit != "Reuters" {
+		t.Errorf("picture %+v", p)
+	}
+	invalid := false
+	for _, d := range s.Dropped {
+		invalid = invalid || (d.Kind == "metadata" && strings.Contains(d.Text, "not valid JSON"))
+	}
+	if !invalid {
+		t.Errorf("the invalid block is not noted: %+v", s.Dropped)
+	}
+}
+
+func TestMetaFallbacks(t *testing.T) {
+	src := `<html><head><title>Fallback title - Site</title><meta property="og:site_name" content="Site">
+<meta name="author" content="By Sam Roe"><meta property="article:published_time" content="2023-03-01"></head>
+<body><p>Text.</p></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Title != "Fallback title" || s.TitleFrom != "<title>" || strings.Join(s.Authors, ",") != "Sam Roe" || s.Date != "1 March 2023" || s.Source != "Site" {
+		t.Errorf("title %q (%s) authors %q date %q source %q", s.Title, s.TitleFrom, s.Authors, s.Date, s.Source)
+	}
+	s = parseHTMLString(t, `<html><head><title>T</title><meta property="og:title" content="From OG"></head><body><h1>From h1</h1><p>x</p></body></html>`, Options{})
+	if s.Title != "From OG" || s.TitleFrom != "og:title" {
+		t.Errorf("title %q from %q", s.Title, s.TitleFrom)
+	}
+	s = parseHTMLString(t, `<html><head><title>T</title></head><body><h1>From h1</h1><time datetime="2020-02-02T10:00:00Z">x</time><p>x</p></body></html>`, Options{})
+	if s.Title != "From h1" || s.Date != "2 February 2020" {
+		t.Errorf("title %q date %q", s.Title, s.Date)
+	}
+}
+
+func TestHTMLURLs(t *testing.T) {
+	src := `<html><head><base href="https://evil.example/"></head><body><article><p>x</p>
+<figure><img src="pics/a.jpg"><figcaption>a</figcaption></figure>
+<figure><img src="//cdn.example.com/b.jpg"><figcaption>b</figcaption></figure>
+<figure><img src="javascript:alert(1)"><figcaption>c</figcaption></figure>
+<figure><img src="file:///etc/passwd"><figcaption>d</figcaption></figure>
+</article></body></html>`
+	sources := func(s *Story) []string {
+		var out []string
+		for _, sec := range s.Sections() {
+			for _, p := range sec.Pictures {
+				out = append(out, p.Source)
+			}
+		}
+		return out
+	}
+	// A file: its base element is ignored, relative paths stay relative.
+	got := sources(parseHTMLString(t, src, Options{Name: "page.html"}))
+	if strings.Join(got, " ") != "pics/a.jpg https://cdn.example.com/b.jpg" {
+		t.Errorf("file: %q", got)
+	}
+	// A page from the web: its base element counts, against the final URL.
+	got = sources(parseHTMLString(t, strings.Replace(src, "https://evil.example/", "/root/", 1), Options{BaseURL: "https://news.example.com/a/story"}))
+	if strings.Join(got, " ") != "https://news.example.com/root/pics/a.jpg https://cdn.example.com/b.jpg" {
+		t.Errorf("URL: %q", got)
+	}
+}
+
+func TestAMPStory(t *testing.T) {
+	src := `<!-- a comment first -->
+
+<!doctype html><html ⚡ lang="en"><head><title>Doc title</title>
+<script type="application/ld+json">{"@type":"Article","headline":"LD title","author":{"name":"Ann Lee"}}</script></head>
+<body><amp-story standalone title="Ten days in Pyongyang" publisher="The Daily" poster-portrait-src="poster.jpg">
+<amp-sidebar id="s"><ul><li>Nav item</li></ul></amp-sidebar>
+<amp-story-page id="cover"><amp-story-grid-layer template="fill"><amp-img src="cover.jpg" width="720" height="1280"></amp-img></amp-story-grid-layer>
+<amp-story-grid-layer template="vertical"><h1>Ten days in Pyongyang</h1><p>By Kim Lee and Ann Park</p><p>A week of rallies.</p></amp-story-grid-layer></amp-story-page>
+<amp-story-page id="p1"><amp-story-grid-layer template="fill"><amp-img src="one.jpg" alt="Flags in the square" width="720" height="1280"></amp-img></amp-story-grid-layer>
+<amp-story-grid-layer template="thirds"><h2 grid-area="upper-third">The square</h2><p grid-area="lower-third">Crowds waved flags.</p></amp-story-grid-layer>
+<amp-story-page-attachment layout="nodisplay"><p>Swipe up for more</p></amp-story-page-attachment></amp-story-page>
+<amp-story-page id="p2"><amp-story-grid-layer template="fill"><amp-img src="two.jpg" width="720" height="1280"></amp-img></amp-story-grid-layer></amp-story-page>
+<amp-story-page id="p3" background-audio="a.mp3"><amp-story-grid-layer template="fill"><amp-video poster="vid.jpg" autoplay layout="fill"><source src="vid.mp4" type="video/mp4"></amp-video></amp-story-grid-layer>
+<amp-story-grid-layer template="vertical"><q>We came to see the leader --Mr Choe</q></amp-story-grid-layer></amp-story-page>
+<amp-story-page id="p4"><amp-story-grid-layer template="vertical"></amp-story-grid-layer></amp-story-page>
+<amp-story-page id="p5" dir="rtl"><amp-story-grid-layer template="vertical"><div class="wrapper" style="left:5%;top:60%"><p>Lower text</p></div><div class="wrapper" style="left:5%;top:10%"><p>Upper text</p></div></amp-story-grid-layer></amp-story-page>
+<amp-story-auto-ads><script type="application/json">{"ad-attributes":{}}</script></amp-story-auto-ads>
+<amp-story-bookend src="bookend.json" layout="nodisplay"></amp-story-bookend>
+</amp-story></body></html>`
+	s, err := Parse([]byte(src), Options{BaseURL: "https://stories.example/s/ten-days/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Format != FormatHTML || s.Reader != "AMP story" {
+		t.Fatalf("format %v reader %q", s.Format, s.Reader)
+	}
+	if s.Title != "Ten days in Pyongyang" || s.TitleFrom != "amp-story title" || s.Source != "The Daily" {
+		t.Errorf("title %q from %q source %q", s.Title, s.TitleFrom, s.Source)
+	}
+	if strings.Join(s.Authors, ",") != "Kim Lee,Ann Park" || s.Intro != "A week of rallies." {
+		t.Errorf("authors %q intro %q", s.Authors, s.Intro)
+	}
+	if s.Poster.Source != "https://stories.example/s/ten-days/poster.jpg" {
+		t.Errorf("poster %q", s.Poster.Source)
+	}
+	want := []string{"The square", "Page 3", "We came to see the leader --Mr Choe", "Upper text"}
+	if got := captions(s); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("captions %q, want %q", got, want)
+	}
+	p1 := s.Section(0)
+	if len(p1.Pictures) != 1 || p1.Pictures[0].Alt != "Flags in the square" || p1.Pictures[0].Width != 720 || p1.Body != "Crowds waved flags." {
+		t.Errorf("page 1: %+v", p1)
+	}
+	if p := s.Section(1); len(p.Pictures) != 1 || p.Body != "" {
+		t.Errorf("a picture-only page: %+v", p)
+	}
+	if p := s.Section(2).Pictures; len(p) != 1 || p[0].Source != "https://stories.example/s/ten-days/vid.jpg" || p[0].Video != "https://stories.example/s/ten-days/vid.mp4" {
+		t.Errorf("video page: %+v", p)
+	}
+	if b := s.Section(3).Body; b != "Lower text" {
+		t.Errorf("absolutely placed text read out of order: %q", b)
+	}
+	text := allText(s)
+	for _, leak := range []string{"Nav item", "Swipe up", "ad-attributes"} {
+		if strings.Contains(text, leak) {
+			t.Errorf("story holds %q", leak)
+		}
+	}
+	kinds := map[string]bool{}
+	for _, d := range s.AllDropped() {
+		kinds[d.Kind] = true
+	}
+	for _, k := range []string{"navigation", "attachment", "ad", "bookend", "empty page"} {
+		if !kinds[k] {
+			t.Errorf("nothing dropped as %q: %+v", k, s.AllDropped())
+		}
+	}
+}
+
+func TestAMPClassPositions(t *testing.T) {
+	src := `<html amp><head><style amp-custom>
+:root:not(#_) .amp-wp-aaa { position: absolute; left: 10%; top: 70.5%; }
+:root:not(#_) .amp-wp-bbb { position: absolute; top: 12%; }
+.fill { top: 0; }</style></head><body><amp-story standalone title="S">
+<amp-story-page id="a"><amp-story-grid-layer template="vertical"><div class="page-safe-area">
+<div class="amp-wp-aaa"><p class="fill">Second</p></div><div class="amp-wp-bbb"><h2 class="fill">First</h2></div>
+</div></amp-story-grid-layer></amp-story-page></amp-story></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Len() != 1 || s.Section(0).Caption != "First" || s.Section(0).Body != "Second" {
+		t.Errorf("sections %+v", s.Sections())
+	}
+}
+
+// TestHTMLHostileInput checks that pages built to hurt end quickly with a
+// story or a clear error.
+func TestHTMLHostileInput(t *testing.T) {
+	nested := strings.Repeat("<div>", 10000) + "deep text" + strings.Repeat("</div>", 10000)
+	var bomb strings.Builder
+	bomb.WriteString(`<html><head><script type="application/ld+json">`)
+	bomb.WriteString(strings.Repeat("[", 20000) + strings.Repeat("]", 20000))
+	bomb.WriteString(`</script><script type="application/ld+json">[`)
+	for i := range 50000 {
+		if i > 0 {
+			bomb.WriteString(",")
+		}
+		bomb.WriteString(`{"@type":"ImageObject","contentUrl":"a.jpg","caption":"c"}`)
+	}
+	bomb.WriteString(`]</script></head><body><p>Text survives.</p></body></html>`)
+	srcset := `<html><body><p>x</p><img srcset="` + strings.Repeat("a.jpg 10w, ", 100000) + `"></body></html>`
+	tests := []struct{ name, src, want string }{
+		{"10 000 nested divs", nested, "deep text"},
+		{"truncated", `<html><head><title>Cut</title></head><body><article><p>Half a para`, "Half a para"},
+		{"tag soup", `<p><b><i>one</b> two</i><table><p>three<td>four</p></div></span>`, "three"},
+		{"JSON-LD bombs", bomb.String(), "Text survives."},
+		{"huge srcset", srcset, "x"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			done := make(chan *Story, 1)
+			go func() {
+				s, err := Parse([]byte(tt.src), Options{Format: FormatHTML})
+				if err != nil {
+					t.Error(err)
+				}
+				done <- s
+			}()
+			select {
+			case s := <-done:
+				if s != nil && !strings.Contains(allText(s), tt.want) {
+					t.Errorf("story lacks %q: %q", tt.want, allText(s))
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("the page hung the reader")
+			}
+		})
+	}
+	if _, err := Parse([]byte(`<html><head><script>a()</script></head><body><script>b()</script><style>p{}</style></body></html>`), Options{}); err != ErrNoContent {
+		t.Errorf("a page of scripts: err = %v", err)
+	}
+}

@@ -1,0 +1,331 @@
+package story
+
+import (
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// isImage reports whether n is an element that shows a picture.
+func isImage(n *html.Node) bool {
+	return n.Type == html.ElementNode && (n.Data == "img" || n.Data == "amp-img" || n.Data == "picture" || n.Data == "amp-anim")
+}
+
+// placeholderRe matches the stand-in files lazy loaders put in src.
+var placeholderRe = regexp.MustCompile(`(?i)(^|[/_.-])(blank|spacer|pixel|placeholder|transparent|lazy|loading|grey|gray|1x1|empty)[^/]*\.(gif|png|svg|jpe?g|webp)$`)
+
+// imageSource chooses the real address of a picture element: lazy-loader
+// attributes (data-src, data-srcset) first, then the largest srcset
+// candidate, then src unless it is a data: stand-in or a placeholder
+// file, then a <picture>'s sources and a <noscript> fallback beside it.
+func (p *page) imageSource(img *html.Node) string {
+	for _, key := range []string{"data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src", "data-full-src"} {
+		if u := p.resolve(attr(img, key)); u != "" {
+			return u
+		}
+	}
+	for _, key := range []string{"data-srcset", "data-lazy-srcset", "srcset"} {
+		if u := p.resolve(largestCandidate(attr(img, key))); u != "" {
+			return u
+		}
+	}
+	src := strings.TrimSpace(attr(img, "src"))
+	if src != "" && !strings.HasPrefix(strings.ToLower(src), "data:") && !placeholderRe.MatchString(src) {
+		if u := p.resolve(src); u != "" {
+			return u
+		}
+	}
+	// <picture><source srcset><img></picture>
+	if parent := img.Parent; parent != nil && (img.Data == "picture" || isElement(parent, "picture")) {
+		pic := parent
+		if img.Data == "picture" {
+			pic = img
+		}
+		for c := pic.FirstChild; c != nil; c = c.NextSibling {
+			if isElement(c, "source") {
+				for _, key := range []string{"data-srcset", "srcset"} {
+					if u := p.resolve(largestCandidate(attr(c, key))); u != "" {
+						return u
+					}
+				}
+			}
+			if isElement(c, "img") && img.Data == "picture" {
+				if u := p.imageSource(c); u != "" {
+					return u
+				}
+			}
+		}
+	}
+	// <noscript><img src></noscript> next to the lazy image.
+	for sib := img.NextSibling; sib != nil; sib = sib.NextSibling {
+		if sib.Type == html.ElementNode {
+			if sib.Data == "noscript" {
+				if inner := findFirst(sib, isImage); inner != nil {
+					return p.imageSource(inner)
+				}
+			}
+			break
+		}
+	}
+	return ""
+}
+
+// largestCandidate returns the address of the widest candidate of a
+// srcset ("a.jpg 480w, b.jpg 1024w" or "a.jpg 1x, b.jpg 2x"), looking at no
+// more than maxSrcsetItems of them.
+func largestCandidate(srcset string) string {
+	srcset = strings.TrimSpace(srcset)
+	if srcset == "" {
+		return ""
+	}
+	best, bestSize := "", -1.0
+	for i, item := range strings.Split(srcset, ",") {
+		if i >= maxSrcsetItems {
+			break
+		}
+		f := strings.Fields(item)
+		if len(f) == 0 || strings.HasPrefix(strings.ToLower(f[0]), "data:") {
+			continue
+		}
+		size := 1.0
+		if len(f) > 1 {
+			d := f[1]
+			if v, err := strconv.ParseFloat(d[:len(d)-1], 64); err == nil && (strings.HasSuffix(d, "w") || strings.HasSuffix(d, "x")) {
+				size = v
+			}
+		}
+		if size > bestSize {
+			best, bestSize = f[0], size
+		}
+	}
+	return best
+}
+
+// captionCreditRe finds a credit at the end of a caption: "(AP)", "(Photo: X)",
+// "Photo by X", "Credit: X", "Photograph: X", "© X", "Image: X".
+var captionCreditRe = regexp.MustCompile(`(?i)(?:^|[\s.;,])(\((?:[^()]*(?:photo|photograph|picture|image|credit|getty|reuters|afp|ap|epa|\/)[^()]*|(?-i:[A-Z][\w.'&-]*(?:\s[A-Z][\w.'&-]*){0,3}))\)|(?:photos?|photograph|picture|image)\s+by\s+[^.]+|(?:photo|photograph|picture|image|credit|credits|source)s?\s*:\s*[^.]+|©\s*[^.]+)\.?\s*$`)
+
+// notCredit are bracketed words at the end of a caption that are no credit.
+var notCredit = map[string]bool{"VIDEO": true, "PHOTOS": true, "PHOTO": true, "GALLERY": true, "WATCH": true, "LIVE": true, "UPDATED": true, "UPDATE": true, "PICTURED": true, "LEFT": true, "RIGHT": true, "CENTER": true, "CENTRE": true, "ABOVE": true, "BELOW": true, "TOP": true, "BOTTOM": true}
+
+// splitCredit takes a trailing credit off a caption.
+func splitCredit(caption string) (string, string) {
+	m := captionCreditRe.FindStringSubmatchIndex(caption)
+	if m == nil {
+		return caption, ""
+	}
+	credit := strings.TrimSpace(caption[m[2]:m[3]])
+	rest := strings.TrimSpace(caption[:m[2]])
+	if rest == "" && strings.HasPrefix(credit, "(") {
+		return caption, "" // the whole caption in brackets is no credit
+	}
+	credit = strings.TrimSuffix(strings.TrimPrefix(credit, "("), ")")
+	if notCredit[strings.ToUpper(credit)] {
+		return caption, ""
+	}
+	return rest, strings.TrimSpace(credit)
+}
+
+// creditClassRe marks elements that hold a picture's credit.
+var creditClassRe = regexp.MustCompile(`(?i)credit|copyright|photographer|attribution|byline|source|courtesy`)
+
+// isCreditElement reports whether n holds a credit inside a caption.
+func isCreditElement(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch attr(n, "itemprop") {
+	case "copyrightHolder", "creator", "author", "copyrightNotice", "creditText":
+		return true
+	}
+	return n.Data == "small" || creditClassRe.MatchString(attr(n, "class"))
+}
+
+// figure is a story picture found on the page.
+type figure struct {
+	pics []Picture
+}
+
+// readFigure reads the pictures of el (a figure, or an image on its own)
+// with their caption and credit. caption, if not nil, is a figcaption
+// that follows the figure as a sibling.
+func (p *page) readFigure(el *html.Node, caption *html.Node) figure {
+	var imgs []*html.Node
+	if isImage(el) || el.Data == "amp-video" || el.Data == "video" {
+		imgs = []*html.Node{el}
+	} else {
+		imgs = findAll(el, func(n *html.Node) bool { return isImage(n) || isElement(n, "amp-video") || isElement(n, "video") })
+		if len(imgs) == 0 {
+			// Only a noscript fallback holds the image.
+			for _, ns := range findAll(el, func(n *html.Node) bool { return isElement(n, "noscript") }) {
+				imgs = append(imgs, findAll(ns, isImage)...)
+			}
+		}
+	}
+	if caption == nil && el.Data == "figure" {
+		caption = findFirst(el, func(n *html.Node) bool { return isElement(n, "figcaption") })
+	}
+	if caption == nil {
+		caption = findFirst(el, func(n *html.Node) bool {
+			ip := attr(n, "itemprop")
+			return ip == "caption" || ip == "description"
+		})
+	}
+	capText, credit := "", ""
+	if caption != nil {
+		capText = textOf(caption, isCreditElement)
+		for _, c := range findAll(caption, isCreditElement) {
+			if t := textOf(c, nil); t != "" {
+				credit = joinNonEmpty(credit, t)
+			}
+		}
+		capText = strings.Join(strings.Fields(capText), " ")
+	}
+	if credit == "" {
+		capText, credit = splitCredit(capText)
+	}
+	for _, key := range []string{"data-credit", "data-photo-credit", "data-copyright"} {
+		if credit == "" {
+			credit = OneLine(attr(el, key))
+		}
+	}
+	credit = tidyCredit(credit)
+	var fig figure
+	seen := map[string]bool{}
+	for _, img := range imgs {
+		pic := Picture{Width: sizeAttr(img, "width"), Height: sizeAttr(img, "height")}
+		if img.Data == "amp-video" || img.Data == "video" {
+			pic.Source = p.resolve(attr(img, "poster"))
+			pic.Video = p.videoSource(img)
+			pic.Alt = plainAttr(attr(img, "title"))
+		} else {
+			pic.Source = p.imageSource(img)
+			alt := attr(img, "alt")
+			if img.Data == "picture" {
+				if inner := findFirst(img, func(n *html.Node) bool { return isElement(n, "img") }); inner != nil {
+					alt = attr(inner, "alt")
+					pic.Width, pic.Height = sizeAttr(inner, "width"), sizeAttr(inner, "height")
+				}
+			}
+			pic.Alt = cleanAlt(plainAttr(alt))
+		}
+		if pic.Source == "" && pic.Video == "" {
+			continue
+		}
+		if seen[pic.Source+pic.Video] {
+			continue
+		}
+		seen[pic.Source+pic.Video] = true
+		if c := OneLine(attr(img, "data-credit")); c != "" && credit == "" {
+			pic.Credit = tidyCredit(c)
+		} else {
+			pic.Credit = credit
+		}
+		pic.Caption = capText
+		if ld, ok := p.meta.images[imageKey(pic.Source)]; ok {
+			if pic.Caption == "" {
+				pic.Caption = ld.caption
+			}
+			if pic.Credit == "" {
+				pic.Credit = ld.credit
+			}
+		}
+		if pic.Alt != "" && pic.Alt == pic.Caption {
+			pic.Alt = "" // alt text that only repeats the caption says nothing more
+		}
+		fig.pics = append(fig.pics, pic)
+	}
+	return fig
+}
+
+// videoSource is the address of a video element's first source.
+func (p *page) videoSource(v *html.Node) string {
+	if u := p.resolve(attr(v, "src")); u != "" {
+		return u
+	}
+	if s := findFirst(v, func(n *html.Node) bool { return isElement(n, "source") && attr(n, "src") != "" }); s != nil {
+		return p.resolve(attr(s, "src"))
+	}
+	return ""
+}
+
+// tidyCredit drops the words that only announce a credit.
+func tidyCredit(c string) string {
+	c = strings.TrimSpace(c)
+	for _, prefix := range []string{"Photograph:", "Photograph by", "Photo:", "Photos:", "Photo by", "Photos by", "Picture:", "Picture by", "Image:", "Image by", "Credit:", "Credits:", "Source:"} {
+		if len(c) > len(prefix) && strings.EqualFold(c[:len(prefix)], prefix) {
+			c = strings.TrimSpace(c[len(prefix):])
+			break
+		}
+	}
+	return strings.TrimSuffix(strings.TrimSpace(strings.Trim(c, "()")), ".")
+}
+
+// imageKey is the file name of a picture's address, for matching a JSON-LD
+// ImageObject to the picture on the page.
+func imageKey(src string) string {
+	if i := strings.IndexAny(src, "?#"); i >= 0 {
+		src = src[:i]
+	}
+	return strings.ToLower(path.Base(src))
+}
+
+// teaserRe matches classes and ids of page parts that hold other stories,
+// ads and widgets rather than this story's pictures.
+var teaserRe = regexp.MustCompile(`(?i)related|promo|teaser|\brail|recirc|trending|more-?stories|read-?more|outbrain|taboola|sponsor|advert|\bads?\b|ad-slot|\bad[-_]|share|social|newsletter|avatar|\blogo|author-?(image|photo|img)|popular|recommend|card-list|most-read|next-?up|also-?read|signup`)
+
+// teaserReason says why a picture is no story picture ("" if it is one):
+// it sits in page chrome (nav, aside, footer, header) or in a part whose
+// class says related, promo, ad, share; it is a thumbnail of 150 pixels or
+// less; or it links to another page.
+func (p *page) teaserReason(n *html.Node) string {
+	if w, h := sizeAttr(n, "width"), sizeAttr(n, "height"); (w > 0 && w <= 2) || (h > 0 && h <= 2) {
+		return "tracking pixel"
+	}
+	if w, h := sizeAttr(n, "width"), sizeAttr(n, "height"); (w > 0 && w <= 150) || (h > 0 && h <= 150) {
+		return "thumbnail"
+	}
+	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
+		switch a.Data {
+		case "header":
+			// An article's own header holds its lead picture.
+			if !hasAncestor(a, "article", "main") {
+				return "inside header"
+			}
+		case "nav", "aside", "footer", "form":
+			return "inside " + a.Data
+		case "a":
+			if href := strings.ToLower(attr(a, "href")); href != "" && !strings.HasPrefix(href, "#") && !looksLikeImageURL(href) {
+				return "links to another page"
+			}
+		case "body", "article", "main":
+			return ""
+		}
+		if m := teaserRe.FindString(attr(a, "class") + " " + attr(a, "id")); m != "" {
+			return "in a " + strings.ToLower(strings.Trim(m, "-_ ")) + " block"
+		}
+	}
+	return ""
+}
+
+var imageExtRe = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|avif)(\?|#|$)`)
+
+func looksLikeImageURL(u string) bool { return imageExtRe.MatchString(u) }
+
+// hasAncestor reports whether an ancestor of n is one of the elements
+// named.
+func hasAncestor(n *html.Node, names ...string) bool {
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.Type == html.ElementNode {
+			for _, name := range names {
+				if a.Data == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"os/signal"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/reeltui/reel/internal/fetch"
+	"github.com/reeltui/reel/story"
+)
+
+// isURL reports whether the command line names a web address rather than
+// a file.
+func isURL(path string) bool {
+	p := strings.ToLower(path)
+	return strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://")
+}
+
+// fetched is a story read from the web.
+type fetched struct {
+	data []byte
+	// url is the final address, after redirects: the base for the page's
+	// relative addresses.
+	url  string
+	html bool // the server said the page is HTML
+}
+
+// fetchStory fetches the page at raw. While it takes longer than a moment
+// it says so on notice (the terminal's standard error, or io.Discard);
+// ctrl+c cancels it.
+func fetchStory(raw string, maxSize int64, notice io.Writer) (fetched, error) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var mu sync.Mutex
+	shown := false
+	t := time.AfterFunc(slowNotice, func() {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintf(notice, "reel: fetching %s… (ctrl+c cancels)", story.OneLine(raw))
+		shown = true
+	})
+	client := fetch.New(fetch.Options{MaxSize: maxSize, UserAgent: "reel/" + buildVersion()})
+	res, err := client.Page(ctx, raw)
+	t.Stop()
+	mu.Lock()
+	if shown {
+		fmt.Fprint(notice, "\r\x1b[K") // the notice has done its work: clear its line
+	}
+	mu.Unlock()
+	if err != nil {
+		if ctx.Err() != nil {
+			// ctrl+c (or a SIGTERM) while fetching: end as an
+			// interrupted program does, with no message.
+			return fetched{}, tea.ErrInterrupted
+		}
+		return fetched{}, fmt.Errorf("%s: %w", shortURL(raw), err)
+	}
+	html := res.ContentType == "text/html" || res.ContentType == "application/xhtml+xml"
+	return fetched{data: res.Body, url: res.URL, html: html}, nil
+}
+
+// shortURL is an address as errors show it: without its query, which can
+// be long and say nothing to the reader.
+func shortURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return story.OneLine(raw)
+	}
+	u.RawQuery, u.Fragment = "", ""
+	return story.OneLine(u.String())
+}
