@@ -119,3 +119,17 @@ func BenchmarkAdversarial(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSplit is the split alone.
+func BenchmarkSplit(b *testing.B) {
+	for _, n := range benchSizes {
+		src := string(genStory(n, true))
+		b.Run(fmt.Sprintf("sections=%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				splitDeck(src)
+			}
+		})
+	}
+}
