@@ -32,7 +32,8 @@ type searchState struct {
 	searching bool
 	layout    pageKey // the layout the matches were counted in (page 0)
 	matches   []match
-	current   int // index into matches
+	current   int  // index into matches
+	wrapped   bool // the last move went round the story's end
 }
 
 // searchMsg brings the matches of search id, counted in layout.
@@ -54,7 +55,11 @@ func (m Model) searchStatus() string {
 	case s.matches[s.current].page != m.pos.page:
 		return fmt.Sprintf("%q: %d %s · n next · N previous", s.query, len(s.matches), plural(len(s.matches), "match", "matches"))
 	}
-	return fmt.Sprintf("match %d of %d · n next · N previous", s.current+1, len(s.matches))
+	status := fmt.Sprintf("match %d of %d · n next · N previous", s.current+1, len(s.matches))
+	if s.wrapped {
+		status = "wrapped: " + status
+	}
+	return status
 }
 
 func plural(n int, one, many string) string {
@@ -186,11 +191,7 @@ func (m Model) foundAll(msg searchMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	i, wrapped := m.matchFrom(m.pos.page, 1)
-	s.current = i
-	if wrapped {
-		m.hint = "no match after this page: " + m.wrapNote(1)
-	}
+	s.current, s.wrapped = m.matchFrom(m.pos.page, 1)
 	return m, m.goToMatch()
 }
 
@@ -223,33 +224,14 @@ func (m Model) stepMatch(dir int) (Model, tea.Cmd) {
 	if n == 0 || s.searching {
 		return m, nil
 	}
-	var wrapped bool
 	if s.matches[s.current].page == m.pos.page {
 		next := (s.current + dir + n) % n
-		wrapped = dir > 0 && next <= s.current || dir < 0 && next >= s.current
+		s.wrapped = dir > 0 && next <= s.current || dir < 0 && next >= s.current
 		s.current = next
 	} else {
-		s.current, wrapped = m.matchFrom(m.pos.page, dir)
-	}
-	if wrapped {
-		m.hint = m.wrapNote(dir)
+		s.current, s.wrapped = m.matchFrom(m.pos.page, dir)
 	}
 	return m, m.goToMatch()
-}
-
-// wrapNote says that n or N went round the story, and where to.
-func (m Model) wrapNote(dir int) string {
-	if len(m.search.matches) == 1 {
-		return "the only match"
-	}
-	where := "section " + fmt.Sprint(m.search.matches[m.search.current].page)
-	if m.search.matches[m.search.current].page == 0 {
-		where = "the cover"
-	}
-	if dir > 0 {
-		return "wrapped to the first match, on " + where
-	}
-	return "wrapped to the last match, on " + where
 }
 
 // goToMatch shows the current match's page, scrolled so the match is in
