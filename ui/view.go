@@ -153,15 +153,21 @@ func (m Model) helpView(h int) []string {
 	}
 	title := st.Heading.Render("Keys")
 	foot := "? or esc closes"
-	rows := h - st.Overlay.GetVerticalFrameSize() - 4 // title, gap, gap, foot
+	// The title, the foot and a blank line after and before the keys; in
+	// a low window only the title and the foot.
+	room := h - st.Overlay.GetVerticalFrameSize()
+	gap := []string{""}
+	if room-4 < 3 {
+		gap = nil
+	}
+	rows := max(room-2-2*len(gap), 1)
 	if len(body) > rows {
 		foot = "↑/↓ more · esc closes"
-		rows = max(rows, 1)
 		top := clamp(m.helpY, 0, len(body)-rows)
 		body = body[top : top+rows]
 	}
-	lines := append([]string{title, ""}, body...)
-	lines = append(lines, "", st.Faint.Render(ansi.Truncate(foot, inner, "…")))
+	lines := append(append([]string{title}, gap...), body...)
+	lines = append(append(lines, gap...), st.Faint.Render(ansi.Truncate(foot, inner, "…")))
 	box := st.Overlay.Render(strings.Join(lines, "\n"))
 	return place(box, m.width, h)
 }
