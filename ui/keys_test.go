@@ -186,13 +186,21 @@ func TestHelpFitsEveryWindow(t *testing.T) {
 	for w := minWidth; w <= 130; w += 5 {
 		for h := minHeight; h <= 40; h += 4 {
 			m := runKeys(t, newTestModel(tiny, w, h), "?")
-			seen, last := "", ""
+			seen, last, top := "", "", ""
 			for range 200 {
 				f := frame(m)
 				if f == last {
 					break // scrolled to the end
 				}
 				last = f
+				for _, l := range strings.Split(f, "\n") {
+					if strings.Contains(l, "╭") {
+						if top != "" && l != top {
+							t.Fatalf("%dx%d: the help box changes shape as it scrolls:\n%s\n%s", w, h, top, l)
+						}
+						top = l
+					}
+				}
 				lines := strings.Split(f, "\n")
 				for _, l := range lines {
 					if ansi.StringWidth(l) > w {
