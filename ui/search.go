@@ -43,19 +43,31 @@ type searchMsg struct {
 	matches []match
 }
 
-// status is the search's part of the status bar. On a page other than
-// the current match's, it gives the count only: the reader has moved on.
-func (m Model) searchStatus() string {
+// searchStatus is the search's part of the status bar; short for a
+// narrow window. On a page other than the current match's, it gives the
+// count only: the reader has moved on.
+func (m Model) searchStatus(short bool) string {
 	s := m.search
+	n := len(s.matches)
+	var status string
 	switch {
+	case s.searching && short:
+		return "searching…"
 	case s.searching:
 		return fmt.Sprintf("searching for %q…", s.query)
-	case len(s.matches) == 0:
+	case n == 0 && short:
+		return "no match"
+	case n == 0:
 		return fmt.Sprintf("no match for %q", s.query)
+	case s.matches[s.current].page != m.pos.page && short:
+		return fmt.Sprintf("%d %s", n, plural(n, "match", "matches"))
 	case s.matches[s.current].page != m.pos.page:
-		return fmt.Sprintf("%q: %d %s · n next · N previous", s.query, len(s.matches), plural(len(s.matches), "match", "matches"))
+		return fmt.Sprintf("%q: %d %s · n next · N previous", s.query, n, plural(n, "match", "matches"))
+	case short:
+		status = fmt.Sprintf("match %d/%d", s.current+1, n)
+	default:
+		status = fmt.Sprintf("match %d of %d · n next · N previous", s.current+1, n)
 	}
-	status := fmt.Sprintf("match %d of %d · n next · N previous", s.current+1, len(s.matches))
 	if s.wrapped {
 		status = "wrapped: " + status
 	}

@@ -230,3 +230,13 @@ func TestSearchRecountsOnResize(t *testing.T) {
 		}
 	}
 }
+
+// TestNarrowStatusKeepsThePosition: in a narrow window the search says
+// less, and the page position still shows.
+func TestNarrowStatusKeepsThePosition(t *testing.T) {
+	m := runKeys(t, search(t, newTestModel(sample(t), 40, 12), "korea"), "G n")
+	lines := strings.Split(frame(m), "\n")
+	if bar := lines[len(lines)-1]; !strings.Contains(bar, "5 / 5") || !strings.Contains(bar, "match 7/7") {
+		t.Errorf("status bar at 40 columns: %q", bar)
+	}
+}
