@@ -149,6 +149,12 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	sigterm := make(chan os.Signal, 1)
 	signal.Notify(sigterm, syscall.SIGTERM)
 	defer signal.Stop(sigterm)
+	// Bubble Tea blanks the window title on exit: save the one the
+	// terminal had before anything is drawn, and bring it back once the
+	// program has restored the terminal, whichever way it ended (a key,
+	// ctrl+c, SIGTERM, an error, a panic caught in safeRun).
+	_, _ = io.WriteString(stdout, ui.PushTitle)
+	defer func() { _, _ = io.WriteString(stdout, ui.PopTitle) }()
 	final, err := tea.NewProgram(m, opts...).Run()
 	if err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -244,6 +245,25 @@ type ptyTerm struct {
 	pty  *os.File
 	emu  *vt.SafeEmulator
 	done chan struct{}
+	raw  lockedBuffer // every byte reel wrote
+}
+
+// lockedBuffer is a bytes.Buffer safe for one writer and one reader.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 // startTerm runs reel on a 80×24 pseudo-terminal. With stdin set, the
@@ -263,7 +283,7 @@ func startTerm(t *testing.T, stdin io.Reader, ctty bool, args ...string) *ptyTer
 	}
 	tm := &ptyTerm{t: t, cmd: cmd, pty: ptmx, emu: vt.NewSafeEmulator(80, 24), done: make(chan struct{})}
 	go func() {
-		_, _ = io.Copy(tm.emu, ptmx)
+		_, _ = io.Copy(io.MultiWriter(tm.emu, &tm.raw), ptmx)
 		close(tm.done)
 	}()
 	go func() { _, _ = io.Copy(ptmx, tm.emu) }() // the terminal's answers to queries
@@ -331,6 +351,43 @@ func TestInteractive(t *testing.T) {
 	tm.send("q")
 	if code := tm.exit(); code != 0 {
 		t.Errorf("q: exit %d, want 0", code)
+	}
+}
+
+// TestTitleRestored: reel saves the terminal's window title before it
+// sets its own and restores it after Bubble Tea blanks it, on each way
+// out.
+func TestTitleRestored(t *testing.T) {
+	for _, way := range []string{"q", "ctrl+c", "SIGTERM"} {
+		t.Run(way, func(t *testing.T) {
+			tm := startTerm(t, nil, true, "testdata/kim-rally.txt")
+			tm.waitFor("5 sections follow")
+			switch way {
+			case "q":
+				tm.send("q")
+			case "ctrl+c":
+				tm.send("\x03")
+			case "SIGTERM":
+				_ = tm.cmd.Process.Signal(syscall.SIGTERM)
+			}
+			tm.exit()
+			select {
+			case <-tm.done:
+			case <-time.After(5 * time.Second):
+			}
+			out := tm.raw.String()
+			push, pop := strings.Index(out, "\x1b[22;0t"), strings.LastIndex(out, "\x1b[23;0t")
+			firstTitle, lastTitle := strings.Index(out, "\x1b]2;"), strings.LastIndex(out, "\x1b]2;")
+			if firstTitle < 0 {
+				t.Fatalf("reel set no window title: %q", out)
+			}
+			if push < 0 || push > firstTitle {
+				t.Errorf("the title is not saved before reel sets its own (push at %d, title at %d)", push, firstTitle)
+			}
+			if pop < lastTitle {
+				t.Errorf("the title is not restored after the last title change (pop at %d, title at %d): %q", pop, lastTitle, out[max(0, lastTitle-40):])
+			}
+		})
 	}
 }
 

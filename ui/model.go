@@ -71,9 +71,9 @@ type Model struct {
 	pos           position
 	cur           *page // the current page, rendered for the current width
 	cache         *pageCache
-	pending       map[pageKey]bool // pages rendering in the background
-	renderBudget  time.Duration    // how long Update waits for a page
-	deadline      time.Duration    // how long a page may take to format
+	pending       map[pageKey]*rendering // pages rendering in the background
+	renderBudget  time.Duration          // how long Update waits for a page
+	deadline      time.Duration          // how long a page may take to format
 	// format renders a page's Markdown; nil is Glamour. Tests swap in a
 	// slow one to drive the background render.
 	format func(md string, w int, theme Theme) string
@@ -105,7 +105,7 @@ func New(s *story.Story, opt Options) Model {
 		keys:         DefaultKeyMap(),
 		help:         help.New(),
 		cache:        newPageCache(48),
-		pending:      map[pageKey]bool{},
+		pending:      map[pageKey]*rendering{},
 		input:        textinput.New(),
 		hint:         story.OneLine(opt.Hint),
 		interval:     defaultInterval,

@@ -77,6 +77,8 @@ type gatedFormatter struct {
 	gate  chan struct{}
 	once  sync.Once
 	calls atomic.Int32
+	mu    sync.Mutex
+	seen  map[string]int // how often each Markdown text was formatted
 }
 
 func newGatedFormatter() *gatedFormatter { return &gatedFormatter{gate: make(chan struct{})} }
@@ -84,6 +86,12 @@ func newGatedFormatter() *gatedFormatter { return &gatedFormatter{gate: make(cha
 func (g *gatedFormatter) format(md string, w int, theme Theme) string {
 	<-g.gate
 	g.calls.Add(1)
+	g.mu.Lock()
+	if g.seen == nil {
+		g.seen = map[string]int{}
+	}
+	g.seen[md]++
+	g.mu.Unlock()
 	return "FORMATTED " + renderMarkdown(md, w, theme)
 }
 
@@ -114,7 +122,7 @@ func TestSlowPageShowsPlainlyThenFormatted(t *testing.T) {
 	if !strings.Contains(frame(m), "Kim's North Korea") {
 		t.Errorf("the plain page lost the title:\n%s", frame(m))
 	}
-	if !m.pending[m.key(0)] {
+	if m.pending[m.key(0)] == nil {
 		t.Errorf("the page's render is not marked pending")
 	}
 	g.open()
@@ -134,6 +142,33 @@ func TestSlowPageShowsPlainlyThenFormatted(t *testing.T) {
 	m = next.(Model)
 	if g.calls.Load() != calls || m.cur.plain || !strings.Contains(frame(m), "FORMATTED") {
 		t.Errorf("turning to a prefetched page rendered it again (%d -> %d calls)", calls, g.calls.Load())
+	}
+}
+
+// TestPrefetchInFlightIsNotRenderedTwice: turning to a page whose
+// prefetch is still formatting waits for that render instead of starting
+// another.
+func TestPrefetchInFlightIsNotRenderedTwice(t *testing.T) {
+	g := newGatedFormatter()
+	m := slowModel(t, sample(t), g)
+	next, first := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = next.(Model)
+	next, second := m.Update(keyMsg("right")) // page 1's prefetch is in flight
+	m = next.(Model)
+	if !m.cur.plain {
+		t.Fatalf("page 1 should show plainly while its render waits")
+	}
+	g.open()
+	m, _ = run(t, m, first(), second())
+	if m.cur.plain || !strings.Contains(frame(m), "FORMATTED") {
+		t.Fatalf("page 1's render never arrived:\n%s", frame(m))
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	for md, n := range g.seen {
+		if n > 1 {
+			t.Errorf("formatted %d times: %.40q", n, md)
+		}
 	}
 }
 

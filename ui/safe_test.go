@@ -67,9 +67,18 @@ func TestHostileStoryStaysText(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newTestModel(s, 80, 30)
-	for _, k := range []string{"", "right", "t", "?"} {
+	// Each step names the overlay it must show, so that a key typed into
+	// the contents filter cannot pass for the help.
+	for _, step := range []struct {
+		key  string
+		want overlay
+	}{{"", overlayNone}, {"right", overlayNone}, {"t", overlayContents}, {"esc", overlayNone}, {"?", overlayHelp}, {"esc", overlayNone}, {"/", overlaySearch}} {
+		k := step.key
 		if k != "" {
 			m = send(m, keyMsg(k))
+		}
+		if m.overlay != step.want {
+			t.Fatalf("after %q the overlay is %d, want %d", k, m.overlay, step.want)
 		}
 		v := m.View()
 		checkOnlySafe(t, "view after "+k, v.Content)
@@ -78,7 +87,10 @@ func TestHostileStoryStaysText(t *testing.T) {
 			t.Errorf("window title carries an escape: %q", v.WindowTitle)
 		}
 	}
-	if strings.Contains(m.View().Content, "file:///etc/passwd\x1b") {
+	if m = runKeys(t, m, "esc"); !strings.Contains(frame(m), "a link") {
+		t.Fatalf("the page with the links is not shown:\n%s", frame(m))
+	}
+	if strings.Contains(m.View().Content, "\x1b]8;;file:") {
 		t.Errorf("a file: link became a hyperlink")
 	}
 	var out bytes.Buffer

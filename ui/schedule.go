@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -32,8 +33,47 @@ func (m Model) render(i int) *page {
 	return p
 }
 
+// rendering is a page's render in the background, started by whichever
+// needs it first: the prefetch's command when Bubble Tea runs it, or show
+// when the reader turns to the page. Each page has at most one.
+type rendering struct {
+	spec pageSpec
+	once sync.Once
+	done chan struct{} // closed once page is set
+	page *page
+}
+
+// start begins the render, once; it returns r.
+func (r *rendering) start() *rendering {
+	r.once.Do(func() {
+		go func() {
+			r.page = renderPage(r.spec)
+			close(r.done)
+		}()
+	})
+	return r
+}
+
+// rendering returns page k's render, new or already under way.
+func (m *Model) rendering(k pageKey, sp pageSpec) *rendering {
+	if r := m.pending[k]; r != nil {
+		return r
+	}
+	r := &rendering{spec: sp, done: make(chan struct{})}
+	m.pending[k] = r
+	return r
+}
+
+// delivery is the command that brings a render's page to Update.
+func (r *rendering) delivery(k pageKey) tea.Cmd {
+	return func() tea.Msg {
+		<-r.start().done
+		return pageMsg{key: k, page: r.page}
+	}
+}
+
 // show makes the current page ready to draw and prefetches its
-// neighbours. A page that takes longer than syncRenderBudget is shown as
+// neighbours. A page that takes longer than the render budget is shown as
 // plain text until its render arrives.
 func (m *Model) show() tea.Cmd {
 	if m.width <= 0 || m.height <= 0 {
@@ -44,17 +84,16 @@ func (m *Model) show() tea.Cmd {
 	if p := m.cache.get(k); p != nil {
 		m.cur = p
 	} else {
-		done := make(chan *page, 1)
 		sp := m.spec(m.pos.page)
-		go func() { done <- renderPage(sp) }()
+		r := m.rendering(k, sp).start()
 		select {
-		case p := <-done:
-			m.cache.put(k, p)
-			m.cur = p
+		case <-r.done:
+			delete(m.pending, k)
+			m.cache.put(k, r.page)
+			m.cur = r.page
 		case <-time.After(m.renderBudget):
-			m.pending[k] = true
 			m.cur = plainPage(sp)
-			cmds = append(cmds, func() tea.Msg { return pageMsg{key: k, page: <-done} })
+			cmds = append(cmds, r.delivery(k))
 		}
 	}
 	m.pos = scroll(m.pos, 0, len(m.cur.lines), m.bodyHeight())
@@ -63,12 +102,10 @@ func (m *Model) show() tea.Cmd {
 			continue
 		}
 		nk := m.key(i)
-		if m.cache.get(nk) != nil || m.pending[nk] {
+		if m.cache.get(nk) != nil || m.pending[nk] != nil {
 			continue
 		}
-		m.pending[nk] = true
-		sp := m.spec(i)
-		cmds = append(cmds, func() tea.Msg { return pageMsg{key: nk, page: renderPage(sp)} })
+		cmds = append(cmds, m.rendering(nk, m.spec(i)).delivery(nk))
 	}
 	return tea.Batch(cmds...)
 }

@@ -32,7 +32,8 @@ type searchState struct {
 	searching bool
 	layout    pageKey // the layout the matches were counted in (page 0)
 	matches   []match
-	current   int // index into matches
+	current   int  // index into matches
+	wrapped   bool // the last move went round the story's end
 }
 
 // searchMsg brings the matches of search id, counted in layout.
@@ -42,19 +43,35 @@ type searchMsg struct {
 	matches []match
 }
 
-// status is the search's part of the status bar. On a page other than
-// the current match's, it gives the count only: the reader has moved on.
-func (m Model) searchStatus() string {
+// searchStatus is the search's part of the status bar; short for a
+// narrow window. On a page other than the current match's, it gives the
+// count only: the reader has moved on.
+func (m Model) searchStatus(short bool) string {
 	s := m.search
+	n := len(s.matches)
+	var status string
 	switch {
+	case s.searching && short:
+		return "searching…"
 	case s.searching:
 		return fmt.Sprintf("searching for %q…", s.query)
-	case len(s.matches) == 0:
+	case n == 0 && short:
+		return "no match"
+	case n == 0:
 		return fmt.Sprintf("no match for %q", s.query)
+	case s.matches[s.current].page != m.pos.page && short:
+		return fmt.Sprintf("%d %s", n, plural(n, "match", "matches"))
 	case s.matches[s.current].page != m.pos.page:
-		return fmt.Sprintf("%q: %d %s · n next · N previous", s.query, len(s.matches), plural(len(s.matches), "match", "matches"))
+		return fmt.Sprintf("%q: %d %s · n next · N previous", s.query, n, plural(n, "match", "matches"))
+	case short:
+		status = fmt.Sprintf("match %d/%d", s.current+1, n)
+	default:
+		status = fmt.Sprintf("match %d of %d · n next · N previous", s.current+1, n)
 	}
-	return fmt.Sprintf("match %d of %d · n next · N previous", s.current+1, len(s.matches))
+	if s.wrapped {
+		status = "wrapped: " + status
+	}
+	return status
 }
 
 func plural(n int, one, many string) string {
@@ -186,11 +203,7 @@ func (m Model) foundAll(msg searchMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	i, wrapped := m.matchFrom(m.pos.page, 1)
-	s.current = i
-	if wrapped {
-		m.hint = "no match after this page: " + m.wrapNote(1)
-	}
+	s.current, s.wrapped = m.matchFrom(m.pos.page, 1)
 	return m, m.goToMatch()
 }
 
@@ -223,33 +236,14 @@ func (m Model) stepMatch(dir int) (Model, tea.Cmd) {
 	if n == 0 || s.searching {
 		return m, nil
 	}
-	var wrapped bool
 	if s.matches[s.current].page == m.pos.page {
 		next := (s.current + dir + n) % n
-		wrapped = dir > 0 && next <= s.current || dir < 0 && next >= s.current
+		s.wrapped = dir > 0 && next <= s.current || dir < 0 && next >= s.current
 		s.current = next
 	} else {
-		s.current, wrapped = m.matchFrom(m.pos.page, dir)
-	}
-	if wrapped {
-		m.hint = m.wrapNote(dir)
+		s.current, s.wrapped = m.matchFrom(m.pos.page, dir)
 	}
 	return m, m.goToMatch()
-}
-
-// wrapNote says that n or N went round the story, and where to.
-func (m Model) wrapNote(dir int) string {
-	if len(m.search.matches) == 1 {
-		return "the only match"
-	}
-	where := "section " + fmt.Sprint(m.search.matches[m.search.current].page)
-	if m.search.matches[m.search.current].page == 0 {
-		where = "the cover"
-	}
-	if dir > 0 {
-		return "wrapped to the first match, on " + where
-	}
-	return "wrapped to the last match, on " + where
 }
 
 // goToMatch shows the current match's page, scrolled so the match is in

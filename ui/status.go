@@ -23,18 +23,26 @@ func (m Model) statusBar() string {
 	if m.pos.page == 0 {
 		posText = fmt.Sprintf(" cover · %d ", m.story.Len())
 	}
-	var right []string
-	switch {
-	case m.count != "":
-		right = append(right, st.StatusTitle.Render(" go to "+m.count+"… "))
-	case m.search.query != "":
-		right = append(right, st.StatusBar.Render(" "+m.searchStatus()+" "))
+	// The right part: what is under way, then where the reader is. In a
+	// narrow window the search says less, so the position still shows.
+	rightPart := func(short bool) string {
+		var right []string
+		switch {
+		case m.count != "":
+			right = append(right, st.StatusTitle.Render(" go to "+m.count+"… "))
+		case m.search.query != "":
+			right = append(right, st.StatusBar.Render(" "+m.searchStatus(short)+" "))
+		}
+		if m.playing {
+			right = append(right, st.StatusTitle.Render(fmt.Sprintf(" ▶ %ds ", int(m.left.Seconds()))))
+		}
+		right = append(right, m.progressBar(min(16, w/8)), st.StatusTitle.Render(posText))
+		return strings.Join(right, "")
 	}
-	if m.playing {
-		right = append(right, st.StatusTitle.Render(fmt.Sprintf(" ▶ %ds ", int(m.left.Seconds()))))
+	rightText := rightPart(false)
+	if ansi.StringWidth(rightText) > w-14 {
+		rightText = rightPart(true)
 	}
-	right = append(right, m.progressBar(min(16, w/8)), st.StatusTitle.Render(posText))
-	rightText := strings.Join(right, "")
 	room := w - ansi.StringWidth(rightText)
 	hint := m.hint
 	if hint == "" && m.search.query == "" {

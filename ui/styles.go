@@ -75,7 +75,7 @@ func NewStyles(isDark, plain bool) Styles {
 			Panel:       p.Border(lipgloss.RoundedBorder()).Padding(0, 1),
 			Placeholder: p.Border(dashedBorder()).Padding(0, 1),
 			PanelMark:   p, PanelAlt: p, PanelNoAlt: p, Credit: p, StatusBar: p, StatusTitle: p,
-			Match: p.Reverse(true), CurrentMatch: p.Reverse(true).Bold(true).Underline(true), Selected: p.Reverse(true), Overlay: p.Border(lipgloss.RoundedBorder()).Padding(0, 1), BarFull: p, BarEmpty: p,
+			Match: p.Reverse(true), CurrentMatch: p.Reverse(true).Bold(true), Selected: p.Reverse(true), Overlay: p.Border(lipgloss.RoundedBorder()).Padding(0, 1), BarFull: p, BarEmpty: p,
 		}
 	}
 	ld := lipgloss.LightDark(isDark)
@@ -110,7 +110,7 @@ func NewStyles(isDark, plain bool) Styles {
 		// shows no colour (NO_COLOR keeps attributes and drops colours):
 		// the foreground given is the colour the match stands on.
 		Match:        base.Reverse(true).Foreground(hl).Background(text),
-		CurrentMatch: base.Reverse(true).Bold(true).Underline(true).Foreground(accent).Background(onAccent),
+		CurrentMatch: base.Reverse(true).Bold(true).Foreground(accent).Background(onAccent),
 		Selected:     base.Foreground(accent).Bold(true),
 		Overlay:      base.Border(lipgloss.RoundedBorder()).BorderForeground(accent).Padding(0, 1),
 		BarFull:      base.Background(bar).Foreground(accent),

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -420,18 +421,27 @@ type lightColor struct{}
 
 func (lightColor) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0xffff }
 
+// TestPlainThemeHasNoEscapes: the plain theme writes no escape sequence
+// but reverse video and bold, and those only to mark search matches (the
+// current one bold) and the contents' cursor, on every screen reel has.
 func TestPlainThemeHasNoEscapes(t *testing.T) {
-	m := New(sample(t), Options{Theme: ThemeNoTTY})
-	m.renderBudget = time.Minute
-	for _, k := range []string{"", "right", "t"} {
-		if k != "" {
-			m = send(m, keyMsg(k))
-		} else {
-			m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	m := testModel(sample(t), Options{Theme: ThemeNoTTY})
+	m, _ = run(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	reverse := regexp.MustCompile(`\x1b\[(?:0|7|27|1;7)?m`)
+	steps := []string{"right", "t", "esc", "?", "esc", "end", "/", "esc"}
+	for i := 0; i <= len(steps); i++ {
+		c := m.View().Content
+		if rest := reverse.ReplaceAllString(c, ""); strings.Contains(rest, "\x1b") {
+			at := strings.Index(rest, "\x1b")
+			t.Errorf("an escape in the plain theme after %v: %q", steps[:i], rest[at:min(len(rest), at+24)])
 		}
-		if c := m.View().Content; strings.Contains(c, "\x1b[3") || strings.Contains(c, "\x1b[4") || strings.Contains(c, "\x1b[9") {
-			t.Errorf("colour in the notty theme after %q: %q", k, c)
+		if i < len(steps) {
+			m = runKeys(t, m, steps[i])
 		}
+	}
+	m = search(t, runKeys(t, m, "g"), "korea")
+	if c := m.View().Content; !strings.Contains(c, "\x1b[7m") || !strings.Contains(c, "\x1b[1;7m") || strings.Contains(reverse.ReplaceAllString(c, ""), "\x1b") {
+		t.Errorf("plain matches should be marked in reverse video and nothing else")
 	}
 }
 

@@ -41,7 +41,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.tickShow()
 	case tea.MouseWheelMsg:
 		if m.overlay == overlayHelp {
-			m.helpY = max(0, m.helpY+wheelDelta(msg))
+			m.helpScroll(wheelDelta(msg))
 			return m, nil
 		}
 		if m.overlay != overlayNone {
@@ -186,13 +186,13 @@ func (m Model) updateHelp(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Help, k.Close, k.Quit):
 		m.closeOverlay()
 	case key.Matches(msg, k.Down):
-		m.helpY++
+		m.helpScroll(1)
 	case key.Matches(msg, k.Up):
-		m.helpY = max(0, m.helpY-1)
+		m.helpScroll(-1)
 	case key.Matches(msg, k.ReadOn, k.HalfDown, k.Next):
-		m.helpY += max(1, m.bodyHeight()-4)
+		m.helpScroll(max(1, m.bodyHeight()-4))
 	case key.Matches(msg, k.ReadBack, k.HalfUp, k.Prev):
-		m.helpY = max(0, m.helpY-max(1, m.bodyHeight()-4))
+		m.helpScroll(-max(1, m.bodyHeight()-4))
 	}
 	return m, nil
 }

@@ -140,30 +140,54 @@ func place(box string, w, h int) []string {
 func (m Model) helpView(h int) []string {
 	st := m.styles
 	inner := max(m.width-st.Overlay.GetHorizontalFrameSize(), 1)
-	groups := m.keys.helpGroups()
-	var body []string
-	for _, cols := range []int{len(groups), 2} {
-		if b, ok := m.helpColumns(groups, cols, inner); ok {
-			body = b
-			break
-		}
-	}
-	if body == nil {
-		body = m.helpColumn(groups, inner)
+	body := m.helpBody(inner)
+	boxW := 0
+	for _, l := range body {
+		boxW = max(boxW, ansi.StringWidth(l))
 	}
 	title := st.Heading.Render("Keys")
 	foot := "? or esc closes"
-	rows := h - st.Overlay.GetVerticalFrameSize() - 4 // title, gap, gap, foot
+	rows, gap := m.helpRows(h)
 	if len(body) > rows {
 		foot = "↑/↓ more · esc closes"
-		rows = max(rows, 1)
 		top := clamp(m.helpY, 0, len(body)-rows)
 		body = body[top : top+rows]
 	}
-	lines := append([]string{title, ""}, body...)
-	lines = append(lines, "", st.Faint.Render(ansi.Truncate(foot, inner, "…")))
-	box := st.Overlay.Render(strings.Join(lines, "\n"))
+	lines := append(append([]string{title}, gap...), body...)
+	lines = append(append(lines, gap...), st.Faint.Render(ansi.Truncate(foot, inner, "…")))
+	// The box keeps the width of all the keys while it scrolls.
+	box := st.Overlay.Width(min(boxW, inner) + st.Overlay.GetHorizontalFrameSize()).Render(strings.Join(lines, "\n"))
 	return place(box, m.width, h)
+}
+
+// helpRows is how many rows of keys the help shows in h rows: around them
+// the title, the foot, and a blank line after and before the keys (gap),
+// which a low window goes without.
+func (m Model) helpRows(h int) (rows int, gap []string) {
+	room := h - m.styles.Overlay.GetVerticalFrameSize()
+	gap = []string{""}
+	if room-4 < 3 {
+		gap = nil
+	}
+	return max(room-2-2*len(gap), 1), gap
+}
+
+// helpBody is the help's keys laid out in w columns.
+func (m Model) helpBody(w int) []string {
+	groups := m.keys.helpGroups()
+	for _, cols := range []int{len(groups), 2} {
+		if b, ok := m.helpColumns(groups, cols, w); ok {
+			return b
+		}
+	}
+	return m.helpColumn(groups, w)
+}
+
+// helpScroll moves the help by delta rows, within its length.
+func (m *Model) helpScroll(delta int) {
+	rows, _ := m.helpRows(m.bodyHeight())
+	n := len(m.helpBody(max(m.width-m.styles.Overlay.GetHorizontalFrameSize(), 1)))
+	m.helpY = clamp(m.helpY+delta, 0, max(0, n-rows))
 }
 
 // helpEntry is one key's help: the key and what it does, faint with when

@@ -1,0 +1,224 @@
+package ui
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestEscCancelsTheNumber: esc while typing a section number drops the
+// number and stays; the next esc quits.
+func TestEscCancelsTheNumber(t *testing.T) {
+	m := runKeys(t, newTestModel(sample(t), 80, 24), "3")
+	if !strings.Contains(frame(m), "go to 3") {
+		t.Fatalf("the number typed is not shown:\n%s", frame(m))
+	}
+	m, out := run(t, m, keyMsg("esc"))
+	if len(out) != 0 || m.count != "" || m.pos.page != 0 {
+		t.Fatalf("esc after a number: quit %v, count %q, page %d", out, m.count, m.pos.page)
+	}
+	if !strings.Contains(frame(m), "go to 3 cancelled") {
+		t.Errorf("no word that the number was cancelled:\n%s", frame(m))
+	}
+	if m = runKeys(t, m, "enter"); m.pos.page != 0 {
+		t.Errorf("enter after a cancelled number went to page %d", m.pos.page)
+	}
+	if _, out = run(t, m, keyMsg("esc")); len(out) != 1 || out[0] != (tea.QuitMsg{}) {
+		t.Errorf("esc with nothing to cancel should quit, got %v", out)
+	}
+}
+
+// TestNumberThenG: G after a number goes to that section, G alone to the
+// last page, end after a number to the last page.
+func TestNumberThenG(t *testing.T) {
+	for _, tt := range []struct {
+		keys string
+		page int
+	}{{"2 G", 2}, {"G", 5}, {"2 end", 5}, {"1 2 enter", 5}, {"0 enter", 0}} {
+		if m := runKeys(t, newTestModel(sample(t), 80, 24), tt.keys); m.pos.page != tt.page {
+			t.Errorf("%q: page %d, want %d", tt.keys, m.pos.page, tt.page)
+		}
+	}
+}
+
+// playing is a reader on a long page with the slideshow running.
+func playing(t *testing.T, every time.Duration, w, h int) Model {
+	t.Helper()
+	m := testModel(loadStory(t, "../testdata/md/long.md"), Options{Theme: ThemeDark, Play: every})
+	m, _ = run(t, m, tea.WindowSizeMsg{Width: w, Height: h})
+	return m
+}
+
+// tickFor sends the slideshow's ticks for d.
+func tickFor(t *testing.T, m Model, d time.Duration) Model {
+	t.Helper()
+	for range int(d / time.Second) {
+		m, _ = run(t, m, tickMsg{id: m.tickID})
+	}
+	return m
+}
+
+// TestSlideshowReadsLongPagesThrough: a page longer than the window is
+// scrolled through, a window an interval, before the show turns it.
+func TestSlideshowReadsLongPagesThrough(t *testing.T) {
+	m := playing(t, 2*time.Second, 80, 16)
+	m = runKeys(t, m, "right a") // the arrow stops the show; a starts it again
+	if !m.playing || m.pageLen() <= m.bodyHeight() {
+		t.Fatalf("need a long page with the show playing: %d lines in %d rows", m.pageLen(), m.bodyHeight())
+	}
+	m = tickFor(t, m, 2*time.Second)
+	if m.pos.page != 1 || m.pos.y == 0 {
+		t.Fatalf("after one interval the long page should have scrolled, not turned: %+v", m.pos)
+	}
+	for range 50 {
+		if m.pos.page != 1 {
+			break
+		}
+		if m.pos.y < m.pageLen()-m.bodyHeight() && m.pos.page != 1 {
+			t.Fatalf("turned before the bottom was shown")
+		}
+		m = tickFor(t, m, 2*time.Second)
+	}
+	if m.pos.page != 2 {
+		t.Errorf("the show never turned the long page: %+v", m.pos)
+	}
+}
+
+// TestSlideshowEndsOnce: on the last page the show stops by itself and
+// says so; +/- are then off, in the help and in effect.
+func TestSlideshowEndsOnce(t *testing.T) {
+	m := playing(t, time.Second, 80, 200) // every page fits: one tick a page
+	for range 20 {
+		m = tickFor(t, m, time.Second)
+	}
+	if m.playing || m.pos.page != m.pages()-1 {
+		t.Fatalf("the show should have stopped on the last page: playing %v, page %d", m.playing, m.pos.page)
+	}
+	if !strings.Contains(frame(m), "slideshow ended") {
+		t.Errorf("the end of the show is not said:\n%s", frame(m))
+	}
+	interval := m.interval
+	if m = runKeys(t, m, "+ + -"); m.interval != interval {
+		t.Errorf("+/- changed a stopped show's interval: %v -> %v", interval, m.interval)
+	}
+	if help := frame(runKeys(t, m, "?")); !strings.Contains(help, "faster (when playing)") {
+		t.Errorf("help offers + as if it acted:\n%s", help)
+	}
+}
+
+// TestSlideshowSaysWhatChanged: +/- show the new interval, and a key that
+// stops the show says so.
+func TestSlideshowSaysWhatChanged(t *testing.T) {
+	m := playing(t, 5*time.Second, 80, 24)
+	if m = runKeys(t, m, "+"); !strings.Contains(frame(m), "a page every 4s") {
+		t.Errorf("+ gave no feedback:\n%s", frame(m))
+	}
+	if m = runKeys(t, m, "- -"); !strings.Contains(frame(m), "a page every 6s") {
+		t.Errorf("- gave no feedback:\n%s", frame(m))
+	}
+	if m = runKeys(t, m, "right"); m.playing || !strings.Contains(frame(m), "slideshow stopped") {
+		t.Errorf("an arrow stopped the show silently:\n%s", frame(m))
+	}
+	if m = runKeys(t, m, "a"); !m.playing || !strings.Contains(frame(m), "a page every 6s") {
+		t.Errorf("a should start the show again at its interval:\n%s", frame(m))
+	}
+}
+
+// readingBindings are the KeyMap's bindings that act on a page; the rest
+// act inside an overlay (and are named there) or are a last resort.
+func readingBindings(k KeyMap) map[string]key.Binding {
+	inOverlay := map[string]bool{"Close": true, "Enter": true, "ListUp": true, "ListDown": true, "Recall": true, "ForceQuit": true}
+	out := map[string]key.Binding{}
+	v := reflect.ValueOf(k)
+	for i := range v.NumField() {
+		name := v.Type().Field(i).Name
+		if b, ok := v.Field(i).Interface().(key.Binding); ok && !inOverlay[name] {
+			out[name] = b
+		}
+	}
+	return out
+}
+
+// TestHelpListsEveryKey: every binding that acts on a page has a place
+// in the help, so a key added to the KeyMap cannot be left out of it.
+func TestHelpListsEveryKey(t *testing.T) {
+	k := DefaultKeyMap()
+	listed := map[string]bool{}
+	for _, g := range k.helpGroups() {
+		for _, it := range g {
+			listed[it.Help().Key+" "+it.Help().Desc] = true
+		}
+	}
+	for name, b := range readingBindings(k) {
+		if !listed[b.Help().Key+" "+b.Help().Desc] {
+			t.Errorf("%s (%s) is not in the help", name, b.Help().Key)
+		}
+	}
+	for _, want := range []string{"n", "N", "+", "-", "pgup", "pgdn", "shift+space", "wheel"} {
+		found := false
+		for l := range listed {
+			if strings.Contains(strings.Fields(l)[0], want) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("help never names %q", want)
+		}
+	}
+}
+
+// TestHelpFitsEveryWindow: at every size the help box is whole (both
+// corners, no line past the window) and scrolling shows every key.
+func TestHelpFitsEveryWindow(t *testing.T) {
+	k := DefaultKeyMap()
+	var descs []string
+	for _, g := range k.helpGroups() {
+		for _, it := range g {
+			descs = append(descs, it.Help().Desc)
+		}
+	}
+	tiny := parseStory(t, "tiny.md", "# Tiny\n\n---\n\n## One\n\nText.\n")
+	for w := minWidth; w <= 130; w += 5 {
+		for h := minHeight; h <= 40; h += 4 {
+			m := runKeys(t, newTestModel(tiny, w, h), "?")
+			seen, last, top := "", "", ""
+			for range 200 {
+				f := frame(m)
+				if f == last {
+					break // scrolled to the end
+				}
+				last = f
+				for _, l := range strings.Split(f, "\n") {
+					if strings.Contains(l, "╭") {
+						if top != "" && l != top {
+							t.Fatalf("%dx%d: the help box changes shape as it scrolls:\n%s\n%s", w, h, top, l)
+						}
+						top = l
+					}
+				}
+				lines := strings.Split(f, "\n")
+				for _, l := range lines {
+					if ansi.StringWidth(l) > w {
+						t.Fatalf("%dx%d: help line %q is %d wide", w, h, l, ansi.StringWidth(l))
+					}
+				}
+				if !strings.Contains(f, "╭") || !strings.Contains(f, "╯") {
+					t.Fatalf("%dx%d: the help box is not whole:\n%s", w, h, f)
+				}
+				seen += strings.Join(strings.Fields(f), " ") + " "
+				m = runKeys(t, m, "j")
+			}
+			for _, d := range descs {
+				// A narrow box wraps a description; its first word shows.
+				if first := strings.Fields(d)[0]; !strings.Contains(seen, first) {
+					t.Fatalf("%dx%d: help never shows %q", w, h, d)
+				}
+			}
+		}
+	}
+}
