@@ -57,13 +57,24 @@ func (s *Story) tidy(name string) {
 		s.Authors[i] = OneLine(s.Authors[i])
 	}
 	if s.Title == "" {
-		base := filepath.Base(name)
-		base = strings.TrimSuffix(base, filepath.Ext(base))
-		if name == "" || name == "-" || base == "" || base == "." {
-			base = "Untitled story"
-		}
-		s.Title = OneLine(base)
+		s.Title = OneLine(titleFromName(name))
 	}
+}
+
+// titleFromName makes a title of last resort from a file name. A name
+// that is a number or a descriptor ("/dev/fd/63" from process
+// substitution, "/dev/stdin") says nothing about the story.
+func titleFromName(name string) string {
+	base := filepath.Base(name)
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	dir := filepath.ToSlash(filepath.Dir(name))
+	switch {
+	case name == "" || name == "-" || base == "" || base == ".",
+		isDigits(base),
+		dir == "/dev" || strings.HasPrefix(dir, "/dev/") || (strings.HasPrefix(dir, "/proc/") && strings.HasSuffix(dir, "/fd")):
+		return "Untitled story"
+	}
+	return base
 }
 
 // OneLine cleans s (see Clean) and folds its white space, newlines
