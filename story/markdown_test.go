@@ -33,6 +33,9 @@ func TestMarkdownDecks(t *testing.T) {
 		{file: "mdp.md", title: "Terminal decks", authors: []string{"Sam"}, captions: []string{"First", "Second"}, split: "thematic breaks"},
 		{file: "crlf.md", title: "Bugs", intro: "A deck with CRLF.", captions: []string{"Ants", "Bees"}, split: "thematic breaks"},
 		{file: "lists.md", title: "lists", captions: []string{"One", "Two", "Three"}, split: "thematic breaks"},
+		// Slides with no heading are named by their picture or first words.
+		{file: "untitled.md", title: "A weekend by the lake", authors: []string{"Ana Ruiz"}, captions: []string{"Sunset over the lake",
+			"Our boat, the Heron, at the jetty", "We walked around the whole lake on Sunday,…", "", "Home again"}, split: "thematic breaks"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
