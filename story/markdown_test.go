@@ -275,3 +275,36 @@ func TestWholeParseAgrees(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleMarkdown checks that a front-matter title keeps its Markdown
+// for the cover and is plain text everywhere else.
+func TestTitleMarkdown(t *testing.T) {
+	tests := []struct {
+		name, title string
+		plain       string
+		spans       []Span
+	}{
+		{"emphasis", "Introducing _presenterm_", "Introducing presenterm",
+			[]Span{{Text: "Introducing "}, {Text: "presenterm", Emphasis: true}}},
+		{"strong and code", "**Fast** builds with `make`", "Fast builds with make",
+			[]Span{{Text: "Fast", Strong: true}, {Text: " builds with "}, {Text: "make", Code: true}}},
+		{"a number first is no list", "1. Getting *started*", "1. Getting started",
+			[]Span{{Text: "1. Getting "}, {Text: "started", Emphasis: true}}},
+		{"links and entities", "[Reel](https://example.com) &amp; friends", "Reel & friends", []Span{{Text: "Reel & friends"}}},
+		{"control references are cleaned", "Evil &#x1b;]0;pwned&#x7; _title_", "Evil \ufffd]0;pwned\ufffd title",
+			[]Span{{Text: "Evil \ufffd]0;pwned\ufffd "}, {Text: "title", Emphasis: true}}},
+		{"no markup", "Plain title", "Plain title", []Span{{Text: "Plain title"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := fmt.Sprintf("---\ntitle: %q\n---\n\n# A\n\nx\n", tt.title)
+			s := must(Parse([]byte(src), Options{Name: "t.md"}))
+			if s.Title != tt.plain {
+				t.Errorf("title = %q, want %q", s.Title, tt.plain)
+			}
+			if got := s.TitleSpans(); !slices.Equal(got, tt.spans) {
+				t.Errorf("spans = %+v, want %+v", got, tt.spans)
+			}
+		})
+	}
+}

@@ -50,7 +50,7 @@ func Parse(data []byte, opt Options) (*Story, error) {
 // tidy folds white space in the one-line fields and gives a story with no
 // title one from its file name.
 func (s *Story) tidy(name string) {
-	for _, f := range []*string{&s.Kicker, &s.Title, &s.Subtitle, &s.Date, &s.Source} {
+	for _, f := range []*string{&s.Kicker, &s.Title, &s.TitleMarkdown, &s.Subtitle, &s.Date, &s.Source} {
 		*f = OneLine(*f)
 	}
 	for i := range s.Authors {

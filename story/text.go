@@ -168,7 +168,7 @@ func isPictureLeadIn(text string) bool {
 
 // proseWords is about how many words a page of prose holds: a screenful
 // at 80 columns.
-const proseWords = 220
+const proseWords = 160
 
 // buildProse reads text that shows no sign of being a gallery: a note, an
 // essay, a README. It is prose and reads as prose: the first paragraphs

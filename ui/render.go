@@ -132,7 +132,7 @@ func coverHead(s *story.Story, w int, st Styles) []string {
 	if s.Kicker != "" {
 		lines = append(lines, wrapStyled(strings.ToUpper(s.Kicker), w, st.Kicker)...)
 	}
-	lines = append(lines, wrapStyled(s.Title, w, st.Title)...)
+	lines = append(lines, coverTitle(s, w, st)...)
 	if s.Subtitle != "" {
 		lines = append(lines, wrapStyled(s.Subtitle, w, st.Subtitle)...)
 	}
