@@ -73,6 +73,10 @@ type Story struct {
 	Source        string
 	// Intro is Markdown shown on the cover.
 	Intro string
+	// KeepLineBreaks is set for a deck whose every line is a line of its
+	// own, as mdp shows them: a renderer keeps the line breaks inside its
+	// paragraphs instead of flowing them together.
+	KeepLineBreaks bool
 	// Dropped holds what was read but kept off the pages outside any
 	// section: page chrome, and the cover's notes and directives; for a
 	// web page also teasers, ads, sidebars and empty pages.
