@@ -107,11 +107,20 @@ func placeholder(caption, credit string) Picture {
 // every later paragraph is a section of its own, with the credit line
 // that follows it.
 func buildUncaptioned(s *Story, blocks []textBlock) {
-	type item struct{ text, credit string }
+	type item struct {
+		text, credit string
+		more         []string // rules ("---") that follow the paragraph
+	}
 	var items []item
 	for _, b := range blocks {
 		if b.kind == blockCredit && len(items) > 0 && items[len(items)-1].credit == "" {
 			items[len(items)-1].credit = creditText(b.text())
+			continue
+		}
+		if len(items) > 0 && isRule(b.text()) {
+			// A separator stood for no picture: it stays with the
+			// paragraph before it.
+			items[len(items)-1].more = append(items[len(items)-1].more, escapeMarkdown(b.text()))
 			continue
 		}
 		items = append(items, item{text: b.text()})
@@ -126,14 +135,22 @@ func buildUncaptioned(s *Story, blocks []textBlock) {
 	var intro []string
 	for _, it := range items[:introEnd] {
 		intro = append(intro, escapeMarkdown(it.text))
+		intro = append(intro, it.more...)
 		if it.credit != "" {
 			intro = append(intro, escapeMarkdown(it.credit))
 		}
 	}
 	s.Intro = strings.Join(intro, "\n\n")
 	for _, it := range items[introEnd:] {
-		s.addSection(Section{Body: escapeMarkdown(it.text), Pictures: []Picture{placeholder("", it.credit)}})
+		body := strings.Join(append([]string{escapeMarkdown(it.text)}, it.more...), "\n\n")
+		s.addSection(Section{Body: body, Pictures: []Picture{placeholder("", it.credit)}})
 	}
+}
+
+// isRule reports whether a paragraph is only a separator, such as "---"
+// or "* * *": no letter or digit in it.
+func isRule(text string) bool {
+	return !strings.ContainsFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
 }
 
 // hasGallerySigns reports whether text with no caption lines still shows

@@ -128,3 +128,16 @@ func TestFirstWords(t *testing.T) {
 		}
 	}
 }
+
+// TestGalleryRules checks that a separator line in a gallery with no
+// captions is kept as text and stands for no picture.
+func TestGalleryRules(t *testing.T) {
+	src := "In Pics- Festival of masks\n\nThe festival began on Monday.\n\nDancers in masks led the procession through the old town.\n\n---\n\nBy evening the crowds had moved down to the river.\n"
+	s := must(Parse([]byte(src), Options{Name: "masks.txt"}))
+	if s.Len() != 2 {
+		t.Fatalf("%d sections, want 2: %q", s.Len(), captions(s))
+	}
+	if body := s.Section(0).Body; body != "Dancers in masks led the procession through the old town.\n\n\\---" {
+		t.Errorf("first section body = %q", body)
+	}
+}
