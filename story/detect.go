@@ -19,6 +19,23 @@ var (
 	mdpMetaRe    = regexp.MustCompile(`^%(title|author|date):`)
 )
 
+// headingLines is how far from the top one ATX heading makes a story
+// Markdown.
+const headingLines = 12
+
+// firstLines returns the first n lines of s.
+func firstLines(s string, n int) string {
+	at := 0
+	for range n {
+		i := strings.IndexByte(s[at:], '\n')
+		if i < 0 {
+			return s
+		}
+		at += i + 1
+	}
+	return s[:at]
+}
+
 // Detect chooses the format of a story: an explicit format wins, then the
 // file name's extension, then the content. It returns the format and the
 // reason, in words, for the choice.
@@ -51,6 +68,10 @@ func Detect(explicit Format, name, text string) (Format, string) {
 		return FormatMarkdown, "content: <!-- end_slide -->"
 	case len(atxHeadingRe.FindAllStringIndex(head, 2)) >= 2:
 		return FormatMarkdown, "content: Markdown headings"
+	case atxHeadingRe.MatchString(firstLines(head, headingLines)):
+		// "## Part one" near the top. Hashtags ("#Diwali") have no space
+		// after the "#" and are no heading.
+		return FormatMarkdown, "content: a Markdown heading"
 	case mdImageRe.MatchString(head):
 		return FormatMarkdown, "content: Markdown images"
 	case mdFenceRe.MatchString(head):

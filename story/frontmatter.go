@@ -58,9 +58,15 @@ func readMeta(s *Story, doc string) bool {
 		val := m.Content[i+1]
 		switch key {
 		case "title":
-			s.Title = scalar(val)
+			// Titles may carry Markdown: the cover shows it, and plain
+			// text goes where only text fits.
+			raw := OneLine(scalar(val))
+			s.Title, s.TitleMarkdown = plainInline(raw), ""
+			if s.Title != raw {
+				s.TitleMarkdown = raw
+			}
 		case "sub_title", "subtitle":
-			s.Subtitle = scalar(val)
+			s.Subtitle = plainInline(OneLine(scalar(val)))
 		case "author", "authors":
 			s.Authors = append(s.Authors, scalars(val)...)
 		case "date":

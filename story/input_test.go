@@ -120,7 +120,10 @@ func TestDetect(t *testing.T) {
 		{"sniff presenterm comment is markdown", "", "<!-- newlines: 6 -->\n# a\n<!-- end_slide -->", FormatAuto, FormatMarkdown},
 		{"sniff front matter", "", "---\ntitle: x\n---\n", FormatAuto, FormatMarkdown},
 		{"sniff two headings", "", "# a\n\ntext\n\n## b\n", FormatAuto, FormatMarkdown},
-		{"one heading is not enough", "", "# not a heading really\nwords", FormatAuto, FormatText},
+		{"a heading near the top", "", "Intro line.\n\n## Part one\n\nSome text here.\n", FormatAuto, FormatMarkdown},
+		{"a heading first", "", "# Trip notes\nwords", FormatAuto, FormatMarkdown},
+		{"hashtags are no headings", "", "In Pics- Diwali in Delhi\n\n#Diwali #Delhi #FestivalOfLights\n\nLamps lit the old city.\n\n#Rangoli\n\nColours at every door.\n", FormatAuto, FormatText},
+		{"one heading-like line deep in text", "", strings.Repeat("A line of a long note.\n", 40) + "# 1 of 3\n", FormatAuto, FormatText},
 		{"sniff image", "", "see ![a](b.png)", FormatAuto, FormatMarkdown},
 		{"sniff fence", "", "```\ncode\n```", FormatAuto, FormatMarkdown},
 		{"sniff mdp", "", "%title: x\n", FormatAuto, FormatMarkdown},
@@ -132,6 +135,25 @@ func TestDetect(t *testing.T) {
 				t.Errorf("Detect = %v (%s), want %v", got, why, tt.want)
 			}
 		})
+	}
+}
+
+func TestTitleFromName(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"/dev/fd/63", "Untitled story"},
+		{"/proc/self/fd/5", "Untitled story"},
+		{"/dev/stdin", "Untitled story"},
+		{"63", "Untitled story"},
+		{"-", "Untitled story"},
+		{"", "Untitled story"},
+		{"stories/floods-2024.txt", "floods-2024"},
+		{"deck.md", "deck"},
+	}
+	for _, tt := range tests {
+		s := must(Parse([]byte("Rain fell all day and the river rose over the path.\n"), Options{Name: tt.name, Format: FormatText}))
+		if s.Title != tt.want {
+			t.Errorf("title of %q = %q, want %q", tt.name, s.Title, tt.want)
+		}
 	}
 }
 

@@ -41,10 +41,10 @@ func parseMarkdown(s *Story, src string) {
 		}
 	}
 	if strings.TrimSpace(pre) != "" {
-		sec, _ := parseSlide(md, pre)
+		sec, level := parseSlide(md, pre)
 		s.Intro = sec.Body
 		s.Dropped = append(s.Dropped, sec.Dropped...)
-		if sec.Caption != "" {
+		if level > 0 {
 			s.Intro = strings.TrimSpace("**" + escapeMarkdown(sec.Caption) + "**\n\n" + sec.Body)
 		}
 	}

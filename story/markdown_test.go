@@ -33,6 +33,9 @@ func TestMarkdownDecks(t *testing.T) {
 		{file: "mdp.md", title: "Terminal decks", authors: []string{"Sam"}, captions: []string{"First", "Second"}, split: "thematic breaks"},
 		{file: "crlf.md", title: "Bugs", intro: "A deck with CRLF.", captions: []string{"Ants", "Bees"}, split: "thematic breaks"},
 		{file: "lists.md", title: "lists", captions: []string{"One", "Two", "Three"}, split: "thematic breaks"},
+		// Slides with no heading are named by their picture or first words.
+		{file: "untitled.md", title: "A weekend by the lake", authors: []string{"Ana Ruiz"}, captions: []string{"Sunset over the lake",
+			"Our boat, the Heron, at the jetty", "We walked around the whole lake on Sunday,…", "", "Home again"}, split: "thematic breaks"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -270,5 +273,38 @@ func TestWholeParseAgrees(t *testing.T) {
 				t.Errorf("%s section %d:\none by one: %+v\nwhole:      %+v", name, i+1, a, b)
 			}
 		}
+	}
+}
+
+// TestTitleMarkdown checks that a front-matter title keeps its Markdown
+// for the cover and is plain text everywhere else.
+func TestTitleMarkdown(t *testing.T) {
+	tests := []struct {
+		name, title string
+		plain       string
+		spans       []Span
+	}{
+		{"emphasis", "Introducing _presenterm_", "Introducing presenterm",
+			[]Span{{Text: "Introducing "}, {Text: "presenterm", Emphasis: true}}},
+		{"strong and code", "**Fast** builds with `make`", "Fast builds with make",
+			[]Span{{Text: "Fast", Strong: true}, {Text: " builds with "}, {Text: "make", Code: true}}},
+		{"a number first is no list", "1. Getting *started*", "1. Getting started",
+			[]Span{{Text: "1. Getting "}, {Text: "started", Emphasis: true}}},
+		{"links and entities", "[Reel](https://example.com) &amp; friends", "Reel & friends", []Span{{Text: "Reel & friends"}}},
+		{"control references are cleaned", "Evil &#x1b;]0;pwned&#x7; _title_", "Evil \ufffd]0;pwned\ufffd title",
+			[]Span{{Text: "Evil \ufffd]0;pwned\ufffd "}, {Text: "title", Emphasis: true}}},
+		{"no markup", "Plain title", "Plain title", []Span{{Text: "Plain title"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := fmt.Sprintf("---\ntitle: %q\n---\n\n# A\n\nx\n", tt.title)
+			s := must(Parse([]byte(src), Options{Name: "t.md"}))
+			if s.Title != tt.plain {
+				t.Errorf("title = %q, want %q", s.Title, tt.plain)
+			}
+			if got := s.TitleSpans(); !slices.Equal(got, tt.spans) {
+				t.Errorf("spans = %+v, want %+v", got, tt.spans)
+			}
+		})
 	}
 }

@@ -50,20 +50,31 @@ func Parse(data []byte, opt Options) (*Story, error) {
 // tidy folds white space in the one-line fields and gives a story with no
 // title one from its file name.
 func (s *Story) tidy(name string) {
-	for _, f := range []*string{&s.Kicker, &s.Title, &s.Subtitle, &s.Date, &s.Source} {
+	for _, f := range []*string{&s.Kicker, &s.Title, &s.TitleMarkdown, &s.Subtitle, &s.Date, &s.Source} {
 		*f = OneLine(*f)
 	}
 	for i := range s.Authors {
 		s.Authors[i] = OneLine(s.Authors[i])
 	}
 	if s.Title == "" {
-		base := filepath.Base(name)
-		base = strings.TrimSuffix(base, filepath.Ext(base))
-		if name == "" || name == "-" || base == "" || base == "." {
-			base = "Untitled story"
-		}
-		s.Title = OneLine(base)
+		s.Title = OneLine(titleFromName(name))
 	}
+}
+
+// titleFromName makes a title of last resort from a file name. A name
+// that is a number or a descriptor ("/dev/fd/63" from process
+// substitution, "/dev/stdin") says nothing about the story.
+func titleFromName(name string) string {
+	base := filepath.Base(name)
+	base = strings.TrimSuffix(base, filepath.Ext(base))
+	dir := filepath.ToSlash(filepath.Dir(name))
+	switch {
+	case name == "" || name == "-" || base == "" || base == ".",
+		isDigits(base),
+		dir == "/dev" || strings.HasPrefix(dir, "/dev/") || (strings.HasPrefix(dir, "/proc/") && strings.HasSuffix(dir, "/fd")):
+		return "Untitled story"
+	}
+	return base
 }
 
 // OneLine cleans s (see Clean) and folds its white space, newlines

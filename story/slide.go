@@ -91,6 +91,9 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 			})
 		}
 	}
+	if level == 0 {
+		sec.Caption = untitledCaption(sec, nodes, src, cuts, at.start)
+	}
 	sec.Body = strings.TrimSpace(cutSpans(raw, cuts))
 	return sec, level
 }

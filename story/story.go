@@ -59,14 +59,24 @@ type Story struct {
 	// FormatReason says why that format was chosen, for --debug listings.
 	FormatReason string
 	// Kicker is the label stripped from the title line, such as "In Pics".
-	Kicker   string
-	Title    string
-	Subtitle string
-	Authors  []string
-	Date     string
-	Source   string
+	Kicker string
+	// Title is plain text, for places that show only text: the status
+	// bar, the window title.
+	Title string
+	// TitleMarkdown is the title as the story wrote it, with its inline
+	// Markdown ("Introducing _presenterm_"), when that differs from Title;
+	// the cover shows it through TitleSpans.
+	TitleMarkdown string
+	Subtitle      string
+	Authors       []string
+	Date          string
+	Source        string
 	// Intro is Markdown shown on the cover.
 	Intro string
+	// KeepLineBreaks is set for a deck whose every line is a line of its
+	// own, as mdp shows them: a renderer keeps the line breaks inside its
+	// paragraphs instead of flowing them together.
+	KeepLineBreaks bool
 	// Dropped holds what was read but kept off the pages outside any
 	// section: page chrome, and the cover's notes and directives; for a
 	// web page also teasers, ads, sidebars and empty pages.

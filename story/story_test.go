@@ -123,6 +123,14 @@ func TestTextGalleries(t *testing.T) {
 			captions: []string{"", "", ""}, credits: []string{"", "Photograph:AFP", ""}},
 		{file: "no-leadin.txt", kicker: "In Pics", title: "Lanterns over the river", intro: "Thousands of lanterns",
 			captions: []string{"Setting out", "Drifting"}},
+		{file: "questions.txt", kicker: "In Pics", title: "Heatwave grips the plains", intro: "Temperatures crossed",
+			captions: []string{"Empty streets", "Why is it so hot?", "Relief at the river"}, credits: []string{"", "", "Photograph:PTI"}},
+		{file: "cold.txt", kicker: "In Pics", title: "A night at the winter market", intro: "The winter market",
+			captions: []string{"Warm drinks", "Lights on the square"}},
+		{file: "header-lines.txt", title: "Storm leaves thousands without power", authors: []string{"Maria Lopez"},
+			date: "Mar 4, 2024, 09:15 AM(EST)", intro: "A winter storm", captions: []string{"Fallen trees", "Waves over the wall"}},
+		{file: "leadin.txt", title: "Spring comes to the valley", intro: "The first blossoms",
+			captions: []string{"", "", ""}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

@@ -2,6 +2,7 @@ package story
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -14,7 +15,7 @@ import (
 // compiling them all took 2 ms of every start.
 var (
 	kickerRe    = lazyRegexp(`(?i)^(in pics|in pictures|in photos|in images|photos|pics|pictures|gallery|photo gallery|photo story|watch|तस्वीरों में|फोटो गैलरी|写真で見る|图集|组图|بالصور)\s*[-–—:|：]\s*(\S.*)$`)
-	chromeRe    = lazyRegexp(`(?i)^(read in app|open in app|advertisement|ad|sponsored|share|share this( article| story)?|share on \S+|story continues below( this ad(vertisement)?)?|continue reading|read more|click here\b.*|tap here\b.*|also read\s*[:-].*|read more\s*[:-].*|related\s*:.*|follow us on\b.*|subscribe( now| to\b.*)?|sign up\b.*|\d+\s*/\s*\d+|next|previous|prev|comments?|skip ad|loading\.*)$`)
+	chromeRe    = lazyRegexp(`(?i)^(read in app|open in app|advertisement|ad|sponsored|share|share this( article| story)?|share on \S+|story continues below( this ad(vertisement)?)?|continue reading|read more|click here\b.*|tap here\b.*|also read\s*[:-].*|read more\s*[:-].*|related\s*:.*|follow us( on\b.*)?|download (the )?app|get the app|subscribe( now| to\b.*)?|sign up\b.*|\d+\s*/\s*\d+|next|previous|prev|comments?|skip ad|loading\.*)$`)
 	creditRe    = lazyRegexp(`(?i)^\(?\s*(?:(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|courtesy|video)\s*(?:by\b|:|-|–|—)\s*\S.*|©\s*\S.*|(?:ap|afp|reuters|pti|ani|ians|epa|xinhua|getty images|bloomberg|ap photo\b.*)|(?:file )?photo\s*/\s*\S.*)\)?$`)
 	bylineRe    = lazyRegexp(`(?i)^(?:by|written by|reported by|words by)\s*:?\s+(\S.{1,80})$`)
 	datedRe     = lazyRegexp(`(?i)^(?:updated|published|first published|last updated|posted|last modified)\s*(?:on|at)?\s*:?\s*(\S.*\d.*)$`)
@@ -51,7 +52,7 @@ func parseText(s *Story, text string) {
 	blocks = takeHeader(s, blocks)
 
 	// Strict captions first; only a gallery that has some also takes
-	// captions with a final period.
+	// captions that end with a period or a question mark.
 	strict := make([]bool, len(blocks))
 	captioned := false
 	for i := range blocks {
@@ -64,8 +65,13 @@ func parseText(s *Story, text string) {
 		}
 	}
 
-	if !captioned {
+	switch {
+	case captioned:
+	case s.Kicker != "" || hasGallerySigns(blocks):
 		buildUncaptioned(s, blocks)
+		return
+	default:
+		buildProse(s, blocks)
 		return
 	}
 	var intro []string
@@ -101,11 +107,20 @@ func placeholder(caption, credit string) Picture {
 // every later paragraph is a section of its own, with the credit line
 // that follows it.
 func buildUncaptioned(s *Story, blocks []textBlock) {
-	type item struct{ text, credit string }
+	type item struct {
+		text, credit string
+		more         []string // rules ("---") that follow the paragraph
+	}
 	var items []item
 	for _, b := range blocks {
 		if b.kind == blockCredit && len(items) > 0 && items[len(items)-1].credit == "" {
 			items[len(items)-1].credit = creditText(b.text())
+			continue
+		}
+		if len(items) > 0 && isRule(b.text()) {
+			// A separator stood for no picture: it stays with the
+			// paragraph before it.
+			items[len(items)-1].more = append(items[len(items)-1].more, escapeMarkdown(b.text()))
 			continue
 		}
 		items = append(items, item{text: b.text()})
@@ -120,14 +135,91 @@ func buildUncaptioned(s *Story, blocks []textBlock) {
 	var intro []string
 	for _, it := range items[:introEnd] {
 		intro = append(intro, escapeMarkdown(it.text))
+		intro = append(intro, it.more...)
 		if it.credit != "" {
 			intro = append(intro, escapeMarkdown(it.credit))
 		}
 	}
 	s.Intro = strings.Join(intro, "\n\n")
 	for _, it := range items[introEnd:] {
-		s.addSection(Section{Body: escapeMarkdown(it.text), Pictures: []Picture{placeholder("", it.credit)}})
+		body := strings.Join(append([]string{escapeMarkdown(it.text)}, it.more...), "\n\n")
+		s.addSection(Section{Body: body, Pictures: []Picture{placeholder("", it.credit)}})
 	}
+}
+
+// isRule reports whether a paragraph is only a separator, such as "---"
+// or "* * *": no letter or digit in it.
+func isRule(text string) bool {
+	return !strings.ContainsFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+}
+
+// hasGallerySigns reports whether text with no caption lines still shows
+// that it was copied from a gallery: a credit line, or a lead-in that
+// speaks of pictures ("Let's check out some pictures:").
+func hasGallerySigns(blocks []textBlock) bool {
+	for i, b := range blocks {
+		if b.kind == blockCredit || (i+1 < len(blocks) && isPictureLeadIn(b.text())) {
+			return true
+		}
+	}
+	return false
+}
+
+// pictureWords are the words a gallery's lead-in uses, lower-cased.
+var pictureWords = []string{"picture", "photo", "pics", "image", "gallery", "snapshot", "glimpse", "look", "तस्वीर", "फोटो", "写真", "图", "صور"}
+
+// isPictureLeadIn reports whether a paragraph is a lead-in that announces
+// pictures, as galleries have and notes do not.
+func isPictureLeadIn(text string) bool {
+	if !isLeadIn(text) {
+		return false
+	}
+	lower := strings.ToLower(text)
+	for _, w := range pictureWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// proseWords is about how many words a page of prose holds: a screenful
+// at 80 columns.
+const proseWords = 160
+
+// buildProse reads text that shows no sign of being a gallery: a note, an
+// essay, a README. It is prose and reads as prose: the first paragraphs
+// are the cover's text, and the rest is grouped into pages of whole
+// paragraphs, with no pictures, since the text never stood for any.
+func buildProse(s *Story, blocks []textBlock) {
+	var page []string
+	var first string // the page's first paragraph, as text
+	words := 0
+	flush := func() {
+		if len(page) == 0 {
+			return
+		}
+		body := strings.Join(page, "\n\n")
+		if s.Intro == "" && s.Len() == 0 {
+			s.Intro = body
+		} else {
+			s.addSection(Section{Caption: firstWords(first), Body: body})
+		}
+		page, words = nil, 0
+	}
+	for _, b := range blocks {
+		text := b.text()
+		n := countWords(text, proseWords+1)
+		if len(page) > 0 && words+n > proseWords {
+			flush()
+		}
+		if len(page) == 0 {
+			first = text
+		}
+		page = append(page, escapeMarkdown(text))
+		words += n
+	}
+	flush()
 }
 
 // isLeadIn reports whether a paragraph is a lead-in such as "Let's check
@@ -200,6 +292,7 @@ func splitBlock(lines []string) []textBlock {
 
 // takeHeader reads the title line, bylines and timestamps at the top.
 func takeHeader(s *Story, blocks []textBlock) []textBlock {
+	blocks = splitHeaderLines(blocks)
 	if len(blocks) > 0 && len(blocks[0].lines) == 1 {
 		line := blocks[0].lines[0]
 		if m := matchIf(strings.ContainsAny(line, "-–—:|："), kickerRe, line); m != nil {
@@ -233,6 +326,40 @@ func takeHeader(s *Story, blocks []textBlock) []textBlock {
 		blocks = blocks[1:]
 	}
 	return blocks
+}
+
+// splitHeaderLines gives bylines and timestamps that follow the title
+// with no blank line between them blocks of their own, as if they had one.
+func splitHeaderLines(blocks []textBlock) []textBlock {
+	for i := 0; i < min(2, len(blocks)); i++ {
+		lines := blocks[i].lines
+		from := 0
+		if i == 0 {
+			from = 1 // the title line
+		}
+		n := from
+		for n < len(lines) && isHeaderLine(lines[n]) {
+			n++
+		}
+		if n == from || len(lines) == 1 {
+			continue
+		}
+		var head []textBlock
+		for _, l := range lines[:n] {
+			head = append(head, textBlock{lines: []string{l}})
+		}
+		if n < len(lines) {
+			head = append(head, textBlock{lines: lines[n:]})
+		}
+		return slices.Concat(blocks[:i], head, blocks[i+1:])
+	}
+	return blocks
+}
+
+// isHeaderLine reports whether a line is a byline or a timestamp.
+func isHeaderLine(line string) bool {
+	return matchIf(hasFoldPrefix(line, bylineStarts), bylineRe, line) != nil ||
+		matchIf(hasFoldPrefix(line, datedStarts), datedRe, line) != nil || isDate(line)
 }
 
 // How bylines and timestamp lines start, lower-cased: tried before the
@@ -299,11 +426,36 @@ func captionLike(line string, loose bool) bool {
 		return false
 	}
 	if strings.ContainsRune(terminators, last) {
-		if !loose || last != '.' || strings.HasSuffix(line, "..") || words > 8 {
+		switch {
+		case !loose:
+			return false
+		case last == '?' || last == '？' || last == '؟':
+			// "Why is it so hot?": galleries ask questions in captions.
+		case last != '.' || strings.HasSuffix(line, "..") || words > 8 || readsAsSentence(line):
 			return false
 		}
 	}
 	return strings.IndexFunc(line, unicode.IsLetter) >= 0
+}
+
+// sentenceWords are words that make a short line with a final period a
+// sentence of the body ("It was cold.") rather than a caption ("Early
+// start."): a subject pronoun first, or an auxiliary verb anywhere.
+var (
+	subjectWords   = []string{"i", "he", "she", "it", "we", "they", "you", "there", "this", "that", "these", "those"}
+	auxiliaryWords = []string{"is", "was", "were", "are", "am", "be", "been", "had", "has", "have", "did", "does", "do", "will", "would", "could", "should", "can", "may", "might", "must", "isn't", "wasn't", "it's"}
+)
+
+// readsAsSentence reports whether a short English line is a sentence, by
+// its subject or its verb.
+func readsAsSentence(line string) bool {
+	for i, w := range strings.Fields(strings.ToLower(line)) {
+		w = strings.Trim(w, ".,;:!?'’\"")
+		if (i == 0 && slices.Contains(subjectWords, w)) || slices.Contains(auxiliaryWords, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // countWords counts the space-separated words of s, up to limit.
@@ -347,7 +499,7 @@ func isCreditLine(line string) bool {
 }
 
 // chromeStarts are how page chrome lines start, lower-cased.
-var chromeStarts = []string{"read", "open in", "advert", "ad", "sponsored", "share", "story continues", "continue", "click", "tap", "also", "related", "follow", "subscribe", "sign up", "next", "prev", "comment", "skip", "loading"}
+var chromeStarts = []string{"read", "open in", "advert", "ad", "sponsored", "share", "story continues", "continue", "click", "tap", "also", "related", "follow", "subscribe", "sign up", "download", "get the", "next", "prev", "comment", "skip", "loading"}
 
 func isChromeLine(line string) bool {
 	if len(line) > 120 || line == "" {
@@ -373,6 +525,34 @@ func creditText(line string) string {
 		line = strings.TrimSpace(line[1 : len(line)-1])
 	}
 	return line
+}
+
+// captionWords is how many words of a text firstWords takes.
+const captionWords = 8
+
+// firstWords names a page that has no caption by its first words: its
+// first sentence if that is short, else its first few words and "…".
+func firstWords(text string) string {
+	words := strings.Fields(text)
+	var b strings.Builder
+	for i, w := range words {
+		if i == captionWords || (i > 0 && runeLen(b.String())+1+runeLen(w) > 60) {
+			return b.String() + "…"
+		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		if runeLen(w) > 40 {
+			// A long run without spaces: a URL, or a script written
+			// without them.
+			return b.String() + string([]rune(w)[:30]) + "…"
+		}
+		b.WriteString(w)
+		if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune(".!?…。！？।॥؟", last) {
+			break
+		}
+	}
+	return b.String()
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -108,6 +108,9 @@ func buildPage(sp pageSpec) *page {
 	format := sp.format
 	if format == nil {
 		format = renderMarkdown
+		if sp.story.KeepLineBreaks {
+			format = renderMarkdownKeepingLines
+		}
 	}
 	lines, plain := markdownLines(body, sp.width, sp.theme, deadline, format)
 	p.plain = plain
@@ -132,7 +135,7 @@ func coverHead(s *story.Story, w int, st Styles) []string {
 	if s.Kicker != "" {
 		lines = append(lines, wrapStyled(strings.ToUpper(s.Kicker), w, st.Kicker)...)
 	}
-	lines = append(lines, wrapStyled(s.Title, w, st.Title)...)
+	lines = append(lines, coverTitle(s, w, st)...)
 	if s.Subtitle != "" {
 		lines = append(lines, wrapStyled(s.Subtitle, w, st.Subtitle)...)
 	}
@@ -230,7 +233,13 @@ func unescapeMarkdown(md string) string {
 // renderMarkdown formats Markdown with Glamour and filters what it
 // returns down to text and styling. It returns "" on failure.
 func renderMarkdown(md string, w int, theme Theme) string {
-	r, err := glamour.NewTermRenderer(glamour.WithStyles(glamourStyle(theme)), glamour.WithWordWrap(w))
+	return renderGlamour(md, w, theme)
+}
+
+// renderGlamour is renderMarkdown with Glamour options of its own.
+func renderGlamour(md string, w int, theme Theme, opts ...glamour.TermRendererOption) string {
+	opts = append([]glamour.TermRendererOption{glamour.WithStyles(glamourStyle(theme)), glamour.WithWordWrap(w)}, opts...)
+	r, err := glamour.NewTermRenderer(opts...)
 	if err != nil {
 		return ""
 	}

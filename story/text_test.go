@@ -1,0 +1,143 @@
+package story
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestProseIsProse checks that text with no sign of being a gallery reads
+// as prose: no placeholder pictures, no invented sections, every
+// paragraph kept in order.
+func TestProseIsProse(t *testing.T) {
+	s := parseFile(t, "../testdata/text/note.txt")
+	if s.Title != "Notes from the allotment" {
+		t.Errorf("title = %q", s.Title)
+	}
+	if !strings.HasPrefix(s.Intro, "The beans came up") {
+		t.Errorf("intro = %q, want the first paragraphs", s.Intro)
+	}
+	text := s.Intro
+	for i, sec := range s.Sections() {
+		if sec.HasPictures() {
+			t.Errorf("section %d has pictures %+v: prose stands for none", i+1, sec.Pictures)
+		}
+		if body := strings.TrimSpace(strings.ReplaceAll(sec.Body, `\`, "")); body == "" || body == "---" {
+			t.Errorf("section %d body = %q", i+1, sec.Body)
+		}
+		if !strings.HasPrefix(sec.Body, strings.TrimSuffix(sec.Caption, "…")) {
+			t.Errorf("section %d caption %q is not its first words", i+1, sec.Caption)
+		}
+		text += "\n\n" + sec.Body
+	}
+	// Pages hold whole paragraphs, in the order of the text.
+	last := -1
+	for _, p := range []string{"The beans came up", "Margaret from plot 14", "Jobs before the autumn", "The water butt", "Next year I would like", "Things to ask", "Remember to pay the rent"} {
+		at := strings.Index(text, p)
+		if at <= last {
+			t.Errorf("paragraph %q at %d, after %d", p, at, last)
+		}
+		last = at
+	}
+	if strings.Count(text, `\---`) != 2 {
+		t.Errorf("the two --- lines are not kept as text:\n%s", text)
+	}
+}
+
+// TestGallerySigns decides, both ways, whether text with no caption lines
+// is a gallery whose paragraphs stood for pictures.
+func TestGallerySigns(t *testing.T) {
+	const paras = "The square filled with people before dawn on the first day of the festival.\n\nDancers in masks led the procession through the narrow streets of the old town.\n\nBy the evening the crowds had moved down to the river to watch the boats.\n"
+	tests := []struct {
+		name    string
+		text    string
+		gallery bool
+	}{
+		{"kicker", "In Pics- Festival of masks\n\n" + paras, true},
+		{"picture lead-in", "Festival of masks\n\nThe festival began on Monday.\n\nTake a look at the pictures:\n\n" + paras, true},
+		{"credit line", "Festival of masks\n\n" + paras + "Photo: Reuters\n", true},
+		{"note", "Festival of masks\n\n" + paras, false},
+		{"note with a list lead-in", "Packing for the festival\n\nThings to bring:\n\n" + paras, false},
+		{"one line", "Buy milk and call the plumber about the boiler.\n", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := must(Parse([]byte(tt.text), Options{Name: "story.txt"}))
+			pictures := 0
+			for _, sec := range s.Sections() {
+				pictures += len(sec.Pictures)
+			}
+			// The first paragraph of a gallery with no lead-in is its intro.
+			if tt.gallery && (s.Len() < 2 || pictures != s.Len()) {
+				t.Errorf("%d sections, %d pictures; want a placeholder in each section", s.Len(), pictures)
+			}
+			if !tt.gallery && pictures != 0 {
+				t.Errorf("%d placeholder pictures in prose", pictures)
+			}
+		})
+	}
+}
+
+// TestCaptionLines checks the lines that are and are not captions in a
+// gallery known to have captions.
+func TestCaptionLines(t *testing.T) {
+	tests := []struct {
+		line    string
+		caption bool
+	}{
+		{"Why is it so hot?", true},
+		{"Early start.", true},
+		{"Golden fields", true},
+		{"It was cold.", false},
+		{"The roads were closed.", false},
+		{"They waited.", false},
+		{"\"We will rebuild\"", false},
+		{"Not one, not two, but three reasons.", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := captionLike(tt.line, true); got != tt.caption {
+				t.Errorf("captionLike(%q, loose) = %v, want %v", tt.line, got, tt.caption)
+			}
+		})
+	}
+}
+
+func TestChromeLines(t *testing.T) {
+	s := parseFile(t, "../testdata/text/cold.txt")
+	for _, want := range []string{"Follow Us", "Read in App"} {
+		if !slices.Contains(s.Dropped, Dropped{Kind: "chrome", Text: want}) {
+			t.Errorf("%q not kept off the pages as chrome: %v", want, s.Dropped)
+		}
+	}
+	if body := s.Section(s.Len() - 1).Body; strings.Contains(body, "Follow") {
+		t.Errorf("last section holds chrome: %q", body)
+	}
+}
+
+func TestFirstWords(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"It was cold. The wind came off the lake.", "It was cold."},
+		{"Strings of lights hung between the plane trees over the square", "Strings of lights hung between the plane trees…"},
+		{"Short", "Short"},
+		{"東京では桜が満開となり、多くの人が花見を楽しんだ。公園には朝早くから多くの花見客が集まった。", "東京では桜が満開となり、多くの人が花見を楽しんだ。公園には朝…"},
+	}
+	for _, tt := range tests {
+		if got := firstWords(tt.text); got != tt.want {
+			t.Errorf("firstWords(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestGalleryRules checks that a separator line in a gallery with no
+// captions is kept as text and stands for no picture.
+func TestGalleryRules(t *testing.T) {
+	src := "In Pics- Festival of masks\n\nThe festival began on Monday.\n\nDancers in masks led the procession through the old town.\n\n---\n\nBy evening the crowds had moved down to the river.\n"
+	s := must(Parse([]byte(src), Options{Name: "masks.txt"}))
+	if s.Len() != 2 {
+		t.Fatalf("%d sections, want 2: %q", s.Len(), captions(s))
+	}
+	if body := s.Section(0).Body; body != "Dancers in masks led the procession through the old town.\n\n\\---" {
+		t.Errorf("first section body = %q", body)
+	}
+}

@@ -1,0 +1,30 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/reeltui/reel/story"
+)
+
+// TestMdpLinesDrawn checks that an mdp deck's lines stay lines on the
+// page, where Glamour would flow them into one.
+func TestMdpLinesDrawn(t *testing.T) {
+	src := "%title: Keys\n\n# Keys\n\nquit            *q*\nreload          *r*\n\n▛▀▀▀▜\n▌ x ▐\n▙▄▄▄▟\n"
+	s, err := story.Parse([]byte(src), story.Options{Name: "keys.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := renderPage(pageSpec{story: s, index: 1, width: 60, height: 20, theme: ThemeDark, styles: NewStyles(true, false)})
+	var lines []string
+	for _, l := range p.lines {
+		lines = append(lines, strings.TrimRight(ansi.Strip(l), " "))
+	}
+	page := strings.Join(lines, "\n")
+	for _, want := range []string{"quit            q\nreload          r", "▛▀▀▀▜\n▌ x ▐\n▙▄▄▄▟"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lost the line breaks of %q:\n%s", want, page)
+		}
+	}
+}
