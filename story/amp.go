@@ -79,6 +79,9 @@ func readAMP(p *page, story *html.Node) {
 		return true
 	})
 	metaTitle := p.meta.title
+	if s.Title == "" && metaTitle != "" {
+		s.Title, s.TitleFrom = titleWithoutSite(metaTitle, p.meta.site), p.meta.titleFrom
+	}
 	for i, pg := range pages {
 		blocks := p.ampBlocks(pg, tops)
 		if i == 0 && len(pages) > 1 && isCover(pg, blocks, s.Title, metaTitle) {

@@ -101,6 +101,15 @@ func (p *page) articleBody() (*html.Node, string) {
 	return p.doc, "whole page"
 }
 
+// maxHeadingWords is the most words a heading may have to start a
+// section.
+const maxHeadingWords = 20
+
+// webChrome are lines of page furniture that isChromeLine, made for text
+// copied from galleries, does not know.
+var webChrome = map[string]bool{"found this helpful": true, "advertisement": true, "image copyright": true,
+	"media caption": true, "image caption": true, "share this with": true, "skip to content": true, "•": true}
+
 // chrome are elements that hold page furniture rather than the story,
 // when the whole page is read.
 var chrome = map[string]bool{"nav": true, "aside": true, "footer": true, "form": true, "amp-sidebar": true}
@@ -116,9 +125,21 @@ func (p *page) blocks(root *html.Node, teasers map[string]string) []block {
 func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) []block {
 	var out []block
 	var para strings.Builder
+	bullet := false // a list item's bullet waits for its text, which sits in a block inside it
 	flush := func() {
 		if t := foldLines(Clean(para.String())); t != "" {
 			for _, line := range strings.Split(t, "\n") {
+				if line == "•" {
+					bullet = true
+					continue
+				}
+				if bullet {
+					line, bullet = "• "+line, false
+				}
+				if isChromeLine(line) || webChrome[strings.ToLower(line)] {
+					p.drop("chrome", line)
+					continue
+				}
 				out = append(out, block{kind: pieceText, text: escapeMarkdown(line)})
 			}
 		}
@@ -186,11 +207,9 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 			// before it.
 			return false
 		case "figure":
-			caption := nextElement(n)
-			if caption != nil && caption.Data == "figcaption" {
+			caption := siblingCaption(n)
+			if caption != nil {
 				consumed[caption] = true
-			} else {
-				caption = nil
 			}
 			addFigure(n, caption)
 			return false
@@ -199,7 +218,12 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 			return false
 		case "h1", "h2", "h3", "h4", "h5", "h6":
 			flush()
-			if t := OneLine(textOf(n, nil)); t != "" {
+			if t := OneLine(textOf(n, nil)); len(strings.Fields(t)) > maxHeadingWords {
+				// A "heading" of a paragraph's length is a styled
+				// paragraph (a standfirst, say), not a section's caption.
+				para.WriteString(t)
+				flush()
+			} else if t != "" {
 				out = append(out, block{kind: pieceHeading, level: int(n.Data[1] - '0'), text: t})
 			}
 			return false
@@ -228,6 +252,35 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 	}
 	flush()
 	return out
+}
+
+// siblingCaption returns the caption that follows a figure that has none
+// inside it: a figcaption, or (as in Guardian photo essays) a list of one
+// short item with no links.
+func siblingCaption(fig *html.Node) *html.Node {
+	if findFirst(fig, func(n *html.Node) bool { return isElement(n, "figcaption") }) != nil {
+		return nil
+	}
+	next := nextElement(fig)
+	switch {
+	case next == nil:
+		return nil
+	case next.Data == "figcaption":
+		return next
+	case next.Data == "ul":
+		var items []*html.Node
+		for c := next.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				items = append(items, c)
+			}
+		}
+		if len(items) == 1 && items[0].Data == "li" && findFirst(next, func(n *html.Node) bool { return isElement(n, "a") }) == nil {
+			if t := textOf(next, nil); t != "" && utf8.RuneCountInString(t) <= 400 {
+				return next
+			}
+		}
+	}
+	return nil
 }
 
 // nextElement is the element after n among its siblings, past white space.

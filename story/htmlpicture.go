@@ -255,10 +255,14 @@ func (p *page) videoSource(v *html.Node) string {
 // tidyCredit drops the words that only announce a credit.
 func tidyCredit(c string) string {
 	c = strings.TrimSpace(c)
-	for _, prefix := range []string{"Photograph:", "Photograph by", "Photo:", "Photos:", "Photo by", "Photos by", "Picture:", "Picture by", "Image:", "Image by", "Credit:", "Credits:", "Source:"} {
-		if len(c) > len(prefix) && strings.EqualFold(c[:len(prefix)], prefix) {
-			c = strings.TrimSpace(c[len(prefix):])
-			break
+	// Pages repeat the label for screen readers: "CreditCredit Jane Doe".
+	for again := true; again; {
+		again = false
+		for _, prefix := range []string{"Photograph:", "Photograph by", "Photo:", "Photos:", "Photo by", "Photos by", "Picture:", "Picture by", "Image:", "Image by", "Image copyright", "Image source", "Photo credit", "Image credit", "Credit:", "Credits:", "Credit", "Source:"} {
+			if len(c) > len(prefix) && strings.EqualFold(c[:len(prefix)], prefix) {
+				c, again = strings.TrimSpace(c[len(prefix):]), true
+				break
+			}
 		}
 	}
 	return strings.TrimSuffix(strings.TrimSpace(strings.Trim(c, "()")), ".")
@@ -273,9 +277,33 @@ func imageKey(src string) string {
 	return strings.ToLower(path.Base(src))
 }
 
-// teaserRe matches classes and ids of page parts that hold other stories,
-// ads and widgets rather than this story's pictures.
-var teaserRe = regexp.MustCompile(`(?i)related|promo|teaser|\brail|recirc|trending|more-?stories|read-?more|outbrain|taboola|sponsor|advert|\bads?\b|ad-slot|\bad[-_]|share|social|newsletter|avatar|\blogo|author-?(image|photo|img)|popular|recommend|card-list|most-read|next-?up|also-?read|signup`)
+// teaserWords are the words, in a class or id, of page parts that hold
+// other stories, ads and widgets rather than this story's pictures. A
+// class is split at - and _ into words, so "related-stories" and
+// "ad_slot" match while "fig--has-shares" and "header" do not.
+var teaserWords = map[string]bool{
+	"related": true, "promo": true, "promos": true, "teaser": true, "teasers": true, "rail": true, "recirc": true,
+	"recirculation": true, "trending": true, "outbrain": true, "taboola": true, "sponsor": true, "sponsored": true,
+	"advert": true, "advertisement": true, "ad": true, "ads": true, "adslot": true, "share": true, "sharing": true,
+	"social": true, "newsletter": true, "avatar": true, "logo": true, "popular": true, "recommended": true,
+	"recommendations": true, "signup": true, "readmore": true, "mostread": true, "nextup": true, "alsoread": true,
+	"thumbnail": true, "thumb": true, "sidebar": true, "widget": true, "byline": true, "author": true,
+}
+
+// teaserWord returns the first teaser word in a class or id list, or "".
+func teaserWord(classes string) string {
+	for _, token := range strings.Fields(strings.ToLower(classes)) {
+		for _, w := range strings.FieldsFunc(token, func(r rune) bool { return r == '-' || r == '_' }) {
+			if teaserWords[w] {
+				return w
+			}
+		}
+		if strings.Contains(token, "related") || strings.Contains(token, "promo") || strings.Contains(token, "teaser") {
+			return "related"
+		}
+	}
+	return ""
+}
 
 // teaserReason says why a picture is no story picture ("" if it is one):
 // it sits in page chrome (nav, aside, footer, header) or in a part whose
@@ -304,8 +332,8 @@ func (p *page) teaserReason(n *html.Node) string {
 		case "body", "article", "main":
 			return ""
 		}
-		if m := teaserRe.FindString(attr(a, "class") + " " + attr(a, "id")); m != "" {
-			return "in a " + strings.ToLower(strings.Trim(m, "-_ ")) + " block"
+		if w := teaserWord(attr(a, "class") + " " + attr(a, "id")); w != "" {
+			return "in a " + w + " block"
 		}
 	}
 	return ""

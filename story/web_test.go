@@ -1,0 +1,37 @@
+package story
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/reeltui/reel/internal/golden"
+)
+
+// TestWebPages reads the real pages in testdata/web (their sources are
+// named in its README) and compares each story with its reviewed dump.
+func TestWebPages(t *testing.T) {
+	pages, err := filepath.Glob("../testdata/web/*.html")
+	if err != nil || len(pages) == 0 {
+		t.Fatalf("no pages: %v", err)
+	}
+	for _, path := range pages {
+		name := strings.TrimSuffix(filepath.Base(path), ".html")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := Parse(data, Options{Name: filepath.Base(path)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			fmt.Fprintf(&b, "reader: %s\ntitle from: %s\nposter: %q\n", s.Reader, s.TitleFrom, s.Poster.Source)
+			b.WriteString(dump(s))
+			golden.Check(t, "../testdata/web/"+name+".story.golden", b.String())
+		})
+	}
+}
