@@ -143,7 +143,12 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		}
 	}
 	w, h, _ := term.GetSize(stdout.Fd())
-	m := ui.New(s, ui.Options{Start: cfg.start, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h})
+	pics := cfg.pictures
+	if os.Getenv("NO_COLOR") != "" {
+		pics = ui.PicturesOff
+	}
+	m := ui.New(s, ui.Options{Start: cfg.start, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
+		Pictures: pics, Loader: pictureLoader(cfg, pics)})
 	// Bubble Tea turns SIGTERM into a plain quit; note it, so that reel
 	// ends with the status a killed program has.
 	sigterm := make(chan os.Signal, 1)
@@ -159,6 +164,8 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	default:
 	}
 	if fm, ok := final.(ui.Model); ok {
+		// Kitty keeps pictures sent to it until told to drop them.
+		_, _ = io.WriteString(stdout, fm.KittyCleanup())
 		return fm.Err()
 	}
 	return nil

@@ -21,7 +21,7 @@ func TestDecodeFormats(t *testing.T) {
 		{"png", encodePNG(t, scene), 64, 40},
 		{"jpeg", encodeJPEG(t, scene, 80), 64, 40},
 		{"gif", kiteGIF(t, 48, 32, 3), 48, 32},
-		{"webp", encodeWebP(t, flag(30, 20)), 30, 20},
+		{"webp", encodeWebP(t, flagPicture(30, 20)), 30, 20},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,7 +37,7 @@ func TestDecodeFormats(t *testing.T) {
 }
 
 func TestDecodeWebPPixels(t *testing.T) {
-	want := flag(30, 20)
+	want := flagPicture(30, 20)
 	img, err := Decode(encodeWebP(t, want))
 	if err != nil {
 		t.Fatal(err)

@@ -219,9 +219,9 @@ func containsByte(s []uint8, v uint8) bool {
 	return false
 }
 
-// flag is a w×h two-colour-per-channel picture: a red cross on white
+// flagPicture is a w×h two-colour-per-channel picture: a red cross on white
 // over a blue band, for WebP.
-func flag(w, h int) *image.RGBA {
+func flagPicture(w, h int) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := range h {
 		for x := range w {

@@ -66,7 +66,7 @@ func Reason(err error) string {
 		return pe.Reason
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
-		return "timed out"
+		return "download timed out"
 	}
 	return "cannot be read"
 }
@@ -117,7 +117,7 @@ func (o Origin) download(ctx context.Context, u *url.URL) ([]byte, error) {
 	data, err := o.Fetch(ctx, u.String(), MaxFileBytes)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, reason("timed out")
+			return nil, reason("download timed out")
 		}
 		var pe *Error
 		if errors.As(err, &pe) {
@@ -139,7 +139,7 @@ func (o Origin) readLocal(src string) ([]byte, error) {
 		return nil, reason("no local pictures for a story without a folder")
 	}
 	if strings.HasPrefix(src, "~") {
-		return nil, reason("outside the story's folder")
+		return nil, reason("not in the story's folder")
 	}
 	dir, err := filepath.EvalSymlinks(o.Dir)
 	if err != nil {
@@ -153,7 +153,7 @@ func (o Origin) readLocal(src string) ([]byte, error) {
 		name = filepath.Join(o.Dir, name)
 	}
 	if abs, err := filepath.Abs(name); err != nil || !within(dir, abs) && !within(mustAbs(o.Dir), abs) {
-		return nil, reason("outside the story's folder")
+		return nil, reason("not in the story's folder")
 	}
 	real, err := filepath.EvalSymlinks(name)
 	if err != nil && strings.Contains(src, "%") {
@@ -172,7 +172,7 @@ func (o Origin) readLocal(src string) ([]byte, error) {
 		return nil, reason("file cannot be read")
 	}
 	if !within(dir, real) || systemPath(real) {
-		return nil, reason("outside the story's folder")
+		return nil, reason("not in the story's folder")
 	}
 	f, err := openNoBlock(real)
 	if err != nil {
