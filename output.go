@@ -16,7 +16,7 @@ import (
 
 // printStory writes the whole story: plain text unless --print asked for
 // it on a terminal and NO_COLOR is unset.
-func printStory(stdout *os.File, s *story.Story, cfg config, tty bool) error {
+func printStory(stdout *os.File, s *story.Story, cfg config, tty bool, base string) error {
 	theme := ui.ThemeNoTTY
 	if tty && os.Getenv("NO_COLOR") == "" {
 		switch cfg.theme {
@@ -38,7 +38,7 @@ func printStory(stdout *os.File, s *story.Story, cfg config, tty bool) error {
 	if theme != ui.ThemeNoTTY && cfg.pictures != ui.PicturesOff {
 		// Printed pictures are half blocks: kitty's would vanish with the
 		// terminal's memory of them.
-		loader = pictureLoader(cfg, ui.PicturesBlocks)
+		loader = pictureLoader(cfg, ui.PicturesBlocks, base)
 	}
 	return ui.Print(w, s, ui.PrintOptions{Width: width, Theme: theme, Pictures: loader})
 }
