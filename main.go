@@ -85,7 +85,7 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		data       []byte
 		name       string
 		opt        = story.Options{Format: cfg.format}
-		serverHTML bool // the server said the page is HTML, and no --format overrode it
+		serverHTML bool   // the server said the page is HTML, and no --format overrode it
 		base       string // a web story's address: its pictures' base
 	)
 	if isURL(cfg.path) {

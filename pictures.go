@@ -81,4 +81,3 @@ func pictureFetchReason(err error) string {
 	}
 	return "download failed"
 }
-
