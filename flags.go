@@ -25,6 +25,8 @@ type config struct {
 	width   int
 	maxSize int64
 	debug   bool
+	// pictures says how pictures are drawn in the reader.
+	pictures ui.PictureMode
 }
 
 // errHelp ends reel after --help or --version, with status 0.
@@ -69,6 +71,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	fset.BoolVarP(&cfg.print, "print", "p", false, "print the whole story instead of opening the reader")
 	fset.IntVarP(&cfg.width, "width", "w", 0, "width of printed output in `COLUMNS` (default: the terminal's, or 80)")
 	maxSize := fset.Int64("max-size", story.DefaultLimit>>20, "refuse stories (and fetched pages) larger than `N` MiB")
+	pictures := fset.String("pictures", "auto", "draw pictures: auto, blocks (half blocks), kitty or off")
 	fset.BoolVar(&cfg.debug, "debug", false, "list how the story was read (format, sections, what was dropped) and exit")
 	showVersion := fset.BoolP("version", "v", false, "print the version and exit")
 	help := fset.BoolP("help", "h", false, "show this help and exit")
@@ -99,6 +102,12 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	var ok bool
 	if cfg.theme, ok = ui.ParseTheme(*style); !ok {
 		return cfg, usageError{fmt.Sprintf("unknown style %q (want auto, dark, light or notty)", *style)}
+	}
+	if cfg.pictures, ok = ui.ParsePictureMode(*pictures); !ok {
+		if *pictures == "iterm" || *pictures == "sixel" {
+			return cfg, usageError{fmt.Sprintf("--pictures %s is not supported yet (want auto, blocks, kitty or off)", *pictures)}
+		}
+		return cfg, usageError{fmt.Sprintf("unknown picture mode %q (want auto, blocks, kitty or off)", *pictures)}
 	}
 	if *play != "" {
 		if cfg.play, err = parseDuration(*play); err != nil {

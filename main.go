@@ -85,7 +85,8 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		data       []byte
 		name       string
 		opt        = story.Options{Format: cfg.format}
-		serverHTML bool // the server said the page is HTML, and no --format overrode it
+		serverHTML bool   // the server said the page is HTML, and no --format overrode it
+		base       string // a web story's address: its pictures' base
 	)
 	if isURL(cfg.path) {
 		page, err := fetchStory(cfg.path, cfg.maxSize, notice)
@@ -93,6 +94,7 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 			return err
 		}
 		data, name, opt.BaseURL = page.data, shortURL(page.url), page.url
+		base = page.url
 		if page.html && opt.Format == story.FormatAuto {
 			opt.Format, serverHTML = story.FormatHTML, true
 		}
@@ -112,7 +114,7 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	}
 	stdoutTTY := term.IsTerminal(stdout.Fd())
 	if cfg.print || !stdoutTTY {
-		return printStory(stdout, s, cfg, stdoutTTY)
+		return printStory(stdout, s, cfg, stdoutTTY, base)
 	}
 
 	// 120 frames a second, Bubble Tea's most: a key shows on screen within
@@ -143,7 +145,12 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		}
 	}
 	w, h, _ := term.GetSize(stdout.Fd())
-	m := ui.New(s, ui.Options{Start: cfg.start, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h})
+	pics := cfg.pictures
+	if os.Getenv("NO_COLOR") != "" {
+		pics = ui.PicturesOff
+	}
+	m := ui.New(s, ui.Options{Start: cfg.start, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
+		Pictures: pics, Loader: pictureLoader(cfg, pics, base)})
 	// Bubble Tea turns SIGTERM into a plain quit; note it, so that reel
 	// ends with the status a killed program has.
 	sigterm := make(chan os.Signal, 1)
@@ -165,6 +172,8 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	default:
 	}
 	if fm, ok := final.(ui.Model); ok {
+		// Kitty keeps pictures sent to it until told to drop them.
+		_, _ = io.WriteString(stdout, fm.KittyCleanup())
 		return fm.Err()
 	}
 	return nil

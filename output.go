@@ -9,13 +9,14 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/ui"
 )
 
 // printStory writes the whole story: plain text unless --print asked for
 // it on a terminal and NO_COLOR is unset.
-func printStory(stdout *os.File, s *story.Story, cfg config, tty bool) error {
+func printStory(stdout *os.File, s *story.Story, cfg config, tty bool, base string) error {
 	theme := ui.ThemeNoTTY
 	if tty && os.Getenv("NO_COLOR") == "" {
 		switch cfg.theme {
@@ -33,7 +34,13 @@ func printStory(stdout *os.File, s *story.Story, cfg config, tty bool) error {
 	if theme != ui.ThemeNoTTY {
 		w = colorprofile.NewWriter(stdout, os.Environ())
 	}
-	return ui.Print(w, s, ui.PrintOptions{Width: width, Theme: theme})
+	var loader *picture.Loader
+	if theme != ui.ThemeNoTTY && cfg.pictures != ui.PicturesOff {
+		// Printed pictures are half blocks: kitty's would vanish with the
+		// terminal's memory of them.
+		loader = pictureLoader(cfg, ui.PicturesBlocks, base)
+	}
+	return ui.Print(w, s, ui.PrintOptions{Width: width, Theme: theme, Pictures: loader})
 }
 
 // debugListing shows how the story was read: the format and why, for a

@@ -5,6 +5,7 @@ package ui
 type pageKey struct {
 	page, width, height int
 	theme               Theme
+	pictures            int // the picture generation; -1 with pictures off
 }
 
 // pageCache keeps the most recently used rendered pages, so that a long

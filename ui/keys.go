@@ -29,6 +29,7 @@ type KeyMap struct {
 	Play      key.Binding
 	Faster    key.Binding
 	Slower    key.Binding
+	Pictures  key.Binding
 	Help      key.Binding
 	Quit      key.Binding
 	Close     key.Binding
@@ -63,6 +64,7 @@ func DefaultKeyMap() KeyMap {
 		Play:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "slideshow")),
 		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "faster")),
 		Slower:    key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "slower")),
+		Pictures:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pictures on/off")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:      key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
@@ -81,13 +83,18 @@ type helpItem struct {
 }
 
 // helpGroups is the help overlay's content: every key of the reader,
-// grouped.
+// grouped. The pictures key is listed only where there are pictures to
+// show: it never can act in a reader without them.
 func (k KeyMap) helpGroups() [][]helpItem {
+	last := []helpItem{{k.Play, ""}, {k.Faster, "when playing"}, {k.Slower, "when playing"}}
+	if k.Pictures.Enabled() {
+		last = append(last, helpItem{k.Pictures, ""})
+	}
 	return [][]helpItem{
 		{{k.Next, ""}, {k.Prev, ""}, {k.First, ""}, {k.Last, ""}, {k.Jump, ""}, {k.GoTo, "after N"}},
 		{{k.Down, ""}, {k.Up, ""}, {k.HalfDown, ""}, {k.HalfUp, ""}, {k.ReadOn, ""}, {k.ReadBack, ""}, {k.Wheel, ""}},
 		{{k.Contents, ""}, {k.Search, ""}, {k.NextMatch, "after a search"}, {k.PrevMatch, "after a search"}, {k.Cancel, "if any"}},
-		{{k.Play, ""}, {k.Faster, "when playing"}, {k.Slower, "when playing"}, {k.Help, ""}, {k.Quit, ""}},
+		append(last, helpItem{k.Help, ""}, helpItem{k.Quit, ""}),
 	}
 }
 

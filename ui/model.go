@@ -11,6 +11,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
 )
 
@@ -29,6 +30,10 @@ type Options struct {
 	// program starts: the first page is then rendered in New, and the
 	// first frame shows it without waiting for a size message.
 	Width, Height int
+	// Pictures says how pictures are drawn in their panels, from what
+	// Loader reads; with no loader, or PicturesOff, panels are words.
+	Pictures PictureMode
+	Loader   *picture.Loader
 }
 
 // Minimum usable window; below it reel says so instead of drawing.
@@ -95,6 +100,12 @@ type Model struct {
 	interval time.Duration
 	left     time.Duration // until the slideshow turns the page
 	tickID   int
+
+	art        *pictureArt     // nil when pictures are off for good
+	picOn      bool            // pictures shown (the toggle key)
+	picAuto    bool            // waiting to hear whether kitty graphics work
+	picGen     int             // bumped when a picture arrives: pages redraw
+	picPending map[string]bool // pictures loading
 }
 
 // New returns a reader for s.
@@ -119,6 +130,12 @@ func New(s *story.Story, opt Options) Model {
 		theme = ThemeDark // until the terminal answers
 	}
 	m.setTheme(theme)
+	if opt.Loader != nil && opt.Pictures != PicturesOff && theme != ThemeNoTTY {
+		m.art = newPictureArt(opt.Loader, opt.Pictures == PicturesKitty)
+		m.picOn = true
+		m.picAuto = opt.Pictures == PicturesAuto
+		m.picPending = map[string]bool{}
+	}
 	if opt.Start > 0 {
 		m.pos = jump(opt.Start, m.pages())
 	}
@@ -132,7 +149,8 @@ func New(s *story.Story, opt Options) Model {
 		m.width, m.height = opt.Width, opt.Height
 		m.help.SetWidth(m.width)
 		m.input.SetWidth(max(m.width-12, 1))
-		_ = m.show() // the neighbours are prefetched once the program runs
+		_ = m.show()        // the neighbours are prefetched once the program runs
+		clear(m.picPending) // and the pictures loaded: Init asks again
 	}
 	return m
 }
@@ -172,6 +190,10 @@ func (m Model) Init() tea.Cmd {
 	if m.playing {
 		cmds = append(cmds, m.tick())
 	}
+	if m.picAuto {
+		cmds = append(cmds, tea.Raw(picture.KittyQuery))
+	}
+	cmds = append(cmds, m.pictureCmds()...)
 	return tea.Batch(cmds...)
 }
 

@@ -17,7 +17,7 @@ const (
 
 // panels draws a section's pictures as alt-text panels of at most maxH
 // rows: side by side when the width allows, else stacked.
-func panels(pics []story.Picture, w, maxH int, st Styles) []string {
+func panels(pics []story.Picture, w, maxH int, st Styles, art *pictureArt) []string {
 	if len(pics) == 0 {
 		return nil
 	}
@@ -31,7 +31,7 @@ func panels(pics []story.Picture, w, maxH int, st Styles) []string {
 			if i > 0 {
 				boxes = append(boxes, strings.Repeat(" ", panelGap))
 			}
-			boxes = append(boxes, panel(p, pw, maxH, st))
+			boxes = append(boxes, panel(p, pw, maxH, st, art))
 		}
 		if start > 0 {
 			lines = append(lines, "")
@@ -46,7 +46,7 @@ func panels(pics []story.Picture, w, maxH int, st Styles) []string {
 // aspect: a mark, what the picture shows (its alt text) centred, and its
 // credit and source at the foot. A placeholder, a picture the text left
 // out, has a dashed frame and says so.
-func panel(p story.Picture, w, maxH int, st Styles) string {
+func panel(p story.Picture, w, maxH int, st Styles, art *pictureArt) string {
 	frame := st.Panel
 	mark := "▣ picture"
 	if p.Placeholder {
@@ -95,6 +95,13 @@ func panel(p story.Picture, w, maxH int, st Styles) string {
 		foot = lipgloss.PlaceHorizontal(iw, lipgloss.Right, st.Credit.Render(ansi.Truncate(p.Credit, iw, "…")))
 	case p.Source != "":
 		foot = st.Faint.Render(ansi.Truncate(p.Source, iw, "…"))
+	}
+
+	lines, note := art.panelArt(p, iw, artRows(maxH, len(middle)+1))
+	if lines != nil {
+		return pictureFrame(frame, w, lines, middle, foot)
+	} else if note != "" {
+		mark = "▣ " + note
 	}
 
 	inner := make([]string, 0, ih)

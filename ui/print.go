@@ -2,11 +2,13 @@ package ui
 
 import (
 	"bufio"
+	"context"
 	"io"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
 )
 
@@ -17,6 +19,9 @@ type PrintOptions struct {
 	// Theme styles the output; ThemeNoTTY (or ThemeAuto) prints plain
 	// text with no escape sequence at all.
 	Theme Theme
+	// Pictures, if set, loads the pictures to draw as half blocks in
+	// their panels; plain output never has them.
+	Pictures *picture.Loader
 }
 
 // Print writes the whole story as text: the cover, then every section
@@ -37,12 +42,23 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 	st := NewStyles(theme != ThemeLight, theme == ThemeNoTTY)
 	out := bufio.NewWriter(w)
 	rule := strings.Repeat("─", cw)
+	var art *pictureArt
+	if opt.Pictures != nil && theme != ThemeNoTTY {
+		art = newPictureArt(opt.Pictures, false)
+	}
 	for i := range s.Len() + 1 {
 		if i > 0 {
 			out.WriteString(st.Faint.Render(rule) + "\n")
 		}
 		// A 24-row page keeps the panels to the height of a screen's third.
-		p := renderPage(pageSpec{story: s, index: i, width: cw, height: 24, theme: theme, styles: st, print: true})
+		if art != nil && i > 0 {
+			for _, pic := range s.Section(i - 1).Pictures {
+				if !pic.Placeholder && pic.Source != "" {
+					_, _ = art.loader.Load(context.Background(), pic.Source)
+				}
+			}
+		}
+		p := renderPage(pageSpec{story: s, index: i, width: cw, height: 24, theme: theme, styles: st, print: true, art: art})
 		for _, l := range p.lines {
 			if theme == ThemeNoTTY {
 				l = strings.TrimRight(story.Clean(ansi.Strip(l)), " ")

@@ -54,6 +54,8 @@ type pageSpec struct {
 	format func(md string, w int, theme Theme) string
 	// print leaves out what only the reader can act on: key hints.
 	print bool
+	// art draws pictures in their panels; nil leaves the panels words.
+	art *pictureArt
 }
 
 // renderPage renders one page. It is safe to call from any goroutine, and
@@ -94,7 +96,7 @@ func buildPage(sp pageSpec) *page {
 		}
 		head = append([]string{""}, wrapStyled(caption, sp.width, st.Heading)...)
 		head = append(head, "")
-		head = append(head, panels(sec.Pictures, sp.width, sp.height/3, st)...)
+		head = append(head, panels(sec.Pictures, sp.width, sp.height/3, st, sp.art)...)
 		body = sec.Body
 		if sp.index == n {
 			foot = endLines(sp.width, st, sp.print)

@@ -15,11 +15,15 @@ type pageMsg struct {
 
 // key identifies page i rendered as it would be shown now.
 func (m Model) key(i int) pageKey {
-	return pageKey{page: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme}
+	pics := -1
+	if m.picturesOn() {
+		pics = m.picGen
+	}
+	return pageKey{page: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, pictures: pics}
 }
 
 func (m Model) spec(i int) pageSpec {
-	return pageSpec{story: m.story, index: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, styles: m.styles, deadline: m.deadline, format: m.format}
+	return pageSpec{story: m.story, index: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, styles: m.styles, deadline: m.deadline, format: m.format, art: m.artIfOn()}
 }
 
 // render returns page i, from the cache or rendered now.
@@ -107,6 +111,7 @@ func (m *Model) show() tea.Cmd {
 		}
 		cmds = append(cmds, m.rendering(nk, m.spec(i)).delivery(nk))
 	}
+	cmds = append(cmds, m.pictureCmds()...)
 	return tea.Batch(cmds...)
 }
 

@@ -12,6 +12,9 @@ import (
 // update handles a message; Update then enables the keys that can act in
 // the state it leaves.
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	if mm, cmd, ok := m.updatePictures(msg); ok {
+		return mm, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
@@ -168,6 +171,8 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.overlay = overlayHelp
 		m.helpY = 0
 		return m, nil
+	case key.Matches(msg, k.Pictures):
+		return m.togglePictures()
 	default:
 		return m, nil
 	}
@@ -262,6 +267,7 @@ func (m *Model) updateKeys() {
 	m.keys.GoTo.SetEnabled(m.count != "")
 	m.keys.Cancel.SetEnabled(m.count != "" || m.search.query != "")
 	m.keys.Recall.SetEnabled(m.search.last != "")
+	m.keys.Pictures.SetEnabled(m.art != nil)
 }
 
 type tickMsg struct{ id int }

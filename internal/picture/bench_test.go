@@ -1,0 +1,88 @@
+//go:build unix
+
+package picture
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/colorprofile"
+)
+
+// BenchmarkPhotoToPanel decodes a 4000×3000 JPEG, shrinks it and draws
+// it as the half blocks of a 76×12 panel: the work done off the UI
+// goroutine for one picture. The target is under 150 ms.
+func BenchmarkPhotoToPanel(b *testing.B) {
+	data := encodeJPEG(b, sunset(4000, 3000), 85)
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		img, err := Decode(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		small := Shrink(img, blocksMax, blocksMax)
+		cols, rows := Cells(small.Bounds().Dx(), small.Bounds().Dy(), 76, 12)
+		if lines := Blocks(small, cols, rows, colorprofile.TrueColor); len(lines) != rows {
+			b.Fatal("no lines")
+		}
+	}
+	// On a busy machine wall time says little: report the CPU time too.
+	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+}
+
+// cpuTime is the CPU time this process has used, in user and system
+// mode.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// blocksMax is the size pictures are kept at for half blocks, as the
+// reader keeps them.
+const blocksMax = 320
+
+// BenchmarkHundredPictures loads 100 different 1600×1200 JPEGs through
+// one loader and reports the heap they leave held and the peak heap seen
+// while loading. The target is a peak under 80 MB.
+func BenchmarkHundredPictures(b *testing.B) {
+	dir := b.TempDir()
+	for i := range 100 {
+		img := sunset(1600, 1200)
+		img.Pix[i*4] = uint8(i) // each file differs
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("p%03d.jpg", i)), encodeJPEG(b, img, 80), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var peak, held uint64
+	for b.Loop() {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		base := ms.HeapAlloc
+		l := NewLoader(Origin{Dir: dir}, blocksMax, blocksMax, 0)
+		for i := range 100 {
+			if _, err := l.Load(context.Background(), fmt.Sprintf("p%03d.jpg", i)); err != nil {
+				b.Fatal(err)
+			}
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapAlloc-min(base, ms.HeapAlloc))
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&ms)
+		held = ms.HeapAlloc - min(base, ms.HeapAlloc)
+		runtime.KeepAlive(l)
+	}
+	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
+	b.ReportMetric(float64(held)/(1<<20), "held-MB")
+}

@@ -1,0 +1,126 @@
+package picture
+
+import (
+	"image"
+	"image/color"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// twoTone is a picture whose top half is one colour and bottom half
+// another, so that each half-block cell has a known top and bottom.
+func twoTone(w, h int, top, bottom color.RGBA) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			c := top
+			if y >= h/2 {
+				c = bottom
+			}
+			img.SetRGBA(x, y, c)
+		}
+	}
+	return img
+}
+
+func TestBlocksTrueColour(t *testing.T) {
+	// 2×2 pixels drawn in 2×1 cells: each cell's upper pixel is red and
+	// its lower one blue.
+	img := twoTone(2, 2, color.RGBA{255, 0, 0, 255}, color.RGBA{0, 0, 255, 255})
+	lines := Blocks(img, 2, 1, colorprofile.TrueColor)
+	want := "\x1b[38;2;255;0;0;48;2;0;0;255m▀▀\x1b[m"
+	if len(lines) != 1 || lines[0] != want {
+		t.Fatalf("Blocks = %q, want %q", lines, want)
+	}
+}
+
+func TestBlocks256(t *testing.T) {
+	img := twoTone(2, 2, color.RGBA{255, 0, 0, 255}, color.RGBA{0, 0, 255, 255})
+	lines := Blocks(img, 1, 1, colorprofile.ANSI256)
+	// The nearest 256-colour entries of pure red and blue are 196 and 21.
+	want := "\x1b[38;5;196;48;5;21m▀\x1b[m"
+	if len(lines) != 1 || lines[0] != want {
+		t.Fatalf("Blocks = %q, want %q", lines, want)
+	}
+}
+
+func TestBlocksTransparency(t *testing.T) {
+	clear := color.RGBA{}
+	green := color.RGBA{0, 255, 0, 255}
+	tests := []struct {
+		name        string
+		top, bottom color.RGBA
+		want        string
+	}{
+		{"top only", green, clear, "\x1b[38;2;0;255;0;49m▀\x1b[m"},
+		{"bottom only", clear, green, "\x1b[38;2;0;255;0;49m▄\x1b[m"},
+		{"neither", clear, clear, "\x1b[0m \x1b[m"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := Blocks(twoTone(2, 2, tt.top, tt.bottom), 1, 1, colorprofile.TrueColor)
+			if len(lines) != 1 || lines[0] != tt.want {
+				t.Errorf("Blocks = %q, want %q", lines, tt.want)
+			}
+		})
+	}
+}
+
+func TestBlocksSizeAndProfiles(t *testing.T) {
+	img := sunset(120, 80)
+	for _, p := range []colorprofile.Profile{colorprofile.TrueColor, colorprofile.ANSI256, colorprofile.ANSI} {
+		lines := Blocks(img, 30, 10, p)
+		if len(lines) != 10 {
+			t.Fatalf("%v: %d lines, want 10", p, len(lines))
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w != 30 {
+				t.Errorf("%v: line %d is %d columns wide, want 30", p, i, w)
+			}
+			if p != colorprofile.TrueColor && strings.Contains(l, "38;2;") {
+				t.Errorf("%v: line %d has true colour: %q", p, i, l)
+			}
+		}
+	}
+	for _, p := range []colorprofile.Profile{colorprofile.ASCII, colorprofile.NoTTY} {
+		if lines := Blocks(img, 30, 10, p); lines != nil {
+			t.Errorf("%v: %d lines, want none", p, len(lines))
+		}
+	}
+	if lines := Blocks(img, 0, 3, colorprofile.TrueColor); lines != nil {
+		t.Errorf("0 columns: %d lines", len(lines))
+	}
+}
+
+func TestCells(t *testing.T) {
+	tests := []struct {
+		w, h, maxCols, maxRows int
+		cols, rows             int
+	}{
+		{1600, 1200, 40, 100, 40, 15}, // 4:3, width-bound: 30 pixels high, 15 rows
+		{1600, 1200, 80, 10, 27, 10},  // height-bound: 20 pixels high
+		{100, 1000, 80, 10, 2, 10},    // a tall strip
+		{1000, 10, 80, 10, 80, 1},     // a thin line still gets a row
+		{0, 10, 80, 10, 0, 0},
+	}
+	for _, tt := range tests {
+		cols, rows := Cells(tt.w, tt.h, tt.maxCols, tt.maxRows)
+		if cols != tt.cols || rows != tt.rows {
+			t.Errorf("Cells(%d, %d, %d, %d) = %d, %d; want %d, %d", tt.w, tt.h, tt.maxCols, tt.maxRows, cols, rows, tt.cols, tt.rows)
+		}
+	}
+}
+
+func TestShrinkKeepsAspect(t *testing.T) {
+	small := Shrink(sunset(4000/10, 3000/10), 200, 200)
+	if b := small.Bounds(); b.Dx() != 200 || b.Dy() != 150 {
+		t.Errorf("Shrink to 200×200: %v", b)
+	}
+	tiny := Shrink(sunset(20, 10), 200, 200)
+	if b := tiny.Bounds(); b.Dx() != 20 || b.Dy() != 10 {
+		t.Errorf("Shrink of a smaller picture: %v, want it unchanged", b)
+	}
+}

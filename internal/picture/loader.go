@@ -1,0 +1,126 @@
+package picture
+
+import (
+	"container/list"
+	"context"
+	"image"
+	"sync"
+)
+
+// DefaultCacheBytes caps the memory the shrunk pictures of one story may
+// hold together.
+const DefaultCacheBytes = 48 << 20
+
+// maxDecoding is how many pictures are decoded at once: each may take
+// up to maxDecodedBytes while it is decoded.
+const maxDecoding = 2
+
+// Loader reads, decodes and shrinks a story's pictures, and keeps the
+// most recently used of them within a memory budget. It is safe for
+// concurrent use.
+type Loader struct {
+	origin      Origin
+	maxW, maxH  int
+	sem         chan struct{}
+	mu          sync.Mutex
+	limit, used int64
+	items       map[string]*list.Element
+	order       *list.List // most recently used first
+}
+
+type cached struct {
+	src string
+	img *image.RGBA
+	err error
+}
+
+// NewLoader returns a loader for pictures from origin, shrunk to fit
+// maxW×maxH pixels and kept within limit bytes (DefaultCacheBytes if 0).
+func NewLoader(origin Origin, maxW, maxH int, limit int64) *Loader {
+	if limit <= 0 {
+		limit = DefaultCacheBytes
+	}
+	return &Loader{
+		origin: origin, maxW: maxW, maxH: maxH, limit: limit,
+		sem:   make(chan struct{}, maxDecoding),
+		items: map[string]*list.Element{},
+		order: list.New(),
+	}
+}
+
+// Load returns the picture src names, shrunk, from memory if it was
+// loaded before. A picture that cannot be read returns an *Error whose
+// reason fits one line; that answer is remembered too.
+func (l *Loader) Load(ctx context.Context, src string) (*image.RGBA, error) {
+	if img, err, ok := l.Cached(src); ok {
+		return img, err
+	}
+	img, err := l.load(ctx, src)
+	if ctx.Err() == nil {
+		l.put(src, img, err)
+	}
+	return img, err
+}
+
+func (l *Loader) load(ctx context.Context, src string) (*image.RGBA, error) {
+	data, err := l.origin.Read(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	select {
+	case l.sem <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-l.sem }()
+	img, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	return Shrink(img, l.maxW, l.maxH), nil
+}
+
+// Cached returns what Load returned for src before, if it is still held.
+func (l *Loader) Cached(src string) (*image.RGBA, error, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	e, ok := l.items[src]
+	if !ok {
+		return nil, nil, false
+	}
+	l.order.MoveToFront(e)
+	c := e.Value.(*cached)
+	return c.img, c.err, true
+}
+
+func (l *Loader) put(src string, img *image.RGBA, err error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if e, ok := l.items[src]; ok {
+		l.used -= size(e.Value.(*cached).img)
+		l.order.Remove(e)
+	}
+	l.items[src] = l.order.PushFront(&cached{src: src, img: img, err: err})
+	l.used += size(img)
+	for l.used > l.limit && l.order.Len() > 1 {
+		last := l.order.Back()
+		c := last.Value.(*cached)
+		l.order.Remove(last)
+		delete(l.items, c.src)
+		l.used -= size(c.img)
+	}
+}
+
+// Used returns the bytes the held pictures take.
+func (l *Loader) Used() int64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.used
+}
+
+func size(img *image.RGBA) int64 {
+	if img == nil {
+		return 0
+	}
+	return int64(len(img.Pix))
+}

@@ -1,0 +1,75 @@
+package picture
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestLoaderShrinksAndRemembers(t *testing.T) {
+	dir, _ := storyDir(t)
+	if err := os.WriteFile(filepath.Join(dir, "big.jpg"), encodeJPEG(t, sunset(800, 600), 80), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := NewLoader(Origin{Dir: dir}, 100, 100, 0)
+	img, err := l.Load(context.Background(), "big.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 100 || b.Dy() != 75 {
+		t.Errorf("loaded %v, want 100×75", b)
+	}
+	if again, _, ok := l.Cached("big.jpg"); !ok || again != img {
+		t.Error("the picture was not kept")
+	}
+	_, err = l.Load(context.Background(), "missing.png")
+	if Reason(err) != "file not found" {
+		t.Errorf("Load: %v", err)
+	}
+	if _, err, ok := l.Cached("missing.png"); !ok || err == nil {
+		t.Error("the failure was not remembered")
+	}
+}
+
+func TestLoaderKeepsWithinBudget(t *testing.T) {
+	dir, _ := storyDir(t)
+	// Each shrunk picture is 50×50 RGBA: 10 000 bytes; the budget holds
+	// three of them.
+	for _, name := range []string{"a", "b", "c", "d", "e"} {
+		if err := os.WriteFile(filepath.Join(dir, name+".png"), encodePNG(t, sunset(50, 50)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l := NewLoader(Origin{Dir: dir}, 50, 50, 30_000)
+	for _, name := range []string{"a", "b", "c", "d", "e"} {
+		if _, err := l.Load(context.Background(), name+".png"); err != nil {
+			t.Fatal(err)
+		}
+		if l.Used() > 30_000 {
+			t.Fatalf("after %s: %d bytes held, over the budget", name, l.Used())
+		}
+	}
+	if _, _, ok := l.Cached("a.png"); ok {
+		t.Error("the least recently used picture was kept past the budget")
+	}
+	if _, _, ok := l.Cached("e.png"); !ok {
+		t.Error("the latest picture was dropped")
+	}
+}
+
+func TestLoaderCancelled(t *testing.T) {
+	dir, _ := storyDir(t)
+	l := NewLoader(Origin{Dir: dir}, 50, 50, 0)
+	for range maxDecoding {
+		l.sem <- struct{}{} // every decoder busy
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := l.Load(ctx, "img/sun.png"); err == nil {
+		t.Fatal("a cancelled load waited for a decoder")
+	}
+	if _, _, ok := l.Cached("img/sun.png"); ok {
+		t.Error("a cancelled load was remembered as an answer")
+	}
+}

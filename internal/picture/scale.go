@@ -1,0 +1,56 @@
+package picture
+
+import (
+	"image"
+
+	"golang.org/x/image/draw"
+)
+
+// Fit returns the largest size within maxW×maxH with the aspect ratio of
+// a w×h picture, never smaller than 1×1.
+func Fit(w, h, maxW, maxH int) (int, int) {
+	if w <= 0 || h <= 0 || maxW <= 0 || maxH <= 0 {
+		return 0, 0
+	}
+	fw, fh := maxW, int((int64(maxW)*int64(h)+int64(w)/2)/int64(w))
+	if fh > maxH {
+		fw, fh = int((int64(maxH)*int64(w)+int64(h)/2)/int64(h)), maxH
+	}
+	return max(fw, 1), max(fh, 1)
+}
+
+// Cells returns the size in terminal cells of a w×h picture drawn as
+// large as fits maxCols×maxRows. A cell is about twice as tall as it is
+// wide, so a row holds two pixels' height for each column's one.
+func Cells(w, h, maxCols, maxRows int) (cols, rows int) {
+	cols, px := Fit(w, h, maxCols, 2*maxRows)
+	if cols == 0 {
+		return 0, 0
+	}
+	return cols, max((px+1)/2, 1)
+}
+
+// Shrink returns img scaled down to fit maxW×maxH, keeping its aspect
+// ratio, as RGBA; a smaller picture is copied at its own size. A big
+// reduction first halves the picture cheaply, then filters it properly,
+// which keeps the detail of a careful filter at a fraction of its cost.
+func Shrink(img image.Image, maxW, maxH int) *image.RGBA {
+	b := img.Bounds()
+	w, h := Fit(b.Dx(), b.Dy(), maxW, maxH)
+	if w >= b.Dx() || h >= b.Dy() {
+		w, h = b.Dx(), b.Dy()
+	}
+	if w > 0 && (b.Dx() > 4*w || b.Dy() > 4*h) {
+		mid := image.NewRGBA(image.Rect(0, 0, 2*w, 2*h))
+		draw.ApproxBiLinear.Scale(mid, mid.Bounds(), img, b, draw.Src, nil)
+		img, b = mid, mid.Bounds()
+	}
+	return scaleTo(img, max(w, 1), max(h, 1))
+}
+
+// scaleTo scales img to exactly w×h pixels.
+func scaleTo(img image.Image, w, h int) *image.RGBA {
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.CatmullRom.Scale(dst, dst.Bounds(), img, img.Bounds(), draw.Src, nil)
+	return dst
+}

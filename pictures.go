@@ -1,0 +1,83 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+
+	"github.com/reeltui/reel/internal/fetch"
+	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/ui"
+)
+
+// pictureDownloads is how many pictures of a web story download at once.
+const pictureDownloads = 4
+
+// pictureLoader returns the loader for the story's pictures, or nil when
+// there are none to load: pictures off, or the bundled sample story.
+// A story file's pictures come from its folder; a piped story has no
+// folder, so only its data: pictures can be shown; a web story's
+// (base is its address) are downloaded, from public addresses only.
+func pictureLoader(cfg config, mode ui.PictureMode, base string) *picture.Loader {
+	if mode == ui.PicturesOff || cfg.path == "" {
+		return nil
+	}
+	origin := picture.Origin{}
+	switch {
+	case base != "":
+		u, err := url.Parse(base)
+		if err != nil {
+			return nil
+		}
+		origin.Base, origin.Fetch = u, pictureFetcher()
+	case cfg.path != "-":
+		origin.Dir = filepath.Dir(cfg.path)
+	}
+	return picture.NewLoader(origin, ui.PicturePixels(mode), ui.PicturePixels(mode), 0)
+}
+
+// pictureFetcher downloads a web story's pictures, a few at a time,
+// never from a loopback, private or link-local address: the page's
+// author chose them, not the user.
+func pictureFetcher() picture.Fetcher {
+	client := fetch.New(fetch.Options{
+		MaxSize:    picture.MaxFileBytes,
+		Timeout:    picture.DefaultTimeout,
+		PublicOnly: true,
+		UserAgent:  "reel/" + buildVersion(),
+	})
+	slots := make(chan struct{}, pictureDownloads)
+	return func(ctx context.Context, raw string, limit int64) ([]byte, error) {
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		defer func() { <-slots }()
+		res, err := client.Picture(ctx, raw)
+		if err != nil {
+			return nil, &picture.Error{Reason: pictureFetchReason(err)}
+		}
+		return res.Body, nil
+	}
+}
+
+// pictureFetchReason says in a few words why a download failed.
+func pictureFetchReason(err error) string {
+	var blocked *fetch.BlockedError
+	var status *fetch.StatusError
+	var large *fetch.TooLargeError
+	switch {
+	case errors.As(err, &blocked):
+		return "private address: not fetched"
+	case errors.As(err, &status):
+		return fmt.Sprintf("server said %d", status.Code)
+	case errors.As(err, &large):
+		return fmt.Sprintf("larger than %d MiB", picture.MaxFileBytes>>20)
+	case errors.Is(err, context.DeadlineExceeded):
+		return "download timed out"
+	}
+	return "download failed"
+}

@@ -1,0 +1,369 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"image"
+	"strings"
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
+
+	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/story"
+)
+
+// PictureMode says how pictures are drawn inside their panels.
+type PictureMode int
+
+// The picture modes. PicturesAuto draws half blocks, and kitty graphics
+// once the terminal says it has them.
+const (
+	PicturesOff PictureMode = iota
+	PicturesAuto
+	PicturesBlocks
+	PicturesKitty
+)
+
+// ParsePictureMode reads a --pictures value.
+func ParsePictureMode(s string) (PictureMode, bool) {
+	switch s {
+	case "", "auto":
+		return PicturesAuto, true
+	case "blocks":
+		return PicturesBlocks, true
+	case "kitty":
+		return PicturesKitty, true
+	case "off", "none":
+		return PicturesOff, true
+	}
+	return PicturesOff, false
+}
+
+// Pixels kept per picture: enough for half blocks (two pixels a row) at
+// the widest reading width, and for kitty's real pixels at a modest cell
+// size.
+const (
+	blocksPixels = 320
+	kittyPixels  = 640
+)
+
+// minArtRows is the fewest rows a picture is drawn in: fewer show too
+// little to be worth the room.
+const minArtRows = 4
+
+// maxArt is the number of drawn pictures (one per picture and cell size)
+// kept; they are short strings.
+const maxArt = 256
+
+// pictureArt draws a story's pictures for its panels. Renders run on
+// several goroutines, so it is safe for concurrent use. It never reads a
+// file or decodes: it draws only what the loader already holds, and the
+// reader loads pictures in commands.
+type pictureArt struct {
+	loader *picture.Loader
+	mu     sync.Mutex
+	kitty  bool
+	lines  map[artKey][]string
+	// Kitty: the id of each placement transmitted, and those renders
+	// asked for that are not yet transmitted.
+	ids    map[artKey]int
+	wanted map[artKey]bool
+	nextID int
+}
+
+type artKey struct {
+	src        string
+	cols, rows int
+	kitty      bool
+}
+
+func newPictureArt(l *picture.Loader, kitty bool) *pictureArt {
+	return &pictureArt{loader: l, kitty: kitty, lines: map[artKey][]string{}, ids: map[artKey]int{}, wanted: map[artKey]bool{}}
+}
+
+func (a *pictureArt) useKitty(on bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.kitty = on
+}
+
+// panelArt returns the lines of picture p drawn at most iw columns wide
+// and maxRows tall, centred in iw columns, or nil while it is loading or
+// if it cannot be drawn; note is a short reason when it cannot be.
+func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string, note string) {
+	if a == nil || p.Placeholder || p.Source == "" || iw < 4 || maxRows < minArtRows {
+		return nil, ""
+	}
+	img, err, ok := a.loader.Cached(p.Source)
+	if !ok {
+		return nil, ""
+	}
+	if err != nil {
+		return nil, picture.Reason(err)
+	}
+	b := img.Bounds()
+	cols, rows := picture.Cells(b.Dx(), b.Dy(), iw, maxRows)
+	if cols < 2 || rows < 1 {
+		return nil, ""
+	}
+	a.mu.Lock()
+	k := artKey{src: p.Source, cols: cols, rows: rows, kitty: a.kitty}
+	lines, ok = a.lines[k]
+	if !ok && k.kitty {
+		if id, sent := a.ids[k]; sent {
+			lines = picture.KittyPlaceholders(id, cols, rows)
+			a.lines[k] = lines
+		} else {
+			a.wanted[k] = true
+		}
+	}
+	a.mu.Unlock()
+	if !ok && !k.kitty {
+		lines = picture.Blocks(img, cols, rows, colorprofile.TrueColor)
+		a.mu.Lock()
+		if len(a.lines) >= maxArt {
+			clear(a.lines)
+		}
+		a.lines[k] = lines
+		a.mu.Unlock()
+	}
+	if lines == nil {
+		return nil, ""
+	}
+	pad := strings.Repeat(" ", (iw-cols)/2)
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = pad + l
+	}
+	return out, ""
+}
+
+// takeWanted returns the kitty placements renders have asked for since
+// the last call.
+func (a *pictureArt) takeWanted() []artKey {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var out []artKey
+	for k := range a.wanted {
+		if _, sent := a.ids[k]; !sent {
+			out = append(out, k)
+		}
+	}
+	clear(a.wanted)
+	return out
+}
+
+// placed records that placement k was sent as id.
+func (a *pictureArt) placed(k artKey, id int) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.ids[k] = id
+	delete(a.lines, k)
+}
+
+// reserveID returns the id for a new placement, and the placement whose
+// id it takes back, if any: ids run from 1 to MaxKittyID, the query's id
+// aside, and are reused oldest first.
+func (a *pictureArt) reserveID() (int, *artKey) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.nextID = a.nextID%picture.MaxKittyID + 1
+	if a.nextID == picture.KittyQueryID {
+		a.nextID++
+	}
+	for k, id := range a.ids {
+		if id == a.nextID {
+			delete(a.ids, k)
+			delete(a.lines, k)
+			return id, &k
+		}
+	}
+	return a.nextID, nil
+}
+
+// sentIDs returns every id transmitted, to delete on exit.
+func (a *pictureArt) sentIDs() []int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	ids := make([]int, 0, len(a.ids))
+	for _, id := range a.ids {
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// pictureMsg says a picture has been loaded, or failed to.
+type pictureMsg struct{ src string }
+
+// kittyMsg brings a placement encoded for the terminal.
+type kittyMsg struct {
+	key artKey
+	id  int
+	seq string
+}
+
+// picturesOn reports whether pictures are drawn now.
+func (m Model) picturesOn() bool {
+	return m.art != nil && m.picOn && !m.styles.Plain
+}
+
+// loadPictures returns commands that load the pictures of page i not
+// yet loaded or loading.
+func (m *Model) loadPictures(i int) []tea.Cmd {
+	if !m.picturesOn() || i <= 0 || i > m.story.Len() {
+		return nil
+	}
+	var cmds []tea.Cmd
+	l := m.art.loader
+	for _, p := range m.story.Section(i - 1).Pictures {
+		src := p.Source
+		if p.Placeholder || src == "" || m.picPending[src] {
+			continue
+		}
+		if _, _, ok := l.Cached(src); ok {
+			continue
+		}
+		m.picPending[src] = true
+		cmds = append(cmds, func() tea.Msg {
+			_, _ = l.Load(context.Background(), src)
+			return pictureMsg{src: src}
+		})
+	}
+	return cmds
+}
+
+// pictureCmds are the commands a render leaves to do: the pictures of
+// the current page and its neighbours to load, and kitty placements to
+// encode.
+func (m *Model) pictureCmds() []tea.Cmd {
+	if !m.picturesOn() {
+		return nil
+	}
+	var cmds []tea.Cmd
+	for _, i := range []int{m.pos.page, m.pos.page + 1, m.pos.page - 1} {
+		cmds = append(cmds, m.loadPictures(i)...)
+	}
+	for _, k := range m.art.takeWanted() {
+		img, _, ok := m.art.loader.Cached(k.src)
+		if !ok || img == nil {
+			continue
+		}
+		id, old := m.art.reserveID()
+		cmds = append(cmds, encodeKitty(k, id, old, img))
+	}
+	return cmds
+}
+
+// encodeKitty encodes a placement off the UI goroutine; deleting the
+// placement whose id it reuses comes first.
+func encodeKitty(k artKey, id int, old *artKey, img *image.RGBA) tea.Cmd {
+	return func() tea.Msg {
+		seq, err := picture.KittyTransmit(img, id, k.cols, k.rows)
+		if err != nil {
+			return nil
+		}
+		if old != nil {
+			seq = picture.KittyDelete(id) + seq
+		}
+		return kittyMsg{key: k, id: id, seq: seq}
+	}
+}
+
+// updatePictures handles the picture messages.
+func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case pictureMsg:
+		delete(m.picPending, msg.src)
+		m.picGen++
+		return m, m.show(), true
+	case uv.KittyGraphicsEvent:
+		// The terminal answered the query: it has kitty graphics.
+		if m.picAuto && msg.Options.ID == picture.KittyQueryID {
+			m.picAuto = false
+			if m.art != nil && bytes.HasPrefix(msg.Payload, []byte("OK")) {
+				m.art.useKitty(true)
+				m.picGen++
+				return m, m.show(), true
+			}
+		}
+		return m, nil, true
+	case uv.PrimaryDeviceAttributesEvent:
+		// The attributes come after any answer to the query: without
+		// one, half blocks it is.
+		m.picAuto = false
+		return m, nil, true
+	case kittyMsg:
+		m.art.placed(msg.key, msg.id)
+		m.picGen++
+		return m, tea.Batch(tea.Raw(msg.seq), m.show()), true
+	}
+	return m, nil, false
+}
+
+// togglePictures turns pictures off or on.
+func (m Model) togglePictures() (Model, tea.Cmd) {
+	m.picOn = !m.picOn
+	m.picGen++
+	return m, m.show()
+}
+
+// cleanupPictures is what the terminal must be sent on exit: the kitty
+// pictures transmitted are deleted, so they do not linger in its memory.
+func (m Model) cleanupPictures() string {
+	if m.art == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, id := range m.art.sentIDs() {
+		b.WriteString(picture.KittyDelete(id))
+	}
+	return b.String()
+}
+
+// KittyCleanup returns the escape sequences that delete the kitty
+// pictures the reader sent; main writes them after the reader ends.
+func (m Model) KittyCleanup() string { return m.cleanupPictures() }
+
+// artRows is how many rows a picture may take in a panel of at most
+// maxH rows (a third of the page) whose words take textRows: half as
+// much again as the words-only panel, less the frame and the words, so
+// that on a small screen the picture shrinks first, and below minArtRows
+// is not drawn, rather than push the page's text away.
+func artRows(maxH, textRows int) int {
+	return min(maxH*3/2, 24) - 2 - textRows
+}
+
+// pictureFrame draws a panel holding a picture: the picture, then its
+// words and its foot (credit and source), in the panel's frame.
+func pictureFrame(frame lipgloss.Style, w int, art, words []string, foot string) string {
+	iw := w - frame.GetHorizontalFrameSize()
+	inner := append([]string(nil), art...)
+	for _, l := range words {
+		inner = append(inner, lipgloss.PlaceHorizontal(iw, lipgloss.Center, l))
+	}
+	if foot != "" {
+		inner = append(inner, foot)
+	}
+	return frame.Width(w).Render(strings.Join(inner, "\n"))
+}
+
+// artIfOn is the art for renders: nil while pictures are off.
+func (m Model) artIfOn() *pictureArt {
+	if !m.picturesOn() {
+		return nil
+	}
+	return m.art
+}
+
+// PicturePixels is the size, in pixels on each side, that pictures are
+// kept at for a mode: kitty draws real pixels and needs more.
+func PicturePixels(mode PictureMode) int {
+	if mode == PicturesKitty || mode == PicturesAuto {
+		return kittyPixels
+	}
+	return blocksPixels
+}

@@ -1,0 +1,420 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/ansi/kitty"
+
+	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/story"
+)
+
+const pictureDeck = "../testdata/pictures/deck.md"
+
+// pictureModel is a reader of the picture deck at w×h, with pictures
+// drawn in mode.
+func pictureModel(t *testing.T, mode PictureMode, w, h int) Model {
+	t.Helper()
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, PicturePixels(mode), PicturePixels(mode), 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: mode, Loader: l})
+	m.renderBudget, m.deadline = time.Minute, time.Minute
+	return sized(t, m, w, h)
+}
+
+// sized sends the window size and settles the loads it starts.
+func sized(t *testing.T, m Model, w, h int) Model {
+	t.Helper()
+	next, cmd := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	m, _ = settle(t, next.(Model), cmd)
+	return m
+}
+
+// settle runs cmd and the commands that follow from it, feeding picture
+// and page messages back into the model, and returns the model and the
+// raw output the commands asked to write.
+func settle(t *testing.T, m Model, cmd tea.Cmd) (Model, []string) {
+	t.Helper()
+	var raw []string
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 1000 {
+			t.Fatal("commands never settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case tea.RawMsg:
+			raw = append(raw, fmt.Sprint(msg.Msg))
+		case pictureMsg, kittyMsg, pageMsg:
+			next, more := m.Update(msg)
+			m = next.(Model)
+			queue = append(queue, more)
+		}
+	}
+	return m, raw
+}
+
+// turn presses keys and settles what they start.
+func turnTo(t *testing.T, m Model, list string) Model {
+	t.Helper()
+	for _, k := range keys(list) {
+		next, cmd := m.Update(k)
+		m, _ = settle(t, next.(Model), cmd)
+	}
+	return m
+}
+
+func TestPictureLoadsAfterPageTurn(t *testing.T) {
+	// Sized before the program runs, as main does: nothing is loaded yet.
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	next, cmd := m.Update(keyMsg("right"))
+	m = next.(Model)
+	// The page turns at once, showing the words while the picture loads.
+	before := m.View().Content
+	if strings.Contains(before, "▀") {
+		t.Fatal("the picture was drawn before it was loaded: the page turn waited for it")
+	}
+	if !strings.Contains(ansi.Strip(before), "The sun sets over a calm sea") {
+		t.Fatalf("alt text missing while loading:\n%s", ansi.Strip(before))
+	}
+	m, _ = settle(t, m, cmd)
+	after := m.View().Content
+	if n := strings.Count(after, "▀"); n < 100 {
+		t.Fatalf("%d half blocks once loaded, want a picture:\n%s", n, ansi.Strip(after))
+	}
+	if !strings.Contains(after, "38;2;") || !strings.Contains(after, "48;2;") {
+		t.Error("the picture has no true colour cells")
+	}
+	plain := ansi.Strip(after)
+	if !strings.Contains(plain, "The sun sets over a calm sea") || !strings.Contains(plain, "Evening") {
+		t.Errorf("the caption or alt text is gone:\n%s", plain)
+	}
+	for i, l := range strings.Split(after, "\n") {
+		if w := ansi.StringWidth(l); w > 100 {
+			t.Errorf("line %d is %d columns wide", i, w)
+		}
+	}
+}
+
+func TestPictureGolden(t *testing.T) {
+	m := turnTo(t, pictureModel(t, PicturesBlocks, 80, 24), "right right")
+	goldenFrame(t, "picture-blocks-80x24", frame(m))
+}
+
+func TestPictureReasons(t *testing.T) {
+	m := turnTo(t, pictureModel(t, PicturesBlocks, 100, 60), "5 enter")
+	plain := ansi.Strip(m.View().Content)
+	for _, want := range []string{
+		"▣ damaged picture", "A damaged file",
+		"▣ file not found", "A file that is not there",
+		"▣ not in the story's folder", "A path out of the story's folder",
+	} {
+		if !strings.Contains(plain, want) {
+			t.Errorf("no %q in:\n%s", want, plain)
+		}
+	}
+}
+
+func TestPicturesEveryFormat(t *testing.T) {
+	for page := 1; page <= 4; page++ {
+		m := turnTo(t, pictureModel(t, PicturesBlocks, 100, 40), fmt.Sprintf("%d enter", page))
+		if n := strings.Count(m.View().Content, "▀"); n < 50 {
+			t.Errorf("page %d: %d half blocks, want a picture:\n%s", page, n, ansi.Strip(m.View().Content))
+		}
+	}
+}
+
+func TestPictureToggleKey(t *testing.T) {
+	m := turnTo(t, pictureModel(t, PicturesBlocks, 100, 34), "right")
+	if !strings.Contains(m.View().Content, "▀") {
+		t.Fatal("no picture to start with")
+	}
+	m = turnTo(t, m, "p")
+	if strings.Contains(m.View().Content, "▀") {
+		t.Error("p left the picture on")
+	}
+	if !strings.Contains(ansi.Strip(m.View().Content), "▣ picture") {
+		t.Error("with pictures off the panel lost its mark")
+	}
+	m = turnTo(t, m, "p")
+	if !strings.Contains(m.View().Content, "▀") {
+		t.Error("p did not bring the picture back")
+	}
+	if !m.keys.Pictures.Enabled() {
+		t.Error("the pictures key is disabled though it acts")
+	}
+	if plain := newTestModel(sample(t), 80, 24); plain.keys.Pictures.Enabled() {
+		t.Error("the pictures key is enabled with no pictures to show")
+	}
+}
+
+func TestPictureShrinksThenHides(t *testing.T) {
+	var last int
+	for _, h := range []int{60, 34, 24, 16} {
+		m := turnTo(t, pictureModel(t, PicturesBlocks, 100, h), "right")
+		view := m.View().Content
+		rows := 0
+		for _, l := range strings.Split(view, "\n") {
+			if strings.Contains(l, "▀") {
+				rows++
+			}
+		}
+		if last > 0 && rows > last {
+			t.Errorf("%d rows high: the picture grew to %d rows from %d", h, rows, last)
+		}
+		last = max(rows, 1)
+		plain := ansi.Strip(view)
+		if !strings.Contains(plain, "Evening") || !strings.Contains(plain, "The sun sets") {
+			t.Errorf("%d rows high: the caption or alt text is off the screen:\n%s", h, plain)
+		}
+		if h == 16 && rows > 0 {
+			t.Errorf("16 rows high: a %d-row picture, want none", rows)
+		}
+	}
+	// Every size down to 1×1, without a panic.
+	for w := 1; w <= 40; w += 3 {
+		for h := 1; h <= 20; h += 3 {
+			m := turnTo(t, pictureModel(t, PicturesBlocks, w, h), "right")
+			_ = m.View()
+		}
+	}
+}
+
+func TestNoPicturesWithoutColour(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeNoTTY, Pictures: PicturesBlocks, Loader: l})
+	m = sized(t, m, 100, 34)
+	m = turnTo(t, m, "right")
+	if view := m.View().Content; strings.Contains(view, "▀") || strings.Contains(view, "\x1b[") {
+		t.Errorf("notty drew a picture:\n%q", view)
+	}
+}
+
+func TestSlowPictureNeverDelaysAPageTurn(t *testing.T) {
+	hang := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-hang }))
+	defer srv.Close()
+	defer close(hang)
+	base, _ := url.Parse(srv.URL + "/story.html")
+	fetch := func(ctx context.Context, u string, limit int64) ([]byte, error) {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		resp.Body.Close()
+		return nil, nil
+	}
+	l := picture.NewLoader(picture.Origin{Base: base, Fetch: fetch, Timeout: 200 * time.Millisecond}, 64, 64, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	start := time.Now()
+	next, cmd := m.Update(keyMsg("right"))
+	if d := time.Since(start); d > 150*time.Millisecond {
+		t.Errorf("the page turn took %v with a picture that never comes", d)
+	}
+	m, _ = settle(t, next.(Model), cmd)
+	if plain := ansi.Strip(m.View().Content); !strings.Contains(plain, "▣ download timed out") {
+		t.Errorf("no reason for the picture that never came:\n%s", plain)
+	}
+}
+
+func TestKittyPictures(t *testing.T) {
+	m := pictureModel(t, PicturesKitty, 100, 34)
+	next, cmd := m.Update(keyMsg("right"))
+	m, raw := settle(t, next.(Model), cmd)
+	view := m.View().Content
+	// The picture is sent once, as PNG chunks, as a virtual placement
+	// (U=1) whose id the placeholders carry as their colour.
+	var id, cols, rows int
+	if _, err := fmt.Sscanf(view[strings.Index(view, "\x1b[38;5;"):], "\x1b[38;5;%dm\U0010EEEE", &id); err != nil {
+		t.Fatalf("no placeholder in the view: %v", err)
+	}
+	var sent string
+	for _, r := range raw {
+		if strings.HasPrefix(r, fmt.Sprintf("\x1b_Ga=T,U=1,f=100,t=d,i=%d,", id)) {
+			sent = r
+		}
+	}
+	if sent == "" {
+		t.Fatalf("picture %d never sent; raw output %q", id, raw)
+	}
+	if _, err := fmt.Sscanf(sent, fmt.Sprintf("\x1b_Ga=T,U=1,f=100,t=d,i=%d,c=%%d,r=%%d,q=2", id), &cols, &rows); err != nil {
+		t.Fatalf("transmission %q: %v", sent[:60], err)
+	}
+	if id < 1 || id > picture.MaxKittyID || id == picture.KittyQueryID {
+		t.Errorf("id %d", id)
+	}
+	_, payload, _ := strings.Cut(sent, ";")
+	if !strings.HasSuffix(sent, "\x1b\\") || payload == "" {
+		t.Errorf("transmission not terminated or empty: %q", sent[len(sent)-20:])
+	}
+	// Row r, column c: U+10EEEE, diacritic r, diacritic c, in the id's
+	// colour.
+	for r := range rows {
+		var want strings.Builder
+		want.WriteString(fmt.Sprintf("\x1b[38;5;%dm", id))
+		for c := range cols {
+			want.WriteRune(kitty.Placeholder)
+			want.WriteRune(kitty.Diacritic(r))
+			want.WriteRune(kitty.Diacritic(c))
+		}
+		if !strings.Contains(view, want.String()) {
+			t.Fatalf("row %d of the placeholders is missing from the view", r)
+		}
+	}
+	if strings.Contains(view, "▀") {
+		t.Error("half blocks drawn in kitty mode")
+	}
+	// On exit the picture is deleted from the terminal's memory.
+	if got, want := m.KittyCleanup(), fmt.Sprintf("\x1b_Ga=d,d=I,i=%d,q=2\x1b\\", id); !strings.Contains(got, want) {
+		t.Errorf("KittyCleanup = %q, want it to hold %q", got, want)
+	}
+	// The same page again sends nothing new.
+	next, cmd = m.Update(keyMsg("left"))
+	m, _ = settle(t, next.(Model), cmd)
+	next, cmd = m.Update(keyMsg("right"))
+	_, raw = settle(t, next.(Model), cmd)
+	for _, r := range raw {
+		if strings.HasPrefix(r, "\x1b_Ga=T") && strings.Contains(r, fmt.Sprintf("i=%d,", id)) {
+			t.Error("the picture was sent twice")
+		}
+	}
+}
+
+func TestKittyDetection(t *testing.T) {
+	yes := uv.KittyGraphicsEvent{Options: kitty.Options{ID: picture.KittyQueryID}, Payload: []byte("OK")}
+	da := uv.PrimaryDeviceAttributesEvent{62, 4}
+	tests := []struct {
+		name  string
+		msgs  []tea.Msg
+		kitty bool
+	}{
+		{"kitty answers", []tea.Msg{yes, da}, true},
+		{"only the attributes", []tea.Msg{da}, false},
+		{"an answer after the attributes", []tea.Msg{da, yes}, false},
+		{"an error answer", []tea.Msg{uv.KittyGraphicsEvent{Options: kitty.Options{ID: picture.KittyQueryID}, Payload: []byte("ENOTSUPPORTED")}, da}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := pictureModel(t, PicturesAuto, 100, 34)
+			if !strings.Contains(fmt.Sprint(m.Init()()), "") {
+				t.Fatal("Init")
+			}
+			m = send(m, tt.msgs...)
+			m = turnTo(t, m, "right")
+			view := m.View().Content
+			if got := strings.ContainsRune(view, kitty.Placeholder); got != tt.kitty {
+				t.Errorf("kitty placeholders drawn: %v, want %v", got, tt.kitty)
+			}
+			if !tt.kitty && !strings.Contains(view, "▀") {
+				t.Error("no half blocks either")
+			}
+		})
+	}
+}
+
+func TestInitQueriesKittyOnlyInAuto(t *testing.T) {
+	for _, mode := range []PictureMode{PicturesAuto, PicturesBlocks, PicturesKitty} {
+		m := pictureModel(t, mode, 100, 34)
+		_, raw := settle(t, m, m.Init())
+		asked := false
+		for _, r := range raw {
+			asked = asked || r == picture.KittyQuery
+		}
+		if asked != (mode == PicturesAuto) {
+			t.Errorf("mode %d: query sent %v", mode, asked)
+		}
+	}
+}
+
+func TestPrintDrawsPicturesOnlyInColour(t *testing.T) {
+	s := loadStory(t, pictureDeck)
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
+	var styled, plain bytes.Buffer
+	if err := Print(&styled, s, PrintOptions{Width: 80, Theme: ThemeDark, Pictures: l}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Print(&plain, s, PrintOptions{Width: 80, Theme: ThemeNoTTY, Pictures: l}); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(styled.String(), "▀"); n < 200 {
+		t.Errorf("styled print has %d half blocks, want the four pictures", n)
+	}
+	if strings.Contains(plain.String(), "▀") || strings.Contains(plain.String(), "\x1b") {
+		t.Error("plain print carries a picture")
+	}
+	if !strings.Contains(plain.String(), "The sun sets over a calm sea") {
+		t.Error("plain print lost the alt text")
+	}
+}
+
+// writePNG writes a w×h PNG of one colour.
+func writePNG(t *testing.T, path string, w, h int) {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for i := range img.Pix {
+		img.Pix[i] = 200
+	}
+	img.Set(0, 0, color.Black)
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSeveralPicturesSideBySide(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"a", "b"} {
+		writePNG(t, filepath.Join(dir, n+".png"), 40, 30)
+	}
+	md := "# Two\n\n![first](a.png)\n\n![second](b.png)\n"
+	path := filepath.Join(dir, "deck.md")
+	if err := os.WriteFile(path, []byte(md), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := story.Parse([]byte(md), story.Options{Name: path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := picture.NewLoader(picture.Origin{Dir: dir}, 64, 64, 0)
+	m := New(s, Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+	m.renderBudget, m.deadline = time.Minute, time.Minute
+	m = sized(t, m, 100, 40)
+	m = turnTo(t, m, "right")
+	// Two panels in a row, as words-only panels are laid out at this
+	// width: some line holds two runs of blocks.
+	found := false
+	for _, l := range strings.Split(ansi.Strip(m.View().Content), "\n") {
+		if len(strings.FieldsFunc(l, func(r rune) bool { return r != '▀' })) == 2 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no row with two pictures side by side:\n%s", ansi.Strip(m.View().Content))
+	}
+}
