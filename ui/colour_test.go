@@ -34,7 +34,7 @@ func TestColourGoldens(t *testing.T) {
 			if len(sec.Pictures) == 0 {
 				t.Fatal("the deck's first section has no picture")
 			}
-			goldenFrame(t, "colour-panel-"+theme.name, panel(sec.Pictures[0], 40, 20, m.styles))
+			goldenFrame(t, "colour-panel-"+theme.name, panel(sec.Pictures[0], 40, 20, m.styles, nil))
 		})
 		t.Run("status-"+theme.name, func(t *testing.T) {
 			m := search(t, model(sample(t)), "korea")
