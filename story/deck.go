@@ -28,15 +28,15 @@ func (d *deck) slide(sp span) Section {
 func (d *deck) parseRest(secs []lazySection) {
 	left := 0
 	for i := range secs {
-		if !secs[i].parsed {
+		if secs[i].sec == nil {
 			left++
 		}
 	}
 	if left <= 4 || left*4 < len(secs) {
 		for i := range secs {
-			if !secs[i].parsed {
-				secs[i].sec = d.slide(secs[i].at)
-				secs[i].parsed = true
+			if secs[i].sec == nil {
+				sec := d.slide(secs[i].at)
+				secs[i].sec = &sec
 			}
 		}
 		return
@@ -101,10 +101,10 @@ func (d *deck) parseRun(md goldmark.Markdown, secs []lazySection) {
 		from[i] = len(all)
 	}
 	for i := range secs {
-		if !secs[i].parsed {
+		if secs[i].sec == nil {
 			at := span{secs[i].at.start - base, secs[i].at.end - base}
-			secs[i].sec, _ = readSlide(all[from[i]:from[i+1]], src, whole, at)
-			secs[i].parsed = true
+			sec, _ := readSlide(all[from[i]:from[i+1]], src, whole, at)
+			secs[i].sec = &sec
 		}
 	}
 }

@@ -53,21 +53,46 @@ func ReadAll(r io.Reader, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
-	var buf bytes.Buffer
-	// A regular file says how big it is: read it into one allocation
-	// rather than a doubling series of them.
+	// A regular file says how big it is: read it into one allocation.
 	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
 		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() <= limit {
+			var buf bytes.Buffer
 			buf.Grow(int(info.Size()) + bytes.MinRead + 1)
+			if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
+				return nil, err
+			}
+			if int64(buf.Len()) > limit {
+				return nil, &TooLargeError{Limit: limit}
+			}
+			return buf.Bytes(), nil
 		}
 	}
-	if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
-		return nil, err
+	// A pipe does not: read it in chunks that double in size and join them
+	// once at the end. A growing buffer would copy all it holds at each
+	// doubling, and hold up to three times the story while it does.
+	var chunks [][]byte
+	var total int64
+	size := 64 << 10
+	for {
+		chunk := make([]byte, size)
+		n, err := io.ReadFull(io.LimitReader(r, limit+1-total), chunk)
+		chunks = append(chunks, chunk[:n])
+		total += int64(n)
+		if total > limit {
+			return nil, &TooLargeError{Limit: limit}
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		size = min(size*2, 4<<20)
 	}
-	if int64(buf.Len()) > limit {
-		return nil, &TooLargeError{Limit: limit}
+	if len(chunks) == 1 {
+		return chunks[0], nil
 	}
-	return buf.Bytes(), nil
+	return bytes.Join(chunks, nil), nil
 }
 
 // signatures are the starts of common binary files, checked before

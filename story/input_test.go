@@ -1,9 +1,11 @@
 package story
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 )
 
@@ -102,6 +104,35 @@ func TestReadAllStopsAtLimit(t *testing.T) {
 	data, err := ReadAll(strings.NewReader("short"), 0)
 	if err != nil || string(data) != "short" {
 		t.Errorf("ReadAll = %q, %v", data, err)
+	}
+}
+
+// TestReadAllFromAPipe reads input that does not say its size, in pieces,
+// across several chunks, and at and just past the limit.
+func TestReadAllFromAPipe(t *testing.T) {
+	want := bytes.Repeat([]byte("0123456789abcdef"), 700<<10/16)
+	for _, tt := range []struct {
+		name  string
+		limit int64
+		ok    bool
+	}{
+		{"under the limit", 0, true},
+		{"at the limit", int64(len(want)), true},
+		{"one byte past it", int64(len(want)) - 1, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ReadAll(iotest.HalfReader(bytes.NewReader(want)), tt.limit)
+			if !tt.ok {
+				var tl *TooLargeError
+				if !errors.As(err, &tl) {
+					t.Fatalf("err = %v, want TooLargeError", err)
+				}
+				return
+			}
+			if err != nil || !bytes.Equal(got, want) {
+				t.Fatalf("ReadAll = %d bytes, %v; want the %d bytes read", len(got), err, len(want))
+			}
+		})
 	}
 }
 

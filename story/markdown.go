@@ -60,7 +60,7 @@ func parseMarkdown(s *Story, src string) {
 		} else {
 			// Not the cover: the first section, already parsed.
 			s.sections = make([]lazySection, len(chunks))
-			s.sections[0] = lazySection{parsed: true, at: chunks[0], sec: first}
+			s.sections[0] = lazySection{at: chunks[0], sec: &first}
 		}
 	}
 	s.deck = &deck{src: src, md: md}

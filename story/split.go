@@ -2,6 +2,7 @@ package story
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -23,7 +24,7 @@ import (
 // parses that stretch of the deck alone, up to the first line where every
 // container is surely closed, and reads its top-level blocks.
 
-type lineKind int
+type lineKind uint8
 
 const (
 	lineOther lineKind = iota
@@ -35,9 +36,9 @@ const (
 // mark is a line that may start or end a slide.
 type mark struct {
 	kind  lineKind
-	level int // for headings
-	start int // byte offset where the slide would start (heading) or the separator line starts
-	end   int // byte offset just past the separator line
+	level uint8 // for headings
+	start int   // byte offset where the slide would start (heading) or the separator line starts
+	end   int   // byte offset just past the separator line
 }
 
 // The line tests below run on every line of a deck, so they are written
@@ -342,7 +343,7 @@ func (s *scanner) line(start, next int) int {
 			if s.paraRisky {
 				return s.delegate(start, next)
 			}
-			s.add(mark{kind: lineHeading, level: level, start: s.paraStart, end: next})
+			s.add(mark{kind: lineHeading, level: uint8(level), start: s.paraStart, end: next})
 			s.open = leafNone
 			return next
 		}
@@ -358,7 +359,7 @@ func (s *scanner) line(start, next int) int {
 		return s.delegate(start, next)
 	case '#':
 		if level := atxLevel(t); level > 0 {
-			s.add(mark{kind: lineHeading, level: level, start: start, end: next})
+			s.add(mark{kind: lineHeading, level: uint8(level), start: start, end: next})
 			s.open = leafNone
 			return next
 		}
@@ -387,7 +388,15 @@ func (s *scanner) line(start, next int) int {
 	return next
 }
 
-func (s *scanner) add(m mark) { s.marks = append(s.marks, m) }
+// add appends m. A long deck has tens of thousands of marks: the slice
+// doubles as it grows, where append would grow it by a quarter, and
+// allocate and copy five times what it keeps.
+func (s *scanner) add(m mark) {
+	if len(s.marks) == cap(s.marks) {
+		s.marks = slices.Grow(s.marks, max(len(s.marks), 64))
+	}
+	s.marks = append(s.marks, m)
+}
 
 // delegate hands goldmark the stretch of the deck from the block open at
 // the top level (or the line at start) to the first line where every
@@ -414,7 +423,7 @@ func (s *scanner) delegate(start, next int) int {
 				// after its text.
 				end = lineEnd(src, lineEnd(src, b.Lines().At(b.Lines().Len()-1).Start))
 			}
-			s.add(mark{kind: lineHeading, level: b.Level, start: at, end: from + end})
+			s.add(mark{kind: lineHeading, level: uint8(b.Level), start: at, end: from + end})
 		case *ast.HTMLBlock:
 			if b.HTMLBlockType == ast.HTMLBlockType2 && b.Lines().Len() == 1 &&
 				strings.TrimSpace(string(b.Lines().Value(src))) == "<!-- end_slide -->" {
@@ -480,20 +489,25 @@ func closedAfter(src string, from int) int {
 // before the first split heading is returned as pre.
 func splitDeck(src string) (mode string, pre string, title string, chunks []span) {
 	marks := scanMarks(src)
-	for _, kind := range []lineKind{lineEndSlide, lineBreak} {
-		var seps []mark
-		for _, m := range marks {
-			if m.kind == kind {
-				seps = append(seps, m)
-			}
+	var kinds [lineHeading + 1]int
+	var levels [7]int // headings of each level
+	for _, m := range marks {
+		kinds[m.kind]++
+		if m.kind == lineHeading {
+			levels[m.level]++
 		}
-		if len(seps) == 0 {
+	}
+	for _, kind := range []lineKind{lineEndSlide, lineBreak} {
+		if kinds[kind] == 0 {
 			continue
 		}
+		chunks = make([]span, 0, kinds[kind]+1)
 		from := 0
-		for _, m := range seps {
-			chunks = appendChunk(chunks, src, from, m.start)
-			from = m.end
+		for _, m := range marks {
+			if m.kind == kind {
+				chunks = appendChunk(chunks, src, from, m.start)
+				from = m.end
+			}
 		}
 		chunks = appendChunk(chunks, src, from, len(src))
 		if kind == lineEndSlide {
@@ -501,40 +515,28 @@ func splitDeck(src string) (mode string, pre string, title string, chunks []span
 		}
 		return "thematic breaks", "", "", chunks
 	}
-
-	var heads []mark
-	counts := map[int]int{}
-	for _, m := range marks {
-		if m.kind == lineHeading {
-			heads = append(heads, m)
-			counts[m.level]++
-		}
-	}
-	if len(heads) == 0 {
+	if kinds[lineHeading] == 0 {
 		return "no breaks or headings: one section", "", "", appendChunk(nil, src, 0, len(src))
 	}
-	top := 7
-	for l := range counts {
-		top = min(top, l)
+
+	// The top level splits, unless it occurs once with other levels
+	// under it: then it is the title, and the next level splits.
+	top := uint8(1)
+	for levels[top] == 0 {
+		top++
 	}
-	split := top
-	titleAt := -1
-	if counts[top] == 1 && len(counts) > 1 {
-		split = 7
-		for l := range counts {
-			if l > top {
-				split = min(split, l)
-			}
-		}
-		for i, h := range heads {
-			if h.level == top {
-				titleAt = i
-			}
+	split, titled := top, false
+	if levels[top] == 1 && int(levels[top]) < kinds[lineHeading] {
+		titled = true
+		split++
+		for levels[split] == 0 {
+			split++
 		}
 	}
+	chunks = make([]span, 0, levels[split]+1)
 	from, started := 0, false
-	for i, h := range heads {
-		if i != titleAt && h.level > split {
+	for _, h := range marks {
+		if h.kind != lineHeading || h.level > split || (h.level < split && !(titled && h.level == top)) {
 			continue
 		}
 		if started {
@@ -542,7 +544,7 @@ func splitDeck(src string) (mode string, pre string, title string, chunks []span
 		} else {
 			pre += src[from:h.start]
 		}
-		if i == titleAt {
+		if titled && h.level == top {
 			title = src[h.start:h.end]
 			from = h.end
 			continue

@@ -135,9 +135,8 @@ type Dropped struct {
 // lazySection is a section that is parsed on first use, so that the first
 // page of a long story can be shown before the rest is parsed.
 type lazySection struct {
-	parsed bool
-	at     span // the slide's place in the deck's source, until parsed
-	sec    Section
+	at  span     // the slide's place in the deck's source, until parsed
+	sec *Section // nil until parsed; a pointer keeps the slice of a long deck small
 }
 
 // Len returns the number of sections.
@@ -152,11 +151,11 @@ func (s *Story) Section(i int) Section {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	ls := &s.sections[i]
-	if !ls.parsed {
-		ls.sec = s.deck.slide(ls.at)
-		ls.parsed = true
+	if ls.sec == nil {
+		sec := s.deck.slide(ls.at)
+		ls.sec = &sec
 	}
-	return ls.sec
+	return *ls.sec
 }
 
 // Sections parses and returns every section. It is safe for concurrent
@@ -169,13 +168,13 @@ func (s *Story) Sections() []Section {
 	}
 	out := make([]Section, len(s.sections))
 	for i := range s.sections {
-		out[i] = s.sections[i].sec
+		out[i] = *s.sections[i].sec
 	}
 	return out
 }
 
 func (s *Story) addSection(sec Section) {
-	s.sections = append(s.sections, lazySection{parsed: true, sec: sec})
+	s.sections = append(s.sections, lazySection{sec: &sec})
 }
 
 // HasPictures reports whether the section has at least one picture.
