@@ -19,7 +19,7 @@ const slowNotice = 300 * time.Millisecond
 // input, or the bundled sample. Waits the user could mistake for a hang
 // (a terminal as standard input, a FIFO with no writer yet) are explained
 // on notice, which is the terminal's standard error or io.Discard.
-func readStory(cfg config, stdin *os.File, stdinTTY bool, notice io.Writer) ([]byte, string, error) {
+func readStory(cfg config, stdin *os.File, stdinTTY bool, notice io.Writer) (string, string, error) {
 	switch {
 	case cfg.path == "" && stdinTTY:
 		return sampleStory, sampleName, nil
@@ -27,16 +27,16 @@ func readStory(cfg config, stdin *os.File, stdinTTY bool, notice io.Writer) ([]b
 		if stdinTTY {
 			fmt.Fprintln(notice, "reel: reading a story from standard input; ctrl+d ends it")
 		}
-		data, err := story.ReadAll(stdin, cfg.maxSize)
+		data, err := story.ReadText(stdin, cfg.maxSize)
 		if err != nil {
-			return nil, "", fmt.Errorf("standard input: %w", err)
+			return "", "", fmt.Errorf("standard input: %w", err)
 		}
 		return data, "-", nil
 	}
 	name := cfg.path
 	info, err := os.Stat(name)
 	if err == nil && info.IsDir() {
-		return nil, "", fmt.Errorf("%s is a directory, not a story", displayName(name))
+		return "", "", fmt.Errorf("%s is a directory, not a story", displayName(name))
 	}
 	if err == nil && info.Mode()&fs.ModeNamedPipe != 0 {
 		// Opening a FIFO blocks until something writes to it.
@@ -47,12 +47,12 @@ func readStory(cfg config, stdin *os.File, stdinTTY bool, notice io.Writer) ([]b
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, "", fileError(name, err)
+		return "", "", fileError(name, err)
 	}
 	defer f.Close()
-	data, err := story.ReadAll(f, cfg.maxSize)
+	data, err := story.ReadText(f, cfg.maxSize)
 	if err != nil {
-		return nil, "", fileError(name, err)
+		return "", "", fileError(name, err)
 	}
 	return data, name, nil
 }

@@ -25,7 +25,7 @@ import (
 var version = "dev"
 
 //go:embed testdata/kim-rally.txt
-var sampleStory []byte
+var sampleStory string
 
 const sampleName = "kim-rally.txt"
 
@@ -82,7 +82,7 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		notice = os.Stderr
 	}
 	var (
-		data       []byte
+		data       string
 		name       string
 		opt        = story.Options{Format: cfg.format}
 		serverHTML bool   // the server said the page is HTML, and no --format overrode it
@@ -93,7 +93,7 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		if err != nil {
 			return err
 		}
-		data, name, opt.BaseURL = page.data, shortURL(page.url), page.url
+		data, name, opt.BaseURL = string(page.data), shortURL(page.url), page.url
 		base = page.url
 		if page.html && opt.Format == story.FormatAuto {
 			opt.Format, serverHTML = story.FormatHTML, true
@@ -102,7 +102,7 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		return err
 	}
 	opt.Name = name
-	s, err := story.Parse(data, opt)
+	s, err := story.ParseText(data, opt)
 	if err != nil {
 		return fmt.Errorf("%s: %w", displayName(name), err)
 	}

@@ -38,7 +38,7 @@ func genStory(n int, markdown bool) []byte {
 
 func benchParse(b *testing.B, markdown bool, all bool) {
 	for _, n := range benchSizes {
-		data := genStory(n, markdown)
+		data := string(genStory(n, markdown)) // as ReadText returns it
 		name := "story.txt"
 		if markdown {
 			name = "story.md"
@@ -47,7 +47,7 @@ func benchParse(b *testing.B, markdown bool, all bool) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				s, err := Parse(data, Options{Name: name})
+				s, err := ParseText(data, Options{Name: name})
 				if err != nil || s.Len() != n {
 					b.Fatalf("parse: %v, %d sections", err, s.Len())
 				}

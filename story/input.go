@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -95,6 +96,19 @@ func ReadAll(r io.Reader, limit int64) ([]byte, error) {
 	return bytes.Join(chunks, nil), nil
 }
 
+// ReadText is ReadAll for a story: it returns what it read as a string,
+// which shares the memory ReadAll read into rather than copying it, and
+// which DecodeText and ParseText take as it is.
+func ReadText(r io.Reader, limit int64) (string, error) {
+	data, err := ReadAll(r, limit)
+	if err != nil {
+		return "", err
+	}
+	// No one else holds ReadAll's buffer, and no one will write to it: the
+	// string may own it, as strings.Builder owns its own.
+	return unsafe.String(unsafe.SliceData(data), len(data)), nil
+}
+
 // signatures are the starts of common binary files, checked before
 // anything is decoded.
 var signatures = []struct {
@@ -129,25 +143,32 @@ var signatures = []struct {
 // (read as Windows-1252), and control characters and escape sequences are
 // removed (see Clean). Binary data and empty input are refused.
 func Decode(data []byte) (string, error) {
+	return DecodeText(string(data))
+}
+
+// DecodeText is Decode for input read as a string (see ReadText). Input
+// that is already clean UTF-8 with LF line ends comes back as it is, not
+// copied: a long story is not held twice.
+func DecodeText(data string) (string, error) {
 	var text string
 	switch {
-	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+	case strings.HasPrefix(data, "\xEF\xBB\xBF"):
 		data = data[3:]
-	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+	case strings.HasPrefix(data, "\xFE\xFF"):
 		text = decodeUTF16(data[2:], true)
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+	case strings.HasPrefix(data, "\xFF\xFE"):
 		text = decodeUTF16(data[2:], false)
 	}
 	if text == "" {
 		for _, sig := range signatures {
-			if bytes.HasPrefix(data, []byte(sig.magic)) {
-				if sig.magic == "MZ" && !bytes.Contains(data[:min(len(data), 512)], []byte{0}) {
+			if strings.HasPrefix(data, sig.magic) {
+				if sig.magic == "MZ" && strings.IndexByte(data[:min(len(data), 512)], 0) < 0 {
 					continue // "MZ" starts plenty of words; a real executable has NULs early.
 				}
 				return "", &BinaryError{What: sig.what}
 			}
 		}
-		if bytes.IndexByte(data, 0) >= 0 {
+		if strings.IndexByte(data, 0) >= 0 {
 			return "", &BinaryError{What: "binary data (it holds NUL bytes)"}
 		}
 		text = repairUTF8(data)
@@ -162,7 +183,7 @@ func Decode(data []byte) (string, error) {
 	return text, nil
 }
 
-func decodeUTF16(b []byte, bigEndian bool) string {
+func decodeUTF16(b string, bigEndian bool) string {
 	u := make([]uint16, 0, len(b)/2)
 	for i := 0; i+1 < len(b); i += 2 {
 		if bigEndian {
@@ -174,23 +195,23 @@ func decodeUTF16(b []byte, bigEndian bool) string {
 	return string(utf16.Decode(u))
 }
 
-// repairUTF8 returns data as a string, reading each byte that is not part
-// of valid UTF-8 as Windows-1252, which is what mis-encoded text from the
-// web nearly always is.
-func repairUTF8(data []byte) string {
-	if utf8.Valid(data) {
-		return string(data)
+// repairUTF8 returns data, reading each byte that is not part of valid
+// UTF-8 as Windows-1252, which is what mis-encoded text from the web
+// nearly always is.
+func repairUTF8(data string) string {
+	if utf8.ValidString(data) {
+		return data
 	}
 	var b strings.Builder
 	b.Grow(len(data) + len(data)/8)
 	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
+		r, size := utf8.DecodeRuneInString(data)
 		if r == utf8.RuneError && size <= 1 {
 			b.WriteRune(charmap.Windows1252.DecodeByte(data[0]))
 			data = data[1:]
 			continue
 		}
-		b.Write(data[:size])
+		b.WriteString(data[:size])
 		data = data[size:]
 	}
 	return b.String()

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+	"unsafe"
 )
 
 func TestClean(t *testing.T) {
@@ -133,6 +134,24 @@ func TestReadAllFromAPipe(t *testing.T) {
 				t.Fatalf("ReadAll = %d bytes, %v; want the %d bytes read", len(got), err, len(want))
 			}
 		})
+	}
+}
+
+// TestParseTextKeepsTheInput checks that a deck read with ReadText and
+// ParseText is held once: its slides are read from the input's own memory.
+func TestParseTextKeepsTheInput(t *testing.T) {
+	src, err := ReadText(bytes.NewReader(genStory(50, true)), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := ParseText(src, Options{Name: "deck.md"})
+	if err != nil || s.deck == nil {
+		t.Fatalf("ParseText: %v", err)
+	}
+	start := uintptr(unsafe.Pointer(unsafe.StringData(src)))
+	at := uintptr(unsafe.Pointer(unsafe.StringData(s.deck.src)))
+	if at < start || at >= start+uintptr(len(src)) {
+		t.Errorf("the deck's source is a copy of the input")
 	}
 }
 

@@ -26,7 +26,13 @@ var ErrNoContent = errors.New("the page holds no readable text or pictures")
 // Parse reads a story from raw bytes. It refuses binary data and empty
 // input with an error that says so.
 func Parse(data []byte, opt Options) (*Story, error) {
-	src, err := Decode(data)
+	return ParseText(string(data), opt)
+}
+
+// ParseText is Parse for input read as a string (see ReadText): a long
+// story that is clean text already is parsed without a copy.
+func ParseText(data string, opt Options) (*Story, error) {
+	src, err := DecodeText(data)
 	if err != nil {
 		return nil, err
 	}
