@@ -255,7 +255,7 @@ func (m Model) stepMatch(dir int) (Model, tea.Cmd) {
 	}
 	if s.matches[s.current].page == m.pos.page {
 		next := (s.current + dir + n) % n
-		s.wrapped = dir > 0 && next <= s.current || dir < 0 && next >= s.current
+		s.wrapped = n > 1 && (dir > 0 && next <= s.current || dir < 0 && next >= s.current)
 		s.current = next
 	} else {
 		s.current, s.wrapped = m.matchFrom(m.pos.page, dir)

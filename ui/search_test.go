@@ -288,3 +288,12 @@ func TestClearedSearchStops(t *testing.T) {
 		t.Errorf("a cleared search formatted %d of 60 pages", n)
 	}
 }
+
+// TestOnlyMatchDoesNotWrap: n on the one match stays there without
+// claiming to have gone round.
+func TestOnlyMatchDoesNotWrap(t *testing.T) {
+	m := runKeys(t, search(t, newTestModel(sample(t), 80, 24), "guarded the event"), "n")
+	if f := frame(m); !strings.Contains(f, "match 1 of 1") || strings.Contains(f, "wrapped") {
+		t.Errorf("n on the only match:\n%s", f)
+	}
+}
