@@ -184,8 +184,8 @@ func TestHelpFitsEveryWindow(t *testing.T) {
 			descs = append(descs, it.Help().Desc)
 		}
 	}
-	for w := minWidth; w <= 130; w += 5 {
-		for h := minHeight; h <= 40; h += 4 {
+	for _, w := range []int{minWidth, minWidth + 1, 24, 28, 33, 40, 47, 55, 64, 72, 80, 90, 100, 130} {
+		for _, h := range []int{minHeight, minHeight + 1, 8, 10, 12, 15, 19, 24, 40} {
 			m := runKeys(t, newTestModel(tiny, w, h), "?")
 			seen, last, top := "", "", ""
 			for range 200 {

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -34,6 +35,16 @@ type searchState struct {
 	matches   []match
 	current   int  // index into matches
 	wrapped   bool // the last move went round the story's end
+	// stop tells the search under way to give up: set when another
+	// starts or the reader clears it. Shared with the search's command.
+	stop *atomic.Bool
+}
+
+// cancel stops the search under way, if any.
+func (s searchState) cancel() {
+	if s.stop != nil {
+		s.stop.Store(true)
+	}
 }
 
 // searchMsg brings the matches of search id, counted in layout.
@@ -117,9 +128,10 @@ func (m Model) updateSearchInput(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 // startSearch counts query's matches on every page, in the background:
 // pages not yet rendered must be.
 func (m *Model) startSearch(query string) tea.Cmd {
+	m.search.cancel()
 	id := m.search.id + 1
-	m.search = searchState{query: query, last: query, id: id, searching: true}
-	return m.searchCmd(id, query)
+	m.search = searchState{query: query, last: query, id: id, searching: true, stop: new(atomic.Bool)}
+	return m.searchCmd(id, query, m.search.stop)
 }
 
 // researchIfStale counts the matches again after the layout changed: a
@@ -129,12 +141,14 @@ func (m *Model) researchIfStale() tea.Cmd {
 	if s.query == "" || s.searching || s.layout == m.key(0) || m.width <= 0 || m.height <= 0 {
 		return nil
 	}
+	s.cancel()
 	s.id++
 	s.searching = true
-	return m.searchCmd(s.id, s.query)
+	s.stop = new(atomic.Bool)
+	return m.searchCmd(s.id, s.query, s.stop)
 }
 
-func (m Model) searchCmd(id int, query string) tea.Cmd {
+func (m Model) searchCmd(id int, query string, stop *atomic.Bool) tea.Cmd {
 	if m.width <= 0 || m.height <= 0 {
 		return nil
 	}
@@ -163,6 +177,9 @@ func (m Model) searchCmd(id int, query string) tea.Cmd {
 			})
 		}
 		for i := range n {
+			if stop.Load() {
+				break
+			}
 			next <- i
 		}
 		close(next)
@@ -238,7 +255,7 @@ func (m Model) stepMatch(dir int) (Model, tea.Cmd) {
 	}
 	if s.matches[s.current].page == m.pos.page {
 		next := (s.current + dir + n) % n
-		s.wrapped = dir > 0 && next <= s.current || dir < 0 && next >= s.current
+		s.wrapped = n > 1 && (dir > 0 && next <= s.current || dir < 0 && next >= s.current)
 		s.current = next
 	} else {
 		s.current, s.wrapped = m.matchFrom(m.pos.page, dir)

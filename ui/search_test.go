@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -238,5 +240,60 @@ func TestNarrowStatusKeepsThePosition(t *testing.T) {
 	lines := strings.Split(frame(m), "\n")
 	if bar := lines[len(lines)-1]; !strings.Contains(bar, "5 / 5") || !strings.Contains(bar, "match 7/7") {
 		t.Errorf("status bar at 40 columns: %q", bar)
+	}
+}
+
+// BenchmarkSearch is a whole-story search on a story none of whose pages
+// is rendered yet: every page is formatted to count what it shows (in a
+// command, off the Update loop, on every core).
+func BenchmarkSearch(b *testing.B) {
+	for _, n := range []int{10, 1000} {
+		b.Run(fmt.Sprintf("sections=%d", n), func(b *testing.B) {
+			s, _ := benchStory(b, n)
+			for b.Loop() {
+				m := newTestModel(s, 100, 30)
+				m = search(b, m, "market")
+				if len(m.search.matches) != n {
+					b.Fatalf("%d matches in %d sections", len(m.search.matches), n)
+				}
+			}
+		})
+	}
+}
+
+// TestClearedSearchStops: a search the reader clears stops formatting
+// pages for it.
+func TestClearedSearchStops(t *testing.T) {
+	s, err := story.Parse(benchDeck(60), story.Options{Name: "deck.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := newGatedFormatter()
+	m := slowModel(t, s, g)
+	m.renderBudget = time.Minute
+	g.open()
+	m, _ = run(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	g.gate = make(chan struct{}) // shut again: the search's renders wait
+	g.once = sync.Once{}
+	calls := g.calls.Load()
+	m, _ = run(t, m, append(keys("/"), typeText("market")...)...)
+	next, cmd := m.Update(keyMsg("enter"))
+	m = next.(Model)
+	done := make(chan tea.Msg)
+	go func() { done <- cmd() }()
+	m, _ = run(t, m, keyMsg("esc"))
+	g.open()
+	<-done
+	if n := g.calls.Load() - calls; n > 10 {
+		t.Errorf("a cleared search formatted %d of 60 pages", n)
+	}
+}
+
+// TestOnlyMatchDoesNotWrap: n on the one match stays there without
+// claiming to have gone round.
+func TestOnlyMatchDoesNotWrap(t *testing.T) {
+	m := runKeys(t, search(t, newTestModel(sample(t), 80, 24), "guarded the event"), "n")
+	if f := frame(m); !strings.Contains(f, "match 1 of 1") || strings.Contains(f, "wrapped") {
+		t.Errorf("n on the only match:\n%s", f)
 	}
 }

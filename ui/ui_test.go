@@ -151,6 +151,11 @@ func TestGoldenFrames(t *testing.T) {
 		{"search-typing-80x24", sample(t), 80, 24, append(keys("right /"), typeText("parti")...)},
 		{"help-80x24", sample(t), 80, 24, keys("?")},
 		{"help-120x40", sample(t), 120, 40, keys("?")},
+		{"help-60x16", sample(t), 60, 16, keys("?")},
+		{"help-40x12", sample(t), 40, 12, keys("?")},
+		{"help-40x12-scrolled", sample(t), 40, 12, keys("? space space")},
+		{"search-wrapped-40x12", sample(t), 40, 12, append(append(keys("/"), typeText("plenary")...), keyMsg("enter"), keyMsg("G"), keyMsg("n"))},
+		{"search-moved-60x16", sample(t), 60, 16, append(append(keys("/"), typeText("plenary")...), keyMsg("enter"), keyMsg("G"))},
 		{"scrolled-80x24", loadStory(t, "../testdata/md/long.md"), 80, 24, keys("right space")},
 		{"scrolled-120x40", loadStory(t, "../testdata/md/long.md"), 120, 40, keys("right j j j")},
 		{"narrow-30x24", sample(t), 30, 24, keys("right")},
@@ -273,7 +278,11 @@ func TestEverySize(t *testing.T) {
 			for h := 0; h <= 15; h++ {
 				m := newTestModel(st, w, h)
 				for p := 0; p <= st.Len(); p++ {
-					for _, f := range []string{frame(m), frame(send(m, keyMsg("t"))), frame(send(m, keyMsg("?")))} {
+					frames := []string{frame(m), frame(send(m, keyMsg("t")))}
+					if p == 0 {
+						frames = append(frames, frame(send(m, keyMsg("?")))) // the help is the same on every page
+					}
+					for _, f := range frames {
 						lines := strings.Split(f, "\n")
 						if len(lines) > max(h, 1) {
 							t.Fatalf("%d×%d page %d: %d lines", w, h, p, len(lines))

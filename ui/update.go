@@ -111,6 +111,7 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.hint = "go to " + count + " cancelled"
 			return m, nil
 		}
+		m.search.cancel()
 		m.search = searchState{last: m.search.query, id: m.search.id}
 		m.hint = "search cleared"
 		return m, nil

@@ -210,46 +210,55 @@ func (m Model) helpStyles(on bool) (k, desc lipgloss.Style) {
 }
 
 // helpColumns lays the groups out in cols columns, each entry on one
-// line; ok is false when they do not fit in w columns.
+// line; ok is false when they do not fit in w columns. It measures before
+// it styles: styling is the costly part.
 func (m Model) helpColumns(groups [][]helpItem, cols, w int) ([]string, bool) {
 	const gap = 3
+	widths := make([]int, cols)
+	keyWs := make([]int, len(groups))
+	for g, items := range groups {
+		for _, it := range items {
+			keyWs[g] = max(keyWs[g], ansi.StringWidth(it.Help().Key))
+		}
+		for _, it := range items {
+			_, desc, _ := m.helpEntry(it)
+			widths[g%cols] = max(widths[g%cols], keyWs[g]+1+ansi.StringWidth(desc))
+		}
+	}
+	total := gap * (cols - 1)
+	for _, cw := range widths {
+		total += cw
+	}
+	if total > w {
+		return nil, false
+	}
 	columns := make([][]string, cols)
 	for g, items := range groups {
 		c := g % cols
 		if len(columns[c]) > 0 {
 			columns[c] = append(columns[c], "") // a blank line between groups
 		}
-		keyW := 0
-		for _, it := range items {
-			keyW = max(keyW, ansi.StringWidth(it.Help().Key))
-		}
 		for _, it := range items {
 			k, desc, on := m.helpEntry(it)
 			ks, ds := m.helpStyles(on)
-			columns[c] = append(columns[c], ks.Render(k)+strings.Repeat(" ", keyW-ansi.StringWidth(k)+1)+ds.Render(desc))
+			line := ks.Render(k) + strings.Repeat(" ", keyWs[g]-ansi.StringWidth(k)+1) + ds.Render(desc)
+			columns[c] = append(columns[c], line)
 		}
 	}
-	total, height := gap*(len(columns)-1), 0
-	widths := make([]int, len(columns))
-	for i, col := range columns {
-		for _, l := range col {
-			widths[i] = max(widths[i], ansi.StringWidth(l))
-		}
-		total += widths[i]
+	height := 0
+	for _, col := range columns {
 		height = max(height, len(col))
-	}
-	if total > w {
-		return nil, false
 	}
 	lines := make([]string, height)
 	for i, col := range columns {
 		for r := range height {
-			cell := ""
+			cell, cw := "", 0
 			if r < len(col) {
 				cell = col[r]
+				cw = ansi.StringWidth(cell)
 			}
 			if i < len(columns)-1 {
-				cell += strings.Repeat(" ", widths[i]-ansi.StringWidth(cell)+gap)
+				cell += strings.Repeat(" ", widths[i]-cw+gap)
 			}
 			lines[r] += cell
 		}
