@@ -20,8 +20,19 @@ func untitledCaption(sec Section, nodes []ast.Node, src []byte, cuts []span, off
 	var words string
 	for _, n := range nodes {
 		_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			if code, ok := n.(*ast.FencedCodeBlock); ok {
+				words = codeWords(code, src)
+				return ast.WalkSkipChildren, nil
+			}
+			if code, ok := n.(*ast.CodeBlock); ok {
+				words = codeWords(code, src)
+				return ast.WalkSkipChildren, nil
+			}
 			p, ok := n.(*ast.Paragraph)
-			if !entering || !ok {
+			if !ok {
 				return ast.WalkContinue, nil
 			}
 			if c := p.FirstChild(); c == nil || insideCut(c, src, cuts, offset) {
@@ -38,4 +49,16 @@ func untitledCaption(sec Section, nodes []ast.Node, src []byte, cuts []span, off
 		}
 	}
 	return words
+}
+
+// codeWords names a slide that is only code by its code's first line.
+func codeWords(code ast.Node, src []byte) string {
+	lines := code.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		if line := OneLine(string(seg.Value(src))); line != "" {
+			return firstWords(line)
+		}
+	}
+	return ""
 }

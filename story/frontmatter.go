@@ -58,13 +58,7 @@ func readMeta(s *Story, doc string) bool {
 		val := m.Content[i+1]
 		switch key {
 		case "title":
-			// Titles may carry Markdown: the cover shows it, and plain
-			// text goes where only text fits.
-			raw := OneLine(scalar(val))
-			s.Title, s.TitleMarkdown = plainInline(raw), ""
-			if s.Title != raw {
-				s.TitleMarkdown = raw
-			}
+			s.setTitle(scalar(val))
 		case "sub_title", "subtitle":
 			s.Subtitle = plainInline(OneLine(scalar(val)))
 		case "author", "authors":

@@ -45,8 +45,11 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, v := range []string{s.Kicker, s.Title, s.Subtitle, s.Date, s.Source, s.Intro, strings.Join(s.Authors, " ")} {
+		for _, v := range []string{s.Kicker, s.Title, s.TitleMarkdown, s.Subtitle, s.Date, s.Source, s.Intro, strings.Join(s.Authors, " ")} {
 			checkText(t, "story field", v)
+		}
+		for _, sp := range s.TitleSpans() {
+			checkText(t, "title span", sp.Text)
 		}
 		for _, sec := range s.Sections() {
 			checkText(t, "caption", sec.Caption)

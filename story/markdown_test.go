@@ -35,7 +35,7 @@ func TestMarkdownDecks(t *testing.T) {
 		{file: "lists.md", title: "lists", captions: []string{"One", "Two", "Three"}, split: "thematic breaks"},
 		// Slides with no heading are named by their picture or first words.
 		{file: "untitled.md", title: "A weekend by the lake", authors: []string{"Ana Ruiz"}, captions: []string{"Sunset over the lake",
-			"Our boat, the Heron, at the jetty", "We walked around the whole lake on Sunday,…", "", "Home again"}, split: "thematic breaks"},
+			"Our boat, the Heron, at the jetty", "We walked around the whole lake on Sunday,…", "", "rsync -av photos/ lake-2024/", "Home again"}, split: "thematic breaks"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

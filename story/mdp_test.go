@@ -57,3 +57,10 @@ func TestMdpFencesUntouched(t *testing.T) {
 		t.Errorf("code was rewritten: %q", body)
 	}
 }
+
+func TestMdpTitleMarkup(t *testing.T) {
+	s := must(Parse([]byte("%title: Learning _vim_\n\n# A\n\nx\n"), Options{Name: "a.md"}))
+	if s.Title != "Learning vim" || s.TitleMarkdown != "Learning _vim_" {
+		t.Errorf("title, markdown = %q, %q", s.Title, s.TitleMarkdown)
+	}
+}

@@ -65,9 +65,11 @@ func parseText(s *Story, text string) {
 		}
 	}
 
+	gallery := s.Kicker != "" || hasGallerySigns(blocks)
 	switch {
 	case captioned:
-	case s.Kicker != "" || hasGallerySigns(blocks):
+		gallery = gallery || captionsLikeGallery(blocks)
+	case gallery:
 		buildUncaptioned(s, blocks)
 		return
 	default:
@@ -82,8 +84,11 @@ func parseText(s *Story, text string) {
 			if cur != nil {
 				s.addSection(*cur)
 			}
-			cur = &Section{Caption: b.text(), Pictures: []Picture{placeholder(b.text(), "")}}
-		case b.kind == blockCredit && cur != nil && cur.Pictures[0].Credit == "":
+			cur = &Section{Caption: b.text()}
+			if gallery {
+				cur.Pictures = []Picture{placeholder(b.text(), "")}
+			}
+		case b.kind == blockCredit && cur != nil && len(cur.Pictures) > 0 && cur.Pictures[0].Credit == "":
 			cur.Pictures[0].Credit = creditText(b.text())
 		case cur != nil:
 			cur.Body = joinParas(cur.Body, escapeMarkdown(b.text()))
@@ -95,6 +100,29 @@ func parseText(s *Story, text string) {
 		s.addSection(*cur)
 	}
 	s.Intro = strings.Join(intro, "\n\n")
+}
+
+// galleryWords is the most words a captioned gallery's sections hold on
+// average: a picture's caption tells a paragraph or two, where a
+// document's headings head pages of text.
+const galleryWords = 150
+
+// captionsLikeGallery reports whether the captions of text with no other
+// gallery signs still read as a gallery's: two or more, over short
+// sections.
+func captionsLikeGallery(blocks []textBlock) bool {
+	captions, words := 0, 0
+	for _, b := range blocks {
+		switch {
+		case b.kind == blockCaption:
+			captions++
+		case captions > 0:
+			for _, l := range b.lines {
+				words += countWords(l, galleryWords*len(blocks))
+			}
+		}
+	}
+	return captions >= 2 && words <= galleryWords*captions
 }
 
 // placeholder stands for a picture that the text left out.
@@ -420,6 +448,9 @@ func captionLike(line string, loose bool) bool {
 	if words == 1 && n > 40 {
 		return false // a long run without spaces: a URL or a caseless sentence
 	}
+	if strings.Contains(line, "://") || strings.Contains(line, "www.") || isEmailLine(line) {
+		return false // an address, not a caption
+	}
 	first, _ := utf8.DecodeRuneInString(line)
 	last, _ := utf8.DecodeLastRuneInString(line)
 	if strings.ContainsRune("\"“”‘’'«»「」『』-–—•*+>#", first) || strings.ContainsRune("\"“”’'»」』", last) {
@@ -456,6 +487,12 @@ func readsAsSentence(line string) bool {
 		}
 	}
 	return false
+}
+
+// isEmailLine reports whether a line holds an e-mail address.
+func isEmailLine(line string) bool {
+	at := strings.IndexByte(line, '@')
+	return at > 0 && strings.Contains(line[at:], ".") && !strings.Contains(line[at:at+min(2, len(line)-at)], " ")
 }
 
 // countWords counts the space-separated words of s, up to limit.

@@ -59,6 +59,8 @@ func TestGallerySigns(t *testing.T) {
 		{"note", "Festival of masks\n\n" + paras, false},
 		{"note with a list lead-in", "Packing for the festival\n\nThings to bring:\n\n" + paras, false},
 		{"one line", "Buy milk and call the plumber about the boiler.\n", false},
+		{"headed document", "Licence\n\nPreamble\n\n" + strings.Repeat("The licences for most software are designed to take away your freedom to share and change it. ", 12) +
+			"\n\nTerms\n\n" + strings.Repeat("Each licensee is addressed as you, and the work is the program. ", 20) + "\n", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -93,6 +95,8 @@ func TestCaptionLines(t *testing.T) {
 		{"They waited.", false},
 		{"\"We will rebuild\"", false},
 		{"Not one, not two, but three reasons.", true},
+		{"jo@example.com", false},
+		{"The guide is at https://example.com/guide", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

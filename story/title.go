@@ -26,6 +26,16 @@ func (s *Story) TitleSpans() []Span {
 	return inlineSpans(s.TitleMarkdown)
 }
 
+// setTitle sets the title from a line that may carry Markdown: the cover
+// shows the markup, and plain text goes where only text fits.
+func (s *Story) setTitle(md string) {
+	raw := OneLine(md)
+	s.Title, s.TitleMarkdown = plainInline(raw), ""
+	if s.Title != raw {
+		s.TitleMarkdown = raw
+	}
+}
+
 // inlineSpans parses one line of Markdown as inline content only.
 func inlineSpans(md string) []Span {
 	// A no-break space first keeps "1. Title" or "# Title" from being read
