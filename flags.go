@@ -27,6 +27,10 @@ type config struct {
 	debug   bool
 	// pictures says how pictures are drawn in the reader.
 	pictures ui.PictureMode
+
+	startSet bool // --start was given, even as 0: it wins over resuming
+	restart  bool
+	noState  bool
 }
 
 // errHelp ends reel after --help or --version, with status 0.
@@ -53,6 +57,9 @@ Examples:
   reel -p -w 60 deck.md         print it on the terminal, styled, 60 columns
   reel --play 8s deck.md        start the slideshow, a page every 8 s
 
+reel remembers where you stopped in each story and reopens it there;
+--restart opens at the cover, --no-state keeps nothing.
+
 Flags:
 `
 
@@ -72,6 +79,8 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	fset.IntVarP(&cfg.width, "width", "w", 0, "width of printed output in `COLUMNS` (default: the terminal's, or 80)")
 	maxSize := fset.Int64("max-size", story.DefaultLimit>>20, "refuse stories (and fetched pages) larger than `N` MiB")
 	pictures := fset.String("pictures", "auto", "draw pictures: auto, blocks (half blocks), kitty or off")
+	fset.BoolVar(&cfg.restart, "restart", false, "open at the cover, not where you stopped last time")
+	fset.BoolVar(&cfg.noState, "no-state", false, "keep nothing on disk: do not remember or resume where you stopped (or set REEL_NO_STATE=1)")
 	fset.BoolVar(&cfg.debug, "debug", false, "list how the story was read (format, sections, what was dropped) and exit")
 	showVersion := fset.BoolP("version", "v", false, "print the version and exit")
 	help := fset.BoolP("help", "h", false, "show this help and exit")
@@ -88,6 +97,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 		fmt.Fprintln(stdout, "reel", buildVersion())
 		return cfg, errHelp
 	}
+	cfg.startSet = fset.Changed("start")
 	paths := fset.Args()
 	if len(paths) > 1 {
 		return cfg, usageError{fmt.Sprintf("one story at a time: got %d files", len(paths))}

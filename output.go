@@ -46,7 +46,7 @@ func printStory(stdout *os.File, s *story.Story, cfg config, tty bool, base stri
 // debugListing shows how the story was read: the format and why, for a
 // web page the reader and where the title came from, each section with
 // its pictures, and what was left out and why.
-func debugListing(w io.Writer, s *story.Story, name string) error {
+func debugListing(w io.Writer, s *story.Story, name, resume string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "file:     %s\nformat:   %s (%s)\n", displayName(name), s.Format, s.FormatReason)
 	if s.Reader != "" {
@@ -62,6 +62,7 @@ func debugListing(w io.Writer, s *story.Story, name string) error {
 			fmt.Fprintf(&b, "%s%s\n", f.label, f.v)
 		}
 	}
+	fmt.Fprintf(&b, "resume:   %s\n", story.OneLine(resume))
 	fmt.Fprintf(&b, "sections: %d\n", s.Len())
 	for i, sec := range s.Sections() {
 		pics := "pictures"

@@ -19,6 +19,9 @@ import (
 type Options struct {
 	// Start is the section to open at (1 is the first); 0 opens the cover.
 	Start int
+	// Scroll is the first line shown of the Start page, as Position
+	// reported it when the reader last stopped.
+	Scroll int
 	// Play starts the slideshow with this interval; 0 leaves it off.
 	Play time.Duration
 	// Theme forces a theme; ThemeAuto asks the terminal.
@@ -138,6 +141,7 @@ func New(s *story.Story, opt Options) Model {
 	}
 	if opt.Start > 0 {
 		m.pos = jump(opt.Start, m.pages())
+		m.pos.y = max(opt.Scroll, 0) // clamped once the page is rendered
 	}
 	if opt.Play > 0 {
 		m.interval = clampDuration(opt.Play)
