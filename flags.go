@@ -31,6 +31,7 @@ type config struct {
 	startSet bool // --start was given, even as 0: it wins over resuming
 	restart  bool
 	noState  bool
+	noWatch  bool
 }
 
 // errHelp ends reel after --help or --version, with status 0.
@@ -58,7 +59,8 @@ Examples:
   reel --play 8s deck.md        start the slideshow, a page every 8 s
 
 reel remembers where you stopped in each story and reopens it there;
---restart opens at the cover, --no-state keeps nothing.
+--restart opens at the cover, --no-state keeps nothing. While a file is
+open, saving it reloads the story on the same page (--no-watch: not).
 
 Flags:
 `
@@ -81,6 +83,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	pictures := fset.String("pictures", "auto", "draw pictures: auto, blocks (half blocks), kitty or off")
 	fset.BoolVar(&cfg.restart, "restart", false, "open at the cover, not where you stopped last time")
 	fset.BoolVar(&cfg.noState, "no-state", false, "keep nothing on disk: do not remember or resume where you stopped (or set REEL_NO_STATE=1)")
+	fset.BoolVar(&cfg.noWatch, "no-watch", false, "do not reload the story when its file changes")
 	fset.BoolVar(&cfg.debug, "debug", false, "list how the story was read (format, sections, what was dropped) and exit")
 	showVersion := fset.BoolP("version", "v", false, "print the version and exit")
 	help := fset.BoolP("help", "h", false, "show this help and exit")

@@ -172,7 +172,17 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	// ctrl+c, SIGTERM, an error, a panic caught in safeRun).
 	_, _ = io.WriteString(stdout, ui.PushTitle)
 	defer func() { _, _ = io.WriteString(stdout, ui.PopTitle) }()
-	final, err := tea.NewProgram(m, opts...).Run()
+	prog := tea.NewProgram(m, opts...)
+	var live *liveStory
+	if watchable(cfg, name) {
+		// A file that cannot be watched is still read, without reloads.
+		live, _ = startLive(cfg, name, hash, prog.Send)
+	}
+	final, err := prog.Run()
+	if live != nil {
+		live.Stop()
+		hash = live.Hash() // of the story last shown
+	}
 	fm, ok := final.(ui.Model)
 	if ok && fm.Err() == nil && (err == nil || errors.Is(err, tea.ErrInterrupted)) {
 		// ctrl+c and SIGTERM end a reading as q does: keep its place.

@@ -19,7 +19,7 @@ func (m Model) key(i int) pageKey {
 	if m.picturesOn() {
 		pics = m.picGen
 	}
-	return pageKey{page: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, pictures: pics}
+	return pageKey{page: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, pictures: pics, story: m.story}
 }
 
 func (m Model) spec(i int) pageSpec {

@@ -37,6 +37,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case searchMsg:
 		return m.foundAll(msg)
+	case ReloadMsg:
+		return m.reload(msg)
 	case tickMsg:
 		if !m.playing || msg.id != m.tickID {
 			return m, nil
