@@ -32,6 +32,8 @@ type config struct {
 	restart  bool
 	noState  bool
 	noWatch  bool
+	noSteps  bool
+	notes    bool
 }
 
 // errHelp ends reel after --help or --version, with status 0.
@@ -57,6 +59,7 @@ Examples:
   reel deck.md > deck.txt       print the story as plain text
   reel -p -w 60 deck.md         print it on the terminal, styled, 60 columns
   reel --play 8s deck.md        start the slideshow, a page every 8 s
+  reel -p --notes deck.md       print a deck with its speaker notes
 
 reel remembers where you stopped in each story and reopens it there;
 --restart opens at the cover, --no-state keeps nothing. While a file is
@@ -84,6 +87,8 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	fset.BoolVar(&cfg.restart, "restart", false, "open at the cover, not where you stopped last time")
 	fset.BoolVar(&cfg.noState, "no-state", false, "keep nothing on disk: do not remember or resume where you stopped (or set REEL_NO_STATE=1)")
 	fset.BoolVar(&cfg.noWatch, "no-watch", false, "do not reload the story when its file changes")
+	fset.BoolVar(&cfg.noSteps, "no-steps", false, "show every page whole, not a reveal step at a time")
+	fset.BoolVar(&cfg.notes, "notes", false, "show speaker notes: under each page with --print, in a pane in the reader")
 	fset.BoolVar(&cfg.debug, "debug", false, "list how the story was read (format, sections, what was dropped) and exit")
 	showVersion := fset.BoolP("version", "v", false, "print the version and exit")
 	help := fset.BoolP("help", "h", false, "show this help and exit")

@@ -40,7 +40,7 @@ func printStory(stdout *os.File, s *story.Story, cfg config, tty bool, base stri
 		// terminal's memory of them.
 		loader = pictureLoader(cfg, ui.PicturesBlocks, base)
 	}
-	return ui.Print(w, s, ui.PrintOptions{Width: width, Theme: theme, Pictures: loader})
+	return ui.Print(w, s, ui.PrintOptions{Width: width, Theme: theme, Pictures: loader, Notes: cfg.notes})
 }
 
 // debugListing shows how the story was read: the format and why, for a
@@ -69,7 +69,11 @@ func debugListing(w io.Writer, s *story.Story, name, resume string) error {
 		if len(sec.Pictures) == 1 {
 			pics = "picture"
 		}
-		fmt.Fprintf(&b, "  %3d. %s (%d %s)\n", i+1, sec.Caption, len(sec.Pictures), pics)
+		steps := ""
+		if len(sec.Steps) > 0 {
+			steps = fmt.Sprintf(", %d reveal steps", len(sec.Steps)+1)
+		}
+		fmt.Fprintf(&b, "  %3d. %s (%d %s%s)\n", i+1, sec.Caption, len(sec.Pictures), pics, steps)
 		if s.Format == story.FormatHTML {
 			for _, p := range sec.Pictures {
 				fmt.Fprintf(&b, "       picture %s\n", story.OneLine(p.Source+" "+p.Video))

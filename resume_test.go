@@ -141,11 +141,23 @@ func TestResumeFrom(t *testing.T) {
 	}
 }
 
-func TestHelpListsStateFlags(t *testing.T) {
+func TestHelpListsNewFlags(t *testing.T) {
 	r := reel(t, strings.NewReader(""), "--help")
-	for _, flag := range []string{"--restart", "--no-state", "REEL_NO_STATE=1"} {
+	for _, flag := range []string{"--restart", "--no-state", "REEL_NO_STATE=1", "--no-watch", "--no-steps", "--notes"} {
 		if !strings.Contains(r.stdout, flag) {
 			t.Errorf("--help lacks %s", flag)
 		}
+	}
+}
+
+func TestPrintNotes(t *testing.T) {
+	r := reel(t, strings.NewReader(""), "--print", "--notes", "testdata/md/steps.md")
+	for _, want := range []string{"Speaker notes:", "Welcome everyone", "Ask who has seen a king tide.", "coots that dive", "It does so twice a day."} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("--print --notes lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	if r := reel(t, strings.NewReader(""), "--print", "testdata/md/steps.md"); strings.Contains(r.stdout, "king tide") {
+		t.Errorf("--print without --notes printed the notes:\n%s", r.stdout)
 	}
 }

@@ -10,6 +10,7 @@ type pageKey struct {
 	theme               Theme
 	pictures            int // the picture generation; -1 with pictures off
 	story               *story.Story
+	hidden              int // reveal steps not shown yet
 }
 
 // pageCache keeps the most recently used rendered pages, so that a long

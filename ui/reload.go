@@ -29,7 +29,9 @@ func (m Model) reload(msg ReloadMsg) (Model, tea.Cmd) {
 	m.story = msg.Story
 	m.cache.clear()
 	m.cur = nil
+	hidden := m.hidden()
 	m.pos = position{page: page, y: m.pos.y} // the scroll is clamped by show
+	m.reveal = reveal{page: page, hidden: min(hidden, m.stepsOf(page))}
 	if m.overlay == overlayContents {
 		filter := m.input.Value()
 		m, _ = m.openContents()

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/reeltui/reel/story"
 )
 
@@ -18,13 +16,11 @@ func parseMarkdown(t *testing.T, md string) *story.Story {
 	return s
 }
 
-func screen(m Model) string { return ansi.Strip(m.View().Content) }
-
 func TestReloadStaysOnThePage(t *testing.T) {
 	m := newTestModel(parseMarkdown(t, "# Birds\n\n## Herons\n\nStill.\n\n## Egrets\n\nWhite.\n\n## Coots\n\nDive.\n"), 60, 16)
 	m = send(m, keys("right right")...)
-	if !strings.Contains(screen(m), "White.") {
-		t.Fatalf("not on the egrets' page:\n%s", screen(m))
+	if !strings.Contains(frame(m), "White.") {
+		t.Fatalf("not on the egrets' page:\n%s", frame(m))
 	}
 	// A section is added before the egrets and their text edited: the
 	// reader stays with the egrets, now page 3, and sees the new text.
@@ -32,17 +28,17 @@ func TestReloadStaysOnThePage(t *testing.T) {
 	if got := m.Position(); got.Section != 3 || got.Caption != "Egrets" {
 		t.Errorf("after the reload, at %+v, want the egrets at 3", got)
 	}
-	if s := screen(m); !strings.Contains(s, "White as snow.") || !strings.Contains(s, "reloaded") || !strings.Contains(s, "3 / 4") {
+	if s := frame(m); !strings.Contains(s, "White as snow.") || !strings.Contains(s, "reloaded") || !strings.Contains(s, "3 / 4") {
 		t.Errorf("the reloaded page:\n%s", s)
 	}
 	m = send(m, keys("j")...)
-	if strings.Contains(screen(m), "reloaded") {
+	if strings.Contains(frame(m), "reloaded") {
 		t.Error("the reloaded note outlived a key")
 	}
 
 	// A caption renamed: the same page number.
 	m = send(m, ReloadMsg{Story: parseMarkdown(t, "# Birds\n\n## Herons\n\nStill.\n\n## Ibis\n\nCurved.\n\n## Great egrets\n\nTall.\n")})
-	if s := screen(m); m.Position().Section != 3 || !strings.Contains(s, "Tall.") {
+	if s := frame(m); m.Position().Section != 3 || !strings.Contains(s, "Tall.") {
 		t.Errorf("a renamed section: at %+v\n%s", m.Position(), s)
 	}
 	// The story shrank under the reader: the last page.
@@ -56,7 +52,7 @@ func TestReloadProblemKeepsTheStory(t *testing.T) {
 	m := newTestModel(parseMarkdown(t, "# Birds\n\n## Herons\n\nStill.\n\n## Egrets\n\nWhite.\n"), 100, 16)
 	m = send(m, keys("right")...)
 	m = send(m, ReloadMsg{Problem: "not reloaded: this is a PNG image, not a story"})
-	s := screen(m)
+	s := frame(m)
 	if !strings.Contains(s, "Still.") || !strings.Contains(s, "this is a PNG image") {
 		t.Errorf("after a bad save:\n%s", s)
 	}
@@ -69,7 +65,7 @@ func TestStaleRenderIgnored(t *testing.T) {
 	m = send(m, keys("right")...)
 	old := pageMsg{key: m.key(1), page: renderPage(m.spec(1))}
 	m = send(m, ReloadMsg{Story: parseMarkdown(t, "# Birds\n\n## Herons\n\nNew text.\n")}, old)
-	if s := screen(m); !strings.Contains(s, "New text.") {
+	if s := frame(m); !strings.Contains(s, "New text.") {
 		t.Errorf("a stale render replaced the reloaded page:\n%s", s)
 	}
 }

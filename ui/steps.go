@@ -1,0 +1,80 @@
+package ui
+
+import (
+	"fmt"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Reveal steps: a deck's pauses show a page a step at a time. → and
+// space reveal the next step before they turn the page, ← hides it again;
+// every other way onto a page (the contents, G, a number, search, going
+// back) opens it whole.
+
+// stepsOf is the number of reveal steps page i has beyond its first.
+func (m Model) stepsOf(i int) int {
+	if m.noSteps || i <= 0 || i > m.story.Len() {
+		return 0
+	}
+	return len(m.story.Section(i - 1).Steps)
+}
+
+// reveal is how many reveal steps are hidden on one page. On any other
+// page, every step is shown.
+type reveal struct {
+	page, hidden int
+}
+
+// hidden is how many steps of the current page are hidden.
+func (m Model) hidden() int {
+	if m.reveal.page == m.pos.page {
+		return m.reveal.hidden
+	}
+	return 0
+}
+
+// hiddenFor is how many steps of page i are hidden when it is shown: the
+// current page's as the reader left them, and the next page's all but
+// its first, as → opens it.
+func (m Model) hiddenFor(i int) int {
+	switch i {
+	case m.pos.page:
+		return m.hidden()
+	case m.pos.page + 1:
+		return m.stepsOf(i)
+	}
+	return 0
+}
+
+// forward is →: the next step of this page, else the next page at its
+// first step.
+func (m *Model) forward() {
+	if h := m.hidden(); h > 0 {
+		m.reveal.hidden = h - 1
+		return
+	}
+	next := turn(m.pos, 1, m.pages())
+	if next.page != m.pos.page {
+		m.reveal = reveal{page: next.page, hidden: m.stepsOf(next.page)}
+	}
+	m.pos = next
+}
+
+// backward is ←: hide the last step shown, else the previous page whole.
+func (m *Model) backward() {
+	if h := m.hidden(); h < m.stepsOf(m.pos.page) {
+		m.reveal = reveal{page: m.pos.page, hidden: h + 1}
+		return
+	}
+	m.pos = turn(m.pos, -1, m.pages())
+}
+
+// stepCue is the line under a page with steps still hidden.
+func stepCue(hidden, w int, st Styles) []string {
+	text := "→ reveals more"
+	if hidden > 1 {
+		text = fmt.Sprintf("→ reveals more · %d steps to go", hidden)
+	}
+	return []string{lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Faint.Render(ansi.Truncate(text, w, "…")))}
+}
