@@ -81,3 +81,32 @@ func collapseBlank(s string) string {
 	}
 	return s
 }
+
+// FuzzSteps checks that a slide's steps always lie in its body, in order,
+// whatever the slide holds.
+func FuzzSteps(f *testing.F) {
+	for _, seed := range []string{
+		"## A\n\nOne.\n\n<!-- pause -->\n\nTwo.\n",
+		"<!-- stop -->\n. . .\n^\n",
+		"## A\n\n- one\n\n. . .\n\n- two\n\n<!-- pause -->",
+		"> quote\n\n<!-- pause -->\n\n![x](y.png)\n_Photo: z_\n\n^\n\ntext",
+		"```\n<!-- pause -->\n```\n\n<!-- pause\n-->\n\n<!--\npause -->\n\nx",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, slide string) {
+		sec, _ := parseSlide(sharedMarkdown(), slide)
+		prev := -1
+		for _, o := range sec.Steps {
+			if o <= prev || o < 0 || o > len(sec.Body) {
+				t.Fatalf("steps %v in a body of %d bytes", sec.Steps, len(sec.Body))
+			}
+			prev = o
+		}
+		for i := range len(sec.Steps) + 1 {
+			if !strings.HasPrefix(sec.Body, sec.Step(i)) {
+				t.Fatalf("step %d %q is not the start of the body %q", i, sec.Step(i), sec.Body)
+			}
+		}
+	})
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -52,6 +53,9 @@ func (m Model) hiddenFor(i int) int {
 func (m *Model) forward() {
 	if h := m.hidden(); h > 0 {
 		m.reveal.hidden = h - 1
+		// The step shows at the page's end: scroll it into view (show
+		// clamps this to the last window, or the top of a short page).
+		m.pos.y = math.MaxInt32
 		return
 	}
 	next := turn(m.pos, 1, m.pages())

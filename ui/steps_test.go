@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -131,5 +132,24 @@ func TestStepAndNotesGoldens(t *testing.T) {
 			m := send(newTestModel(loadStory(t, "../testdata/md/steps.md"), tt.w, tt.h), tt.input...)
 			goldenFrame(t, tt.name, frame(m))
 		})
+	}
+}
+
+// TestRevealScrollsIntoView reveals steps of a page longer than the
+// window: each new step is in view.
+func TestRevealScrollsIntoView(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Many\n\n---\n\n## Pauses\n\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "Line %d.\n\n<!-- pause -->\n\n", i)
+	}
+	b.WriteString("The end.\n")
+	m := newTestModel(parseMarkdown(t, b.String()), 60, 12)
+	m = send(m, keys("right")...)
+	for i := 1; i < 30; i++ {
+		m = send(m, keys("right")...)
+		if want := fmt.Sprintf("Line %d.", i); !strings.Contains(frame(m), want) {
+			t.Fatalf("step %d is out of view:\n%s", i, frame(m))
+		}
 	}
 }
