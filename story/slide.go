@@ -79,6 +79,11 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 			sec.Pictures = append(sec.Pictures, pics...)
 		}
 	}
+	if bytes.Contains(src[at.start:at.end], []byte("<!--")) {
+		nested := nestedPauses(nodes, src)
+		cuts = append(cuts, nested...)
+		markers = append(markers, nested...)
+	}
 	raw := whole[at.start:at.end]
 	for _, spans := range [][]span{cuts, markers} {
 		for i := range spans {

@@ -3,6 +3,8 @@ package story
 import (
 	"slices"
 	"strings"
+
+	"github.com/yuin/goldmark/ast"
 )
 
 // Reveal steps: presenterm's "<!-- pause -->", lookatme's "<!-- stop -->",
@@ -94,6 +96,33 @@ func stepOffsets(raw string, cuts, markers []span, body string) []int {
 		}
 		out = append(out, o)
 		prev = o
+	}
+	return out
+}
+
+// nestedPauses finds the pause comments inside lists and quotes, where an
+// mdp deck's indented stops land ("* normal\n  ^\n* insert"): the spans
+// of their lines. Top-level ones are readSlide's.
+func nestedPauses(nodes []ast.Node, src []byte) []span {
+	var out []span
+	for _, top := range nodes {
+		if _, isHTML := top.(*ast.HTMLBlock); isHTML {
+			continue
+		}
+		_ = ast.Walk(top, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			b, ok := n.(*ast.HTMLBlock)
+			if !ok || !entering || n == top || b.HTMLBlockType != ast.HTMLBlockType2 {
+				return ast.WalkContinue, nil
+			}
+			sp := blockSpan(b, src)
+			if b.HasClosure() {
+				sp.end = lineEnd(src, b.ClosureLine.Stop)
+			}
+			if isPauseComment(string(src[sp.start:sp.end])) {
+				out = append(out, sp)
+			}
+			return ast.WalkSkipChildren, nil
+		})
 	}
 	return out
 }

@@ -110,3 +110,29 @@ func FuzzSteps(f *testing.F) {
 		}
 	})
 }
+
+func TestMdpStops(t *testing.T) {
+	// mdp's stop lines ("^", "<br>") are reveal steps, even right under
+	// a list item, and "^" in code is code.
+	deck := "%title: Stops\n%author: Sam\n\n# Steps\n\n- one\n^\n- two\n<br>\n- three\n\n```\n^\n```\n"
+	s, err := Parse([]byte(deck), Options{Format: FormatMarkdown})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Len() == 0 {
+		t.Fatalf("no sections; intro %q", s.Intro)
+	}
+	sec := s.Section(0)
+	if len(sec.Steps) != 2 {
+		t.Fatalf("steps %v in %q", sec.Steps, sec.Body)
+	}
+	if got := sec.Step(0); strings.Contains(got, "two") || strings.Contains(got, "pause") || !strings.Contains(got, "one") {
+		t.Errorf("first step %q", got)
+	}
+	if got := sec.Step(1); !strings.Contains(got, "two") || strings.Contains(got, "three") {
+		t.Errorf("second step %q", got)
+	}
+	if !strings.Contains(sec.Body, "three") || !strings.Contains(sec.Body, "```\n^\n```") {
+		t.Errorf("text after a stop or in code was lost: %q", sec.Body)
+	}
+}
