@@ -84,7 +84,7 @@ func (ls *liveStory) reload() (msg ui.ReloadMsg, ok bool) {
 	data, err := readRegular(ls.name, ls.cfg.maxSize)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return ui.ReloadMsg{Problem: base + " was deleted: showing the last version read"}, true
+		return ui.ReloadMsg{Problem: base + " was moved or deleted: showing the last version read"}, true
 	case err != nil:
 		return ui.ReloadMsg{Problem: "not reloaded: " + fileError(base, err).Error()}, true
 	}

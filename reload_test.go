@@ -59,7 +59,7 @@ func TestLiveReload(t *testing.T) {
 	if err := os.Remove(deck); err != nil {
 		t.Fatal(err)
 	}
-	tm.waitFor("deck.md was deleted")
+	tm.waitFor("deck.md was moved or deleted")
 	if s := tm.screen(); !strings.Contains(s, "Version ") {
 		t.Errorf("a deleted file took the story off screen:\n%s", s)
 	}

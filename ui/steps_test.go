@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 func stepsDeck(t *testing.T) Model {
@@ -150,6 +151,30 @@ func TestRevealScrollsIntoView(t *testing.T) {
 		m = send(m, keys("right")...)
 		if want := fmt.Sprintf("Line %d.", i); !strings.Contains(frame(m), want) {
 			t.Fatalf("step %d is out of view:\n%s", i, frame(m))
+		}
+	}
+}
+
+// TestNotesPaneEverySize opens the notes pane at every small size, on
+// every step of every page: no panic, no line wider than the window, no
+// more lines than rows.
+func TestNotesPaneEverySize(t *testing.T) {
+	s := loadStory(t, "../testdata/md/steps.md")
+	for w := 0; w <= 40; w++ {
+		for h := 0; h <= 15; h++ {
+			m := send(newTestModel(s, w, h), keyMsg("s"))
+			for range 8 {
+				lines := strings.Split(frame(m), "\n")
+				if len(lines) > max(h, 1) {
+					t.Fatalf("%d×%d at %+v: %d lines", w, h, m.Position(), len(lines))
+				}
+				for _, l := range lines {
+					if ansi.StringWidth(l) > w {
+						t.Fatalf("%d×%d at %+v: line %q is %d wide", w, h, m.Position(), l, ansi.StringWidth(l))
+					}
+				}
+				m = send(m, keyMsg("right"))
+			}
 		}
 	}
 }

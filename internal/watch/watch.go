@@ -15,7 +15,7 @@ import (
 // Watcher follows one file.
 type Watcher struct {
 	fs      *fsnotify.Watcher
-	name    string // the file's clean absolute path
+	names   map[string]bool // the file's clean absolute path, and its link's target
 	settle  time.Duration
 	most    time.Duration
 	changes chan struct{}
@@ -35,13 +35,25 @@ func File(path string, settle time.Duration) (*Watcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("watch %s: %w", path, err)
 	}
-	if err := fw.Add(filepath.Dir(abs)); err != nil {
-		fw.Close()
-		return nil, fmt.Errorf("watch %s: %w", path, err)
+	names := map[string]bool{filepath.Clean(abs): true}
+	// A symbolic link changes when its target does: watch the target's
+	// directory too.
+	if target, err := filepath.EvalSymlinks(abs); err == nil {
+		names[filepath.Clean(target)] = true
+	}
+	dirs := map[string]bool{}
+	for name := range names {
+		dirs[filepath.Dir(name)] = true
+	}
+	for dir := range dirs {
+		if err := fw.Add(dir); err != nil {
+			fw.Close()
+			return nil, fmt.Errorf("watch %s: %w", path, err)
+		}
 	}
 	w := &Watcher{
 		fs:      fw,
-		name:    filepath.Clean(abs),
+		names:   names,
 		settle:  settle,
 		most:    4 * settle,
 		changes: make(chan struct{}, 1),
@@ -75,7 +87,7 @@ func (w *Watcher) run() {
 			if !ok {
 				return
 			}
-			if filepath.Clean(ev.Name) != w.name {
+			if !w.names[filepath.Clean(ev.Name)] {
 				continue
 			}
 			w.touched(timer, &first)

@@ -112,3 +112,25 @@ func TestCloseEndsChanges(t *testing.T) {
 		t.Error("Changes not closed by Close")
 	}
 }
+
+// TestSymlink follows a story opened through a symbolic link to a file
+// in another directory.
+func TestSymlink(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "real.md")
+	if err := os.WriteFile(target, []byte("one"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "deck.md")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	w, err := File(link, settle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := os.WriteFile(target, []byte("two"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	expect(t, w, "a write to the link's target")
+}
