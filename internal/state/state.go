@@ -179,7 +179,7 @@ func merge(old []Entry, e Entry) []Entry {
 }
 
 func (s *Store) write(entries []Entry) error {
-	data, err := json.MarshalIndent(file{Version: 1, Stories: entries}, "", " ")
+	data, err := json.Marshal(file{Version: 1, Stories: entries})
 	if err != nil {
 		return err
 	}
