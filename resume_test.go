@@ -161,3 +161,26 @@ func TestPrintNotes(t *testing.T) {
 		t.Errorf("--print without --notes printed the notes:\n%s", r.stdout)
 	}
 }
+
+// TestStateDirIsAFile reads on, without resuming, when the state
+// directory is a file, and --debug says why.
+func TestStateDirIsAFile(t *testing.T) {
+	home := t.TempDir()
+	if err := os.WriteFile(filepath.Join(home, "reel"), []byte("not a directory"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"XDG_STATE_HOME=" + home}
+	r := reelEnv(t, env, "--debug", "testdata/md/deck.md")
+	if r.code != 0 || !strings.Contains(r.stdout, "resume:   none: read ") || !strings.Contains(r.stdout, "not a directory") {
+		t.Errorf("--debug: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	tm := startTermEnv(t, nil, true, env, "testdata/md/deck.md")
+	tm.waitFor("3 sections follow")
+	tm.send(right + "q")
+	if code := tm.exit(); code != 0 {
+		t.Errorf("exit %d", code)
+	}
+	if data, _ := os.ReadFile(filepath.Join(home, "reel")); string(data) != "not a directory" {
+		t.Errorf("reel changed the file in the state directory's place: %q", data)
+	}
+}
