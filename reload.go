@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -36,7 +35,7 @@ type liveStory struct {
 // watchable reports whether the story is a file reel can follow: not a
 // pipe, a URL, the bundled sample or a FIFO, and not turned off.
 func watchable(cfg config, name string) bool {
-	if cfg.noWatch || cfg.path == "" || name == "-" || strings.Contains(name, "://") {
+	if cfg.noWatch || cfg.path == "" || name == "-" || isURL(cfg.path) {
 		return false
 	}
 	info, err := os.Stat(name)

@@ -184,3 +184,33 @@ func TestStateDirIsAFile(t *testing.T) {
 		t.Errorf("reel changed the file in the state directory's place: %q", data)
 	}
 }
+
+func TestStoryKey(t *testing.T) {
+	data := []byte("# A story\n")
+	abs, err := filepath.Abs("testdata/md/deck.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	file, hash := storyKey(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md", data)
+	if file != "file:"+abs || hash == "" {
+		t.Errorf("a file's key %q, hash %q", file, hash)
+	}
+	if _, other := storyKey(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md", []byte("# Another\n")); other == hash {
+		t.Error("two contents, one hash")
+	}
+	if pipe, _ := storyKey(config{path: "-"}, "-", data); pipe != "pipe:"+hash {
+		t.Errorf("a pipe's key %q", pipe)
+	}
+	if sample, _ := storyKey(config{}, sampleName, data); sample != "pipe:"+hash {
+		t.Errorf("the sample's key %q", sample)
+	}
+	if u, _ := storyKey(config{path: "https://example.com/story?id=3"}, "example.com/story", data); u != "url:https://example.com/story?id=3" {
+		t.Errorf("a URL's key %q", u)
+	}
+	if watchable(config{path: "https://example.com/x.md"}, "example.com/x.md") || watchable(config{path: "-"}, "-") || watchable(config{path: "testdata/md/deck.md", noWatch: true}, "testdata/md/deck.md") {
+		t.Error("a URL, a pipe or --no-watch is watched")
+	}
+	if !watchable(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md") {
+		t.Error("a file is not watched")
+	}
+}
