@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/reeltui/reel/story"
 )
 
@@ -67,5 +69,22 @@ func TestStaleRenderIgnored(t *testing.T) {
 	m = send(m, ReloadMsg{Story: parseMarkdown(t, "# Birds\n\n## Herons\n\nNew text.\n")}, old)
 	if s := frame(m); !strings.Contains(s, "New text.") {
 		t.Errorf("a stale render replaced the reloaded page:\n%s", s)
+	}
+}
+
+// TestReloadCountsMatchesAgain searches, then reloads a story with more
+// matches: the count is of the new story.
+func TestReloadCountsMatchesAgain(t *testing.T) {
+	m := newTestModel(parseMarkdown(t, "# Birds\n\n## Herons\n\nGrey.\n\n## Egrets\n\nWhite.\n"), 100, 16)
+	m, _ = run(t, m, append(append([]tea.Msg{keyMsg("/")}, typeText("white")...), keyMsg("enter"))...)
+	if got := len(m.search.matches); got != 1 {
+		t.Fatalf("%d matches before the reload", got)
+	}
+	m, _ = run(t, m, ReloadMsg{Story: parseMarkdown(t, "# Birds\n\n## Herons\n\nGrey, not white.\n\n## Egrets\n\nWhite. White water.\n")})
+	if got := len(m.search.matches); got != 3 {
+		t.Errorf("%d matches after the reload, want 3", got)
+	}
+	if f := frame(m); !strings.Contains(f, "of 3") {
+		t.Errorf("the status bar:\n%s", f)
 	}
 }

@@ -82,3 +82,17 @@ func stepCue(hidden, w int, st Styles) []string {
 	}
 	return []string{lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Faint.Render(ansi.Truncate(text, w, "…")))}
 }
+
+// wholeKey and wholeSpec are page i shown whole, every step revealed: what
+// search counts in, as a match opens its page whole.
+func (m Model) wholeKey(i int) pageKey {
+	k := m.key(i)
+	k.hidden = 0
+	return k
+}
+
+func (m Model) wholeSpec(i int) pageSpec {
+	sp := m.spec(i)
+	sp.hidden = 0
+	return sp
+}

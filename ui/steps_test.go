@@ -178,3 +178,18 @@ func TestNotesPaneEverySize(t *testing.T) {
 		}
 	}
 }
+
+// TestSearchOpensStepsWhole finds a word in a step not yet revealed on
+// the current page: the page opens whole to show it.
+func TestSearchOpensStepsWhole(t *testing.T) {
+	m := send(stepsDeck(t), keys("right")...)
+	if strings.Contains(frame(m), "twice a day") {
+		t.Fatal("the last step is shown before it is revealed")
+	}
+	m = send(m, keyMsg("/"))
+	m = send(m, typeText("twice")...)
+	m, _ = run(t, m, keyMsg("enter"))
+	if f := frame(m); !strings.Contains(f, "twice a day") {
+		t.Errorf("the match is hidden in a step:\n%s", f)
+	}
+}
