@@ -89,7 +89,7 @@ func TestPermissionsAndNoLeftovers(t *testing.T) {
 func TestAtomic(t *testing.T) {
 	s := Open(t.TempDir())
 	long := strings.Repeat("a caption that makes the file long ", 20)
-	for i := range 60 {
+	for i := range 40 {
 		if err := s.Save(Entry{Key: fmt.Sprint("pipe:", i), Caption: long}); err != nil {
 			t.Fatal(err)
 		}
@@ -103,13 +103,13 @@ func TestAtomic(t *testing.T) {
 				return
 			default:
 			}
-			if err := s.Save(Entry{Key: fmt.Sprint("pipe:", i%80), Caption: long}); err != nil {
+			if err := s.Save(Entry{Key: fmt.Sprint("pipe:", i%50), Caption: long}); err != nil {
 				t.Error(err)
 				return
 			}
 		}
 	})
-	for range 200 {
+	for range 60 {
 		if _, _, err := s.Lookup("pipe:1"); err != nil {
 			t.Errorf("a reader saw a broken file: %v", err)
 			break
