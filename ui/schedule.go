@@ -112,6 +112,7 @@ func (m *Model) show() tea.Cmd {
 		cmds = append(cmds, m.rendering(nk, m.spec(i)).delivery(nk))
 	}
 	cmds = append(cmds, m.pictureCmds()...)
+	cmds = append(cmds, m.prefetchStep())
 	return tea.Batch(cmds...)
 }
 

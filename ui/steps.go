@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -95,4 +96,19 @@ func (m Model) wholeSpec(i int) pageSpec {
 	sp := m.spec(i)
 	sp.hidden = 0
 	return sp
+}
+
+// prefetchStep renders the current page's next step in the background,
+// so that → shows it at once.
+func (m *Model) prefetchStep() tea.Cmd {
+	h := m.hidden()
+	if h == 0 {
+		return nil
+	}
+	k, sp := m.key(m.pos.page), m.spec(m.pos.page)
+	k.hidden, sp.hidden = h-1, h-1
+	if m.cache.get(k) != nil || m.pending[k] != nil {
+		return nil
+	}
+	return m.rendering(k, sp).delivery(k)
 }

@@ -193,3 +193,14 @@ func TestSearchOpensStepsWhole(t *testing.T) {
 		t.Errorf("the match is hidden in a step:\n%s", f)
 	}
 }
+
+// TestNextStepPrefetched renders the next step while the reader looks at
+// this one: → then finds it in the cache.
+func TestNextStepPrefetched(t *testing.T) {
+	m, _ := run(t, stepsDeck(t), keyMsg("right"))
+	k := m.key(1)
+	k.hidden--
+	if m.cache.get(k) == nil {
+		t.Error("the next step was not rendered ahead")
+	}
+}
