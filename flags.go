@@ -27,6 +27,13 @@ type config struct {
 	debug   bool
 	// pictures says how pictures are drawn in the reader.
 	pictures ui.PictureMode
+
+	startSet bool // --start was given, even as 0: it wins over resuming
+	restart  bool
+	noState  bool
+	noWatch  bool
+	noSteps  bool
+	notes    bool
 }
 
 // errHelp ends reel after --help or --version, with status 0.
@@ -52,6 +59,11 @@ Examples:
   reel deck.md > deck.txt       print the story as plain text
   reel -p -w 60 deck.md         print it on the terminal, styled, 60 columns
   reel --play 8s deck.md        start the slideshow, a page every 8 s
+  reel -p --notes deck.md       print a deck with its speaker notes
+
+reel remembers where you stopped in each story and reopens it there;
+--restart opens at the cover, --no-state keeps nothing. While a file is
+open, saving it reloads the story on the same page (--no-watch: not).
 
 Flags:
 `
@@ -72,6 +84,11 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	fset.IntVarP(&cfg.width, "width", "w", 0, "width of printed output in `COLUMNS` (default: the terminal's, or 80)")
 	maxSize := fset.Int64("max-size", story.DefaultLimit>>20, "refuse stories (and fetched pages) larger than `N` MiB")
 	pictures := fset.String("pictures", "auto", "draw pictures: auto, blocks (half blocks), kitty or off")
+	fset.BoolVar(&cfg.restart, "restart", false, "open at the cover, not where you stopped last time")
+	fset.BoolVar(&cfg.noState, "no-state", false, "keep nothing on disk: do not remember or resume where you stopped (or set REEL_NO_STATE=1)")
+	fset.BoolVar(&cfg.noWatch, "no-watch", false, "do not reload the story when its file changes")
+	fset.BoolVar(&cfg.noSteps, "no-steps", false, "show every page whole, not a reveal step at a time")
+	fset.BoolVar(&cfg.notes, "notes", false, "show speaker notes: under each page with --print, in a pane in the reader")
 	fset.BoolVar(&cfg.debug, "debug", false, "list how the story was read (format, sections, what was dropped) and exit")
 	showVersion := fset.BoolP("version", "v", false, "print the version and exit")
 	help := fset.BoolP("help", "h", false, "show this help and exit")
@@ -88,6 +105,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 		fmt.Fprintln(stdout, "reel", buildVersion())
 		return cfg, errHelp
 	}
+	cfg.startSet = fset.Changed("start")
 	paths := fset.Args()
 	if len(paths) > 1 {
 		return cfg, usageError{fmt.Sprintf("one story at a time: got %d files", len(paths))}

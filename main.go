@@ -17,6 +17,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/reeltui/reel/internal/state"
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/ui"
 )
@@ -109,8 +110,13 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	if serverHTML {
 		s.FormatReason = "the server sent an HTML page"
 	}
+	var store *state.Store
+	if !stateOff(cfg) {
+		store = state.Open(stateDir())
+	}
+	key, hash := storyKey(cfg, name, data)
 	if cfg.debug {
-		return debugListing(stdout, s, name)
+		return debugListing(stdout, s, name, lookupResume(cfg, store, key, hash, s).why)
 	}
 	stdoutTTY := term.IsTerminal(stdout.Fd())
 	if cfg.print || !stdoutTTY {
@@ -134,6 +140,10 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	if cfg.path == "" && stdinTTY {
 		hint = "sample story · reel FILE opens yours"
 	}
+	start, scroll := cfg.start, 0
+	if rp := lookupResume(cfg, store, key, hash, s); rp.note != "" {
+		start, scroll, hint = rp.section, rp.scroll, rp.note
+	}
 	if n := s.Len(); cfg.start > n {
 		switch n {
 		case 0:
@@ -149,8 +159,8 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	if os.Getenv("NO_COLOR") != "" {
 		pics = ui.PicturesOff
 	}
-	m := ui.New(s, ui.Options{Start: cfg.start, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
-		Pictures: pics, Loader: pictureLoader(cfg, pics, base)})
+	m := ui.New(s, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
+		Pictures: pics, Loader: pictureLoader(cfg, pics, base), NoSteps: cfg.noSteps, Notes: cfg.notes})
 	// Bubble Tea turns SIGTERM into a plain quit; note it, so that reel
 	// ends with the status a killed program has.
 	sigterm := make(chan os.Signal, 1)
@@ -162,7 +172,23 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	// ctrl+c, SIGTERM, an error, a panic caught in safeRun).
 	_, _ = io.WriteString(stdout, ui.PushTitle)
 	defer func() { _, _ = io.WriteString(stdout, ui.PopTitle) }()
-	final, err := tea.NewProgram(m, opts...).Run()
+	prog := tea.NewProgram(m, opts...)
+	var live *liveStory
+	if watchable(cfg, name) {
+		// A file that cannot be watched is still read, without reloads.
+		live, _ = startLive(cfg, name, hash, prog.Send)
+	}
+	final, err := prog.Run()
+	if live != nil {
+		live.Stop()
+		hash = live.Hash() // of the story last shown
+	}
+	fm, ok := final.(ui.Model)
+	if ok && fm.Err() == nil && (err == nil || errors.Is(err, tea.ErrInterrupted)) {
+		// ctrl+c and SIGTERM end a reading as q does: keep its place.
+		// Failing to is no reason to fail reel.
+		_ = savePosition(store, key, hash, fm.Position())
+	}
 	if err != nil {
 		return err
 	}
@@ -171,7 +197,7 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		return errTerminated
 	default:
 	}
-	if fm, ok := final.(ui.Model); ok {
+	if ok {
 		// Kitty keeps pictures sent to it until told to drop them.
 		_, _ = io.WriteString(stdout, fm.KittyCleanup())
 		return fm.Err()

@@ -51,9 +51,20 @@ type result struct {
 // reel runs the binary with stdin and no terminal: stdout is a pipe.
 func reel(t *testing.T, stdin io.Reader, args ...string) result {
 	t.Helper()
+	return reelRun(t, stdin, []string{"XDG_STATE_HOME=" + t.TempDir()}, args...)
+}
+
+// reelEnv runs reel with env added to its environment and no input.
+func reelEnv(t *testing.T, env []string, args ...string) result {
+	t.Helper()
+	return reelRun(t, strings.NewReader(""), env, args...)
+}
+
+func reelRun(t *testing.T, stdin io.Reader, env []string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Stdin = stdin
-	cmd.Env = append(os.Environ(), "NO_COLOR=")
+	cmd.Env = append(append(os.Environ(), "NO_COLOR="), env...)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	err := cmd.Run()
@@ -267,11 +278,18 @@ func (b *lockedBuffer) String() string {
 }
 
 // startTerm runs reel on a 80×24 pseudo-terminal. With stdin set, the
-// story comes through a pipe and the terminal is stdout's.
+// story comes through a pipe and the terminal is stdout's. Each run keeps
+// its reading positions in a directory of its own.
 func startTerm(t *testing.T, stdin io.Reader, ctty bool, args ...string) *ptyTerm {
 	t.Helper()
+	return startTermEnv(t, stdin, ctty, []string{"XDG_STATE_HOME=" + t.TempDir()}, args...)
+}
+
+// startTermEnv is startTerm with env added to reel's environment.
+func startTermEnv(t *testing.T, stdin io.Reader, ctty bool, env []string, args ...string) *ptyTerm {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=")
+	cmd.Env = append(append(os.Environ(), "TERM=xterm-256color", "NO_COLOR="), env...)
 	attrs := &syscall.SysProcAttr{Setsid: true, Setctty: ctty}
 	if stdin != nil {
 		cmd.Stdin = stdin

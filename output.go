@@ -40,13 +40,13 @@ func printStory(stdout *os.File, s *story.Story, cfg config, tty bool, base stri
 		// terminal's memory of them.
 		loader = pictureLoader(cfg, ui.PicturesBlocks, base)
 	}
-	return ui.Print(w, s, ui.PrintOptions{Width: width, Theme: theme, Pictures: loader})
+	return ui.Print(w, s, ui.PrintOptions{Width: width, Theme: theme, Pictures: loader, Notes: cfg.notes})
 }
 
 // debugListing shows how the story was read: the format and why, for a
 // web page the reader and where the title came from, each section with
 // its pictures, and what was left out and why.
-func debugListing(w io.Writer, s *story.Story, name string) error {
+func debugListing(w io.Writer, s *story.Story, name, resume string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "file:     %s\nformat:   %s (%s)\n", displayName(name), s.Format, s.FormatReason)
 	if s.Reader != "" {
@@ -62,13 +62,18 @@ func debugListing(w io.Writer, s *story.Story, name string) error {
 			fmt.Fprintf(&b, "%s%s\n", f.label, f.v)
 		}
 	}
+	fmt.Fprintf(&b, "resume:   %s\n", story.OneLine(resume))
 	fmt.Fprintf(&b, "sections: %d\n", s.Len())
 	for i, sec := range s.Sections() {
 		pics := "pictures"
 		if len(sec.Pictures) == 1 {
 			pics = "picture"
 		}
-		fmt.Fprintf(&b, "  %3d. %s (%d %s)\n", i+1, sec.Caption, len(sec.Pictures), pics)
+		steps := ""
+		if len(sec.Steps) > 0 {
+			steps = fmt.Sprintf(", %d reveal steps", len(sec.Steps)+1)
+		}
+		fmt.Fprintf(&b, "  %3d. %s (%d %s%s)\n", i+1, sec.Caption, len(sec.Pictures), pics, steps)
 		if s.Format == story.FormatHTML {
 			for _, p := range sec.Pictures {
 				fmt.Fprintf(&b, "       picture %s\n", story.OneLine(p.Source+" "+p.Video))

@@ -35,8 +35,8 @@ func readMdpMeta(s *Story, src string) string {
 	}
 }
 
-// mdpPause is what an mdp stop line becomes: a comment that the slide
-// reader files as a "pause" directive, where the stop was.
+// mdpPause is what an mdp stop line becomes: a pause comment, which the
+// slide reader takes for a reveal step where the stop was.
 const mdpPause = "<!-- pause -->"
 
 // mdpLines rewrites what mdp reads differently from CommonMark. mdp stops

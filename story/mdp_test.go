@@ -7,7 +7,7 @@ import (
 
 // TestMdpLines checks that an mdp deck is read as mdp reads it: every line
 // a line, continuation lines' indentation kept, stop markers off the page
-// and filed where they were.
+// and reveal steps where they were.
 func TestMdpLines(t *testing.T) {
 	s := parseFile(t, "../testdata/md/mdp-keys.md")
 	if !s.KeepLineBreaks {
@@ -26,12 +26,20 @@ func TestMdpLines(t *testing.T) {
 			}
 		}
 	}
+	// The stops are reveal steps: the top-level <br> and the two inside
+	// the list, each where it stood.
 	modes := s.Section(1)
-	if len(modes.Dropped) != 1 || modes.Dropped[0] != (Dropped{Kind: "directive", Text: "pause"}) {
-		t.Errorf("the top-level <br> stop is not a pause directive: %v", modes.Dropped)
+	if len(modes.Dropped) != 0 || strings.Contains(modes.Body, mdpPause) {
+		t.Errorf("a stop was dropped or left in the text: %v\n%s", modes.Dropped, modes.Body)
 	}
-	if n := strings.Count(modes.Body, mdpPause); n != 2 {
-		t.Errorf("the two stops inside the list are not kept in place (%d):\n%s", n, modes.Body)
+	want := []string{"Agenda", "Agenda\n* normal", "Agenda\n* normal\n* insert", "Agenda\n* normal\n* insert\n* visual"}
+	if len(modes.Steps)+1 != len(want) {
+		t.Fatalf("%d steps, want %d: %v in %q", len(modes.Steps)+1, len(want), modes.Steps, modes.Body)
+	}
+	for i, w := range want {
+		if got := modes.Step(i); got != w {
+			t.Errorf("step %d = %q, want %q", i, got, w)
+		}
 	}
 	if !strings.Contains(s.Section(2).Body, "┌──────┬──────┐\n│ left │ right│\n└──────┴──────┘") {
 		t.Errorf("drawing lost its lines:\n%s", s.Section(2).Body)

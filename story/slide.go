@@ -29,7 +29,7 @@ func parseSlide(md goldmark.Markdown, raw string) (Section, int) {
 // slide stands in src, and whole is src as a string.
 func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, int) {
 	var sec Section
-	var cuts []span
+	var cuts, markers []span // markers are among the cuts
 	level := 0
 	for i := 0; i < len(nodes); i++ {
 		switch b := nodes[i].(type) {
@@ -49,10 +49,15 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 				sp.end = lineEnd(src, b.ClosureLine.Stop)
 			}
 			cuts = append(cuts, sp)
-			readComment(&sec, string(src[sp.start:sp.end]))
+			if block := string(src[sp.start:sp.end]); isPauseComment(block) {
+				markers = append(markers, sp)
+			} else {
+				readComment(&sec, block)
+			}
 		case *ast.Paragraph:
 			if isRevealMarker(b, src) {
 				cuts = append(cuts, blockSpan(b, src))
+				markers = append(markers, blockSpan(b, src))
 				continue
 			}
 			pics, rest, ok := imageParagraph(b, src)
@@ -74,10 +79,17 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 			sec.Pictures = append(sec.Pictures, pics...)
 		}
 	}
+	if bytes.Contains(src[at.start:at.end], []byte("<!--")) {
+		nested := nestedPauses(nodes, src)
+		cuts = append(cuts, nested...)
+		markers = append(markers, nested...)
+	}
 	raw := whole[at.start:at.end]
-	for i := range cuts {
-		cuts[i].start = min(max(cuts[i].start-at.start, 0), len(raw))
-		cuts[i].end = min(max(cuts[i].end-at.start, 0), len(raw))
+	for _, spans := range [][]span{cuts, markers} {
+		for i := range spans {
+			spans[i].start = min(max(spans[i].start-at.start, 0), len(raw))
+			spans[i].end = min(max(spans[i].end-at.start, 0), len(raw))
+		}
 	}
 	// Pictures inside text, lists or quotes stay in the body and are
 	// listed as pictures too. Most slides have none: skip the walk.
@@ -95,6 +107,7 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 		sec.Caption = untitledCaption(sec, nodes, src, cuts, at.start)
 	}
 	sec.Body = strings.TrimSpace(cutSpans(raw, cuts))
+	sec.Steps = stepOffsets(raw, cuts, markers, sec.Body)
 	return sec, level
 }
 

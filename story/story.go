@@ -101,7 +101,11 @@ type Story struct {
 type Section struct {
 	Caption string
 	// Body is Markdown.
-	Body     string
+	Body string
+	// Steps are the offsets in Body where reveal markers stood: the page
+	// is shown a step at a time, Body[:Steps[0]] first. Nil for a page
+	// shown whole.
+	Steps    []int
 	Pictures []Picture
 	// Dropped holds the section's speaker notes and slide-tool directives,
 	// kept off the page.

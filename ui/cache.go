@@ -1,11 +1,16 @@
 package ui
 
+import "github.com/reeltui/reel/story"
+
 // pageKey identifies a rendered page: the page, and the content width,
-// window height and theme it was rendered for.
+// window height and theme it was rendered for, of which version of the
+// story (a reload brings a new one).
 type pageKey struct {
 	page, width, height int
 	theme               Theme
 	pictures            int // the picture generation; -1 with pictures off
+	story               *story.Story
+	hidden              int // reveal steps not shown yet
 }
 
 // pageCache keeps the most recently used rendered pages, so that a long

@@ -60,7 +60,7 @@ func (m Model) updateContents(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		if len(c.filtered) == 0 {
 			return m, nil
 		}
-		m.pos = jump(c.filtered[c.cursor], m.pages())
+		m.pos, m.reveal = jump(c.filtered[c.cursor], m.pages()), reveal{}
 		return m, m.show()
 	case key.Matches(msg, m.keys.ListUp):
 		c.cursor = clamp(c.cursor-1, 0, len(c.filtered)-1)

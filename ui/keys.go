@@ -31,6 +31,7 @@ type KeyMap struct {
 	Slower    key.Binding
 	Pictures  key.Binding
 	Help      key.Binding
+	Notes     key.Binding
 	Quit      key.Binding
 	Close     key.Binding
 	Enter     key.Binding
@@ -66,6 +67,7 @@ func DefaultKeyMap() KeyMap {
 		Slower:    key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "slower")),
 		Pictures:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pictures on/off")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Notes:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "speaker notes")),
 		Quit:      key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
@@ -93,7 +95,7 @@ func (k KeyMap) helpGroups() [][]helpItem {
 	return [][]helpItem{
 		{{k.Next, ""}, {k.Prev, ""}, {k.First, ""}, {k.Last, ""}, {k.Jump, ""}, {k.GoTo, "after N"}},
 		{{k.Down, ""}, {k.Up, ""}, {k.HalfDown, ""}, {k.HalfUp, ""}, {k.ReadOn, ""}, {k.ReadBack, ""}, {k.Wheel, ""}},
-		{{k.Contents, ""}, {k.Search, ""}, {k.NextMatch, "after a search"}, {k.PrevMatch, "after a search"}, {k.Cancel, "if any"}},
+		{{k.Contents, ""}, {k.Search, ""}, {k.NextMatch, "after a search"}, {k.PrevMatch, "after a search"}, {k.Cancel, "if any"}, {k.Notes, "in decks"}},
 		append(last, helpItem{k.Help, ""}, helpItem{k.Quit, ""}),
 	}
 }

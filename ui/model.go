@@ -19,6 +19,9 @@ import (
 type Options struct {
 	// Start is the section to open at (1 is the first); 0 opens the cover.
 	Start int
+	// Scroll is the first line shown of the Start page, as Position
+	// reported it when the reader last stopped.
+	Scroll int
 	// Play starts the slideshow with this interval; 0 leaves it off.
 	Play time.Duration
 	// Theme forces a theme; ThemeAuto asks the terminal.
@@ -34,6 +37,10 @@ type Options struct {
 	// Loader reads; with no loader, or PicturesOff, panels are words.
 	Pictures PictureMode
 	Loader   *picture.Loader
+	// NoSteps shows every page whole, ignoring its reveal steps.
+	NoSteps bool
+	// Notes opens the speaker notes pane.
+	Notes bool
 }
 
 // Minimum usable window; below it reel says so instead of drawing.
@@ -65,16 +72,19 @@ const (
 // Model is the reader. Only it returns a tea.View; its parts are plain
 // functions that return strings.
 type Model struct {
-	story  *story.Story
-	keys   KeyMap
-	help   help.Model
-	styles Styles
-	theme  Theme // the theme in use: never ThemeAuto
-	auto   bool  // the theme follows the terminal's background
+	story   *story.Story
+	keys    KeyMap
+	help    help.Model
+	styles  Styles
+	theme   Theme // the theme in use: never ThemeAuto
+	auto    bool  // the theme follows the terminal's background
+	noSteps bool  // pages are shown whole, their reveal steps ignored
 
 	width, height int
 	pos           position
-	cur           *page // the current page, rendered for the current width
+	reveal        reveal // steps hidden on a page
+	notesOpen     bool   // the speaker notes pane is shown
+	cur           *page  // the current page, rendered for the current width
 	cache         *pageCache
 	pending       map[pageKey]*rendering // pages rendering in the background
 	renderBudget  time.Duration          // how long Update waits for a page
@@ -124,6 +134,8 @@ func New(s *story.Story, opt Options) Model {
 		after: func(d time.Duration, msg tea.Msg) tea.Cmd {
 			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 		},
+		noSteps:   opt.NoSteps,
+		notesOpen: opt.Notes,
 	}
 	if theme == ThemeAuto {
 		m.auto = true
@@ -138,6 +150,7 @@ func New(s *story.Story, opt Options) Model {
 	}
 	if opt.Start > 0 {
 		m.pos = jump(opt.Start, m.pages())
+		m.pos.y = max(opt.Scroll, 0) // clamped once the page is rendered
 	}
 	if opt.Play > 0 {
 		m.interval = clampDuration(opt.Play)

@@ -22,6 +22,8 @@ type PrintOptions struct {
 	// Pictures, if set, loads the pictures to draw as half blocks in
 	// their panels; plain output never has them.
 	Pictures *picture.Loader
+	// Notes prints each page's speaker notes under it.
+	Notes bool
 }
 
 // Print writes the whole story as text: the cover, then every section
@@ -59,7 +61,11 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 			}
 		}
 		p := renderPage(pageSpec{story: s, index: i, width: cw, height: 24, theme: theme, styles: st, print: true, art: art})
-		for _, l := range p.lines {
+		lines := p.lines
+		if opt.Notes {
+			lines = append(lines, printedNotes(s, i, cw, st)...)
+		}
+		for _, l := range lines {
 			if theme == ThemeNoTTY {
 				l = strings.TrimRight(story.Clean(ansi.Strip(l)), " ")
 			} else {

@@ -56,6 +56,8 @@ type pageSpec struct {
 	print bool
 	// art draws pictures in their panels; nil leaves the panels words.
 	art *pictureArt
+	// hidden is how many of the page's reveal steps are not shown yet.
+	hidden int
 }
 
 // renderPage renders one page. It is safe to call from any goroutine, and
@@ -97,8 +99,11 @@ func buildPage(sp pageSpec) *page {
 		head = append([]string{""}, wrapStyled(caption, sp.width, st.Heading)...)
 		head = append(head, "")
 		head = append(head, panels(sec.Pictures, sp.width, sp.height/3, st, sp.art)...)
-		body = sec.Body
-		if sp.index == n {
+		body = sec.Step(len(sec.Steps) - sp.hidden)
+		switch {
+		case sp.hidden > 0:
+			foot = stepCue(sp.hidden, sp.width, st)
+		case sp.index == n:
 			foot = endLines(sp.width, st, sp.print)
 		}
 	}

@@ -19,11 +19,11 @@ func (m Model) key(i int) pageKey {
 	if m.picturesOn() {
 		pics = m.picGen
 	}
-	return pageKey{page: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, pictures: pics}
+	return pageKey{page: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, pictures: pics, story: m.story, hidden: m.hiddenFor(i)}
 }
 
 func (m Model) spec(i int) pageSpec {
-	return pageSpec{story: m.story, index: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, styles: m.styles, deadline: m.deadline, format: m.format, art: m.artIfOn()}
+	return pageSpec{story: m.story, index: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, styles: m.styles, deadline: m.deadline, format: m.format, art: m.artIfOn(), hidden: m.hiddenFor(i)}
 }
 
 // render returns page i, from the cache or rendered now.
@@ -112,6 +112,7 @@ func (m *Model) show() tea.Cmd {
 		cmds = append(cmds, m.rendering(nk, m.spec(i)).delivery(nk))
 	}
 	cmds = append(cmds, m.pictureCmds()...)
+	cmds = append(cmds, m.prefetchStep())
 	return tea.Batch(cmds...)
 }
 
@@ -122,7 +123,7 @@ func plainPage(sp pageSpec) *page {
 		text = sp.story.Title + "\n\n" + sp.story.Intro
 	} else {
 		sec := sp.story.Section(sp.index - 1)
-		text = sec.Caption + "\n\n" + sec.Body
+		text = sec.Caption + "\n\n" + sec.Step(len(sec.Steps)-sp.hidden)
 	}
 	lines := append([]string{""}, wrap(unescapeMarkdown(text), sp.width)...)
 	return &page{lines: append(lines, "", sp.styles.Faint.Render("formatting…")), plain: true}

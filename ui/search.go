@@ -156,8 +156,8 @@ func (m Model) searchCmd(id int, query string, stop *atomic.Bool) tea.Cmd {
 	rendered := make([]*page, n)
 	specs := make([]pageSpec, n)
 	for i := range n {
-		if rendered[i] = m.cache.get(m.key(i)); rendered[i] == nil {
-			specs[i] = m.spec(i)
+		if rendered[i] = m.cache.get(m.wholeKey(i)); rendered[i] == nil {
+			specs[i] = m.wholeSpec(i)
 		}
 	}
 	layout := m.key(0)
@@ -267,7 +267,7 @@ func (m Model) stepMatch(dir int) (Model, tea.Cmd) {
 // view.
 func (m *Model) goToMatch() tea.Cmd {
 	mt := m.search.matches[m.search.current]
-	m.pos = position{page: mt.page}
+	m.pos, m.reveal = position{page: mt.page}, reveal{} // a match is never hidden in a step
 	cmd := m.show()
 	m.pos.y = m.matchLine(mt)
 	m.pos = scroll(m.pos, 0, m.pageLen(), m.bodyHeight())

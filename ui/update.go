@@ -7,6 +7,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/reeltui/reel/story"
 )
 
 // update handles a message; Update then enables the keys that can act in
@@ -37,6 +39,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case searchMsg:
 		return m.foundAll(msg)
+	case ReloadMsg:
+		return m.reload(msg)
 	case tickMsg:
 		if !m.playing || msg.id != m.tickID {
 			return m, nil
@@ -92,7 +96,7 @@ func wheelDelta(msg tea.MouseWheelMsg) int {
 // updateReading handles a key while a page is shown.
 func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	k := m.keys
-	before := m.pos
+	before, hiddenBefore := m.pos, m.hidden()
 	count := m.count
 	m.count = ""
 	h := m.bodyHeight()
@@ -105,7 +109,7 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.GoTo): // enabled only after a number
 		n, _ := strconv.Atoi(count)
-		m.pos = jump(n, m.pages())
+		m.pos, m.reveal = jump(n, m.pages()), reveal{}
 	case key.Matches(msg, k.Cancel): // enabled only with something to cancel
 		if count != "" {
 			m.hint = "go to " + count + " cancelled"
@@ -118,13 +122,13 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Next):
-		m.pos = turn(m.pos, 1, m.pages())
+		m.forward()
 	case key.Matches(msg, k.Prev):
-		m.pos = turn(m.pos, -1, m.pages())
+		m.backward()
 	case key.Matches(msg, k.First):
 		m.pos = jump(0, m.pages())
 	case key.Matches(msg, k.Last):
-		m.pos = jump(m.pages()-1, m.pages())
+		m.pos, m.reveal = jump(m.pages()-1, m.pages()), reveal{}
 	case key.Matches(msg, k.Down):
 		m.pos = scroll(m.pos, 1, m.pageLen(), h)
 	case key.Matches(msg, k.Up):
@@ -134,7 +138,11 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.HalfUp):
 		m.pos = scroll(m.pos, -max(1, h/2), m.pageLen(), h)
 	case key.Matches(msg, k.ReadOn):
-		m.pos = readOn(m.pos, m.pageLen(), h, m.pages())
+		if next := readOn(m.pos, m.pageLen(), h, m.pages()); next.page == m.pos.page {
+			m.pos = next
+		} else {
+			m.forward() // at the bottom: the next step, or page
+		}
 	case key.Matches(msg, k.ReadBack):
 		m.pos = readBack(m.pos, h, func(p int) int { return len(m.render(p).lines) })
 	case key.Matches(msg, k.Contents):
@@ -174,11 +182,15 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Pictures):
 		return m.togglePictures()
+	case key.Matches(msg, k.Notes):
+		m.notesOpen = !m.notesOpen
+		return m, m.show() // the page has fewer rows, or more
+
 	default:
 		return m, nil
 	}
 	m.stopShow("slideshow stopped · a plays")
-	if m.pos.page != before.page {
+	if m.pos.page != before.page || m.hidden() != hiddenBefore {
 		return m, m.show()
 	}
 	return m, nil
@@ -243,14 +255,18 @@ func (m Model) tickShow() (Model, tea.Cmd) {
 	}
 	h := m.bodyHeight()
 	atBottom := m.pos.y >= max(0, m.pageLen()-h)
-	if atBottom && m.pos.page >= m.pages()-1 {
+	if atBottom && m.pos.page >= m.pages()-1 && m.hidden() == 0 {
 		m.stopShow("slideshow ended: this is the last page")
 		return m, nil
 	}
 	m.left = m.interval
-	before := m.pos.page
-	m.pos = readOn(m.pos, m.pageLen(), h, m.pages())
-	if m.pos.page != before {
+	before, hiddenBefore := m.pos.page, m.hidden()
+	if next := readOn(m.pos, m.pageLen(), h, m.pages()); next.page == m.pos.page {
+		m.pos = next
+	} else {
+		m.forward() // at the bottom: the next step, or page
+	}
+	if m.pos.page != before || m.hidden() != hiddenBefore {
 		return m, tea.Batch(m.show(), m.tick())
 	}
 	return m, m.tick()
@@ -269,6 +285,8 @@ func (m *Model) updateKeys() {
 	m.keys.Cancel.SetEnabled(m.count != "" || m.search.query != "")
 	m.keys.Recall.SetEnabled(m.search.last != "")
 	m.keys.Pictures.SetEnabled(m.art != nil)
+	// Only decks carry speaker notes.
+	m.keys.Notes.SetEnabled(m.story.Format == story.FormatMarkdown)
 }
 
 type tickMsg struct{ id int }

@@ -19,7 +19,7 @@ func (m Model) pageLen() int {
 }
 
 // bodyHeight is the number of rows for the page: all but the status bar.
-func (m Model) bodyHeight() int { return max(m.height-1, 1) }
+func (m Model) bodyHeight() int { return max(m.height-1-m.notesHeight(), 1) }
 
 // View draws the reader. It only joins strings rendered in Update.
 func (m Model) View() (v tea.View) {
@@ -55,7 +55,11 @@ func (m Model) content() string {
 	for len(body) < h {
 		body = append(body, "")
 	}
-	return strings.Join(body[:h], "\n") + "\n" + m.statusBar()
+	body = body[:h]
+	if n := m.notesHeight(); n > 0 {
+		body = append(body[:h], m.notesPane(n)...)
+	}
+	return strings.Join(body, "\n") + "\n" + m.statusBar()
 }
 
 // tooSmall says the window is too small, in as many words as fit.

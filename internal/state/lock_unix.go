@@ -1,0 +1,36 @@
+//go:build unix
+
+package state
+
+import (
+	"os"
+	"path/filepath"
+	"syscall"
+	"time"
+)
+
+// lock takes an exclusive lock on the store's lock file, waiting at most
+// lockWait, and returns its release. Without the lock (another reel holds
+// it too long, or the file cannot be made) Save still re-reads and merges
+// right before its rename, which narrows the race to a moment.
+func (s *Store) lock() (unlock func()) {
+	f, err := os.OpenFile(filepath.Join(s.dir, lockName), os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return func() {}
+	}
+	deadline := time.Now().Add(s.lockWait)
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			return func() {
+				_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+				f.Close()
+			}
+		}
+		if err != syscall.EWOULDBLOCK && err != syscall.EINTR || time.Now().After(deadline) {
+			f.Close()
+			return func() {}
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

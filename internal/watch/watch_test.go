@@ -1,0 +1,136 @@
+package watch
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+const settle = 50 * time.Millisecond
+
+func watch(t *testing.T) (string, *Watcher) {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "deck.md")
+	if err := os.WriteFile(path, []byte("one"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := File(path, settle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return path, w
+}
+
+func expect(t *testing.T, w *Watcher, what string) {
+	t.Helper()
+	select {
+	case <-w.Changes():
+	case <-time.After(5 * time.Second):
+		t.Fatalf("no change reported after %s", what)
+	}
+}
+
+func quiet(t *testing.T, w *Watcher, what string) {
+	t.Helper()
+	select {
+	case <-w.Changes():
+		t.Fatalf("a change reported after %s", what)
+	case <-time.After(4 * settle):
+	}
+}
+
+func TestWriteRenameRemove(t *testing.T) {
+	path, w := watch(t)
+	if err := os.WriteFile(path, []byte("two"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	expect(t, w, "a write")
+	quiet(t, w, "one write was reported")
+
+	// An editor's save: a new file renamed over the old one.
+	tmp := filepath.Join(filepath.Dir(path), ".deck.md.swp")
+	if err := os.WriteFile(tmp, []byte("three"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+	expect(t, w, "a rename over the file")
+
+	// Another file in the directory is not the story.
+	if err := os.WriteFile(filepath.Join(filepath.Dir(path), "other.md"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	quiet(t, w, "a write to another file")
+
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	expect(t, w, "a removal")
+}
+
+// TestBurstsSettle writes the file 100 times a second: the watcher
+// reports a few changes while it goes on, not a hundred and not none.
+func TestBurstsSettle(t *testing.T) {
+	path, w := watch(t)
+	stop := time.After(time.Second)
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	n, writes := 0, 0
+loop:
+	for {
+		select {
+		case <-tick.C:
+			writes++
+			if err := os.WriteFile(path, []byte{byte(writes)}, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		case <-w.Changes():
+			n++
+		case <-stop:
+			break loop
+		}
+	}
+	// At most one report every 4 settles (200 ms): about 5 in a second.
+	if n < 2 || n > 8 {
+		t.Errorf("%d reports for %d writes in a second, want 2 to 8", n, writes)
+	}
+}
+
+func TestCloseEndsChanges(t *testing.T) {
+	_, w := watch(t)
+	w.Close()
+	select {
+	case _, ok := <-w.Changes():
+		if ok {
+			t.Error("a change after Close")
+		}
+	case <-time.After(time.Second):
+		t.Error("Changes not closed by Close")
+	}
+}
+
+// TestSymlink follows a story opened through a symbolic link to a file
+// in another directory.
+func TestSymlink(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "real.md")
+	if err := os.WriteFile(target, []byte("one"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "deck.md")
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+	w, err := File(link, settle)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if err := os.WriteFile(target, []byte("two"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	expect(t, w, "a write to the link's target")
+}

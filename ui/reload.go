@@ -1,0 +1,70 @@
+package ui
+
+import (
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/reeltui/reel/story"
+)
+
+// ReloadMsg brings the story again after its file changed on disk. The
+// caller reads and parses the file off the UI goroutine and sends this
+// with Program.Send.
+type ReloadMsg struct {
+	// Story is the story as the file now reads; nil when the file could
+	// not be read or parsed, or is gone.
+	Story *story.Story
+	// Problem says why Story is nil. It shows on the status bar while
+	// the last good story stays on screen.
+	Problem string
+}
+
+// reload swaps in a new version of the story and stays on the same page:
+// the section with the same caption, nearest first, else the same number.
+func (m Model) reload(msg ReloadMsg) (Model, tea.Cmd) {
+	if msg.Story == nil {
+		m.hint = story.OneLine(msg.Problem)
+		return m, nil
+	}
+	page := samePage(m.story, msg.Story, m.pos.page)
+	m.story = msg.Story
+	m.cache.clear()
+	m.cur = nil
+	hidden := m.hidden()
+	m.pos = position{page: page, y: m.pos.y} // the scroll is clamped by show
+	m.reveal = reveal{page: page, hidden: min(hidden, m.stepsOf(page))}
+	if m.overlay == overlayContents {
+		filter := m.input.Value()
+		m, _ = m.openContents()
+		m.input.SetValue(filter)
+		m.contents.filter(filter)
+	}
+	m.hint = "reloaded"
+	cmds := []tea.Cmd{m.show()}
+	if m.search.query != "" {
+		// Count again in the new story; a count of the old one under way
+		// is dropped.
+		m.search.id++
+		m.search.searching = true
+		cmds = append(cmds, m.searchCmd(m.search.id, m.search.query))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// samePage is the page of next that shows what page of prev showed.
+func samePage(prev, next *story.Story, page int) int {
+	n := next.Len()
+	if page <= 0 {
+		return 0
+	}
+	caption := prev.Section(page - 1).Caption
+	if caption != "" {
+		for d := 0; d < n+page; d++ {
+			for _, i := range []int{page - 1 + d, page - 1 - d} {
+				if i >= 0 && i < n && next.Section(i).Caption == caption {
+					return i + 1
+				}
+			}
+		}
+	}
+	return min(page, n)
+}
