@@ -87,7 +87,7 @@ func (ls *liveStory) reload() (msg ui.ReloadMsg, ok bool) {
 	case err != nil:
 		return ui.ReloadMsg{Problem: "not reloaded: " + fileError(base, err).Error()}, true
 	}
-	_, hash := storyKey(ls.cfg, ls.name, data)
+	_, hash := storyKey(ls.cfg, ls.name, string(data))
 	if hash == ls.Hash() {
 		return ui.ReloadMsg{}, false
 	}

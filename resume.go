@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -27,9 +28,10 @@ func stateOff(cfg config) bool {
 // storyKey names a story in the state file: a file by its absolute path,
 // a URL by itself, and a pipe (or the bundled sample) by its content.
 // hash is the content's, so that a file that changed can be told apart.
-func storyKey(cfg config, name string, data []byte) (key, hash string) {
-	sum := sha256.Sum256(data)
-	hash = hex.EncodeToString(sum[:16])
+func storyKey(cfg config, name string, data string) (key, hash string) {
+	h := sha256.New()
+	_, _ = io.WriteString(h, data)
+	hash = hex.EncodeToString(h.Sum(nil)[:16])
 	switch {
 	case cfg.path == "" || name == "-":
 		return "pipe:" + hash, hash

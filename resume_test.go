@@ -191,20 +191,20 @@ func TestStoryKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	file, hash := storyKey(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md", data)
+	file, hash := storyKey(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md", string(data))
 	if file != "file:"+abs || hash == "" {
 		t.Errorf("a file's key %q, hash %q", file, hash)
 	}
-	if _, other := storyKey(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md", []byte("# Another\n")); other == hash {
+	if _, other := storyKey(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md", "# Another\n"); other == hash {
 		t.Error("two contents, one hash")
 	}
-	if pipe, _ := storyKey(config{path: "-"}, "-", data); pipe != "pipe:"+hash {
+	if pipe, _ := storyKey(config{path: "-"}, "-", string(data)); pipe != "pipe:"+hash {
 		t.Errorf("a pipe's key %q", pipe)
 	}
-	if sample, _ := storyKey(config{}, sampleName, data); sample != "pipe:"+hash {
+	if sample, _ := storyKey(config{}, sampleName, string(data)); sample != "pipe:"+hash {
 		t.Errorf("the sample's key %q", sample)
 	}
-	if u, _ := storyKey(config{path: "https://example.com/story?id=3"}, "example.com/story", data); u != "url:https://example.com/story?id=3" {
+	if u, _ := storyKey(config{path: "https://example.com/story?id=3"}, "example.com/story", string(data)); u != "url:https://example.com/story?id=3" {
 		t.Errorf("a URL's key %q", u)
 	}
 	if watchable(config{path: "https://example.com/x.md"}, "example.com/x.md") || watchable(config{path: "-"}, "-") || watchable(config{path: "testdata/md/deck.md", noWatch: true}, "testdata/md/deck.md") {
