@@ -121,10 +121,13 @@ func TestSlideshowSaysWhatChanged(t *testing.T) {
 	if m = runKeys(t, m, "- -"); !strings.Contains(frame(m), "a page every 6s") {
 		t.Errorf("- gave no feedback:\n%s", frame(m))
 	}
+	if m = runKeys(t, m, "+ + + + + +"); !strings.Contains(frame(m), "every 1s (the fastest)") {
+		t.Errorf("+ at the fastest says nothing of it:\n%s", frame(m))
+	}
 	if m = runKeys(t, m, "right"); m.playing || !strings.Contains(frame(m), "slideshow stopped") {
 		t.Errorf("an arrow stopped the show silently:\n%s", frame(m))
 	}
-	if m = runKeys(t, m, "a"); !m.playing || !strings.Contains(frame(m), "a page every 6s") {
+	if m = runKeys(t, m, "a"); !m.playing || !strings.Contains(frame(m), "a page every 1s") {
 		t.Errorf("a should start the show again at its interval:\n%s", frame(m))
 	}
 }

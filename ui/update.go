@@ -242,7 +242,14 @@ func (m *Model) stopShow(note string) {
 
 // intervalNote tells the slideshow's interval, after a change.
 func (m Model) intervalNote() string {
-	return fmt.Sprintf("slideshow: a page every %s · +/- changes it", m.interval)
+	limit := ""
+	switch m.interval {
+	case minInterval:
+		limit = " (the fastest)"
+	case maxInterval:
+		limit = " (the slowest)"
+	}
+	return fmt.Sprintf("slideshow: a page every %s%s · +/- changes it", m.interval, limit)
 }
 
 // tickShow counts the slideshow down a second. When the time is up it

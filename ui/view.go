@@ -141,6 +141,9 @@ func place(box string, w, h int) []string {
 
 // helpView is every key, from the key map that drives the keys, in as
 // many columns as fit the window; it scrolls when taller than the window.
+// It lays the KeyMap out itself, with help.Model's styles: help.Model's
+// full view drops the columns that do not fit, cannot wrap a description
+// or scroll, and leaves out a disabled key instead of saying when it acts.
 func (m Model) helpView(h int) []string {
 	st := m.styles
 	inner := max(m.width-st.Overlay.GetHorizontalFrameSize(), 1)
