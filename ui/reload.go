@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"sync/atomic"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/reeltui/reel/story"
@@ -45,11 +43,7 @@ func (m Model) reload(msg ReloadMsg) (Model, tea.Cmd) {
 	if m.search.query != "" {
 		// Count again in the new story; a count of the old one under way
 		// is dropped.
-		m.search.cancel()
-		m.search.id++
-		m.search.searching = true
-		m.search.stop = new(atomic.Bool)
-		cmds = append(cmds, m.searchCmd(m.search.id, m.search.query, m.search.stop))
+		cmds = append(cmds, m.recount())
 	}
 	return m, tea.Batch(cmds...)
 }

@@ -141,6 +141,13 @@ func (m *Model) researchIfStale() tea.Cmd {
 	if s.query == "" || s.searching || s.layout == m.key(0) || m.width <= 0 || m.height <= 0 {
 		return nil
 	}
+	return m.recount()
+}
+
+// recount counts the search's matches again, keeping its place: after a
+// resize, or in a reloaded story. A count under way is dropped.
+func (m *Model) recount() tea.Cmd {
+	s := &m.search
 	s.cancel()
 	s.id++
 	s.searching = true
