@@ -208,9 +208,11 @@ func (m Model) updateHelp(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Up):
 		m.helpScroll(-1)
 	case key.Matches(msg, k.ReadOn, k.HalfDown, k.Next):
-		m.helpScroll(max(1, m.bodyHeight()-4))
+		rows, _ := m.helpRows(m.bodyHeight())
+		m.helpScroll(rows) // a window at a time: no line skipped
 	case key.Matches(msg, k.ReadBack, k.HalfUp, k.Prev):
-		m.helpScroll(-max(1, m.bodyHeight()-4))
+		rows, _ := m.helpRows(m.bodyHeight())
+		m.helpScroll(-rows)
 	}
 	return m, nil
 }
