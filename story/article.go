@@ -10,6 +10,9 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
+// maxReadabilityElems is the most elements readability is asked to read.
+const maxReadabilityElems = 150000
+
 // minReadable is the least text, in characters, that makes readability's
 // pick of the article body believable; with less, the whole page is read.
 const minReadable = 200
@@ -90,6 +93,9 @@ func (p *page) articleBody(teasers map[string]string) (*html.Node, string) {
 		return n, how
 	}
 	parser := readability.NewParser()
+	// Past this many elements (a 5 MB page has about 60 000) readability
+	// would take seconds: the whole article, main or body is read instead.
+	parser.MaxElemsToParse = maxReadabilityElems
 	parser.KeepClasses = true
 	parser.DisableJSONLD = true // read once, by readJSONLD
 	art, err := parser.ParseDocument(p.doc, p.base)
