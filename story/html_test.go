@@ -37,6 +37,7 @@ func TestDetectHTML(t *testing.T) {
 		{"doctype", "<!DOCTYPE html><html><body>x</body></html>", FormatHTML},
 		{"comments and blank lines first", "\n\n<!-- saved from url=(0042)https://example.com -->\n\n<!-- another -->\n<!doctype html>\n<p>x", FormatHTML},
 		{"bare html tag", "<html lang=en><p>x", FormatHTML},
+		{"comments before head", "<!-- saved -->\n<head><title>x</title></head><p>x", FormatHTML},
 		{"amp story fragment", "<amp-story standalone><amp-story-page id=a></amp-story-page></amp-story>", FormatHTML},
 		{"markdown after a comment", "<!-- newlines: 6 -->\n# Title\n\nSome text\n\n# Two\n", FormatMarkdown},
 		{"markdown with an inline figure", "# Deck\n\n<figure><img src=a.png></figure>\n\n## Two\n", FormatMarkdown},
@@ -193,6 +194,33 @@ func TestHTMLTeasersAreNoPictures(t *testing.T) {
 	}
 	if s.Title != "Rally" {
 		t.Errorf("title %q", s.Title)
+	}
+}
+
+// TestHTMLTeaserClasses reads a page whose own article element is read
+// as it is (no readability to drop teasers first): classes say which
+// figures are teasers, word by word.
+func TestHTMLTeaserClasses(t *testing.T) {
+	words := strings.Repeat("The rally filled the square with flags and banners. ", 12)
+	src := `<html><body><article><p>` + words + `</p>
+<figure class="fig--has-shares"><img src="/story.jpg" alt="The square"><figcaption>The square.</figcaption></figure>
+<p>` + words + `</p>
+<div class="promo-box"><figure><img src="/promo.jpg" alt="Promo"></figure></div>
+<div class="inline_ad_slot"><img src="/ad.jpg" alt="Ad"></div>
+<section class="more-stories related"><figure><img src="/more.jpg" alt="More"></figure></section>
+</article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if !strings.Contains(s.Reader, "article element") {
+		t.Fatalf("reader %q", s.Reader)
+	}
+	var got []string
+	for _, sec := range s.Sections() {
+		for _, p := range sec.Pictures {
+			got = append(got, p.Source)
+		}
+	}
+	if strings.Join(got, " ") != "/story.jpg" {
+		t.Errorf("pictures %q", got)
 	}
 }
 
