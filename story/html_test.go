@@ -459,3 +459,10 @@ func TestHTMLHostileInput(t *testing.T) {
 		t.Errorf("a page of scripts: err = %v", err)
 	}
 }
+
+func TestHTMLAltRepeatingCaption(t *testing.T) {
+	s := parseHTMLString(t, `<html><body><p>x</p><figure><img src="a.jpg" alt="Crowds in the square."><figcaption>Crowds in  the square</figcaption></figure></body></html>`, Options{})
+	if p := s.Section(0).Pictures[0]; p.Alt != "" || p.Caption != "Crowds in the square" {
+		t.Errorf("picture %+v", p)
+	}
+}
