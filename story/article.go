@@ -1,6 +1,7 @@
 package story
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -110,6 +111,9 @@ func (p *page) articleBody(teasers map[string]string) (*html.Node, string) {
 	return p.doc, "whole page"
 }
 
+// stepRe matches a line that names a step of a picture article.
+var stepRe = regexp.MustCompile(`(?i)^(step|stage|part|day|tip|schritt|étape|paso|passo)\s+\d{1,3}[.:]?$`)
+
 // maxHeadingWords is the most words a heading may have to start a
 // section.
 const maxHeadingWords = 20
@@ -213,6 +217,12 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 				}
 				if isChromeLine(line) || webChrome[strings.ToLower(line)] {
 					p.drop("chrome", line)
+					continue
+				}
+				if stepRe.MatchString(line) {
+					// "Step 2" on a line of its own, styled as a heading
+					// with a span, leads a step as a heading would.
+					out = append(out, block{kind: pieceHeading, level: 3, text: line})
 					continue
 				}
 				out = append(out, block{kind: pieceText, text: escapeMarkdown(line)})

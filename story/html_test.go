@@ -466,3 +466,21 @@ func TestHTMLAltRepeatingCaption(t *testing.T) {
 		t.Errorf("picture %+v", p)
 	}
 }
+
+// TestHTMLStepLabels reads eHow's shape: a "Step N" label in a span, the
+// step's text, then its figure.
+func TestHTMLStepLabels(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><body><p>You need a jar.</p>`)
+	for i := 1; i <= 2; i++ {
+		fmt.Fprintf(&b, `<div class="step"><div><span class="headline">Step %d</span><p>Do thing %d.</p></div><figure><img src="s%d.jpg"></figure><figcaption>Thing %d done.</figcaption></div>`, i, i, i, i)
+	}
+	b.WriteString(`</body></html>`)
+	s := parseHTMLString(t, b.String(), Options{})
+	if got := captions(s); strings.Join(got, "|") != "Step 1|Step 2" {
+		t.Fatalf("captions %q", got)
+	}
+	if sec := s.Section(1); len(sec.Pictures) != 1 || sec.Pictures[0].Caption != "Thing 2 done." || sec.Body != "Do thing 2." {
+		t.Errorf("step 2: %+v", sec)
+	}
+}
