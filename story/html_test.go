@@ -484,3 +484,32 @@ func TestHTMLStepLabels(t *testing.T) {
 		t.Errorf("step 2: %+v", sec)
 	}
 }
+
+// TestAMPOptimizedPositions reads the shape of a Web Stories for WordPress
+// story run through the AMP optimizer (ampproject/amphtml's
+// examples/amp-story/a-guide-to-shaping-clay): positions only in
+// data-amp-original-style, text in spans, a video background.
+func TestAMPOptimizedPositions(t *testing.T) {
+	src := `<html amp i-amphtml-layout transformed="self;v=1"><body><amp-story standalone title="A Guide to Shaping Clay">
+<amp-story-page id="p1"><amp-story-grid-layer template="vertical"><div class="page-fullbleed-area"><div class="page-safe-area">
+<div data-amp-original-style="position:absolute;pointer-events:none;left:0%;top:-9.25926%;width:100%;height:118.51852%;opacity:1" class="amp-wp-0e01dfe">
+<div class="mask" data-amp-original-style="pointer-events:initial;width:100%;height:100%;display:block;position:absolute;top:0;left:0">
+<amp-video autoplay poster="assets/image-35.jpeg" layout="fill"><source type="video/mp4" src="assets/HowToClay-Screen-06-Clean_1.mp4"></amp-video></div></div>
+</div></div></amp-story-grid-layer><amp-story-grid-layer template="vertical"><div class="page-fullbleed-area"><div class="page-safe-area">
+<div data-amp-original-style="position:absolute;pointer-events:none;left:9.70874%;top:46.60194%;width:80.58252%" class="amp-wp-0c4d5e3"><div data-amp-original-style="position:absolute;top:0;left:0">
+<p class="fill"><span class="amp-wp-3da0de7">Getting Things</span> <span class="amp-wp-3da0de7">Spinning</span></p></div></div>
+<div data-amp-original-style="position:absolute;pointer-events:none;left:8.98058%;top:42.88026%;width:82.03883%" class="amp-wp-6016b5c"><div data-amp-original-style="position:absolute;top:0;left:0">
+<p class="fill"><span class="amp-wp-4bbb41a">The First Step</span></p></div></div>
+</div></div></amp-story-grid-layer></amp-story-page></amp-story></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Len() != 1 {
+		t.Fatalf("sections %+v", s.Sections())
+	}
+	sec := s.Section(0)
+	if sec.Caption != "The First Step" || sec.Body != "Getting Things Spinning" {
+		t.Errorf("caption %q body %q", sec.Caption, sec.Body)
+	}
+	if len(sec.Pictures) != 1 || sec.Pictures[0].Source != "assets/image-35.jpeg" || sec.Pictures[0].Video != "assets/HowToClay-Screen-06-Clean_1.mp4" {
+		t.Errorf("pictures %+v", sec.Pictures)
+	}
+}
