@@ -305,8 +305,10 @@ func parseTop(decls string) (float64, bool) {
 // elementTop is the top an element is placed at, by its style or its
 // classes.
 func elementTop(n *html.Node, tops map[string]float64) (float64, bool) {
-	if st := attr(n, "style"); st != "" {
-		if t, ok := parseTop(st); ok {
+	// The AMP optimizer moves inline styles to data-amp-original-style
+	// and into class rules (Web Stories for WordPress output does this).
+	for _, key := range []string{"style", "data-amp-original-style"} {
+		if t, ok := parseTop(attr(n, key)); ok {
 			return t, true
 		}
 	}

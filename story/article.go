@@ -1,6 +1,7 @@
 package story
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -9,6 +10,9 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
+
+// maxReadabilityElems is the most elements readability is asked to read.
+const maxReadabilityElems = 150000
 
 // minReadable is the least text, in characters, that makes readability's
 // pick of the article body believable; with less, the whole page is read.
@@ -43,7 +47,7 @@ func readArticle(p *page) {
 		h1 = OneLine(textOf(h, nil))
 	}
 	teasers := p.pageTeasers()
-	root, how := p.articleBody()
+	root, how := p.articleBody(teasers)
 	s.Reader = "article (" + how + ")"
 	p.finishMeta(h1)
 	blocks := p.blocks(root, teasers)
@@ -85,8 +89,14 @@ func (p *page) pageTeasers() map[string]string {
 
 // articleBody returns the element that holds the article and how it was
 // found. readability gets a copy of the page: the original stays whole.
-func (p *page) articleBody() (*html.Node, string) {
+func (p *page) articleBody(teasers map[string]string) (*html.Node, string) {
+	if n, how := p.markedArticle(teasers); n != nil {
+		return n, how
+	}
 	parser := readability.NewParser()
+	// Past this many elements (a 5 MB page has about 60 000) readability
+	// would take seconds: the whole article, main or body is read instead.
+	parser.MaxElemsToParse = maxReadabilityElems
 	parser.KeepClasses = true
 	parser.DisableJSONLD = true // read once, by readJSONLD
 	art, err := parser.ParseDocument(p.doc, p.base)
@@ -101,6 +111,9 @@ func (p *page) articleBody() (*html.Node, string) {
 	return p.doc, "whole page"
 }
 
+// stepRe matches a line that names a step of a picture article.
+var stepRe = regexp.MustCompile(`(?i)^(step|stage|part|day|tip|schritt|étape|paso|passo)\s+\d{1,3}[.:]?$`)
+
 // maxHeadingWords is the most words a heading may have to start a
 // section.
 const maxHeadingWords = 20
@@ -109,6 +122,72 @@ const maxHeadingWords = 20
 // copied from galleries, does not know.
 var webChrome = map[string]bool{"found this helpful": true, "advertisement": true, "image copyright": true,
 	"media caption": true, "image caption": true, "share this with": true, "skip to content": true, "•": true}
+
+// markedArticle returns the element the page itself marks as its article
+// (itemprop="articleBody", or its one <article>) when that element holds
+// most of the page's paragraph text and story pictures: then readability, which costs more
+// than the rest of the reading together, has nothing to find.
+func (p *page) markedArticle(teasers map[string]string) (*html.Node, string) {
+	var body *html.Node
+	var articles []*html.Node
+	walk(p.doc, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return false
+		}
+		if neverText[n.Data] {
+			return false
+		}
+		if attr(n, "itemprop") == "articleBody" && body == nil {
+			body = n
+		}
+		if n.DataAtom == atom.Article {
+			articles = append(articles, n)
+		}
+		return true
+	})
+	cand, how := body, "the page's articleBody"
+	if cand == nil && len(articles) == 1 {
+		cand, how = articles[0], "the page's article element"
+	}
+	if cand == nil {
+		return nil, ""
+	}
+	inside, all := paragraphText(cand), paragraphText(p.doc)
+	if inside < minReadable*2 || inside*10 < all*8 {
+		return nil, ""
+	}
+	if picsInside, picsAll := p.storyImages(cand, teasers), p.storyImages(p.doc, teasers); picsInside*10 < picsAll*8 {
+		return nil, "" // the pictures sit outside it, as on NYT pages
+	}
+	return cand, how
+}
+
+// storyImages counts the images under n that are not teasers.
+func (p *page) storyImages(n *html.Node, teasers map[string]string) int {
+	count := 0
+	walk(n, func(c *html.Node) bool {
+		if isImage(c) {
+			if src := p.imageSource(c); src != "" && teasers[src] == "" {
+				count++
+			}
+			return false
+		}
+		return c.Type == html.ElementNode && !neverText[c.Data]
+	})
+	return count
+}
+
+// paragraphText counts the bytes of text in the paragraphs under n.
+func paragraphText(n *html.Node) int {
+	total := 0
+	walk(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode && c.Parent != nil && c.Parent.DataAtom == atom.P {
+			total += len(strings.TrimSpace(c.Data))
+		}
+		return c.Type == html.ElementNode && !neverText[c.Data]
+	})
+	return total
+}
 
 // chrome are elements that hold page furniture rather than the story,
 // when the whole page is read.
@@ -138,6 +217,12 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 				}
 				if isChromeLine(line) || webChrome[strings.ToLower(line)] {
 					p.drop("chrome", line)
+					continue
+				}
+				if stepRe.MatchString(line) {
+					// "Step 2" on a line of its own, styled as a heading
+					// with a span, leads a step as a heading would.
+					out = append(out, block{kind: pieceHeading, level: 3, text: line})
 					continue
 				}
 				out = append(out, block{kind: pieceText, text: escapeMarkdown(line)})

@@ -123,3 +123,43 @@ func FuzzSplit(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseHTML reads any bytes as a web page, from a file and from a URL:
+// no panic, no hang, and every string of the story is clean text.
+func FuzzParseHTML(f *testing.F) {
+	pages, _ := filepath.Glob("../testdata/web/*.html")
+	for _, p := range pages {
+		if data, err := os.ReadFile(p); err == nil && len(data) < 8<<10 {
+			f.Add(data, true)
+		}
+	}
+	f.Add([]byte(`<html><head><title>&#x1b;]0;t&#7;</title><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"&#x1b;[31m","author":[{"name":"\u001b[2J"}]}]}</script></head><body><figure><img src="javascript:x" data-src="//h/a.jpg" srcset="a 1w, b 2w" alt="&lt;b&gt;x"></figure><figcaption>c (AP)</figcaption></body></html>`), false)
+	f.Add([]byte(`<amp-story title="t"><amp-story-page id="cover"><amp-story-grid-layer><h1>t</h1><p>By a</p></amp-story-grid-layer></amp-story-page><amp-story-page><amp-story-grid-layer><div style="top:5%"><q>q</q></div><amp-video poster="p.jpg"></amp-video></amp-story-grid-layer></amp-story-page></amp-story>`), true)
+	f.Add([]byte(strings.Repeat("<div>", 600)+"x"), false)
+	f.Fuzz(func(t *testing.T, data []byte, fromURL bool) {
+		opt := Options{Format: FormatHTML, Name: "page.html"}
+		if fromURL {
+			opt.BaseURL = "https://example.com/a/b"
+		}
+		s, err := Parse(data, opt)
+		if err != nil {
+			return
+		}
+		for _, v := range []string{s.Kicker, s.Title, s.Subtitle, s.Date, s.Source, s.Intro, s.Reader, s.TitleFrom, s.Poster.Source, strings.Join(s.Authors, " ")} {
+			checkText(t, "story field", v)
+		}
+		for _, sec := range s.Sections() {
+			checkText(t, "caption", sec.Caption)
+			checkText(t, "body", sec.Body)
+			for _, p := range sec.Pictures {
+				checkText(t, "picture", p.Source+p.Alt+p.Caption+p.Credit+p.Video)
+				if strings.HasPrefix(strings.ToLower(p.Source), "javascript:") || strings.HasPrefix(strings.ToLower(p.Source), "file:") {
+					t.Fatalf("picture source %q", p.Source)
+				}
+			}
+		}
+		for _, d := range s.AllDropped() {
+			checkText(t, "dropped", d.Text)
+		}
+	})
+}

@@ -37,6 +37,7 @@ func TestDetectHTML(t *testing.T) {
 		{"doctype", "<!DOCTYPE html><html><body>x</body></html>", FormatHTML},
 		{"comments and blank lines first", "\n\n<!-- saved from url=(0042)https://example.com -->\n\n<!-- another -->\n<!doctype html>\n<p>x", FormatHTML},
 		{"bare html tag", "<html lang=en><p>x", FormatHTML},
+		{"comments before head", "<!-- saved -->\n<head><title>x</title></head><p>x", FormatHTML},
 		{"amp story fragment", "<amp-story standalone><amp-story-page id=a></amp-story-page></amp-story>", FormatHTML},
 		{"markdown after a comment", "<!-- newlines: 6 -->\n# Title\n\nSome text\n\n# Two\n", FormatMarkdown},
 		{"markdown with an inline figure", "# Deck\n\n<figure><img src=a.png></figure>\n\n## Two\n", FormatMarkdown},
@@ -193,6 +194,33 @@ func TestHTMLTeasersAreNoPictures(t *testing.T) {
 	}
 	if s.Title != "Rally" {
 		t.Errorf("title %q", s.Title)
+	}
+}
+
+// TestHTMLTeaserClasses reads a page whose own article element is read
+// as it is (no readability to drop teasers first): classes say which
+// figures are teasers, word by word.
+func TestHTMLTeaserClasses(t *testing.T) {
+	words := strings.Repeat("The rally filled the square with flags and banners. ", 12)
+	src := `<html><body><article><p>` + words + `</p>
+<figure class="fig--has-shares"><img src="/story.jpg" alt="The square"><figcaption>The square.</figcaption></figure>
+<p>` + words + `</p>
+<div class="promo-box"><figure><img src="/promo.jpg" alt="Promo"></figure></div>
+<div class="inline_ad_slot"><img src="/ad.jpg" alt="Ad"></div>
+<section class="more-stories related"><figure><img src="/more.jpg" alt="More"></figure></section>
+</article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if !strings.Contains(s.Reader, "article element") {
+		t.Fatalf("reader %q", s.Reader)
+	}
+	var got []string
+	for _, sec := range s.Sections() {
+		for _, p := range sec.Pictures {
+			got = append(got, p.Source)
+		}
+	}
+	if strings.Join(got, " ") != "/story.jpg" {
+		t.Errorf("pictures %q", got)
 	}
 }
 
@@ -429,5 +457,59 @@ func TestHTMLHostileInput(t *testing.T) {
 	}
 	if _, err := Parse([]byte(`<html><head><script>a()</script></head><body><script>b()</script><style>p{}</style></body></html>`), Options{}); err != ErrNoContent {
 		t.Errorf("a page of scripts: err = %v", err)
+	}
+}
+
+func TestHTMLAltRepeatingCaption(t *testing.T) {
+	s := parseHTMLString(t, `<html><body><p>x</p><figure><img src="a.jpg" alt="Crowds in the square."><figcaption>Crowds in  the square</figcaption></figure></body></html>`, Options{})
+	if p := s.Section(0).Pictures[0]; p.Alt != "" || p.Caption != "Crowds in the square" {
+		t.Errorf("picture %+v", p)
+	}
+}
+
+// TestHTMLStepLabels reads eHow's shape: a "Step N" label in a span, the
+// step's text, then its figure.
+func TestHTMLStepLabels(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><body><p>You need a jar.</p>`)
+	for i := 1; i <= 2; i++ {
+		fmt.Fprintf(&b, `<div class="step"><div><span class="headline">Step %d</span><p>Do thing %d.</p></div><figure><img src="s%d.jpg"></figure><figcaption>Thing %d done.</figcaption></div>`, i, i, i, i)
+	}
+	b.WriteString(`</body></html>`)
+	s := parseHTMLString(t, b.String(), Options{})
+	if got := captions(s); strings.Join(got, "|") != "Step 1|Step 2" {
+		t.Fatalf("captions %q", got)
+	}
+	if sec := s.Section(1); len(sec.Pictures) != 1 || sec.Pictures[0].Caption != "Thing 2 done." || sec.Body != "Do thing 2." {
+		t.Errorf("step 2: %+v", sec)
+	}
+}
+
+// TestAMPOptimizedPositions reads the shape of a Web Stories for WordPress
+// story run through the AMP optimizer (ampproject/amphtml's
+// examples/amp-story/a-guide-to-shaping-clay): positions only in
+// data-amp-original-style, text in spans, a video background.
+func TestAMPOptimizedPositions(t *testing.T) {
+	src := `<html amp i-amphtml-layout transformed="self;v=1"><body><amp-story standalone title="A Guide to Shaping Clay">
+<amp-story-page id="p1"><amp-story-grid-layer template="vertical"><div class="page-fullbleed-area"><div class="page-safe-area">
+<div data-amp-original-style="position:absolute;pointer-events:none;left:0%;top:-9.25926%;width:100%;height:118.51852%;opacity:1" class="amp-wp-0e01dfe">
+<div class="mask" data-amp-original-style="pointer-events:initial;width:100%;height:100%;display:block;position:absolute;top:0;left:0">
+<amp-video autoplay poster="assets/image-35.jpeg" layout="fill"><source type="video/mp4" src="assets/HowToClay-Screen-06-Clean_1.mp4"></amp-video></div></div>
+</div></div></amp-story-grid-layer><amp-story-grid-layer template="vertical"><div class="page-fullbleed-area"><div class="page-safe-area">
+<div data-amp-original-style="position:absolute;pointer-events:none;left:9.70874%;top:46.60194%;width:80.58252%" class="amp-wp-0c4d5e3"><div data-amp-original-style="position:absolute;top:0;left:0">
+<p class="fill"><span class="amp-wp-3da0de7">Getting Things</span> <span class="amp-wp-3da0de7">Spinning</span></p></div></div>
+<div data-amp-original-style="position:absolute;pointer-events:none;left:8.98058%;top:42.88026%;width:82.03883%" class="amp-wp-6016b5c"><div data-amp-original-style="position:absolute;top:0;left:0">
+<p class="fill"><span class="amp-wp-4bbb41a">The First Step</span></p></div></div>
+</div></div></amp-story-grid-layer></amp-story-page></amp-story></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Len() != 1 {
+		t.Fatalf("sections %+v", s.Sections())
+	}
+	sec := s.Section(0)
+	if sec.Caption != "The First Step" || sec.Body != "Getting Things Spinning" {
+		t.Errorf("caption %q body %q", sec.Caption, sec.Body)
+	}
+	if len(sec.Pictures) != 1 || sec.Pictures[0].Source != "assets/image-35.jpeg" || sec.Pictures[0].Video != "assets/HowToClay-Screen-06-Clean_1.mp4" {
+		t.Errorf("pictures %+v", sec.Pictures)
 	}
 }

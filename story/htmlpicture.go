@@ -233,7 +233,7 @@ func (p *page) readFigure(el *html.Node, caption *html.Node) figure {
 				pic.Credit = ld.credit
 			}
 		}
-		if pic.Alt != "" && pic.Alt == pic.Caption {
+		if pic.Alt != "" && sameWords(pic.Alt, pic.Caption) {
 			pic.Alt = "" // alt text that only repeats the caption says nothing more
 		}
 		fig.pics = append(fig.pics, pic)
@@ -356,4 +356,13 @@ func hasAncestor(n *html.Node, names ...string) bool {
 		}
 	}
 	return false
+}
+
+// sameWords reports whether two texts say the same, ignoring case, spacing
+// and final punctuation: alt text often repeats the caption.
+func sameWords(a, b string) bool {
+	norm := func(s string) string {
+		return strings.ToLower(strings.TrimRight(strings.Join(strings.Fields(s), " "), ".!;: "))
+	}
+	return norm(a) == norm(b)
 }

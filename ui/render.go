@@ -213,11 +213,25 @@ func markdownLines(md string, w int, theme Theme, deadline time.Duration, format
 	select {
 	case out := <-done:
 		if out != "" {
-			return trimBlank(strings.Split(out, "\n")), false
+			return fitLines(trimBlank(strings.Split(out, "\n")), w), false
 		}
 	case <-time.After(deadline):
 	}
 	return wrap(unescapeMarkdown(md), w), true
+}
+
+// fitLines breaks the lines Glamour left wider than w: its word wrap
+// keeps "word --" together even past the width.
+func fitLines(lines []string, w int) []string {
+	out := lines[:0:0]
+	for _, l := range lines {
+		if ansi.StringWidth(l) <= w {
+			out = append(out, l)
+			continue
+		}
+		out = append(out, strings.Split(ansi.Hardwrap(l, max(w, 1), true), "\n")...)
+	}
+	return out
 }
 
 // unescapeMarkdown drops the backslashes of Markdown's escapes ("\*" is
