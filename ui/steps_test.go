@@ -204,3 +204,13 @@ func TestNextStepPrefetched(t *testing.T) {
 		t.Error("the next step was not rendered ahead")
 	}
 }
+
+// TestNotesOption opens the pane from the start, as --notes does.
+func TestNotesOption(t *testing.T) {
+	m := New(loadStory(t, "../testdata/md/steps.md"), Options{Theme: ThemeDark, Notes: true})
+	m.renderBudget, m.deadline = time.Minute, time.Minute
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	if f := frame(m); !strings.Contains(f, "Welcome everyone") {
+		t.Errorf("--notes did not open the pane on the cover:\n%s", f)
+	}
+}

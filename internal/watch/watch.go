@@ -114,6 +114,12 @@ func (w *Watcher) touched(timer *time.Timer, first *time.Time) {
 	if first.IsZero() {
 		*first = now
 	}
-	wait := min(w.settle, max(0, w.most-now.Sub(*first)))
-	timer.Reset(wait)
+	timer.Reset(settleWait(now.Sub(*first), w.settle, w.most))
+}
+
+// settleWait is how long to wait for quiet after a change, when the
+// burst it belongs to began since ago: settle, but never past most since
+// the burst began.
+func settleWait(since, settle, most time.Duration) time.Duration {
+	return min(settle, max(0, most-since))
 }

@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-const settle = 50 * time.Millisecond
+const settle = 100 * time.Millisecond
 
 func watch(t *testing.T) (string, *Watcher) {
 	t.Helper()
@@ -94,10 +94,14 @@ loop:
 			break loop
 		}
 	}
-	// At most one report every 4 settles (200 ms): about 5 in a second.
-	if n < 2 || n > 8 {
-		t.Errorf("%d reports for %d writes in a second, want 2 to 8", n, writes)
+	// The file never settles, yet a report comes at least every 4
+	// settles (400 ms): about 2 in the second. A loaded machine may
+	// stall the writer long enough to let the file settle more often, so
+	// only the floor is certain.
+	if n < 1 {
+		t.Errorf("no report for %d writes in a second", writes)
 	}
+	t.Logf("%d reports for %d writes", n, writes)
 }
 
 func TestCloseEndsChanges(t *testing.T) {
@@ -133,4 +137,21 @@ func TestSymlink(t *testing.T) {
 		t.Fatal(err)
 	}
 	expect(t, w, "a write to the link's target")
+}
+
+func TestSettleWait(t *testing.T) {
+	const ms = time.Millisecond
+	for _, tt := range []struct {
+		since, want time.Duration
+	}{
+		{0, 150 * ms},        // a first change waits a settle
+		{100 * ms, 150 * ms}, // a later one waits a settle again
+		{500 * ms, 100 * ms}, // but not past the burst's limit
+		{600 * ms, 0},        // which, reached, reports at once
+		{5000 * ms, 0},       // however long the burst has run
+	} {
+		if got := settleWait(tt.since, 150*ms, 600*ms); got != tt.want {
+			t.Errorf("settleWait(%v) = %v, want %v", tt.since, got, tt.want)
+		}
+	}
 }
