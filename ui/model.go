@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
@@ -81,6 +82,7 @@ type Model struct {
 	noSteps bool  // pages are shown whole, their reveal steps ignored
 
 	width, height int
+	method        ansi.Method // how the terminal counts columns (width.go)
 	pos           position
 	reveal        reveal // steps hidden on a page
 	notesOpen     bool   // the speaker notes pane is shown
@@ -136,6 +138,7 @@ func New(s *story.Story, opt Options) Model {
 		},
 		noSteps:   opt.NoSteps,
 		notesOpen: opt.Notes,
+		method:    defaultMethod,
 	}
 	if theme == ThemeAuto {
 		m.auto = true

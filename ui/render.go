@@ -58,6 +58,8 @@ type pageSpec struct {
 	art *pictureArt
 	// hidden is how many of the page's reveal steps are not shown yet.
 	hidden int
+	// method measures text as the terminal does (see width.go).
+	method ansi.Method
 }
 
 // renderPage renders one page. It is safe to call from any goroutine, and
@@ -75,9 +77,10 @@ func buildPage(sp pageSpec) *page {
 	var body string
 	var head, foot []string
 	st := sp.styles
+	wm := sp.method
 	n := sp.story.Len()
 	if sp.index == 0 {
-		head = coverHead(sp.story, sp.width, st)
+		head = coverHead(sp.story, sp.width, st, wm)
 		body = sp.story.Intro
 		note, style := fmt.Sprintf("%d sections follow", n), st.Accent
 		switch n {
@@ -89,22 +92,22 @@ func buildPage(sp pageSpec) *page {
 		if n > 0 && !sp.print {
 			note += " · press → to begin"
 		}
-		foot = wrapStyled(note, sp.width, style)
+		foot = wrapStyled(note, sp.width, style, wm)
 	} else {
 		sec := sp.story.Section(sp.index - 1)
 		caption := sec.Caption
 		if caption == "" {
 			caption = fmt.Sprintf("Picture %d", sp.index)
 		}
-		head = append([]string{""}, wrapStyled(caption, sp.width, st.Heading)...)
+		head = append([]string{""}, wrapStyled(caption, sp.width, st.Heading, wm)...)
 		head = append(head, "")
-		head = append(head, panels(sec.Pictures, sp.width, sp.height/3, st, sp.art)...)
+		head = append(head, panels(sec.Pictures, sp.width, sp.height/3, st, wm, sp.art)...)
 		body = sec.Step(len(sec.Steps) - sp.hidden)
 		switch {
 		case sp.hidden > 0:
 			foot = stepCue(sp.hidden, sp.width, st)
 		case sp.index == n:
-			foot = endLines(sp.width, st, sp.print)
+			foot = endLines(sp.width, st, sp.print, wm)
 		}
 	}
 	p := &page{}
@@ -119,7 +122,7 @@ func buildPage(sp pageSpec) *page {
 			format = renderMarkdownKeepingLines
 		}
 	}
-	lines, plain := markdownLines(body, sp.width, sp.theme, deadline, format)
+	lines, plain := markdownLines(body, sp.width, sp.theme, deadline, format, wm)
 	p.plain = plain
 	p.lines = append(p.lines, head...)
 	if len(lines) > 0 {
@@ -127,7 +130,8 @@ func buildPage(sp pageSpec) *page {
 		p.lines = append(p.lines, lines...)
 	}
 	if plain {
-		p.lines = append(p.lines, "", st.Faint.Render(ansi.Truncate("(shown plainly: this page is too long or too slow to format)", sp.width, "…")))
+		p.lines = append(p.lines, "")
+		p.lines = append(p.lines, wrapStyled("(shown plainly: this page is too long or too slow to format)", sp.width, st.Faint, wm)...)
 	}
 	if len(foot) > 0 {
 		p.lines = append(p.lines, "")
@@ -137,14 +141,14 @@ func buildPage(sp pageSpec) *page {
 	return p
 }
 
-func coverHead(s *story.Story, w int, st Styles) []string {
+func coverHead(s *story.Story, w int, st Styles, wm ansi.Method) []string {
 	lines := []string{""}
 	if s.Kicker != "" {
-		lines = append(lines, wrapStyled(strings.ToUpper(s.Kicker), w, st.Kicker)...)
+		lines = append(lines, wrapStyled(strings.ToUpper(s.Kicker), w, st.Kicker, wm)...)
 	}
-	lines = append(lines, coverTitle(s, w, st)...)
+	lines = append(lines, coverTitle(s, w, st, wm)...)
 	if s.Subtitle != "" {
-		lines = append(lines, wrapStyled(s.Subtitle, w, st.Subtitle)...)
+		lines = append(lines, wrapStyled(s.Subtitle, w, st.Subtitle, wm)...)
 	}
 	var meta []string
 	if len(s.Authors) > 0 {
@@ -156,51 +160,45 @@ func coverHead(s *story.Story, w int, st Styles) []string {
 		}
 	}
 	if len(meta) > 0 {
-		lines = append(lines, wrapStyled(strings.Join(meta, " · "), w, st.Meta)...)
+		lines = append(lines, wrapStyled(strings.Join(meta, " · "), w, st.Meta, wm)...)
 	}
 	return lines
 }
 
-func endLines(w int, st Styles, print bool) []string {
-	rule := strings.Repeat("─", max(0, min(w, 40)-12)/2)
-	end := rule + " End of story " + rule
-	lines := []string{lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Accent.Render(ansi.Truncate(end, w, "")))}
+func endLines(w int, st Styles, print bool, wm ansi.Method) []string {
+	rule := strings.Repeat("─", max(0, min(w, 40)-14)/2)
+	var lines []string
+	for _, l := range wrapWidth(rule+" End of story "+rule, w, wm) {
+		lines = append(lines, center(st.Accent.Render(l), w, wm))
+	}
 	if !print {
-		lines = append(lines, lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Faint.Render(ansi.Truncate("t contents · g back to the cover · q quit", w, "…"))))
+		for _, l := range wrapWidth("t contents · g back to the cover · q quit", w, wm) {
+			lines = append(lines, center(st.Faint.Render(l), w, wm))
+		}
 	}
 	return lines
 }
 
-// wrapStyled wraps plain text to w columns and styles each line.
-func wrapStyled(s string, w int, style lipgloss.Style) []string {
-	lines := wrap(s, w)
-	for i, l := range lines {
-		lines[i] = style.Render(l)
-	}
-	return lines
-}
-
-// wrap wraps plain text to w columns, breaking long words.
-func wrap(s string, w int) []string {
-	if w < 1 {
-		w = 1
-	}
-	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+// wrapStyled wraps plain text to w columns as wm measures and styles
+// each line.
+func wrapStyled(s string, w int, style lipgloss.Style, wm ansi.Method) []string {
+	return styleLines(wrapWidth(s, w, wm), style)
 }
 
 // markdownLines renders Markdown at width w with Glamour, within the
 // deadline. A page too long to format, or a render that fails or runs
 // late, gives the text plainly instead, and plain is set: every word is
 // still shown.
-func markdownLines(md string, w int, theme Theme, deadline time.Duration, format func(string, int, Theme) string) (lines []string, plain bool) {
+func markdownLines(md string, w int, theme Theme, deadline time.Duration, format func(string, int, Theme) string, wm ansi.Method) (lines []string, plain bool) {
 	md = strings.TrimSpace(md)
 	if md == "" {
 		return nil, false
 	}
 	if len(md) > maxMarkdownLen {
-		return wrap(unescapeMarkdown(md), w), true
+		return wrapWidth(unescapeMarkdown(md), w, wm), true
 	}
 	md = tameMarkdown(md)
+	formatted, held := holdHyphens(md)
 	done := make(chan string, 1)
 	go func() {
 		defer func() {
@@ -208,16 +206,50 @@ func markdownLines(md string, w int, theme Theme, deadline time.Duration, format
 				done <- ""
 			}
 		}()
-		done <- format(md, w, theme)
+		done <- formatFitting(formatted, w, theme, format, wm)
 	}()
 	select {
 	case out := <-done:
 		if out != "" {
-			return trimBlank(strings.Split(out, "\n")), false
+			if held {
+				out = releaseHyphens(out)
+			}
+			return fitLines(trimBlank(strings.Split(out, "\n")), w, wm), false
 		}
 	case <-time.After(deadline):
 	}
-	return wrap(unescapeMarkdown(md), w), true
+	return wrapWidth(unescapeMarkdown(md), w, wm), true
+}
+
+// formatFitting formats md to w columns as wm measures them. Glamour
+// measures by graphemes; when its lines are too wide for a wcwidth
+// terminal (Devanagari, emoji sequences), it formats again, narrower, so
+// that paragraphs still break between words. fitLines mends the rest.
+func formatFitting(md string, w int, theme Theme, format func(string, int, Theme) string, wm ansi.Method) string {
+	out := format(md, w, theme)
+	if wm == ansi.GraphemeWidth {
+		return out
+	}
+	fw := w
+	for range 3 {
+		// Only lines that fit by Glamour's own count and not by wm's
+		// are the method's doing; a line too long for Glamour too (a
+		// long word) is no reason to format again.
+		widest := 0
+		for _, l := range strings.Split(out, "\n") {
+			if l = trimRightStyled(l, wm); ansi.StringWidth(l) <= w {
+				widest = max(widest, wm.StringWidth(l))
+			}
+		}
+		if widest <= w || out == "" {
+			break
+		}
+		fw = max(fw*w/widest, w/2, 1)
+		if narrower := format(md, fw, theme); narrower != "" {
+			out = narrower
+		}
+	}
+	return out
 }
 
 // unescapeMarkdown drops the backslashes of Markdown's escapes ("\*" is

@@ -23,6 +23,13 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.help.SetWidth(m.width)
 		m.input.SetWidth(max(m.width-12, 1))
 		return m, tea.Batch(m.show(), m.researchIfStale())
+	case tea.ModeReportMsg:
+		if wm, ok := widthMethodFor(msg); ok && wm != m.method {
+			m.method = wm
+			m.cur = nil
+			return m, tea.Batch(m.show(), m.researchIfStale())
+		}
+		return m, nil
 	case tea.BackgroundColorMsg:
 		if m.auto {
 			m.setTheme(map[bool]Theme{true: ThemeDark, false: ThemeLight}[msg.IsDark()])

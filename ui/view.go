@@ -287,7 +287,7 @@ func (m Model) helpColumn(groups [][]helpItem, w int) []string {
 			k, desc, on := m.helpEntry(it)
 			ks, ds := m.helpStyles(on)
 			if dw := w - keyW - 1; dw >= 10 {
-				for i, d := range wrap(desc, dw) {
+				for i, d := range wrapWidth(desc, dw, m.method) {
 					lead := strings.Repeat(" ", keyW+1)
 					if i == 0 {
 						lead = ks.Render(k) + strings.Repeat(" ", keyW-ansi.StringWidth(k)+1)
@@ -296,8 +296,8 @@ func (m Model) helpColumn(groups [][]helpItem, w int) []string {
 				}
 				continue
 			}
-			lines = append(lines, wrapStyled(k, w, ks)...)
-			for _, d := range wrap(desc, max(w-2, 1)) {
+			lines = append(lines, wrapStyled(k, w, ks, m.method)...)
+			for _, d := range wrapWidth(desc, max(w-2, 1), m.method) {
 				lines = append(lines, "  "+ds.Render(d))
 			}
 		}
