@@ -198,7 +198,7 @@ func markdownLines(md string, w int, theme Theme, deadline time.Duration, format
 		return wrapWidth(unescapeMarkdown(md), w, wm), true
 	}
 	md = tameMarkdown(md)
-	formatted, held := holdHyphens(md)
+	formatted, held := holdHyphens(wrapCode(md, w, wm))
 	done := make(chan string, 1)
 	go func() {
 		defer func() {
@@ -306,6 +306,16 @@ func glamourStyle(theme Theme) gansi.StyleConfig {
 		cfg = styles.DarkStyleConfig
 	}
 	zero := uint(0)
+	if theme == ThemeNoTTY {
+		// Plain text marks code as emphasis is marked, with Markdown's
+		// own characters, and shows a heading as its words: Glamour's
+		// "## " would give a setext heading marks it never had.
+		cfg.Code.Prefix, cfg.Code.Suffix = "`", "`"
+		cfg.Code.BlockPrefix, cfg.Code.BlockSuffix = "", ""
+		for _, h := range []*gansi.StyleBlock{&cfg.H1, &cfg.H2, &cfg.H3, &cfg.H4, &cfg.H5, &cfg.H6} {
+			h.Prefix = ""
+		}
+	}
 	cfg.Document.Margin = &zero
 	cfg.Document.BlockPrefix = ""
 	cfg.Document.BlockSuffix = ""
