@@ -110,3 +110,50 @@ func TestPanelRowsShareHeight(t *testing.T) {
 		t.Errorf("alt text lost:\n%s", text)
 	}
 }
+
+// TestPicturesStandWhereTheyAre: a picture inside a paragraph or a list
+// is drawn once, as a panel after that block, and never inline as
+// Glamour's "Image: alt → url"; the text keeps its order around it.
+func TestPicturesStandWhereTheyAre(t *testing.T) {
+	s := loadStory(t, "../testdata/md/inline-pictures.md")
+	for _, w := range []int{40, 80} {
+		m := send(newTestModel(s, w, 24), keyMsg("right"))
+		page := ansi.Strip(strings.Join(m.cur.lines, "\n"))
+		flat := strings.Join(strings.Fields(strings.NewReplacer("│", " ").Replace(page)), " ")
+		for _, bad := range []string{"Image:", "→", "/img/"} {
+			if strings.Contains(page, bad) {
+				t.Errorf("width %d: page shows %q:\n%s", w, bad, page)
+			}
+		}
+		order := []string{
+			"The survey began", "Our best view so far is from the northern site.", "A barred spiral galaxy",
+			"The first target", "The second target", "A dwarf galaxy", "The pair, in infrared",
+			"A ring galaxy", "The ring formed",
+		}
+		at := 0
+		for _, want := range order {
+			i := strings.Index(flat[at:], want)
+			if i < 0 {
+				t.Fatalf("width %d: %q missing or out of order:\n%s", w, want, page)
+			}
+			at += i + len(want)
+			if want != "The first target" && strings.Count(flat, want) != 1 {
+				t.Errorf("width %d: %q shown %d times", w, want, strings.Count(flat, want))
+			}
+		}
+	}
+}
+
+// TestPictureWaitsForItsStep: a picture after a reveal marker shows with
+// the text of its step, not before.
+func TestPictureWaitsForItsStep(t *testing.T) {
+	src := "# Deck\n\n---\n\n## Tides\n\nFirst.\n\n<!-- pause -->\n\n![A later picture](l.jpg)\n\nSecond.\n"
+	m := runKeys(t, newTestModel(parseStory(t, "deck.md", src), 80, 24), "right")
+	if f := frame(m); !strings.Contains(f, "First.") || strings.Contains(f, "A later picture") || strings.Contains(f, "Second.") {
+		t.Fatalf("first step shows the second's picture:\n%s", f)
+	}
+	m = runKeys(t, m, "right")
+	if f := frame(m); !strings.Contains(f, "A later picture") || !strings.Contains(f, "Second.") || m.pos.page != 1 {
+		t.Errorf("second step lacks its picture:\n%s", f)
+	}
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -74,14 +75,14 @@ func renderPage(sp pageSpec) (p *page) {
 }
 
 func buildPage(sp pageSpec) *page {
-	var body string
+	var pieces []bodyPiece
 	var head, foot []string
 	st := sp.styles
 	wm := sp.method
 	n := sp.story.Len()
 	if sp.index == 0 {
 		head = coverHead(sp.story, sp.width, st, wm)
-		body = sp.story.Intro
+		pieces = []bodyPiece{{text: sp.story.Intro}}
 		note, style := fmt.Sprintf("%d sections follow", n), st.Accent
 		switch n {
 		case 0:
@@ -100,9 +101,7 @@ func buildPage(sp pageSpec) *page {
 			caption = fmt.Sprintf("Picture %d", sp.index)
 		}
 		head = append([]string{""}, wrapStyled(caption, sp.width, st.Heading, wm)...)
-		head = append(head, "")
-		head = append(head, panels(sec.Pictures, sp.width, sp.height/3, st, wm, sp.art)...)
-		body = sec.Step(len(sec.Steps) - sp.hidden)
+		pieces = placePictures(sec, shownTo(sec, sp.hidden))
 		switch {
 		case sp.hidden > 0:
 			foot = stepCue(sp.hidden, sp.width, st)
@@ -122,13 +121,19 @@ func buildPage(sp pageSpec) *page {
 			format = renderMarkdownKeepingLines
 		}
 	}
-	lines, plain := markdownLines(body, sp.width, sp.theme, deadline, format, wm)
+	var lines []string
+	plain := false
+	for _, pc := range pieces {
+		text, textPlain := markdownLines(pc.text, sp.width, sp.theme, deadline, format, wm)
+		plain = plain || textPlain
+		lines = appendBlock(lines, text)
+		if len(pc.pictures) > 0 {
+			lines = appendBlock(lines, panels(pc.pictures, sp.width, sp.height/3, st, wm, sp.art))
+		}
+	}
 	p.plain = plain
 	p.lines = append(p.lines, head...)
-	if len(lines) > 0 {
-		p.lines = append(p.lines, "")
-		p.lines = append(p.lines, lines...)
-	}
+	p.lines = appendBlock(p.lines, lines)
 	if plain {
 		p.lines = append(p.lines, "")
 		p.lines = append(p.lines, wrapStyled("(shown plainly: this page is too long or too slow to format)", sp.width, st.Faint, wm)...)
@@ -139,6 +144,79 @@ func buildPage(sp pageSpec) *page {
 	}
 	p.lines = append(p.lines, "")
 	return p
+}
+
+// bodyPiece is a stretch of a section's body, Markdown, and the pictures
+// that stand after it.
+type bodyPiece struct {
+	text     string
+	pictures []story.Picture
+}
+
+// refDefRe matches a Markdown link reference definition, "[ref]: url".
+var refDefRe = regexp.MustCompile(`(?m)^ {0,3}\[[^\]]+\]:[ \t]*\S.*$`)
+
+// shownTo is how much of a section's body shows while hidden of its
+// reveal steps are not shown yet.
+func shownTo(sec story.Section, hidden int) int {
+	if hidden <= 0 || len(sec.Steps) == 0 {
+		return len(sec.Body)
+	}
+	return clamp(sec.Steps[max(len(sec.Steps)-hidden, 0)], 0, len(sec.Body))
+}
+
+// placePictures cuts a section's body, up to limit, where its pictures
+// stand, so that each picture is drawn once, between the text before and
+// after it. A picture at or past limit waits for its reveal step (one at
+// the very top shows at once). Every piece keeps the body's link
+// reference definitions, so that a reference link still resolves
+// wherever it falls.
+func placePictures(sec story.Section, limit int) []bodyPiece {
+	body := sec.Body
+	all := sec.Pictures
+	if limit < len(body) {
+		body = strings.TrimSpace(body[:limit])
+		sec.Pictures = nil
+		for _, p := range all {
+			if p.At < limit || p.At == 0 {
+				sec.Pictures = append(sec.Pictures, p)
+			}
+		}
+	}
+	var pieces []bodyPiece
+	start := 0
+	for i := 0; i < len(sec.Pictures); {
+		at := clamp(sec.Pictures[i].At, start, len(body))
+		j := i + 1
+		for j < len(sec.Pictures) && clamp(sec.Pictures[j].At, start, len(body)) == at {
+			j++
+		}
+		pieces = append(pieces, bodyPiece{text: body[start:at], pictures: sec.Pictures[i:j]})
+		start, i = at, j
+	}
+	pieces = append(pieces, bodyPiece{text: body[start:]})
+	if len(pieces) > 2 || (len(pieces) == 2 && strings.TrimSpace(pieces[0].text) != "") {
+		if defs := refDefRe.FindAllString(body, -1); len(defs) > 0 {
+			for i := range pieces {
+				if strings.TrimSpace(pieces[i].text) != "" {
+					pieces[i].text += "\n\n" + strings.Join(defs, "\n")
+				}
+			}
+		}
+	}
+	return pieces
+}
+
+// appendBlock appends a block of lines, a blank line apart from what
+// came before.
+func appendBlock(lines, block []string) []string {
+	if len(block) == 0 {
+		return lines
+	}
+	if len(lines) > 0 {
+		lines = append(lines, "")
+	}
+	return append(lines, block...)
 }
 
 func coverHead(s *story.Story, w int, st Styles, wm ansi.Method) []string {
