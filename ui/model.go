@@ -68,6 +68,7 @@ const (
 	overlayContents
 	overlaySearch
 	overlayHelp
+	overlayDetails
 )
 
 // Model is the reader. Only it returns a tea.View; its parts are plain
@@ -108,6 +109,7 @@ type Model struct {
 	count    string // digits typed before enter or G
 	hint     string // a note on the status bar until the next key
 	helpY    int    // the first line of the help shown, when it scrolls
+	detailsY int    // the first line of the picture details shown
 	playing  bool
 	interval time.Duration
 	left     time.Duration // until the slideshow turns the page

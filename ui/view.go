@@ -49,6 +49,8 @@ func (m Model) content() string {
 		body = m.contentsView(h)
 	case overlayHelp:
 		body = m.helpView(h)
+	case overlayDetails:
+		body = m.detailsView(h)
 	default:
 		body = m.pageView(h)
 	}
