@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -151,14 +150,5 @@ func (m Model) detailsView(h int) []string {
 	}
 	inner := append(body, "")
 	inner = append(inner, foot)
-	box := framePanel(inner, w, st.Overlay, m.method)
-	pad := strings.Repeat(" ", max(0, (m.width-w)/2))
-	out := make([]string, 0, h)
-	for range max(0, (h-len(box))/2) {
-		out = append(out, "")
-	}
-	for _, l := range box {
-		out = append(out, pad+l)
-	}
-	return out
+	return placeLines(framePanel(inner, w, st.Overlay, m.method), m.width, h)
 }

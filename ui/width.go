@@ -179,3 +179,21 @@ func widthMethodFor(msg tea.ModeReportMsg) (ansi.Method, bool) {
 // the wider count: for parts drawn where the model's method is not at
 // hand. Pages use wrapWidth with the model's method.
 func wrap(s string, w int) []string { return wrapWidth(s, w, defaultMethod) }
+
+// placeLines centres a box of lines, all as wide as the first, in a w×h
+// area. framePanel draws such boxes; Lip Gloss's Place would measure them
+// by graphemes.
+func placeLines(box []string, w, h int) []string {
+	if len(box) == 0 {
+		return nil
+	}
+	pad := strings.Repeat(" ", max(0, (w-ansi.StringWidthWc(ansi.Strip(box[0])))/2))
+	out := make([]string, 0, h)
+	for range max(0, (h-len(box))/2) {
+		out = append(out, "")
+	}
+	for _, l := range box {
+		out = append(out, pad+l)
+	}
+	return out
+}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -81,6 +82,10 @@ func TestScriptsFitTheWindow(t *testing.T) {
 					}
 					for i := range s.Len() + 1 {
 						checkPage(t, m, w, wm, path, i)
+						// The overlays fit too.
+						for _, o := range []string{"t", "i", "?"} {
+							checkFrame(t, send(m, keyMsg(o)), w, wm, fmt.Sprintf("page %d, key %s", i, o))
+						}
 						m = send(m, keyMsg("right"))
 					}
 				})
@@ -89,13 +94,19 @@ func TestScriptsFitTheWindow(t *testing.T) {
 	}
 }
 
-func checkPage(t *testing.T, m Model, w int, wm ansi.Method, path string, page int) {
+// checkFrame checks that no line of the frame is wider than the window.
+func checkFrame(t *testing.T, m Model, w int, wm ansi.Method, where string) {
 	t.Helper()
 	for _, l := range strings.Split(m.View().Content, "\n") {
 		if lw := wm.StringWidth(l); lw > w {
-			t.Errorf("page %d: frame line %q is %d wide", page, ansi.Strip(l), lw)
+			t.Errorf("%s: frame line %q is %d wide", where, ansi.Strip(l), lw)
 		}
 	}
+}
+
+func checkPage(t *testing.T, m Model, w int, wm ansi.Method, path string, page int) {
+	t.Helper()
+	checkFrame(t, m, w, wm, fmt.Sprintf("page %d", page))
 	lines := make([]string, len(m.cur.lines))
 	for i, l := range m.cur.lines {
 		lines[i] = ansi.Strip(l)
