@@ -3,6 +3,7 @@ package story
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -30,6 +31,7 @@ func parseSlide(md goldmark.Markdown, raw string) (Section, int) {
 func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, int) {
 	var sec Section
 	var cuts, markers []span // markers are among the cuts
+	var places []int         // where each picture stands in src
 	level := 0
 	for i := 0; i < len(nodes); i++ {
 		switch b := nodes[i].(type) {
@@ -65,6 +67,9 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 				continue
 			}
 			cuts = append(cuts, blockSpan(b, src))
+			for range pics {
+				places = append(places, blockSpan(b, src).start)
+			}
 			if rest != "" {
 				pics[len(pics)-1].Credit = rest
 			} else if i+1 < len(nodes) {
@@ -91,22 +96,37 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 			spans[i].end = min(max(spans[i].end-at.start, 0), len(raw))
 		}
 	}
-	// Pictures inside text, lists or quotes stay in the body and are
-	// listed as pictures too. Most slides have none: skip the walk.
+	// Pictures inside text, lists or quotes are cut from it and stand
+	// after the block that held them (position.go). Most slides have
+	// none: skip the walk.
 	if strings.Count(raw, "![") > len(sec.Pictures) {
+		blockCuts := len(cuts)
 		for _, n := range nodes {
-			_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-				if img, ok := n.(*ast.Image); ok && entering && !insideCut(img, src, cuts, at.start) {
-					sec.Pictures = append(sec.Pictures, newPicture(img, src))
+			_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+				img, ok := c.(*ast.Image)
+				if !ok || !entering || insideCut(img, src, cuts[:blockCuts], at.start) {
+					return ast.WalkContinue, nil
 				}
-				return ast.WalkContinue, nil
+				sec.Pictures = append(sec.Pictures, newPicture(img, src))
+				places = append(places, picturePlace(img, n, src))
+				if sp, ok := imageSpan(img, src); ok {
+					cuts = append(cuts, span{sp.start - at.start, sp.end - at.start})
+				}
+				return ast.WalkSkipChildren, nil
 			})
 		}
 	}
+	for i := range places {
+		places[i] = min(max(places[i]-at.start, 0), len(raw))
+	}
+	sec.Body, places = cutSpansAt(raw, cuts, places)
+	for i := range sec.Pictures {
+		sec.Pictures[i].At = places[i]
+	}
+	slices.SortStableFunc(sec.Pictures, func(a, b Picture) int { return a.At - b.At })
 	if level == 0 {
 		sec.Caption = untitledCaption(sec, nodes, src, cuts, at.start)
 	}
-	sec.Body = strings.TrimSpace(cutSpans(raw, cuts))
 	sec.Steps = stepOffsets(raw, cuts, markers, sec.Body)
 	return sec, level
 }

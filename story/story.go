@@ -126,6 +126,11 @@ type Picture struct {
 	Width, Height int
 	// Video is the address of a video whose poster this picture is.
 	Video string
+	// At is where the picture stands in its section's Body: a byte
+	// offset at the start of a block (position.go). The text before it
+	// comes before the picture; 0, as for a gallery's photo, puts the
+	// picture above the text.
+	At int
 }
 
 // Dropped is a piece of input kept off the pages.

@@ -1,16 +1,21 @@
 package ui
 
-import "github.com/reeltui/reel/story"
+import (
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/story"
+)
 
 // pageKey identifies a rendered page: the page, and the content width,
-// window height and theme it was rendered for, of which version of the
-// story (a reload brings a new one).
+// window height, theme and width method it was rendered for, of which
+// version of the story (a reload brings a new one).
 type pageKey struct {
 	page, width, height int
 	theme               Theme
 	pictures            int // the picture generation; -1 with pictures off
 	story               *story.Story
 	hidden              int // reveal steps not shown yet
+	method              ansi.Method
 }
 
 // pageCache keeps the most recently used rendered pages, so that a long

@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // contentsState is the contents overlay: every page, filtered by what the
@@ -98,12 +97,11 @@ func (m Model) contentsView(h int) []string {
 		if page == m.pos.page {
 			mark = "• "
 		}
-		label := ansi.Truncate(mark+c.labels[page], inner, "…")
+		label := m.method.Truncate(mark+c.labels[page], inner, "…")
 		if i == c.cursor {
 			label = st.Selected.Render(label)
 		}
 		lines = append(lines, label)
 	}
-	box := st.Overlay.Width(w).Render(strings.Join(lines, "\n"))
-	return place(box, m.width, h)
+	return placeLines(framePanel(lines, w, st.Overlay, m.method), m.width, h)
 }

@@ -11,10 +11,10 @@ import (
 // Markdown gives it ("Introducing _presenterm_" shows presenterm in
 // italics). A title that needs more than one line, or a plain theme,
 // gets the plain title wrapped.
-func coverTitle(s *story.Story, w int, st Styles) []string {
+func coverTitle(s *story.Story, w int, st Styles, wm ansi.Method) []string {
 	spans := s.TitleSpans()
-	if st.Plain || len(spans) < 2 || ansi.StringWidth(s.Title) > w {
-		return wrapStyled(s.Title, w, st.Title)
+	if st.Plain || len(spans) < 2 || wm.StringWidth(s.Title) > w {
+		return wrapStyled(s.Title, w, st.Title, wm)
 	}
 	var b strings.Builder
 	for _, sp := range spans {

@@ -13,7 +13,7 @@ func TestCoverTitleKeepsEmphasis(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := coverTitle(s, 80, NewStyles(true, false))
+	lines := coverTitle(s, 80, NewStyles(true, false), ansi.WcWidth)
 	if len(lines) != 1 || ansi.Strip(lines[0]) != "Introducing presenterm" {
 		t.Fatalf("title lines = %q", lines)
 	}
@@ -25,7 +25,7 @@ func TestCoverTitleKeepsEmphasis(t *testing.T) {
 		w     int
 		plain bool
 	}{{80, true}, {12, false}} {
-		got := ansi.Strip(strings.Join(coverTitle(s, tt.w, NewStyles(true, tt.plain)), " "))
+		got := ansi.Strip(strings.Join(coverTitle(s, tt.w, NewStyles(true, tt.plain), ansi.WcWidth), " "))
 		if got != "Introducing presenterm" {
 			t.Errorf("width %d, plain %v: title = %q", tt.w, tt.plain, got)
 		}

@@ -22,6 +22,7 @@ type KeyMap struct {
 	GoTo      key.Binding // ends the number: enter or G
 	Cancel    key.Binding // esc: drops the number typed or the search
 	Contents  key.Binding
+	Details   key.Binding // the current page's pictures, in full
 	Search    key.Binding
 	NextMatch key.Binding
 	PrevMatch key.Binding
@@ -58,6 +59,7 @@ func DefaultKeyMap() KeyMap {
 		GoTo:      key.NewBinding(key.WithKeys("enter", "G"), key.WithHelp("enter/G", "go to section N")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search/number")),
 		Contents:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "contents")),
+		Details:   key.NewBinding(key.WithKeys("i", "enter"), key.WithHelp("i", "picture details")),
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
@@ -95,7 +97,7 @@ func (k KeyMap) helpGroups() [][]helpItem {
 	return [][]helpItem{
 		{{k.Next, ""}, {k.Prev, ""}, {k.First, ""}, {k.Last, ""}, {k.Jump, ""}, {k.GoTo, "after N"}},
 		{{k.Down, ""}, {k.Up, ""}, {k.HalfDown, ""}, {k.HalfUp, ""}, {k.ReadOn, ""}, {k.ReadBack, ""}, {k.Wheel, ""}},
-		{{k.Contents, ""}, {k.Search, ""}, {k.NextMatch, "after a search"}, {k.PrevMatch, "after a search"}, {k.Cancel, "if any"}, {k.Notes, "in decks"}},
+		{{k.Contents, ""}, {k.Details, "with pictures"}, {k.Search, ""}, {k.NextMatch, "after a search"}, {k.PrevMatch, "after a search"}, {k.Cancel, "if any"}, {k.Notes, "in decks"}},
 		append(last, helpItem{k.Help, ""}, helpItem{k.Quit, ""}),
 	}
 }

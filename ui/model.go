@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
@@ -67,6 +68,7 @@ const (
 	overlayContents
 	overlaySearch
 	overlayHelp
+	overlayDetails
 )
 
 // Model is the reader. Only it returns a tea.View; its parts are plain
@@ -81,6 +83,7 @@ type Model struct {
 	noSteps bool  // pages are shown whole, their reveal steps ignored
 
 	width, height int
+	method        ansi.Method // how the terminal counts columns (width.go)
 	pos           position
 	reveal        reveal // steps hidden on a page
 	notesOpen     bool   // the speaker notes pane is shown
@@ -106,6 +109,7 @@ type Model struct {
 	count    string // digits typed before enter or G
 	hint     string // a note on the status bar until the next key
 	helpY    int    // the first line of the help shown, when it scrolls
+	detailsY int    // the first line of the picture details shown
 	playing  bool
 	interval time.Duration
 	left     time.Duration // until the slideshow turns the page
@@ -136,6 +140,7 @@ func New(s *story.Story, opt Options) Model {
 		},
 		noSteps:   opt.NoSteps,
 		notesOpen: opt.Notes,
+		method:    defaultMethod,
 	}
 	if theme == ThemeAuto {
 		m.auto = true

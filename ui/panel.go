@@ -15,9 +15,12 @@ const (
 	maxPanelCols  = 3
 )
 
-// panels draws a section's pictures as alt-text panels of at most maxH
-// rows: side by side when the width allows, else stacked.
-func panels(pics []story.Picture, w, maxH int, st Styles, art *pictureArt) []string {
+// panels draws a section's pictures as alt-text panels: side by side
+// when the width allows, else stacked. A panel is as tall as a picture of
+// its width would be, up to maxH rows, and taller when its words need
+// the room: it never cuts its alt text, caption or credit. wm measures;
+// art, if not nil, draws the pictures themselves above their words.
+func panels(pics []story.Picture, w, maxH int, st Styles, wm ansi.Method, art *pictureArt) []string {
 	if len(pics) == 0 {
 		return nil
 	}
@@ -26,37 +29,83 @@ func panels(pics []story.Picture, w, maxH int, st Styles, art *pictureArt) []str
 	var lines []string
 	for start := 0; start < len(pics); start += cols {
 		row := pics[start:min(start+cols, len(pics))]
-		boxes := make([]string, 0, 2*len(row))
+		boxes := make([][]string, len(row))
+		contents := make([]panelContent, len(row))
+		// Panels side by side are as tall as the tallest of them.
+		height := 0
 		for i, p := range row {
-			if i > 0 {
-				boxes = append(boxes, strings.Repeat(" ", panelGap))
-			}
-			boxes = append(boxes, panel(p, pw, maxH, st, art))
+			contents[i] = newPanelContent(p, pw, maxH, st, wm, art)
+			height = max(height, contents[i].height())
+		}
+		for i, c := range contents {
+			boxes[i] = c.draw(pw, height, wm)
 		}
 		if start > 0 {
 			lines = append(lines, "")
 		}
-		lines = append(lines, strings.Split(lipgloss.JoinHorizontal(lipgloss.Top, boxes...), "\n")...)
+		lines = append(lines, joinBoxes(boxes, pw, panelGap)...)
 	}
 	return lines
 }
 
-// panel draws one picture as a framed box of width w and at most maxH
-// rows, with a picture-like
-// aspect: a mark, what the picture shows (its alt text) centred, and its
-// credit and source at the foot. A placeholder, a picture the text left
-// out, has a dashed frame and says so.
-func panel(p story.Picture, w, maxH int, st Styles, art *pictureArt) string {
-	frame := st.Panel
-	mark := "▣ picture"
-	if p.Placeholder {
-		frame = st.Placeholder
-		mark = "▢ photo not included in the text"
+// joinBoxes sets boxes of width w side by side, gap columns apart.
+func joinBoxes(boxes [][]string, w, gap int) []string {
+	if len(boxes) == 1 {
+		return boxes[0]
 	}
-	iw := w - frame.GetHorizontalFrameSize()
+	rows := 0
+	for _, b := range boxes {
+		rows = max(rows, len(b))
+	}
+	blank := strings.Repeat(" ", w)
+	out := make([]string, rows)
+	for r := range rows {
+		parts := make([]string, len(boxes))
+		for i, b := range boxes {
+			parts[i] = blank
+			if r < len(b) {
+				parts[i] = b[r]
+			}
+		}
+		out[r] = strings.Join(parts, strings.Repeat(" ", gap))
+	}
+	return out
+}
+
+// panelText is what a panel says, in lines already wrapped to its inner
+// width: a mark, what the picture shows, and its credit and source.
+type panelText struct {
+	mark, middle, foot []string
+}
+
+func (t panelText) rows() int { return len(t.mark) + len(t.middle) + max(len(t.foot), 1) }
+
+// panelContent is one panel before it is framed: its frame and what it
+// says, wrapped to its inner width, or, in a space too narrow for a
+// frame, its words alone.
+type panelContent struct {
+	frame  lipgloss.Style
+	narrow []string  // set when there is no room for a frame
+	art    []string  // the picture, drawn, when there is one
+	text   panelText // the mark, the words and the foot
+	aspect int       // rows a picture of this width would take
+}
+
+func newPanelContent(p story.Picture, w, maxH int, st Styles, wm ansi.Method, art *pictureArt) panelContent {
+	c := panelContent{frame: panelFrame(p, st)}
+	iw := w - c.frame.GetHorizontalFrameSize()
 	if iw < 6 {
-		// Too narrow for a frame: one line that still says what it is.
-		return st.PanelMark.Render(ansi.Truncate("▣ "+describe(p), max(w, 1), "…"))
+		c.narrow = narrowPanel(p, w, st, wm)
+		return c
+	}
+	mark := ""
+	c.text = panelWords(p, iw, st, wm, "")
+	lines, note := art.panelArt(p, iw, artRows(maxH, len(c.text.middle)+len(c.text.foot)))
+	if lines != nil {
+		c.art = lines
+	} else if note != "" {
+		mark = "▣ " + note
+		c.text = panelWords(p, iw, st, wm, mark)
 	}
 	// Terminal cells are about twice as tall as wide: a 3:2 picture of w
 	// columns is w/3 rows tall. A placeholder holds less, and is lower.
@@ -64,60 +113,171 @@ func panel(p story.Picture, w, maxH int, st Styles, art *pictureArt) string {
 	if p.Placeholder {
 		ih = w / 6
 	}
-	ih = clamp(ih, 3, min(12, maxH-2))
+	c.aspect = clamp(ih, 3, min(12, maxH-2))
+	return c
+}
 
-	var middle []string
+// height is the number of rows the panel needs, its frame included.
+func (c panelContent) height() int {
 	switch {
-	case p.Alt != "" && p.Caption != "" && p.Caption != p.Alt:
-		middle = append(wrapStyled(p.Alt, iw, st.PanelAlt), wrapStyled(p.Caption, iw, st.Credit)...)
-	case p.Alt != "":
-		middle = wrapStyled(p.Alt, iw, st.PanelAlt)
-	case p.Placeholder && p.Caption != "":
-		middle = wrapStyled(p.Caption, iw, st.PanelAlt)
-	case p.Caption != "":
-		middle = append(wrapStyled("no description", iw, st.PanelNoAlt), wrapStyled(p.Caption, iw, st.PanelAlt)...)
-	default:
-		middle = wrapStyled("no description", iw, st.PanelNoAlt)
+	case c.narrow != nil:
+		return len(c.narrow)
+	case c.art != nil:
+		return len(c.art) + len(c.text.middle) + len(c.text.foot) + c.frame.GetVerticalFrameSize()
 	}
-	if len(middle) > ih-2 {
-		middle = middle[:max(ih-2, 1)]
-		last := len(middle) - 1
-		middle[last] = ansi.Truncate(middle[last], iw-1, "") + "…"
-	}
+	return max(c.aspect, c.text.rows()) + c.frame.GetVerticalFrameSize()
+}
 
-	var foot string
-	switch {
-	case p.Credit != "" && p.Source != "":
-		credit := ansi.Truncate(p.Credit, max(iw/2, iw-ansi.StringWidth(p.Source)-2), "…")
-		src := ansi.Truncate(p.Source, iw-ansi.StringWidth(credit)-2, "…")
-		foot = st.Faint.Render(src) + strings.Repeat(" ", max(1, iw-ansi.StringWidth(src)-ansi.StringWidth(credit))) + st.Credit.Render(credit)
-	case p.Credit != "":
-		foot = lipgloss.PlaceHorizontal(iw, lipgloss.Right, st.Credit.Render(ansi.Truncate(p.Credit, iw, "…")))
-	case p.Source != "":
-		foot = st.Faint.Render(ansi.Truncate(p.Source, iw, "…"))
+// draw frames the panel w columns wide and h rows tall (more if its
+// words need it).
+func (c panelContent) draw(w, h int, wm ansi.Method) []string {
+	if c.narrow != nil {
+		lines := make([]string, len(c.narrow))
+		for i, l := range c.narrow {
+			lines[i] = padRight(l, w, wm)
+		}
+		return lines
 	}
-
-	lines, note := art.panelArt(p, iw, artRows(maxH, len(middle)+1))
-	if lines != nil {
-		return pictureFrame(frame, w, lines, middle, foot)
-	} else if note != "" {
-		mark = "▣ " + note
-	}
-
+	t := c.text
+	ih := max(h-c.frame.GetVerticalFrameSize(), 0)
 	inner := make([]string, 0, ih)
-	inner = append(inner, st.PanelMark.Render(ansi.Truncate(mark, iw, "…")))
-	free := ih - 2 - len(middle) // rows around the text, the mark and foot aside
+	if c.art != nil {
+		// The picture, its words under it, and the foot at the bottom.
+		inner = append(inner, c.art...)
+		inner = append(inner, t.middle...)
+		for range ih - len(c.art) - len(t.middle) - len(t.foot) {
+			inner = append(inner, "")
+		}
+		inner = append(inner, t.foot...)
+		return framePanel(inner, w, c.frame, wm)
+	}
+	foot := t.foot
+	if len(foot) == 0 {
+		foot = []string{""}
+	}
+	free := max(ih-t.rows(), 0) // rows around the text, the mark and foot aside
+	inner = append(inner, t.mark...)
 	for range free / 2 {
 		inner = append(inner, "")
 	}
-	for _, m := range middle {
-		inner = append(inner, lipgloss.PlaceHorizontal(iw, lipgloss.Center, m))
-	}
+	inner = append(inner, t.middle...)
 	for range free - free/2 {
 		inner = append(inner, "")
 	}
-	inner = append(inner, foot)
-	return frame.Width(w).Render(strings.Join(inner, "\n"))
+	inner = append(inner, foot...)
+	return framePanel(inner, w, c.frame, wm)
+}
+
+func panelFrame(p story.Picture, st Styles) lipgloss.Style {
+	if p.Placeholder {
+		return st.Placeholder
+	}
+	return st.Panel
+}
+
+// panelWords wraps what the panel says to iw columns. Nothing is cut.
+// mark, if not empty, replaces the panel's mark (a reason the picture
+// could not be drawn).
+func panelWords(p story.Picture, iw int, st Styles, wm ansi.Method, mark string) panelText {
+	var t panelText
+	if mark == "" {
+		mark = "▣ picture"
+		if p.Placeholder {
+			mark = "▢ photo not included in the text"
+		}
+	}
+	t.mark = styleLines(wrapWidth(mark, iw, wm), st.PanelMark)
+	switch {
+	case p.Alt != "" && p.Caption != "" && p.Caption != p.Alt:
+		t.middle = append(styleLines(wrapWidth(p.Alt, iw, wm), st.PanelAlt), styleLines(wrapWidth(p.Caption, iw, wm), st.Credit)...)
+	case p.Alt != "":
+		t.middle = styleLines(wrapWidth(p.Alt, iw, wm), st.PanelAlt)
+	case p.Placeholder && p.Caption != "":
+		t.middle = styleLines(wrapWidth(p.Caption, iw, wm), st.PanelAlt)
+	case p.Caption != "":
+		t.middle = append(styleLines(wrapWidth("no description", iw, wm), st.PanelNoAlt), styleLines(wrapWidth(p.Caption, iw, wm), st.PanelAlt)...)
+	default:
+		t.middle = styleLines(wrapWidth("no description", iw, wm), st.PanelNoAlt)
+	}
+	for i, l := range t.middle {
+		t.middle[i] = center(l, iw, wm)
+	}
+
+	srcW, credW := wm.StringWidth(p.Source), wm.StringWidth(p.Credit)
+	switch {
+	case p.Credit != "" && p.Source != "" && srcW+2+credW <= iw:
+		t.foot = []string{st.Faint.Render(p.Source) + strings.Repeat(" ", iw-srcW-credW) + st.Credit.Render(p.Credit)}
+	default:
+		// A credit or source too long for one line is wrapped, credit
+		// first, at the right, where a picture's credit stands.
+		for _, l := range wrapWidth(p.Credit, iw, wm) {
+			if l != "" {
+				t.foot = append(t.foot, alignRight(st.Credit.Render(l), iw, wm))
+			}
+		}
+		if p.Source != "" {
+			t.foot = append(t.foot, styleLines(strings.Split(wm.Hardwrap(p.Source, iw, false), "\n"), st.Faint)...)
+		}
+	}
+	return t
+}
+
+// panel draws one picture alone as a framed box w columns wide, at most
+// maxH rows tall unless its words need more, with a picture-like aspect: a mark (or the
+// picture, drawn by art), what the picture shows (its alt text) centred,
+// and its credit and source at the foot. A placeholder, a picture the
+// text left out, has a dashed frame and says so. It returns the panel's
+// lines.
+func panel(p story.Picture, w, maxH int, st Styles, wm ansi.Method, art *pictureArt) []string {
+	c := newPanelContent(p, w, maxH, st, wm, art)
+	return c.draw(w, c.height(), wm)
+}
+
+// narrowPanel is a picture in a space too narrow for a frame: its mark
+// and every word it has, wrapped.
+func narrowPanel(p story.Picture, w int, st Styles, wm ansi.Method) []string {
+	lines := styleLines(wrapWidth("▣ "+describe(p), w, wm), st.PanelMark)
+	if p.Alt != "" && p.Caption != "" && p.Caption != p.Alt {
+		lines = append(lines, styleLines(wrapWidth(p.Caption, w, wm), st.Credit)...)
+	}
+	if p.Credit != "" {
+		lines = append(lines, styleLines(wrapWidth(p.Credit, w, wm), st.Credit)...)
+	}
+	return lines
+}
+
+// framePanel draws frame's border and padding around inner lines, to a
+// box w columns wide. Lines are padded to the inner width as wm measures
+// them (Lip Gloss would measure by graphemes, which breaks the right edge
+// on a wcwidth terminal); a line wider than the inner width is cut, so
+// callers wrap their content first.
+func framePanel(inner []string, w int, frame lipgloss.Style, wm ansi.Method) []string {
+	b := frame.GetBorderStyle()
+	edge := lipgloss.NewStyle()
+	if c := frame.GetBorderTopForeground(); c != nil {
+		edge = edge.Foreground(c)
+	}
+	padL, padR := frame.GetPaddingLeft(), frame.GetPaddingRight()
+	iw := max(w-2-padL-padR, 0)
+	line := func(left, fill, right string) string {
+		return edge.Render(left + strings.Repeat(fill, max(w-2, 0)) + right)
+	}
+	out := make([]string, 0, len(inner)+2)
+	out = append(out, line(b.TopLeft, b.Top, b.TopRight))
+	for _, l := range inner {
+		l = padRight(wm.Truncate(l, iw, ""), iw, wm)
+		out = append(out, edge.Render(b.Left)+strings.Repeat(" ", padL)+l+strings.Repeat(" ", padR)+edge.Render(b.Right))
+	}
+	out = append(out, line(b.BottomLeft, b.Bottom, b.BottomRight))
+	return out
+}
+
+// styleLines styles each line.
+func styleLines(lines []string, style lipgloss.Style) []string {
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return lines
 }
 
 // describe is a picture in a few words, for one-line panels and listings.

@@ -24,6 +24,9 @@ type PrintOptions struct {
 	Pictures *picture.Loader
 	// Notes prints each page's speaker notes under it.
 	Notes bool
+	// Method measures text; the zero value, ansi.WcWidth, is the wider
+	// count, right for a terminal that was not asked (width.go).
+	Method ansi.Method
 }
 
 // Print writes the whole story as text: the cover, then every section
@@ -60,7 +63,7 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 				}
 			}
 		}
-		p := renderPage(pageSpec{story: s, index: i, width: cw, height: 24, theme: theme, styles: st, print: true, art: art})
+		p := renderPage(pageSpec{story: s, index: i, width: cw, height: 24, theme: theme, styles: st, print: true, art: art, method: opt.Method})
 		lines := p.lines
 		if opt.Notes {
 			lines = append(lines, printedNotes(s, i, cw, st)...)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -58,6 +59,8 @@ type pageSpec struct {
 	art *pictureArt
 	// hidden is how many of the page's reveal steps are not shown yet.
 	hidden int
+	// method measures text as the terminal does (see width.go).
+	method ansi.Method
 }
 
 // renderPage renders one page. It is safe to call from any goroutine, and
@@ -72,13 +75,14 @@ func renderPage(sp pageSpec) (p *page) {
 }
 
 func buildPage(sp pageSpec) *page {
-	var body string
+	var pieces []bodyPiece
 	var head, foot []string
 	st := sp.styles
+	wm := sp.method
 	n := sp.story.Len()
 	if sp.index == 0 {
-		head = coverHead(sp.story, sp.width, st)
-		body = sp.story.Intro
+		head = coverHead(sp.story, sp.width, st, wm)
+		pieces = []bodyPiece{{text: sp.story.Intro}}
 		note, style := fmt.Sprintf("%d sections follow", n), st.Accent
 		switch n {
 		case 0:
@@ -89,22 +93,20 @@ func buildPage(sp pageSpec) *page {
 		if n > 0 && !sp.print {
 			note += " · press → to begin"
 		}
-		foot = wrapStyled(note, sp.width, style)
+		foot = wrapStyled(note, sp.width, style, wm)
 	} else {
 		sec := sp.story.Section(sp.index - 1)
 		caption := sec.Caption
 		if caption == "" {
 			caption = fmt.Sprintf("Picture %d", sp.index)
 		}
-		head = append([]string{""}, wrapStyled(caption, sp.width, st.Heading)...)
-		head = append(head, "")
-		head = append(head, panels(sec.Pictures, sp.width, sp.height/3, st, sp.art)...)
-		body = sec.Step(len(sec.Steps) - sp.hidden)
+		head = append([]string{""}, wrapStyled(caption, sp.width, st.Heading, wm)...)
+		pieces = placePictures(sec, shownTo(sec, sp.hidden))
 		switch {
 		case sp.hidden > 0:
 			foot = stepCue(sp.hidden, sp.width, st)
 		case sp.index == n:
-			foot = endLines(sp.width, st, sp.print)
+			foot = endLines(sp.width, st, sp.print, wm)
 		}
 	}
 	p := &page{}
@@ -119,15 +121,22 @@ func buildPage(sp pageSpec) *page {
 			format = renderMarkdownKeepingLines
 		}
 	}
-	lines, plain := markdownLines(body, sp.width, sp.theme, deadline, format)
+	var lines []string
+	plain := false
+	for _, pc := range pieces {
+		text, textPlain := markdownLines(pc.text, sp.width, sp.theme, deadline, format, wm)
+		plain = plain || textPlain
+		lines = appendBlock(lines, text)
+		if len(pc.pictures) > 0 {
+			lines = appendBlock(lines, panels(pc.pictures, sp.width, sp.height/3, st, wm, sp.art))
+		}
+	}
 	p.plain = plain
 	p.lines = append(p.lines, head...)
-	if len(lines) > 0 {
-		p.lines = append(p.lines, "")
-		p.lines = append(p.lines, lines...)
-	}
+	p.lines = appendBlock(p.lines, lines)
 	if plain {
-		p.lines = append(p.lines, "", st.Faint.Render(ansi.Truncate("(shown plainly: this page is too long or too slow to format)", sp.width, "…")))
+		p.lines = append(p.lines, "")
+		p.lines = append(p.lines, wrapStyled("(shown plainly: this page is too long or too slow to format)", sp.width, st.Faint, wm)...)
 	}
 	if len(foot) > 0 {
 		p.lines = append(p.lines, "")
@@ -137,14 +146,87 @@ func buildPage(sp pageSpec) *page {
 	return p
 }
 
-func coverHead(s *story.Story, w int, st Styles) []string {
+// bodyPiece is a stretch of a section's body, Markdown, and the pictures
+// that stand after it.
+type bodyPiece struct {
+	text     string
+	pictures []story.Picture
+}
+
+// refDefRe matches a Markdown link reference definition, "[ref]: url".
+var refDefRe = regexp.MustCompile(`(?m)^ {0,3}\[[^\]]+\]:[ \t]*\S.*$`)
+
+// shownTo is how much of a section's body shows while hidden of its
+// reveal steps are not shown yet.
+func shownTo(sec story.Section, hidden int) int {
+	if hidden <= 0 || len(sec.Steps) == 0 {
+		return len(sec.Body)
+	}
+	return clamp(sec.Steps[max(len(sec.Steps)-hidden, 0)], 0, len(sec.Body))
+}
+
+// placePictures cuts a section's body, up to limit, where its pictures
+// stand, so that each picture is drawn once, between the text before and
+// after it. A picture at or past limit waits for its reveal step (one at
+// the very top shows at once). Every piece keeps the body's link
+// reference definitions, so that a reference link still resolves
+// wherever it falls.
+func placePictures(sec story.Section, limit int) []bodyPiece {
+	body := sec.Body
+	all := sec.Pictures
+	if limit < len(body) {
+		body = strings.TrimSpace(body[:limit])
+		sec.Pictures = nil
+		for _, p := range all {
+			if p.At < limit || p.At == 0 {
+				sec.Pictures = append(sec.Pictures, p)
+			}
+		}
+	}
+	var pieces []bodyPiece
+	start := 0
+	for i := 0; i < len(sec.Pictures); {
+		at := clamp(sec.Pictures[i].At, start, len(body))
+		j := i + 1
+		for j < len(sec.Pictures) && clamp(sec.Pictures[j].At, start, len(body)) == at {
+			j++
+		}
+		pieces = append(pieces, bodyPiece{text: body[start:at], pictures: sec.Pictures[i:j]})
+		start, i = at, j
+	}
+	pieces = append(pieces, bodyPiece{text: body[start:]})
+	if len(pieces) > 2 || (len(pieces) == 2 && strings.TrimSpace(pieces[0].text) != "") {
+		if defs := refDefRe.FindAllString(body, -1); len(defs) > 0 {
+			for i := range pieces {
+				if strings.TrimSpace(pieces[i].text) != "" {
+					pieces[i].text += "\n\n" + strings.Join(defs, "\n")
+				}
+			}
+		}
+	}
+	return pieces
+}
+
+// appendBlock appends a block of lines, a blank line apart from what
+// came before.
+func appendBlock(lines, block []string) []string {
+	if len(block) == 0 {
+		return lines
+	}
+	if len(lines) > 0 {
+		lines = append(lines, "")
+	}
+	return append(lines, block...)
+}
+
+func coverHead(s *story.Story, w int, st Styles, wm ansi.Method) []string {
 	lines := []string{""}
 	if s.Kicker != "" {
-		lines = append(lines, wrapStyled(strings.ToUpper(s.Kicker), w, st.Kicker)...)
+		lines = append(lines, wrapStyled(strings.ToUpper(s.Kicker), w, st.Kicker, wm)...)
 	}
-	lines = append(lines, coverTitle(s, w, st)...)
+	lines = append(lines, coverTitle(s, w, st, wm)...)
 	if s.Subtitle != "" {
-		lines = append(lines, wrapStyled(s.Subtitle, w, st.Subtitle)...)
+		lines = append(lines, wrapStyled(s.Subtitle, w, st.Subtitle, wm)...)
 	}
 	var meta []string
 	if len(s.Authors) > 0 {
@@ -156,51 +238,45 @@ func coverHead(s *story.Story, w int, st Styles) []string {
 		}
 	}
 	if len(meta) > 0 {
-		lines = append(lines, wrapStyled(strings.Join(meta, " · "), w, st.Meta)...)
+		lines = append(lines, wrapStyled(strings.Join(meta, " · "), w, st.Meta, wm)...)
 	}
 	return lines
 }
 
-func endLines(w int, st Styles, print bool) []string {
-	rule := strings.Repeat("─", max(0, min(w, 40)-12)/2)
-	end := rule + " End of story " + rule
-	lines := []string{lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Accent.Render(ansi.Truncate(end, w, "")))}
+func endLines(w int, st Styles, print bool, wm ansi.Method) []string {
+	rule := strings.Repeat("─", max(0, min(w, 40)-14)/2)
+	var lines []string
+	for _, l := range wrapWidth(rule+" End of story "+rule, w, wm) {
+		lines = append(lines, center(st.Accent.Render(l), w, wm))
+	}
 	if !print {
-		lines = append(lines, lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Faint.Render(ansi.Truncate("t contents · g back to the cover · q quit", w, "…"))))
+		for _, l := range wrapWidth("t contents · g back to the cover · q quit", w, wm) {
+			lines = append(lines, center(st.Faint.Render(l), w, wm))
+		}
 	}
 	return lines
 }
 
-// wrapStyled wraps plain text to w columns and styles each line.
-func wrapStyled(s string, w int, style lipgloss.Style) []string {
-	lines := wrap(s, w)
-	for i, l := range lines {
-		lines[i] = style.Render(l)
-	}
-	return lines
-}
-
-// wrap wraps plain text to w columns, breaking long words.
-func wrap(s string, w int) []string {
-	if w < 1 {
-		w = 1
-	}
-	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+// wrapStyled wraps plain text to w columns as wm measures and styles
+// each line.
+func wrapStyled(s string, w int, style lipgloss.Style, wm ansi.Method) []string {
+	return styleLines(wrapWidth(s, w, wm), style)
 }
 
 // markdownLines renders Markdown at width w with Glamour, within the
 // deadline. A page too long to format, or a render that fails or runs
 // late, gives the text plainly instead, and plain is set: every word is
 // still shown.
-func markdownLines(md string, w int, theme Theme, deadline time.Duration, format func(string, int, Theme) string) (lines []string, plain bool) {
+func markdownLines(md string, w int, theme Theme, deadline time.Duration, format func(string, int, Theme) string, wm ansi.Method) (lines []string, plain bool) {
 	md = strings.TrimSpace(md)
 	if md == "" {
 		return nil, false
 	}
 	if len(md) > maxMarkdownLen {
-		return wrap(unescapeMarkdown(md), w), true
+		return wrapWidth(unescapeMarkdown(md), w, wm), true
 	}
 	md = tameMarkdown(md)
+	formatted, held := holdHyphens(wrapCode(md, w, wm))
 	done := make(chan string, 1)
 	go func() {
 		defer func() {
@@ -208,28 +284,48 @@ func markdownLines(md string, w int, theme Theme, deadline time.Duration, format
 				done <- ""
 			}
 		}()
-		done <- format(md, w, theme)
+		done <- formatFitting(formatted, w, theme, format, wm)
 	}()
 	select {
 	case out := <-done:
 		if out != "" {
-			return fitLines(trimBlank(strings.Split(out, "\n")), w), false
+			if held {
+				out = releaseHyphens(out)
+			}
+			return fitLines(trimBlank(strings.Split(out, "\n")), w, wm), false
 		}
 	case <-time.After(deadline):
 	}
-	return wrap(unescapeMarkdown(md), w), true
+	return wrapWidth(unescapeMarkdown(md), w, wm), true
 }
 
-// fitLines breaks the lines Glamour left wider than w: its word wrap
-// keeps "word --" together even past the width.
-func fitLines(lines []string, w int) []string {
-	out := lines[:0:0]
-	for _, l := range lines {
-		if ansi.StringWidth(l) <= w {
-			out = append(out, l)
-			continue
+// formatFitting formats md to w columns as wm measures them. Glamour
+// measures by graphemes; when its lines are too wide for a wcwidth
+// terminal (Devanagari, emoji sequences), it formats again, narrower, so
+// that paragraphs still break between words. fitLines mends the rest.
+func formatFitting(md string, w int, theme Theme, format func(string, int, Theme) string, wm ansi.Method) string {
+	out := format(md, w, theme)
+	if wm == ansi.GraphemeWidth {
+		return out
+	}
+	fw := w
+	for range 3 {
+		// Only lines that fit by Glamour's own count and not by wm's
+		// are the method's doing; a line too long for Glamour too (a
+		// long word) is no reason to format again.
+		widest := 0
+		for _, l := range strings.Split(out, "\n") {
+			if l = trimRightStyled(l, wm); ansi.StringWidth(l) <= w {
+				widest = max(widest, wm.StringWidth(l))
+			}
 		}
-		out = append(out, strings.Split(ansi.Hardwrap(l, max(w, 1), true), "\n")...)
+		if widest <= w || out == "" {
+			break
+		}
+		fw = max(fw*w/widest, w/2, 1)
+		if narrower := format(md, fw, theme); narrower != "" {
+			out = narrower
+		}
 	}
 	return out
 }
@@ -288,6 +384,16 @@ func glamourStyle(theme Theme) gansi.StyleConfig {
 		cfg = styles.DarkStyleConfig
 	}
 	zero := uint(0)
+	if theme == ThemeNoTTY {
+		// Plain text marks code as emphasis is marked, with Markdown's
+		// own characters, and shows a heading as its words: Glamour's
+		// "## " would give a setext heading marks it never had.
+		cfg.Code.Prefix, cfg.Code.Suffix = "`", "`"
+		cfg.Code.BlockPrefix, cfg.Code.BlockSuffix = "", ""
+		for _, h := range []*gansi.StyleBlock{&cfg.H1, &cfg.H2, &cfg.H3, &cfg.H4, &cfg.H5, &cfg.H6} {
+			h.Prefix = ""
+		}
+	}
 	cfg.Document.Margin = &zero
 	cfg.Document.BlockPrefix = ""
 	cfg.Document.BlockSuffix = ""

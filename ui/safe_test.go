@@ -125,11 +125,11 @@ func TestTameMarkdown(t *testing.T) {
 	}
 	// A page too long to format is shown plainly, whole.
 	long := strings.Repeat("word ", maxMarkdownLen/5+100) + "LAST"
-	if lines, plain := markdownLines(long, 60, ThemeDark, renderDeadline, renderMarkdown); !plain || !strings.Contains(lines[len(lines)-1], "LAST") {
+	if lines, plain := markdownLines(long, 60, ThemeDark, renderDeadline, renderMarkdown, ansi.WcWidth); !plain || !strings.Contains(lines[len(lines)-1], "LAST") {
 		t.Errorf("a long page lost its end or was formatted")
 	}
 	// The flattened deep quote formats at once and keeps its text.
-	if lines, plain := markdownLines(deep, 60, ThemeDark, time.Minute, renderMarkdown); plain || !strings.Contains(ansi.Strip(strings.Join(lines, "")), "deep") {
+	if lines, plain := markdownLines(deep, 60, ThemeDark, time.Minute, renderMarkdown, ansi.WcWidth); plain || !strings.Contains(ansi.Strip(strings.Join(lines, "")), "deep") {
 		t.Errorf("deep quote: plain=%v %q", plain, lines)
 	}
 }

@@ -19,11 +19,11 @@ func (m Model) key(i int) pageKey {
 	if m.picturesOn() {
 		pics = m.picGen
 	}
-	return pageKey{page: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, pictures: pics, story: m.story, hidden: m.hiddenFor(i)}
+	return pageKey{page: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, pictures: pics, story: m.story, hidden: m.hiddenFor(i), method: m.method}
 }
 
 func (m Model) spec(i int) pageSpec {
-	return pageSpec{story: m.story, index: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, styles: m.styles, deadline: m.deadline, format: m.format, art: m.artIfOn(), hidden: m.hiddenFor(i)}
+	return pageSpec{story: m.story, index: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, styles: m.styles, deadline: m.deadline, format: m.format, art: m.artIfOn(), hidden: m.hiddenFor(i), method: m.method}
 }
 
 // render returns page i, from the cache or rendered now.
@@ -125,6 +125,6 @@ func plainPage(sp pageSpec) *page {
 		sec := sp.story.Section(sp.index - 1)
 		text = sec.Caption + "\n\n" + sec.Step(len(sec.Steps)-sp.hidden)
 	}
-	lines := append([]string{""}, wrap(unescapeMarkdown(text), sp.width)...)
+	lines := append([]string{""}, wrapWidth(unescapeMarkdown(text), sp.width, sp.method)...)
 	return &page{lines: append(lines, "", sp.styles.Faint.Render("formatting…")), plain: true}
 }

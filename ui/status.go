@@ -17,7 +17,7 @@ func (m Model) statusBar() string {
 		if m.overlay == overlayContents {
 			label = "filter: "
 		}
-		return ansi.Truncate(st.StatusTitle.Render(label)+m.input.View(), w, "")
+		return m.method.Truncate(st.StatusTitle.Render(label)+m.input.View(), w, "")
 	}
 	posText := fmt.Sprintf(" %d / %d ", m.pos.page, m.story.Len())
 	if m.pos.page == 0 {
@@ -40,10 +40,10 @@ func (m Model) statusBar() string {
 		return strings.Join(right, "")
 	}
 	rightText := rightPart(false)
-	if ansi.StringWidth(rightText) > w-14 {
+	if m.method.StringWidth(rightText) > w-14 {
 		rightText = rightPart(true)
 	}
-	room := w - ansi.StringWidth(rightText)
+	room := w - m.method.StringWidth(rightText)
 	hint := m.hint
 	if hint == "" && m.search.query == "" {
 		hint = ansi.Strip(m.help.ShortHelpView(m.keys.ShortHelp()))
@@ -56,15 +56,15 @@ func (m Model) statusBar() string {
 		titleRoom = max(min(room, w/3), 12)
 	}
 	if m.hint != "" {
-		titleRoom = max(min(titleRoom, room-ansi.StringWidth(m.hint)-4), 12)
+		titleRoom = max(min(titleRoom, room-m.method.StringWidth(m.hint)-4), 12)
 	}
-	left := st.StatusTitle.Render(" " + ansi.Truncate(m.story.Title, max(titleRoom-2, 1), "…") + " ")
-	if used := ansi.StringWidth(left); room-used > 12 && hint != "" {
-		left += st.StatusBar.Render(" " + ansi.Truncate(hint, room-used-2, "…") + " ")
+	left := st.StatusTitle.Render(" " + m.method.Truncate(m.story.Title, max(titleRoom-2, 1), "…") + " ")
+	if used := m.method.StringWidth(left); room-used > 12 && hint != "" {
+		left += st.StatusBar.Render(" " + m.method.Truncate(hint, room-used-2, "…") + " ")
 	}
-	gap := max(0, w-ansi.StringWidth(left)-ansi.StringWidth(rightText))
+	gap := max(0, w-m.method.StringWidth(left)-m.method.StringWidth(rightText))
 	bar := left + st.StatusBar.Render(strings.Repeat(" ", gap)) + rightText
-	return ansi.Truncate(bar, w, "")
+	return m.method.Truncate(bar, w, "")
 }
 
 // progressBar draws how far through the story the reader is.

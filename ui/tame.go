@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // Limits that keep one page's Markdown cheap to format. Glamour's time
@@ -120,4 +122,48 @@ func prefixEnd(line string, n int) int {
 		}
 	}
 	return len(line)
+}
+
+// codeMargin is the margin Glamour's styles give a code block.
+const codeMargin = 2
+
+// wrapCode wraps the lines of fenced code blocks that are wider than a
+// page of w columns (as wm measures), before Glamour sees them: Glamour
+// wraps them itself, but starts the rest of a line at the left edge,
+// outside the block and its indent. A wrapped line goes on with the
+// line's own indent and two more spaces.
+func wrapCode(md string, w int, wm ansi.Method) string {
+	if !strings.Contains(md, "```") && !strings.Contains(md, "~~~") {
+		return md
+	}
+	lines := strings.Split(md, "\n")
+	out := make([]string, 0, len(lines))
+	var fence string
+	room := w
+	for _, line := range lines {
+		trimmed := strings.TrimLeft(line, " ")
+		switch {
+		case fence == "" && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")):
+			fence = trimmed[:3]
+			room = w - codeMargin - (len(line) - len(trimmed))
+		case fence != "" && strings.HasPrefix(trimmed, fence):
+			fence = ""
+		case fence != "" && room > 8 && wm.StringWidth(line) > room:
+			indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+			if wm.StringWidth(indent) > room/2 {
+				indent = ""
+			}
+			parts := strings.Split(wm.Wrap(strings.TrimLeft(line, " \t"), room-wm.StringWidth(indent)-2, ""), "\n")
+			for i, p := range parts {
+				if i == 0 {
+					out = append(out, indent+p)
+				} else {
+					out = append(out, indent+"  "+p)
+				}
+			}
+			continue
+		}
+		out = append(out, line)
+	}
+	return strings.Join(out, "\n")
 }

@@ -23,6 +23,13 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.help.SetWidth(m.width)
 		m.input.SetWidth(max(m.width-12, 1))
 		return m, tea.Batch(m.show(), m.researchIfStale())
+	case tea.ModeReportMsg:
+		if wm, ok := widthMethodFor(msg); ok && wm != m.method {
+			m.method = wm
+			m.cur = nil
+			return m, tea.Batch(m.show(), m.researchIfStale())
+		}
+		return m, nil
 	case tea.BackgroundColorMsg:
 		if m.auto {
 			m.setTheme(map[bool]Theme{true: ThemeDark, false: ThemeLight}[msg.IsDark()])
@@ -51,6 +58,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			m.helpScroll(wheelDelta(msg))
 			return m, nil
 		}
+		if m.overlay == overlayDetails {
+			m.detailsY = clamp(m.detailsY+wheelDelta(msg), 0, m.detailsMaxY())
+			return m, nil
+		}
 		if m.overlay != overlayNone {
 			return m, nil
 		}
@@ -71,6 +82,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			return m.updateSearchInput(msg)
 		case overlayHelp:
 			return m.updateHelp(msg)
+		case overlayDetails:
+			return m.updateDetails(msg)
 		}
 		return m.updateReading(msg)
 	}
@@ -148,6 +161,9 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Contents):
 		m.stopShow("slideshow stopped · a plays")
 		return m.openContents()
+	case key.Matches(msg, k.Details): // after GoTo: enter ends a number first
+		m.stopShow("slideshow stopped · a plays")
+		return m.openDetails()
 	case key.Matches(msg, k.Search):
 		m.stopShow("slideshow stopped · a plays")
 		return m.openSearch()
@@ -296,6 +312,7 @@ func (m *Model) updateKeys() {
 	m.keys.Pictures.SetEnabled(m.art != nil)
 	// Only decks carry speaker notes.
 	m.keys.Notes.SetEnabled(m.story.Format == story.FormatMarkdown)
+	m.keys.Details.SetEnabled(len(m.pagePictures()) > 0)
 }
 
 type tickMsg struct{ id int }

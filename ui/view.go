@@ -49,6 +49,8 @@ func (m Model) content() string {
 		body = m.contentsView(h)
 	case overlayHelp:
 		body = m.helpView(h)
+	case overlayDetails:
+		body = m.detailsView(h)
 	default:
 		body = m.pageView(h)
 	}
@@ -290,7 +292,7 @@ func (m Model) helpColumn(groups [][]helpItem, w int) []string {
 			k, desc, on := m.helpEntry(it)
 			ks, ds := m.helpStyles(on)
 			if dw := w - keyW - 1; dw >= 10 {
-				for i, d := range wrap(desc, dw) {
+				for i, d := range wrapWidth(desc, dw, m.method) {
 					lead := strings.Repeat(" ", keyW+1)
 					if i == 0 {
 						lead = ks.Render(k) + strings.Repeat(" ", keyW-ansi.StringWidth(k)+1)
@@ -299,8 +301,8 @@ func (m Model) helpColumn(groups [][]helpItem, w int) []string {
 				}
 				continue
 			}
-			lines = append(lines, wrapStyled(k, w, ks)...)
-			for _, d := range wrap(desc, max(w-2, 1)) {
+			lines = append(lines, wrapStyled(k, w, ks, m.method)...)
+			for _, d := range wrapWidth(desc, max(w-2, 1), m.method) {
 				lines = append(lines, "  "+ds.Render(d))
 			}
 		}

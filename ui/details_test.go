@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestDetailsShowEverything(t *testing.T) {
+	s := loadStory(t, "../testdata/md/market.md")
+	m := send(newTestModel(s, 80, 30), keyMsg("right"), keyMsg("i"))
+	if m.overlay != overlayDetails {
+		t.Fatalf("i did not open the details")
+	}
+	f := frame(m)
+	for _, want := range []string{"Alt text", marketAlt, "Caption", marketCaption, "Credit", marketCredit, "Source", "market.jpg"} {
+		if !shownWords(f, want) {
+			t.Errorf("details lack %q:\n%s", want, f)
+		}
+	}
+	m = send(m, keyMsg("esc"))
+	if m.overlay != overlayNone || m.pos.page != 1 {
+		t.Errorf("esc: overlay %v, page %d; want the page back", m.overlay, m.pos.page)
+	}
+}
+
+func TestDetailsEnter(t *testing.T) {
+	s := loadStory(t, "../testdata/md/inline-pictures.md")
+	m := send(newTestModel(s, 80, 40), keyMsg("right"), keyMsg("enter"))
+	if m.overlay != overlayDetails {
+		t.Fatalf("enter with no number did not open the details")
+	}
+	f := frame(m)
+	for _, want := range []string{"Picture 1 of 3", "Picture 2 of 3", "Picture 3 of 3", "img/galaxy2.jpg", "The pair, in infrared", "Photo: Observatory archive"} {
+		if !strings.Contains(f, want) {
+			t.Errorf("details lack %q:\n%s", want, f)
+		}
+	}
+	// A number typed first is still a section number.
+	m = send(newTestModel(s, 80, 40), keyMsg("0"), keyMsg("enter"))
+	if m.overlay != overlayNone || m.pos.page != 0 {
+		t.Errorf("0 enter: overlay %v, page %d", m.overlay, m.pos.page)
+	}
+	// The cover has no pictures: i and enter do nothing.
+	m = send(newTestModel(s, 80, 40), keyMsg("i"), keyMsg("enter"))
+	if m.overlay != overlayNone {
+		t.Errorf("details opened on the cover")
+	}
+}
+
+// TestDetailsFitAndScroll: in a small window the details fit and scroll,
+// and every word can be reached.
+func TestDetailsFitAndScroll(t *testing.T) {
+	s := loadStory(t, "../testdata/md/market.md")
+	for _, size := range [][2]int{{20, 6}, {30, 10}, {45, 12}} {
+		w, h := size[0], size[1]
+		m := send(newTestModel(s, w, h), keyMsg("right"), keyMsg("i"))
+		var seen []string
+		for range 60 {
+			f := frame(m)
+			for _, l := range strings.Split(m.View().Content, "\n") {
+				if lw := ansi.StringWidthWc(l); lw > w {
+					t.Fatalf("%d×%d: line %q is %d wide", w, h, ansi.Strip(l), lw)
+				}
+			}
+			if n := len(strings.Split(f, "\n")); n > h {
+				t.Fatalf("%d×%d: %d lines", w, h, n)
+			}
+			// The rows inside the frame, without the frame.
+			for _, l := range strings.Split(f, "\n") {
+				if strings.Contains(l, "│") && !footRe.MatchString(l) {
+					seen = append(seen, strings.Trim(strings.TrimSpace(l), "│ "))
+				}
+			}
+			m = send(m, keyMsg("down"))
+		}
+		all := strings.Join(dedupe(seen), "\n")
+		for _, want := range []string{marketAlt, marketCaption, marketCredit, "market.jpg"} {
+			if !shownWords(all, want) {
+				t.Errorf("%d×%d: scrolling never shows %q:\n%s", w, h, want, all)
+			}
+		}
+	}
+}
+
+// footRe matches the details' foot, which says which rows show.
+var footRe = regexp.MustCompile(`\d–\d|esc closes`)
+
+// dedupe drops each line that repeats the one before it, as scrolling one
+// row at a time shows most rows again.
+func dedupe(rows []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if !seen[r] {
+			out = append(out, r)
+			seen[r] = true
+		}
+	}
+	return out
+}

@@ -1,0 +1,159 @@
+package ui
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/story"
+)
+
+// marketAlt, marketCaption and marketCredit are the words of
+// testdata/md/market.md's picture, every one of which must be shown.
+const (
+	marketAlt     = "A very long description of a photograph showing a crowded market square in the early morning with vendors setting up stalls of fruit, vegetables, fish and flowers while children run between them and a brass band plays near the fountain"
+	marketCaption = "The market at dawn, shortly before the first customers arrived"
+	marketCredit  = "Photograph: Very Long Agency Name International Press Photo Service / Jane Q. Photographer-Smithson"
+)
+
+// shownWords reports whether the words of want appear in order and
+// next to each other in text, however text wraps them and whatever
+// frame is drawn around them.
+func shownWords(text, want string) bool {
+	frameChars := "│╎╭╮╰╯─╌▲▼"
+	fields := strings.FieldsFunc(text, func(r rune) bool {
+		return r == ' ' || r == '\n' || strings.ContainsRune(frameChars, r)
+	})
+	// A word broken after its hyphen is one word.
+	var words []string
+	for i := 0; i < len(fields); i++ {
+		w := fields[i]
+		for strings.HasSuffix(w, "-") && i+1 < len(fields) {
+			i++
+			w += fields[i]
+		}
+		words = append(words, w)
+	}
+	got := " " + strings.Join(words, " ") + " "
+	return strings.Contains(got, " "+strings.Join(strings.Fields(want), " ")+" ")
+}
+
+func TestPanelShowsEveryWord(t *testing.T) {
+	s := loadStory(t, "../testdata/md/market.md")
+	for _, size := range [][2]int{{80, 24}, {60, 16}, {40, 12}, {30, 8}, {20, 6}} {
+		w, h := size[0], size[1]
+		m := send(newTestModel(s, w, h), keyMsg("right"))
+		page := ansi.Strip(strings.Join(m.cur.lines, "\n"))
+		for _, want := range []string{marketAlt, marketCaption, marketCredit} {
+			if !shownWords(page, want) {
+				t.Errorf("%d×%d: page lacks %q:\n%s", w, h, want, page)
+			}
+		}
+		if strings.Contains(page, "…") {
+			t.Errorf("%d×%d: page cuts something:\n%s", w, h, page)
+		}
+	}
+}
+
+func TestPrintShowsEveryWord(t *testing.T) {
+	s := loadStory(t, "../testdata/md/market.md")
+	for _, w := range []int{30, 40, 50, 80} {
+		var out bytes.Buffer
+		if err := Print(&out, s, PrintOptions{Width: w}); err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{marketAlt, marketCaption, marketCredit} {
+			if !shownWords(out.String(), want) {
+				t.Errorf("width %d: print lacks %q:\n%s", w, want, out.String())
+			}
+		}
+		for _, l := range strings.Split(out.String(), "\n") {
+			if ansi.StringWidthWc(l) > w {
+				t.Errorf("width %d: line %q is %d wide", w, l, ansi.StringWidthWc(l))
+			}
+		}
+	}
+}
+
+// TestSearchMatchIsVisible searches for a word at the end of a long
+// credit in a small window: the match must be on screen, whole.
+func TestSearchMatchIsVisible(t *testing.T) {
+	s := loadStory(t, "../testdata/md/market.md")
+	m := newTestModel(s, 40, 12)
+	m, _ = run(t, m, append(append([]tea.Msg{keyMsg("/")}, typeText("Smithson")...), keyMsg("enter"))...)
+	if len(m.search.matches) != 1 {
+		t.Fatalf("matches = %d, want 1", len(m.search.matches))
+	}
+	if f := frame(m); !strings.Contains(f, "Smithson") {
+		t.Errorf("the match is not on screen:\n%s", f)
+	}
+}
+
+// TestPanelRowsShareHeight checks that panels side by side grow together,
+// so that their frames line up.
+func TestPanelRowsShareHeight(t *testing.T) {
+	st := NewStyles(true, true)
+	pics := []story.Picture{{Source: "a.jpg", Alt: marketAlt}, {Source: "b.jpg", Alt: "Owls"}}
+	lines := panels(pics, 80, 12, st, ansi.WcWidth, nil)
+	text := strings.Join(lines, "\n")
+	if strings.Count(text, "╭") != 2 || strings.Count(lines[len(lines)-1], "╰") != 2 || strings.Count(lines[0], "╭") != 2 {
+		t.Errorf("frames do not line up:\n%s", text)
+	}
+	var left []string
+	for _, l := range lines {
+		left = append(left, ansi.Cut(l, 0, 39))
+	}
+	if !shownWords(strings.Join(left, "\n"), marketAlt) {
+		t.Errorf("alt text lost:\n%s", text)
+	}
+}
+
+// TestPicturesStandWhereTheyAre: a picture inside a paragraph or a list
+// is drawn once, as a panel after that block, and never inline as
+// Glamour's "Image: alt → url"; the text keeps its order around it.
+func TestPicturesStandWhereTheyAre(t *testing.T) {
+	s := loadStory(t, "../testdata/md/inline-pictures.md")
+	for _, w := range []int{40, 80} {
+		m := send(newTestModel(s, w, 24), keyMsg("right"))
+		page := ansi.Strip(strings.Join(m.cur.lines, "\n"))
+		flat := strings.Join(strings.Fields(strings.NewReplacer("│", " ").Replace(page)), " ")
+		for _, bad := range []string{"Image:", "→", "/img/"} {
+			if strings.Contains(page, bad) {
+				t.Errorf("width %d: page shows %q:\n%s", w, bad, page)
+			}
+		}
+		order := []string{
+			"The survey began", "Our best view so far is from the northern site.", "A barred spiral galaxy",
+			"The first target", "The second target", "A dwarf galaxy", "The pair, in infrared",
+			"A ring galaxy", "The ring formed",
+		}
+		at := 0
+		for _, want := range order {
+			i := strings.Index(flat[at:], want)
+			if i < 0 {
+				t.Fatalf("width %d: %q missing or out of order:\n%s", w, want, page)
+			}
+			at += i + len(want)
+			if want != "The first target" && strings.Count(flat, want) != 1 {
+				t.Errorf("width %d: %q shown %d times", w, want, strings.Count(flat, want))
+			}
+		}
+	}
+}
+
+// TestPictureWaitsForItsStep: a picture after a reveal marker shows with
+// the text of its step, not before.
+func TestPictureWaitsForItsStep(t *testing.T) {
+	src := "# Deck\n\n---\n\n## Tides\n\nFirst.\n\n<!-- pause -->\n\n![A later picture](l.jpg)\n\nSecond.\n"
+	m := runKeys(t, newTestModel(parseStory(t, "deck.md", src), 80, 24), "right")
+	if f := frame(m); !strings.Contains(f, "First.") || strings.Contains(f, "A later picture") || strings.Contains(f, "Second.") {
+		t.Fatalf("first step shows the second's picture:\n%s", f)
+	}
+	m = runKeys(t, m, "right")
+	if f := frame(m); !strings.Contains(f, "A later picture") || !strings.Contains(f, "Second.") || m.pos.page != 1 {
+		t.Errorf("second step lacks its picture:\n%s", f)
+	}
+}

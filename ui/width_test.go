@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/story"
+)
+
+// scriptStories are stories whose text a terminal may measure otherwise
+// than by graphemes: combining marks, vowel signs, emoji sequences, flags
+// and wide characters.
+var scriptStories = []string{
+	"../testdata/md/scripts/devanagari.md",
+	"../testdata/md/scripts/thai.md",
+	"../testdata/md/scripts/arabic.md",
+	"../testdata/md/scripts/emoji.md",
+	"../testdata/md/scripts/cjk.md",
+	"../testdata/text/hindi.txt",
+	"../testdata/text/cjk.txt",
+}
+
+// spacedWords says whether a script puts spaces between its words, so
+// that a word broken across lines is a fault (Thai and CJK text breaks
+// between any two characters).
+func spacedWords(path string) bool {
+	return !strings.Contains(path, "thai") && !strings.Contains(path, "cjk")
+}
+
+// storyTexts are the texts of section i that a page must show: caption,
+// pictures and body, with Markdown's list and quote marks left out.
+func storyTexts(sec story.Section) []string {
+	texts := []string{sec.Caption}
+	for _, p := range sec.Pictures {
+		texts = append(texts, p.Alt, p.Caption, p.Credit)
+	}
+	for _, l := range strings.Split(sec.Body, "\n") {
+		texts = append(texts, strings.TrimLeft(l, "-> "))
+	}
+	return texts
+}
+
+// squeeze drops spaces and frame characters, so that text can be found
+// however it was wrapped.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || strings.ContainsRune("│╎╭╮╰╯─╌•", r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func TestScriptsFitTheWindow(t *testing.T) {
+	methods := map[string]tea.Msg{
+		"wcwidth":  nil,
+		"grapheme": tea.ModeReportMsg{Mode: ansi.ModeUnicodeCore, Value: ansi.ModeReset},
+	}
+	for _, path := range scriptStories {
+		s := loadStory(t, path)
+		for name, report := range methods {
+			wm := ansi.WcWidth
+			if report != nil {
+				wm = ansi.GraphemeWidth
+			}
+			for _, w := range []int{40, 60, 80} {
+				t.Run(filepath.Base(path)+"/"+name+"/"+string(rune('0'+w/10))+"0", func(t *testing.T) {
+					m := newTestModel(s, w, 16)
+					if report != nil {
+						m = send(m, report)
+					}
+					if m.method != wm {
+						t.Fatalf("width method %v, want %v", m.method, wm)
+					}
+					for i := range s.Len() + 1 {
+						checkPage(t, m, w, wm, path, i)
+						// The overlays fit too.
+						for _, o := range []string{"t", "i", "?"} {
+							checkFrame(t, send(m, keyMsg(o)), w, wm, fmt.Sprintf("page %d, key %s", i, o))
+						}
+						m = send(m, keyMsg("right"))
+					}
+				})
+			}
+		}
+	}
+}
+
+// checkFrame checks that no line of the frame is wider than the window.
+func checkFrame(t *testing.T, m Model, w int, wm ansi.Method, where string) {
+	t.Helper()
+	for _, l := range strings.Split(m.View().Content, "\n") {
+		if lw := wm.StringWidth(l); lw > w {
+			t.Errorf("%s: frame line %q is %d wide", where, ansi.Strip(l), lw)
+		}
+	}
+}
+
+func checkPage(t *testing.T, m Model, w int, wm ansi.Method, path string, page int) {
+	t.Helper()
+	checkFrame(t, m, w, wm, fmt.Sprintf("page %d", page))
+	lines := make([]string, len(m.cur.lines))
+	for i, l := range m.cur.lines {
+		lines[i] = ansi.Strip(l)
+	}
+	text := strings.Join(lines, "\n")
+	border, inPanel := -1, false
+	for _, l := range lines {
+		l = strings.TrimRight(l, " ")
+		if lw := wm.StringWidth(l); lw > contentWidth(w) {
+			t.Errorf("page %d: line %q is %d wide, more than %d", page, l, lw, contentWidth(w))
+		}
+		// A panel runs from its top corner to its bottom one; a quote's
+		// bar is no frame.
+		wasIn := inPanel
+		if strings.Contains(l, "╭") {
+			inPanel = true
+		}
+		if strings.Contains(l, "╰") {
+			inPanel = false
+		}
+		if inPanel || wasIn {
+			if border < 0 {
+				border = wm.StringWidth(l)
+			}
+			if wm.StringWidth(l) != border || !strings.ContainsAny(l[len(l)-3:], "│╎╮╯") {
+				t.Errorf("page %d: broken frame at %q:\n%s", page, l, text)
+			}
+		}
+	}
+	if page == 0 {
+		return
+	}
+	sec := m.story.Section(page - 1)
+	for _, want := range storyTexts(sec) {
+		if !strings.Contains(squeeze(text), squeeze(want)) {
+			t.Errorf("page %d lost text %q:\n%s", page, want, text)
+		}
+		if !spacedWords(path) {
+			continue
+		}
+		for _, word := range strings.Fields(want) {
+			// A line may end after a hyphen.
+			if !strings.Contains(text, word) && !strings.Contains(word, "-") {
+				t.Errorf("page %d: word %q broken or lost:\n%s", page, word, text)
+			}
+		}
+	}
+}
+
+func TestPrintScriptsFit(t *testing.T) {
+	for _, path := range scriptStories {
+		s := loadStory(t, path)
+		for _, w := range []int{40, 60} {
+			var out bytes.Buffer
+			if err := Print(&out, s, PrintOptions{Width: w}); err != nil {
+				t.Fatal(err)
+			}
+			for _, l := range strings.Split(out.String(), "\n") {
+				if lw := ansi.StringWidthWc(l); lw > w {
+					t.Errorf("%s at %d: printed line %q is %d wide", path, w, l, lw)
+				}
+			}
+		}
+	}
+}
+
+func TestWrapKeepsDates(t *testing.T) {
+	for _, w := range []int{10, 14, 20} {
+		lines := wrapWidth("It opened on 2025-04-01 at noon.", w, ansi.WcWidth)
+		if !strings.Contains(strings.Join(lines, "\n"), "2025-04-01") {
+			t.Errorf("width %d: date broken: %q", w, lines)
+		}
+	}
+	if got := wrapWidth("a well-known fact", 7, ansi.WcWidth); strings.Join(got, "|") != "a well-|known|fact" {
+		t.Errorf("words still break after their hyphen: %q", got)
+	}
+}
+
+func TestMarkdownKeepsDates(t *testing.T) {
+	md := "The market opened on 2025-04-01 at noon, and closed on 2025-04-30."
+	for w := 20; w <= 40; w++ {
+		lines, _ := markdownLines(md, w, ThemeNoTTY, time.Minute, renderMarkdown, ansi.WcWidth)
+		text := strings.Join(lines, "\n")
+		if !strings.Contains(text, "2025-04-01") || !strings.Contains(text, "2025-04-30") {
+			t.Errorf("width %d: a date is broken:\n%s", w, text)
+		}
+	}
+}
+
+// TestStatusKeepsCounter: a title in Devanagari, measured as tmux
+// measures it, leaves room for the page counter.
+func TestStatusKeepsCounter(t *testing.T) {
+	m := send(newTestModel(loadStory(t, "../testdata/text/hindi.txt"), 60, 16), keyMsg("right"))
+	lines := strings.Split(m.View().Content, "\n")
+	bar := lines[len(lines)-1]
+	if !strings.HasSuffix(strings.TrimRight(ansi.Strip(bar), " "), "1 / 2") || ansi.StringWidthWc(bar) > 60 {
+		t.Errorf("status bar %q (%d wide by wcwidth)", ansi.Strip(bar), ansi.StringWidthWc(bar))
+	}
+}
+
+// TestWrapNeverOverflows: x/ansi's Wrap lets hyphens after a full line
+// run over; wrapWidth and fitLines cut them back to the width.
+func TestWrapNeverOverflows(t *testing.T) {
+	text := "The U.S. has long been heralded as a land of opportunity -- a place where anyone can succeed"
+	for w := 5; w <= 30; w++ {
+		for _, l := range wrapWidth(text, w, ansi.WcWidth) {
+			if ansi.StringWidthWc(l) > w {
+				t.Errorf("wrapWidth at %d: %q", w, l)
+			}
+		}
+		for _, l := range fitLines([]string{text}, w, ansi.WcWidth) {
+			if ansi.StringWidthWc(l) > w {
+				t.Errorf("fitLines at %d: %q", w, l)
+			}
+		}
+	}
+}
