@@ -116,6 +116,7 @@ type Model struct {
 	picAuto    bool            // waiting to hear whether kitty graphics work
 	picGen     int             // bumped when a picture arrives: pages redraw
 	picPending map[string]bool // pictures loading
+	picDelay   time.Duration   // how long a page stays before its pictures load
 }
 
 // New returns a reader for s.
@@ -147,6 +148,7 @@ func New(s *story.Story, opt Options) Model {
 		m.picOn = true
 		m.picAuto = opt.Pictures == PicturesAuto
 		m.picPending = map[string]bool{}
+		m.picDelay = pictureDelay
 	}
 	if opt.Start > 0 {
 		m.pos = jump(opt.Start, m.pages())

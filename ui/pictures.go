@@ -6,6 +6,7 @@ import (
 	"image"
 	"strings"
 	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -236,16 +237,27 @@ func (m *Model) loadPictures(i int) []tea.Cmd {
 	return cmds
 }
 
+// pictureDelay is how long a page is shown before its pictures (and its
+// neighbours') start to load: decoding takes a CPU for tens of
+// milliseconds, which a reader turning pages quickly would feel, and
+// pictures of pages only passed through are not needed.
+const pictureDelay = 120 * time.Millisecond
+
+// pictureDueMsg says page has been shown for pictureDelay.
+type pictureDueMsg struct{ page int }
+
 // pictureCmds are the commands a render leaves to do: the pictures of
-// the current page and its neighbours to load, and kitty placements to
-// encode.
+// the current page and its neighbours to load once the page has stayed
+// a moment, and kitty placements to encode.
 func (m *Model) pictureCmds() []tea.Cmd {
 	if !m.picturesOn() {
 		return nil
 	}
-	var cmds []tea.Cmd
-	for _, i := range []int{m.pos.page, m.pos.page + 1, m.pos.page - 1} {
-		cmds = append(cmds, m.loadPictures(i)...)
+	page := m.pos.page
+	due := func() tea.Msg { return pictureDueMsg{page: page} }
+	cmds := []tea.Cmd{due}
+	if m.picDelay > 0 {
+		cmds[0] = tea.Tick(m.picDelay, func(time.Time) tea.Msg { return due() })
 	}
 	for _, k := range m.art.takeWanted() {
 		img, _, ok := m.art.loader.Cached(k.src)
@@ -276,6 +288,15 @@ func encodeKitty(k artKey, id int, old *artKey, img *image.RGBA) tea.Cmd {
 // updatePictures handles the picture messages.
 func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
+	case pictureDueMsg:
+		if msg.page != m.pos.page || !m.picturesOn() {
+			return m, nil, true
+		}
+		var cmds []tea.Cmd
+		for _, i := range []int{m.pos.page, m.pos.page + 1, m.pos.page - 1} {
+			cmds = append(cmds, m.loadPictures(i)...)
+		}
+		return m, tea.Batch(cmds...), true
 	case pictureMsg:
 		delete(m.picPending, msg.src)
 		m.picGen++

@@ -33,7 +33,7 @@ func pictureModel(t *testing.T, mode PictureMode, w, h int) Model {
 	t.Helper()
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, PicturePixels(mode), PicturePixels(mode), 0)
 	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: mode, Loader: l})
-	m.renderBudget, m.deadline = time.Minute, time.Minute
+	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	return sized(t, m, w, h)
 }
 
@@ -66,7 +66,7 @@ func settle(t *testing.T, m Model, cmd tea.Cmd) (Model, []string) {
 			queue = append(queue, msg...)
 		case tea.RawMsg:
 			raw = append(raw, fmt.Sprint(msg.Msg))
-		case pictureMsg, kittyMsg, pageMsg:
+		case pictureMsg, pictureDueMsg, kittyMsg, pageMsg:
 			next, more := m.Update(msg)
 			m = next.(Model)
 			queue = append(queue, more)
@@ -403,7 +403,7 @@ func TestSeveralPicturesSideBySide(t *testing.T) {
 	}
 	l := picture.NewLoader(picture.Origin{Dir: dir}, 64, 64, 0)
 	m := New(s, Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
-	m.renderBudget, m.deadline = time.Minute, time.Minute
+	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	m = sized(t, m, 100, 40)
 	m = turnTo(t, m, "right")
 	// Two panels in a row, as words-only panels are laid out at this
@@ -416,5 +416,29 @@ func TestSeveralPicturesSideBySide(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no row with two pictures side by side:\n%s", ansi.Strip(m.View().Content))
+	}
+}
+
+func TestPagesPassedThroughLoadNoPictures(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	// Three quick page turns: their commands run only after the last.
+	var cmds []tea.Cmd
+	for _, k := range keys("right right right") {
+		next, cmd := m.Update(k)
+		m = next.(Model)
+		cmds = append(cmds, cmd)
+	}
+	m, _ = settle(t, m, tea.Batch(cmds...))
+	if _, _, ok := l.Cached("img/sunset.png"); ok {
+		t.Error("the picture of page 1, only passed through, was loaded")
+	}
+	for _, src := range []string{"img/mountains.jpg", "img/kite.gif", "img/flag.webp"} {
+		if _, _, ok := l.Cached(src); !ok {
+			t.Errorf("%s, on page 3 or beside it, was not loaded", src)
+		}
+	}
+	if !strings.Contains(m.View().Content, "▀") {
+		t.Error("no picture on the page turned to")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"image"
+	"runtime"
 	"sync"
 )
 
@@ -12,8 +13,9 @@ import (
 const DefaultCacheBytes = 48 << 20
 
 // maxDecoding is how many pictures are decoded at once: each may take
-// up to maxDecodedBytes while it is decoded.
-const maxDecoding = 2
+// up to maxDecodedBytes while it is decoded, and a CPU is left for the
+// reader itself where there are few.
+var maxDecoding = max(1, runtime.NumCPU()/2)
 
 // Loader reads, decodes and shrinks a story's pictures, and keeps the
 // most recently used of them within a memory budget. It is safe for
