@@ -75,11 +75,26 @@ func (l *Loader) load(ctx context.Context, src string) (*image.RGBA, error) {
 		return nil, ctx.Err()
 	}
 	defer func() { <-l.sem }()
-	img, err := Decode(data)
-	if err != nil {
-		return nil, err
+	type result struct {
+		img *image.RGBA
+		err error
 	}
-	return Shrink(img, l.maxW, l.maxH), nil
+	done := make(chan result, 1)
+	go func() {
+		// The decoding thread runs at the lowest priority, so that the
+		// reader's own threads keep their CPU, and is thrown away after:
+		// a goroutine that ends locked to its thread ends the thread.
+		runtime.LockOSThread()
+		lowerThreadPriority()
+		img, err := Decode(data)
+		if err != nil {
+			done <- result{err: err}
+			return
+		}
+		done <- result{img: Shrink(img, l.maxW, l.maxH)}
+	}()
+	r := <-done
+	return r.img, r.err
 }
 
 // Cached returns what Load returned for src before, if it is still held.
