@@ -32,6 +32,13 @@ const pictureDeck = "../testdata/pictures/deck.md"
 func pictureModel(t *testing.T, mode PictureMode, w, h int) Model {
 	t.Helper()
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, PicturePixels(mode), PicturePixels(mode), 0)
+	return pictureModelWith(t, l, mode, w, h)
+}
+
+// pictureModelWith is pictureModel with its loader given, and so the
+// pictures it already holds.
+func pictureModelWith(t *testing.T, l *picture.Loader, mode PictureMode, w, h int) Model {
+	t.Helper()
 	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: mode, Loader: l})
 	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	return sized(t, m, w, h)
@@ -171,9 +178,10 @@ func TestPictureToggleKey(t *testing.T) {
 }
 
 func TestPictureShrinksThenHides(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, blocksPixels, blocksPixels, 0)
 	var last int
 	for _, h := range []int{60, 34, 24, 16} {
-		m := turnTo(t, pictureModel(t, PicturesBlocks, 100, h), "right")
+		m := turnTo(t, pictureModelWith(t, l, PicturesBlocks, 100, h), "right")
 		view := m.View().Content
 		rows := 0
 		for _, l := range strings.Split(view, "\n") {
@@ -194,9 +202,9 @@ func TestPictureShrinksThenHides(t *testing.T) {
 		}
 	}
 	// Every size down to 1×1, without a panic.
-	for w := 1; w <= 40; w += 3 {
-		for h := 1; h <= 20; h += 3 {
-			m := turnTo(t, pictureModel(t, PicturesBlocks, w, h), "right")
+	for w := 1; w <= 41; w += 5 {
+		for h := 1; h <= 21; h += 4 {
+			m := turnTo(t, pictureModelWith(t, l, PicturesBlocks, w, h), "right")
 			_ = m.View()
 		}
 	}
