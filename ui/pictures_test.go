@@ -13,10 +13,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/ansi/kitty"
@@ -449,4 +451,70 @@ func TestPagesPassedThroughLoadNoPictures(t *testing.T) {
 	if !strings.Contains(m.View().Content, "▀") {
 		t.Error("no picture on the page turned to")
 	}
+}
+
+// TestKittyThroughBubbleTea runs the reader in a Bubble Tea program, in
+// kitty mode, and reads what the program writes to the terminal: the
+// picture's transmission, and placeholders that Bubble Tea's renderer
+// kept whole (each with its two diacritics) in the picture's colour.
+func TestKittyThroughBubbleTea(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesKitty, Loader: l, Start: 1})
+	m.picDelay = 0
+	var out syncBuffer
+	p := tea.NewProgram(m, tea.WithOutput(&out), tea.WithInput(nil), tea.WithWindowSize(100, 34),
+		tea.WithEnvironment([]string{"TERM=xterm-kitty"}), tea.WithColorProfile(colorprofile.TrueColor))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if _, err := p.Run(); err != nil {
+			t.Error(err)
+		}
+	}()
+	// Until the placeholders have been drawn, or 10 s.
+	for start := time.Now(); time.Since(start) < 10*time.Second; time.Sleep(20 * time.Millisecond) {
+		if strings.ContainsRune(out.String(), kitty.Placeholder) {
+			break
+		}
+	}
+	time.Sleep(100 * time.Millisecond)
+	p.Quit()
+	<-done
+	got := out.String()
+	i := strings.Index(got, "\x1b_Ga=T,U=1,f=100,t=d,i=")
+	if i < 0 {
+		t.Fatalf("no transmission in the program's output (%d bytes)", len(got))
+	}
+	var id, cols, rows int
+	if _, err := fmt.Sscanf(got[i:], "\x1b_Ga=T,U=1,f=100,t=d,i=%d,c=%d,r=%d,", &id, &cols, &rows); err != nil {
+		t.Fatal(err)
+	}
+	var row strings.Builder
+	row.WriteString(fmt.Sprintf("\x1b[38;5;%dm", id))
+	for c := range cols {
+		row.WriteRune(kitty.Placeholder)
+		row.WriteRune(kitty.Diacritic(rows - 1))
+		row.WriteRune(kitty.Diacritic(c))
+	}
+	if !strings.Contains(got, row.String()) {
+		t.Errorf("the last row of placeholders is not in the output whole")
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe to read while a program writes it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
