@@ -37,6 +37,9 @@ type Options struct {
 	// Loader reads; with no loader, or PicturesOff, panels are words.
 	Pictures PictureMode
 	Loader   *picture.Loader
+	// Tmux is set when reel runs inside tmux: kitty graphics then go
+	// through tmux's passthrough ("set -g allow-passthrough on").
+	Tmux bool
 	// NoSteps shows every page whole, ignoring its reveal steps.
 	NoSteps bool
 	// Notes opens the speaker notes pane.
@@ -145,6 +148,7 @@ func New(s *story.Story, opt Options) Model {
 	m.setTheme(theme)
 	if opt.Loader != nil && opt.Pictures != PicturesOff && theme != ThemeNoTTY {
 		m.art = newPictureArt(opt.Loader, opt.Pictures == PicturesKitty)
+		m.art.tmux = opt.Tmux
 		m.picOn = true
 		m.picAuto = opt.Pictures == PicturesAuto
 		m.picPending = map[string]bool{}

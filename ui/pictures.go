@@ -74,6 +74,9 @@ type pictureArt struct {
 	ids    map[artKey]int
 	wanted map[artKey]bool
 	nextID int
+	// tmux is set inside tmux: kitty's sequences pass through it to the
+	// terminal outside.
+	tmux bool
 }
 
 type artKey struct {
@@ -265,14 +268,14 @@ func (m *Model) pictureCmds() []tea.Cmd {
 			continue
 		}
 		id, old := m.art.reserveID()
-		cmds = append(cmds, encodeKitty(k, id, old, img))
+		cmds = append(cmds, encodeKitty(k, id, old, img, m.art.tmux))
 	}
 	return cmds
 }
 
 // encodeKitty encodes a placement off the UI goroutine; deleting the
 // placement whose id it reuses comes first.
-func encodeKitty(k artKey, id int, old *artKey, img *image.RGBA) tea.Cmd {
+func encodeKitty(k artKey, id int, old *artKey, img *image.RGBA, tmux bool) tea.Cmd {
 	return func() tea.Msg {
 		seq, err := picture.KittyTransmit(img, id, k.cols, k.rows)
 		if err != nil {
@@ -280,6 +283,9 @@ func encodeKitty(k artKey, id int, old *artKey, img *image.RGBA) tea.Cmd {
 		}
 		if old != nil {
 			seq = picture.KittyDelete(id) + seq
+		}
+		if tmux {
+			seq = passthrough(seq)
 		}
 		return kittyMsg{key: k, id: id, seq: seq}
 	}
@@ -341,6 +347,22 @@ func (m Model) cleanupPictures() string {
 	var b strings.Builder
 	for _, id := range m.art.sentIDs() {
 		b.WriteString(picture.KittyDelete(id))
+	}
+	if m.art.tmux {
+		return passthrough(b.String())
+	}
+	return b.String()
+}
+
+// passthrough wraps each escape sequence of seq for tmux to pass on.
+// (The kitty query is not wrapped: tmux would not hand the answer back,
+// so inside tmux kitty graphics are chosen with --pictures kitty.)
+func passthrough(seq string) string {
+	var b strings.Builder
+	for _, s := range strings.SplitAfter(seq, "\x1b\\") {
+		if s != "" {
+			b.WriteString(picture.TmuxPassthrough(s))
+		}
 	}
 	return b.String()
 }

@@ -518,3 +518,27 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+func TestKittyInsideTmuxPassesThrough(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesKitty, Loader: l, Tmux: true})
+	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
+	m = sized(t, m, 100, 34)
+	next, cmd := m.Update(keyMsg("right"))
+	m, raw := settle(t, next.(Model), cmd)
+	if len(raw) == 0 {
+		t.Fatal("nothing sent")
+	}
+	for _, r := range raw {
+		// Every sequence wrapped whole, its ESCs doubled.
+		if !strings.HasPrefix(r, "\x1bPtmux;\x1b\x1b_G") || !strings.HasSuffix(r, "\x1b\x1b\\\x1b\\") {
+			t.Errorf("not passed through tmux: %q…", r[:min(len(r), 40)])
+		}
+		if n, m := strings.Count(r, "\x1bPtmux;"), strings.Count(r, "\x1b\x1b_G"); n != m {
+			t.Errorf("%d passthroughs for %d sequences", n, m)
+		}
+	}
+	if c := m.KittyCleanup(); !strings.HasPrefix(c, "\x1bPtmux;\x1b\x1b_Ga=d,d=I,") {
+		t.Errorf("cleanup not passed through: %q", c)
+	}
+}
