@@ -99,7 +99,7 @@ func (a *pictureArt) useKitty(on bool) {
 // and maxRows tall, centred in iw columns, or nil while it is loading or
 // if it cannot be drawn; note is a short reason when it cannot be.
 func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string, note string) {
-	if a == nil || p.Placeholder || p.Source == "" || iw < 4 || maxRows < minArtRows {
+	if a == nil || p.Placeholder || p.Source == "" {
 		return nil, ""
 	}
 	img, err, ok := a.loader.Cached(p.Source)
@@ -108,6 +108,9 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 	}
 	if err != nil {
 		return nil, picture.Reason(err)
+	}
+	if iw < 4 || maxRows < minArtRows {
+		return nil, ""
 	}
 	b := img.Bounds()
 	cols, rows := picture.Cells(b.Dx(), b.Dy(), iw, maxRows)

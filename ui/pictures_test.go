@@ -542,3 +542,12 @@ func TestKittyInsideTmuxPassesThrough(t *testing.T) {
 		t.Errorf("cleanup not passed through: %q", c)
 	}
 }
+
+func TestReasonShownOnASmallScreen(t *testing.T) {
+	// 16 rows leave no room for a picture, but the reason still fits on
+	// the panel's mark line.
+	m := turnTo(t, pictureModel(t, PicturesBlocks, 100, 16), "5 enter")
+	if plain := ansi.Strip(m.View().Content); !strings.Contains(plain, "▣ damaged picture") {
+		t.Errorf("no reason on a small screen:\n%s", plain)
+	}
+}
