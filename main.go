@@ -189,6 +189,11 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		// Failing to is no reason to fail reel.
 		_ = savePosition(store, key, hash, fm.Position())
 	}
+	if ok {
+		// Kitty keeps the pictures sent to it until told to drop them,
+		// however the reader ended.
+		_, _ = io.WriteString(stdout, fm.KittyCleanup())
+	}
 	if err != nil {
 		return err
 	}
@@ -198,8 +203,6 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	default:
 	}
 	if ok {
-		// Kitty keeps pictures sent to it until told to drop them.
-		_, _ = io.WriteString(stdout, fm.KittyCleanup())
 		return fm.Err()
 	}
 	return nil
