@@ -160,7 +160,7 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		pics = ui.PicturesOff
 	}
 	m := ui.New(s, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
-		Pictures: pics, Loader: pictureLoader(cfg, pics, base), NoSteps: cfg.noSteps, Notes: cfg.notes})
+		Pictures: pics, Loader: pictureLoader(cfg, pics, base), Tmux: os.Getenv("TMUX") != "", NoSteps: cfg.noSteps, Notes: cfg.notes})
 	// Bubble Tea turns SIGTERM into a plain quit; note it, so that reel
 	// ends with the status a killed program has.
 	sigterm := make(chan os.Signal, 1)
@@ -189,6 +189,11 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		// Failing to is no reason to fail reel.
 		_ = savePosition(store, key, hash, fm.Position())
 	}
+	if ok {
+		// Kitty keeps the pictures sent to it until told to drop them,
+		// however the reader ended.
+		_, _ = io.WriteString(stdout, fm.KittyCleanup())
+	}
 	if err != nil {
 		return err
 	}
@@ -198,8 +203,6 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	default:
 	}
 	if ok {
-		// Kitty keeps pictures sent to it until told to drop them.
-		_, _ = io.WriteString(stdout, fm.KittyCleanup())
 		return fm.Err()
 	}
 	return nil

@@ -6,8 +6,10 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/ui"
@@ -85,4 +87,35 @@ func TestPicturesFlag(t *testing.T) {
 			t.Errorf("%v: mode %v, want %v", tt.args, cfg.pictures, tt.mode)
 		}
 	}
+}
+
+// TestInteractivePictures runs reel on a terminal: the deck's first
+// picture appears as half blocks (auto mode, on a terminal that does not
+// answer the kitty query), and with NO_COLOR no picture is drawn.
+func TestInteractivePictures(t *testing.T) {
+	tm := startTerm(t, nil, true, "--start", "1", "testdata/pictures/deck.md")
+	tm.waitFor("The sun sets over a calm sea")
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(tm.emu.Render(), "▀") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no picture drawn:\n%s", tm.screen())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if raw := tm.raw.String(); !strings.Contains(raw, picture.KittyQuery) {
+		t.Error("auto mode did not ask the terminal about kitty graphics")
+	}
+	tm.send("q")
+	if code := tm.exit(); code != 0 {
+		t.Errorf("exit %d", code)
+	}
+
+	tm = startTermEnv(t, nil, true, []string{"XDG_STATE_HOME=" + t.TempDir(), "NO_COLOR=1"}, "--start", "1", "testdata/pictures/deck.md")
+	tm.waitFor("The sun sets over a calm sea")
+	time.Sleep(500 * time.Millisecond) // time enough for a picture to load
+	if strings.Contains(tm.raw.String(), "▀") {
+		t.Error("NO_COLOR drew a picture")
+	}
+	tm.send("q")
+	tm.exit()
 }

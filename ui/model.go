@@ -38,6 +38,9 @@ type Options struct {
 	// Loader reads; with no loader, or PicturesOff, panels are words.
 	Pictures PictureMode
 	Loader   *picture.Loader
+	// Tmux is set when reel runs inside tmux: kitty graphics then go
+	// through tmux's passthrough ("set -g allow-passthrough on").
+	Tmux bool
 	// NoSteps shows every page whole, ignoring its reveal steps.
 	NoSteps bool
 	// Notes opens the speaker notes pane.
@@ -120,6 +123,7 @@ type Model struct {
 	picAuto    bool            // waiting to hear whether kitty graphics work
 	picGen     int             // bumped when a picture arrives: pages redraw
 	picPending map[string]bool // pictures loading
+	picDelay   time.Duration   // how long a page stays before its pictures load
 }
 
 // New returns a reader for s.
@@ -149,9 +153,11 @@ func New(s *story.Story, opt Options) Model {
 	m.setTheme(theme)
 	if opt.Loader != nil && opt.Pictures != PicturesOff && theme != ThemeNoTTY {
 		m.art = newPictureArt(opt.Loader, opt.Pictures == PicturesKitty)
+		m.art.tmux = opt.Tmux
 		m.picOn = true
 		m.picAuto = opt.Pictures == PicturesAuto
 		m.picPending = map[string]bool{}
+		m.picDelay = pictureDelay
 	}
 	if opt.Start > 0 {
 		m.pos = jump(opt.Start, m.pages())

@@ -6,6 +6,7 @@ import (
 	"image"
 	"strings"
 	"sync"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -73,6 +74,9 @@ type pictureArt struct {
 	ids    map[artKey]int
 	wanted map[artKey]bool
 	nextID int
+	// tmux is set inside tmux: kitty's sequences pass through it to the
+	// terminal outside.
+	tmux bool
 }
 
 type artKey struct {
@@ -95,7 +99,7 @@ func (a *pictureArt) useKitty(on bool) {
 // and maxRows tall, centred in iw columns, or nil while it is loading or
 // if it cannot be drawn; note is a short reason when it cannot be.
 func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string, note string) {
-	if a == nil || p.Placeholder || p.Source == "" || iw < 4 || maxRows < minArtRows {
+	if a == nil || p.Placeholder || p.Source == "" {
 		return nil, ""
 	}
 	img, err, ok := a.loader.Cached(p.Source)
@@ -104,6 +108,9 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 	}
 	if err != nil {
 		return nil, picture.Reason(err)
+	}
+	if iw < 4 || maxRows < minArtRows {
+		return nil, ""
 	}
 	b := img.Bounds()
 	cols, rows := picture.Cells(b.Dx(), b.Dy(), iw, maxRows)
@@ -236,16 +243,27 @@ func (m *Model) loadPictures(i int) []tea.Cmd {
 	return cmds
 }
 
+// pictureDelay is how long a page is shown before its pictures (and its
+// neighbours') start to load: decoding takes a CPU for tens of
+// milliseconds, which a reader turning pages quickly would feel, and
+// pictures of pages only passed through are not needed.
+const pictureDelay = 120 * time.Millisecond
+
+// pictureDueMsg says page has been shown for pictureDelay.
+type pictureDueMsg struct{ page int }
+
 // pictureCmds are the commands a render leaves to do: the pictures of
-// the current page and its neighbours to load, and kitty placements to
-// encode.
+// the current page and its neighbours to load once the page has stayed
+// a moment, and kitty placements to encode.
 func (m *Model) pictureCmds() []tea.Cmd {
 	if !m.picturesOn() {
 		return nil
 	}
-	var cmds []tea.Cmd
-	for _, i := range []int{m.pos.page, m.pos.page + 1, m.pos.page - 1} {
-		cmds = append(cmds, m.loadPictures(i)...)
+	page := m.pos.page
+	due := func() tea.Msg { return pictureDueMsg{page: page} }
+	cmds := []tea.Cmd{due}
+	if m.picDelay > 0 {
+		cmds[0] = tea.Tick(m.picDelay, func(time.Time) tea.Msg { return due() })
 	}
 	for _, k := range m.art.takeWanted() {
 		img, _, ok := m.art.loader.Cached(k.src)
@@ -253,14 +271,14 @@ func (m *Model) pictureCmds() []tea.Cmd {
 			continue
 		}
 		id, old := m.art.reserveID()
-		cmds = append(cmds, encodeKitty(k, id, old, img))
+		cmds = append(cmds, encodeKitty(k, id, old, img, m.art.tmux))
 	}
 	return cmds
 }
 
 // encodeKitty encodes a placement off the UI goroutine; deleting the
 // placement whose id it reuses comes first.
-func encodeKitty(k artKey, id int, old *artKey, img *image.RGBA) tea.Cmd {
+func encodeKitty(k artKey, id int, old *artKey, img *image.RGBA, tmux bool) tea.Cmd {
 	return func() tea.Msg {
 		seq, err := picture.KittyTransmit(img, id, k.cols, k.rows)
 		if err != nil {
@@ -269,6 +287,9 @@ func encodeKitty(k artKey, id int, old *artKey, img *image.RGBA) tea.Cmd {
 		if old != nil {
 			seq = picture.KittyDelete(id) + seq
 		}
+		if tmux {
+			seq = passthrough(seq)
+		}
 		return kittyMsg{key: k, id: id, seq: seq}
 	}
 }
@@ -276,6 +297,15 @@ func encodeKitty(k artKey, id int, old *artKey, img *image.RGBA) tea.Cmd {
 // updatePictures handles the picture messages.
 func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
+	case pictureDueMsg:
+		if msg.page != m.pos.page || !m.picturesOn() {
+			return m, nil, true
+		}
+		var cmds []tea.Cmd
+		for _, i := range []int{m.pos.page, m.pos.page + 1, m.pos.page - 1} {
+			cmds = append(cmds, m.loadPictures(i)...)
+		}
+		return m, tea.Batch(cmds...), true
 	case pictureMsg:
 		delete(m.picPending, msg.src)
 		m.picGen++
@@ -320,6 +350,22 @@ func (m Model) cleanupPictures() string {
 	var b strings.Builder
 	for _, id := range m.art.sentIDs() {
 		b.WriteString(picture.KittyDelete(id))
+	}
+	if m.art.tmux {
+		return passthrough(b.String())
+	}
+	return b.String()
+}
+
+// passthrough wraps each escape sequence of seq for tmux to pass on.
+// (The kitty query is not wrapped: tmux would not hand the answer back,
+// so inside tmux kitty graphics are chosen with --pictures kitty.)
+func passthrough(seq string) string {
+	var b strings.Builder
+	for _, s := range strings.SplitAfter(seq, "\x1b\\") {
+		if s != "" {
+			b.WriteString(picture.TmuxPassthrough(s))
+		}
 	}
 	return b.String()
 }

@@ -13,10 +13,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/ansi/kitty"
@@ -32,8 +34,15 @@ const pictureDeck = "../testdata/pictures/deck.md"
 func pictureModel(t *testing.T, mode PictureMode, w, h int) Model {
 	t.Helper()
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, PicturePixels(mode), PicturePixels(mode), 0)
+	return pictureModelWith(t, l, mode, w, h)
+}
+
+// pictureModelWith is pictureModel with its loader given, and so the
+// pictures it already holds.
+func pictureModelWith(t *testing.T, l *picture.Loader, mode PictureMode, w, h int) Model {
+	t.Helper()
 	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: mode, Loader: l})
-	m.renderBudget, m.deadline = time.Minute, time.Minute
+	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	return sized(t, m, w, h)
 }
 
@@ -66,7 +75,7 @@ func settle(t *testing.T, m Model, cmd tea.Cmd) (Model, []string) {
 			queue = append(queue, msg...)
 		case tea.RawMsg:
 			raw = append(raw, fmt.Sprint(msg.Msg))
-		case pictureMsg, kittyMsg, pageMsg:
+		case pictureMsg, pictureDueMsg, kittyMsg, pageMsg:
 			next, more := m.Update(msg)
 			m = next.(Model)
 			queue = append(queue, more)
@@ -171,9 +180,10 @@ func TestPictureToggleKey(t *testing.T) {
 }
 
 func TestPictureShrinksThenHides(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, blocksPixels, blocksPixels, 0)
 	var last int
 	for _, h := range []int{60, 34, 24, 16} {
-		m := turnTo(t, pictureModel(t, PicturesBlocks, 100, h), "right")
+		m := turnTo(t, pictureModelWith(t, l, PicturesBlocks, 100, h), "right")
 		view := m.View().Content
 		rows := 0
 		for _, l := range strings.Split(view, "\n") {
@@ -194,9 +204,9 @@ func TestPictureShrinksThenHides(t *testing.T) {
 		}
 	}
 	// Every size down to 1×1, without a panic.
-	for w := 1; w <= 40; w += 3 {
-		for h := 1; h <= 20; h += 3 {
-			m := turnTo(t, pictureModel(t, PicturesBlocks, w, h), "right")
+	for w := 1; w <= 41; w += 5 {
+		for h := 1; h <= 21; h += 4 {
+			m := turnTo(t, pictureModelWith(t, l, PicturesBlocks, w, h), "right")
 			_ = m.View()
 		}
 	}
@@ -403,7 +413,7 @@ func TestSeveralPicturesSideBySide(t *testing.T) {
 	}
 	l := picture.NewLoader(picture.Origin{Dir: dir}, 64, 64, 0)
 	m := New(s, Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
-	m.renderBudget, m.deadline = time.Minute, time.Minute
+	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	m = sized(t, m, 100, 40)
 	m = turnTo(t, m, "right")
 	// Two panels in a row, as words-only panels are laid out at this
@@ -416,5 +426,128 @@ func TestSeveralPicturesSideBySide(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no row with two pictures side by side:\n%s", ansi.Strip(m.View().Content))
+	}
+}
+
+func TestPagesPassedThroughLoadNoPictures(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	// Three quick page turns: their commands run only after the last.
+	var cmds []tea.Cmd
+	for _, k := range keys("right right right") {
+		next, cmd := m.Update(k)
+		m = next.(Model)
+		cmds = append(cmds, cmd)
+	}
+	m, _ = settle(t, m, tea.Batch(cmds...))
+	if _, _, ok := l.Cached("img/sunset.png"); ok {
+		t.Error("the picture of page 1, only passed through, was loaded")
+	}
+	for _, src := range []string{"img/mountains.jpg", "img/kite.gif", "img/flag.webp"} {
+		if _, _, ok := l.Cached(src); !ok {
+			t.Errorf("%s, on page 3 or beside it, was not loaded", src)
+		}
+	}
+	if !strings.Contains(m.View().Content, "▀") {
+		t.Error("no picture on the page turned to")
+	}
+}
+
+// TestKittyThroughBubbleTea runs the reader in a Bubble Tea program, in
+// kitty mode, and reads what the program writes to the terminal: the
+// picture's transmission, and placeholders that Bubble Tea's renderer
+// kept whole (each with its two diacritics) in the picture's colour.
+func TestKittyThroughBubbleTea(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesKitty, Loader: l, Start: 1})
+	m.picDelay = 0
+	var out syncBuffer
+	p := tea.NewProgram(m, tea.WithOutput(&out), tea.WithInput(nil), tea.WithWindowSize(100, 34),
+		tea.WithEnvironment([]string{"TERM=xterm-kitty"}), tea.WithColorProfile(colorprofile.TrueColor))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if _, err := p.Run(); err != nil {
+			t.Error(err)
+		}
+	}()
+	// Until the placeholders have been drawn, or 10 s.
+	for start := time.Now(); time.Since(start) < 10*time.Second; time.Sleep(20 * time.Millisecond) {
+		if strings.ContainsRune(out.String(), kitty.Placeholder) {
+			break
+		}
+	}
+	time.Sleep(100 * time.Millisecond)
+	p.Quit()
+	<-done
+	got := out.String()
+	i := strings.Index(got, "\x1b_Ga=T,U=1,f=100,t=d,i=")
+	if i < 0 {
+		t.Fatalf("no transmission in the program's output (%d bytes)", len(got))
+	}
+	var id, cols, rows int
+	if _, err := fmt.Sscanf(got[i:], "\x1b_Ga=T,U=1,f=100,t=d,i=%d,c=%d,r=%d,", &id, &cols, &rows); err != nil {
+		t.Fatal(err)
+	}
+	var row strings.Builder
+	row.WriteString(fmt.Sprintf("\x1b[38;5;%dm", id))
+	for c := range cols {
+		row.WriteRune(kitty.Placeholder)
+		row.WriteRune(kitty.Diacritic(rows - 1))
+		row.WriteRune(kitty.Diacritic(c))
+	}
+	if !strings.Contains(got, row.String()) {
+		t.Errorf("the last row of placeholders is not in the output whole")
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe to read while a program writes it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestKittyInsideTmuxPassesThrough(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesKitty, Loader: l, Tmux: true})
+	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
+	m = sized(t, m, 100, 34)
+	next, cmd := m.Update(keyMsg("right"))
+	m, raw := settle(t, next.(Model), cmd)
+	if len(raw) == 0 {
+		t.Fatal("nothing sent")
+	}
+	for _, r := range raw {
+		// Every sequence wrapped whole, its ESCs doubled.
+		if !strings.HasPrefix(r, "\x1bPtmux;\x1b\x1b_G") || !strings.HasSuffix(r, "\x1b\x1b\\\x1b\\") {
+			t.Errorf("not passed through tmux: %q…", r[:min(len(r), 40)])
+		}
+		if n, m := strings.Count(r, "\x1bPtmux;"), strings.Count(r, "\x1b\x1b_G"); n != m {
+			t.Errorf("%d passthroughs for %d sequences", n, m)
+		}
+	}
+	if c := m.KittyCleanup(); !strings.HasPrefix(c, "\x1bPtmux;\x1b\x1b_Ga=d,d=I,") {
+		t.Errorf("cleanup not passed through: %q", c)
+	}
+}
+
+func TestReasonShownOnASmallScreen(t *testing.T) {
+	// 16 rows leave no room for a picture, but the reason still fits on
+	// the panel's mark line.
+	m := turnTo(t, pictureModel(t, PicturesBlocks, 100, 16), "5 enter")
+	if plain := ansi.Strip(m.View().Content); !strings.Contains(plain, "▣ damaged picture") {
+		t.Errorf("no reason on a small screen:\n%s", plain)
 	}
 }

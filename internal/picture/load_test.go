@@ -196,7 +196,7 @@ func TestReadRemote(t *testing.T) {
 	defer srv.Close()
 	defer close(hang) // before Close, which waits for the handlers
 	base, _ := url.Parse(srv.URL + "/story/page.html")
-	o := Origin{Base: base, Fetch: httpFetch, Timeout: 300 * time.Millisecond}
+	o := Origin{Base: base, Fetch: httpFetch, Timeout: 2 * time.Second}
 	tests := []struct {
 		src    string
 		reason string

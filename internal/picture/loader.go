@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"context"
 	"image"
+	"runtime"
 	"sync"
 )
 
@@ -12,8 +13,9 @@ import (
 const DefaultCacheBytes = 48 << 20
 
 // maxDecoding is how many pictures are decoded at once: each may take
-// up to maxDecodedBytes while it is decoded.
-const maxDecoding = 2
+// up to maxDecodedBytes while it is decoded, and a CPU is left for the
+// reader itself where there are few.
+var maxDecoding = max(1, runtime.NumCPU()/2)
 
 // Loader reads, decodes and shrinks a story's pictures, and keeps the
 // most recently used of them within a memory budget. It is safe for
@@ -73,11 +75,26 @@ func (l *Loader) load(ctx context.Context, src string) (*image.RGBA, error) {
 		return nil, ctx.Err()
 	}
 	defer func() { <-l.sem }()
-	img, err := Decode(data)
-	if err != nil {
-		return nil, err
+	type result struct {
+		img *image.RGBA
+		err error
 	}
-	return Shrink(img, l.maxW, l.maxH), nil
+	done := make(chan result, 1)
+	go func() {
+		// The decoding thread runs at the lowest priority, so that the
+		// reader's own threads keep their CPU, and is thrown away after:
+		// a goroutine that ends locked to its thread ends the thread.
+		runtime.LockOSThread()
+		lowerThreadPriority()
+		img, err := Decode(data)
+		if err != nil {
+			done <- result{err: err}
+			return
+		}
+		done <- result{img: Shrink(img, l.maxW, l.maxH)}
+	}()
+	r := <-done
+	return r.img, r.err
 }
 
 // Cached returns what Load returned for src before, if it is still held.

@@ -1,0 +1,42 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/reeltui/reel/internal/picture"
+)
+
+// BenchmarkPageTurnWithPictures turns to a page whose picture is loaded
+// but not yet drawn at this size: Update renders the page, picture
+// included, and View joins it. 100×30, half blocks.
+func BenchmarkPageTurnWithPictures(b *testing.B) {
+	s := loadStory(b, pictureDeck)
+	l := picture.NewLoader(picture.Origin{Dir: "../testdata/pictures"}, blocksPixels, blocksPixels, 0)
+	m := New(s, Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
+	for i := range s.Len() {
+		for _, p := range s.Section(i).Pictures {
+			_, _ = l.Load(b.Context(), p.Source)
+		}
+	}
+	m = send(m, tea.WindowSizeMsg{Width: 100, Height: 30}, keyMsg("right"))
+	right, left := keyMsg("right"), keyMsg("left")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		// A new picture generation each time: nothing is cached but the
+		// drawn pictures, as after a picture arrives.
+		m.picGen++
+		k := right
+		if i%2 == 1 {
+			k = left
+		}
+		i++
+		next, _ := m.Update(k)
+		m = next.(Model)
+		_ = m.View()
+	}
+}
