@@ -138,7 +138,7 @@ func (m *Model) startSearch(query string) tea.Cmd {
 // narrower page can wrap a phrase apart.
 func (m *Model) researchIfStale() tea.Cmd {
 	s := &m.search
-	if s.query == "" || s.searching || s.layout == m.key(0) || m.width <= 0 || m.height <= 0 {
+	if s.query == "" || s.searching || s.layout == m.wholeKey(0) || m.width <= 0 || m.height <= 0 {
 		return nil
 	}
 	return m.recount()
@@ -167,7 +167,7 @@ func (m Model) searchCmd(id int, query string, stop *atomic.Bool) tea.Cmd {
 			specs[i] = m.wholeSpec(i)
 		}
 	}
-	layout := m.key(0)
+	layout := m.wholeKey(0)
 	return func() tea.Msg {
 		counts := make([]int, n)
 		next := make(chan int)

@@ -222,7 +222,7 @@ func TestSearchOffersTheLastTerm(t *testing.T) {
 func TestSearchRecountsOnResize(t *testing.T) {
 	m := search(t, newTestModel(sample(t), 100, 30), "central committee")
 	m, _ = run(t, m, tea.WindowSizeMsg{Width: 24, Height: 12})
-	if m.search.layout != m.key(0) {
+	if m.search.layout != m.wholeKey(0) {
 		t.Fatalf("the matches were not counted again for the new size")
 	}
 	for range len(m.search.matches) {
