@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
@@ -49,6 +50,9 @@ func safeRun(args []string, stdin, stdout *os.File) (err error) {
 // errTerminated ends reel after SIGTERM: exit status 143, no message.
 var errTerminated = errors.New("terminated")
 
+// errHangup ends reel after SIGHUP: exit status 129, no message.
+var errHangup = errors.New("hangup")
+
 // usageError is a mistake in the command line: exit status 2.
 type usageError struct{ msg string }
 
@@ -64,6 +68,8 @@ func exitCode(err error, stderr io.Writer) int {
 		return 130
 	case errors.Is(err, errTerminated):
 		return 128 + int(syscall.SIGTERM)
+	case errors.Is(err, errHangup):
+		return 128 + int(syscall.SIGHUP)
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "reel: %s\nRun 'reel --help' for usage.\n", story.OneLine(usage.msg))
 		return 2
@@ -161,11 +167,6 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	}
 	m := ui.New(s, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
 		Pictures: pics, Loader: pictureLoader(cfg, pics, base), Tmux: os.Getenv("TMUX") != "", NoSteps: cfg.noSteps, Notes: cfg.notes})
-	// Bubble Tea turns SIGTERM into a plain quit; note it, so that reel
-	// ends with the status a killed program has.
-	sigterm := make(chan os.Signal, 1)
-	signal.Notify(sigterm, syscall.SIGTERM)
-	defer signal.Stop(sigterm)
 	// Bubble Tea blanks the window title on exit: save the one the
 	// terminal had before anything is drawn, and bring it back once the
 	// program has restored the terminal, whichever way it ended (a key,
@@ -173,6 +174,22 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	_, _ = io.WriteString(stdout, ui.PushTitle)
 	defer func() { _, _ = io.WriteString(stdout, ui.PopTitle) }()
 	prog := tea.NewProgram(m, opts...)
+	// Bubble Tea turns SIGTERM into a plain quit; note it, so that reel
+	// ends with the status a killed program has. SIGHUP (the window closed,
+	// ssh dropped) would kill reel before it kept the reader's place:
+	// make it a quit too.
+	var ended atomic.Value // the signal that ended the reader
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	go func() {
+		for sig := range sigs {
+			ended.Store(sig)
+			if sig == syscall.SIGHUP {
+				prog.Quit()
+			}
+		}
+	}()
 	var live *liveStory
 	if watchable(cfg, name) {
 		// A file that cannot be watched is still read, without reloads.
@@ -197,10 +214,11 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	if err != nil {
 		return err
 	}
-	select {
-	case <-sigterm:
+	switch ended.Load() {
+	case syscall.SIGTERM:
 		return errTerminated
-	default:
+	case syscall.SIGHUP:
+		return errHangup
 	}
 	if ok {
 		return fm.Err()

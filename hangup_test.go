@@ -1,0 +1,32 @@
+package main
+
+import (
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+// TestHangupKeepsThePlace closes the reader's terminal under it (SIGHUP,
+// as a closed window or a dropped ssh session sends): reel exits as a
+// hung-up program does, and the next reading opens where this one was.
+func TestHangupKeepsThePlace(t *testing.T) {
+	env := []string{"XDG_STATE_HOME=" + t.TempDir()}
+	deck := filepath.Join(t.TempDir(), "deck.md")
+	copyFile(t, "testdata/md/deck.md", deck)
+
+	tm := startTermEnv(t, nil, true, env, deck)
+	tm.waitFor("Birds of the Marsh")
+	tm.send(right + right)
+	tm.waitFor("Egrets are white")
+	if err := tm.cmd.Process.Signal(syscall.SIGHUP); err != nil {
+		t.Fatal(err)
+	}
+	if code := tm.exit(); code != 129 {
+		t.Fatalf("SIGHUP: exit %d, want 129", code)
+	}
+
+	tm = startTermEnv(t, nil, true, env, deck)
+	tm.waitFor("resumed at 2 of 3")
+	tm.send("q")
+	tm.exit()
+}
