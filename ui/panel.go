@@ -19,8 +19,10 @@ const (
 // when the width allows, else stacked. A panel is as tall as a picture of
 // its width would be, up to maxH rows, and taller when its words need
 // the room: it never cuts its alt text, caption or credit. wm measures;
-// art, if not nil, draws the pictures themselves above their words.
-func panels(pics []story.Picture, w, maxH int, st Styles, wm ansi.Method, art *pictureArt) []string {
+// art, if not nil, draws the pictures themselves above their words. A
+// long address takes one line with its middle left out, unless
+// wholeSource (print mode, which cuts nothing) asks for all of it.
+func panels(pics []story.Picture, w, maxH int, st Styles, wm ansi.Method, art *pictureArt, wholeSource bool) []string {
 	if len(pics) == 0 {
 		return nil
 	}
@@ -34,7 +36,7 @@ func panels(pics []story.Picture, w, maxH int, st Styles, wm ansi.Method, art *p
 		// Panels side by side are as tall as the tallest of them.
 		height := 0
 		for i, p := range row {
-			contents[i] = newPanelContent(p, pw, maxH, st, wm, art)
+			contents[i] = newPanelContent(p, pw, maxH, st, wm, art, wholeSource)
 			height = max(height, contents[i].height())
 		}
 		for i, c := range contents {
@@ -91,7 +93,7 @@ type panelContent struct {
 	aspect int       // rows a picture of this width would take
 }
 
-func newPanelContent(p story.Picture, w, maxH int, st Styles, wm ansi.Method, art *pictureArt) panelContent {
+func newPanelContent(p story.Picture, w, maxH int, st Styles, wm ansi.Method, art *pictureArt, wholeSource bool) panelContent {
 	c := panelContent{frame: panelFrame(p, st)}
 	iw := w - c.frame.GetHorizontalFrameSize()
 	if iw < 6 {
@@ -99,13 +101,13 @@ func newPanelContent(p story.Picture, w, maxH int, st Styles, wm ansi.Method, ar
 		return c
 	}
 	mark := ""
-	c.text = panelWords(p, iw, st, wm, "")
+	c.text = panelWords(p, iw, st, wm, "", wholeSource)
 	lines, note := art.panelArt(p, iw, artRows(maxH, len(c.text.middle)+len(c.text.foot)))
 	if lines != nil {
 		c.art = lines
 	} else if note != "" {
 		mark = "▣ " + note
-		c.text = panelWords(p, iw, st, wm, mark)
+		c.text = panelWords(p, iw, st, wm, mark, wholeSource)
 	}
 	// Terminal cells are about twice as tall as wide: a 3:2 picture of w
 	// columns is w/3 rows tall. A placeholder holds less, and is lower.
@@ -178,8 +180,11 @@ func panelFrame(p story.Picture, st Styles) lipgloss.Style {
 // panelWords wraps what the panel says to iw columns. Nothing is cut.
 // mark, if not empty, replaces the panel's mark (a reason the picture
 // could not be drawn).
-func panelWords(p story.Picture, iw int, st Styles, wm ansi.Method, mark string) panelText {
+func panelWords(p story.Picture, iw int, st Styles, wm ansi.Method, mark string, wholeSource bool) panelText {
 	var t panelText
+	if !wholeSource {
+		p.Source = shortSource(p.Source, iw, wm)
+	}
 	if mark == "" {
 		mark = "▣ picture"
 		if p.Placeholder {
@@ -222,14 +227,27 @@ func panelWords(p story.Picture, iw int, st Styles, wm ansi.Method, mark string)
 	return t
 }
 
+// shortSource fits a picture's address on one line of w columns (wm
+// measures) by leaving out its middle: the host and the file name stay.
+// The reader shows it so (i shows it whole); print shows it whole.
+func shortSource(src string, w int, wm ansi.Method) string {
+	n := wm.StringWidth(src)
+	if n <= w || w < 8 {
+		return src
+	}
+	head := (w - 1) / 2
+	tail := w - 1 - head
+	return wm.Truncate(src, head, "") + "…" + wm.TruncateLeft(src, n-tail, "")
+}
+
 // panel draws one picture alone as a framed box w columns wide, at most
 // maxH rows tall unless its words need more, with a picture-like aspect: a mark (or the
 // picture, drawn by art), what the picture shows (its alt text) centred,
 // and its credit and source at the foot. A placeholder, a picture the
 // text left out, has a dashed frame and says so. It returns the panel's
 // lines.
-func panel(p story.Picture, w, maxH int, st Styles, wm ansi.Method, art *pictureArt) []string {
-	c := newPanelContent(p, w, maxH, st, wm, art)
+func panel(p story.Picture, w, maxH int, st Styles, wm ansi.Method, art *pictureArt, wholeSource bool) []string {
+	c := newPanelContent(p, w, maxH, st, wm, art, wholeSource)
 	return c.draw(w, c.height(), wm)
 }
 

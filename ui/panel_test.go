@@ -27,7 +27,7 @@ func TestPanelsLayout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lines := panels(pics, tt.width, 12, st, ansi.WcWidth, nil)
+			lines := panels(pics, tt.width, 12, st, ansi.WcWidth, nil, false)
 			text := ansi.Strip(strings.Join(lines, "\n"))
 			for _, l := range lines {
 				if w := ansi.StringWidth(l); w > tt.width {
@@ -70,7 +70,7 @@ func TestPanelKinds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := ansi.Strip(strings.Join(panel(tt.pic, 50, 12, st, ansi.WcWidth, nil), "\n"))
+			got := ansi.Strip(strings.Join(panel(tt.pic, 50, 12, st, ansi.WcWidth, nil, false), "\n"))
 			for _, w := range tt.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("panel lacks %q:\n%s", w, got)

@@ -97,7 +97,7 @@ func TestSearchMatchIsVisible(t *testing.T) {
 func TestPanelRowsShareHeight(t *testing.T) {
 	st := NewStyles(true, true)
 	pics := []story.Picture{{Source: "a.jpg", Alt: marketAlt}, {Source: "b.jpg", Alt: "Owls"}}
-	lines := panels(pics, 80, 12, st, ansi.WcWidth, nil)
+	lines := panels(pics, 80, 12, st, ansi.WcWidth, nil, false)
 	text := strings.Join(lines, "\n")
 	if strings.Count(text, "╭") != 2 || strings.Count(lines[len(lines)-1], "╰") != 2 || strings.Count(lines[0], "╭") != 2 {
 		t.Errorf("frames do not line up:\n%s", text)
@@ -155,5 +155,27 @@ func TestPictureWaitsForItsStep(t *testing.T) {
 	m = runKeys(t, m, "right")
 	if f := frame(m); !strings.Contains(f, "A later picture") || !strings.Contains(f, "Second.") || m.pos.page != 1 {
 		t.Errorf("second step lacks its picture:\n%s", f)
+	}
+}
+
+// TestLongSourceOneLine: the reader shows a long address on one line,
+// its middle left out; print and the details show all of it.
+func TestLongSourceOneLine(t *testing.T) {
+	src := "https://i.example.com/img/media/05cb692c634cd90e5411aab92ca3e649474ff786/0_0_4800_3200/master/4800.jpg?width=880&quality=45"
+	s := parseStory(t, "deck.md", "# Deck\n\n---\n\n## One\n\n![A harbour]("+src+")\n\nText.\n")
+	m := runKeys(t, newTestModel(s, 60, 24), "right")
+	f := frame(m)
+	if strings.Contains(f, "0_0_4800") || !strings.Contains(f, "https://i.example.com/") || !strings.Contains(f, "quality=45") {
+		t.Errorf("the reader's panel should show the address's two ends on one line:\n%s", f)
+	}
+	if d := frame(runKeys(t, m, "i")); !strings.Contains(strings.Join(strings.Fields(strings.NewReplacer("│", "").Replace(d)), ""), src) {
+		t.Errorf("the details lack the whole address:\n%s", d)
+	}
+	var out bytes.Buffer
+	if err := Print(&out, s, PrintOptions{Width: 60}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(strings.Join(strings.Fields(strings.NewReplacer("│", "").Replace(out.String())), ""), src) {
+		t.Errorf("print cuts the address:\n%s", out.String())
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/colorprofile"
 	uv "github.com/charmbracelet/ultraviolet"
 
@@ -381,20 +380,6 @@ func (m Model) KittyCleanup() string { return m.cleanupPictures() }
 // is not drawn, rather than push the page's text away.
 func artRows(maxH, textRows int) int {
 	return min(maxH*3/2, 24) - 2 - textRows
-}
-
-// pictureFrame draws a panel holding a picture: the picture, then its
-// words and its foot (credit and source), in the panel's frame.
-func pictureFrame(frame lipgloss.Style, w int, art, words []string, foot string) string {
-	iw := w - frame.GetHorizontalFrameSize()
-	inner := append([]string(nil), art...)
-	for _, l := range words {
-		inner = append(inner, lipgloss.PlaceHorizontal(iw, lipgloss.Center, l))
-	}
-	if foot != "" {
-		inner = append(inner, foot)
-	}
-	return frame.Width(w).Render(strings.Join(inner, "\n"))
 }
 
 // artIfOn is the art for renders: nil while pictures are off.

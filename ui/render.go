@@ -128,7 +128,7 @@ func buildPage(sp pageSpec) *page {
 		plain = plain || textPlain
 		lines = appendBlock(lines, text)
 		if len(pc.pictures) > 0 {
-			lines = appendBlock(lines, panels(pc.pictures, sp.width, sp.height/3, st, wm, sp.art))
+			lines = appendBlock(lines, panels(pc.pictures, sp.width, sp.height/3, st, wm, sp.art, sp.print))
 		}
 	}
 	p.plain = plain
