@@ -126,3 +126,20 @@ func nestedPauses(nodes []ast.Node, src []byte) []span {
 	}
 	return out
 }
+
+// ParsedSteps returns the number of steps of section i (0 is the first)
+// if the section has been parsed, and parses nothing: ok is false for a
+// section not parsed yet. A reader asks it of pages it only prefetches,
+// so that a long slide is parsed in the background, not before a key.
+func (s *Story) ParsedSteps(i int) (n int, ok bool) {
+	if i < 0 || i >= len(s.sections) {
+		return 0, true
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	sec := s.sections[i].sec
+	if sec == nil {
+		return 0, false
+	}
+	return len(sec.Steps), true
+}

@@ -147,3 +147,20 @@ func TestMdpStops(t *testing.T) {
 		t.Errorf("text after a stop or in code was lost: %q", sec.Body)
 	}
 }
+
+func TestParsedSteps(t *testing.T) {
+	s, err := Parse([]byte("# Deck\n\n---\n\n## A\n\nOne.\n\n<!-- pause -->\n\nTwo.\n\n---\n\n## B\n\nThree.\n"), Options{Format: FormatMarkdown})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.ParsedSteps(1); ok {
+		t.Error("section 2 counted as parsed before anything asked for it")
+	}
+	_ = s.Section(0)
+	if n, ok := s.ParsedSteps(0); !ok || n != 1 {
+		t.Errorf("ParsedSteps(0) = %d, %v; want 1, true", n, ok)
+	}
+	if _, ok := s.ParsedSteps(1); ok {
+		t.Error("ParsedSteps parsed a section")
+	}
+}

@@ -38,13 +38,16 @@ func (m Model) hidden() int {
 
 // hiddenFor is how many steps of page i are hidden when it is shown: the
 // current page's as the reader left them, and the next page's all but
-// its first, as → opens it.
+// its first, as → opens it. The next page is only prefetched: until its
+// section has been parsed (in the background, by its render), it is
+// prefetched whole.
 func (m Model) hiddenFor(i int) int {
-	switch i {
-	case m.pos.page:
+	switch {
+	case i == m.pos.page:
 		return m.hidden()
-	case m.pos.page + 1:
-		return m.stepsOf(i)
+	case i == m.pos.page+1 && !m.noSteps && i > 0:
+		n, _ := m.story.ParsedSteps(i - 1)
+		return n
 	}
 	return 0
 }
