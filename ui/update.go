@@ -31,8 +31,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.BackgroundColorMsg:
-		if m.auto {
-			m.setTheme(map[bool]Theme{true: ThemeDark, false: ThemeLight}[msg.IsDark()])
+		// Most terminals answer "dark", the theme assumed until they do:
+		// then the pages drawn and prefetched at start-up stand.
+		if t := map[bool]Theme{true: ThemeDark, false: ThemeLight}[msg.IsDark()]; m.auto && t != m.theme {
+			m.setTheme(t)
 			return m, tea.Batch(m.show(), m.researchIfStale())
 		}
 		return m, nil
