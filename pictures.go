@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"path/filepath"
 
@@ -31,21 +32,25 @@ func pictureLoader(cfg config, mode ui.PictureMode, base string) *picture.Loader
 		if err != nil {
 			return nil
 		}
-		origin.Base, origin.Fetch = u, pictureFetcher()
+		origin.Base, origin.Fetch = u, pictureFetcher(u)
 	case cfg.path != "-":
 		origin.Dir = filepath.Dir(cfg.path)
 	}
 	return picture.NewLoader(origin, ui.PicturePixels(mode), ui.PicturePixels(mode), 0)
 }
 
-// pictureFetcher downloads a web story's pictures, a few at a time,
-// never from a loopback, private or link-local address: the page's
-// author chose them, not the user.
-func pictureFetcher() picture.Fetcher {
+// pictureFetcher downloads the pictures of the web story at page, a few
+// at a time. A public page's pictures never come from a loopback, private
+// or link-local address: the page's author chose them, not the user. A
+// page the user read from their own machine or network (a loopback or
+// private address) may show pictures from an address of the same kind,
+// as browsers allow.
+func pictureFetcher(page *url.URL) picture.Fetcher {
 	client := fetch.New(fetch.Options{
 		MaxSize:    picture.MaxFileBytes,
 		Timeout:    picture.DefaultTimeout,
 		PublicOnly: true,
+		AllowAddr:  sameKindAs(page),
 		UserAgent:  "reel/" + buildVersion(),
 	})
 	slots := make(chan struct{}, pictureDownloads)
@@ -80,4 +85,27 @@ func pictureFetchReason(err error) string {
 		return "download timed out"
 	}
 	return "download failed"
+}
+
+// sameKindAs returns which non-public addresses a page's pictures may
+// come from: none for a public page or one named by a host name (its
+// address is not known here), loopback for a loopback page, private for
+// a private one.
+func sameKindAs(page *url.URL) func(netip.Addr) bool {
+	host := page.Hostname()
+	if host == "localhost" {
+		host = "127.0.0.1"
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil || fetch.IsPublic(ip.Unmap()) {
+		return nil
+	}
+	ip = ip.Unmap()
+	switch {
+	case ip.IsLoopback():
+		return netip.Addr.IsLoopback
+	case ip.IsPrivate():
+		return netip.Addr.IsPrivate
+	}
+	return nil
 }

@@ -15,6 +15,8 @@ import (
 	"github.com/reeltui/reel/ui"
 )
 
+// TestWebStoryPicturesNeverFromLoopback: a public page's pictures never
+// come from this machine or its network, whatever address the page gives.
 func TestWebStoryPicturesNeverFromLoopback(t *testing.T) {
 	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -23,11 +25,12 @@ func TestWebStoryPicturesNeverFromLoopback(t *testing.T) {
 		w.Write([]byte("\x89PNG\r\n\x1a\n"))
 	}))
 	defer srv.Close()
-	l := pictureLoader(config{path: srv.URL + "/story"}, ui.PicturesBlocks, srv.URL+"/story")
+	const page = "https://news.example/story"
+	l := pictureLoader(config{path: page}, ui.PicturesBlocks, page)
 	if l == nil {
 		t.Fatal("no loader for a web story")
 	}
-	for _, src := range []string{"a.png", srv.URL + "/b.png", "http://169.254.169.254/latest/meta-data"} {
+	for _, src := range []string{srv.URL + "/b.png", strings.Replace(srv.URL, "127.0.0.1", "localhost", 1) + "/c.png", "http://169.254.169.254/latest/meta-data", "http://10.0.0.1/d.png"} {
 		_, err := l.Load(context.Background(), src)
 		if got := picture.Reason(err); got != "private address: not fetched" {
 			t.Errorf("%s: %q, want it refused", src, got)
@@ -35,6 +38,36 @@ func TestWebStoryPicturesNeverFromLoopback(t *testing.T) {
 	}
 	if n := hits.Load(); n != 0 {
 		t.Errorf("the loopback server was asked %d times", n)
+	}
+}
+
+// TestLocalPageShowsLocalPictures: a page the user reads from their own
+// machine shows its pictures from there too, and still none from the
+// cloud's metadata address or the private network.
+func TestLocalPageShowsLocalPictures(t *testing.T) {
+	png, err := os.ReadFile("testdata/pictures/img/sunset.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Content-Type", "image/png")
+		w.Write(png)
+	}))
+	defer srv.Close()
+	l := pictureLoader(config{path: srv.URL + "/story"}, ui.PicturesBlocks, srv.URL+"/story")
+	if _, err := l.Load(context.Background(), "img/sunset.png"); err != nil {
+		t.Errorf("a loopback page's own picture: %v", err)
+	}
+	for _, src := range []string{"http://169.254.169.254/latest/meta-data", "http://10.0.0.1/d.png"} {
+		_, err := l.Load(context.Background(), src)
+		if got := picture.Reason(err); got != "private address: not fetched" {
+			t.Errorf("%s from a loopback page: %q, want it refused", src, got)
+		}
+	}
+	if n := hits.Load(); n != 1 {
+		t.Errorf("the page's server was asked %d times, want once", n)
 	}
 }
 
