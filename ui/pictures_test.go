@@ -481,12 +481,20 @@ func TestKittyThroughBubbleTea(t *testing.T) {
 	p.Quit()
 	<-done
 	got := out.String()
-	i := strings.Index(got, "\x1b_Ga=T,U=1,f=100,t=d,i=")
-	if i < 0 {
-		t.Fatalf("no transmission in the program's output (%d bytes)", len(got))
-	}
+	// The picture the page shows: the id its placeholders carry.
 	var id, cols, rows int
-	if _, err := fmt.Sscanf(got[i:], "\x1b_Ga=T,U=1,f=100,t=d,i=%d,c=%d,r=%d,", &id, &cols, &rows); err != nil {
+	at := strings.LastIndex(got, string(kitty.Placeholder))
+	if at < 0 {
+		t.Fatalf("no placeholders in the program's output (%d bytes)", len(got))
+	}
+	if _, err := fmt.Sscanf(got[strings.LastIndex(got[:at], "\x1b[38;5;"):], "\x1b[38;5;%dm", &id); err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(got, fmt.Sprintf("\x1b_Ga=T,U=1,f=100,t=d,i=%d,", id))
+	if i < 0 {
+		t.Fatalf("picture %d never transmitted", id)
+	}
+	if _, err := fmt.Sscanf(got[i:], fmt.Sprintf("\x1b_Ga=T,U=1,f=100,t=d,i=%d,c=%%d,r=%%d,", id), &cols, &rows); err != nil {
 		t.Fatal(err)
 	}
 	var row strings.Builder
