@@ -308,7 +308,7 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, tea.Batch(cmds...), true
 	case pictureMsg:
 		delete(m.picPending, msg.src)
-		m.picGen++
+		m.picVer[msg.src]++
 		return m, m.show(), true
 	case uv.KittyGraphicsEvent:
 		// The terminal answered the query: it has kitty graphics.
@@ -328,7 +328,7 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, nil, true
 	case kittyMsg:
 		m.art.placed(msg.key, msg.id)
-		m.picGen++
+		m.picVer[msg.key.src]++
 		return m, tea.Batch(tea.Raw(msg.seq), m.show()), true
 	}
 	return m, nil, false
@@ -395,6 +395,22 @@ func pictureFrame(frame lipgloss.Style, w int, art, words []string, foot string)
 		inner = append(inner, foot)
 	}
 	return frame.Width(w).Render(strings.Join(inner, "\n"))
+}
+
+// picturesKey is what page i's render depends on of the pictures' state:
+// -1 with pictures off; else the generation, and the versions of the
+// page's own pictures, so that a picture arriving redraws only its pages.
+func (m Model) picturesKey(i int) int {
+	if !m.picturesOn() {
+		return -1
+	}
+	sum := 0
+	if i > 0 && i <= m.story.Len() {
+		for _, p := range m.story.Section(i - 1).Pictures {
+			sum += m.picVer[p.Source]
+		}
+	}
+	return m.picGen<<20 + sum
 }
 
 // artIfOn is the art for renders: nil while pictures are off.
