@@ -69,10 +69,11 @@ type pictureArt struct {
 	mu     sync.Mutex
 	kitty  bool
 	lines  map[artKey][]string
-	// Kitty: the id of each placement transmitted, and those renders
-	// asked for that are not yet transmitted.
-	ids    map[artKey]int
-	wanted map[artKey]bool
+	// Kitty: the id of each placement transmitted, those renders asked
+	// for, and those being encoded.
+	ids     map[artKey]int
+	wanted  map[artKey]bool
+	sending map[artKey]bool
 	nextID int
 	// tmux is set inside tmux: kitty's sequences pass through it to the
 	// terminal outside.
@@ -86,7 +87,7 @@ type artKey struct {
 }
 
 func newPictureArt(l *picture.Loader, kitty bool) *pictureArt {
-	return &pictureArt{loader: l, kitty: kitty, lines: map[artKey][]string{}, ids: map[artKey]int{}, wanted: map[artKey]bool{}}
+	return &pictureArt{loader: l, kitty: kitty, lines: map[artKey][]string{}, ids: map[artKey]int{}, wanted: map[artKey]bool{}, sending: map[artKey]bool{}}
 }
 
 func (a *pictureArt) useKitty(on bool) {
@@ -150,13 +151,14 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 }
 
 // takeWanted returns the kitty placements renders have asked for since
-// the last call.
+// the last call, and not yet sent or being sent.
 func (a *pictureArt) takeWanted() []artKey {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	var out []artKey
 	for k := range a.wanted {
-		if _, sent := a.ids[k]; !sent {
+		if _, sent := a.ids[k]; !sent && !a.sending[k] {
+			a.sending[k] = true
 			out = append(out, k)
 		}
 	}
@@ -169,6 +171,7 @@ func (a *pictureArt) placed(k artKey, id int) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.ids[k] = id
+	delete(a.sending, k)
 	delete(a.lines, k)
 }
 
