@@ -74,7 +74,7 @@ type pictureArt struct {
 	ids     map[artKey]int
 	wanted  map[artKey]bool
 	sending map[artKey]bool
-	nextID int
+	nextID  int
 	// tmux is set inside tmux: kitty's sequences pass through it to the
 	// terminal outside.
 	tmux bool
