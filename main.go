@@ -162,8 +162,11 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	}
 	w, h, _ := term.GetSize(stdout.Fd())
 	pics := cfg.pictures
-	if os.Getenv("NO_COLOR") != "" {
+	switch {
+	case os.Getenv("NO_COLOR") != "":
 		pics = ui.PicturesOff
+	case pics == ui.PicturesAuto && !placeholderTerminal(os.Getenv):
+		pics = ui.PicturesBlocks
 	}
 	m := ui.New(s, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
 		Pictures: pics, Loader: pictureLoader(cfg, pics, base), Tmux: os.Getenv("TMUX") != "", NoSteps: cfg.noSteps, Notes: cfg.notes})

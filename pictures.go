@@ -69,6 +69,16 @@ func pictureFetcher(page *url.URL) picture.Fetcher {
 	}
 }
 
+// placeholderTerminal reports whether the terminal may be one that draws
+// kitty graphics through Unicode placeholders: kitty and Ghostty. Others
+// speak kitty graphics but not placeholders (WezTerm, Konsole), and would
+// show rows of unknown characters; they get half blocks, as does any
+// terminal that does not answer the query in auto mode.
+func placeholderTerminal(getenv func(string) string) bool {
+	return getenv("KITTY_WINDOW_ID") != "" || getenv("TERM") == "xterm-kitty" ||
+		getenv("TERM_PROGRAM") == "ghostty" || getenv("TERM") == "xterm-ghostty"
+}
+
 // pictureFetchReason says in a few words why a download failed.
 func pictureFetchReason(err error) string {
 	var blocked *fetch.BlockedError

@@ -123,10 +123,11 @@ func TestPicturesFlag(t *testing.T) {
 }
 
 // TestInteractivePictures runs reel on a terminal: the deck's first
-// picture appears as half blocks (auto mode, on a terminal that does not
-// answer the kitty query), and with NO_COLOR no picture is drawn.
+// picture appears as half blocks (auto mode, on a terminal that says it
+// is kitty but does not answer the kitty query), and with NO_COLOR no
+// picture is drawn.
 func TestInteractivePictures(t *testing.T) {
-	tm := startTerm(t, nil, true, "--start", "1", "testdata/pictures/deck.md")
+	tm := startTermEnv(t, nil, true, []string{"XDG_STATE_HOME=" + t.TempDir(), "KITTY_WINDOW_ID=1"}, "--start", "1", "testdata/pictures/deck.md")
 	tm.waitFor("The sun sets over a calm sea")
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(tm.emu.Render(), "▀") {
@@ -143,6 +144,15 @@ func TestInteractivePictures(t *testing.T) {
 		t.Errorf("exit %d", code)
 	}
 
+	// A terminal that is not kitty is not asked.
+	tm = startTerm(t, nil, true, "--start", "1", "testdata/pictures/deck.md")
+	tm.waitFor("The sun sets over a calm sea")
+	tm.send("q")
+	tm.exit()
+	if strings.Contains(tm.raw.String(), "\x1b_G") {
+		t.Error("a terminal that is not kitty was sent the kitty query")
+	}
+
 	tm = startTermEnv(t, nil, true, []string{"XDG_STATE_HOME=" + t.TempDir(), "NO_COLOR=1"}, "--start", "1", "testdata/pictures/deck.md")
 	tm.waitFor("The sun sets over a calm sea")
 	time.Sleep(500 * time.Millisecond) // time enough for a picture to load
@@ -151,4 +161,23 @@ func TestInteractivePictures(t *testing.T) {
 	}
 	tm.send("q")
 	tm.exit()
+}
+
+func TestPlaceholderTerminal(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want bool
+	}{
+		{map[string]string{"TERM": "xterm-kitty"}, true},
+		{map[string]string{"TERM": "xterm-256color", "KITTY_WINDOW_ID": "1"}, true},
+		{map[string]string{"TERM_PROGRAM": "ghostty", "TERM": "xterm-256color"}, true},
+		{map[string]string{"TERM_PROGRAM": "WezTerm", "TERM": "xterm-256color"}, false},
+		{map[string]string{"TERM": "tmux-256color"}, false},
+		{map[string]string{}, false},
+	}
+	for _, tt := range tests {
+		if got := placeholderTerminal(func(k string) string { return tt.env[k] }); got != tt.want {
+			t.Errorf("%v: %v, want %v", tt.env, got, tt.want)
+		}
+	}
 }

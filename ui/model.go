@@ -121,7 +121,8 @@ type Model struct {
 	art        *pictureArt     // nil when pictures are off for good
 	picOn      bool            // pictures shown (the toggle key)
 	picAuto    bool            // waiting to hear whether kitty graphics work
-	picGen     int             // bumped when a picture arrives: pages redraw
+	picGen     int             // bumped when every page's pictures change: the toggle, kitty found
+	picVer     map[string]int  // bumped when one picture arrives: its pages redraw
 	picPending map[string]bool // pictures loading
 	picDelay   time.Duration   // how long a page stays before its pictures load
 }
@@ -157,6 +158,7 @@ func New(s *story.Story, opt Options) Model {
 		m.picOn = true
 		m.picAuto = opt.Pictures == PicturesAuto
 		m.picPending = map[string]bool{}
+		m.picVer = map[string]int{}
 		m.picDelay = pictureDelay
 	}
 	if opt.Start > 0 {

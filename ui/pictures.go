@@ -68,11 +68,12 @@ type pictureArt struct {
 	mu     sync.Mutex
 	kitty  bool
 	lines  map[artKey][]string
-	// Kitty: the id of each placement transmitted, and those renders
-	// asked for that are not yet transmitted.
-	ids    map[artKey]int
-	wanted map[artKey]bool
-	nextID int
+	// Kitty: the id of each placement transmitted, those renders asked
+	// for, and those being encoded.
+	ids     map[artKey]int
+	wanted  map[artKey]bool
+	sending map[artKey]bool
+	nextID  int
 	// tmux is set inside tmux: kitty's sequences pass through it to the
 	// terminal outside.
 	tmux bool
@@ -85,7 +86,7 @@ type artKey struct {
 }
 
 func newPictureArt(l *picture.Loader, kitty bool) *pictureArt {
-	return &pictureArt{loader: l, kitty: kitty, lines: map[artKey][]string{}, ids: map[artKey]int{}, wanted: map[artKey]bool{}}
+	return &pictureArt{loader: l, kitty: kitty, lines: map[artKey][]string{}, ids: map[artKey]int{}, wanted: map[artKey]bool{}, sending: map[artKey]bool{}}
 }
 
 func (a *pictureArt) useKitty(on bool) {
@@ -149,13 +150,14 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 }
 
 // takeWanted returns the kitty placements renders have asked for since
-// the last call.
+// the last call, and not yet sent or being sent.
 func (a *pictureArt) takeWanted() []artKey {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	var out []artKey
 	for k := range a.wanted {
-		if _, sent := a.ids[k]; !sent {
+		if _, sent := a.ids[k]; !sent && !a.sending[k] {
+			a.sending[k] = true
 			out = append(out, k)
 		}
 	}
@@ -168,6 +170,7 @@ func (a *pictureArt) placed(k artKey, id int) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.ids[k] = id
+	delete(a.sending, k)
 	delete(a.lines, k)
 }
 
@@ -307,7 +310,7 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, tea.Batch(cmds...), true
 	case pictureMsg:
 		delete(m.picPending, msg.src)
-		m.picGen++
+		m.picVer[msg.src]++
 		return m, m.show(), true
 	case uv.KittyGraphicsEvent:
 		// The terminal answered the query: it has kitty graphics.
@@ -327,7 +330,7 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, nil, true
 	case kittyMsg:
 		m.art.placed(msg.key, msg.id)
-		m.picGen++
+		m.picVer[msg.key.src]++
 		return m, tea.Batch(tea.Raw(msg.seq), m.show()), true
 	}
 	return m, nil, false
@@ -380,6 +383,22 @@ func (m Model) KittyCleanup() string { return m.cleanupPictures() }
 // is not drawn, rather than push the page's text away.
 func artRows(maxH, textRows int) int {
 	return min(maxH*3/2, 24) - 2 - textRows
+}
+
+// picturesKey is what page i's render depends on of the pictures' state:
+// -1 with pictures off; else the generation, and the versions of the
+// page's own pictures, so that a picture arriving redraws only its pages.
+func (m Model) picturesKey(i int) int {
+	if !m.picturesOn() {
+		return -1
+	}
+	sum := 0
+	if i > 0 && i <= m.story.Len() {
+		for _, p := range m.story.Section(i - 1).Pictures {
+			sum += m.picVer[p.Source]
+		}
+	}
+	return m.picGen<<20 + sum
 }
 
 // artIfOn is the art for renders: nil while pictures are off.

@@ -566,3 +566,23 @@ func TestReasonShownOnASmallScreen(t *testing.T) {
 		t.Errorf("no reason on a small screen:\n%s", plain)
 	}
 }
+
+func TestKittyPlacementSentOnce(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
+	a := newPictureArt(l, true)
+	if _, err := l.Load(context.Background(), "img/sunset.png"); err != nil {
+		t.Fatal(err)
+	}
+	p := story.Picture{Source: "img/sunset.png"}
+	// Two renders ask before the first placement is encoded.
+	a.panelArt(p, 40, 10)
+	first := a.takeWanted()
+	a.panelArt(p, 40, 10)
+	if again := a.takeWanted(); len(first) != 1 || len(again) != 0 {
+		t.Fatalf("asked for %d then %d placements, want 1 then 0", len(first), len(again))
+	}
+	a.placed(first[0], 5)
+	if lines, _ := a.panelArt(p, 40, 10); !strings.Contains(strings.Join(lines, ""), "\x1b[38;5;5m") {
+		t.Error("no placeholders once placed")
+	}
+}

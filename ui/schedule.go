@@ -15,11 +15,7 @@ type pageMsg struct {
 
 // key identifies page i rendered as it would be shown now.
 func (m Model) key(i int) pageKey {
-	pics := -1
-	if m.picturesOn() {
-		pics = m.picGen
-	}
-	return pageKey{page: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, pictures: pics, story: m.story, hidden: m.hiddenFor(i), method: m.method}
+	return pageKey{page: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, pictures: m.picturesKey(i), story: m.story, hidden: m.hiddenFor(i), method: m.method}
 }
 
 func (m Model) spec(i int) pageSpec {
