@@ -2,7 +2,6 @@ package story
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -107,23 +106,8 @@ func blockEnd(n ast.Node, src []byte) int {
 // in the result, trimmed of white space as a section's body is. A point
 // inside a cut goes to where the cut was.
 func cutSpansAt(raw string, cuts []span, points []int) (string, []int) {
-	slices.SortFunc(cuts, func(a, b span) int { return a.start - b.start })
-	var kept []span
-	at := 0
-	for _, c := range cuts {
-		c.start = max(c.start, at)
-		if c.end <= c.start {
-			continue
-		}
-		kept = appendKept(kept, raw, at, c.start)
-		at = c.end
-	}
-	kept = appendKept(kept, raw, at, len(raw))
-	var b strings.Builder
-	for _, k := range kept {
-		b.WriteString(raw[k.start:k.end])
-	}
-	joined := b.String()
+	kept := keptSpans(raw, cuts)
+	joined := joinSpans(raw, kept)
 	body := strings.TrimSpace(joined)
 	lead := len(joined) - len(strings.TrimLeft(joined, " \t\r\n"))
 	moved := make([]int, len(points))

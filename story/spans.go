@@ -67,8 +67,22 @@ func cutSpans(raw string, cuts []span) string {
 	if len(cuts) == 0 {
 		return raw
 	}
+	kept := keptSpans(raw, cuts)
+	switch len(kept) {
+	case 0:
+		return ""
+	case 1:
+		// Most slides: a caption cut above and a picture below the text.
+		// The text is then one piece of the source, and needs no copy.
+		return raw[kept[0].start:kept[0].end]
+	}
+	return joinSpans(raw, kept)
+}
+
+// keptSpans returns the pieces of raw outside the cuts, in order; blank
+// pieces do not count. It sorts cuts.
+func keptSpans(raw string, cuts []span) []span {
 	slices.SortFunc(cuts, func(a, b span) int { return a.start - b.start })
-	// What is kept, in pieces; blank pieces do not count.
 	var kept []span
 	at := 0
 	for _, c := range cuts {
@@ -79,15 +93,11 @@ func cutSpans(raw string, cuts []span) string {
 		kept = appendKept(kept, raw, at, c.start)
 		at = c.end
 	}
-	kept = appendKept(kept, raw, at, len(raw))
-	switch len(kept) {
-	case 0:
-		return ""
-	case 1:
-		// Most slides: a caption cut above and a picture below the text.
-		// The text is then one piece of the source, and needs no copy.
-		return raw[kept[0].start:kept[0].end]
-	}
+	return appendKept(kept, raw, at, len(raw))
+}
+
+// joinSpans returns the pieces of raw, joined.
+func joinSpans(raw string, kept []span) string {
 	var b strings.Builder
 	for _, k := range kept {
 		b.WriteString(raw[k.start:k.end])
