@@ -60,7 +60,10 @@ func parseText(s *Story, text string) {
 		captioned = captioned || strict[i]
 	}
 	for i := range blocks {
-		if strict[i] || (captioned && isCaptionBlock(blocks, i, true)) {
+		// A loose caption never heads a strict one: "Intro." over a
+		// caption is the intro's last line.
+		loose := captioned && !(i+1 < len(blocks) && strict[i+1]) && isCaptionBlock(blocks, i, true)
+		if strict[i] || loose {
 			blocks[i].kind = blockCaption
 		}
 	}
@@ -428,7 +431,35 @@ func isCaptionBlock(blocks []textBlock, i int, loose bool) bool {
 	// The paragraph that follows must not itself be a caption-like line:
 	// two short lines in a row are more likely a list or a quote.
 	nb := blocks[next]
-	return len(nb.lines) > 1 || !captionLike(nb.lines[0], false) || runeLen(nb.lines[0]) > 2*runeLen(b.lines[0])
+	return len(nb.lines) > 1 || !captionLike(nb.lines[0], false) || runeLen(nb.lines[0]) > 2*runeLen(b.lines[0]) ||
+		endsLikeBody(nb.lines[0])
+}
+
+// endsLikeBody reports whether a short line that has no final terminator
+// still ends as a sentence of body text does, not as a caption or a list
+// item: in a closing bracket, an emoji, a year or a hanging dash, with
+// four words or more ("The sky lit up for an hour 👍🏽").
+func endsLikeBody(line string) bool {
+	if countWords(line, 4) < 4 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	switch {
+	case strings.ContainsRune(")]）", last), isTrailingSymbol(last):
+		return true
+	case strings.HasSuffix(line, " —"), strings.HasSuffix(line, " –"), strings.HasSuffix(line, " -"):
+		return true
+	}
+	f := strings.Fields(line)
+	year := strings.TrimRight(f[len(f)-1], "s") // "1990s"
+	return len(year) == 4 && strings.IndexFunc(year, func(r rune) bool { return r < '0' || r > '9' }) < 0
+}
+
+// isTrailingSymbol reports whether r is part of an emoji or a symbol at
+// the end of a line: a pictograph, its skin-tone modifier, a variation
+// selector or a joiner.
+func isTrailingSymbol(r rune) bool {
+	return unicode.In(r, unicode.So, unicode.Sk) || r == 0xFE0F || r == 0x200D
 }
 
 // captionLike reports whether a line reads as a caption: a handful of
@@ -452,7 +483,10 @@ func captionLike(line string, loose bool) bool {
 		return false // an address, not a caption
 	}
 	first, _ := utf8.DecodeRuneInString(line)
-	last, _ := utf8.DecodeLastRuneInString(line)
+	// An emoji after a sentence ("It lit up. 👍🏽") leaves it a sentence.
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(line, func(r rune) bool {
+		return unicode.IsSpace(r) || isTrailingSymbol(r)
+	}))
 	if strings.ContainsRune("\"“”‘’'«»「」『』-–—•*+>#", first) || strings.ContainsRune("\"“”’'»」』", last) {
 		return false
 	}

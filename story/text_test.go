@@ -145,3 +145,34 @@ func TestGalleryRules(t *testing.T) {
 		t.Errorf("first section body = %q", body)
 	}
 }
+
+// TestGalleryBodyEndings checks that a one-line body paragraph keeps the
+// caption above it a caption however the paragraph ends: in a bracket, an
+// emoji, a year or a hanging dash as much as in a period.
+func TestGalleryBodyEndings(t *testing.T) {
+	for _, body := range []string{
+		"The sky lit up for an hour. 👍🏽",
+		"The sky lit up for an hour 🎆",
+		"The sky lit up for an hour (or so)",
+		"The fair has run every spring since 1998",
+		"The sky lit up for an hour —",
+		"The sky lit up for an hour.",
+		"The sky lit up for an hour!",
+		"The sky lit up for an hour…",
+	} {
+		t.Run(body, func(t *testing.T) {
+			src := "In Pics- X\n\nIntro.\n\nFireworks over the river\n\n" + body + "\n\nFamilies at the ghat\n\nThey sat.\n"
+			s := must(Parse([]byte(src), Options{Name: "e.txt"}))
+			want := []string{"Fireworks over the river", "Families at the ghat"}
+			if got := captions(s); !slices.Equal(got, want) {
+				t.Errorf("captions = %q, want %q (intro %q)", got, want, s.Intro)
+			}
+		})
+	}
+	// Short items in a row stay a list, not captions over each other.
+	src := "In Pics- X\n\nIntro.\n\nFireworks over the river\n\nA long first paragraph that runs on\nover two lines.\n\nApples (red)\n\nPears (green)\n\nPlums (blue)\n"
+	s := must(Parse([]byte(src), Options{Name: "l.txt"}))
+	if got := captions(s); !slices.Equal(got, []string{"Fireworks over the river"}) {
+		t.Errorf("list: captions = %q", got)
+	}
+}
