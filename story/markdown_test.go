@@ -308,3 +308,36 @@ func TestTitleMarkdown(t *testing.T) {
 		})
 	}
 }
+
+// TestPictureNoteLines checks that an emphasised line directly under an
+// image, on the next line or in the next paragraph, is that picture's
+// caption, or its credit when it reads as one, and leaves the body.
+func TestPictureNoteLines(t *testing.T) {
+	tests := []struct {
+		name, md, caption, credit, body string
+	}{
+		{"drawn by", "![Sun](s.png)\n_Drawn by reel's tests / PNG_\n\nText.", "", "Drawn by reel's tests / PNG", "Text."},
+		{"source", "![Moon](m.png)\n_Source: NASA_\n\nText.", "", "Source: NASA", "Text."},
+		{"caption", "![Moon](m.png)\n*The moon over the bay at dusk*\n\nText.", "The moon over the bay at dusk", "", "Text."},
+		{"next paragraph", "![Moon](m.png)\n\n_The moon over the bay_\n\nText.", "The moon over the bay", "", "Text."},
+		{"credit line", "![Moon](m.png)\nPhoto: AP\n\nText.", "", "Photo: AP", "Text."},
+		{"title kept", "![Moon](m.png \"Titled\")\n\n_Not a credit, a remark_", "Titled", "", "_Not a credit, a remark_"},
+		{"part emphasised", "![Moon](m.png)\n\n_The moon_ rose late.", "", "", "_The moon_ rose late."},
+		{"strong", "![Moon](m.png)\n\n**Loud**", "", "", "**Loud**"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sec, _ := parseSlide(newMarkdown(), "## Cap\n\n"+tt.md+"\n")
+			if len(sec.Pictures) != 1 {
+				t.Fatalf("%d pictures", len(sec.Pictures))
+			}
+			p := sec.Pictures[0]
+			if p.Caption != tt.caption || p.Credit != tt.credit {
+				t.Errorf("caption %q, credit %q; want %q, %q", p.Caption, p.Credit, tt.caption, tt.credit)
+			}
+			if got := strings.TrimSpace(sec.Body); got != tt.body {
+				t.Errorf("body = %q, want %q", got, tt.body)
+			}
+		})
+	}
+}

@@ -83,7 +83,11 @@ func TestPictureOpeningAParagraph(t *testing.T) {
 		t.Fatalf("%d pictures", len(sec.Pictures))
 	}
 	at := sec.Pictures[0].At
-	if before, after := strings.TrimSpace(sec.Body[:at]), strings.TrimSpace(sec.Body[at:]); before != "Before." || !strings.HasPrefix(after, "_Drawn by hand_") {
+	if before, after := strings.TrimSpace(sec.Body[:at]), strings.TrimSpace(sec.Body[at:]); before != "Before." || after != "After." {
 		t.Errorf("before %q, after %q", before, after)
+	}
+	// The emphasised line under the picture is its credit, not body text.
+	if got := sec.Pictures[0].Credit; got != "Drawn by hand" {
+		t.Errorf("credit = %q, want %q", got, "Drawn by hand")
 	}
 }

@@ -62,7 +62,7 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 				markers = append(markers, blockSpan(b, src))
 				continue
 			}
-			pics, rest, ok := imageParagraph(b, src)
+			pics, noted, ok := imageParagraph(b, src)
 			if !ok {
 				continue
 			}
@@ -70,15 +70,10 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 			for range pics {
 				places = append(places, blockSpan(b, src).start)
 			}
-			if rest != "" {
-				pics[len(pics)-1].Credit = rest
-			} else if i+1 < len(nodes) {
-				if next, isPara := nodes[i+1].(*ast.Paragraph); isPara {
-					if c := strings.TrimSpace(plainText(next, src)); isCreditLine(c) {
-						pics[len(pics)-1].Credit = creditText(c)
-						cuts = append(cuts, blockSpan(next, src))
-						i++
-					}
+			if !noted && i+1 < len(nodes) {
+				if next, isPara := nodes[i+1].(*ast.Paragraph); isPara && notePicture(&pics[len(pics)-1], children(next), src) {
+					cuts = append(cuts, blockSpan(next, src))
+					i++
 				}
 			}
 			sec.Pictures = append(sec.Pictures, pics...)
@@ -143,30 +138,104 @@ func isRevealMarker(p *ast.Paragraph, src []byte) bool {
 }
 
 // imageParagraph reports whether p holds only images, perhaps followed on
-// its last line by a credit. It returns the pictures and that credit.
-func imageParagraph(p *ast.Paragraph, src []byte) ([]Picture, string, bool) {
+// its last line by a credit or an emphasised caption. It returns the
+// pictures, the last with that line filed on it, and whether there was one.
+func imageParagraph(p *ast.Paragraph, src []byte) ([]Picture, bool, bool) {
 	var pics []Picture
-	var rest strings.Builder
+	var rest []ast.Node
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
-		if img, ok := c.(*ast.Image); ok && rest.Len() == 0 {
+		if img, ok := c.(*ast.Image); ok && len(rest) == 0 {
 			pics = append(pics, newPicture(img, src))
 			continue
 		}
 		if len(pics) == 0 {
-			return nil, "", false
+			return nil, false, false
 		}
-		writeText(&rest, c, src)
+		rest = append(rest, c)
 	}
-	credit := strings.TrimSpace(rest.String())
 	switch {
 	case len(pics) == 0:
-		return nil, "", false
-	case credit == "":
-		return pics, "", true
-	case isCreditLine(credit):
-		return pics, creditText(credit), true
+		return nil, false, false
+	case strings.TrimSpace(inlineText(rest, src)) == "":
+		return pics, false, true
+	case notePicture(&pics[len(pics)-1], rest, src):
+		return pics, true, true
 	}
-	return nil, "", false
+	return nil, false, false
+}
+
+// notePicture files the inline nodes of a line under a picture on it: a
+// credit line ("Photo: AP") or a wholly emphasised line ("_Source: NASA_",
+// "*Storm clouds at dusk*"), which is the picture's credit if it reads as
+// one and its caption otherwise. It reports whether the line was taken.
+func notePicture(pic *Picture, nodes []ast.Node, src []byte) bool {
+	text := strings.TrimSpace(inlineText(nodes, src))
+	switch {
+	case text == "":
+		return false
+	case isCreditLine(text):
+		pic.Credit = creditText(text)
+		return true
+	case !soleEmphasis(nodes, src):
+		return false
+	case isPictureCredit(text):
+		pic.Credit = text
+		return true
+	case pic.Caption == "":
+		pic.Caption = text
+		return true
+	}
+	return false
+}
+
+// pictureCreditRe matches how a line under a picture names its source,
+// beyond the credit lines of news galleries.
+var pictureCreditRe = regexp.MustCompile(`(?i)^(?:sources?\s*:|(?:drawn|painted|taken|shot|made|illustrated|rendered)\s+by\b|(?:illustration|drawing|map|chart|graphic|artwork|art|data)\s*(?:by\b|:)|via\s+\S)`)
+
+// isPictureCredit reports whether an emphasised line under a picture
+// reads as its credit.
+func isPictureCredit(text string) bool {
+	return runeLen(text) <= 120 && pictureCreditRe.MatchString(text)
+}
+
+// soleEmphasis reports whether inline nodes are one emphasis (_x_ or *x*)
+// and nothing else but white space.
+func soleEmphasis(nodes []ast.Node, src []byte) bool {
+	found := false
+	for _, n := range nodes {
+		switch t := n.(type) {
+		case *ast.Emphasis:
+			if found || t.Level != 1 {
+				return false
+			}
+			found = true
+		case *ast.Text:
+			if len(bytes.TrimSpace(t.Segment.Value(src))) > 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return found
+}
+
+// children returns the inline nodes of a block.
+func children(n ast.Node) []ast.Node {
+	var out []ast.Node
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		out = append(out, c)
+	}
+	return out
+}
+
+// inlineText is the plain text of inline nodes.
+func inlineText(nodes []ast.Node, src []byte) string {
+	var b strings.Builder
+	for _, n := range nodes {
+		writeText(&b, n, src)
+	}
+	return foldSpace(b.String())
 }
 
 func newPicture(img *ast.Image, src []byte) Picture {
