@@ -4,8 +4,10 @@ import "github.com/yuin/goldmark/ast"
 
 // untitledCaption names a slide that has no heading, so that the contents
 // and the page say what it shows: its first picture's caption or alt
-// text, else the first words of its text. It is empty for a slide with
-// neither, such as one picture with no description.
+// text, else the first words of its prose. It is empty for a slide with
+// neither, such as one of code only: code makes a poor name ("This content
+// will be passed in as stdin"), and the story numbers such a slide
+// instead (Story.Section).
 func untitledCaption(sec Section, nodes []ast.Node, src []byte, cuts []span, offset int) string {
 	for _, p := range sec.Pictures {
 		if p.Caption != "" {
@@ -23,12 +25,8 @@ func untitledCaption(sec Section, nodes []ast.Node, src []byte, cuts []span, off
 			if !entering {
 				return ast.WalkContinue, nil
 			}
-			if code, ok := n.(*ast.FencedCodeBlock); ok {
-				words = codeWords(code, src)
-				return ast.WalkSkipChildren, nil
-			}
-			if code, ok := n.(*ast.CodeBlock); ok {
-				words = codeWords(code, src)
+			switch n.(type) {
+			case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock:
 				return ast.WalkSkipChildren, nil
 			}
 			p, ok := n.(*ast.Paragraph)
@@ -49,16 +47,4 @@ func untitledCaption(sec Section, nodes []ast.Node, src []byte, cuts []span, off
 		}
 	}
 	return words
-}
-
-// codeWords names a slide that is only code by its code's first line.
-func codeWords(code ast.Node, src []byte) string {
-	lines := code.Lines()
-	for i := range lines.Len() {
-		seg := lines.At(i)
-		if line := OneLine(string(seg.Value(src))); line != "" {
-			return firstWords(line)
-		}
-	}
-	return ""
 }

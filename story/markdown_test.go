@@ -35,7 +35,7 @@ func TestMarkdownDecks(t *testing.T) {
 		{file: "lists.md", title: "lists", captions: []string{"One", "Two", "Three"}, split: "thematic breaks"},
 		// Slides with no heading are named by their picture or first words.
 		{file: "untitled.md", title: "A weekend by the lake", authors: []string{"Ana Ruiz"}, captions: []string{"Sunset over the lake",
-			"Our boat, the Heron, at the jetty", "We walked around the whole lake on Sunday,…", "", "rsync -av photos/ lake-2024/", "Home again"}, split: "thematic breaks"},
+			"Our boat, the Heron, at the jetty", "We walked around the whole lake on Sunday,…", "", "Slide 5", "Home again"}, split: "thematic breaks"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -339,5 +339,30 @@ func TestPictureNoteLines(t *testing.T) {
 				t.Errorf("body = %q, want %q", got, tt.body)
 			}
 		})
+	}
+}
+
+// TestUntitledSlideCaptions checks how a slide with no heading is named:
+// by its first prose words, never by its code, else by its number, and
+// never with a word cut in the middle.
+func TestUntitledSlideCaptions(t *testing.T) {
+	deck := "# Deck\n\nIntro.\n\n---\n\n~~~sd\nThis content will be passed in as stdin\n~~~\n\nThe preprocessor replaces it.\n\n---\n\n```go\nfunc main() {}\n```\n\n---\n\nSee https://example.com/a/very/long/path/to/some/page/that/goes/on.html for more\n"
+	s := must(Parse([]byte(deck), Options{Name: "d.md"}))
+	want := []string{"The preprocessor replaces it.", "Slide 2", "See…"}
+	if got := captions(s); !slices.Equal(got, want) {
+		t.Errorf("captions = %q, want %q", got, want)
+	}
+	for i := range s.Len() {
+		if got := s.Section(i).Caption; got != want[i] {
+			t.Errorf("Section(%d).Caption = %q, want %q", i, got, want[i])
+		}
+	}
+	for _, tt := range []struct{ text, want string }{
+		{"https://example.com/a/very/long/path/to/some/page.html", "https://example.com/a/very/long/path/to/…"},
+		{"Averylongwordwithoutanybreakatalltoshowthatitstayswhole here", "Averylongwordwithoutanybreakatalltoshowthatitstayswhole…"},
+	} {
+		if got := firstWords(tt.text); got != tt.want {
+			t.Errorf("firstWords(%q) = %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }

@@ -164,7 +164,17 @@ func (s *Story) Section(i int) Section {
 		sec := s.deck.slide(ls.at)
 		ls.sec = &sec
 	}
-	return *ls.sec
+	return numbered(*ls.sec, i)
+}
+
+// numbered names section i by its number when nothing else names it: a
+// slide of code only, with no heading, prose or picture, is "Slide 3".
+// (A picture with no words is named by the reader as "Picture 3".)
+func numbered(sec Section, i int) Section {
+	if sec.Caption == "" && len(sec.Pictures) == 0 {
+		sec.Caption = fmt.Sprintf("Slide %d", i+1)
+	}
+	return sec
 }
 
 // Sections parses and returns every section. It is safe for concurrent
@@ -177,7 +187,7 @@ func (s *Story) Sections() []Section {
 	}
 	out := make([]Section, len(s.sections))
 	for i := range s.sections {
-		out[i] = *s.sections[i].sec
+		out[i] = numbered(*s.sections[i].sec, i)
 	}
 	return out
 }

@@ -615,8 +615,13 @@ func firstWords(text string) string {
 		}
 		if runeLen(w) > 40 {
 			// A long run without spaces: a URL, or a script written
-			// without them.
-			return b.String() + string([]rune(w)[:30]) + "…"
+			// without them. A word is never cut in the middle: a
+			// later one is left out, and a first one is cut only
+			// where it breaks (a script without spaces, a URL's "/").
+			if i > 0 {
+				return b.String() + "…"
+			}
+			return cutLongWord(w) + "…"
 		}
 		b.WriteString(w)
 		if last, _ := utf8.DecodeLastRuneInString(w); strings.ContainsRune(".!?…。！？।॥؟", last) {
@@ -624,6 +629,22 @@ func firstWords(text string) string {
 		}
 	}
 	return b.String()
+}
+
+// cutLongWord shortens a run of text with no spaces to about 30
+// characters: in a script written without spaces anywhere, elsewhere only
+// after a break such as "/", "-" or ".", and not at all if it has none.
+func cutLongWord(w string) string {
+	r := []rune(w)
+	if isWide(r[0]) || !unicode.In(r[0], unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Common) {
+		return string(r[:30])
+	}
+	for i := min(40, len(r)-1); i >= 10; i-- {
+		if strings.ContainsRune("/-._?&=#", r[i]) {
+			return string(r[:i+1])
+		}
+	}
+	return w
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
