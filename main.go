@@ -105,6 +105,8 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		if page.html && opt.Format == story.FormatAuto {
 			opt.Format, serverHTML = story.FormatHTML, true
 		}
+	} else if err := schemeError(cfg.path); err != nil {
+		return err
 	} else if data, name, err = readStory(cfg, stdin, stdinTTY, notice); err != nil {
 		return err
 	}

@@ -167,6 +167,8 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"missing file", []string{filepath.Join(dir, "nope.txt")}, 1, "nope.txt: no such file"},
 		{"directory", []string{dir}, 1, "is a directory"},
+		{"ftp address", []string{"ftp://x/y"}, 1, "ftp://x/y: reel reads only http and https addresses"},
+		{"file address", []string{"FILE:///etc/passwd"}, 1, "reel reads only http and https addresses"},
 		{"binary", []string{png}, 1, "this is a PNG image, not a story"},
 		{"empty", []string{empty}, 1, "the story is empty"},
 		{"too large", []string{"--max-size", "1", big}, 1, "larger than 1 MiB"},

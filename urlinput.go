@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -23,6 +24,22 @@ import (
 func isURL(path string) bool {
 	p := strings.ToLower(path)
 	return strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://")
+}
+
+// schemeRe matches an address with a scheme, such as "ftp://host/a".
+var schemeRe = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
+
+// schemeError refuses an address of a scheme reel does not read (ftp://,
+// file://), unless a file of that name exists: "no such file" would
+// mislead.
+func schemeError(path string) error {
+	if !schemeRe.MatchString(path) {
+		return nil
+	}
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: reel reads only http and https addresses", shortURL(path))
 }
 
 // fetched is a story read from the web.
