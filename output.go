@@ -64,6 +64,7 @@ func debugListing(w io.Writer, s *story.Story, name, resume string) error {
 	}
 	fmt.Fprintf(&b, "resume:   %s\n", story.OneLine(resume))
 	fmt.Fprintf(&b, "sections: %d\n", s.Len())
+	labels := s.Labels()
 	for i, sec := range s.Sections() {
 		pics := "pictures"
 		if len(sec.Pictures) == 1 {
@@ -73,7 +74,7 @@ func debugListing(w io.Writer, s *story.Story, name, resume string) error {
 		if len(sec.Steps) > 0 {
 			steps = fmt.Sprintf(", %d reveal steps", len(sec.Steps)+1)
 		}
-		fmt.Fprintf(&b, "  %3d. %s (%d %s%s)\n", i+1, sec.Caption, len(sec.Pictures), pics, steps)
+		fmt.Fprintf(&b, "  %3d. %s (%d %s%s)\n", i+1, labels[i], len(sec.Pictures), pics, steps)
 		if s.Format == story.FormatHTML {
 			for _, p := range sec.Pictures {
 				fmt.Fprintf(&b, "       picture %s\n", story.OneLine(p.Source+" "+p.Video))

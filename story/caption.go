@@ -19,6 +19,12 @@ func untitledCaption(sec Section, nodes []ast.Node, src []byte, cuts []span, off
 			return OneLine(p.Alt)
 		}
 	}
+	return leadWords(nodes, src, cuts, offset)
+}
+
+// leadWords is the first words of a slide's first paragraph of prose,
+// outside code and the blocks cut from its body.
+func leadWords(nodes []ast.Node, src []byte, cuts []span, offset int) string {
 	var words string
 	for _, n := range nodes {
 		_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

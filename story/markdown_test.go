@@ -366,3 +366,26 @@ func TestUntitledSlideCaptions(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelsTellRepeatedHeadingsApart checks that slides which repeat the
+// deck's heading are told apart in the contents, by their first words or
+// else by their place, and that other captions are left alone.
+func TestLabelsTellRepeatedHeadingsApart(t *testing.T) {
+	deck := "# Deck\n\nIntro.\n\n---\n\n# Formatting\n\nHeaders start with a hash.\n\n---\n\n# Formatting\n\nCode is indented by four spaces.\n\n---\n\n# Formatting\n\n    only code\n\n---\n\n# Formatting\n\n    only code\n\n---\n\n# Last words\n\nBye.\n\n---\n\n# Formatting\n\nAgain, but not next to the others.\n"
+	s := must(Parse([]byte(deck), Options{Name: "d.md"}))
+	want := []string{
+		"Formatting · Headers start with a hash.",
+		"Formatting · Code is indented by four spaces.",
+		"Formatting (3)",
+		"Formatting (4)",
+		"Last words",
+		"Formatting",
+	}
+	if got := s.Labels(); !slices.Equal(got, want) {
+		t.Errorf("labels = %q, want %q", got, want)
+	}
+	// The page keeps the heading as written.
+	if got := s.Section(1).Caption; got != "Formatting" {
+		t.Errorf("caption = %q", got)
+	}
+}

@@ -121,6 +121,8 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 	slices.SortStableFunc(sec.Pictures, func(a, b Picture) int { return a.At - b.At })
 	if level == 0 {
 		sec.Caption = untitledCaption(sec, nodes, src, cuts, at.start)
+	} else {
+		sec.lead = leadWords(nodes, src, cuts, at.start)
 	}
 	sec.Steps = stepOffsets(raw, cuts, markers, sec.Body)
 	return sec, level

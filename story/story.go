@@ -9,6 +9,7 @@ package story
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -110,6 +111,9 @@ type Section struct {
 	// Dropped holds the section's speaker notes and slide-tool directives,
 	// kept off the page.
 	Dropped []Dropped
+	// lead is the first words of the prose under a slide's heading: what
+	// tells apart slides that repeat one heading (Labels).
+	lead string
 }
 
 // Picture is one picture of a section.
@@ -188,6 +192,43 @@ func (s *Story) Sections() []Section {
 	out := make([]Section, len(s.sections))
 	for i := range s.sections {
 		out[i] = numbered(*s.sections[i].sec, i)
+	}
+	return out
+}
+
+// Labels names every section for a list of contents. A section's label
+// is its caption; where consecutive sections share one, as in a deck that
+// repeats its heading on every slide, the label adds what tells them
+// apart: the first words under the heading ("Supported markdown
+// formatting · Inline codes are surrounded with backticks."), or failing
+// those the section's place in the run ("Supported markdown formatting
+// (2)").
+func (s *Story) Labels() []string {
+	secs := s.Sections()
+	out := make([]string, len(secs))
+	shared := func(i int) bool {
+		return i >= 0 && i < len(secs) && secs[i].Caption != "" &&
+			((i > 0 && secs[i-1].Caption == secs[i].Caption) || (i+1 < len(secs) && secs[i+1].Caption == secs[i].Caption))
+	}
+	for i, sec := range secs {
+		out[i] = sec.Caption
+		if shared(i) && sec.lead != "" && sec.lead != sec.Caption {
+			out[i] = sec.Caption + " · " + sec.lead
+		}
+	}
+	// Labels still alike (no words under the heading, or the same ones)
+	// are numbered by their place among the sections of their caption.
+	alike := slices.Clone(out)
+	run := 0
+	for i := range out {
+		if i > 0 && secs[i].Caption == secs[i-1].Caption {
+			run++
+		} else {
+			run = 1
+		}
+		if shared(i) && ((i > 0 && alike[i-1] == alike[i]) || (i+1 < len(out) && alike[i+1] == alike[i])) {
+			out[i] = fmt.Sprintf("%s (%d)", secs[i].Caption, run)
+		}
 	}
 	return out
 }

@@ -19,8 +19,7 @@ type contentsState struct {
 func (m Model) openContents() (Model, tea.Cmd) {
 	labels := make([]string, 0, m.pages())
 	labels = append(labels, "Cover · "+m.story.Title)
-	for i, sec := range m.story.Sections() {
-		c := sec.Caption
+	for i, c := range m.story.Labels() {
 		if c == "" {
 			c = fmt.Sprintf("Picture %d", i+1)
 		}
