@@ -41,7 +41,13 @@ func firstLines(s string, n int) string {
 // reason, in words, for the choice.
 func Detect(explicit Format, name, text string) (Format, string) {
 	if explicit != FormatAuto {
-		return explicit, "--format " + explicit.String()
+		// The reader asked, so the format holds; a --debug listing says
+		// when the story reads as another ("--format html deck.md").
+		reason := "--format " + explicit.String()
+		if auto, why := Detect(FormatAuto, name, text); auto != explicit {
+			reason += "; without it, " + auto.String() + ": " + why
+		}
+		return explicit, reason
 	}
 	switch strings.ToLower(filepath.Ext(name)) {
 	case ".md", ".markdown", ".mdown", ".mkd":

@@ -188,6 +188,18 @@ func TestDetect(t *testing.T) {
 	}
 }
 
+// TestDetectForcedSays checks that a forced format holds and that its
+// reason says when the story would read as another.
+func TestDetectForcedSays(t *testing.T) {
+	got, why := Detect(FormatHTML, "deck.md", "# Deck\n\ntext")
+	if got != FormatHTML || !strings.Contains(why, "--format html") || !strings.Contains(why, "without it, markdown: file extension .md") {
+		t.Errorf("Detect = %v (%s)", got, why)
+	}
+	if _, why := Detect(FormatMarkdown, "deck.md", "# Deck"); why != "--format markdown" {
+		t.Errorf("a format that agrees: %q", why)
+	}
+}
+
 func TestTitleFromName(t *testing.T) {
 	tests := []struct{ name, want string }{
 		{"/dev/fd/63", "Untitled story"},
