@@ -462,8 +462,8 @@ func TestHTMLHostileInput(t *testing.T) {
 
 func TestHTMLAltRepeatingCaption(t *testing.T) {
 	s := parseHTMLString(t, `<html><body><p>x</p><figure><img src="a.jpg" alt="Crowds in the square."><figcaption>Crowds in  the square</figcaption></figure></body></html>`, Options{})
-	if p := s.Section(0).Pictures[0]; p.Alt != "" || p.Caption != "Crowds in the square" {
-		t.Errorf("picture %+v", p)
+	if p := s.Section(0).Pictures[0]; p.Alt != "Crowds in the square" || p.Caption != "Crowds in the square" {
+		t.Errorf("the alt text is the picture's description, in the caption's words: %+v", p)
 	}
 }
 
