@@ -421,13 +421,15 @@ func (p *page) sections(blocks []block) {
 	if figures == 0 && headings == 0 {
 		var text []string
 		for _, b := range blocks {
+			if b.kind == pieceHeading && strings.EqualFold(b.text, s.Title) {
+				continue // the headline itself, on the cover
+			}
 			text = append(text, b.text)
 		}
 		if len(text) > 0 {
-			caption := s.Title
-			if caption == "" {
-				caption = figureCaption(figure{pics: []Picture{{Caption: unescapeMarkdown(text[0])}}}, 1)
-			}
+			// The cover already shows the title: the section is named
+			// by its first words, as a figure's section is by its caption.
+			caption := textCaption(unescapeMarkdown(text[0]))
 			s.addSection(Section{Caption: caption, Body: strings.Join(text, "\n\n")})
 		}
 		return
@@ -458,6 +460,16 @@ func (p *page) sections(blocks []block) {
 	}
 	finish()
 	s.Intro = strings.Join(intro, "\n\n")
+}
+
+// textCaption names a section of text by its first words: the whole line
+// if it is short, else its first eight words and "…".
+func textCaption(text string) string {
+	words := strings.Fields(text)
+	if len(words) > 10 {
+		return strings.Join(words[:8], " ") + "…"
+	}
+	return strings.TrimSuffix(strings.Join(words, " "), ".")
 }
 
 // figureCaption is the caption of a section that a figure starts: the

@@ -513,3 +513,40 @@ func TestAMPOptimizedPositions(t *testing.T) {
 		t.Errorf("pictures %+v", sec.Pictures)
 	}
 }
+
+// TestHTMLDoubleEscapedMeta reads the Telegraph's shape: meta tags whose
+// content was escaped twice ("&amp;quot;"). A well-formed reference left
+// after the parser's decoding is decoded once more; one that decodes to a
+// control character is cleaned away, so no escape sequence is rebuilt.
+func TestHTMLDoubleEscapedMeta(t *testing.T) {
+	src := `<html><head><meta property="og:title" content="Mugabe&amp;#39;s &amp;quot;Blue House&amp;quot; &amp;#x1b;[31mred &amp; &amp;nosuch; &amp;amp">
+<meta name="description" content="Under arrest at the &amp;quot;Blue House&amp;quot; &amp;#27;]0;pwned&amp;#7; compound."></head>
+<body><article><p>` + strings.Repeat("Words of the article. ", 20) + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if want := `Mugabe's "Blue House" red & &nosuch; &amp`; s.Title != want {
+		t.Errorf("title %q, want %q", s.Title, want)
+	}
+	if want := `Under arrest at the "Blue House" compound.`; s.Subtitle != want {
+		t.Errorf("subtitle %q, want %q", s.Subtitle, want)
+	}
+	for _, text := range []string{s.Title, s.Subtitle} {
+		if strings.ContainsAny(text, "\x1b\x07") {
+			t.Errorf("control character in %q", text)
+		}
+	}
+}
+
+// TestHTMLTextSectionCaption: a page with neither figures nor headings is
+// one section, named by its first words rather than by the title the
+// cover already shows.
+func TestHTMLTextSectionCaption(t *testing.T) {
+	src := `<html><head><title>Zimbabwe coup: Mugabe insists he finishes his term</title></head><body><article><h1>Zimbabwe coup: Mugabe insists he finishes his term</h1>
+<p>Zimbabwe President Robert Mugabe and his wife Grace are under house arrest, a source said.</p><p>` + strings.Repeat("Words of the article. ", 20) + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Len() != 1 {
+		t.Fatalf("%d sections", s.Len())
+	}
+	if got, want := s.Section(0).Caption, "Zimbabwe President Robert Mugabe and his wife Grace…"; got != want {
+		t.Errorf("caption %q, want %q", got, want)
+	}
+}
