@@ -50,7 +50,7 @@ func readArticle(p *page) {
 	root, how := p.articleBody(teasers)
 	s.Reader = "article (" + how + ")"
 	p.finishMeta(h1)
-	blocks := p.blocks(root, teasers)
+	blocks := p.dropRepeats(p.blocks(root, teasers))
 	p.sections(blocks)
 }
 
@@ -254,6 +254,7 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 		}
 	}
 	consumed := map[*html.Node]bool{}
+	rootText := -1 // the length of root's text, counted when first needed
 	visit := func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
@@ -277,6 +278,32 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 				p.drop("hidden", t)
 			}
 			return false
+		}
+		if screenReaderOnly(n) && findFirst(n, isImage) == nil {
+			// "Share this story" above a row of share buttons: a label
+			// for screen readers, no part of the story.
+			if t := textOf(n, nil); t != "" {
+				p.drop("screen-reader label", t)
+			}
+			return false
+		}
+		if teasers != nil && n != root {
+			if w := teaserWord(attr(n, "class") + " " + attr(n, "id")); w != "" {
+				if rootText < 0 {
+					rootText = len(textOf(root, nil))
+				}
+				// A related-stories list, a newsletter's price plans, a
+				// share bar, a rail of other stories: page parts named
+				// for what they are, holding a small share of the text.
+				// (A wrapper so named that holds most of the story is
+				// read: "layout-with-sidebar" is no sidebar.)
+				if t := textOf(n, nil); len(t)*5 < rootText && !p.holdsStoryFigure(n, teasers) {
+					if t != "" {
+						p.drop("in a "+w+" block", t)
+					}
+					return false
+				}
+			}
 		}
 		if chrome[n.Data] && root.DataAtom != atom.Div {
 			// readability's own result is a div: there, an aside is
@@ -336,6 +363,73 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 		exit(root)
 	}
 	flush()
+	return out
+}
+
+// holdsStoryFigure reports whether a figure under n shows a picture that
+// is no teaser.
+func (p *page) holdsStoryFigure(n *html.Node, teasers map[string]string) bool {
+	return findFirst(n, func(c *html.Node) bool {
+		if !isElement(c, "figure") {
+			return false
+		}
+		img := findFirst(c, isImage)
+		return img != nil && teasers[p.imageSource(img)] == "" && p.teaserReason(img) == ""
+	}) != nil
+}
+
+// srOnlyClasses are the classes that hide an element from sight but not
+// from screen readers.
+var srOnlyClasses = map[string]bool{"sr-only": true, "visually-hidden": true, "visuallyhidden": true,
+	"screen-reader-text": true, "screen-reader-only": true, "sr-text": true, "a11y-hidden": true, "u-vh": true}
+
+// screenReaderOnly reports whether n's class hides it from sight.
+func screenReaderOnly(n *html.Node) bool {
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		if srOnlyClasses[c] || strings.HasSuffix(c, "--sr-only") || strings.HasSuffix(c, "__visually-hidden") {
+			return true
+		}
+	}
+	return false
+}
+
+// dropRepeats leaves out a picture shown already: pages repeat a picture
+// for another screen size (a mobile and a desktop copy of the lead
+// picture, cropped differently) or for a zoomed view. The same address,
+// or the same file name with the same alt text, is the same picture.
+func (p *page) dropRepeats(blocks []block) []block {
+	seen := map[string]bool{}
+	out := blocks[:0]
+	for _, b := range blocks {
+		if b.kind != pieceFigure {
+			out = append(out, b)
+			continue
+		}
+		kept := b.fig.pics[:0]
+		for _, pic := range b.fig.pics {
+			keys := []string{"src " + pic.Source + " " + pic.Video}
+			if pic.Alt != "" && pic.Source != "" {
+				keys = append(keys, "alt "+imageKey(pic.Source)+" "+strings.ToLower(pic.Alt))
+			}
+			repeat := false
+			for _, k := range keys {
+				repeat = repeat || seen[k]
+				seen[k] = true
+			}
+			if repeat {
+				label := pic.Alt
+				if label == "" {
+					label = pic.Source
+				}
+				p.drop("repeated picture", label)
+				continue
+			}
+			kept = append(kept, pic)
+		}
+		if b.fig.pics = kept; len(kept) > 0 {
+			out = append(out, b)
+		}
+	}
 	return out
 }
 

@@ -550,3 +550,45 @@ func TestHTMLTextSectionCaption(t *testing.T) {
 		t.Errorf("caption %q, want %q", got, want)
 	}
 }
+
+// TestHTMLVergeParts reads The Verge's shape: a screen-reader heading over
+// share buttons, the lead picture twice (a mobile and a desktop crop), a
+// related-stories list and a newsletter's price plans inside the article,
+// and a picture repeated for a zoomed view.
+func TestHTMLVergeParts(t *testing.T) {
+	para := strings.Repeat("Words of the article about the headset. ", 12)
+	src := `<html><head><title>Vision Pro hands-on</title></head><body><article><h1>Vision Pro hands-on</h1>
+<div><h2 class="sr-only">Share this story</h2><ul class="duet--article--share-buttons"><li><a href="/fb">f</a></li></ul></div>
+<div class="md:hidden"><figure><img alt="The headset on display." src="https://cdn.example/thumbor/2400x2400/file/24709755/DSC00889.jpg"><figcaption>The headset.</figcaption></figure></div>
+<div class="hidden md:block"><figure><img alt="The headset on display." src="https://cdn.example/thumbor/2400x1600/file/24709755/DSC00889.jpg"><figcaption>The headset.</figcaption></figure></div>
+<p>` + para + `</p>
+<div class="duet--recirculation--related-list"><h3>Related</h3><ul><li><a href="/other">I wore the headset.</a></li></ul></div>
+<p>` + para + `</p>
+<figure><img alt="A window in a room." src="https://cdn.example/file/24709784/screen.png"><figcaption>A window.</figcaption></figure>
+<div class="hidden"><figure><img alt="A window in a room." src="https://cdn.example/file/24709784/screen.png"><figcaption>A window.</figcaption></figure></div>
+<p>` + para + `</p>
+<div class="p-16 newsletter-wrapper"><p>Sign up for Command Line, a paid weekly newsletter.</p><div><h2>Monthly</h2><p>$7/month</p></div><div><h2>Annual</h2><p>$70/year</p></div></div>
+</article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	var captions []string
+	pics := 0
+	for i := range s.Len() {
+		sec := s.Section(i)
+		captions = append(captions, sec.Caption)
+		pics += len(sec.Pictures)
+		for _, bad := range []string{"Share this story", "Related", "I wore", "Monthly", "$7", "Sign up"} {
+			if strings.Contains(sec.Caption+sec.Body, bad) {
+				t.Errorf("section %d holds %q: %q / %q", i+1, bad, sec.Caption, sec.Body)
+			}
+		}
+	}
+	if want := []string{"The headset", "A window"}; strings.Join(captions, "|") != strings.Join(want, "|") {
+		t.Errorf("captions %q, want %q", captions, want)
+	}
+	if pics != 2 {
+		t.Errorf("%d pictures, want 2 (each once)", pics)
+	}
+	if n := strings.Count(s.Section(0).Body+s.Section(1).Body, "Words of the article"); n != 36 {
+		t.Errorf("the article's text: %d sentences of 36", n)
+	}
+}
