@@ -99,7 +99,7 @@ func (p *page) articleBody(teasers map[string]string) (*html.Node, string) {
 	parser.MaxElemsToParse = maxReadabilityElems
 	parser.KeepClasses = true
 	parser.DisableJSONLD = true // read once, by readJSONLD
-	art, err := parser.ParseDocument(p.doc, p.base)
+	art, err := parser.ParseAndMutate(readabilityCopy(p.doc), p.base)
 	if err == nil && art.Node != nil && utf8.RuneCountInString(textOf(art.Node, nil)) >= minReadable {
 		return art.Node, "readability"
 	}
@@ -109,6 +109,49 @@ func (p *page) articleBody(teasers map[string]string) (*html.Node, string) {
 		}
 	}
 	return p.doc, "whole page"
+}
+
+// maxAttrLen is the longest attribute value readability is given (a
+// srcset of every width a CDN serves runs to a megabyte, and readability
+// scans each value with regular expressions); longer ones are cut, a
+// srcset at a candidate's end.
+const maxAttrLen = 2048
+
+// notForReadability are elements readability would only throw away
+// after scanning them: it gets a copy of the page without them.
+var notForReadability = map[string]bool{"script": true, "style": true, "template": true, "svg": true,
+	"iframe": true, "link": true, "meta": true, "nav": true, "footer": true, "form": true}
+
+// readabilityCopy copies the page for readability, which changes what it
+// is given: without scripts, styles, SVG drawings, navigation and footers,
+// whose text readability never keeps, and with long attribute values cut
+// short. Cloning and pruning in one pass costs less than readability's
+// own copy of the whole page.
+func readabilityCopy(n *html.Node) *html.Node {
+	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
+	if len(n.Attr) > 0 {
+		c.Attr = make([]html.Attribute, 0, len(n.Attr))
+		for _, a := range n.Attr {
+			if a.Key == "style" && !hiddenStyleRe.MatchString(a.Val) {
+				continue // only hiding matters to readability
+			}
+			if len(a.Val) > maxAttrLen {
+				v := a.Val[:maxAttrLen]
+				if i := strings.LastIndexByte(v, ','); i > 0 && strings.Contains(a.Key, "srcset") {
+					v = v[:i]
+				}
+				a.Val = v
+			}
+			c.Attr = append(c.Attr, a)
+		}
+	}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type == html.CommentNode || k.Type == html.ElementNode && notForReadability[k.Data] && k.Parent.DataAtom != atom.Head {
+			continue
+		}
+		c.AppendChild(readabilityCopy(k))
+	}
+	return c
 }
 
 // stepRe matches a line that names a step of a picture article.

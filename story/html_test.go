@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 func parseHTMLString(t *testing.T, src string, opt Options) *Story {
@@ -590,5 +592,34 @@ func TestHTMLVergeParts(t *testing.T) {
 	}
 	if n := strings.Count(s.Section(0).Body+s.Section(1).Body, "Words of the article"); n != 36 {
 		t.Errorf("the article's text: %d sentences of 36", n)
+	}
+}
+
+// TestReadabilityCopy: readability gets a copy of the page without
+// scripts and navigation and with long attributes cut at a srcset
+// candidate's end; the page itself stays whole.
+func TestReadabilityCopy(t *testing.T) {
+	set := strings.Repeat("https://cdn.example/a.jpg 100w, ", 200)
+	src := `<html><body><nav><a href="/">Home</a></nav><script>x()</script><p style="color:red">Text</p><img srcset="` + set + `b.jpg 9w"></body></html>`
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := readabilityCopy(doc)
+	if findFirst(c, func(n *html.Node) bool { return isElement(n, "nav") || isElement(n, "script") }) != nil {
+		t.Error("navigation or script given to readability")
+	}
+	img := findFirst(c, func(n *html.Node) bool { return isElement(n, "img") })
+	if v := attr(img, "srcset"); len(v) > maxAttrLen || !strings.HasSuffix(v, "100w") {
+		t.Errorf("srcset of %d bytes ends %q", len(v), v[max(0, len(v)-10):])
+	}
+	if p := findFirst(c, func(n *html.Node) bool { return isElement(n, "p") }); p == nil || hasAttr(p, "style") || textOf(p, nil) != "Text" {
+		t.Errorf("paragraph %+v", p)
+	}
+	if orig := findFirst(doc, func(n *html.Node) bool { return isElement(n, "img") }); attr(orig, "srcset") != set+"b.jpg 9w" {
+		t.Error("the page itself was changed")
+	}
+	if findFirst(doc, func(n *html.Node) bool { return isElement(n, "nav") }) == nil {
+		t.Error("the page lost its nav")
 	}
 }

@@ -82,7 +82,7 @@ func largestCandidate(srcset string) string {
 		return ""
 	}
 	best, bestSize := "", -1.0
-	for i, item := range strings.Split(srcset, ",") {
+	for i, item := range strings.SplitN(srcset, ",", maxSrcsetItems+1) {
 		if i >= maxSrcsetItems {
 			break
 		}
