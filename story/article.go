@@ -331,7 +331,11 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 			return false
 		}
 		if teasers != nil && n != root {
-			if w := teaserWord(attr(n, "class") + " " + attr(n, "id")); w != "" {
+			w := teaserWord(attr(n, "class") + " " + attr(n, "id"))
+			if w == "" && hiddenClass(n) {
+				w = "hidden"
+			}
+			if w != "" {
 				if rootText < 0 {
 					rootText = len(textOf(root, nil))
 				}
@@ -419,6 +423,22 @@ func (p *page) holdsStoryFigure(n *html.Node, teasers map[string]string) bool {
 		img := findFirst(c, isImage)
 		return img != nil && teasers[p.imageSource(img)] == "" && p.teaserReason(img) == ""
 	}) != nil
+}
+
+// hiddenClass reports whether n's class is "hidden" (display: none in
+// most CSS frameworks: BuzzFeed's "Next on" teasers, The Verge's zoomed
+// copy of a picture) with no responsive class that shows it on some
+// screens ("hidden md:block").
+func hiddenClass(n *html.Node) bool {
+	hidden := false
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if c == "hidden" {
+			hidden = true
+		} else if strings.Contains(c, ":") {
+			return false
+		}
+	}
+	return hidden
 }
 
 // srOnlyClasses are the classes that hide an element from sight but not
