@@ -337,15 +337,15 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 			}
 			if w != "" {
 				if rootText < 0 {
-					rootText = len(textOf(root, nil))
+					rootText = textLen(root)
 				}
 				// A related-stories list, a newsletter's price plans, a
 				// share bar, a rail of other stories: page parts named
 				// for what they are, holding a small share of the text.
 				// (A wrapper so named that holds most of the story is
 				// read: "layout-with-sidebar" is no sidebar.)
-				if t := textOf(n, nil); len(t)*5 < rootText && !p.holdsStoryFigure(n, teasers) {
-					if t != "" {
+				if textLen(n)*5 < rootText && !p.holdsStoryFigure(n, teasers) {
+					if t := textOf(n, nil); t != "" {
 						p.drop("in a "+w+" block", t)
 					}
 					return false
@@ -411,6 +411,23 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 	}
 	flush()
 	return out
+}
+
+// textLen counts the bytes of text under n, less white space, as a cheap
+// measure of its share of a page.
+func textLen(n *html.Node) int {
+	total := 0
+	walk(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			for i := 0; i < len(c.Data); i++ {
+				if c.Data[i] > ' ' {
+					total++
+				}
+			}
+		}
+		return c.Type == html.ElementNode && !neverText[c.Data]
+	})
+	return total
 }
 
 // holdsStoryFigure reports whether a figure under n shows a picture that
