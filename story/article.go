@@ -50,7 +50,7 @@ func readArticle(p *page) {
 	root, how := p.articleBody(teasers)
 	s.Reader = "article (" + how + ")"
 	p.finishMeta(h1)
-	blocks := p.blocks(root, teasers)
+	blocks := p.dropRepeats(p.blocks(root, teasers))
 	p.sections(blocks)
 }
 
@@ -99,7 +99,7 @@ func (p *page) articleBody(teasers map[string]string) (*html.Node, string) {
 	parser.MaxElemsToParse = maxReadabilityElems
 	parser.KeepClasses = true
 	parser.DisableJSONLD = true // read once, by readJSONLD
-	art, err := parser.ParseDocument(p.doc, p.base)
+	art, err := parser.ParseAndMutate(readabilityCopy(p.doc), p.base)
 	if err == nil && art.Node != nil && utf8.RuneCountInString(textOf(art.Node, nil)) >= minReadable {
 		return art.Node, "readability"
 	}
@@ -109,6 +109,49 @@ func (p *page) articleBody(teasers map[string]string) (*html.Node, string) {
 		}
 	}
 	return p.doc, "whole page"
+}
+
+// maxAttrLen is the longest attribute value readability is given (a
+// srcset of every width a CDN serves runs to a megabyte, and readability
+// scans each value with regular expressions); longer ones are cut, a
+// srcset at a candidate's end.
+const maxAttrLen = 2048
+
+// notForReadability are elements readability would only throw away
+// after scanning them: it gets a copy of the page without them.
+var notForReadability = map[string]bool{"script": true, "style": true, "template": true, "svg": true,
+	"iframe": true, "link": true, "meta": true, "nav": true, "footer": true, "form": true}
+
+// readabilityCopy copies the page for readability, which changes what it
+// is given: without scripts, styles, SVG drawings, navigation and footers,
+// whose text readability never keeps, and with long attribute values cut
+// short. Cloning and pruning in one pass costs less than readability's
+// own copy of the whole page.
+func readabilityCopy(n *html.Node) *html.Node {
+	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
+	if len(n.Attr) > 0 {
+		c.Attr = make([]html.Attribute, 0, len(n.Attr))
+		for _, a := range n.Attr {
+			if a.Key == "style" && !hiddenStyleRe.MatchString(a.Val) {
+				continue // only hiding matters to readability
+			}
+			if len(a.Val) > maxAttrLen {
+				v := a.Val[:maxAttrLen]
+				if i := strings.LastIndexByte(v, ','); i > 0 && strings.Contains(a.Key, "srcset") {
+					v = v[:i]
+				}
+				a.Val = v
+			}
+			c.Attr = append(c.Attr, a)
+		}
+	}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type == html.CommentNode || k.Type == html.ElementNode && notForReadability[k.Data] && k.Parent.DataAtom != atom.Head {
+			continue
+		}
+		c.AppendChild(readabilityCopy(k))
+	}
+	return c
 }
 
 // stepRe matches a line that names a step of a picture article.
@@ -254,6 +297,7 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 		}
 	}
 	consumed := map[*html.Node]bool{}
+	rootText := -1 // the length of root's text, counted when first needed
 	visit := func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
@@ -277,6 +321,36 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 				p.drop("hidden", t)
 			}
 			return false
+		}
+		if screenReaderOnly(n) && findFirst(n, isImage) == nil {
+			// "Share this story" above a row of share buttons: a label
+			// for screen readers, no part of the story.
+			if t := textOf(n, nil); t != "" {
+				p.drop("screen-reader label", t)
+			}
+			return false
+		}
+		if teasers != nil && n != root {
+			w := teaserWord(attr(n, "class") + " " + attr(n, "id"))
+			if w == "" && hiddenClass(n) {
+				w = "hidden"
+			}
+			if w != "" {
+				if rootText < 0 {
+					rootText = textLen(root)
+				}
+				// A related-stories list, a newsletter's price plans, a
+				// share bar, a rail of other stories: page parts named
+				// for what they are, holding a small share of the text.
+				// (A wrapper so named that holds most of the story is
+				// read: "layout-with-sidebar" is no sidebar.)
+				if textLen(n)*5 < rootText && !p.holdsStoryFigure(n, teasers) {
+					if t := textOf(n, nil); t != "" {
+						p.drop("in a "+w+" block", t)
+					}
+					return false
+				}
+			}
 		}
 		if chrome[n.Data] && root.DataAtom != atom.Div {
 			// readability's own result is a div: there, an aside is
@@ -336,6 +410,106 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 		exit(root)
 	}
 	flush()
+	return out
+}
+
+// textLen counts the bytes of text under n, less white space, as a cheap
+// measure of its share of a page.
+func textLen(n *html.Node) int {
+	total := 0
+	walk(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			for i := 0; i < len(c.Data); i++ {
+				if c.Data[i] > ' ' {
+					total++
+				}
+			}
+		}
+		return c.Type == html.ElementNode && !neverText[c.Data]
+	})
+	return total
+}
+
+// holdsStoryFigure reports whether a figure under n shows a picture that
+// is no teaser.
+func (p *page) holdsStoryFigure(n *html.Node, teasers map[string]string) bool {
+	return findFirst(n, func(c *html.Node) bool {
+		if !isElement(c, "figure") {
+			return false
+		}
+		img := findFirst(c, isImage)
+		return img != nil && teasers[p.imageSource(img)] == "" && p.teaserReason(img) == ""
+	}) != nil
+}
+
+// hiddenClass reports whether n's class is "hidden" (display: none in
+// most CSS frameworks: BuzzFeed's "Next on" teasers, The Verge's zoomed
+// copy of a picture) with no responsive class that shows it on some
+// screens ("hidden md:block").
+func hiddenClass(n *html.Node) bool {
+	hidden := false
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if c == "hidden" {
+			hidden = true
+		} else if strings.Contains(c, ":") {
+			return false
+		}
+	}
+	return hidden
+}
+
+// srOnlyClasses are the classes that hide an element from sight but not
+// from screen readers.
+var srOnlyClasses = map[string]bool{"sr-only": true, "visually-hidden": true, "visuallyhidden": true,
+	"screen-reader-text": true, "screen-reader-only": true, "sr-text": true, "a11y-hidden": true, "u-vh": true}
+
+// screenReaderOnly reports whether n's class hides it from sight.
+func screenReaderOnly(n *html.Node) bool {
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		if srOnlyClasses[c] || strings.HasSuffix(c, "--sr-only") || strings.HasSuffix(c, "__visually-hidden") {
+			return true
+		}
+	}
+	return false
+}
+
+// dropRepeats leaves out a picture shown already: pages repeat a picture
+// for another screen size (a mobile and a desktop copy of the lead
+// picture, cropped differently) or for a zoomed view. The same address,
+// or the same file name with the same alt text, is the same picture.
+func (p *page) dropRepeats(blocks []block) []block {
+	seen := map[string]bool{}
+	out := blocks[:0]
+	for _, b := range blocks {
+		if b.kind != pieceFigure {
+			out = append(out, b)
+			continue
+		}
+		kept := b.fig.pics[:0]
+		for _, pic := range b.fig.pics {
+			keys := []string{"src " + pic.Source + " " + pic.Video}
+			if pic.Alt != "" && pic.Source != "" {
+				keys = append(keys, "alt "+imageKey(pic.Source)+" "+strings.ToLower(pic.Alt))
+			}
+			repeat := false
+			for _, k := range keys {
+				repeat = repeat || seen[k]
+				seen[k] = true
+			}
+			if repeat {
+				label := pic.Alt
+				if label == "" {
+					label = pic.Source
+				}
+				p.drop("repeated picture", label)
+				continue
+			}
+			kept = append(kept, pic)
+		}
+		if b.fig.pics = kept; len(kept) > 0 {
+			out = append(out, b)
+		}
+	}
 	return out
 }
 
@@ -421,13 +595,15 @@ func (p *page) sections(blocks []block) {
 	if figures == 0 && headings == 0 {
 		var text []string
 		for _, b := range blocks {
+			if b.kind == pieceHeading && strings.EqualFold(b.text, s.Title) {
+				continue // the headline itself, on the cover
+			}
 			text = append(text, b.text)
 		}
 		if len(text) > 0 {
-			caption := s.Title
-			if caption == "" {
-				caption = figureCaption(figure{pics: []Picture{{Caption: unescapeMarkdown(text[0])}}}, 1)
-			}
+			// The cover already shows the title: the section is named
+			// by its first words, as a figure's section is by its caption.
+			caption := textCaption(unescapeMarkdown(text[0]))
 			s.addSection(Section{Caption: caption, Body: strings.Join(text, "\n\n")})
 		}
 		return
@@ -458,6 +634,16 @@ func (p *page) sections(blocks []block) {
 	}
 	finish()
 	s.Intro = strings.Join(intro, "\n\n")
+}
+
+// textCaption names a section of text by its first words: the whole line
+// if it is short, else its first eight words and "…".
+func textCaption(text string) string {
+	words := strings.Fields(text)
+	if len(words) > 10 {
+		return strings.Join(words[:8], " ") + "…"
+	}
+	return strings.TrimSuffix(strings.Join(words, " "), ".")
 }
 
 // figureCaption is the caption of a section that a figure starts: the

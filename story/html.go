@@ -363,9 +363,25 @@ var tagRe = regexp.MustCompile(`<[^>]*>`)
 func plainAttr(v string) string {
 	if strings.ContainsRune(v, '<') {
 		v = tagRe.ReplaceAllString(v, " ")
-		v = html.UnescapeString(v)
 	}
-	return OneLine(v)
+	return OneLine(decodeLeftover(v))
+}
+
+// leftoverRe matches a well-formed character reference: a named one
+// ("&quot;") or a numeric one ("&#39;", "&#x27;").
+var leftoverRe = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
+
+// decodeLeftover decodes, once more, the character references left in
+// text the parser has already decoded: pages that escape twice
+// ("&amp;quot;") would otherwise show "&quot;". Only well-formed
+// references are decoded, and only once; callers clean the result
+// (OneLine, Clean), so a reference to a control character cannot rebuild
+// an escape sequence.
+func decodeLeftover(v string) string {
+	if !strings.ContainsRune(v, '&') {
+		return v
+	}
+	return leftoverRe.ReplaceAllStringFunc(v, html.UnescapeString)
 }
 
 // sizeAttr reads a width or height attribute in pixels (0 if unknown).

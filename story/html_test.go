@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/html"
 )
 
 func parseHTMLString(t *testing.T, src string, opt Options) *Story {
@@ -462,8 +464,8 @@ func TestHTMLHostileInput(t *testing.T) {
 
 func TestHTMLAltRepeatingCaption(t *testing.T) {
 	s := parseHTMLString(t, `<html><body><p>x</p><figure><img src="a.jpg" alt="Crowds in the square."><figcaption>Crowds in  the square</figcaption></figure></body></html>`, Options{})
-	if p := s.Section(0).Pictures[0]; p.Alt != "" || p.Caption != "Crowds in the square" {
-		t.Errorf("picture %+v", p)
+	if p := s.Section(0).Pictures[0]; p.Alt != "Crowds in the square" || p.Caption != "Crowds in the square" {
+		t.Errorf("the alt text is the picture's description, in the caption's words: %+v", p)
 	}
 }
 
@@ -511,5 +513,135 @@ func TestAMPOptimizedPositions(t *testing.T) {
 	}
 	if len(sec.Pictures) != 1 || sec.Pictures[0].Source != "assets/image-35.jpeg" || sec.Pictures[0].Video != "assets/HowToClay-Screen-06-Clean_1.mp4" {
 		t.Errorf("pictures %+v", sec.Pictures)
+	}
+}
+
+// TestHTMLDoubleEscapedMeta reads the Telegraph's shape: meta tags whose
+// content was escaped twice ("&amp;quot;"). A well-formed reference left
+// after the parser's decoding is decoded once more; one that decodes to a
+// control character is cleaned away, so no escape sequence is rebuilt.
+func TestHTMLDoubleEscapedMeta(t *testing.T) {
+	src := `<html><head><meta property="og:title" content="Mugabe&amp;#39;s &amp;quot;Blue House&amp;quot; &amp;#x1b;[31mred &amp; &amp;nosuch; &amp;amp">
+<meta name="description" content="Under arrest at the &amp;quot;Blue House&amp;quot; &amp;#27;]0;pwned&amp;#7; compound."></head>
+<body><article><p>` + strings.Repeat("Words of the article. ", 20) + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if want := `Mugabe's "Blue House" red & &nosuch; &amp`; s.Title != want {
+		t.Errorf("title %q, want %q", s.Title, want)
+	}
+	if want := `Under arrest at the "Blue House" compound.`; s.Subtitle != want {
+		t.Errorf("subtitle %q, want %q", s.Subtitle, want)
+	}
+	for _, text := range []string{s.Title, s.Subtitle} {
+		if strings.ContainsAny(text, "\x1b\x07") {
+			t.Errorf("control character in %q", text)
+		}
+	}
+}
+
+// TestHTMLTextSectionCaption: a page with neither figures nor headings is
+// one section, named by its first words rather than by the title the
+// cover already shows.
+func TestHTMLTextSectionCaption(t *testing.T) {
+	src := `<html><head><title>Zimbabwe coup: Mugabe insists he finishes his term</title></head><body><article><h1>Zimbabwe coup: Mugabe insists he finishes his term</h1>
+<p>Zimbabwe President Robert Mugabe and his wife Grace are under house arrest, a source said.</p><p>` + strings.Repeat("Words of the article. ", 20) + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Len() != 1 {
+		t.Fatalf("%d sections", s.Len())
+	}
+	if got, want := s.Section(0).Caption, "Zimbabwe President Robert Mugabe and his wife Grace…"; got != want {
+		t.Errorf("caption %q, want %q", got, want)
+	}
+}
+
+// TestHTMLVergeParts reads The Verge's shape: a screen-reader heading over
+// share buttons, the lead picture twice (a mobile and a desktop crop), a
+// related-stories list and a newsletter's price plans inside the article,
+// and a picture repeated for a zoomed view.
+func TestHTMLVergeParts(t *testing.T) {
+	para := strings.Repeat("Words of the article about the headset. ", 12)
+	src := `<html><head><title>Vision Pro hands-on</title></head><body><article><h1>Vision Pro hands-on</h1>
+<div><h2 class="sr-only">Share this story</h2><ul class="duet--article--share-buttons"><li><a href="/fb">f</a></li></ul></div>
+<div class="md:hidden"><figure><img alt="The headset on display." src="https://cdn.example/thumbor/2400x2400/file/24709755/DSC00889.jpg"><figcaption>The headset.</figcaption></figure></div>
+<div class="hidden md:block"><figure><img alt="The headset on display." src="https://cdn.example/thumbor/2400x1600/file/24709755/DSC00889.jpg"><figcaption>The headset.</figcaption></figure></div>
+<p>` + para + `</p>
+<div class="duet--recirculation--related-list"><h3>Related</h3><ul><li><a href="/other">I wore the headset.</a></li></ul></div>
+<p>` + para + `</p>
+<figure><img alt="A window in a room." src="https://cdn.example/file/24709784/screen.png"><figcaption>A window.</figcaption></figure>
+<div class="hidden"><figure><img alt="A window in a room." src="https://cdn.example/file/24709784/screen.png"><figcaption>A window.</figcaption></figure></div>
+<p>` + para + `</p>
+<div class="p-16 newsletter-wrapper"><p>Sign up for Command Line, a paid weekly newsletter.</p><div><h2>Monthly</h2><p>$7/month</p></div><div><h2>Annual</h2><p>$70/year</p></div></div>
+</article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	var captions []string
+	pics := 0
+	for i := range s.Len() {
+		sec := s.Section(i)
+		captions = append(captions, sec.Caption)
+		pics += len(sec.Pictures)
+		for _, bad := range []string{"Share this story", "Related", "I wore", "Monthly", "$7", "Sign up"} {
+			if strings.Contains(sec.Caption+sec.Body, bad) {
+				t.Errorf("section %d holds %q: %q / %q", i+1, bad, sec.Caption, sec.Body)
+			}
+		}
+	}
+	if want := []string{"The headset", "A window"}; strings.Join(captions, "|") != strings.Join(want, "|") {
+		t.Errorf("captions %q, want %q", captions, want)
+	}
+	if pics != 2 {
+		t.Errorf("%d pictures, want 2 (each once)", pics)
+	}
+	if n := strings.Count(s.Section(0).Body+s.Section(1).Body, "Words of the article"); n != 36 {
+		t.Errorf("the article's text: %d sentences of 36", n)
+	}
+}
+
+// TestReadabilityCopy: readability gets a copy of the page without
+// scripts and navigation and with long attributes cut at a srcset
+// candidate's end; the page itself stays whole.
+func TestReadabilityCopy(t *testing.T) {
+	set := strings.Repeat("https://cdn.example/a.jpg 100w, ", 200)
+	src := `<html><body><nav><a href="/">Home</a></nav><script>x()</script><p style="color:red">Text</p><img srcset="` + set + `b.jpg 9w"></body></html>`
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := readabilityCopy(doc)
+	if findFirst(c, func(n *html.Node) bool { return isElement(n, "nav") || isElement(n, "script") }) != nil {
+		t.Error("navigation or script given to readability")
+	}
+	img := findFirst(c, func(n *html.Node) bool { return isElement(n, "img") })
+	if v := attr(img, "srcset"); len(v) > maxAttrLen || !strings.HasSuffix(v, "100w") {
+		t.Errorf("srcset of %d bytes ends %q", len(v), v[max(0, len(v)-10):])
+	}
+	if p := findFirst(c, func(n *html.Node) bool { return isElement(n, "p") }); p == nil || hasAttr(p, "style") || textOf(p, nil) != "Text" {
+		t.Errorf("paragraph %+v", p)
+	}
+	if orig := findFirst(doc, func(n *html.Node) bool { return isElement(n, "img") }); attr(orig, "srcset") != set+"b.jpg 9w" {
+		t.Error("the page itself was changed")
+	}
+	if findFirst(doc, func(n *html.Node) bool { return isElement(n, "nav") }) == nil {
+		t.Error("the page lost its nav")
+	}
+}
+
+// TestHTMLHiddenClass: a block of class "hidden" (display: none in CSS
+// frameworks; BuzzFeed's "Next on" teasers) is left out, unless a
+// responsive class shows it on some screens ("hidden md:block").
+func TestHTMLHiddenClass(t *testing.T) {
+	para := strings.Repeat("Words of the article. ", 20)
+	src := `<html><head><title>Diet pills</title></head><body><article><h1>Diet pills</h1><p>` + para + `</p>
+<div class="hidden md:block"><p>Shown on wide screens.</p></div>
+<ul id="next_on" class="hidden"><li><a href="/other"><h3>The Bride Paradox</h3></a></li></ul>
+<p>` + para + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	var all strings.Builder
+	for i := range s.Len() {
+		all.WriteString(s.Section(i).Caption + "\n" + s.Section(i).Body + "\n")
+	}
+	if strings.Contains(all.String(), "Bride") {
+		t.Errorf("a hidden teaser was read:\n%s", all.String())
+	}
+	if !strings.Contains(all.String(), "Shown on wide screens.") {
+		t.Errorf("text shown on wide screens was left out:\n%s", all.String())
 	}
 }

@@ -51,6 +51,19 @@ func BenchmarkParseHTML(b *testing.B) {
 	}
 }
 
+// BenchmarkParseHTMLHugeSrcset reads the 250 KB page without an article
+// element, its lead picture offering a megabyte of srcset candidates (CDN
+// pages list every width and crop), which readability would scan whole.
+func BenchmarkParseHTMLHugeSrcset(b *testing.B) {
+	var set strings.Builder
+	for i := 0; set.Len() < 1<<20; i++ {
+		fmt.Fprintf(&set, "https://cdn.example/img/lead-%d-crop-0x0:2400x1600.jpg %dw, ", i, 100+i)
+	}
+	lead := `<figure><img src="/img/lead.jpg" srcset="` + set.String() + `/img/lead-big.jpg 99999w" alt="The lead picture"></figure>`
+	page := strings.NewReplacer("<article>", `<div class="content">`+lead, "</article>", "</div>").Replace(string(genNewsPage(250 << 10)))
+	benchPage(b, "250KB+1MB-srcset-readability", []byte(page))
+}
+
 func benchPage(b *testing.B, name string, page []byte) {
 	{
 		b.Run(name, func(b *testing.B) {

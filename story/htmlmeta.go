@@ -62,7 +62,7 @@ func readPageMeta(p *page) pageMeta {
 
 	first := func(pairs ...string) (string, string) {
 		for i := 0; i+1 < len(pairs); i += 2 {
-			if v := OneLine(pairs[i]); v != "" {
+			if v := OneLine(decodeLeftover(pairs[i])); v != "" {
 				return v, pairs[i+1]
 			}
 		}

@@ -82,7 +82,7 @@ func largestCandidate(srcset string) string {
 		return ""
 	}
 	best, bestSize := "", -1.0
-	for i, item := range strings.Split(srcset, ",") {
+	for i, item := range strings.SplitN(srcset, ",", maxSrcsetItems+1) {
 		if i >= maxSrcsetItems {
 			break
 		}
@@ -234,7 +234,10 @@ func (p *page) readFigure(el *html.Node, caption *html.Node) figure {
 			}
 		}
 		if pic.Alt != "" && sameWords(pic.Alt, pic.Caption) {
-			pic.Alt = "" // alt text that only repeats the caption says nothing more
+			// Alt text that repeats the caption is still the picture's
+			// description: kept, in the caption's words, so that a panel
+			// neither claims "no description" nor says it twice.
+			pic.Alt = pic.Caption
 		}
 		fig.pics = append(fig.pics, pic)
 	}
