@@ -153,14 +153,7 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		start, scroll, hint = rp.section, rp.scroll, rp.note
 	}
 	if n := s.Len(); cfg.start > n {
-		switch n {
-		case 0:
-			hint = "the story has no sections: opened the cover"
-		case 1:
-			hint = "the story has one section: opened it"
-		default:
-			hint = fmt.Sprintf("the story has %d sections: opened the last", n)
-		}
+		hint = ui.TooFarNote(n)
 	}
 	w, h, _ := term.GetSize(stdout.Fd())
 	pics := cfg.pictures

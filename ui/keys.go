@@ -55,8 +55,8 @@ func DefaultKeyMap() KeyMap {
 		ReadOn:    key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "read on")),
 		ReadBack:  key.NewBinding(key.WithKeys("shift+space", "b"), key.WithHelp("b/shift+space", "read back")),
 		Wheel:     key.NewBinding(key.WithKeys("wheel"), key.WithHelp("wheel", "scroll")),
-		Jump:      key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("N", "type a section number")),
-		GoTo:      key.NewBinding(key.WithKeys("enter", "G"), key.WithHelp("enter/G", "go to section N")),
+		Jump:      key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("0-9", "type a section number")),
+		GoTo:      key.NewBinding(key.WithKeys("enter", "G"), key.WithHelp("enter/G", "go to that section")),
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear search/number")),
 		Contents:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "contents")),
 		Details:   key.NewBinding(key.WithKeys("i", "enter"), key.WithHelp("i", "picture details")),
@@ -70,7 +70,7 @@ func DefaultKeyMap() KeyMap {
 		Pictures:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pictures on/off")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Notes:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "speaker notes")),
-		Quit:      key.NewBinding(key.WithKeys("q", "esc"), key.WithHelp("q", "quit")),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
@@ -95,7 +95,7 @@ func (k KeyMap) helpGroups() [][]helpItem {
 		last = append(last, helpItem{k.Pictures, ""})
 	}
 	return [][]helpItem{
-		{{k.Next, ""}, {k.Prev, ""}, {k.First, ""}, {k.Last, ""}, {k.Jump, ""}, {k.GoTo, "after N"}},
+		{{k.Next, ""}, {k.Prev, ""}, {k.First, ""}, {k.Last, ""}, {k.Jump, ""}, {k.GoTo, "after 0-9"}},
 		{{k.Down, ""}, {k.Up, ""}, {k.HalfDown, ""}, {k.HalfUp, ""}, {k.ReadOn, ""}, {k.ReadBack, ""}, {k.Wheel, ""}},
 		{{k.Contents, ""}, {k.Details, "with pictures"}, {k.Search, ""}, {k.NextMatch, "after a search"}, {k.PrevMatch, "after a search"}, {k.Cancel, "if any"}, {k.Notes, "in decks"}},
 		append(last, helpItem{k.Help, ""}, helpItem{k.Quit, ""}),

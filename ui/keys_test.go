@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ import (
 )
 
 // TestEscCancelsTheNumber: esc while typing a section number drops the
-// number and stays; the next esc quits.
+// number and stays; the next esc does nothing but say q quits.
 func TestEscCancelsTheNumber(t *testing.T) {
 	m := runKeys(t, newTestModel(sample(t), 80, 24), "3")
 	if !strings.Contains(frame(m), "go to 3") {
@@ -28,8 +29,66 @@ func TestEscCancelsTheNumber(t *testing.T) {
 	if m = runKeys(t, m, "enter"); m.pos.page != 0 {
 		t.Errorf("enter after a cancelled number went to page %d", m.pos.page)
 	}
-	if _, out = run(t, m, keyMsg("esc")); len(out) != 1 || out[0] != (tea.QuitMsg{}) {
-		t.Errorf("esc with nothing to cancel should quit, got %v", out)
+	if m, out = run(t, m, keyMsg("esc")); len(out) != 0 || m.pos.page != 0 {
+		t.Errorf("esc with nothing to cancel: out %v, page %d", out, m.pos.page)
+	}
+	if !strings.Contains(frame(m), "q quits") {
+		t.Errorf("esc with nothing to cancel does not say how to quit:\n%s", frame(m))
+	}
+}
+
+// TestEscNeverQuits: people press esc to make sure an overlay is closed,
+// so however often it is pressed, the reader stays where it is.
+func TestEscNeverQuits(t *testing.T) {
+	for _, start := range []string{"", "t", "?", "/", "3", "right"} {
+		m := runKeys(t, newTestModel(sample(t), 80, 24), start)
+		page := m.pos.page
+		m, out := run(t, m, keyMsg("esc"), keyMsg("esc"), keyMsg("esc"))
+		for _, msg := range out {
+			if msg == (tea.QuitMsg{}) {
+				t.Errorf("after %q, esc quit", start)
+			}
+		}
+		if m.overlay != overlayNone || m.pos.page != page {
+			t.Errorf("after %q and esc: overlay %v, page %d (was %d)", start, m.overlay, m.pos.page, page)
+		}
+	}
+}
+
+// TestHelpNamesTheDigits: the section number is typed with the digits,
+// and the help says 0-9, not N, which is the previous match.
+func TestHelpNamesTheDigits(t *testing.T) {
+	help := frame(runKeys(t, newTestModel(sample(t), 100, 40), "?"))
+	if !strings.Contains(help, "0-9") {
+		t.Errorf("the help does not name the digits:\n%s", help)
+	}
+	keysNamed := map[string]int{}
+	for _, g := range DefaultKeyMap().helpGroups() {
+		for _, it := range g {
+			keysNamed[it.Help().Key]++
+		}
+	}
+	for k, n := range keysNamed {
+		if n > 1 {
+			t.Errorf("the help names %q for %d different keys", k, n)
+		}
+	}
+}
+
+// TestNumberPastTheEnd: a number past the last section opens the last
+// page and says so, as --start does.
+func TestNumberPastTheEnd(t *testing.T) {
+	s := sample(t)
+	m := runKeys(t, newTestModel(s, 100, 30), "9 9 enter")
+	if m.pos.page != s.Len() {
+		t.Fatalf("99 enter: page %d, want the last, %d", m.pos.page, s.Len())
+	}
+	want := fmt.Sprintf("the story has %d sections: opened the last", s.Len())
+	if !strings.Contains(frame(m), want) {
+		t.Errorf("99 enter does not say %q:\n%s", want, frame(m))
+	}
+	if m = runKeys(t, newTestModel(s, 100, 30), "2 enter"); strings.Contains(frame(m), "opened the last") {
+		t.Errorf("a number within the story is called too far:\n%s", frame(m))
 	}
 }
 

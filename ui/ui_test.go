@@ -325,7 +325,6 @@ func TestQuitKeys(t *testing.T) {
 		want tea.Msg
 	}{
 		{"q", tea.QuitMsg{}},
-		{"esc", tea.QuitMsg{}},
 		{"ctrl+c", tea.InterruptMsg{}},
 	} {
 		m := newTestModel(sample(t), 80, 24)

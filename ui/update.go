@@ -125,6 +125,9 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.GoTo): // enabled only after a number
 		n, _ := strconv.Atoi(count)
 		m.pos, m.reveal = jump(n, m.pages()), reveal{}
+		if n >= m.pages() {
+			m.hint = TooFarNote(m.story.Len())
+		}
 	case key.Matches(msg, k.Cancel): // enabled only with something to cancel
 		if count != "" {
 			m.hint = "go to " + count + " cancelled"
@@ -133,6 +136,11 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.search.cancel()
 		m.search = searchState{last: m.search.query, id: m.search.id}
 		m.hint = "search cleared"
+		return m, nil
+	case key.Matches(msg, k.Close):
+		// esc never quits: people press it to make sure an overlay is
+		// closed, and a reader that then vanishes loses their place.
+		m.hint = "nothing to close · q quits"
 		return m, nil
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
@@ -321,4 +329,17 @@ type tickMsg struct{ id int }
 
 func (m Model) tick() tea.Cmd {
 	return m.after(time.Second, tickMsg{id: m.tickID})
+}
+
+// TooFarNote says where a section number past the end has led: to the last
+// section, or to the cover when there is none. --start and a number typed
+// in the reader say the same.
+func TooFarNote(sections int) string {
+	switch sections {
+	case 0:
+		return "the story has no sections: opened the cover"
+	case 1:
+		return "the story has one section: opened it"
+	}
+	return fmt.Sprintf("the story has %d sections: opened the last", sections)
 }
