@@ -156,15 +156,15 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		hint = ui.TooFarNote(n)
 	}
 	w, h, _ := term.GetSize(stdout.Fd())
-	pics := cfg.pictures
+	pics, noPics := cfg.pictures, ""
 	switch {
 	case os.Getenv("NO_COLOR") != "":
-		pics = ui.PicturesOff
+		pics, noPics = ui.PicturesOff, "pictures need colour: NO_COLOR is set"
 	case pics == ui.PicturesAuto && !placeholderTerminal(os.Getenv):
 		pics = ui.PicturesBlocks
 	}
 	m := ui.New(s, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
-		Pictures: pics, Loader: pictureLoader(cfg, pics, base), Tmux: os.Getenv("TMUX") != "", NoSteps: cfg.noSteps, Notes: cfg.notes})
+		Pictures: pics, NoPictures: noPics, Loader: pictureLoader(cfg, pics, base), Tmux: os.Getenv("TMUX") != "", NoSteps: cfg.noSteps, Notes: cfg.notes})
 	// Bubble Tea blanks the window title on exit: save the one the
 	// terminal had before anything is drawn, and bring it back once the
 	// program has restored the terminal, whichever way it ended (a key,

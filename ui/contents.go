@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -19,11 +20,14 @@ type contentsState struct {
 func (m Model) openContents() (Model, tea.Cmd) {
 	labels := make([]string, 0, m.pages())
 	labels = append(labels, "Cover · "+m.story.Title)
+	// The numbers are right-aligned to the widest, so the captions
+	// start in one column past 9.
+	digits := len(strconv.Itoa(m.story.Len()))
 	for i, c := range m.story.Labels() {
 		if c == "" {
 			c = fmt.Sprintf("Picture %d", i+1)
 		}
-		labels = append(labels, fmt.Sprintf("%d. %s", i+1, c))
+		labels = append(labels, fmt.Sprintf("%*d. %s", digits, i+1, c))
 	}
 	m.contents = contentsState{labels: labels}
 	m.contents.filter("")

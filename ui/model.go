@@ -38,6 +38,9 @@ type Options struct {
 	// Loader reads; with no loader, or PicturesOff, panels are words.
 	Pictures PictureMode
 	Loader   *picture.Loader
+	// NoPictures says why pictures cannot be drawn, such as "pictures
+	// need colour": the pictures key then says it instead of nothing.
+	NoPictures string
 	// Tmux is set when reel runs inside tmux: kitty graphics then go
 	// through tmux's passthrough ("set -g allow-passthrough on").
 	Tmux bool
@@ -120,6 +123,7 @@ type Model struct {
 
 	art        *pictureArt     // nil when pictures are off for good
 	picOn      bool            // pictures shown (the toggle key)
+	picWhyNot  string          // why there are no pictures, said by the toggle key
 	picAuto    bool            // waiting to hear whether kitty graphics work
 	picGen     int             // bumped when every page's pictures change: the toggle, kitty found
 	picVer     map[string]int  // bumped when one picture arrives: its pages redraw
@@ -152,6 +156,7 @@ func New(s *story.Story, opt Options) Model {
 		theme = ThemeDark // until the terminal answers
 	}
 	m.setTheme(theme)
+	m.picWhyNot = opt.NoPictures
 	if opt.Loader != nil && opt.Pictures != PicturesOff && theme != ThemeNoTTY {
 		m.art = newPictureArt(opt.Loader, opt.Pictures == PicturesKitty)
 		m.art.tmux = opt.Tmux

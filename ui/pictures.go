@@ -338,8 +338,20 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 
 // togglePictures turns pictures off or on.
 func (m Model) togglePictures() (Model, tea.Cmd) {
+	if m.art == nil { // enabled only to say why
+		m.hint = m.picWhyNot
+		return m, nil
+	}
 	m.picOn = !m.picOn
 	m.picGen++
+	switch {
+	case !m.picOn:
+		m.hint = "pictures off · p turns them on"
+	case len(m.pagePictures()) == 0:
+		m.hint = "pictures on · none on this page"
+	default:
+		m.hint = "pictures on"
+	}
 	return m, m.show()
 }
 

@@ -165,6 +165,9 @@ func TestPictureToggleKey(t *testing.T) {
 	if strings.Contains(m.View().Content, "▀") {
 		t.Error("p left the picture on")
 	}
+	if !strings.Contains(ansi.Strip(m.View().Content), "pictures off") {
+		t.Errorf("p does not say pictures are off:\n%s", ansi.Strip(m.View().Content))
+	}
 	if !strings.Contains(ansi.Strip(m.View().Content), "▣ picture") {
 		t.Error("with pictures off the panel lost its mark")
 	}
@@ -172,11 +175,27 @@ func TestPictureToggleKey(t *testing.T) {
 	if !strings.Contains(m.View().Content, "▀") {
 		t.Error("p did not bring the picture back")
 	}
+	if got := ansi.Strip(m.View().Content); !strings.Contains(got, "pictures on") || strings.Contains(got, "none on this page") {
+		t.Errorf("p does not say pictures are on:\n%s", got)
+	}
+	if got := ansi.Strip(turnTo(t, m, "g p p").View().Content); !strings.Contains(got, "pictures on · none on this page") {
+		t.Errorf("p on the cover does not say it has no pictures:\n%s", got)
+	}
 	if !m.keys.Pictures.Enabled() {
 		t.Error("the pictures key is disabled though it acts")
 	}
 	if plain := newTestModel(sample(t), 80, 24); plain.keys.Pictures.Enabled() {
 		t.Error("the pictures key is enabled with no pictures to show")
+	}
+}
+
+// TestPicturesKeySaysWhyNot: where pictures cannot be drawn, such as under
+// NO_COLOR, p says why rather than nothing.
+func TestPicturesKeySaysWhyNot(t *testing.T) {
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesOff, NoPictures: "pictures need colour"})
+	m = runKeys(t, sized(t, m, 100, 34), "right p")
+	if got := frame(m); !strings.Contains(got, "pictures need colour") {
+		t.Errorf("p under NO_COLOR says nothing:\n%s", got)
 	}
 }
 

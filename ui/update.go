@@ -319,7 +319,7 @@ func (m *Model) updateKeys() {
 	m.keys.GoTo.SetEnabled(m.count != "")
 	m.keys.Cancel.SetEnabled(m.count != "" || m.search.query != "")
 	m.keys.Recall.SetEnabled(m.search.last != "")
-	m.keys.Pictures.SetEnabled(m.art != nil)
+	m.keys.Pictures.SetEnabled(m.art != nil || m.picWhyNot != "")
 	// Only decks carry speaker notes.
 	m.keys.Notes.SetEnabled(m.story.Format == story.FormatMarkdown)
 	m.keys.Details.SetEnabled(len(m.pagePictures()) > 0)

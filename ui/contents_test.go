@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/reeltui/reel/story"
+)
+
+// TestContentsNumbersAligned: past 9 sections the numbers are
+// right-aligned, so every caption starts in the same column.
+func TestContentsNumbersAligned(t *testing.T) {
+	var md strings.Builder
+	md.WriteString("# Twelve\n")
+	for i := 1; i <= 12; i++ {
+		fmt.Fprintf(&md, "\n---\n\n## Slide %c\n\nText.\n", 'A'+i-1)
+	}
+	s, err := story.Parse([]byte(md.String()), story.Options{Name: "twelve.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Len() != 12 {
+		t.Fatalf("%d sections, want 12", s.Len())
+	}
+	got := frame(runKeys(t, newTestModel(s, 80, 24), "t"))
+	col := -1
+	for i := 1; i <= 12; i++ {
+		caption := fmt.Sprintf("Slide %c", 'A'+i-1)
+		line := ""
+		for _, l := range strings.Split(got, "\n") {
+			if strings.Contains(l, caption) {
+				line = l
+			}
+		}
+		if line == "" {
+			t.Fatalf("no %q in the contents:\n%s", caption, got)
+		}
+		num := strings.Index(line, fmt.Sprintf("%d. %s", i, caption))
+		at := strings.Index(line, caption)
+		if num < 0 {
+			t.Fatalf("%q is not numbered %d:\n%s", caption, i, got)
+		}
+		if col >= 0 && at != col {
+			t.Errorf("%q starts at byte %d, the first at %d:\n%s", caption, at, col, got)
+		}
+		col = at
+	}
+}
