@@ -386,13 +386,22 @@ func glamourStyle(theme Theme) gansi.StyleConfig {
 	zero := uint(0)
 	if theme == ThemeNoTTY {
 		// Plain text marks code as emphasis is marked, with Markdown's
-		// own characters, and shows a heading as its words: Glamour's
-		// "## " would give a setext heading marks it never had.
+		// own characters.
 		cfg.Code.Prefix, cfg.Code.Suffix = "`", "`"
 		cfg.Code.BlockPrefix, cfg.Code.BlockSuffix = "", ""
-		for _, h := range []*gansi.StyleBlock{&cfg.H1, &cfg.H2, &cfg.H3, &cfg.H4, &cfg.H5, &cfg.H6} {
-			h.Prefix = ""
-		}
+	}
+	// A heading is its words, told apart by style: Glamour's "## " is a
+	// Markdown mark the reader should not see (and plain text would take
+	// for a heading it never had), and its H1 " " pads a coloured badge,
+	// which leaves a stray space before the words. Without the badge,
+	// H1 takes the headings' colour and is underlined.
+	for _, h := range []*gansi.StyleBlock{&cfg.H1, &cfg.H2, &cfg.H3, &cfg.H4, &cfg.H5, &cfg.H6} {
+		h.Prefix, h.Suffix = "", ""
+	}
+	cfg.H1.BackgroundColor, cfg.H1.Color = nil, nil
+	if theme != ThemeNoTTY {
+		underline := true
+		cfg.H1.Underline = &underline
 	}
 	cfg.Document.Margin = &zero
 	cfg.Document.BlockPrefix = ""
