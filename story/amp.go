@@ -165,11 +165,16 @@ func splitNames(s string) []string {
 // unescapeMarkdown undoes escapeMarkdown, for text that is matched
 // against patterns.
 func unescapeMarkdown(s string) string {
-	if !strings.Contains(s, "\\") {
+	if !strings.ContainsAny(s, "\\&") {
 		return s
 	}
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
+		if strings.HasPrefix(s[i:], "&amp;") {
+			b.WriteByte('&')
+			i += len("&amp;") - 1
+			continue
+		}
 		if s[i] == '\\' && i+1 < len(s) {
 			i++
 		}

@@ -5,8 +5,8 @@ import "strings"
 // escapeMarkdown makes plain text safe to hand to a Markdown renderer: it
 // reads back as the same text, with no markup, links or entities.
 func escapeMarkdown(s string) string {
-	const always = "\\`*_[]<>&|~!"
-	if !strings.ContainsAny(s, always) && (s == "" || !strings.ContainsRune("#+-=0123456789", rune(s[0]))) {
+	const always = "\\`*_[]<>|~!"
+	if !strings.ContainsAny(s, always+"&") && (s == "" || !strings.ContainsRune("#+-=0123456789", rune(s[0]))) {
 		return s
 	}
 	var b strings.Builder
@@ -14,6 +14,12 @@ func escapeMarkdown(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
+		case c == '&':
+			// Not "\&": a CommonMark escape, but Glamour shows its
+			// backslash. "&amp;" shows as "&", and being an entity whole,
+			// cannot join the text after it into another.
+			b.WriteString("&amp;")
+			continue
 		case strings.IndexByte(always, c) >= 0:
 			b.WriteByte('\\')
 		case i == 0 && strings.IndexByte("#+-=", c) >= 0:

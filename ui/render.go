@@ -331,14 +331,20 @@ func formatFitting(md string, w int, theme Theme, format func(string, int, Theme
 }
 
 // unescapeMarkdown drops the backslashes of Markdown's escapes ("\*" is
-// "*"), for text shown plainly.
+// "*") and reads "&amp;" (story's escape for "&") as "&", for text shown
+// plainly.
 func unescapeMarkdown(md string) string {
-	if !strings.Contains(md, `\`) {
+	if !strings.ContainsAny(md, `\&`) {
 		return md
 	}
 	var b strings.Builder
 	b.Grow(len(md))
 	for i := 0; i < len(md); i++ {
+		if strings.HasPrefix(md[i:], "&amp;") {
+			b.WriteByte('&')
+			i += len("&amp;") - 1
+			continue
+		}
 		if md[i] == '\\' && i+1 < len(md) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", md[i+1]) >= 0 {
 			i++
 		}

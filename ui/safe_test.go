@@ -138,6 +138,7 @@ func TestUnescapeMarkdown(t *testing.T) {
 	for in, want := range map[string]string{
 		`5 \* 3 \[a\] \\ \q`: `5 * 3 [a] \ \q`,
 		"plain":              "plain",
+		"AT&amp;T &amp;amp;": "AT&T &amp;",
 	} {
 		if got := unescapeMarkdown(in); got != want {
 			t.Errorf("unescapeMarkdown(%q) = %q, want %q", in, got, want)
