@@ -57,3 +57,59 @@ func TestHeadingsInABodyShowTheirWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPageHeadingWholeCaption: a web page's section caption that story
+// cut short from a long picture caption is shown whole on the page,
+// wrapped, while the contents keep the short form.
+func TestPageHeadingWholeCaption(t *testing.T) {
+	s := loadStory(t, "../testdata/web/bbc-news.html")
+	short := s.Section(0).Caption
+	if !strings.HasSuffix(short, "…") {
+		t.Fatalf("the first caption is not cut short: %q", short)
+	}
+	whole := "The president said he would continue fighting for greater gun control laws"
+	for _, w := range []int{100, 50} {
+		m := runKeys(t, newTestModel(s, w, 30), "right")
+		lines := strings.Split(frame(m), "\n")
+		var heading []string
+		for _, l := range lines[1:] {
+			if strings.TrimSpace(l) == "" {
+				break
+			}
+			heading = append(heading, strings.TrimSpace(l))
+		}
+		if got := strings.Join(heading, " "); got != whole {
+			t.Errorf("%d columns: the heading is %q, want %q:\n%s", w, got, whole, frame(m))
+		}
+	}
+	if got := frame(runKeys(t, newTestModel(s, 100, 30), "t")); !strings.Contains(got, short) {
+		t.Errorf("the contents lost the short caption %q:\n%s", short, got)
+	}
+}
+
+// TestDerivedCaptionNotRepeated: a slide named by its first words shows
+// those words once, in its body, not again as a heading above them; a
+// heading of its own stays, though the body starts with its word.
+func TestDerivedCaptionNotRepeated(t *testing.T) {
+	md := "# Deck\n\n---\n\nThe harbour at dawn was quiet and grey, and the boats lay still on the water.\n\n---\n\n## Intro\n\nIntro to the harbour.\n"
+	s, err := story.Parse([]byte(md), story.Options{Name: "d.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	derived := s.Section(0).Caption
+	stem := strings.TrimSuffix(derived, "…")
+	if !strings.HasPrefix("The harbour at dawn was quiet and grey, and the boats", stem) {
+		t.Fatalf("the first slide's caption is not its first words: %q", derived)
+	}
+	m := runKeys(t, newTestModel(s, 100, 30), "right")
+	if got := frame(m); strings.Count(got, stem) != 1 {
+		t.Errorf("%q is shown %d times:\n%s", stem, strings.Count(got, stem), got)
+	}
+	if got := frame(runKeys(t, m, "t")); !strings.Contains(got, derived) {
+		t.Errorf("the contents lost the caption %q:\n%s", derived, got)
+	}
+	m = runKeys(t, m, "right")
+	if got := frame(m); strings.Count(got, "Intro") != 2 {
+		t.Errorf("the heading Intro is not kept over \"Intro to\":\n%s", got)
+	}
+}

@@ -96,11 +96,10 @@ func buildPage(sp pageSpec) *page {
 		foot = wrapStyled(note, sp.width, style, wm)
 	} else {
 		sec := sp.story.Section(sp.index - 1)
-		caption := sec.Caption
-		if caption == "" {
-			caption = fmt.Sprintf("Picture %d", sp.index)
+		head = []string{""}
+		if heading, ok := pageHeading(sec, sp.index); ok {
+			head = append(head, wrapStyled(heading, sp.width, st.Heading, wm)...)
 		}
-		head = append([]string{""}, wrapStyled(caption, sp.width, st.Heading, wm)...)
 		pieces = placePictures(sec, shownTo(sec, sp.hidden))
 		switch {
 		case sp.hidden > 0:
