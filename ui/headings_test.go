@@ -105,6 +105,10 @@ func TestDerivedCaptionNotRepeated(t *testing.T) {
 	if got := frame(m); strings.Count(got, stem) != 1 {
 		t.Errorf("%q is shown %d times:\n%s", stem, strings.Count(got, stem), got)
 	}
+	// One blank line above the text, as above a heading.
+	if lines := strings.Split(frame(m), "\n"); strings.TrimSpace(lines[0]) != "" || !strings.Contains(lines[1], stem) {
+		t.Errorf("the page without a heading does not start one line down:\n%s", frame(m))
+	}
 	if got := frame(runKeys(t, m, "t")); !strings.Contains(got, derived) {
 		t.Errorf("the contents lost the caption %q:\n%s", derived, got)
 	}

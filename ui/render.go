@@ -96,9 +96,8 @@ func buildPage(sp pageSpec) *page {
 		foot = wrapStyled(note, sp.width, style, wm)
 	} else {
 		sec := sp.story.Section(sp.index - 1)
-		head = []string{""}
 		if heading, ok := pageHeading(sec, sp.index); ok {
-			head = append(head, wrapStyled(heading, sp.width, st.Heading, wm)...)
+			head = append([]string{""}, wrapStyled(heading, sp.width, st.Heading, wm)...)
 		}
 		pieces = placePictures(sec, shownTo(sec, sp.hidden))
 		switch {
@@ -133,6 +132,10 @@ func buildPage(sp pageSpec) *page {
 	p.plain = plain
 	p.lines = append(p.lines, head...)
 	p.lines = appendBlock(p.lines, lines)
+	if len(head) == 0 {
+		// A page without a heading keeps the blank line above its text.
+		p.lines = append([]string{""}, p.lines...)
+	}
 	if plain {
 		p.lines = append(p.lines, "")
 		p.lines = append(p.lines, wrapStyled("(shown plainly: this page is too long or too slow to format)", sp.width, st.Faint, wm)...)
