@@ -107,6 +107,9 @@ func newPanelContent(p story.Picture, w, maxH int, st Styles, wm ansi.Method, ar
 		c.art = lines
 	} else if note != "" {
 		mark = "▣ " + note
+		if p.Video != "" {
+			mark = "▶ video · " + note
+		}
 		c.text = panelWords(p, iw, st, wm, mark, wholeSource)
 	}
 	// Terminal cells are about twice as tall as wide: a 3:2 picture of w
@@ -187,6 +190,9 @@ func panelWords(p story.Picture, iw int, st Styles, wm ansi.Method, mark string,
 	}
 	if mark == "" {
 		mark = "▣ picture"
+		if p.Video != "" {
+			mark = "▶ video: its poster"
+		}
 		if p.Placeholder {
 			mark = "▢ photo not included in the text"
 		}

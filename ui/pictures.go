@@ -223,12 +223,12 @@ func (m Model) picturesOn() bool {
 // loadPictures returns commands that load the pictures of page i not
 // yet loaded or loading.
 func (m *Model) loadPictures(i int) []tea.Cmd {
-	if !m.picturesOn() || i <= 0 || i > m.story.Len() {
+	if !m.picturesOn() || i < 0 || i > m.story.Len() {
 		return nil
 	}
 	var cmds []tea.Cmd
 	l := m.art.loader
-	for _, p := range m.story.Section(i - 1).Pictures {
+	for _, p := range pagePictures(m.story, i) {
 		src := p.Source
 		if p.Placeholder || src == "" || m.picPending[src] {
 			continue
@@ -405,10 +405,8 @@ func (m Model) picturesKey(i int) int {
 		return -1
 	}
 	sum := 0
-	if i > 0 && i <= m.story.Len() {
-		for _, p := range m.story.Section(i - 1).Pictures {
-			sum += m.picVer[p.Source]
-		}
+	for _, p := range pagePictures(m.story, i) {
+		sum += m.picVer[p.Source]
 	}
 	return m.picGen<<20 + sum
 }
@@ -428,4 +426,16 @@ func PicturePixels(mode PictureMode) int {
 		return kittyPixels
 	}
 	return blocksPixels
+}
+
+// pagePictures are the pictures page i shows: the story's poster on the
+// cover, a section's pictures on its page.
+func pagePictures(s *story.Story, i int) []story.Picture {
+	switch {
+	case i == 0 && s.Poster.Source != "":
+		return []story.Picture{s.Poster}
+	case i > 0 && i <= s.Len():
+		return s.Section(i - 1).Pictures
+	}
+	return nil
 }

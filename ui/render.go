@@ -83,6 +83,10 @@ func buildPage(sp pageSpec) *page {
 	if sp.index == 0 {
 		head = coverHead(sp.story, sp.width, st, wm)
 		pieces = []bodyPiece{{text: sp.story.Intro}}
+		if poster := pagePictures(sp.story, 0); len(poster) > 0 {
+			// A web story's cover picture stands under its title.
+			pieces = []bodyPiece{{pictures: poster}, {text: sp.story.Intro}}
+		}
 		note, style := fmt.Sprintf("%d sections follow", n), st.Accent
 		switch n {
 		case 0:

@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/reeltui/reel/story"
+)
+
+// TestWebStoryPosterAndVideo: an AMP story's poster stands on the cover,
+// under the title and above the intro, and a video's panel says it is a
+// video's poster, not a picture.
+func TestWebStoryPosterAndVideo(t *testing.T) {
+	page := `<!doctype html><html amp><head><title>Tide pools</title></head><body>
+<amp-story standalone title="Tide pools" publisher="Coast Desk" poster-portrait-src="https://example.com/cover.jpg">
+<amp-story-page id="one"><amp-story-grid-layer template="vertical">
+<h1>Low tide</h1>
+<amp-video autoplay width="720" height="1280" layout="responsive" poster="https://example.com/crab-poster.jpg">
+<source src="https://example.com/crab.mp4" type="video/mp4"></amp-video>
+<p>A crab crosses the rocks.</p>
+</amp-story-grid-layer></amp-story-page>
+</amp-story></body></html>`
+	s, err := story.Parse([]byte(page), story.Options{Name: "tide.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := Print(&b, s, PrintOptions{Width: 70}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	cover, rest, ok := strings.Cut(out, "1 section follows")
+	if !ok {
+		t.Fatalf("no cover:\n%s", out)
+	}
+	if !strings.Contains(cover, "https://example.com/cover.jpg") || strings.Index(cover, "Tide pools") > strings.Index(cover, "cover.jpg") {
+		t.Errorf("the poster is not on the cover under the title:\n%s", cover)
+	}
+	if !strings.Contains(rest, "▶ video: its poster") || !strings.Contains(rest, "crab-poster.jpg") {
+		t.Errorf("the video's panel does not say it is a video:\n%s", rest)
+	}
+	// The reader says so too.
+	m := newTestModel(s, 60, 16)
+	if f := frame(send(m, keyMsg("right"))); !strings.Contains(f, "▶ video") {
+		t.Errorf("the reader's video panel:\n%s", f)
+	}
+}
