@@ -40,20 +40,29 @@ func BenchmarkPageTurnCached(b *testing.B) {
 			s, _ := benchStory(b, n)
 			m := newTestModel(s, 100, 30)
 			m = send(m, keyMsg("right"), keyMsg("right"), keyMsg("left"))
-			right, left := keyMsg("right"), keyMsg("left")
-			b.ReportAllocs()
-			i := 0
-			for b.Loop() {
-				k := right
-				if i%2 == 1 {
-					k = left
-				}
-				i++
-				next, _ := m.Update(k)
-				m = next.(Model)
-				_ = m.View()
-			}
+			flipPages(b, m, nil)
 		})
+	}
+}
+
+// flipPages turns m's page forward and back, Update and View, once each
+// benchmark iteration; before, if set, runs ahead of each turn.
+func flipPages(b *testing.B, m Model, before func(*Model)) {
+	right, left := keyMsg("right"), keyMsg("left")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if before != nil {
+			before(&m)
+		}
+		k := right
+		if i%2 == 1 {
+			k = left
+		}
+		i++
+		next, _ := m.Update(k)
+		m = next.(Model)
+		_ = m.View()
 	}
 }
 

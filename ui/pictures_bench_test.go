@@ -23,20 +23,7 @@ func BenchmarkPageTurnWithPictures(b *testing.B) {
 		}
 	}
 	m = send(m, tea.WindowSizeMsg{Width: 100, Height: 30}, keyMsg("right"))
-	right, left := keyMsg("right"), keyMsg("left")
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		// A new picture generation each time: nothing is cached but the
-		// drawn pictures, as after a picture arrives.
-		m.picGen++
-		k := right
-		if i%2 == 1 {
-			k = left
-		}
-		i++
-		next, _ := m.Update(k)
-		m = next.(Model)
-		_ = m.View()
-	}
+	// A new picture generation each time: nothing is cached but the
+	// drawn pictures, as after a picture arrives.
+	flipPages(b, m, func(m *Model) { m.picGen++ })
 }
