@@ -78,3 +78,48 @@ func displayName(name string) string {
 	}
 	return story.OneLine(name)
 }
+
+// loaded is a story as the command line names it, read and parsed.
+type loaded struct {
+	story *story.Story
+	data  string // its text, for its resume key
+	name  string // the file name, "-", or a web story's short address
+	base  string // a web story's address: its pictures' base
+}
+
+// loadStory reads and parses the story the command line names: a URL, a
+// file, standard input or the bundled sample.
+func loadStory(cfg config, stdin *os.File, stdinTTY bool, notice io.Writer) (loaded, error) {
+	var (
+		data       string
+		name       string
+		opt        = story.Options{Format: cfg.format}
+		serverHTML bool   // the server said the page is HTML, and no --format overrode it
+		base       string // a web story's address: its pictures' base
+		err        error
+	)
+	if isURL(cfg.path) {
+		page, err := fetchStory(cfg.path, cfg.maxSize, notice)
+		if err != nil {
+			return loaded{}, err
+		}
+		data, name, opt.BaseURL = string(page.data), shortURL(page.url), page.url
+		base = page.url
+		if page.html && opt.Format == story.FormatAuto {
+			opt.Format, serverHTML = story.FormatHTML, true
+		}
+	} else if err := schemeError(cfg.path); err != nil {
+		return loaded{}, err
+	} else if data, name, err = readStory(cfg, stdin, stdinTTY, notice); err != nil {
+		return loaded{}, err
+	}
+	opt.Name = name
+	s, err := story.ParseText(data, opt)
+	if err != nil {
+		return loaded{}, fmt.Errorf("%s: %w", displayName(name), err)
+	}
+	if serverHTML {
+		s.FormatReason = "the server sent an HTML page"
+	}
+	return loaded{story: s, data: data, name: name, base: base}, nil
+}
