@@ -89,6 +89,11 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	if err != nil {
 		return err
 	}
+	stdoutTTY := term.IsTerminal(stdout.Fd())
+	if !cfg.debug && (cfg.print || !stdoutTTY) {
+		// Printing keeps no place: no state to open, no key to hash.
+		return printStory(stdout, ld.story, cfg, stdoutTTY, ld.base)
+	}
 	var store *state.Store
 	if !stateOff(cfg) {
 		store = state.Open(stateDir())
@@ -96,10 +101,6 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	key, hash := storyKey(cfg, ld.name, ld.data)
 	if cfg.debug {
 		return debugListing(stdout, ld.story, ld.name, lookupResume(cfg, store, key, hash, ld.story).why)
-	}
-	stdoutTTY := term.IsTerminal(stdout.Fd())
-	if cfg.print || !stdoutTTY {
-		return printStory(stdout, ld.story, cfg, stdoutTTY, ld.base)
 	}
 	return readInTerminal(cfg, ld, stdin, stdout, stdinTTY, store, key, hash)
 }
