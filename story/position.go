@@ -11,9 +11,9 @@ import (
 // into its section's Body, at the start of a block, and the reader draws
 // the picture's panel there. A picture on a paragraph of its own is cut
 // from the body and stands where that paragraph was; a picture inside a
-// paragraph, a list or a quote is cut from that text (drawn inline, it
-// would be shown twice) and stands after the block that held it, or
-// before the paragraph it opens.
+// paragraph, a list item, a quote or a table is cut from that text
+// (drawn inline, it would be shown twice) and stands after the part of
+// the text that held it, or before it when it opens it (picturePlace).
 
 // imageSpan is the source of an inline image, "![alt](dest)" or
 // "![alt][ref]", found from the position goldmark gives its start and
@@ -78,15 +78,108 @@ func inlineStart(n ast.Node) int {
 	return -1
 }
 
-// picturePlace is where an inline picture stands in src: before its
-// paragraph when it opens a paragraph of the slide's own (its text then
-// follows it, as in the source), else after the top-level block that
-// holds it.
-func picturePlace(img *ast.Image, top ast.Node, src []byte) int {
-	if para, ok := top.(*ast.Paragraph); ok && img.Parent() == top && para.FirstChild() == img {
-		return blockSpan(para, src).start
+// picturePlace is where an inline picture stands in src, and the number
+// an ordered list split there goes on with (0 when no ordered list is
+// split). The picture stands before the unit that holds it when it opens
+// that unit (its text then follows it, as in the source), else after it.
+// The unit is the smallest part of the top-level block that the reader
+// can draw apart and still read as the source does: an item of a
+// top-level list (an ordered list's rest starts at the right number, see
+// Picture.ListResume), a block of a top-level quote, else the whole
+// block. A nested list is not split: its rest would read as items of the
+// outer list, so a picture in it stands after the top-level item; nor is a
+// table or a paragraph. A list item that holds nothing but pictures is
+// theirs: its lines are returned in cut, so that no empty bullet is left.
+func picturePlace(img *ast.Image, top ast.Node, src []byte) (at, resume int, cut span) {
+	unit := top
+	switch top.(type) {
+	case *ast.List, *ast.Blockquote:
+		unit = childHolding(top, img)
 	}
-	return max(blockEnd(top, src), 0)
+	next := unit
+	switch {
+	case unit != top && onlyPictures(unit, src):
+		at = blockStart(unit, src)
+		next = unit.NextSibling()
+		cut = span{at, max(blockEnd(unit, src), at)}
+		if next != nil {
+			cut.end = blockStart(next, src)
+		}
+	case opensBlock(unit, img):
+		at = blockStart(unit, src)
+	default:
+		at = max(blockEnd(unit, src), 0)
+		if next = unit.NextSibling(); next != nil && unit != top {
+			// Only blank lines, or a quote's ">", stand between: they
+			// go with the text before.
+			at = blockStart(next, src)
+		}
+	}
+	if list, ok := top.(*ast.List); ok && list.IsOrdered() && unit != top && next != nil {
+		resume = list.Start
+		for c := list.FirstChild(); c != nil && c != next; c = c.NextSibling() {
+			resume++
+		}
+	}
+	return at, resume, cut
+}
+
+// onlyPictures reports whether a list item holds one line of pictures
+// and nothing else.
+func onlyPictures(item ast.Node, src []byte) bool {
+	if _, ok := item.(*ast.ListItem); !ok || item.ChildCount() != 1 || item.FirstChild().Lines().Len() != 1 {
+		return false
+	}
+	for c := item.FirstChild().FirstChild(); c != nil; c = c.NextSibling() {
+		switch t := c.(type) {
+		case *ast.Image:
+		case *ast.Text:
+			if len(bytes.TrimSpace(t.Segment.Value(src))) > 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// childHolding is the child of parent that n is in.
+func childHolding(parent, n ast.Node) ast.Node {
+	for c := n; c.Parent() != nil; c = c.Parent() {
+		if c.Parent() == parent {
+			return c
+		}
+	}
+	return parent
+}
+
+// firstLeaf is the first block with lines of its own inside n, or n.
+func firstLeaf(n ast.Node) ast.Node {
+	for c := n; c != nil; c = c.FirstChild() {
+		if c.Type() != ast.TypeBlock {
+			break
+		}
+		if c.Lines().Len() > 0 {
+			return c
+		}
+	}
+	return n
+}
+
+// opensBlock reports whether img is the first thing in block n.
+func opensBlock(n ast.Node, img *ast.Image) bool {
+	leaf := firstLeaf(n)
+	return img.Parent() == leaf && leaf.FirstChild() == img
+}
+
+// blockStart is where a block starts in src: the start of its first
+// leaf's first line, with a list item's marker or a quote's ">".
+func blockStart(n ast.Node, src []byte) int {
+	if leaf := firstLeaf(n); leaf.Lines().Len() > 0 {
+		return lineStart(src, leaf.Lines().At(0).Start)
+	}
+	return max(blockEnd(n, src), 0)
 }
 
 // blockEnd is where a top-level block ends in src: the end of the last

@@ -12,7 +12,9 @@ func TestPicturePlace(t *testing.T) {
 		// before and after are the body's text before and after each
 		// picture, trimmed.
 		before, after []string
-		body          string
+		// resume is each picture's ListResume; nil means all 0.
+		resume []int
+		body   string
 	}{
 		{
 			name:   "picture first",
@@ -41,9 +43,74 @@ func TestPicturePlace(t *testing.T) {
 		{
 			name:   "inside a list",
 			md:     "## Cap\n\nIntro.\n\n- one ![a](a.jpg \"title\")\n- two ![b][ref]\n\nAfter.\n\n[ref]: b.jpg\n",
-			before: []string{"Intro.\n\n- one\n- two", "Intro.\n\n- one\n- two"},
-			after:  []string{"After.\n\n[ref]: b.jpg", "After.\n\n[ref]: b.jpg"},
+			before: []string{"Intro.\n\n- one", "Intro.\n\n- one\n- two"},
+			after:  []string{"- two\n\nAfter.\n\n[ref]: b.jpg", "After.\n\n[ref]: b.jpg"},
 			body:   "Intro.\n\n- one\n- two\n\nAfter.\n\n[ref]: b.jpg",
+		},
+		{
+			name:   "list item, the issue's case",
+			md:     "## Cap\n\n- Step one ![alt](a.png)\n- Step two\n",
+			before: []string{"- Step one"}, after: []string{"- Step two"},
+			body: "- Step one\n- Step two",
+		},
+		{
+			name:   "ordered list numbered 1. 1. 1.",
+			md:     "## Cap\n\n1. One\n1. Two ![b](b.png)\n1. Three\n",
+			before: []string{"1. One\n1. Two"}, after: []string{"1. Three"},
+			resume: []int{3},
+			body:   "1. One\n1. Two\n1. Three",
+		},
+		{
+			name:   "ordered list starting at 7, loose",
+			md:     "## Cap\n\n7) Seven ![s](s.png)\n\n8) Eight\n",
+			before: []string{"7) Seven"}, after: []string{"8) Eight"},
+			resume: []int{8},
+			body:   "7) Seven\n\n8) Eight",
+		},
+		{
+			name:   "picture in the last item",
+			md:     "## Cap\n\n1. One\n2. Two ![b](b.png)\n\nAfter.\n",
+			before: []string{"1. One\n2. Two"}, after: []string{"After."},
+			body: "1. One\n2. Two\n\nAfter.",
+		},
+		{
+			name:   "picture opening an item",
+			md:     "## Cap\n\n1. One\n2. ![b](b.png) Two\n3. Three\n",
+			before: []string{"1. One"}, after: []string{"2. Two\n3. Three"},
+			resume: []int{2},
+			body:   "1. One\n2. Two\n3. Three",
+		},
+		{
+			name:   "an item that is only a picture goes with it",
+			md:     "## Cap\n\n1. One\n2. ![p](p.png)\n3. Three\n",
+			before: []string{"1. One"}, after: []string{"3. Three"},
+			resume: []int{3},
+			body:   "1. One\n3. Three",
+		},
+		{
+			name:   "the last item is only a picture",
+			md:     "## Cap\n\n- a\n- ![p](p.png) ![q](q.png)\n\nAfter.\n",
+			before: []string{"- a", "- a"}, after: []string{"After.", "After."},
+			body: "- a\n\nAfter.",
+		},
+		{
+			name: "nested list: after the top-level item",
+			md:   "## Cap\n\n- a\n  - a1 ![n](n.png)\n  - a2\n- b\n",
+			// Split inside the nested list, "  - a2" would join the outer one.
+			before: []string{"- a\n  - a1\n  - a2"}, after: []string{"- b"},
+			body: "- a\n  - a1\n  - a2\n- b",
+		},
+		{
+			name:   "quote: after the quoted paragraph",
+			md:     "## Cap\n\n> First ![q](q.png) words.\n>\n> Second.\n",
+			before: []string{"> First words.\n>"}, after: []string{"> Second."},
+			body: "> First words.\n>\n> Second.",
+		},
+		{
+			name:   "table cell: after the table",
+			md:     "## Cap\n\n| a | b |\n|---|---|\n| ![t](t.png) x | y |\n| z | w |\n\nAfter.\n",
+			before: []string{"| a | b |\n|---|---|\n| x | y |\n| z | w |"}, after: []string{"After."},
+			body: "| a | b |\n|---|---|\n| x | y |\n| z | w |\n\nAfter.",
 		},
 		{
 			name:   "in a quote, after a picture paragraph",
@@ -70,6 +137,13 @@ func TestPicturePlace(t *testing.T) {
 				}
 				if got := strings.TrimSpace(sec.Body[p.At:]); got != tt.after[i] {
 					t.Errorf("picture %d: text after = %q, want %q", i, got, tt.after[i])
+				}
+				want := 0
+				if tt.resume != nil {
+					want = tt.resume[i]
+				}
+				if p.ListResume != want {
+					t.Errorf("picture %d: ListResume = %d, want %d", i, p.ListResume, want)
 				}
 			}
 		})

@@ -91,8 +91,8 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 			spans[i].end = min(max(spans[i].end-at.start, 0), len(raw))
 		}
 	}
-	// Pictures inside text, lists or quotes are cut from it and stand
-	// after the block that held them (position.go). Most slides have
+	// Pictures inside text, lists, quotes or tables are cut from it and
+	// stand after the part that held them (position.go). Most slides have
 	// none: skip the walk.
 	if strings.Count(raw, "![") > len(sec.Pictures) {
 		blockCuts := len(cuts)
@@ -102,9 +102,14 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 				if !ok || !entering || insideCut(img, src, cuts[:blockCuts], at.start) {
 					return ast.WalkContinue, nil
 				}
-				sec.Pictures = append(sec.Pictures, newPicture(img, src))
-				places = append(places, picturePlace(img, n, src))
-				if sp, ok := imageSpan(img, src); ok {
+				pic := newPicture(img, src)
+				place, resume, item := picturePlace(img, n, src)
+				pic.ListResume = resume
+				sec.Pictures = append(sec.Pictures, pic)
+				places = append(places, place)
+				if item != (span{}) {
+					cuts = append(cuts, span{item.start - at.start, item.end - at.start})
+				} else if sp, ok := imageSpan(img, src); ok {
 					cuts = append(cuts, span{sp.start - at.start, sp.end - at.start})
 				}
 				return ast.WalkSkipChildren, nil

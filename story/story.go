@@ -135,6 +135,11 @@ type Picture struct {
 	// comes before the picture; 0, as for a gallery's photo, puts the
 	// picture above the text.
 	At int
+	// ListResume is set when At splits an ordered list between two
+	// items: it is the number of the item after At, which the rest of
+	// the list must start with when drawn apart ("1." in the source may
+	// stand for any number after the first item). 0 otherwise.
+	ListResume int
 }
 
 // Dropped is a piece of input kept off the pages.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 
@@ -112,7 +113,7 @@ func TestPanelRowsShareHeight(t *testing.T) {
 }
 
 // TestPicturesStandWhereTheyAre: a picture inside a paragraph or a list
-// is drawn once, as a panel after that block, and never inline as
+// item is drawn once, as a panel after that paragraph or item, and never inline as
 // Glamour's "Image: alt → url"; the text keeps its order around it.
 func TestPicturesStandWhereTheyAre(t *testing.T) {
 	s := loadStory(t, "../testdata/md/inline-pictures.md")
@@ -127,7 +128,7 @@ func TestPicturesStandWhereTheyAre(t *testing.T) {
 		}
 		order := []string{
 			"The survey began", "Our best view so far is from the northern site.", "A barred spiral galaxy",
-			"The first target", "The second target", "A dwarf galaxy", "The pair, in infrared",
+			"The first target", "A dwarf galaxy", "The pair, in infrared", "The second target",
 			"A ring galaxy", "The ring formed",
 		}
 		at := 0
@@ -137,10 +138,85 @@ func TestPicturesStandWhereTheyAre(t *testing.T) {
 				t.Fatalf("width %d: %q missing or out of order:\n%s", w, want, page)
 			}
 			at += i + len(want)
-			if want != "The first target" && strings.Count(flat, want) != 1 {
+			if strings.Count(flat, want) != 1 {
 				t.Errorf("width %d: %q shown %d times", w, want, strings.Count(flat, want))
 			}
 		}
+	}
+}
+
+// TestPictureInAListItem: a picture in a list item stands after that
+// item, and the rest of an ordered list keeps its numbers; in a nested
+// list it stands after the top-level item, in a quote after the quoted
+// paragraph, in a table after the table.
+func TestPictureInAListItem(t *testing.T) {
+	tests := []struct {
+		name, md string
+		// order is how the page's lines start, in order, with frames
+		// and quote bars trimmed ("Alt" is the panel).
+		order []string
+	}{
+		{
+			name:  "bullets",
+			md:    "- Step one ![Alt](a.png)\n- Step two\n",
+			order: []string{"• Step one", "Alt", "• Step two"},
+		},
+		{
+			name:  "numbered 1. 1. 1.",
+			md:    "1. One\n1. Two ![Alt](a.png)\n1. Three\n1. Four\n",
+			order: []string{"1. One", "2. Two", "Alt", "3. Three", "4. Four"},
+		},
+		{
+			name:  "numbered from 7",
+			md:    "7. Seven ![Alt](a.png)\n8. Eight\n",
+			order: []string{"7. Seven", "Alt", "8. Eight"},
+		},
+		{
+			name:  "opening an item",
+			md:    "1. One\n2. ![Alt](a.png) Two\n3. Three\n",
+			order: []string{"1. One", "Alt", "2. Two", "3. Three"},
+		},
+		{
+			name:  "an item that is only a picture",
+			md:    "- One\n- ![Alt](a.png)\n- Three\n",
+			order: []string{"• One", "Alt", "• Three"},
+		},
+		{
+			name:  "nested",
+			md:    "- Outer\n  - Inner ![Alt](a.png)\n  - Inner two\n- Last\n",
+			order: []string{"• Outer", "• Inner", "• Inner two", "Alt", "• Last"},
+		},
+		{
+			name:  "quote",
+			md:    "> Quoted ![Alt](a.png) words.\n>\n> More quoted.\n",
+			order: []string{"Quoted words.", "Alt", "More quoted."},
+		},
+		{
+			name:  "table",
+			md:    "| Col |\n|-----|\n| ![Alt](a.png) cell |\n| row two |\n\nAfter.\n",
+			order: []string{"cell", "row two", "Alt", "After."},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := parseStory(t, "list.md", "# Deck\n\n## Steps\n\n"+tt.md)
+			p := renderPage(pageSpec{story: s, index: 1, width: 60, height: 30, theme: ThemeNoTTY, styles: NewStyles(true, true)})
+			var lines []string
+			for _, l := range p.lines {
+				lines = append(lines, strings.Trim(ansi.Strip(l), " │|"))
+			}
+			if slices.Contains(lines, "•") {
+				t.Errorf("an empty bullet is left:\n%s", strings.Join(lines, "\n"))
+			}
+			at := 0
+			for _, want := range tt.order {
+				i := slices.IndexFunc(lines[at:], func(l string) bool { return strings.HasPrefix(l, want) })
+				if i < 0 {
+					t.Fatalf("%q missing or out of order:\n%s", want, strings.Join(lines, "\n"))
+				}
+				at += i + 1
+			}
+		})
 	}
 }
 

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -201,6 +202,11 @@ func placePictures(sec story.Section, limit int) []bodyPiece {
 		start, i = at, j
 	}
 	pieces = append(pieces, bodyPiece{text: body[start:]})
+	for i := 1; i < len(pieces); i++ {
+		if n := pieces[i-1].pictures[0].ListResume; n > 0 {
+			pieces[i].text = resumeList(pieces[i].text, n)
+		}
+	}
 	if len(pieces) > 2 || (len(pieces) == 2 && strings.TrimSpace(pieces[0].text) != "") {
 		if defs := refDefRe.FindAllString(body, -1); len(defs) > 0 {
 			for i := range pieces {
@@ -211,6 +217,21 @@ func placePictures(sec story.Section, limit int) []bodyPiece {
 		}
 	}
 	return pieces
+}
+
+// orderedMarkerRe matches the marker of an ordered list item opening a
+// text: its indent, number and delimiter.
+var orderedMarkerRe = regexp.MustCompile(`^((?:[ \t]*\n)*[ \t]{0,3})[0-9]{1,9}([.)])`)
+
+// resumeList numbers the ordered list item that opens text n: the rest of
+// a list a picture split, which Markdown would otherwise number from the
+// number its first item has in the source.
+func resumeList(text string, n int) string {
+	m := orderedMarkerRe.FindStringSubmatchIndex(text)
+	if m == nil {
+		return text
+	}
+	return text[:m[3]] + strconv.Itoa(n) + text[m[4]:]
 }
 
 // appendBlock appends a block of lines, a blank line apart from what
