@@ -74,6 +74,10 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 			} else {
 				l = safeANSI(l)
 			}
+			if opt.Method == ansi.WcWidth {
+				// Laid out for a wcwidth terminal, drawn as it measures.
+				l = unjoinEmoji(l)
+			}
 			out.WriteString(l + "\n")
 		}
 	}

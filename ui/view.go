@@ -61,7 +61,11 @@ func (m Model) content() string {
 	if n := m.notesHeight(); n > 0 {
 		body = append(body[:h], m.notesPane(n)...)
 	}
-	return strings.Join(body, "\n") + "\n" + m.statusBar()
+	frame := strings.Join(body, "\n") + "\n" + m.statusBar()
+	if m.method == ansi.WcWidth {
+		frame = unjoinEmoji(frame)
+	}
+	return frame
 }
 
 // tooSmall says the window is too small, in as many words as fit.

@@ -175,6 +175,32 @@ func widthMethodFor(msg tea.ModeReportMsg) (ansi.Method, bool) {
 	return 0, false
 }
 
+// unjoinEmoji drops the zero-width joiners (U+200D) and emoji
+// presentation selectors (U+FE0F) of text shown on a terminal that counts
+// by wcwidth. wcwidth counts both as no column at all, so nothing that reel
+// or Bubble Tea's renderer measured moves; but terminals without grapheme
+// clustering disagree on what they do with them, and that is what broke
+// frames: tmux joins the character after a joiner into the cell before it
+// (👩🏽‍🚀 takes 4 columns, not 6; 🏳️‍🌈 takes 1, not 3), from 3.4 it draws a
+// character before U+FE0F two columns wide, and xterm or VTE draw every
+// code point alone. Without them a sequence shows as the emoji it is made
+// of (👩🏽🚀: a woman, her skin tone, a rocket), each of which all these
+// terminals count as wcwidth does; no character with a column of its own
+// is dropped.
+func unjoinEmoji(s string) string {
+	if !strings.Contains(s, zwj) && !strings.Contains(s, emojiSelector) {
+		return s
+	}
+	return joinerDropper.Replace(s)
+}
+
+const (
+	zwj           = "\u200d"
+	emojiSelector = "\ufe0f"
+)
+
+var joinerDropper = strings.NewReplacer(zwj, "", emojiSelector, "")
+
 // wrap wraps plain text to w columns by wcwidth, which for most text is
 // the wider count: for parts drawn where the model's method is not at
 // hand. Pages use wrapWidth with the model's method.

@@ -164,9 +164,19 @@ func TestPrintScriptsFit(t *testing.T) {
 			if err := Print(&out, s, PrintOptions{Width: w}); err != nil {
 				t.Fatal(err)
 			}
+			border := -1
 			for _, l := range strings.Split(out.String(), "\n") {
-				if lw := ansi.StringWidthWc(l); lw > w {
+				if lw := ansi.StringWidthWc(l); lw > w || tmuxWidth(l) > w {
 					t.Errorf("%s at %d: printed line %q is %d wide", path, w, l, lw)
+				}
+				// Panel rows end in one column, in tmux too.
+				if strings.ContainsAny(l, "╭│╰") {
+					if border < 0 || strings.Contains(l, "╭") {
+						border = tmuxWidth(l)
+					}
+					if tmuxWidth(l) != border {
+						t.Errorf("%s at %d: printed panel row %q ends at %d in tmux, not %d", path, w, l, tmuxWidth(l), border)
+					}
 				}
 			}
 		}
@@ -220,6 +230,70 @@ func TestWrapNeverOverflows(t *testing.T) {
 		for _, l := range fitLines([]string{text}, w, ansi.WcWidth) {
 			if ansi.StringWidthWc(l) > w {
 				t.Errorf("fitLines at %d: %q", w, l)
+			}
+		}
+	}
+}
+
+// tmuxWidth counts columns as tmux 3.3a draws text (measured in tmux with
+// cursor_x): code point by code point as wcwidth does, except that the
+// character after a zero-width joiner joins the cell before it.
+func tmuxWidth(s string) int {
+	w, joined := 0, false
+	for _, r := range ansi.Strip(s) {
+		if !joined {
+			w += ansi.StringWidthWc(string(r))
+		}
+		joined = r == '\u200d'
+	}
+	return w
+}
+
+// TestUnjoinedEmojiMeasureAlike: text with its joiners and emoji
+// selectors dropped is as wide for tmux as for wcwidth, which reel and
+// Bubble Tea's renderer measure by, and as wide as it was before.
+func TestUnjoinedEmojiMeasureAlike(t *testing.T) {
+	for _, s := range []string{
+		"👩🏽‍🚀", "🏳️‍🌈", "👨‍👩‍👧‍👦", "🏴‍☠️", "🐻‍❄️", "🇯🇵", "🏟️", "🙌🏾", "1️⃣",
+		"a woman 👩🏽‍🚀 in a costume", "नमस्ते", "क्‍ष", "ශ්‍රී",
+	} {
+		u := unjoinEmoji(s)
+		if tmuxWidth(u) != ansi.StringWidthWc(u) || ansi.StringWidthWc(u) != ansi.StringWidthWc(s) {
+			t.Errorf("%q → %q: tmux %d, wcwidth %d, before %d", s, u, tmuxWidth(u), ansi.StringWidthWc(u), ansi.StringWidthWc(s))
+		}
+		if strings.ContainsAny(u, "\u200d\ufe0f") {
+			t.Errorf("%q → %q keeps a joiner or selector", s, u)
+		}
+	}
+	// What is not a joiner or selector stays.
+	if got := unjoinEmoji("Fans 🙌🏾 and 🇯🇵 नमस्ते"); got != "Fans 🙌🏾 and 🇯🇵 नमस्ते" {
+		t.Errorf("unjoinEmoji changed plain text: %q", got)
+	}
+}
+
+// TestEmojiFramesHoldInTmux: in a terminal that counts by wcwidth, the
+// frame Bubble Tea draws has every panel's right border in one column and
+// no line wider than the window, counted as tmux counts.
+func TestEmojiFramesHoldInTmux(t *testing.T) {
+	s := loadStory(t, "../testdata/md/scripts/emoji.md")
+	for _, w := range []int{40, 60, 80} {
+		m := send(newTestModel(s, w, 40), keyMsg("right"))
+		for _, view := range []Model{m, send(m, keyMsg("i")), send(m, keyMsg("t"))} {
+			border, inPanel := -1, false
+			for _, l := range strings.Split(view.View().Content, "\n") {
+				l = strings.TrimRight(ansi.Strip(l), " ")
+				if tw := tmuxWidth(l); tw > w {
+					t.Errorf("width %d: line %q is %d wide in tmux", w, l, tw)
+				}
+				if strings.Contains(l, "╭") {
+					inPanel, border = true, tmuxWidth(l)
+				}
+				if inPanel && tmuxWidth(l) != border {
+					t.Errorf("width %d: border at %d, not %d, in tmux: %q", w, tmuxWidth(l), border, l)
+				}
+				if strings.Contains(l, "╰") {
+					inPanel = false
+				}
 			}
 		}
 	}
