@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -293,6 +294,26 @@ func TestEmojiFramesHoldInTmux(t *testing.T) {
 				}
 				if strings.Contains(l, "╰") {
 					inPanel = false
+				}
+			}
+		}
+	}
+}
+
+// TestThaiBreaksKeepMarks: Thai, with no spaces between words, breaks
+// where a line is full (README: finding words takes a dictionary), but
+// never between a letter and its vowel or tone marks.
+func TestThaiBreaksKeepMarks(t *testing.T) {
+	thai := "ผู้คนนับพันมาลอยกระทงที่ทำจากใบตองและดอกไม้บนแม่น้ำเจ้าพระยาในคืนวันเพ็ญเดือนสิบสอง"
+	for _, wm := range []ansi.Method{ansi.WcWidth, ansi.GraphemeWidth} {
+		for w := 3; w <= 40; w++ {
+			lines := wrapWidth(thai, w, wm)
+			if strings.Join(lines, "") != thai {
+				t.Errorf("width %d: text changed: %q", w, lines)
+			}
+			for _, l := range lines {
+				if r, _ := utf8.DecodeRuneInString(l); unicode.In(r, unicode.Mn, unicode.Mc) {
+					t.Errorf("width %d: line %q starts with a mark", w, l)
 				}
 			}
 		}
