@@ -94,6 +94,13 @@ func TestPicturePlace(t *testing.T) {
 			body: "- a\n\nAfter.",
 		},
 		{
+			name: "list item between pauses",
+			md:   "## Cap\n\n1. One\n<!-- pause -->\n2. Two ![b](b.png)\n<!-- pause -->\n3. Three\n",
+			// The cut picture and marker leave "Two" its line break.
+			before: []string{"1. One\n2. Two"}, after: []string{"3. Three"},
+			body: "1. One\n2. Two\n3. Three",
+		},
+		{
 			name: "nested list: after the top-level item",
 			md:   "## Cap\n\n- a\n  - a1 ![n](n.png)\n  - a2\n- b\n",
 			// Split inside the nested list, "  - a2" would join the outer one.

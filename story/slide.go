@@ -118,6 +118,12 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 	}
 	for i := range places {
 		places[i] = min(max(places[i]-at.start, 0), len(raw))
+		// A picture stands at the end of the line before it, so that a
+		// reveal marker between that line and the picture keeps it for
+		// the next step, and none keeps it with the text it follows.
+		if p := places[i]; p > 0 && raw[p-1] == '\n' {
+			places[i] = p - 1
+		}
 	}
 	sec.Body, places = cutSpansAt(raw, cuts, places)
 	for i := range sec.Pictures {

@@ -80,7 +80,8 @@ func cutSpans(raw string, cuts []span) string {
 }
 
 // keptSpans returns the pieces of raw outside the cuts, in order; blank
-// pieces do not count. It sorts cuts.
+// pieces do not count, but for the line break that ends a piece. It
+// sorts cuts.
 func keptSpans(raw string, cuts []span) []span {
 	slices.SortFunc(cuts, func(a, b span) int { return a.start - b.start })
 	var kept []span
@@ -106,8 +107,23 @@ func joinSpans(raw string, kept []span) string {
 }
 
 func appendKept(kept []span, raw string, start, end int) []span {
-	if strings.TrimSpace(raw[start:end]) == "" {
+	last := ""
+	if len(kept) > 0 {
+		last = raw[kept[len(kept)-1].start:kept[len(kept)-1].end]
+	}
+	if !keepPiece(raw[start:end], last, len(kept) > 0) {
 		return kept
 	}
 	return append(kept, span{start, end})
+}
+
+// keepPiece reports whether a piece of a slide left between cuts is kept,
+// after last (if there was one): a piece with words is; a blank one only
+// for the line break that ends the piece before it ("2. Two ![a](b)" cut
+// up to its line break, then a cut line, must not run into the text after).
+func keepPiece(piece, last string, hasLast bool) bool {
+	if strings.TrimSpace(piece) != "" {
+		return true
+	}
+	return hasLast && !strings.HasSuffix(last, "\n") && strings.Contains(piece, "\n")
 }

@@ -66,17 +66,19 @@ func stepOffsets(raw string, cuts, markers []span, body string) []int {
 	slices.SortStableFunc(sorted, func(a, b span) int { return a.start - b.start })
 	var at, n, lead int
 	first := true
+	last := ""
 	var offs []int
 	for _, c := range sorted {
 		marker := isMarker[c.start]
 		c.start = max(c.start, at)
 		if c.end > c.start {
-			if piece := raw[at:c.start]; strings.TrimSpace(piece) != "" {
+			if piece := raw[at:c.start]; keepPiece(piece, last, !first) {
 				if first {
 					lead = len(piece) - len(strings.TrimLeft(piece, " \t\r\n\f\v"))
 					first = false
 				}
 				n += len(piece)
+				last = piece
 			}
 			at = c.end
 		}

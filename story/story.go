@@ -131,9 +131,10 @@ type Picture struct {
 	// Video is the address of a video whose poster this picture is.
 	Video string
 	// At is where the picture stands in its section's Body: a byte
-	// offset at the start of a block (position.go). The text before it
-	// comes before the picture; 0, as for a gallery's photo, puts the
-	// picture above the text.
+	// offset at the start of a block, or at the line break that ends the
+	// text before it (position.go). The text before it comes before the
+	// picture; 0, as for a gallery's photo, puts the picture above the
+	// text.
 	At int
 	// ListResume is set when At splits an ordered list between two
 	// items: it is the number of the item after At, which the rest of

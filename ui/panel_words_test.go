@@ -234,6 +234,28 @@ func TestPictureWaitsForItsStep(t *testing.T) {
 	}
 }
 
+// TestPictureShowsWithItsStep: a picture before a reveal marker shows
+// with the text it follows, not one step later, on a paragraph of its own
+// or in a list item between pauses; and the list keeps its lines.
+func TestPictureShowsWithItsStep(t *testing.T) {
+	for _, body := range []string{
+		"First.\n\n![An early picture](e.jpg)\n\n<!-- pause -->\n\nSecond.\n",
+		"1. First\n<!-- pause -->\n2. Then ![An early picture](e.jpg)\n<!-- pause -->\n3. Second.\n",
+	} {
+		m := runKeys(t, newTestModel(parseStory(t, "deck.md", "# Deck\n\n---\n\n## Tides\n\n"+body), 80, 30), "right")
+		if strings.HasPrefix(body, "1.") {
+			m = runKeys(t, m, "right")
+		}
+		if f := frame(m); !strings.Contains(f, "First") || !strings.Contains(f, "An early picture") || strings.Contains(f, "Second.") {
+			t.Errorf("the step lacks its picture, or shows the next:\n%s", f)
+		}
+		m = runKeys(t, m, "right")
+		if f := frame(m); !strings.Contains(f, "An early picture") || !strings.Contains(f, "Second.") || strings.Contains(f, "Then3.") {
+			t.Errorf("the last step:\n%s", f)
+		}
+	}
+}
+
 // TestLongSourceOneLine: the reader shows a long address on one line,
 // its middle left out; print and the details show all of it.
 func TestLongSourceOneLine(t *testing.T) {
