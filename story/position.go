@@ -10,11 +10,11 @@ import (
 // A picture stands where it is in the text: Picture.At is a byte offset
 // into its section's Body, at the start of a block or at the line break
 // that ends the text before it, and the reader draws the picture's panel
-// there. A picture on a paragraph of its own is cut
-// from the body and stands where that paragraph was; a picture inside a
-// paragraph, a list item, a quote or a table is cut from that text
-// (drawn inline, it would be shown twice) and stands after the part of
-// the text that held it, or before it when it opens it (picturePlace).
+// there. A picture on a paragraph of its own is cut from the body and
+// stands where that paragraph was; a picture inside a paragraph, a list
+// item, a quote or a table is cut from that text (drawn inline, it would
+// be shown twice) and stands after the part of the text that held it, or
+// before it when it opens it (picturePlace).
 
 // imageSpan is the source of an inline image, "![alt](dest)" or
 // "![alt][ref]", found from the position goldmark gives its start and
