@@ -101,6 +101,7 @@ func (p *page) articleBody(teasers map[string]string) (*html.Node, string) {
 	parser.DisableJSONLD = true // read once, by readJSONLD
 	art, err := parser.ParseAndMutate(readabilityCopy(p.doc), p.base)
 	if err == nil && art.Node != nil && utf8.RuneCountInString(textOf(art.Node, nil)) >= minReadable {
+		p.cleaned = true
 		return art.Node, "readability"
 	}
 	for _, name := range []atom.Atom{atom.Article, atom.Main, atom.Body} {
@@ -166,18 +167,32 @@ const maxHeadingWords = 20
 var webChrome = map[string]bool{"found this helpful": true, "advertisement": true, "image copyright": true,
 	"media caption": true, "image caption": true, "share this with": true, "skip to content": true, "•": true}
 
-// markedArticle returns the element the page itself marks as its article
-// (itemprop="articleBody", or its one <article>) when that element holds
-// most of the page's paragraph text and story pictures: then readability, which costs more
-// than the rest of the reading together, has nothing to find.
+// markedArticle returns the element that plainly holds the article: the
+// one the page marks (itemprop="articleBody", or its one <article>), or
+// else the element whose own paragraphs hold most of the page's paragraph
+// text (the container readability's scoring ends on for such pages), when
+// that element holds most of the page's paragraph text and story
+// pictures. Then readability, which costs more than the rest of the
+// reading together, has nothing to find.
 func (p *page) markedArticle(teasers map[string]string) (*html.Node, string) {
 	var body *html.Node
 	var articles []*html.Node
+	direct := map[*html.Node]int{} // paragraph text by the paragraphs' parent
+	var parents []*html.Node       // direct's keys in document order
+	all := 0
 	walk(p.doc, func(n *html.Node) bool {
-		if n.Type != html.ElementNode {
+		if n.Type == html.TextNode {
+			if par := n.Parent; par != nil && par.DataAtom == atom.P && par.Parent != nil {
+				l := len(strings.TrimSpace(n.Data))
+				if _, seen := direct[par.Parent]; !seen {
+					parents = append(parents, par.Parent)
+				}
+				direct[par.Parent] += l
+				all += l
+			}
 			return false
 		}
-		if neverText[n.Data] {
+		if n.Type != html.ElementNode || neverText[n.Data] {
 			return false
 		}
 		if attr(n, "itemprop") == "articleBody" && body == nil {
@@ -188,21 +203,95 @@ func (p *page) markedArticle(teasers map[string]string) (*html.Node, string) {
 		}
 		return true
 	})
-	cand, how := body, "the page's articleBody"
-	if cand == nil && len(articles) == 1 {
-		cand, how = articles[0], "the page's article element"
+	type candidate struct {
+		n   *html.Node
+		how string
 	}
-	if cand == nil {
-		return nil, ""
+	var cands []candidate
+	if body != nil {
+		cands = append(cands, candidate{body, "the page's articleBody"})
+	} else if len(articles) == 1 {
+		cands = append(cands, candidate{articles[0], "the page's article element"})
 	}
-	inside, all := paragraphText(cand), paragraphText(p.doc)
-	if inside < minReadable*2 || inside*10 < all*8 {
-		return nil, ""
+	var top *html.Node
+	for _, n := range parents {
+		if top == nil || direct[n] > direct[top] {
+			top = n
+		}
 	}
-	if picsInside, picsAll := p.storyImages(cand, teasers), p.storyImages(p.doc, teasers); picsInside*10 < picsAll*8 {
-		return nil, "" // the pictures sit outside it, as on NYT pages
+	if top != nil && top.DataAtom != atom.Body && top.DataAtom != atom.Html && (len(cands) == 0 || cands[0].n != top) && plainContainer(top, 0) {
+		cands = append(cands, candidate{top, "the page's paragraph container"})
 	}
-	return cand, how
+	picsAll := -1
+	for _, c := range cands {
+		inside := paragraphText(c.n)
+		if inside < minReadable*2 || inside*10 < all*8 {
+			continue
+		}
+		if picsAll < 0 {
+			picsAll = p.storyImages(p.doc, teasers)
+		}
+		if p.storyImages(c.n, teasers)*10 < picsAll*8 {
+			continue // the pictures sit outside it, as on NYT pages
+		}
+		return c.n, c.how
+	}
+	return nil, ""
+}
+
+// plainContents are the elements a plain article container holds:
+// paragraphs, figures, sub-headings, quotes.
+var plainContents = map[string]bool{"p": true, "h1": true, "figure": true, "figcaption": true, "picture": true, "img": true,
+	"h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true, "pre": true, "hr": true, "br": true}
+
+// maxPlainDepth is how deeply wrappers may nest in a plain container.
+const maxPlainDepth = 3
+
+// plainContainer reports whether n holds nothing but paragraphs, figures,
+// sub-headings, quotes, lists of text, and parts that the reading leaves
+// out anyway (scripts, asides, navigation, hidden or related blocks):
+// and wrappers (of a slide, a step) that are plain themselves: nothing in
+// it that readability's cleaning would take away and the reading would
+// keep. Loose text, a table, a form, a list or a wrapper of links makes
+// it no plain container.
+func plainContainer(n *html.Node, depth int) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+		case c.Type != html.ElementNode:
+		case plainContents[c.Data], neverText[c.Data], chrome[c.Data], isHidden(c), hiddenClass(c), screenReaderOnly(c):
+		case teaserWord(attr(c, "class")+" "+attr(c, "id")) != "":
+			if textLen(c)*5 >= textLen(n) {
+				return false // the reading would keep it; readability might not
+			}
+		case (c.Data == "div" || c.Data == "section") && depth < maxPlainDepth:
+			// A wrapper of each slide or step, itself plain and not a
+			// list of links.
+			if linkText(c)*5 > textLen(c) || !plainContainer(c, depth+1) {
+				return false
+			}
+		case c.Data == "ul" || c.Data == "ol":
+			if linkText(c)*5 > textLen(c) {
+				return false // a list of links: related stories, a contents list
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// linkText counts the bytes of text inside links under n, less white
+// space, as textLen does.
+func linkText(n *html.Node) int {
+	total := 0
+	for _, a := range findAll(n, func(c *html.Node) bool { return c.DataAtom == atom.A }) {
+		total += textLen(a)
+	}
+	return total
 }
 
 // storyImages counts the images under n that are not teasers.
@@ -352,9 +441,9 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 				}
 			}
 		}
-		if chrome[n.Data] && root.DataAtom != atom.Div {
-			// readability's own result is a div: there, an aside is
-			// part of the story.
+		if chrome[n.Data] && !p.cleaned {
+			// readability has cleaned its own result already: there, an
+			// aside it kept is part of the story.
 			if t := textOf(n, nil); t != "" {
 				p.drop("navigation", t)
 			}

@@ -61,6 +61,9 @@ type page struct {
 	doc  *html.Node
 	base *url.URL // the page's URL, or nil for a file or a pipe
 	meta pageMeta
+	// cleaned is set when the article is readability's result, which
+	// has had its page furniture taken out already.
+	cleaned bool
 	// dropped counts, by kind, the pieces left out beyond maxDropped.
 	more map[string]int
 }

@@ -645,3 +645,48 @@ func TestHTMLHiddenClass(t *testing.T) {
 		t.Errorf("text shown on wide screens was left out:\n%s", all.String())
 	}
 }
+
+// TestHTMLParagraphContainer: a page whose paragraphs and figures sit in
+// one plain element is read from that element without readability, and
+// its furniture (a footer's print line, a related rail) is left out; a
+// container that also holds text outside paragraphs, or a list of links,
+// is left to readability.
+func TestHTMLParagraphContainer(t *testing.T) {
+	para := strings.Repeat("Words of the article, one after another. ", 8)
+	page := func(extra string) string {
+		return `<html><head><title>Floods</title></head><body><nav><a href="/">Home</a></nav><div id="main"><div class="story">
+<h1>Floods</h1><p>` + para + `</p>
+<figure><img src="/a.jpg" width="800" height="600" alt="A flooded square"><figcaption>A flooded square.</figcaption></figure>
+<div class="slide"><p>` + para + `</p><figure><img src="/b.jpg" width="800" height="600"><figcaption>A bridge.</figcaption></figure></div>
+<aside class="related-rail"><p>Another story you may like to read</p></aside>` + extra + `
+<p>` + para + `</p><footer><p>A version of this article appears in print on page A7.</p></footer></div></div></body></html>`
+	}
+	tests := []struct {
+		name, extra, reader string
+	}{
+		{"plain", "", "article (the page's paragraph container)"},
+		{"text outside paragraphs", `<div class="box">Loose text of a box</div>`, "article (readability)"},
+		{"list of links", `<ul><li><a href="/x">Other story one</a></li><li><a href="/y">Other story two</a></li></ul>`, "article (readability)"},
+		{"links in a wrapper", `<div><p><a href="/x">Other story one, another story two</a></p></div>`, "article (readability)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := parseHTMLString(t, page(tt.extra), Options{})
+			if s.Reader != tt.reader {
+				t.Errorf("reader %q, want %q", s.Reader, tt.reader)
+			}
+			text := allText(s)
+			for _, gone := range []string{"Home", "in print", "you may like"} {
+				if strings.Contains(text, gone) {
+					t.Errorf("%q was read:\n%s", gone, text)
+				}
+			}
+			if n := strings.Count(text, strings.TrimSpace(para)); n != 3 {
+				t.Errorf("%d paragraphs read, want 3:\n%s", n, text)
+			}
+			if s.Len() != 2 || len(s.Section(0).Pictures) != 1 || len(s.Section(1).Pictures) != 1 {
+				t.Errorf("%d sections, want one per figure:\n%s", s.Len(), dump(s))
+			}
+		})
+	}
+}
