@@ -121,11 +121,11 @@ const maxAttrLen = 2048
 // notForReadability are elements readability would only throw away
 // after scanning them: it gets a copy of the page without them.
 var notForReadability = map[string]bool{"script": true, "style": true, "template": true, "svg": true,
-	"iframe": true, "link": true, "meta": true, "nav": true, "footer": true, "form": true}
+	"iframe": true, "link": true, "meta": true, "nav": true, "footer": true, "form": true, "aside": true}
 
 // readabilityCopy copies the page for readability, which changes what it
 // is given: without scripts, styles, SVG drawings, navigation and footers,
-// whose text readability never keeps, and with long attribute values cut
+// hidden elements and asides, whose text readability never keeps, and with long attribute values cut
 // short. Cloning and pruning in one pass costs less than readability's
 // own copy of the whole page.
 func readabilityCopy(n *html.Node) *html.Node {
@@ -147,7 +147,10 @@ func readabilityCopy(n *html.Node) *html.Node {
 		}
 	}
 	for k := n.FirstChild; k != nil; k = k.NextSibling {
-		if k.Type == html.CommentNode || k.Type == html.ElementNode && notForReadability[k.Data] && k.Parent.DataAtom != atom.Head {
+		if k.Type == html.CommentNode || k.Type == html.ElementNode && k.Parent.DataAtom != atom.Head &&
+			(notForReadability[k.Data] || isHidden(k) && !strings.Contains(attr(k, "class"), "fallback-image")) {
+			// readability removes hidden elements itself, but only after
+			// cloning them; it keeps Wikipedia's "fallback-image" maths.
 			continue
 		}
 		c.AppendChild(readabilityCopy(k))

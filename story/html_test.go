@@ -600,14 +600,21 @@ func TestHTMLVergeParts(t *testing.T) {
 // candidate's end; the page itself stays whole.
 func TestReadabilityCopy(t *testing.T) {
 	set := strings.Repeat("https://cdn.example/a.jpg 100w, ", 200)
-	src := `<html><body><nav><a href="/">Home</a></nav><script>x()</script><p style="color:red">Text</p><img srcset="` + set + `b.jpg 9w"></body></html>`
+	src := `<html><body><nav><a href="/">Home</a></nav><script>x()</script><p style="color:red">Text</p><img srcset="` + set + `b.jpg 9w">
+<aside>Related</aside><div hidden>Secret</div><p aria-hidden="true">Unread</p><span class="fallback-image" aria-hidden="true">x²</span></body></html>`
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := readabilityCopy(doc)
-	if findFirst(c, func(n *html.Node) bool { return isElement(n, "nav") || isElement(n, "script") }) != nil {
-		t.Error("navigation or script given to readability")
+	if findFirst(c, func(n *html.Node) bool { return isElement(n, "nav") || isElement(n, "script") || isElement(n, "aside") }) != nil {
+		t.Error("navigation, aside or script given to readability")
+	}
+	if text := textOf(c, nil); strings.Contains(text, "Secret") || strings.Contains(text, "Unread") {
+		t.Errorf("hidden text given to readability: %q", text)
+	}
+	if findFirst(c, func(n *html.Node) bool { return attr(n, "class") == "fallback-image" }) == nil {
+		t.Error("a formula's fallback image, which readability keeps, was taken out")
 	}
 	img := findFirst(c, func(n *html.Node) bool { return isElement(n, "img") })
 	if v := attr(img, "srcset"); len(v) > maxAttrLen || !strings.HasSuffix(v, "100w") {
