@@ -653,7 +653,9 @@ func nextElement(n *html.Node) *html.Node {
 // heading starts a section, and so does each story figure, unless the
 // section a heading just started has no picture yet: that way a gallery
 // of figures gives one section per picture, and a step-by-step article
-// one per step. Text before the first of them is the intro. A page with
+// one per step. A figure stands in its section where it stood among the
+// paragraphs (Picture.At): below the text of a step that shows its
+// picture last. Text before the first of them is the intro. A page with
 // neither is one section of text.
 func (p *page) sections(blocks []block) {
 	s := p.s
@@ -677,6 +679,9 @@ func (p *page) sections(blocks []block) {
 			return
 		}
 		cur.Body = strings.Join(body, "\n\n")
+		for i := range cur.Pictures {
+			cur.Pictures[i].At = min(cur.Pictures[i].At, len(cur.Body))
+		}
 		if cur.Body != "" || len(cur.Pictures) > 0 {
 			s.addSection(*cur)
 		} else {
@@ -714,7 +719,17 @@ func (p *page) sections(blocks []block) {
 				finish()
 				cur = &Section{Caption: figureCaption(b.fig, len(s.sections)+1)}
 			}
-			cur.Pictures = append(cur.Pictures, b.fig.pics...)
+			// The figure stands where the next paragraph will start
+			// (Picture.At): after the text its heading led to, not
+			// above it. A figure's own section opens with it.
+			at := 0
+			for _, t := range body {
+				at += len(t) + len("\n\n")
+			}
+			for _, pic := range b.fig.pics {
+				pic.At = at
+				cur.Pictures = append(cur.Pictures, pic)
+			}
 			byHeading = false
 		case pieceText:
 			if cur == nil {

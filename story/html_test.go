@@ -697,3 +697,45 @@ func TestHTMLParagraphContainer(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLHeadingSectionPicturePlace: in a section a heading leads, a
+// figure stands where it stood among the paragraphs (Picture.At), so
+// that the reader draws its panel there and not above the step's text.
+func TestHTMLHeadingSectionPicturePlace(t *testing.T) {
+	intro := strings.Repeat("Glass cloche terrariums keep a bit of nature in the house. ", 8)
+	src := `<html><head><title>How to build a terrarium</title></head><body><article><h1>How to build a terrarium</h1><p>` + intro + `</p>
+<h2>Step 1</h2><p>Measure the cloche.</p><p>Cut the foam smaller.</p>
+<figure><img src="/1.jpg" width="800" height="600" alt="Dig a hole"><figcaption>Dig a hole.</figcaption></figure>
+<p>Let it soak until it sinks.</p>
+<h2>Step 2</h2><figure><img src="/2.jpg" width="800" height="600" alt="Orchid"></figure><p>Insert the plant.</p>
+<h2>Step 3</h2><p>Attach the moss with pins.</p><figure><img src="/3.jpg" width="800" height="600" alt="Moss"></figure>
+</article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Len() != 3 {
+		t.Fatalf("%d sections, want 3:\n%s", s.Len(), dump(s))
+	}
+	tests := []struct {
+		caption, before string // before: the text the picture stands before ("" for the end)
+		top             bool   // the picture opens the section
+	}{
+		{"Step 1", "Let it soak until it sinks.", false},
+		{"Step 2", "Insert the plant.", true},
+		{"Step 3", "", false},
+	}
+	for i, tt := range tests {
+		sec := s.Section(i)
+		if sec.Caption != tt.caption || len(sec.Pictures) != 1 {
+			t.Fatalf("section %d: %q with %d pictures", i+1, sec.Caption, len(sec.Pictures))
+		}
+		at := sec.Pictures[0].At
+		if at < 0 || at > len(sec.Body) {
+			t.Fatalf("%s: picture at %d, outside a body of %d bytes", tt.caption, at, len(sec.Body))
+		}
+		if got := sec.Body[at:]; !strings.HasPrefix(got, tt.before) || (tt.before == "" && got != "") {
+			t.Errorf("%s: picture stands before %q, want before %q (body %q)", tt.caption, got, tt.before, sec.Body)
+		}
+		if (at == 0) != tt.top {
+			t.Errorf("%s: picture at %d, want at the top: %v", tt.caption, at, tt.top)
+		}
+	}
+}
