@@ -1,8 +1,10 @@
 package story
 
 import (
+	"maps"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -101,8 +103,10 @@ func parseHTML(s *Story, src string, opt Options) {
 	} else {
 		readArticle(p)
 	}
-	for kind, n := range p.more {
-		s.Dropped = append(s.Dropped, Dropped{Kind: kind, Text: strconv.Itoa(n) + " more not listed"})
+	// In a fixed order, so that --debug and its tests read the same each
+	// time.
+	for _, kind := range slices.Sorted(maps.Keys(p.more)) {
+		s.Dropped = append(s.Dropped, Dropped{Kind: kind, Text: strconv.Itoa(p.more[kind]) + " more not listed"})
 	}
 }
 
