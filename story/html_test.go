@@ -137,6 +137,7 @@ func TestHTMLFigureCaptionsAndCredits(t *testing.T) {
 		{"photo by after br", `<figure><img src="a.jpg"><figcaption>Crowds wave flags.<br><small>Photo by Ann Lee</small></figcaption></figure>`, "Crowds wave flags.", "Ann Lee", ""},
 		{"credit colon", `<figure><img src="a.jpg"><figcaption>Crowds wave flags. Credit: Getty Images</figcaption></figure>`, "Crowds wave flags.", "Getty Images", ""},
 		{"data-credit", `<figure><img src="a.jpg" data-credit="Sam Roe"><figcaption>Crowds wave flags.</figcaption></figure>`, "Crowds wave flags.", "Sam Roe", ""},
+		{"caption that only repeats the credit", `<figure><img src="a.jpg" data-credit="Mike Watson/Getty "></figure><figcaption> (Mike Watson/Getty) </figcaption>`, "", "Mike Watson/Getty", ""},
 		{"bracketed word is no credit", `<figure><img src="a.jpg"><figcaption>The rally (VIDEO)</figcaption></figure>`, "The rally (VIDEO)", "", ""},
 	}
 	for _, tt := range tests {
