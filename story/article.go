@@ -2,6 +2,7 @@ package story
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -34,6 +35,10 @@ type block struct {
 	level int    // heading level
 	text  string // Markdown for text, plain for headings
 	fig   figure
+	// lead, for a figure, is how many text blocks before it lead to it
+	// (its step's text, shown before its picture); 0 if the text after
+	// it is its own.
+	lead int
 }
 
 // readArticle reads a news or article page: metadata first, then the
@@ -365,6 +370,32 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 		}
 		para.Reset()
 	}
+	// start is where each block element's blocks begin in out.
+	start := map[*html.Node]int{}
+	// leadOf counts the paragraphs that lead to a figure: those before
+	// it in a box (a step, a slide) that ends with the figure, as eHow
+	// shows each step's text and then its picture.
+	leadOf := func(n, caption *html.Node) int {
+		el := n
+		for el.Parent != nil && el.Parent != root && soleContent(el.Parent, el) {
+			el = el.Parent // a wrapper of the figure alone
+		}
+		i, ok := start[el.Parent]
+		if !ok || i >= len(out) {
+			return 0
+		}
+		for _, b := range out[i:] {
+			if b.kind != pieceText {
+				return 0
+			}
+		}
+		for c := el.NextSibling; c != nil; c = c.NextSibling {
+			if c != caption && hasContent(c) {
+				return 0 // text follows the figure in its box: it is the figure's
+			}
+		}
+		return len(out) - i
+	}
 	addFigure := func(n, caption *html.Node) {
 		fig := p.readFigure(n, caption)
 		kept := fig.pics[:0]
@@ -385,7 +416,7 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 		fig.pics = kept
 		if len(fig.pics) > 0 {
 			flush()
-			out = append(out, block{kind: pieceFigure, fig: fig})
+			out = append(out, block{kind: pieceFigure, fig: fig, lead: leadOf(n, caption)})
 		}
 	}
 	consumed := map[*html.Node]bool{}
@@ -487,6 +518,7 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 		}
 		if blockElements[n.Data] {
 			flush()
+			start[n] = len(out)
 		}
 		return true
 	}
@@ -503,6 +535,28 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 	}
 	flush()
 	return out
+}
+
+// soleContent reports whether el is all that box shows: its siblings
+// hold no text and no picture.
+func soleContent(box, el *html.Node) bool {
+	for c := box.FirstChild; c != nil; c = c.NextSibling {
+		if c != el && hasContent(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasContent reports whether n shows text or a picture.
+func hasContent(n *html.Node) bool {
+	switch n.Type {
+	case html.TextNode:
+		return strings.TrimSpace(n.Data) != ""
+	case html.ElementNode:
+		return !neverText[n.Data] && !isHidden(n) && (textLen(n) > 0 || isImage(n) || findFirst(n, isImage) != nil)
+	}
+	return false
 }
 
 // textLen counts the bytes of text under n, less white space, as a cheap
@@ -655,7 +709,9 @@ func nextElement(n *html.Node) *html.Node {
 // of figures gives one section per picture, and a step-by-step article
 // one per step. A figure stands in its section where it stood among the
 // paragraphs (Picture.At): below the text of a step that shows its
-// picture last. Text before the first of them is the intro. A page with
+// picture last. A figure that ends a box of its own (a step, a slide)
+// takes the text before it in that box, as eHow shows each step's text
+// above its picture. Text before the first of them is the intro. A page with
 // neither is one section of text.
 func (p *page) sections(blocks []block) {
 	s := p.s
@@ -716,8 +772,17 @@ func (p *page) sections(blocks []block) {
 			byHeading = true
 		case pieceFigure:
 			if cur == nil || !byHeading {
+				// The text that leads to the figure moves with it, out of
+				// the section before (the intro stays on the cover: it
+				// comes before the picture there too).
+				var lead []string
+				if cur != nil && b.lead > 0 && b.lead <= len(body) {
+					lead = slices.Clone(body[len(body)-b.lead:])
+					body = body[:len(body)-b.lead]
+				}
 				finish()
 				cur = &Section{Caption: figureCaption(b.fig, len(s.sections)+1)}
+				body = lead
 			}
 			// The figure stands where the next paragraph will start
 			// (Picture.At): after the text its heading led to, not

@@ -740,3 +740,50 @@ func TestHTMLHeadingSectionPicturePlace(t *testing.T) {
 		}
 	}
 }
+
+// TestHTMLTextBeforeItsPicture: a step or slide that shows its text and
+// then its picture, in one box (eHow), keeps that text with that picture,
+// not with the picture before; a box that shows its picture first keeps
+// the text after it.
+func TestHTMLTextBeforeItsPicture(t *testing.T) {
+	intro := strings.Repeat("Graduation parties cost a lot, and there are ways to spend less. ", 6)
+	box := func(text, img string, pictureFirst bool) string {
+		fig := `<figure><img src="/` + img + `.jpg" width="800" height="600" alt="Picture ` + img + `"></figure><figcaption>(Getty)</figcaption>`
+		if pictureFirst {
+			return `<div class="step">` + fig + `<div class="content"><p>` + text + `</p></div></div>`
+		}
+		return `<div class="step"><div class="content"><p>` + text + `</p></div>` + fig + `</div>`
+	}
+	tests := []struct {
+		name         string
+		pictureFirst bool
+		bodies       []string
+	}{
+		{"text then picture", false, []string{"", "Rent no hall.", "Play your own music."}},
+		{"picture then text", true, []string{"Serve lemonade.", "Rent no hall.", "Play your own music."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := `<html><head><title>A party on a budget</title></head><body><article><h1>A party on a budget</h1><p>` + intro + `</p>` +
+				box("Serve lemonade.", "1", tt.pictureFirst) + `<div class="ad"></div>` + box("Rent no hall.", "2", tt.pictureFirst) +
+				box("Play your own music.", "3", tt.pictureFirst) + `</article></body></html>`
+			s := parseHTMLString(t, src, Options{})
+			if s.Len() != 3 {
+				t.Fatalf("%d sections:\n%s", s.Len(), dump(s))
+			}
+			for i, want := range tt.bodies {
+				sec := s.Section(i)
+				if sec.Body != want || len(sec.Pictures) != 1 || sec.Pictures[0].Source != fmt.Sprint("/", i+1, ".jpg") {
+					t.Errorf("section %d: body %q with %+v, want %q with /%d.jpg", i+1, sec.Body, sec.Pictures, want, i+1)
+					continue
+				}
+				if at := sec.Pictures[0].At; tt.pictureFirst && at != 0 || !tt.pictureFirst && at != len(sec.Body) {
+					t.Errorf("section %d: picture at %d of %q", i+1, at, sec.Body)
+				}
+			}
+			if wantIntro := !tt.pictureFirst; strings.Contains(s.Intro, "Serve lemonade.") != wantIntro {
+				t.Errorf("intro %q", s.Intro)
+			}
+		})
+	}
+}
