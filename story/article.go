@@ -384,14 +384,16 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 		if !ok || i >= len(out) {
 			return 0
 		}
-		for _, b := range out[i:] {
-			if b.kind != pieceText {
-				return 0
-			}
-		}
 		for c := el.NextSibling; c != nil; c = c.NextSibling {
 			if c != caption && hasContent(c) {
 				return 0 // text follows the figure in its box: it is the figure's
+			}
+		}
+		// From the end, so that a long run of text before an earlier
+		// figure is not counted again for each.
+		for j := len(out) - 1; j >= i; j-- {
+			if out[j].kind != pieceText {
+				return 0
 			}
 		}
 		return len(out) - i
@@ -548,15 +550,25 @@ func soleContent(box, el *html.Node) bool {
 	return true
 }
 
-// hasContent reports whether n shows text or a picture.
+// hasContent reports whether n shows text or a picture. It stops at the
+// first it finds: a long article beside a figure costs nothing.
 func hasContent(n *html.Node) bool {
-	switch n.Type {
-	case html.TextNode:
-		return strings.TrimSpace(n.Data) != ""
-	case html.ElementNode:
-		return !neverText[n.Data] && !isHidden(n) && (textLen(n) > 0 || isImage(n) || findFirst(n, isImage) != nil)
+	shows := func(c *html.Node) (found, descend bool) {
+		switch c.Type {
+		case html.TextNode:
+			return strings.TrimSpace(c.Data) != "", false
+		case html.ElementNode:
+			if neverText[c.Data] || isHidden(c) {
+				return false, false
+			}
+			return isImage(c), true
+		}
+		return false, false
 	}
-	return false
+	if found, descend := shows(n); found || !descend {
+		return found
+	}
+	return search(n, shows) != nil
 }
 
 // textLen counts the bytes of text under n, less white space, as a cheap
