@@ -227,7 +227,7 @@ func (p *page) markedArticle(teasers map[string]string) (*html.Node, string) {
 			top = n
 		}
 	}
-	if top != nil && top.DataAtom != atom.Body && top.DataAtom != atom.Html && (len(cands) == 0 || cands[0].n != top) && plainContainer(top, 0) {
+	if top != nil && top.DataAtom != atom.Body && top.DataAtom != atom.Html && (len(cands) == 0 || cands[0].n != top) && plainContainer(top) {
 		cands = append(cands, candidate{top, "the page's paragraph container"})
 	}
 	picsAll := -1
@@ -262,34 +262,42 @@ const maxPlainDepth = 3
 // it that readability's cleaning would take away and the reading would
 // keep. Loose text, a table, a form, a list or a wrapper of links makes
 // it no plain container.
-func plainContainer(n *html.Node, depth int) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch {
-		case c.Type == html.TextNode:
-			if strings.TrimSpace(c.Data) != "" {
+func plainContainer(root *html.Node) bool {
+	rootText := -1 // counted when first needed, once
+	var plain func(n *html.Node, depth int) bool
+	plain = func(n *html.Node, depth int) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					return false
+				}
+			case c.Type != html.ElementNode:
+			case plainContents[c.Data], neverText[c.Data], chrome[c.Data], isHidden(c), hiddenClass(c), screenReaderOnly(c):
+			case teaserWord(attr(c, "class")+" "+attr(c, "id")) != "":
+				if rootText < 0 {
+					rootText = textLen(root)
+				}
+				if textLen(c)*5 >= rootText {
+					return false // the reading would keep it; readability might not
+				}
+			case (c.Data == "div" || c.Data == "section") && depth < maxPlainDepth:
+				// A wrapper of each slide or step, itself plain and not a
+				// list of links.
+				if linkText(c)*5 > textLen(c) || !plain(c, depth+1) {
+					return false
+				}
+			case c.Data == "ul" || c.Data == "ol":
+				if linkText(c)*5 > textLen(c) {
+					return false // a list of links: related stories, a contents list
+				}
+			default:
 				return false
 			}
-		case c.Type != html.ElementNode:
-		case plainContents[c.Data], neverText[c.Data], chrome[c.Data], isHidden(c), hiddenClass(c), screenReaderOnly(c):
-		case teaserWord(attr(c, "class")+" "+attr(c, "id")) != "":
-			if textLen(c)*5 >= textLen(n) {
-				return false // the reading would keep it; readability might not
-			}
-		case (c.Data == "div" || c.Data == "section") && depth < maxPlainDepth:
-			// A wrapper of each slide or step, itself plain and not a
-			// list of links.
-			if linkText(c)*5 > textLen(c) || !plainContainer(c, depth+1) {
-				return false
-			}
-		case c.Data == "ul" || c.Data == "ol":
-			if linkText(c)*5 > textLen(c) {
-				return false // a list of links: related stories, a contents list
-			}
-		default:
-			return false
 		}
+		return true
 	}
-	return true
+	return plain(root, 0)
 }
 
 // linkText counts the bytes of text inside links under n, less white
