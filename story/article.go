@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -741,7 +742,7 @@ func (p *page) sections(blocks []block) {
 		case pieceFigure:
 			figures++
 		case pieceHeading:
-			if !strings.EqualFold(b.text, s.Title) {
+			if !sameLetters(b.text, s.Title) {
 				headings++
 			}
 		}
@@ -768,7 +769,7 @@ func (p *page) sections(blocks []block) {
 	if figures == 0 && headings == 0 {
 		var text []string
 		for _, b := range blocks {
-			if b.kind == pieceHeading && strings.EqualFold(b.text, s.Title) {
+			if b.kind == pieceHeading && sameLetters(b.text, s.Title) {
 				continue // the headline itself, on the cover
 			}
 			text = append(text, b.text)
@@ -784,7 +785,7 @@ func (p *page) sections(blocks []block) {
 	for _, b := range blocks {
 		switch b.kind {
 		case pieceHeading:
-			if strings.EqualFold(b.text, s.Title) && cur == nil {
+			if sameLetters(b.text, s.Title) && cur == nil {
 				continue // the headline itself
 			}
 			finish()
@@ -817,7 +818,9 @@ func (p *page) sections(blocks []block) {
 			}
 			byHeading = false
 		case pieceText:
-			if cur == nil {
+			if cur == nil && s.Subtitle != "" && sameLetters(unescapeMarkdown(b.text), s.Subtitle) {
+				p.drop("repeats the subtitle", b.text)
+			} else if cur == nil {
 				intro = append(intro, b.text)
 			} else {
 				body = append(body, b.text)
@@ -826,6 +829,22 @@ func (p *page) sections(blocks []block) {
 	}
 	finish()
 	s.Intro = strings.Join(intro, "\n\n")
+}
+
+// sameLetters reports whether a and b have the same letters and digits,
+// whatever their case, quotes, dashes and spaces: a page's headline and
+// its title often differ in those only ("Burned" and “Burned”).
+func sameLetters(a, b string) bool {
+	letters := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+	}
+	la := letters(a)
+	return la != "" && la == letters(b)
 }
 
 // textCaption names a section of text by its first words: the whole line

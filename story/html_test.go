@@ -787,3 +787,24 @@ func TestHTMLTextBeforeItsPicture(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLHeadlineAndStandfirstNotRepeated: the page's headline, in other
+// quotes than its title, and a first paragraph that is the subtitle
+// again, are on the cover once, not again in the story.
+func TestHTMLHeadlineAndStandfirstNotRepeated(t *testing.T) {
+	para := strings.Repeat("The inquest heard how the pills were bought online. ", 8)
+	src := `<html><head><title>Pills "burned her up" - News</title><meta property="og:title" content='Pills "burned her up"'>
+<meta name="description" content="An inquest has been adjourned until July."></head><body><article>
+<h1>Pills “Burned Her Up”</h1><p>An inquest has been adjourned until July.</p><p>` + para + `</p>
+<figure><img src="/1.jpg" width="800" height="600"><figcaption>The hospital.</figcaption></figure><p>` + para + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Subtitle != "An inquest has been adjourned until July." {
+		t.Fatalf("subtitle %q", s.Subtitle)
+	}
+	if strings.Contains(s.Intro, "adjourned") || s.Intro != strings.TrimSpace(para) {
+		t.Errorf("intro %q", s.Intro)
+	}
+	if s.Len() != 1 || s.Section(0).Caption != "The hospital" {
+		t.Errorf("the headline leads a section of its own:\n%s", dump(s))
+	}
+}
