@@ -611,12 +611,13 @@ func (p *page) holdsStoryFigure(n *html.Node, teasers map[string]string) bool {
 
 // hiddenClass reports whether n's class is "hidden" (display: none in
 // most CSS frameworks: BuzzFeed's "Next on" teasers, The Verge's zoomed
-// copy of a picture) with no responsive class that shows it on some
-// screens ("hidden md:block").
+// copy of a picture) or one that shows it only on paper (BuzzFeed's
+// "View this image ›" link), with no responsive class that shows it on
+// some screens ("hidden md:block").
 func hiddenClass(n *html.Node) bool {
 	hidden := false
 	for _, c := range strings.Fields(attr(n, "class")) {
-		if c == "hidden" {
+		if c == "hidden" || printOnlyClasses[c] {
 			hidden = true
 		} else if strings.Contains(c, ":") {
 			return false
@@ -624,6 +625,10 @@ func hiddenClass(n *html.Node) bool {
 	}
 	return hidden
 }
+
+// printOnlyClasses show an element only when the page is printed.
+var printOnlyClasses = map[string]bool{"print": true, "print-only": true, "printonly": true,
+	"visible-print": true, "visible-print-block": true, "show-for-print": true, "d-print-block": true}
 
 // srOnlyClasses are the classes that hide an element from sight but not
 // from screen readers.

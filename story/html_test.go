@@ -633,21 +633,22 @@ func TestReadabilityCopy(t *testing.T) {
 }
 
 // TestHTMLHiddenClass: a block of class "hidden" (display: none in CSS
-// frameworks; BuzzFeed's "Next on" teasers) is left out, unless a
+// frameworks; BuzzFeed's "Next on" teasers) or "print" (shown on paper
+// only) is left out, unless a
 // responsive class shows it on some screens ("hidden md:block").
 func TestHTMLHiddenClass(t *testing.T) {
 	para := strings.Repeat("Words of the article. ", 20)
 	src := `<html><head><title>Diet pills</title></head><body><article><h1>Diet pills</h1><p>` + para + `</p>
 <div class="hidden md:block"><p>Shown on wide screens.</p></div>
-<ul id="next_on" class="hidden"><li><a href="/other"><h3>The Bride Paradox</h3></a></li></ul>
+<ul id="next_on" class="hidden"><li><a href="/other"><h3>The Bride Paradox</h3></a></li></ul><p class="print"><a href="/a.jpg"><b>View this image ›</b></a></p>
 <p>` + para + `</p></article></body></html>`
 	s := parseHTMLString(t, src, Options{})
 	var all strings.Builder
 	for i := range s.Len() {
 		all.WriteString(s.Section(i).Caption + "\n" + s.Section(i).Body + "\n")
 	}
-	if strings.Contains(all.String(), "Bride") {
-		t.Errorf("a hidden teaser was read:\n%s", all.String())
+	if strings.Contains(all.String(), "Bride") || strings.Contains(all.String(), "View this image") {
+		t.Errorf("a hidden teaser or a printed page's link was read:\n%s", all.String())
 	}
 	if !strings.Contains(all.String(), "Shown on wide screens.") {
 		t.Errorf("text shown on wide screens was left out:\n%s", all.String())
