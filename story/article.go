@@ -2,8 +2,10 @@ package story
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -34,6 +36,10 @@ type block struct {
 	level int    // heading level
 	text  string // Markdown for text, plain for headings
 	fig   figure
+	// lead, for a figure, is how many text blocks before it lead to it
+	// (its step's text, shown before its picture); 0 if the text after
+	// it is its own.
+	lead int
 }
 
 // readArticle reads a news or article page: metadata first, then the
@@ -101,6 +107,7 @@ func (p *page) articleBody(teasers map[string]string) (*html.Node, string) {
 	parser.DisableJSONLD = true // read once, by readJSONLD
 	art, err := parser.ParseAndMutate(readabilityCopy(p.doc), p.base)
 	if err == nil && art.Node != nil && utf8.RuneCountInString(textOf(art.Node, nil)) >= minReadable {
+		p.cleaned = true
 		return art.Node, "readability"
 	}
 	for _, name := range []atom.Atom{atom.Article, atom.Main, atom.Body} {
@@ -120,11 +127,11 @@ const maxAttrLen = 2048
 // notForReadability are elements readability would only throw away
 // after scanning them: it gets a copy of the page without them.
 var notForReadability = map[string]bool{"script": true, "style": true, "template": true, "svg": true,
-	"iframe": true, "link": true, "meta": true, "nav": true, "footer": true, "form": true}
+	"iframe": true, "link": true, "meta": true, "nav": true, "footer": true, "form": true, "aside": true}
 
 // readabilityCopy copies the page for readability, which changes what it
 // is given: without scripts, styles, SVG drawings, navigation and footers,
-// whose text readability never keeps, and with long attribute values cut
+// hidden elements and asides, whose text readability never keeps, and with long attribute values cut
 // short. Cloning and pruning in one pass costs less than readability's
 // own copy of the whole page.
 func readabilityCopy(n *html.Node) *html.Node {
@@ -146,7 +153,10 @@ func readabilityCopy(n *html.Node) *html.Node {
 		}
 	}
 	for k := n.FirstChild; k != nil; k = k.NextSibling {
-		if k.Type == html.CommentNode || k.Type == html.ElementNode && notForReadability[k.Data] && k.Parent.DataAtom != atom.Head {
+		if k.Type == html.CommentNode || k.Type == html.ElementNode && k.Parent.DataAtom != atom.Head &&
+			(notForReadability[k.Data] || isHidden(k) && !strings.Contains(attr(k, "class"), "fallback-image")) {
+			// readability removes hidden elements itself, but only after
+			// cloning them; it keeps Wikipedia's "fallback-image" maths.
 			continue
 		}
 		c.AppendChild(readabilityCopy(k))
@@ -166,18 +176,32 @@ const maxHeadingWords = 20
 var webChrome = map[string]bool{"found this helpful": true, "advertisement": true, "image copyright": true,
 	"media caption": true, "image caption": true, "share this with": true, "skip to content": true, "•": true}
 
-// markedArticle returns the element the page itself marks as its article
-// (itemprop="articleBody", or its one <article>) when that element holds
-// most of the page's paragraph text and story pictures: then readability, which costs more
-// than the rest of the reading together, has nothing to find.
+// markedArticle returns the element that plainly holds the article: the
+// one the page marks (itemprop="articleBody", or its one <article>), or
+// else the element whose own paragraphs hold most of the page's paragraph
+// text (the container readability's scoring ends on for such pages), when
+// that element holds most of the page's paragraph text and story
+// pictures. Then readability, which costs more than the rest of the
+// reading together, has nothing to find.
 func (p *page) markedArticle(teasers map[string]string) (*html.Node, string) {
 	var body *html.Node
 	var articles []*html.Node
+	direct := map[*html.Node]int{} // paragraph text by the paragraphs' parent
+	var parents []*html.Node       // direct's keys in document order
+	all := 0
 	walk(p.doc, func(n *html.Node) bool {
-		if n.Type != html.ElementNode {
+		if n.Type == html.TextNode {
+			if par := n.Parent; par != nil && par.DataAtom == atom.P && par.Parent != nil {
+				l := len(strings.TrimSpace(n.Data))
+				if _, seen := direct[par.Parent]; !seen {
+					parents = append(parents, par.Parent)
+				}
+				direct[par.Parent] += l
+				all += l
+			}
 			return false
 		}
-		if neverText[n.Data] {
+		if n.Type != html.ElementNode || neverText[n.Data] {
 			return false
 		}
 		if attr(n, "itemprop") == "articleBody" && body == nil {
@@ -188,21 +212,103 @@ func (p *page) markedArticle(teasers map[string]string) (*html.Node, string) {
 		}
 		return true
 	})
-	cand, how := body, "the page's articleBody"
-	if cand == nil && len(articles) == 1 {
-		cand, how = articles[0], "the page's article element"
+	type candidate struct {
+		n   *html.Node
+		how string
 	}
-	if cand == nil {
-		return nil, ""
+	var cands []candidate
+	if body != nil {
+		cands = append(cands, candidate{body, "the page's articleBody"})
+	} else if len(articles) == 1 {
+		cands = append(cands, candidate{articles[0], "the page's article element"})
 	}
-	inside, all := paragraphText(cand), paragraphText(p.doc)
-	if inside < minReadable*2 || inside*10 < all*8 {
-		return nil, ""
+	var top *html.Node
+	for _, n := range parents {
+		if top == nil || direct[n] > direct[top] {
+			top = n
+		}
 	}
-	if picsInside, picsAll := p.storyImages(cand, teasers), p.storyImages(p.doc, teasers); picsInside*10 < picsAll*8 {
-		return nil, "" // the pictures sit outside it, as on NYT pages
+	if top != nil && top.DataAtom != atom.Body && top.DataAtom != atom.Html && (len(cands) == 0 || cands[0].n != top) && plainContainer(top) {
+		cands = append(cands, candidate{top, "the page's paragraph container"})
 	}
-	return cand, how
+	picsAll := -1
+	for _, c := range cands {
+		inside := paragraphText(c.n)
+		if inside < minReadable*2 || inside*10 < all*8 {
+			continue
+		}
+		if picsAll < 0 {
+			picsAll = p.storyImages(p.doc, teasers)
+		}
+		if p.storyImages(c.n, teasers)*10 < picsAll*8 {
+			continue // the pictures sit outside it, as on NYT pages
+		}
+		return c.n, c.how
+	}
+	return nil, ""
+}
+
+// plainContents are the elements a plain article container holds:
+// paragraphs, figures, sub-headings, quotes.
+var plainContents = map[string]bool{"p": true, "h1": true, "figure": true, "figcaption": true, "picture": true, "img": true,
+	"h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "blockquote": true, "pre": true, "hr": true, "br": true}
+
+// maxPlainDepth is how deeply wrappers may nest in a plain container.
+const maxPlainDepth = 3
+
+// plainContainer reports whether n holds nothing but paragraphs, figures,
+// sub-headings, quotes, lists of text, and parts that the reading leaves
+// out anyway (scripts, asides, navigation, hidden or related blocks):
+// and wrappers (of a slide, a step) that are plain themselves: nothing in
+// it that readability's cleaning would take away and the reading would
+// keep. Loose text, a table, a form, a list or a wrapper of links makes
+// it no plain container.
+func plainContainer(root *html.Node) bool {
+	rootText := -1 // counted when first needed, once
+	var plain func(n *html.Node, depth int) bool
+	plain = func(n *html.Node, depth int) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					return false
+				}
+			case c.Type != html.ElementNode:
+			case plainContents[c.Data], neverText[c.Data], chrome[c.Data], isHidden(c), hiddenClass(c), screenReaderOnly(c):
+			case teaserWord(attr(c, "class")+" "+attr(c, "id")) != "":
+				if rootText < 0 {
+					rootText = textLen(root)
+				}
+				if textLen(c)*5 >= rootText {
+					return false // the reading would keep it; readability might not
+				}
+			case (c.Data == "div" || c.Data == "section") && depth < maxPlainDepth:
+				// A wrapper of each slide or step, itself plain and not a
+				// list of links.
+				if linkText(c)*5 > textLen(c) || !plain(c, depth+1) {
+					return false
+				}
+			case c.Data == "ul" || c.Data == "ol":
+				if linkText(c)*5 > textLen(c) {
+					return false // a list of links: related stories, a contents list
+				}
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return plain(root, 0)
+}
+
+// linkText counts the bytes of text inside links under n, less white
+// space, as textLen does.
+func linkText(n *html.Node) int {
+	total := 0
+	for _, a := range findAll(n, func(c *html.Node) bool { return c.DataAtom == atom.A }) {
+		total += textLen(a)
+	}
+	return total
 }
 
 // storyImages counts the images under n that are not teasers.
@@ -273,6 +379,34 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 		}
 		para.Reset()
 	}
+	// start is where each block element's blocks begin in out.
+	start := map[*html.Node]int{}
+	// leadOf counts the paragraphs that lead to a figure: those before
+	// it in a box (a step, a slide) that ends with the figure, as eHow
+	// shows each step's text and then its picture.
+	leadOf := func(n, caption *html.Node) int {
+		el := n
+		for el.Parent != nil && el.Parent != root && soleContent(el.Parent, el) {
+			el = el.Parent // a wrapper of the figure alone
+		}
+		i, ok := start[el.Parent]
+		if !ok || i >= len(out) {
+			return 0
+		}
+		for c := el.NextSibling; c != nil; c = c.NextSibling {
+			if c != caption && hasContent(c) {
+				return 0 // text follows the figure in its box: it is the figure's
+			}
+		}
+		// From the end, so that a long run of text before an earlier
+		// figure is not counted again for each.
+		for j := len(out) - 1; j >= i; j-- {
+			if out[j].kind != pieceText {
+				return 0
+			}
+		}
+		return len(out) - i
+	}
 	addFigure := func(n, caption *html.Node) {
 		fig := p.readFigure(n, caption)
 		kept := fig.pics[:0]
@@ -293,7 +427,7 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 		fig.pics = kept
 		if len(fig.pics) > 0 {
 			flush()
-			out = append(out, block{kind: pieceFigure, fig: fig})
+			out = append(out, block{kind: pieceFigure, fig: fig, lead: leadOf(n, caption)})
 		}
 	}
 	consumed := map[*html.Node]bool{}
@@ -352,9 +486,9 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 				}
 			}
 		}
-		if chrome[n.Data] && root.DataAtom != atom.Div {
-			// readability's own result is a div: there, an aside is
-			// part of the story.
+		if chrome[n.Data] && !p.cleaned {
+			// readability has cleaned its own result already: there, an
+			// aside it kept is part of the story.
 			if t := textOf(n, nil); t != "" {
 				p.drop("navigation", t)
 			}
@@ -395,6 +529,7 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 		}
 		if blockElements[n.Data] {
 			flush()
+			start[n] = len(out)
 		}
 		return true
 	}
@@ -411,6 +546,38 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 	}
 	flush()
 	return out
+}
+
+// soleContent reports whether el is all that box shows: its siblings
+// hold no text and no picture.
+func soleContent(box, el *html.Node) bool {
+	for c := box.FirstChild; c != nil; c = c.NextSibling {
+		if c != el && hasContent(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasContent reports whether n shows text or a picture. It stops at the
+// first it finds: a long article beside a figure costs nothing.
+func hasContent(n *html.Node) bool {
+	shows := func(c *html.Node) (found, descend bool) {
+		switch c.Type {
+		case html.TextNode:
+			return strings.TrimSpace(c.Data) != "", false
+		case html.ElementNode:
+			if neverText[c.Data] || isHidden(c) {
+				return false, false
+			}
+			return isImage(c), true
+		}
+		return false, false
+	}
+	if found, descend := shows(n); found || !descend {
+		return found
+	}
+	return search(n, shows) != nil
 }
 
 // textLen counts the bytes of text under n, less white space, as a cheap
@@ -444,12 +611,13 @@ func (p *page) holdsStoryFigure(n *html.Node, teasers map[string]string) bool {
 
 // hiddenClass reports whether n's class is "hidden" (display: none in
 // most CSS frameworks: BuzzFeed's "Next on" teasers, The Verge's zoomed
-// copy of a picture) with no responsive class that shows it on some
-// screens ("hidden md:block").
+// copy of a picture) or one that shows it only on paper (BuzzFeed's
+// "View this image ›" link), with no responsive class that shows it on
+// some screens ("hidden md:block").
 func hiddenClass(n *html.Node) bool {
 	hidden := false
 	for _, c := range strings.Fields(attr(n, "class")) {
-		if c == "hidden" {
+		if c == "hidden" || printOnlyClasses[c] {
 			hidden = true
 		} else if strings.Contains(c, ":") {
 			return false
@@ -457,6 +625,10 @@ func hiddenClass(n *html.Node) bool {
 	}
 	return hidden
 }
+
+// printOnlyClasses show an element only when the page is printed.
+var printOnlyClasses = map[string]bool{"print": true, "print-only": true, "printonly": true,
+	"visible-print": true, "visible-print-block": true, "show-for-print": true, "d-print-block": true}
 
 // srOnlyClasses are the classes that hide an element from sight but not
 // from screen readers.
@@ -561,7 +733,11 @@ func nextElement(n *html.Node) *html.Node {
 // heading starts a section, and so does each story figure, unless the
 // section a heading just started has no picture yet: that way a gallery
 // of figures gives one section per picture, and a step-by-step article
-// one per step. Text before the first of them is the intro. A page with
+// one per step. A figure stands in its section where it stood among the
+// paragraphs (Picture.At): below the text of a step that shows its
+// picture last. A figure that ends a box of its own (a step, a slide)
+// takes the text before it in that box, as eHow shows each step's text
+// above its picture. Text before the first of them is the intro. A page with
 // neither is one section of text.
 func (p *page) sections(blocks []block) {
 	s := p.s
@@ -571,7 +747,7 @@ func (p *page) sections(blocks []block) {
 		case pieceFigure:
 			figures++
 		case pieceHeading:
-			if !strings.EqualFold(b.text, s.Title) {
+			if !sameLetters(b.text, s.Title) {
 				headings++
 			}
 		}
@@ -585,6 +761,9 @@ func (p *page) sections(blocks []block) {
 			return
 		}
 		cur.Body = strings.Join(body, "\n\n")
+		for i := range cur.Pictures {
+			cur.Pictures[i].At = min(cur.Pictures[i].At, len(cur.Body))
+		}
 		if cur.Body != "" || len(cur.Pictures) > 0 {
 			s.addSection(*cur)
 		} else {
@@ -595,7 +774,7 @@ func (p *page) sections(blocks []block) {
 	if figures == 0 && headings == 0 {
 		var text []string
 		for _, b := range blocks {
-			if b.kind == pieceHeading && strings.EqualFold(b.text, s.Title) {
+			if b.kind == pieceHeading && sameLetters(b.text, s.Title) {
 				continue // the headline itself, on the cover
 			}
 			text = append(text, b.text)
@@ -611,7 +790,7 @@ func (p *page) sections(blocks []block) {
 	for _, b := range blocks {
 		switch b.kind {
 		case pieceHeading:
-			if strings.EqualFold(b.text, s.Title) && cur == nil {
+			if sameLetters(b.text, s.Title) && cur == nil {
 				continue // the headline itself
 			}
 			finish()
@@ -619,13 +798,34 @@ func (p *page) sections(blocks []block) {
 			byHeading = true
 		case pieceFigure:
 			if cur == nil || !byHeading {
+				// The text that leads to the figure moves with it, out of
+				// the section before (the intro stays on the cover: it
+				// comes before the picture there too).
+				var lead []string
+				if cur != nil && b.lead > 0 && b.lead <= len(body) {
+					lead = slices.Clone(body[len(body)-b.lead:])
+					body = body[:len(body)-b.lead]
+				}
 				finish()
 				cur = &Section{Caption: figureCaption(b.fig, len(s.sections)+1)}
+				body = lead
 			}
-			cur.Pictures = append(cur.Pictures, b.fig.pics...)
+			// The figure stands where the next paragraph will start
+			// (Picture.At): after the text its heading led to, not
+			// above it. A figure's own section opens with it.
+			at := 0
+			for _, t := range body {
+				at += len(t) + len("\n\n")
+			}
+			for _, pic := range b.fig.pics {
+				pic.At = at
+				cur.Pictures = append(cur.Pictures, pic)
+			}
 			byHeading = false
 		case pieceText:
-			if cur == nil {
+			if cur == nil && s.Subtitle != "" && sameLetters(unescapeMarkdown(b.text), s.Subtitle) {
+				p.drop("repeats the subtitle", b.text)
+			} else if cur == nil {
 				intro = append(intro, b.text)
 			} else {
 				body = append(body, b.text)
@@ -634,6 +834,22 @@ func (p *page) sections(blocks []block) {
 	}
 	finish()
 	s.Intro = strings.Join(intro, "\n\n")
+}
+
+// sameLetters reports whether a and b have the same letters and digits,
+// whatever their case, quotes, dashes and spaces: a page's headline and
+// its title often differ in those only ("Burned" and “Burned”).
+func sameLetters(a, b string) bool {
+	letters := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, s)
+	}
+	la := letters(a)
+	return la != "" && la == letters(b)
 }
 
 // textCaption names a section of text by its first words: the whole line

@@ -1,8 +1,10 @@
 package story
 
 import (
+	"maps"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -61,6 +63,9 @@ type page struct {
 	doc  *html.Node
 	base *url.URL // the page's URL, or nil for a file or a pipe
 	meta pageMeta
+	// cleaned is set when the article is readability's result, which
+	// has had its page furniture taken out already.
+	cleaned bool
 	// dropped counts, by kind, the pieces left out beyond maxDropped.
 	more map[string]int
 }
@@ -98,8 +103,10 @@ func parseHTML(s *Story, src string, opt Options) {
 	} else {
 		readArticle(p)
 	}
-	for kind, n := range p.more {
-		s.Dropped = append(s.Dropped, Dropped{Kind: kind, Text: strconv.Itoa(n) + " more not listed"})
+	// In a fixed order, so that --debug and its tests read the same each
+	// time.
+	for _, kind := range slices.Sorted(maps.Keys(p.more)) {
+		s.Dropped = append(s.Dropped, Dropped{Kind: kind, Text: strconv.Itoa(p.more[kind]) + " more not listed"})
 	}
 }
 
@@ -196,20 +203,41 @@ func isElement(n *html.Node, name string) bool {
 }
 
 // findFirst returns the first node under n, in document order, that match
-// accepts. It walks without recursion, so nesting depth costs no stack.
+// accepts. It walks without recursion, so nesting depth costs no stack,
+// and stops at the first match.
 func findFirst(n *html.Node, match func(*html.Node) bool) *html.Node {
-	var found *html.Node
-	walk(n, func(c *html.Node) bool {
-		if found != nil {
-			return false
+	return search(n, func(c *html.Node) (bool, bool) { return match(c), true })
+}
+
+// search returns the first node under n, in document order, that visit
+// reports found; visit's second result says whether to look inside a
+// node that is not. It stops at the first found.
+func search(n *html.Node, visit func(*html.Node) (found, descend bool)) *html.Node {
+	if n == nil {
+		return nil
+	}
+	c := n.FirstChild
+	for c != nil {
+		found, descend := visit(c)
+		if found {
+			return c
 		}
-		if match(c) {
-			found = c
-			return false
+		if descend && c.FirstChild != nil {
+			c = c.FirstChild
+			continue
 		}
-		return true
-	})
-	return found
+		for c != nil && c.NextSibling == nil {
+			c = c.Parent
+			if c == n {
+				return nil
+			}
+		}
+		if c == nil {
+			return nil
+		}
+		c = c.NextSibling
+	}
+	return nil
 }
 
 // findAll returns the nodes under n that match accepts, in document order,

@@ -137,6 +137,7 @@ func TestHTMLFigureCaptionsAndCredits(t *testing.T) {
 		{"photo by after br", `<figure><img src="a.jpg"><figcaption>Crowds wave flags.<br><small>Photo by Ann Lee</small></figcaption></figure>`, "Crowds wave flags.", "Ann Lee", ""},
 		{"credit colon", `<figure><img src="a.jpg"><figcaption>Crowds wave flags. Credit: Getty Images</figcaption></figure>`, "Crowds wave flags.", "Getty Images", ""},
 		{"data-credit", `<figure><img src="a.jpg" data-credit="Sam Roe"><figcaption>Crowds wave flags.</figcaption></figure>`, "Crowds wave flags.", "Sam Roe", ""},
+		{"caption that only repeats the credit", `<figure><img src="a.jpg" data-credit="Mike Watson/Getty "></figure><figcaption> (Mike Watson/Getty) </figcaption>`, "", "Mike Watson/Getty", ""},
 		{"bracketed word is no credit", `<figure><img src="a.jpg"><figcaption>The rally (VIDEO)</figcaption></figure>`, "The rally (VIDEO)", "", ""},
 	}
 	for _, tt := range tests {
@@ -600,14 +601,21 @@ func TestHTMLVergeParts(t *testing.T) {
 // candidate's end; the page itself stays whole.
 func TestReadabilityCopy(t *testing.T) {
 	set := strings.Repeat("https://cdn.example/a.jpg 100w, ", 200)
-	src := `<html><body><nav><a href="/">Home</a></nav><script>x()</script><p style="color:red">Text</p><img srcset="` + set + `b.jpg 9w"></body></html>`
+	src := `<html><body><nav><a href="/">Home</a></nav><script>x()</script><p style="color:red">Text</p><img srcset="` + set + `b.jpg 9w">
+<aside>Related</aside><div hidden>Secret</div><p aria-hidden="true">Unread</p><span class="fallback-image" aria-hidden="true">x²</span></body></html>`
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := readabilityCopy(doc)
-	if findFirst(c, func(n *html.Node) bool { return isElement(n, "nav") || isElement(n, "script") }) != nil {
-		t.Error("navigation or script given to readability")
+	if findFirst(c, func(n *html.Node) bool { return isElement(n, "nav") || isElement(n, "script") || isElement(n, "aside") }) != nil {
+		t.Error("navigation, aside or script given to readability")
+	}
+	if h := findFirst(c, func(n *html.Node) bool { return hasAttr(n, "hidden") || isElement(n, "p") && hasAttr(n, "aria-hidden") }); h != nil {
+		t.Errorf("hidden %s given to readability", h.Data)
+	}
+	if findFirst(c, func(n *html.Node) bool { return attr(n, "class") == "fallback-image" }) == nil {
+		t.Error("a formula's fallback image, which readability keeps, was taken out")
 	}
 	img := findFirst(c, func(n *html.Node) bool { return isElement(n, "img") })
 	if v := attr(img, "srcset"); len(v) > maxAttrLen || !strings.HasSuffix(v, "100w") {
@@ -625,23 +633,179 @@ func TestReadabilityCopy(t *testing.T) {
 }
 
 // TestHTMLHiddenClass: a block of class "hidden" (display: none in CSS
-// frameworks; BuzzFeed's "Next on" teasers) is left out, unless a
+// frameworks; BuzzFeed's "Next on" teasers) or "print" (shown on paper
+// only) is left out, unless a
 // responsive class shows it on some screens ("hidden md:block").
 func TestHTMLHiddenClass(t *testing.T) {
 	para := strings.Repeat("Words of the article. ", 20)
 	src := `<html><head><title>Diet pills</title></head><body><article><h1>Diet pills</h1><p>` + para + `</p>
 <div class="hidden md:block"><p>Shown on wide screens.</p></div>
-<ul id="next_on" class="hidden"><li><a href="/other"><h3>The Bride Paradox</h3></a></li></ul>
+<ul id="next_on" class="hidden"><li><a href="/other"><h3>The Bride Paradox</h3></a></li></ul><p class="print"><a href="/a.jpg"><b>View this image ›</b></a></p>
 <p>` + para + `</p></article></body></html>`
 	s := parseHTMLString(t, src, Options{})
 	var all strings.Builder
 	for i := range s.Len() {
 		all.WriteString(s.Section(i).Caption + "\n" + s.Section(i).Body + "\n")
 	}
-	if strings.Contains(all.String(), "Bride") {
-		t.Errorf("a hidden teaser was read:\n%s", all.String())
+	if strings.Contains(all.String(), "Bride") || strings.Contains(all.String(), "View this image") {
+		t.Errorf("a hidden teaser or a printed page's link was read:\n%s", all.String())
 	}
 	if !strings.Contains(all.String(), "Shown on wide screens.") {
 		t.Errorf("text shown on wide screens was left out:\n%s", all.String())
+	}
+}
+
+// TestHTMLParagraphContainer: a page whose paragraphs and figures sit in
+// one plain element is read from that element without readability, and
+// its furniture (a footer's print line, a related rail) is left out; a
+// container that also holds text outside paragraphs, or a list of links,
+// is left to readability.
+func TestHTMLParagraphContainer(t *testing.T) {
+	para := strings.Repeat("Words of the article, one after another. ", 8)
+	page := func(extra string) string {
+		return `<html><head><title>Floods</title></head><body><nav><a href="/">Home</a></nav><div id="main"><div class="story">
+<h1>Floods</h1><p>` + para + `</p>
+<figure><img src="/a.jpg" width="800" height="600" alt="A flooded square"><figcaption>A flooded square.</figcaption></figure>
+<div class="slide"><p>` + para + `</p><figure><img src="/b.jpg" width="800" height="600"><figcaption>A bridge.</figcaption></figure></div>
+<aside class="related-rail"><p>Another story you may like to read</p></aside>` + extra + `
+<p>` + para + `</p><footer><p>A version of this article appears in print on page A7.</p></footer></div></div></body></html>`
+	}
+	tests := []struct {
+		name, extra, reader string
+	}{
+		{"plain", "", "article (the page's paragraph container)"},
+		{"text outside paragraphs", `<div class="box">Loose text of a box</div>`, "article (readability)"},
+		{"list of links", `<ul><li><a href="/x">Other story one</a></li><li><a href="/y">Other story two</a></li></ul>`, "article (readability)"},
+		{"links in a wrapper", `<div><p><a href="/x">Other story one, another story two</a></p></div>`, "article (readability)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := parseHTMLString(t, page(tt.extra), Options{})
+			if s.Reader != tt.reader {
+				t.Errorf("reader %q, want %q", s.Reader, tt.reader)
+			}
+			text := allText(s)
+			for _, gone := range []string{"Home", "in print", "you may like"} {
+				if strings.Contains(text, gone) {
+					t.Errorf("%q was read:\n%s", gone, text)
+				}
+			}
+			if n := strings.Count(text, strings.TrimSpace(para)); n != 3 {
+				t.Errorf("%d paragraphs read, want 3:\n%s", n, text)
+			}
+			if s.Len() != 2 || len(s.Section(0).Pictures) != 1 || len(s.Section(1).Pictures) != 1 {
+				t.Errorf("%d sections, want one per figure:\n%s", s.Len(), dump(s))
+			}
+		})
+	}
+}
+
+// TestHTMLHeadingSectionPicturePlace: in a section a heading leads, a
+// figure stands where it stood among the paragraphs (Picture.At), so
+// that the reader draws its panel there and not above the step's text.
+func TestHTMLHeadingSectionPicturePlace(t *testing.T) {
+	intro := strings.Repeat("Glass cloche terrariums keep a bit of nature in the house. ", 8)
+	src := `<html><head><title>How to build a terrarium</title></head><body><article><h1>How to build a terrarium</h1><p>` + intro + `</p>
+<h2>Step 1</h2><p>Measure the cloche.</p><p>Cut the foam smaller.</p>
+<figure><img src="/1.jpg" width="800" height="600" alt="Dig a hole"><figcaption>Dig a hole.</figcaption></figure>
+<p>Let it soak until it sinks.</p>
+<h2>Step 2</h2><figure><img src="/2.jpg" width="800" height="600" alt="Orchid"></figure><p>Insert the plant.</p>
+<h2>Step 3</h2><p>Attach the moss with pins.</p><figure><img src="/3.jpg" width="800" height="600" alt="Moss"></figure>
+</article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Len() != 3 {
+		t.Fatalf("%d sections, want 3:\n%s", s.Len(), dump(s))
+	}
+	tests := []struct {
+		caption, before string // before: the text the picture stands before ("" for the end)
+		top             bool   // the picture opens the section
+	}{
+		{"Step 1", "Let it soak until it sinks.", false},
+		{"Step 2", "Insert the plant.", true},
+		{"Step 3", "", false},
+	}
+	for i, tt := range tests {
+		sec := s.Section(i)
+		if sec.Caption != tt.caption || len(sec.Pictures) != 1 {
+			t.Fatalf("section %d: %q with %d pictures", i+1, sec.Caption, len(sec.Pictures))
+		}
+		at := sec.Pictures[0].At
+		if at < 0 || at > len(sec.Body) {
+			t.Fatalf("%s: picture at %d, outside a body of %d bytes", tt.caption, at, len(sec.Body))
+		}
+		if got := sec.Body[at:]; !strings.HasPrefix(got, tt.before) || (tt.before == "" && got != "") {
+			t.Errorf("%s: picture stands before %q, want before %q (body %q)", tt.caption, got, tt.before, sec.Body)
+		}
+		if (at == 0) != tt.top {
+			t.Errorf("%s: picture at %d, want at the top: %v", tt.caption, at, tt.top)
+		}
+	}
+}
+
+// TestHTMLTextBeforeItsPicture: a step or slide that shows its text and
+// then its picture, in one box (eHow), keeps that text with that picture,
+// not with the picture before; a box that shows its picture first keeps
+// the text after it.
+func TestHTMLTextBeforeItsPicture(t *testing.T) {
+	intro := strings.Repeat("Graduation parties cost a lot, and there are ways to spend less. ", 6)
+	box := func(text, img string, pictureFirst bool) string {
+		fig := `<figure><img src="/` + img + `.jpg" width="800" height="600" alt="Picture ` + img + `"></figure><figcaption>(Getty)</figcaption>`
+		if pictureFirst {
+			return `<div class="step">` + fig + `<div class="content"><p>` + text + `</p></div></div>`
+		}
+		return `<div class="step"><div class="content"><p>` + text + `</p></div>` + fig + `</div>`
+	}
+	tests := []struct {
+		name         string
+		pictureFirst bool
+		bodies       []string
+	}{
+		{"text then picture", false, []string{"", "Rent no hall.", "Play your own music."}},
+		{"picture then text", true, []string{"Serve lemonade.", "Rent no hall.", "Play your own music."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := `<html><head><title>A party on a budget</title></head><body><article><h1>A party on a budget</h1><p>` + intro + `</p>` +
+				box("Serve lemonade.", "1", tt.pictureFirst) + `<div class="ad"></div>` + box("Rent no hall.", "2", tt.pictureFirst) +
+				box("Play your own music.", "3", tt.pictureFirst) + `</article></body></html>`
+			s := parseHTMLString(t, src, Options{})
+			if s.Len() != 3 {
+				t.Fatalf("%d sections:\n%s", s.Len(), dump(s))
+			}
+			for i, want := range tt.bodies {
+				sec := s.Section(i)
+				if sec.Body != want || len(sec.Pictures) != 1 || sec.Pictures[0].Source != fmt.Sprint("/", i+1, ".jpg") {
+					t.Errorf("section %d: body %q with %+v, want %q with /%d.jpg", i+1, sec.Body, sec.Pictures, want, i+1)
+					continue
+				}
+				if at := sec.Pictures[0].At; tt.pictureFirst && at != 0 || !tt.pictureFirst && at != len(sec.Body) {
+					t.Errorf("section %d: picture at %d of %q", i+1, at, sec.Body)
+				}
+			}
+			if wantIntro := !tt.pictureFirst; strings.Contains(s.Intro, "Serve lemonade.") != wantIntro {
+				t.Errorf("intro %q", s.Intro)
+			}
+		})
+	}
+}
+
+// TestHTMLHeadlineAndStandfirstNotRepeated: the page's headline, in other
+// quotes than its title, and a first paragraph that is the subtitle
+// again, are on the cover once, not again in the story.
+func TestHTMLHeadlineAndStandfirstNotRepeated(t *testing.T) {
+	para := strings.Repeat("The inquest heard how the pills were bought online. ", 8)
+	src := `<html><head><title>Pills "burned her up" - News</title><meta property="og:title" content='Pills "burned her up"'>
+<meta name="description" content="An inquest has been adjourned until July."></head><body><article>
+<h1>Pills “Burned Her Up”</h1><p>An inquest has been adjourned until July.</p><p>` + para + `</p>
+<figure><img src="/1.jpg" width="800" height="600"><figcaption>The hospital.</figcaption></figure><p>` + para + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Subtitle != "An inquest has been adjourned until July." {
+		t.Fatalf("subtitle %q", s.Subtitle)
+	}
+	if strings.Contains(s.Intro, "adjourned") || s.Intro != strings.TrimSpace(para) {
+		t.Errorf("intro %q", s.Intro)
+	}
+	if s.Len() != 1 || s.Section(0).Caption != "The hospital" {
+		t.Errorf("the headline leads a section of its own:\n%s", dump(s))
 	}
 }

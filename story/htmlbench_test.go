@@ -35,24 +35,37 @@ func genNewsPage(size int) []byte {
 }
 
 // BenchmarkParseHTML reads a 250 KB news page (the target is 30 ms or
-// less) and a 5 MB one (about twenty times that: linear), once with an
-// <article> element that holds the story and once without one, where
-// readability must find the body.
+// less) and a 5 MB one (about twenty times that: linear) in three shapes:
+// with an <article> element that holds the story; with a plain <div> of
+// paragraphs and figures instead, which the reader finds by its paragraphs;
+// and with the story split between two columns, where readability must
+// find the body.
 func BenchmarkParseHTML(b *testing.B) {
 	for _, size := range []int{250 << 10, 5 << 20} {
-		for _, marked := range []bool{true, false} {
-			page, name := genNewsPage(size), fmt.Sprintf("%dKB", size>>10)
-			if !marked {
-				page = []byte(strings.NewReplacer("<article>", `<div class="content">`, "</article>", "</div>").Replace(string(page)))
-				name += "-readability"
-			}
-			benchPage(b, name, page)
-		}
+		page := string(genNewsPage(size))
+		kb := fmt.Sprintf("%dKB", size>>10)
+		benchPage(b, kb, []byte(page))
+		benchPage(b, kb+"-div", []byte(plainDiv(page)))
+		benchPage(b, kb+"-readability", []byte(twoColumns(page)))
 	}
 }
 
-// BenchmarkParseHTMLHugeSrcset reads the 250 KB page without an article
-// element, its lead picture offering a megabyte of srcset candidates (CDN
+// plainDiv turns the page's article element into a plain div.
+func plainDiv(page string) string {
+	return strings.NewReplacer("<article>", `<div class="content">`, "</article>", "</div>").Replace(page)
+}
+
+// twoColumns splits the page's article between two columns, as NYT pages
+// split theirs, so that no element holds most of its paragraphs.
+func twoColumns(page string) string {
+	div := plainDiv(page)
+	half := strings.Index(div[len(div)/2:], "<figure") + len(div)/2
+	return strings.NewReplacer(`<div class="content">`, `<div class="content"><div class="column">`, "</main>", "</div></main>").
+		Replace(div[:half] + `</div><div class="column">` + div[half:])
+}
+
+// BenchmarkParseHTMLHugeSrcset reads the 250 KB page that readability
+// must read, its lead picture offering a megabyte of srcset candidates (CDN
 // pages list every width and crop), which readability would scan whole.
 func BenchmarkParseHTMLHugeSrcset(b *testing.B) {
 	var set strings.Builder
@@ -60,7 +73,7 @@ func BenchmarkParseHTMLHugeSrcset(b *testing.B) {
 		fmt.Fprintf(&set, "https://cdn.example/img/lead-%d-crop-0x0:2400x1600.jpg %dw, ", i, 100+i)
 	}
 	lead := `<figure><img src="/img/lead.jpg" srcset="` + set.String() + `/img/lead-big.jpg 99999w" alt="The lead picture"></figure>`
-	page := strings.NewReplacer("<article>", `<div class="content">`+lead, "</article>", "</div>").Replace(string(genNewsPage(250 << 10)))
+	page := strings.Replace(twoColumns(string(genNewsPage(250<<10))), `<div class="column">`, `<div class="column">`+lead, 1)
 	benchPage(b, "250KB+1MB-srcset-readability", []byte(page))
 }
 
@@ -110,4 +123,29 @@ func cpuTime() int64 {
 		return 0
 	}
 	return ru.Utime.Nano() + ru.Stime.Nano()
+}
+
+// BenchmarkParseHTMLLongBox reads two pages of about 1.8 MB that once
+// took seconds: a box of 40 000 paragraphs followed by 5 000 figures
+// (each figure looks back for the text that leads to it and around for
+// the box it ends: 10 s), and a box of 30 000 paragraphs, each followed
+// by an ad (each ad's share of the box was counted anew: 47 s).
+func BenchmarkParseHTMLLongBox(b *testing.B) {
+	var page strings.Builder
+	page.WriteString(`<html><body><article><div class="box">`)
+	page.WriteString(strings.Repeat("<p>Words words words, more words.</p>", 40000))
+	for i := range 5000 {
+		fmt.Fprintf(&page, `<figure><img src="/a%d.jpg" width="800" height="600"></figure>`, i)
+	}
+	page.WriteString(`</div></article></body></html>`)
+	benchPage(b, "figures", []byte(page.String()))
+	ads := `<html><body><main><div class="box">` + strings.Repeat(`<p>Words words words, more words.</p><div class="ad">x</div>`, 30000) + `</div></main></body></html>`
+	b.Run("ads", func(b *testing.B) {
+		b.SetBytes(int64(len(ads)))
+		for b.Loop() {
+			if s, err := Parse([]byte(ads), Options{Name: "page.html"}); err != nil || s.Len() != 1 {
+				b.Fatalf("%v, %d sections", err, s.Len())
+			}
+		}
+	})
 }

@@ -233,6 +233,11 @@ func (p *page) readFigure(el *html.Node, caption *html.Node) figure {
 				pic.Credit = ld.credit
 			}
 		}
+		if pic.Caption != "" && strings.EqualFold(tidyCredit(pic.Caption), pic.Credit) {
+			// eHow's caption is only the credit again, "(Getty Images)":
+			// the alt text then names the picture.
+			pic.Caption = ""
+		}
 		if pic.Alt != "" && sameWords(pic.Alt, pic.Caption) {
 			// Alt text that repeats the caption is still the picture's
 			// description: kept, in the caption's words, so that a panel

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -31,7 +32,27 @@ func TestWebPages(t *testing.T) {
 			var b strings.Builder
 			fmt.Fprintf(&b, "reader: %s\ntitle from: %s\nposter: %q\n", s.Reader, s.TitleFrom, s.Poster.Source)
 			b.WriteString(dump(s))
+			b.WriteString(placed(s))
 			golden.Check(t, "../testdata/web/"+name+".story.golden", b.String())
 		})
 	}
+}
+
+// placed lists the pictures that stand inside their section's text
+// rather than above it, each with the words it stands before.
+func placed(s *Story) string {
+	var b strings.Builder
+	for i, sec := range s.Sections() {
+		for j, p := range sec.Pictures {
+			if p.At == 0 {
+				continue
+			}
+			next := "(the end)"
+			if rest := []rune(sec.Body[p.At:]); len(rest) > 0 {
+				next = strconv.Quote(string(rest[:min(len(rest), 40)]))
+			}
+			fmt.Fprintf(&b, "section %d picture %d stands at byte %d, before %s\n", i+1, j+1, p.At, next)
+		}
+	}
+	return b.String()
 }
