@@ -274,7 +274,7 @@ func plainContainer(root *html.Node) bool {
 					return false
 				}
 			case c.Type != html.ElementNode:
-			case plainContents[c.Data], neverText[c.Data], chrome[c.Data], isHidden(c), hiddenClass(c), screenReaderOnly(c):
+			case plainContents[c.Data], neverText[c.Data], chrome[c.Data], isHidden(c), hiddenClass(c), printOnly(c), screenReaderOnly(c):
 			case teaserWord(attr(c, "class")+" "+attr(c, "id")) != "":
 				if rootText < 0 {
 					rootText = textLen(root)
@@ -456,6 +456,12 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 			}
 			return false
 		}
+		if printOnly(n) {
+			if t := textOf(n, nil); t != "" {
+				p.drop("shown only on paper", t)
+			}
+			return false
+		}
 		if screenReaderOnly(n) && findFirst(n, isImage) == nil {
 			// "Share this story" above a row of share buttons: a label
 			// for screen readers, no part of the story.
@@ -507,7 +513,11 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 			addFigure(n, caption)
 			return false
 		case "img", "amp-img", "picture", "amp-anim", "amp-video", "video":
-			addFigure(n, nil)
+			caption := boxCaption(n, root)
+			if caption != nil {
+				consumed[caption] = true
+			}
+			addFigure(n, caption)
 			return false
 		case "h1", "h2", "h3", "h4", "h5", "h6":
 			flush()
@@ -522,6 +532,9 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 			return false
 		case "li":
 			flush()
+			// A bullet still waiting for its text belonged to an item
+			// that held only a picture (whose caption was read with it).
+			bullet = false
 			para.WriteString("• ")
 			return true
 		case "br":
@@ -567,7 +580,7 @@ func hasContent(n *html.Node) bool {
 		case html.TextNode:
 			return strings.TrimSpace(c.Data) != "", false
 		case html.ElementNode:
-			if neverText[c.Data] || isHidden(c) {
+			if neverText[c.Data] || isHidden(c) || hiddenClass(c) || printOnly(c) {
 				return false, false
 			}
 			return isImage(c), true
@@ -611,13 +624,12 @@ func (p *page) holdsStoryFigure(n *html.Node, teasers map[string]string) bool {
 
 // hiddenClass reports whether n's class is "hidden" (display: none in
 // most CSS frameworks: BuzzFeed's "Next on" teasers, The Verge's zoomed
-// copy of a picture) or one that shows it only on paper (BuzzFeed's
-// "View this image ›" link), with no responsive class that shows it on
-// some screens ("hidden md:block").
+// copy of a picture) with no responsive class that shows it on some
+// screens ("hidden md:block").
 func hiddenClass(n *html.Node) bool {
 	hidden := false
 	for _, c := range strings.Fields(attr(n, "class")) {
-		if c == "hidden" || printOnlyClasses[c] {
+		if c == "hidden" {
 			hidden = true
 		} else if strings.Contains(c, ":") {
 			return false
@@ -629,6 +641,17 @@ func hiddenClass(n *html.Node) bool {
 // printOnlyClasses show an element only when the page is printed.
 var printOnlyClasses = map[string]bool{"print": true, "print-only": true, "printonly": true,
 	"visible-print": true, "visible-print-block": true, "show-for-print": true, "d-print-block": true}
+
+// printOnly reports whether n is shown only on paper (BuzzFeed's "View
+// this image ›" link under each picture).
+func printOnly(n *html.Node) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if printOnlyClasses[c] {
+			return true
+		}
+	}
+	return false
+}
 
 // srOnlyClasses are the classes that hide an element from sight but not
 // from screen readers.
@@ -712,6 +735,30 @@ func siblingCaption(fig *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// captionClassRe marks an element that holds a picture's caption or
+// credit.
+var captionClassRe = regexp.MustCompile(`(?i)caption|credit|attribution|photographer|courtesy`)
+
+// boxCaption returns the caption that follows the box an image stands
+// alone in (BuzzFeed's attribution after its image's div), when the
+// caption's class names it one and it is short, with no link and no
+// picture.
+func boxCaption(img, root *html.Node) *html.Node {
+	el := img
+	for el.Parent != nil && el.Parent != root && soleContent(el.Parent, el) {
+		el = el.Parent
+	}
+	next := nextElement(el)
+	if next == nil || !captionClassRe.MatchString(attr(next, "class")) || findFirst(next, isImage) != nil ||
+		findFirst(next, func(n *html.Node) bool { return isElement(n, "a") }) != nil {
+		return nil
+	}
+	if t := textOf(next, nil); t == "" || utf8.RuneCountInString(t) > 400 {
+		return nil
+	}
+	return next
 }
 
 // nextElement is the element after n among its siblings, past white space.

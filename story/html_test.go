@@ -138,6 +138,9 @@ func TestHTMLFigureCaptionsAndCredits(t *testing.T) {
 		{"credit colon", `<figure><img src="a.jpg"><figcaption>Crowds wave flags. Credit: Getty Images</figcaption></figure>`, "Crowds wave flags.", "Getty Images", ""},
 		{"data-credit", `<figure><img src="a.jpg" data-credit="Sam Roe"><figcaption>Crowds wave flags.</figcaption></figure>`, "Crowds wave flags.", "Sam Roe", ""},
 		{"caption that only repeats the credit", `<figure><img src="a.jpg" data-credit="Mike Watson/Getty "></figure><figcaption> (Mike Watson/Getty) </figcaption>`, "", "Mike Watson/Getty", ""},
+		{"dash before the credit", `<figure><img src="a.jpg"><figcaption>A PC that costs $35 - Image: Raspberry Pi Foundation</figcaption></figure>`, "A PC that costs $35", "Raspberry Pi Foundation", ""},
+		{"caption after the image's box", `<div class="wp-caption"><a href="a.jpg"><img src="a.jpg"></a><p class="wp-caption-text">Crowds wave flags.</p></div>`, "Crowds wave flags.", "", ""},
+		{"attribution after the image's box", `<div class="item"><div class="content"><img src="a.jpg"><div class="pin"></div><p class="print"><a href="a.jpg">View this image ›</a></p></div><p class="caption"><span class="buzz_attribution">West Mercia Police</span></p></div>`, "", "West Mercia Police", ""},
 		{"bracketed word is no credit", `<figure><img src="a.jpg"><figcaption>The rally (VIDEO)</figcaption></figure>`, "The rally (VIDEO)", "", ""},
 	}
 	for _, tt := range tests {
@@ -807,5 +810,19 @@ func TestHTMLHeadlineAndStandfirstNotRepeated(t *testing.T) {
 	}
 	if s.Len() != 1 || s.Section(0).Caption != "The hospital" {
 		t.Errorf("the headline leads a section of its own:\n%s", dump(s))
+	}
+}
+
+// TestHTMLPictureListItem: a list item that holds only a captioned
+// picture gives its bullet to no other item.
+func TestHTMLPictureListItem(t *testing.T) {
+	para := strings.Repeat("Nightly now restarts itself after an update. ", 10)
+	src := `<html><body><article><p>` + para + `</p><ul><li>
+<div class="wp-caption"><img src="/a.png" width="800" height="400"><p class="wp-caption-text">The restart page.</p></div></li>
+<li>Also about to land is a fix.</li></ul></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	text := s.Intro + "\n\n" + allText(s)
+	if !strings.Contains(text, "\n• Also about to land is a fix.") || strings.Contains(text, "• •") {
+		t.Errorf("bullets:\n%s", text)
 	}
 }

@@ -118,7 +118,9 @@ func splitCredit(caption string) (string, string) {
 		return caption, ""
 	}
 	credit := strings.TrimSpace(caption[m[2]:m[3]])
-	rest := strings.TrimSpace(caption[:m[2]])
+	// "A credit card sized PC - Image: Raspberry Pi Foundation": the
+	// dash only led to the credit.
+	rest := strings.TrimRight(caption[:m[2]], " \t-–—|·")
 	if rest == "" && strings.HasPrefix(credit, "(") {
 		return caption, "" // the whole caption in brackets is no credit
 	}
