@@ -671,7 +671,9 @@ func screenReaderOnly(n *html.Node) bool {
 // dropRepeats leaves out a picture shown already: pages repeat a picture
 // for another screen size (a mobile and a desktop copy of the lead
 // picture, cropped differently) or for a zoomed view. The same address,
-// or the same file name with the same alt text, is the same picture.
+// or the same file name with the same alt text, is the same picture. A
+// paragraph just before a picture that says what its description says is
+// left out too.
 func (p *page) dropRepeats(blocks []block) []block {
 	seen := map[string]bool{}
 	out := blocks[:0]
@@ -702,6 +704,15 @@ func (p *page) dropRepeats(blocks []block) []block {
 			kept = append(kept, pic)
 		}
 		if b.fig.pics = kept; len(kept) > 0 {
+			if n := len(out); n > 0 && out[n-1].kind == pieceText {
+				// BuzzFeed heads each picture with a paragraph that its alt
+				// text repeats word for word: the picture tells it once.
+				if prev := unescapeMarkdown(out[n-1].text); sameLetters(prev, kept[0].Alt) || sameLetters(prev, kept[0].Caption) {
+					p.drop("repeats a picture's description", prev)
+					out = out[:n-1]
+					b.lead = max(b.lead-1, 0)
+				}
+			}
 			out = append(out, b)
 		}
 	}

@@ -826,3 +826,20 @@ func TestHTMLPictureListItem(t *testing.T) {
 		t.Errorf("bullets:\n%s", text)
 	}
 }
+
+// TestHTMLParagraphRepeatingAlt: a paragraph just before a picture that
+// its alt text repeats (in other quotes) is told once, by the picture.
+func TestHTMLParagraphRepeatingAlt(t *testing.T) {
+	para := strings.Repeat("The inquest heard how the pills were bought online. ", 8)
+	src := `<html><body><article><p>` + para + `</p>
+<div class="item"><h2>The mother described how her daughter was “literally burning up from within” moments before her death, in a statement to the police.</h2>
+<div class="content"><img src="/1.jpg" width="625" height="422" alt="The mother described how her daughter was &quot;literally burning up from within&quot; moments before her death, in a statement to the police."></div></div>
+<p>Kept: ` + para + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if text := s.Intro + allText(s); strings.Count(text, "literally burning up") != 1 {
+		t.Errorf("told %d times:\n%s", strings.Count(text, "literally burning up"), dump(s))
+	}
+	if s.Len() != 1 || !strings.HasPrefix(s.Section(0).Body, "Kept:") {
+		t.Errorf("sections:\n%s", dump(s))
+	}
+}
