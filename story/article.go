@@ -106,7 +106,7 @@ func (p *page) articleBody(teasers map[string]string) (*html.Node, string) {
 	parser.KeepClasses = true
 	parser.DisableJSONLD = true // read once, by readJSONLD
 	art, err := parser.ParseAndMutate(readabilityCopy(p.doc), p.base)
-	if err == nil && art.Node != nil && utf8.RuneCountInString(textOf(art.Node, nil)) >= minReadable {
+	if err == nil && art.Node != nil && hasText(art.Node, minReadable) {
 		p.cleaned = true
 		return art.Node, "readability"
 	}
@@ -116,6 +116,26 @@ func (p *page) articleBody(teasers map[string]string) (*html.Node, string) {
 		}
 	}
 	return p.doc, "whole page"
+}
+
+// hasText reports whether n holds at least min characters of readable
+// text, words a space apart as textOf gives them; it stops counting
+// there.
+func hasText(n *html.Node, min int) bool {
+	count := 0
+	search(n, func(c *html.Node) (bool, bool) {
+		switch c.Type {
+		case html.TextNode:
+			for _, w := range strings.Fields(c.Data) {
+				count += utf8.RuneCountInString(w) + 1
+			}
+			return count > min, false
+		case html.ElementNode:
+			return false, !neverText[c.Data] && !isHidden(c) && c.Data != "img" && c.Data != "amp-img"
+		}
+		return false, false
+	})
+	return count > min
 }
 
 // maxAttrLen is the longest attribute value readability is given (a
