@@ -298,6 +298,12 @@ func TestMetaFallbacks(t *testing.T) {
 	if s.Title != "From OG" || s.TitleFrom != "og:title" {
 		t.Errorf("title %q from %q", s.Title, s.TitleFrom)
 	}
+	// An og:title that is only the site's name gives way to the headline.
+	s = parseHTMLString(t, `<html><head><title>Russia: ship breaks up</title><meta property="og:title" content="Yahoo News - Latest News &amp; Headlines">
+<meta property="og:site_name" content="Yahoo News – latest news &amp; headlines"></head><body><h1>Russia: ship breaks up</h1><p>x</p></body></html>`, Options{})
+	if s.Title != "Russia: ship breaks up" || s.TitleFrom != "the page's h1" {
+		t.Errorf("title %q from %q", s.Title, s.TitleFrom)
+	}
 	s = parseHTMLString(t, `<html><head><title>T</title></head><body><h1>From h1</h1><time datetime="2020-02-02T10:00:00Z">x</time><p>x</p></body></html>`, Options{})
 	if s.Title != "From h1" || s.Date != "2 February 2020" {
 		t.Errorf("title %q date %q", s.Title, s.Date)

@@ -132,7 +132,9 @@ func (p *page) finishMeta(h1 string) {
 	s, m := p.s, p.meta
 	switch {
 	case s.Title != "":
-	case m.title != "":
+	case m.title != "" && !(sameLetters(m.title, m.site) && (h1 != "" || m.docTitle != "")):
+		// (Yahoo's og:title is only the site's name; its h1 and
+		// <title> have the headline.)
 		s.Title, s.TitleFrom = titleWithoutSite(m.title, m.site), m.titleFrom
 	case h1 != "":
 		s.Title, s.TitleFrom = h1, "the page's h1"
