@@ -373,7 +373,8 @@ func (p *page) blocks(root *html.Node, teasers map[string]string) []block {
 func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) []block {
 	var out []block
 	var para strings.Builder
-	bullet := false // a list item's bullet waits for its text, which sits in a block inside it
+	bullet := false       // a list item's bullet waits for its text, which sits in a block inside it
+	var pres []*html.Node // the <pre> elements being read, whose line breaks are the text's
 	flush := func() {
 		if t := foldLines(Clean(para.String())); t != "" {
 			for _, line := range strings.Split(t, "\n") {
@@ -455,7 +456,13 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 	visit := func(n *html.Node) bool {
 		switch n.Type {
 		case html.TextNode:
-			para.WriteString(n.Data)
+			if len(pres) > 0 {
+				para.WriteString(n.Data)
+			} else {
+				// A line break in the page's source is a space: only <br>
+				// and blocks break lines (wapo's paragraphs are wrapped).
+				para.WriteString(sourceBreaks.Replace(n.Data))
+			}
 			return false
 		case html.ElementNode:
 		default:
@@ -564,11 +571,17 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 			flush()
 			start[n] = len(out)
 		}
+		if n.Data == "pre" {
+			pres = append(pres, n)
+		}
 		return true
 	}
 	exit := func(n *html.Node) {
 		if n.Type == html.ElementNode && blockElements[n.Data] {
 			flush()
+		}
+		if len(pres) > 0 && pres[len(pres)-1] == n {
+			pres = pres[:len(pres)-1]
 		}
 	}
 	if !self {
@@ -580,6 +593,9 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 	flush()
 	return out
 }
+
+// sourceBreaks turns the line breaks of a page's source into spaces.
+var sourceBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\f", " ")
 
 // soleContent reports whether el is all that box shows: its siblings
 // hold no text and no picture.

@@ -849,3 +849,23 @@ func TestHTMLParagraphRepeatingAlt(t *testing.T) {
 		t.Errorf("sections:\n%s", dump(s))
 	}
 }
+
+// TestHTMLSourceLineBreaks: a paragraph wrapped in the page's source is
+// one paragraph; <br> still breaks a line, and <pre> keeps its lines.
+func TestHTMLSourceLineBreaks(t *testing.T) {
+	wrapped := strings.Repeat("Gunmen opened fire on visitors at\n    Tunisia’s most renowned museum on Wednesday,\r\n    killing at least 19 people. ", 4)
+	src := `<html><body><article><p>` + wrapped + `</p><p>First line<br>second line</p><pre>x := 1
+y := 2</pre></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	text := s.Intro + "\n\n" + allText(s)
+	want := strings.Join(strings.Fields(wrapped), " ")
+	if !strings.Contains(text, want) {
+		t.Errorf("the wrapped paragraph was cut into lines:\n%s", text)
+	}
+	if !strings.Contains(text, "First line\n\nsecond line") && !strings.Contains(text, "First line\nsecond line") {
+		t.Errorf("<br> no longer breaks a line:\n%s", text)
+	}
+	if strings.Contains(text, "x := 1 y := 2") {
+		t.Errorf("<pre> lost its lines:\n%s", text)
+	}
+}
