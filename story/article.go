@@ -850,9 +850,14 @@ func (p *page) sections(blocks []block) {
 	var cur *Section
 	var body []string
 	byHeading := false // cur was started by a heading and has no picture yet
+	unnamed := false   // cur is named "Picture N": its picture has no words
 	finish := func() {
 		if cur == nil {
 			return
+		}
+		if unnamed && len(body) > 0 {
+			// Its first words name it better than its number.
+			cur.Caption = textCaption(unescapeMarkdown(body[0]))
 		}
 		cur.Body = strings.Join(body, "\n\n")
 		for i := range cur.Pictures {
@@ -889,7 +894,7 @@ func (p *page) sections(blocks []block) {
 			}
 			finish()
 			cur = &Section{Caption: b.text}
-			byHeading = true
+			byHeading, unnamed = true, false
 		case pieceFigure:
 			if cur == nil || !byHeading {
 				// The text that leads to the figure moves with it, out of
@@ -903,6 +908,7 @@ func (p *page) sections(blocks []block) {
 				finish()
 				cur = &Section{Caption: figureCaption(b.fig, len(s.sections)+1)}
 				body = lead
+				unnamed = b.fig.pics[0].Caption == "" && b.fig.pics[0].Alt == ""
 			}
 			// The figure stands where the next paragraph will start
 			// (Picture.At): after the text its heading led to, not

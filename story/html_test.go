@@ -869,3 +869,16 @@ y := 2</pre></article></body></html>`
 		t.Errorf("<pre> lost its lines:\n%s", text)
 	}
 }
+
+// TestHTMLUnnamedPictureSection: a section a picture with no caption and
+// no alt text starts is named by its first words, not "Picture 1".
+func TestHTMLUnnamedPictureSection(t *testing.T) {
+	para := strings.Repeat("Officials fear the attack will unsettle the country. ", 8)
+	src := `<html><body><article><p>` + para + `</p><figure><img src="/1.jpg" width="800" height="600"></figure>
+<p>Gunmen opened fire on visitors at the museum on Wednesday, killing at least nineteen people.</p>
+<figure><img src="/2.jpg" width="800" height="600"></figure></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if got := captions(s); len(got) != 2 || got[0] != "Gunmen opened fire on visitors at the museum…" || got[1] != "Picture 2" {
+		t.Errorf("captions %q", got)
+	}
+}
