@@ -892,8 +892,15 @@ func (p *page) sections(blocks []block) {
 			if sameLetters(b.text, s.Title) && cur == nil {
 				continue // the headline itself
 			}
+			var carried []Picture
+			if cur != nil && unnamed && len(body) == 0 {
+				// A picture with no words and no text of its own (Medium's
+				// lead picture) opens the section the heading starts, which
+				// still takes its own first figure.
+				carried, cur = cur.Pictures, nil
+			}
 			finish()
-			cur = &Section{Caption: b.text}
+			cur = &Section{Caption: b.text, Pictures: carried}
 			byHeading, unnamed = true, false
 		case pieceFigure:
 			if cur == nil || !byHeading {

@@ -882,3 +882,19 @@ func TestHTMLUnnamedPictureSection(t *testing.T) {
 		t.Errorf("captions %q", got)
 	}
 }
+
+// TestHTMLUnnamedPictureBeforeHeading: a picture with no words and no
+// text of its own, right before a heading, opens that heading's section.
+func TestHTMLUnnamedPictureBeforeHeading(t *testing.T) {
+	para := strings.Repeat("We pushed out the first version of the site in January. ", 8)
+	src := `<html><body><article><figure><img src="/1.png" width="2000" height="800"></figure>
+<h2>Better student journalism</h2><p>` + para + `</p><figure><img src="/2.png" width="800" height="600" alt="The newsroom"></figure>
+<h2>Circa 2011</h2><p>` + para + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if got := captions(s); strings.Join(got, "|") != "Better student journalism|Circa 2011" {
+		t.Fatalf("captions %q:\n%s", got, dump(s))
+	}
+	if pics := s.Section(0).Pictures; len(pics) != 2 || pics[0].Source != "/1.png" || pics[0].At != 0 || pics[1].At != len(s.Section(0).Body) {
+		t.Errorf("pictures %+v", pics)
+	}
+}
