@@ -548,7 +548,7 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 			return false
 		case "h1", "h2", "h3", "h4", "h5", "h6":
 			flush()
-			if t := OneLine(textOf(n, nil)); len(strings.Fields(t)) > maxHeadingWords {
+			if t := OneLine(textOf(n, editLink)); len(strings.Fields(t)) > maxHeadingWords {
 				// A "heading" of a paragraph's length is a styled
 				// paragraph (a standfirst, say), not a section's caption.
 				para.WriteString(t)
@@ -596,6 +596,16 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 
 // sourceBreaks turns the line breaks of a page's source into spaces.
 var sourceBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\f", " ")
+
+// editLink reports whether n is a wiki's "[edit]" link beside a heading.
+func editLink(n *html.Node) bool {
+	for _, c := range strings.Fields(attr(n, "class")) {
+		if c == "mw-editsection" || c == "editsection" {
+			return true
+		}
+	}
+	return false
+}
 
 // soleContent reports whether el is all that box shows: its siblings
 // hold no text and no picture.

@@ -898,3 +898,13 @@ func TestHTMLUnnamedPictureBeforeHeading(t *testing.T) {
 		t.Errorf("pictures %+v", pics)
 	}
 }
+
+// TestHTMLWikiEditLinks: a wiki's "[edit]" link is no part of a heading.
+func TestHTMLWikiEditLinks(t *testing.T) {
+	para := strings.Repeat("Mozilla is a free software community founded in 1998. ", 8)
+	src := `<html><body><article><p>` + para + `</p><h2><span class="mw-headline">History</span><span class="mw-editsection"><span class="mw-editsection-bracket">[</span><a href="/edit">edit</a><span class="mw-editsection-bracket">]</span></span></h2><p>` + para + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if got := captions(s); len(got) != 1 || got[0] != "History" {
+		t.Errorf("captions %q", got)
+	}
+}
