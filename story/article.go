@@ -407,7 +407,7 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 	// shows each step's text and then its picture.
 	leadOf := func(n, caption *html.Node) int {
 		el := n
-		for el.Parent != nil && el.Parent != root && soleContent(el.Parent, el) {
+		for el.Parent != nil && el.Parent != root && soleContent(el) {
 			el = el.Parent // a wrapper of the figure alone
 		}
 		i, ok := start[el.Parent]
@@ -607,11 +607,18 @@ func editLink(n *html.Node) bool {
 	return false
 }
 
-// soleContent reports whether el is all that box shows: its siblings
-// hold no text and no picture.
-func soleContent(box, el *html.Node) bool {
-	for c := box.FirstChild; c != nil; c = c.NextSibling {
-		if c != el && hasContent(c) {
+// soleContent reports whether el is all its parent shows: its siblings
+// hold no text and no picture. It looks outward from el and stops at the
+// first sibling that shows something, so that a row of pictures costs a
+// look at each one's neighbours only.
+func soleContent(el *html.Node) bool {
+	for c := el.PrevSibling; c != nil; c = c.PrevSibling {
+		if hasContent(c) {
+			return false
+		}
+	}
+	for c := el.NextSibling; c != nil; c = c.NextSibling {
+		if hasContent(c) {
 			return false
 		}
 	}
@@ -804,7 +811,7 @@ var captionClassRe = regexp.MustCompile(`(?i)caption|credit|attribution|photogra
 // picture.
 func boxCaption(img, root *html.Node) *html.Node {
 	el := img
-	for el.Parent != nil && el.Parent != root && soleContent(el.Parent, el) {
+	for el.Parent != nil && el.Parent != root && soleContent(el) {
 		el = el.Parent
 	}
 	next := nextElement(el)

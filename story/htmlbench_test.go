@@ -125,11 +125,12 @@ func cpuTime() int64 {
 	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
-// BenchmarkParseHTMLLongBox reads two pages of about 1.8 MB that once
-// took seconds: a box of 40 000 paragraphs followed by 5 000 figures
-// (each figure looks back for the text that leads to it and around for
-// the box it ends: 10 s), and a box of 30 000 paragraphs, each followed
-// by an ad (each ad's share of the box was counted anew: 47 s).
+// BenchmarkParseHTMLLongBox reads pages that once took seconds: a box of
+// 40 000 paragraphs followed by 5 000 figures (each figure looks back for
+// the text that leads to it and around for the box it ends: 10 s), a box
+// of 30 000 paragraphs each followed by an ad (each ad's share of the box
+// was counted anew: 47 s), and 10 000 images after 30 000 empty elements
+// (each image looked for its box from the first of them: 19 s).
 func BenchmarkParseHTMLLongBox(b *testing.B) {
 	var page strings.Builder
 	page.WriteString(`<html><body><article><div class="box">`)
@@ -140,6 +141,14 @@ func BenchmarkParseHTMLLongBox(b *testing.B) {
 	page.WriteString(`</div></article></body></html>`)
 	benchPage(b, "figures", []byte(page.String()))
 	ads := `<html><body><main><div class="box">` + strings.Repeat(`<p>Words words words, more words.</p><div class="ad">x</div>`, 30000) + `</div></main></body></html>`
+	var row strings.Builder
+	row.WriteString(`<html><body><article><p>` + strings.Repeat("Words words words, more words. ", 40) + `</p><div class="row">`)
+	row.WriteString(strings.Repeat("<i></i>", 30000))
+	for i := range 10000 {
+		fmt.Fprintf(&row, `<img src="/a%d.jpg" width="800" height="600">`, i)
+	}
+	row.WriteString(`</div></article></body></html>`)
+	benchPage(b, "images", []byte(row.String()))
 	b.Run("ads", func(b *testing.B) {
 		b.SetBytes(int64(len(ads)))
 		for b.Loop() {
