@@ -100,13 +100,17 @@ func (p *page) articleBody(teasers map[string]string) (*html.Node, string) {
 		return n, how
 	}
 	parser := readability.NewParser()
-	// Past this many elements (a 5 MB page has about 60 000) readability
-	// would take seconds: the whole article, main or body is read instead.
-	parser.MaxElemsToParse = maxReadabilityElems
 	parser.KeepClasses = true
 	parser.DisableJSONLD = true // read once, by readJSONLD
-	art, err := parser.ParseAndMutate(readabilityCopy(p.doc), p.base)
-	if err == nil && art.Node != nil && hasText(art.Node, minReadable) {
+	// Past maxReadabilityElems elements (a 5 MB page has about 60 000)
+	// readability would take seconds: the whole article, main or body is
+	// read instead. The copy counts them (readability's own limit would
+	// count them again).
+	elems := 0
+	doc := readabilityCopy(p.doc, &elems)
+	if elems > maxReadabilityElems {
+		p.drop("structure", "the page has more than "+strconv.Itoa(maxReadabilityElems)+" elements: it is read whole, without readability")
+	} else if art, err := parser.ParseAndMutate(doc, p.base); err == nil && art.Node != nil && hasText(art.Node, minReadable) {
 		p.cleaned = true
 		return art.Node, "readability"
 	}
@@ -153,9 +157,12 @@ var notForReadability = map[string]bool{"script": true, "style": true, "template
 // is given: without scripts, styles, SVG drawings, navigation and footers,
 // hidden elements and asides, whose text readability never keeps, and with long attribute values cut
 // short. Cloning and pruning in one pass costs less than readability's
-// own copy of the whole page.
-func readabilityCopy(n *html.Node) *html.Node {
+// own copy of the whole page. elems counts the elements copied.
+func readabilityCopy(n *html.Node, elems *int) *html.Node {
 	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
+	if n.Type == html.ElementNode {
+		*elems++
+	}
 	if len(n.Attr) > 0 {
 		c.Attr = make([]html.Attribute, 0, len(n.Attr))
 		for _, a := range n.Attr {
@@ -179,7 +186,7 @@ func readabilityCopy(n *html.Node) *html.Node {
 			// cloning them; it keeps Wikipedia's "fallback-image" maths.
 			continue
 		}
-		c.AppendChild(readabilityCopy(k))
+		c.AppendChild(readabilityCopy(k, elems))
 	}
 	return c
 }

@@ -616,7 +616,18 @@ func TestReadabilityCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := readabilityCopy(doc)
+	elems := 0
+	c := readabilityCopy(doc, &elems)
+	copied := 0
+	walk(c, func(n *html.Node) bool {
+		if n.Type == html.ElementNode {
+			copied++
+		}
+		return true
+	})
+	if elems != copied {
+		t.Errorf("counted %d elements, copied %d", elems, copied)
+	}
 	if findFirst(c, func(n *html.Node) bool { return isElement(n, "nav") || isElement(n, "script") || isElement(n, "aside") }) != nil {
 		t.Error("navigation, aside or script given to readability")
 	}
@@ -906,5 +917,23 @@ func TestHTMLWikiEditLinks(t *testing.T) {
 	s := parseHTMLString(t, src, Options{})
 	if got := captions(s); len(got) != 1 || got[0] != "History" {
 		t.Errorf("captions %q", got)
+	}
+}
+
+// TestHTMLTooManyElementsForReadability: a page of more elements than
+// readability is given is read whole, and --debug says why.
+func TestHTMLTooManyElementsForReadability(t *testing.T) {
+	para := strings.Repeat("Words of the page. ", 30)
+	src := `<html><body><div><p>` + para + `</p>` + strings.Repeat("<i></i>", maxReadabilityElems) + `</div></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Reader != "article (whole body element)" {
+		t.Errorf("reader %q", s.Reader)
+	}
+	found := false
+	for _, d := range s.AllDropped() {
+		found = found || d.Kind == "structure" && strings.Contains(d.Text, "without readability")
+	}
+	if !found || !strings.Contains(allText(s), "Words of the page.") {
+		t.Errorf("dropped %+v\n%s", s.AllDropped(), dump(s))
 	}
 }
