@@ -86,3 +86,17 @@ func BenchmarkHundredPictures(b *testing.B) {
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 	b.ReportMetric(float64(held)/(1<<20), "held-MB")
 }
+
+func BenchmarkSixel(b *testing.B) {
+	img := sunset(640, 400)
+	for b.Loop() {
+		_ = Sixel(img, 480, 300)
+	}
+}
+
+func BenchmarkITerm(b *testing.B) {
+	img := sunset(640, 400)
+	for b.Loop() {
+		_, _ = ITerm(img, 48, 15, 480, 300)
+	}
+}

@@ -54,3 +54,19 @@ func scaleTo(img image.Image, w, h int) *image.RGBA {
 	draw.CatmullRom.Scale(dst, dst.Bounds(), img, img.Bounds(), draw.Src, nil)
 	return dst
 }
+
+// CellsFor returns the size in cells of a w×h picture drawn as large as
+// fits maxCols×maxRows cells of cw×ch pixels each: the box that real
+// pixels (sixel, iTerm2) fill, rounded to whole cells.
+func CellsFor(w, h, maxCols, maxRows, cw, ch int) (cols, rows int) {
+	if cw <= 0 || ch <= 0 {
+		return Cells(w, h, maxCols, maxRows)
+	}
+	fw, fh := Fit(w, h, maxCols*cw, maxRows*ch)
+	if fw == 0 {
+		return 0, 0
+	}
+	return clampInt((fw+cw/2)/cw, 1, maxCols), clampInt((fh+ch/2)/ch, 1, maxRows)
+}
+
+func clampInt(v, lo, hi int) int { return max(lo, min(v, hi)) }
