@@ -83,7 +83,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	fset.BoolVarP(&cfg.print, "print", "p", false, "print the whole story instead of opening the reader")
 	fset.IntVarP(&cfg.width, "width", "w", 0, "width of printed output in `COLUMNS` (default: the terminal's, or 80)")
 	maxSize := fset.Int64("max-size", story.DefaultLimit>>20, "refuse stories (and fetched pages) larger than `N` MiB")
-	pictures := fset.String("pictures", "auto", "draw pictures: auto, blocks (half blocks), kitty or off")
+	pictures := fset.String("pictures", "auto", "draw pictures: auto, blocks (half blocks), kitty, iterm, sixel or off")
 	fset.BoolVar(&cfg.restart, "restart", false, "open at the cover, not where you stopped last time")
 	fset.BoolVar(&cfg.noState, "no-state", false, "keep nothing on disk: do not remember or resume where you stopped (or set REEL_NO_STATE=1)")
 	fset.BoolVar(&cfg.noWatch, "no-watch", false, "do not reload the story when its file changes")
@@ -122,10 +122,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 		return cfg, usageError{fmt.Sprintf("unknown style %q (want auto, dark, light or notty)", *style)}
 	}
 	if cfg.pictures, ok = ui.ParsePictureMode(*pictures); !ok {
-		if *pictures == "iterm" || *pictures == "sixel" {
-			return cfg, usageError{fmt.Sprintf("--pictures %s is not supported yet (want auto, blocks, kitty or off)", *pictures)}
-		}
-		return cfg, usageError{fmt.Sprintf("unknown picture mode %q (want auto, blocks, kitty or off)", *pictures)}
+		return cfg, usageError{fmt.Sprintf("unknown picture mode %q (want auto, blocks, kitty, iterm, sixel or off)", *pictures)}
 	}
 	if *play != "" {
 		if cfg.play, err = parseDuration(*play); err != nil {

@@ -72,11 +72,22 @@ func pictureFetcher(page *url.URL) picture.Fetcher {
 // placeholderTerminal reports whether the terminal may be one that draws
 // kitty graphics through Unicode placeholders: kitty and Ghostty. Others
 // speak kitty graphics but not placeholders (WezTerm, Konsole), and would
-// show rows of unknown characters; they get half blocks, as does any
-// terminal that does not answer the query in auto mode.
+// show rows of unknown characters: auto mode does not ask them about kitty
+// graphics, and they get iTerm2 images, sixel or half blocks.
 func placeholderTerminal(getenv func(string) string) bool {
 	return getenv("KITTY_WINDOW_ID") != "" || getenv("TERM") == "xterm-kitty" ||
 		getenv("TERM_PROGRAM") == "ghostty" || getenv("TERM") == "xterm-ghostty"
+}
+
+// itermTerminal reports whether the environment names a terminal that
+// draws iTerm2 inline images: iTerm2 (LC_TERMINAL survives ssh) and
+// WezTerm. Inside tmux, TERM_PROGRAM names tmux.
+func itermTerminal(getenv func(string) string) bool {
+	switch getenv("TERM_PROGRAM") {
+	case "iTerm.app", "WezTerm":
+		return true
+	}
+	return getenv("LC_TERMINAL") == "iTerm2"
 }
 
 // pictureFetchReason says in a few words why a download failed.

@@ -107,7 +107,8 @@ func TestPicturesFlag(t *testing.T) {
 		{[]string{"--pictures", "blocks"}, ui.PicturesBlocks, false},
 		{[]string{"--pictures=kitty"}, ui.PicturesKitty, false},
 		{[]string{"--pictures", "off"}, ui.PicturesOff, false},
-		{[]string{"--pictures", "sixel"}, 0, true},
+		{[]string{"--pictures", "sixel"}, ui.PicturesSixel, false},
+		{[]string{"--pictures=iterm"}, ui.PicturesITerm, false},
 		{[]string{"--pictures", "bogus"}, 0, true},
 	}
 	for _, tt := range tests {
@@ -177,6 +178,25 @@ func TestPlaceholderTerminal(t *testing.T) {
 	}
 	for _, tt := range tests {
 		if got := placeholderTerminal(func(k string) string { return tt.env[k] }); got != tt.want {
+			t.Errorf("%v: %v, want %v", tt.env, got, tt.want)
+		}
+	}
+}
+
+func TestITermTerminal(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want bool
+	}{
+		{map[string]string{"TERM_PROGRAM": "iTerm.app"}, true},
+		{map[string]string{"TERM_PROGRAM": "WezTerm"}, true},
+		{map[string]string{"TERM_PROGRAM": "tmux", "LC_TERMINAL": "iTerm2"}, true}, // tmux itself is ruled out in ui
+		{map[string]string{"TERM_PROGRAM": "Apple_Terminal"}, false},
+		{map[string]string{"TERM": "xterm-kitty"}, false},
+		{map[string]string{}, false},
+	}
+	for _, tt := range tests {
+		if got := itermTerminal(func(k string) string { return tt.env[k] }); got != tt.want {
 			t.Errorf("%v: %v, want %v", tt.env, got, tt.want)
 		}
 	}

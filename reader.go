@@ -45,14 +45,16 @@ func readInTerminal(cfg config, ld loaded, stdin, stdout *os.File, stdinTTY bool
 	}
 	w, h, _ := term.GetSize(stdout.Fd())
 	pics, noPics := cfg.pictures, ""
-	switch {
-	case os.Getenv("NO_COLOR") != "":
+	if os.Getenv("NO_COLOR") != "" {
 		pics, noPics = ui.PicturesOff, "pictures need colour: NO_COLOR is set"
-	case pics == ui.PicturesAuto && !placeholderTerminal(os.Getenv):
-		pics = ui.PicturesBlocks
 	}
 	m := ui.New(s, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
-		Pictures: pics, NoPictures: noPics, Loader: pictureLoader(cfg, pics, base), Tmux: os.Getenv("TMUX") != "", NoSteps: cfg.noSteps, Notes: cfg.notes})
+		Pictures: pics, NoPictures: noPics, Loader: pictureLoader(cfg, pics, base), Tmux: os.Getenv("TMUX") != "",
+		KittyPlaceholders: placeholderTerminal(os.Getenv), ITermImages: itermTerminal(os.Getenv),
+		NoSteps: cfg.noSteps, Notes: cfg.notes})
+	// Pictures in real pixels (iTerm2, sixel) are written after each
+	// frame, on the program's own output.
+	opts = append(opts, tea.WithOutput(m.Output(stdout)))
 	// Bubble Tea blanks the window title on exit: save the one the
 	// terminal had before anything is drawn, and bring it back once the
 	// program has restored the terminal, whichever way it ended (a key,

@@ -42,8 +42,15 @@ type Options struct {
 	// need colour": the pictures key then says it instead of nothing.
 	NoPictures string
 	// Tmux is set when reel runs inside tmux: kitty graphics then go
-	// through tmux's passthrough ("set -g allow-passthrough on").
+	// through tmux's passthrough ("set -g allow-passthrough on"), and
+	// iTerm2 images, which tmux cannot place, are drawn as half blocks.
 	Tmux bool
+	// KittyPlaceholders says the terminal may draw kitty graphics through
+	// Unicode placeholders (kitty, Ghostty): auto mode asks it.
+	KittyPlaceholders bool
+	// ITermImages says the environment names a terminal that draws iTerm2
+	// inline images (iTerm2, WezTerm): auto mode uses them.
+	ITermImages bool
 	// NoSteps shows every page whole, ignoring its reveal steps.
 	NoSteps bool
 	// Notes opens the speaker notes pane.
@@ -121,10 +128,17 @@ type Model struct {
 	left     time.Duration // until the slideshow turns the page
 	tickID   int
 
-	art        *pictureArt     // nil when pictures are off for good
-	picOn      bool            // pictures shown (the toggle key)
-	picWhyNot  string          // why there are no pictures, said by the toggle key
-	picAuto    bool            // waiting to hear whether kitty graphics work
+	art       *pictureArt     // nil when pictures are off for good
+	picOn     bool            // pictures shown (the toggle key)
+	picWhyNot string          // why there are no pictures, said by the toggle key
+	picAuto   bool            // waiting to hear what the terminal can draw
+	kittyAsk  bool            // auto mode asks about kitty graphics
+	answers   terminalAnswers // what the terminal said (pictures_detect.go)
+	// Pictures in real pixels: the layer that draws them after each frame,
+	// those the frame shows, and its generation (pictures_place.go).
+	screen     *screenLayer
+	placed     []placement
+	placeGen   int
 	picGen     int             // bumped when every page's pictures change: the toggle, kitty found
 	picVer     map[string]int  // bumped when one picture arrives: its pages redraw
 	picPending map[string]bool // pictures loading
@@ -158,8 +172,18 @@ func New(s *story.Story, opt Options) Model {
 	m.setTheme(theme)
 	m.picWhyNot = opt.NoPictures
 	if opt.Loader != nil && opt.Pictures != PicturesOff && theme != ThemeNoTTY {
-		m.art = newPictureArt(opt.Loader, opt.Pictures == PicturesKitty)
+		mode := opt.Pictures
+		if mode == PicturesITerm && opt.Tmux {
+			mode = PicturesBlocks
+			m.hint = "iTerm2 pictures cannot be placed inside tmux: half blocks instead"
+		}
+		m.art = newPictureArt(opt.Loader, mode)
 		m.art.tmux = opt.Tmux
+		m.kittyAsk = opt.KittyPlaceholders
+		m.answers = terminalAnswers{itermEnv: opt.ITermImages, tmux: opt.Tmux}
+		if mode == PicturesAuto || mode == PicturesITerm || mode == PicturesSixel {
+			m.screen = &screenLayer{}
+		}
 		m.picOn = true
 		m.picAuto = opt.Pictures == PicturesAuto
 		m.picPending = map[string]bool{}
@@ -221,8 +245,11 @@ func (m Model) Init() tea.Cmd {
 	if m.playing {
 		cmds = append(cmds, m.tick())
 	}
+	if q := m.pictureQuery(); q != "" {
+		cmds = append(cmds, tea.Raw(q))
+	}
 	if m.picAuto {
-		cmds = append(cmds, tea.Raw(picture.KittyQuery))
+		cmds = append(cmds, m.after(detectTimeout, detectTimeoutMsg{}))
 	}
 	cmds = append(cmds, m.pictureCmds()...)
 	return tea.Batch(cmds...)
@@ -242,5 +269,12 @@ func (m Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	}()
 	next, cmd := m.update(msg)
 	next.updateKeys()
+	if next.screen != nil {
+		cmd = tea.Batch(cmd, next.syncScreenPictures())
+		if _, ok := msg.(tea.WindowSizeMsg); ok && next.realPixels() {
+			// A new size may be a new font size: ask the cells' again.
+			cmd = tea.Batch(cmd, tea.Raw(requestCellSize))
+		}
+	}
 	return next, cmd
 }

@@ -19,13 +19,17 @@ import (
 // PictureMode says how pictures are drawn inside their panels.
 type PictureMode int
 
-// The picture modes. PicturesAuto draws half blocks, and kitty graphics
-// once the terminal says it has them.
+// The picture modes. PicturesAuto draws half blocks until the terminal
+// has answered what it can draw (pictures_detect.go). PicturesITerm and
+// PicturesSixel draw real pixels over the cells of the picture's half
+// blocks, after the frame is drawn (pictures_layer.go).
 const (
 	PicturesOff PictureMode = iota
 	PicturesAuto
 	PicturesBlocks
 	PicturesKitty
+	PicturesITerm
+	PicturesSixel
 )
 
 // ParsePictureMode reads a --pictures value.
@@ -37,6 +41,10 @@ func ParsePictureMode(s string) (PictureMode, bool) {
 		return PicturesBlocks, true
 	case "kitty":
 		return PicturesKitty, true
+	case "iterm":
+		return PicturesITerm, true
+	case "sixel":
+		return PicturesSixel, true
 	case "off", "none":
 		return PicturesOff, true
 	}
@@ -66,8 +74,10 @@ const maxArt = 256
 type pictureArt struct {
 	loader *picture.Loader
 	mu     sync.Mutex
-	kitty  bool
-	lines  map[artKey][]string
+	// mode is how pictures are drawn: PicturesBlocks, PicturesKitty,
+	// PicturesITerm or PicturesSixel.
+	mode  PictureMode
+	lines map[artKey][]string
 	// Kitty: the id of each placement transmitted, those renders asked
 	// for, and those being encoded.
 	ids     map[artKey]int
@@ -77,22 +87,45 @@ type pictureArt struct {
 	// tmux is set inside tmux: kitty's sequences pass through it to the
 	// terminal outside.
 	tmux bool
+	// Real pixels (iTerm2, sixel): the size of a cell in pixels, once the
+	// terminal has said (zero until then), and the pictures encoded.
+	cell   image.Point
+	pixels encodedPictures
+	// The pictures marked in renders, by number (pictures_pixels.go).
+	marked  []artKey
+	markIDs map[artKey]int
 }
 
 type artKey struct {
 	src        string
 	cols, rows int
-	kitty      bool
+	mode       PictureMode
+	cell       image.Point // pixels per cell, for real pixels
 }
 
-func newPictureArt(l *picture.Loader, kitty bool) *pictureArt {
-	return &pictureArt{loader: l, kitty: kitty, lines: map[artKey][]string{}, ids: map[artKey]int{}, wanted: map[artKey]bool{}, sending: map[artKey]bool{}}
+func newPictureArt(l *picture.Loader, mode PictureMode) *pictureArt {
+	if mode != PicturesKitty && mode != PicturesITerm && mode != PicturesSixel {
+		mode = PicturesBlocks
+	}
+	return &pictureArt{loader: l, mode: mode, lines: map[artKey][]string{}, ids: map[artKey]int{}, wanted: map[artKey]bool{}, sending: map[artKey]bool{}, pixels: newEncodedPictures()}
 }
 
-func (a *pictureArt) useKitty(on bool) {
+// useMode switches how pictures are drawn, once the terminal has said
+// what it can draw.
+func (a *pictureArt) useMode(mode PictureMode) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.kitty = on
+	a.mode = mode
+}
+
+// drawMode is how pictures are drawn now.
+func (a *pictureArt) drawMode() PictureMode {
+	if a == nil {
+		return PicturesOff
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.mode
 }
 
 // panelArt returns the lines of picture p drawn at most iw columns wide
@@ -113,14 +146,25 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 		return nil, ""
 	}
 	b := img.Bounds()
+	a.mu.Lock()
+	mode, cell := a.mode, a.cell
+	a.mu.Unlock()
+	realPixels := mode == PicturesITerm || mode == PicturesSixel
 	cols, rows := picture.Cells(b.Dx(), b.Dy(), iw, maxRows)
+	if realPixels {
+		// The box the real pixels fill, by the cells' true shape.
+		cols, rows = picture.CellsFor(b.Dx(), b.Dy(), iw, maxRows, cell.X, cell.Y)
+	}
 	if cols < 2 || rows < 1 {
 		return nil, ""
 	}
 	a.mu.Lock()
-	k := artKey{src: p.Source, cols: cols, rows: rows, kitty: a.kitty}
+	k := artKey{src: p.Source, cols: cols, rows: rows, mode: mode}
+	if realPixels {
+		k.cell = cell
+	}
 	lines, ok = a.lines[k]
-	if !ok && k.kitty {
+	if !ok && mode == PicturesKitty {
 		if id, sent := a.ids[k]; sent {
 			lines = picture.KittyPlaceholders(id, cols, rows)
 			a.lines[k] = lines
@@ -128,9 +172,20 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 			a.wanted[k] = true
 		}
 	}
+	if realPixels && !a.pixels.has(k) && (mode == PicturesITerm || cell != image.Point{}) {
+		// Sixel needs the cell size: without it a picture could spill
+		// out of its panel.
+		a.wanted[k] = true
+	}
 	a.mu.Unlock()
-	if !ok && !k.kitty {
+	if !ok && mode != PicturesKitty {
+		// Real pixels are drawn over half blocks: those show wherever the
+		// picture itself cannot be drawn (partly scrolled off, a terminal
+		// that ignores the sequence).
 		lines = picture.Blocks(img, cols, rows, colorprofile.TrueColor)
+		if realPixels {
+			lines[0] = a.marker(k) + lines[0]
+		}
 		a.mu.Lock()
 		if len(a.lines) >= maxArt {
 			clear(a.lines)
@@ -149,14 +204,19 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 	return out, ""
 }
 
-// takeWanted returns the kitty placements renders have asked for since
-// the last call, and not yet sent or being sent.
+// takeWanted returns the kitty placements, or pictures to encode as real
+// pixels, renders have asked for since the last call, and not yet sent,
+// encoded, or being either.
 func (a *pictureArt) takeWanted() []artKey {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	var out []artKey
 	for k := range a.wanted {
-		if _, sent := a.ids[k]; !sent && !a.sending[k] {
+		_, sent := a.ids[k]
+		if k.mode != PicturesKitty {
+			sent = a.pixels.has(k)
+		}
+		if !sent && !a.sending[k] {
 			a.sending[k] = true
 			out = append(out, k)
 		}
@@ -270,6 +330,11 @@ func (m *Model) pictureCmds() []tea.Cmd {
 	for _, k := range m.art.takeWanted() {
 		img, _, ok := m.art.loader.Cached(k.src)
 		if !ok || img == nil {
+			m.art.unsend(k)
+			continue
+		}
+		if k.mode != PicturesKitty {
+			cmds = append(cmds, encodePixels(k, img))
 			continue
 		}
 		id, old := m.art.reserveID()
@@ -317,21 +382,26 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if m.picAuto && msg.Options.ID == picture.KittyQueryID {
 			m.picAuto = false
 			if m.art != nil && bytes.HasPrefix(msg.Payload, []byte("OK")) {
-				m.art.useKitty(true)
+				m.art.useMode(PicturesKitty)
 				m.picGen++
 				return m, m.show(), true
 			}
 		}
 		return m, nil, true
-	case uv.PrimaryDeviceAttributesEvent:
-		// The attributes come after any answer to the query: without
-		// one, half blocks it is.
-		m.picAuto = false
-		return m, nil, true
 	case kittyMsg:
 		m.art.placed(msg.key, msg.id)
 		m.picVer[msg.key.src]++
 		return m, tea.Batch(tea.Raw(msg.seq), m.show()), true
+	case pixelsMsg:
+		// The page's lines stay as they are: the picture is drawn over
+		// them once placed (Update's syncScreenPictures).
+		m.art.encoded(msg.key, msg.seq)
+		return m, nil, true
+	case placeMsg:
+		return m, m.publishPictures(msg), true
+	}
+	if mm, cmd, ok := m.detectPictures(msg); ok {
+		return mm, cmd, true
 	}
 	return m, nil, false
 }
@@ -420,9 +490,10 @@ func (m Model) artIfOn() *pictureArt {
 }
 
 // PicturePixels is the size, in pixels on each side, that pictures are
-// kept at for a mode: kitty draws real pixels and needs more.
+// kept at for a mode: kitty, iTerm2 and sixel draw real pixels and need
+// more.
 func PicturePixels(mode PictureMode) int {
-	if mode == PicturesKitty || mode == PicturesAuto {
+	if mode != PicturesBlocks {
 		return kittyPixels
 	}
 	return blocksPixels

@@ -42,8 +42,16 @@ func pictureModel(t *testing.T, mode PictureMode, w, h int) Model {
 // pictures it already holds.
 func pictureModelWith(t *testing.T, l *picture.Loader, mode PictureMode, w, h int) Model {
 	t.Helper()
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: mode, Loader: l})
+	return pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: mode, Loader: l}, w, h)
+}
+
+// pictureModelOpts is a reader of the picture deck with opt, at w×h; the
+// wait for the terminal's answers never times out.
+func pictureModelOpts(t *testing.T, opt Options, w, h int) Model {
+	t.Helper()
+	m := New(loadStory(t, pictureDeck), opt)
 	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
+	m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 	return sized(t, m, w, h)
 }
 
@@ -76,10 +84,14 @@ func settle(t *testing.T, m Model, cmd tea.Cmd) (Model, []string) {
 			queue = append(queue, msg...)
 		case tea.RawMsg:
 			raw = append(raw, fmt.Sprint(msg.Msg))
-		case pictureMsg, pictureDueMsg, kittyMsg, pageMsg:
+		case pictureMsg, pictureDueMsg, kittyMsg, pageMsg, pixelsMsg, placeMsg:
 			next, more := m.Update(msg)
 			m = next.(Model)
 			queue = append(queue, more)
+		default:
+			if isClearScreen(msg) {
+				raw = append(raw, clearMark)
+			}
 		}
 	}
 	return m, raw
@@ -365,16 +377,34 @@ func TestKittyDetection(t *testing.T) {
 	}
 }
 
-func TestInitQueriesKittyOnlyInAuto(t *testing.T) {
-	for _, mode := range []PictureMode{PicturesAuto, PicturesBlocks, PicturesKitty} {
-		m := pictureModel(t, mode, 100, 34)
+func TestInitQueries(t *testing.T) {
+	// Auto mode asks for the terminal's name, its cell size and its
+	// attributes, and about kitty graphics only where placeholders may
+	// work; real pixels ask only the cell size; others ask nothing.
+	tests := []struct {
+		mode         PictureMode
+		placeholders bool
+		want         string
+	}{
+		{PicturesAuto, true, ansi.RequestNameVersion + requestCellSize + picture.KittyQuery},
+		{PicturesAuto, false, ansi.RequestNameVersion + requestCellSize + ansi.RequestPrimaryDeviceAttributes},
+		{PicturesBlocks, true, ""},
+		{PicturesKitty, true, ""},
+		{PicturesITerm, false, requestCellSize},
+		{PicturesSixel, false, requestCellSize},
+	}
+	for _, tt := range tests {
+		l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
+		m := pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: tt.mode, Loader: l, KittyPlaceholders: tt.placeholders}, 100, 34)
 		_, raw := settle(t, m, m.Init())
-		asked := false
+		got := ""
 		for _, r := range raw {
-			asked = asked || r == picture.KittyQuery
+			if !strings.HasPrefix(r, "\x1b_Ga=T") { // a kitty picture sent
+				got += r
+			}
 		}
-		if asked != (mode == PicturesAuto) {
-			t.Errorf("mode %d: query sent %v", mode, asked)
+		if got != tt.want {
+			t.Errorf("mode %d, placeholders %v: wrote %q, want %q", tt.mode, tt.placeholders, got, tt.want)
 		}
 	}
 }
@@ -588,7 +618,7 @@ func TestReasonShownOnASmallScreen(t *testing.T) {
 
 func TestKittyPlacementSentOnce(t *testing.T) {
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
-	a := newPictureArt(l, true)
+	a := newPictureArt(l, PicturesKitty)
 	if _, err := l.Load(context.Background(), "img/sunset.png"); err != nil {
 		t.Fatal(err)
 	}

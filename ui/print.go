@@ -49,7 +49,7 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 	rule := strings.Repeat("─", cw)
 	var art *pictureArt
 	if opt.Pictures != nil && theme != ThemeNoTTY {
-		art = newPictureArt(opt.Pictures, false)
+		art = newPictureArt(opt.Pictures, PicturesBlocks)
 	}
 	for i := range s.Len() + 1 {
 		if i > 0 {

@@ -40,6 +40,8 @@ type page struct {
 	// plain is set when the page's Markdown was shown as plain text, after
 	// it took too long to format.
 	plain bool
+	// pictures are those drawn in real pixels over their lines.
+	pictures []pagePicture
 }
 
 // pageSpec is everything a page render depends on.
@@ -72,7 +74,9 @@ func renderPage(sp pageSpec) (p *page) {
 			p = plainPage(sp)
 		}
 	}()
-	return buildPage(sp)
+	p = buildPage(sp)
+	markPictures(p, sp.art, sp.method)
+	return p
 }
 
 func buildPage(sp pageSpec) *page {

@@ -88,17 +88,13 @@ func (m Model) pageView(h int) []string {
 		return nil
 	}
 	cw := contentWidth(m.width)
-	pad := strings.Repeat(" ", max(0, (m.width-cw)/2))
+	win := m.pageWindow(h)
+	pad := strings.Repeat(" ", win.pad)
 	lines := m.cur.lines
-	y := clamp(m.pos.y, 0, max(0, len(lines)-h))
-	end := min(len(lines), y+h)
+	y, end := win.y, win.end
 	out := make([]string, 0, h)
-	if m.pos.page == 0 && len(lines) < h {
-		// A cover that fits stands a third of the way down, like a title
-		// page; a longer one starts at the top.
-		for range (h - len(lines)) / 3 {
-			out = append(out, "")
-		}
+	for range win.top {
+		out = append(out, "")
 	}
 	// The current match is the nth occurrence on its page: count from the
 	// page's top, the lines above the window included.
@@ -128,6 +124,34 @@ func (m Model) pageView(h int) []string {
 		out[len(out)-1] = pad + cue("▼ more below · space reads on", cw, m.styles)
 	}
 	return out
+}
+
+// pageWindow is where the current page stands in h rows: its lines y to
+// end are shown, from row top and column pad; lines first to last are
+// the page's own (the others show a cue that more lies above or below).
+type pageWindow struct {
+	y, end, top, pad int
+	first, last      int
+}
+
+func (m Model) pageWindow(h int) pageWindow {
+	lines := m.cur.lines
+	w := pageWindow{pad: max(0, (m.width-contentWidth(m.width))/2)}
+	w.y = clamp(m.pos.y, 0, max(0, len(lines)-h))
+	w.end = min(len(lines), w.y+h)
+	if m.pos.page == 0 && len(lines) < h {
+		// A cover that fits stands a third of the way down, like a title
+		// page; a longer one starts at the top.
+		w.top = (h - len(lines)) / 3
+	}
+	w.first, w.last = w.y, w.end-1
+	if w.y > 0 && w.end > w.y {
+		w.first++
+	}
+	if w.end < len(lines) && w.end-w.y > 1 {
+		w.last--
+	}
+	return w
 }
 
 // cue is a centred, faint line that says more of the page lies above or

@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+// placement is a picture in real pixels where the current frame shows it
+// whole: its picture and the cell of its top left corner.
+type placement struct {
+	key  artKey
+	x, y int
+}
+
+// placeMsg publishes the pictures of frame gen, once that frame is the
+// renderer's: a message returned by the Update that made the frame is
+// handled after Bubble Tea has taken the frame's view.
+type placeMsg struct {
+	gen      int
+	pictures []placement
+}
+
+// placements are the pictures in real pixels the current frame shows
+// whole, and encoded. None while an overlay covers the page; none that
+// is partly scrolled off or under a "more" cue (its half blocks show
+// there instead).
+func (m Model) placements() []placement {
+	if m.screen == nil || m.cur == nil || len(m.cur.pictures) == 0 || !m.picturesOn() {
+		return nil
+	}
+	switch m.overlay {
+	case overlayContents, overlayHelp, overlayDetails:
+		return nil
+	}
+	if m.width < minWidth || m.height < minHeight {
+		return nil
+	}
+	w := m.pageWindow(m.bodyHeight())
+	var out []placement
+	for _, p := range m.cur.pictures {
+		if p.line < w.first || p.line+p.key.rows-1 > w.last || m.art.sequence(p.key) == "" {
+			continue
+		}
+		x := w.pad + p.col
+		if x < 0 || x+p.key.cols > m.width {
+			continue
+		}
+		out = append(out, placement{key: p.key, x: x, y: w.top + p.line - w.y})
+	}
+	return out
+}
+
+// syncScreenPictures follows the frame: when the pictures it shows whole
+// change, those drawn are withdrawn at once, and the screen repainted to
+// erase them; the new ones are published by a message, after the frame.
+func (m *Model) syncScreenPictures() tea.Cmd {
+	if m.screen == nil {
+		return nil
+	}
+	want := m.placements()
+	if slices.Equal(want, m.placed) {
+		return nil
+	}
+	m.placed = want
+	m.placeGen++
+	var cmds []tea.Cmd
+	if m.screen.withdraw() {
+		cmds = append(cmds, tea.ClearScreen)
+	}
+	if len(want) > 0 {
+		msg := placeMsg{gen: m.placeGen, pictures: want}
+		cmds = append(cmds, func() tea.Msg { return msg })
+	}
+	return tea.Batch(cmds...)
+}
+
+// publishPictures hands the layer the pictures of a frame still current,
+// and repaints the screen for the layer to draw them after.
+func (m Model) publishPictures(msg placeMsg) tea.Cmd {
+	if msg.gen != m.placeGen || m.screen == nil {
+		return nil
+	}
+	pics := make([]screenPicture, 0, len(msg.pictures))
+	for _, p := range msg.pictures {
+		if seq := m.art.sequence(p.key); seq != "" {
+			pics = append(pics, screenPicture{x: p.x, y: p.y, seq: seq})
+		}
+	}
+	if len(pics) == 0 {
+		return nil
+	}
+	m.screen.publish(pics)
+	return tea.ClearScreen
+}
+
+// realPixels reports whether pictures are drawn in real pixels now.
+func (m Model) realPixels() bool {
+	mode := m.art.drawMode()
+	return mode == PicturesITerm || mode == PicturesSixel
+}
