@@ -2,11 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	uv "github.com/charmbracelet/ultraviolet"
@@ -111,5 +113,206 @@ func TestRealPixelsPlacedOverTheirHalfBlocks(t *testing.T) {
 				t.Errorf("a partial frame became %.80q", got)
 			}
 		})
+	}
+}
+
+// press sends one key, and returns the model before its commands run, and
+// those commands.
+func press(t *testing.T, m Model, k string) (Model, tea.Cmd) {
+	t.Helper()
+	next, cmd := m.Update(keyMsg(k))
+	return next.(Model), cmd
+}
+
+func TestPageTurnErasesPicturesAndDrawsTheNext(t *testing.T) {
+	m := pixelModel(t, PicturesSixel, 100, 34, 1)
+	first := published(m)
+	if len(first) != 1 {
+		t.Fatalf("%d pictures on page 1", len(first))
+	}
+	// The turn withdraws the picture before the new frame is drawn, and
+	// asks for a repaint, which erases it from the terminal.
+	m, cmd := press(t, m, "right")
+	if got := published(m); len(got) != 0 {
+		t.Fatalf("page 1's picture still published after the turn: %d", len(got))
+	}
+	m, raw := settle(t, m, cmd)
+	if !slicesContains(raw, clearMark) {
+		t.Error("no repaint asked for: the old picture would stay on screen")
+	}
+	// Page 2's picture is published once its frame is the renderer's.
+	second := published(m)
+	if len(second) != 1 || second[0].seq == first[0].seq {
+		t.Fatalf("page 2 publishes %d pictures, or page 1's again", len(second))
+	}
+	x, y, _, _ := halfBlockBox(t, m.View().Content)
+	if second[0].x != x || second[0].y != y {
+		t.Errorf("page 2's picture at %d,%d, its half blocks at %d,%d", second[0].x, second[0].y, x, y)
+	}
+}
+
+func TestOverlaysErasePicturesAndDrawNoneUnderThem(t *testing.T) {
+	for _, k := range []string{"?", "t", "i"} {
+		t.Run(k, func(t *testing.T) {
+			// A picture on screen: the overlay withdraws it and repaints.
+			m := pixelModel(t, PicturesITerm, 100, 34, 1)
+			if len(published(m)) != 1 {
+				t.Fatal("no picture on page 1")
+			}
+			m, open := press(t, m, k)
+			if got := published(m); len(got) != 0 {
+				t.Fatalf("%d pictures still published as the overlay opens", len(got))
+			}
+			m, raw := settle(t, m, open)
+			if !slicesContains(raw, clearMark) {
+				t.Error("the overlay asked for no repaint: the picture would stay over it")
+			}
+			if got := published(m); len(got) != 0 {
+				t.Fatalf("%d pictures published under the overlay", len(got))
+			}
+			// Closed, the page's picture comes back.
+			m, closeCmd := press(t, m, "esc")
+			m, _ = settle(t, m, closeCmd)
+			if got := published(m); len(got) != 1 {
+				t.Errorf("%d pictures once the overlay closed, want 1", len(got))
+			}
+
+			// A page turn's publication still on its way when the overlay
+			// opens must not draw under it.
+			m, turn := press(t, m, "right")
+			var late []tea.Msg
+			m = settleExcept(t, m, turn, func(msg tea.Msg) bool {
+				if _, ok := msg.(placeMsg); ok {
+					late = append(late, msg)
+					return true
+				}
+				return false
+			})
+			if len(late) == 0 {
+				t.Fatal("the page turn published nothing")
+			}
+			m, open = press(t, m, k)
+			m, _ = settle(t, m, open)
+			for _, msg := range late {
+				next, cmd := m.Update(msg)
+				m, _ = settle(t, next.(Model), cmd)
+			}
+			if got := published(m); len(got) != 0 {
+				t.Errorf("a late publication drew %d pictures under the overlay", len(got))
+			}
+		})
+	}
+}
+
+// settleExcept is settle, but hands the messages hold picks to it instead
+// of to the model.
+func settleExcept(t *testing.T, m Model, cmd tea.Cmd, hold func(tea.Msg) bool) Model {
+	t.Helper()
+	queue := []tea.Cmd{cmd}
+	for steps := 0; len(queue) > 0; steps++ {
+		if steps > 1000 {
+			t.Fatal("commands never settle")
+		}
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case pictureMsg, pictureDueMsg, kittyMsg, pageMsg, pixelsMsg, placeMsg:
+			if hold(msg) {
+				continue
+			}
+			next, more := m.Update(msg)
+			m = next.(Model)
+			queue = append(queue, more)
+		}
+	}
+	return m
+}
+
+func slicesContains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func TestPartlyScrolledOffPictureIsNotDrawn(t *testing.T) {
+	// A page whose picture stands below a long text, in a low window:
+	// scrolling brings it in from below and takes it out above.
+	dir := t.TempDir()
+	png, err := os.ReadFile("../testdata/pictures/img/sunset.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "sunset.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var md strings.Builder
+	md.WriteString("# Tall\n\n")
+	for i := range 30 {
+		fmt.Fprintf(&md, "Line %d of the text above the picture.\n\n", i)
+	}
+	md.WriteString("![A sunset](sunset.png)\n\n")
+	for i := range 30 {
+		fmt.Fprintf(&md, "Line %d of the text below it.\n\n", i)
+	}
+	deck := filepath.Join(dir, "tall.md")
+	if err := os.WriteFile(deck, []byte(md.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := picture.NewLoader(picture.Origin{Dir: dir}, kittyPixels, kittyPixels, 0)
+	m := New(loadStory(t, deck), Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l, Start: 1})
+	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
+	m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	m = sized(t, m, 80, 24)
+	next, cmd := m.Update(uv.CellSizeEvent{Width: 8, Height: 16})
+	m, _ = settle(t, next.(Model), cmd)
+
+	body := m.bodyHeight()
+	var whole, partial, drawn int
+	for range 120 {
+		m = turnTo(t, m, "down")
+		view := m.View().Content
+		pics := published(m)
+		if len(m.cur.pictures) != 1 {
+			t.Fatalf("%d pictures marked on the page", len(m.cur.pictures))
+		}
+		full := m.cur.pictures[0].key.rows
+		rows := 0
+		top := -1
+		for i, l := range strings.Split(ansi.Strip(view), "\n")[:body] {
+			if strings.ContainsAny(l, "▀▄") {
+				rows++
+				if top < 0 {
+					top = i
+				}
+			}
+		}
+		switch {
+		case rows == full:
+			whole++
+		case rows > 0:
+			partial++
+		}
+		if len(pics) > 0 {
+			drawn++
+			if rows != full || pics[0].y != top {
+				t.Fatalf("drawn at row %d while %d of its %d rows show from row %d:\n%s", pics[0].y, rows, full, top, ansi.Strip(view))
+			}
+			if pics[0].y+full > body {
+				t.Fatalf("drawn at row %d, %d rows, over the status bar (body %d rows)", pics[0].y, full, body)
+			}
+		} else if rows == full {
+			t.Fatalf("the picture shows whole from row %d but is not drawn:\n%s", top, ansi.Strip(view))
+		}
+	}
+	if whole == 0 || partial == 0 || drawn == 0 {
+		t.Errorf("scrolling showed the picture whole %d times, in part %d, drawn %d: the test saw too little", whole, partial, drawn)
 	}
 }

@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/ansi/kitty"
+
+	"github.com/reeltui/reel/internal/picture"
+)
+
+func TestChoosePictures(t *testing.T) {
+	tests := []struct {
+		name string
+		a    terminalAnswers
+		want PictureMode
+	}{
+		{"iTerm2 by environment", terminalAnswers{itermEnv: true, attributes: []int{62, 22}}, PicturesITerm},
+		{"WezTerm by name", terminalAnswers{version: "WezTerm 20240203-110809-5046fc22", attributes: []int{65, 4, 6, 18, 22}}, PicturesITerm},
+		{"iTerm2 by name", terminalAnswers{version: "iTerm2 3.5.4", attributes: []int{62, 4}}, PicturesITerm},
+		{"foot: sixel", terminalAnswers{version: "foot(1.16.2)", attributes: []int{62, 4, 22}}, PicturesSixel},
+		{"xterm as a VT340", terminalAnswers{version: "XTerm(390)", attributes: []int{63, 1, 2, 4, 6, 9, 15, 16, 22, 28}}, PicturesSixel},
+		{"no sixel", terminalAnswers{version: "XTerm(390)", attributes: []int{65, 1, 9}}, PicturesBlocks},
+		{"a class of 4 is not sixel", terminalAnswers{attributes: []int{4}}, PicturesBlocks},
+		{"no answers", terminalAnswers{}, PicturesBlocks},
+		{"iTerm2 inside tmux", terminalAnswers{itermEnv: true, tmux: true, version: "tmux 3.3a", attributes: []int{1, 2}}, PicturesBlocks},
+		{"tmux that draws sixel", terminalAnswers{tmux: true, version: "tmux 3.4", attributes: []int{61, 4, 6, 21, 22}}, PicturesSixel},
+	}
+	for _, tt := range tests {
+		if got := choosePictures(tt.a); got != tt.want {
+			t.Errorf("%s: %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestAutoModeFollowsTheAnswers(t *testing.T) {
+	okKitty := uv.KittyGraphicsEvent{Options: kitty.Options{ID: picture.KittyQueryID}, Payload: []byte("OK")}
+	cell := uv.CellSizeEvent{Width: 9, Height: 18}
+	tests := []struct {
+		name string
+		opt  Options
+		msgs []tea.Msg
+		want PictureMode
+	}{
+		{"kitty", Options{KittyPlaceholders: true}, []tea.Msg{okKitty, tea.TerminalVersionMsg{Name: "kitty(0.35.2)"}, cell, uv.PrimaryDeviceAttributesEvent{62, 4}}, PicturesKitty},
+		{"WezTerm", Options{}, []tea.Msg{tea.TerminalVersionMsg{Name: "WezTerm 20240203"}, cell, uv.PrimaryDeviceAttributesEvent{65, 4, 6}}, PicturesITerm},
+		{"iTerm2 by its environment", Options{ITermImages: true}, []tea.Msg{cell, uv.PrimaryDeviceAttributesEvent{62, 22}}, PicturesITerm},
+		{"foot", Options{}, []tea.Msg{tea.TerminalVersionMsg{Name: "foot(1.16.2)"}, cell, uv.PrimaryDeviceAttributesEvent{62, 4, 22}}, PicturesSixel},
+		{"a terminal of text", Options{}, []tea.Msg{uv.PrimaryDeviceAttributesEvent{62, 22}}, PicturesBlocks},
+		{"answers after the wait", Options{}, []tea.Msg{detectTimeoutMsg{}, tea.TerminalVersionMsg{Name: "WezTerm"}, uv.PrimaryDeviceAttributesEvent{65, 4}}, PicturesBlocks},
+		{"iTerm2 inside tmux", Options{ITermImages: true, Tmux: true}, []tea.Msg{tea.TerminalVersionMsg{Name: "tmux 3.3a"}, uv.PrimaryDeviceAttributesEvent{62, 22}}, PicturesBlocks},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opt := tt.opt
+			opt.Theme, opt.Pictures = ThemeDark, PicturesAuto
+			opt.Loader = picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
+			m := pictureModelOpts(t, opt, 100, 34)
+			for _, msg := range tt.msgs {
+				next, cmd := m.Update(msg)
+				m, _ = settle(t, next.(Model), cmd)
+			}
+			m = turnTo(t, m, "right")
+			if got := m.art.drawMode(); got != tt.want {
+				t.Fatalf("drawing with %d, want %d", got, tt.want)
+			}
+			view := m.View().Content
+			switch tt.want {
+			case PicturesKitty:
+				if !strings.ContainsRune(view, kitty.Placeholder) {
+					t.Error("no kitty placeholders")
+				}
+			case PicturesITerm, PicturesSixel:
+				if len(published(m)) != 1 {
+					t.Errorf("%d pictures published, want 1", len(published(m)))
+				}
+			default:
+				if !strings.Contains(view, "▀") || m.screen != nil && len(published(m)) != 0 {
+					t.Error("not half blocks alone")
+				}
+			}
+		})
+	}
+}
+
+func TestITermInsideTmuxDrawsHalfBlocks(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
+	m := pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: PicturesITerm, Loader: l, Tmux: true}, 100, 34)
+	if !strings.Contains(m.View().Content, "iTerm2 pictures cannot be placed inside tmux") {
+		t.Error("the status bar does not say why")
+	}
+	m = turnTo(t, m, "right")
+	if m.art.drawMode() != PicturesBlocks || m.screen != nil {
+		t.Errorf("mode %d inside tmux, want half blocks", m.art.drawMode())
+	}
+	if !strings.Contains(m.View().Content, "▀") {
+		t.Error("no half blocks")
+	}
+}
+
+func TestSixelWaitsForTheCellSize(t *testing.T) {
+	// Without the cell size a sixel picture could spill out of its panel:
+	// it is not drawn until the terminal has said.
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
+	m := pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l, Start: 1}, 100, 34)
+	if n := len(published(m)); n != 0 {
+		t.Fatalf("%d sixel pictures drawn before the cell size was known", n)
+	}
+	next, cmd := m.Update(uv.CellSizeEvent{Width: 10, Height: 20})
+	m, _ = settle(t, next.(Model), cmd)
+	if n := len(published(m)); n != 1 {
+		t.Fatalf("%d pictures once the cell size is known, want 1", n)
+	}
+	// A new cell size (the font grew) redraws the picture for it.
+	before := published(m)[0].seq
+	next, cmd = m.Update(uv.CellSizeEvent{Width: 12, Height: 24})
+	m, _ = settle(t, next.(Model), cmd)
+	if pics := published(m); len(pics) != 1 || pics[0].seq == before {
+		t.Error("the picture was not encoded again for the new cell size")
+	}
+}
