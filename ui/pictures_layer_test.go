@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/vt"
+
+	"github.com/reeltui/reel/internal/picture"
+)
+
+// waitFor polls out until ok says yes, for up to 20 s: a loaded machine
+// may be slow, never this slow.
+func waitFor(t *testing.T, out *syncBuffer, what string, ok func(string) bool) string {
+	t.Helper()
+	for start := time.Now(); time.Since(start) < 20*time.Second; time.Sleep(10 * time.Millisecond) {
+		if s := out.String(); ok(s) {
+			return s
+		}
+	}
+	t.Fatalf("never saw %s (%d bytes of output)", what, len(out.String()))
+	return ""
+}
+
+func TestSixelThroughBubbleTea(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l, Start: 1})
+	m.picDelay = 0
+	var out syncBuffer
+	p := tea.NewProgram(m, tea.WithOutput(m.Output(&out)), tea.WithInput(nil), tea.WithWindowSize(100, 34),
+		tea.WithEnvironment([]string{"TERM=xterm-256color"}), tea.WithColorProfile(colorprofile.TrueColor))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if _, err := p.Run(); err != nil {
+			t.Error(err)
+		}
+	}()
+	defer func() {
+		p.Quit()
+		<-done
+	}()
+	p.Send(uv.CellSizeEvent{Width: 10, Height: 20})
+
+	// The picture is written once a full repaint has drawn the page, right
+	// after it, at its cells, the cursor saved and restored around it.
+	drawn := regexp.MustCompile(`\x1b\[2J[^\x1b]*(?:\x1b[^P7][^\x1b]*)*\x1b7\x1b\[(\d+);(\d+)H\x1bP0;1q"1;1;(\d+);(\d+)[^\x1b]*\x1b\\\x1b8`)
+	got := waitFor(t, &out, "a sixel picture after a repaint", drawn.MatchString)
+	sub := drawn.FindStringSubmatch(got)
+	at := strings.Index(got, sub[0])
+	emu := vt.NewEmulator(100, 34)
+	_, _ = emu.Write([]byte(got[:at+len(sub[0])]))
+	screen := strings.Split(ansi.Strip(emu.Render()), "\n")
+	var row, col int
+	fmt.Sscan(sub[1], &row)
+	fmt.Sscan(sub[2], &col)
+	// The frame before it shows the picture's half blocks there: their
+	// top left corner is where the sixel goes.
+	if !strings.HasPrefix(cutColumns(screen[row-1], col-2), " ▀") || strings.Contains(screen[row-2], "▀") {
+		t.Errorf("the half blocks' corner is not at row %d, column %d, where the sixel goes:\n%s", row, col, strings.Join(screen, "\n"))
+	}
+	if !strings.Contains(screen[33], "1 / 5") {
+		t.Errorf("status bar not on the last row: %q", screen[33])
+	}
+
+	// The help covers the page: the screen is repainted and no picture
+	// is written after it.
+	mark := len(out.String())
+	p.Send(keyMsg("?"))
+	after := waitFor(t, &out, "the help drawn after a repaint", func(s string) bool {
+		rest := s[mark:]
+		i := strings.LastIndex(rest, "\x1b[2J")
+		return i >= 0 && strings.Contains(rest[i:], "Keys")
+	})
+	rest := after[mark:]
+	if strings.Contains(rest[strings.LastIndex(rest, "\x1b[2J"):], "\x1bP") {
+		t.Error("a sixel picture was written over the help")
+	}
+}
+
+// cutColumns returns s from column n on.
+func cutColumns(s string, n int) string {
+	return ansi.TruncateLeft(s, n, "")
+}
