@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image"
 	"slices"
 	"strings"
 	"time"
@@ -75,7 +76,10 @@ func (m Model) pictureQuery() string {
 			return q + picture.KittyQuery // the kitty query, then the attributes
 		}
 		return q + ansi.RequestPrimaryDeviceAttributes
-	case m.art.drawMode() == PicturesITerm || m.art.drawMode() == PicturesSixel:
+	case m.art.drawMode() == PicturesSixel:
+		// The attributes after it tell that no cell size is coming.
+		return requestCellSize + ansi.RequestPrimaryDeviceAttributes
+	case m.art.drawMode() == PicturesITerm:
 		return requestCellSize
 	}
 	return ""
@@ -95,6 +99,9 @@ func (m Model) detectPictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, nil, true
 	case uv.PrimaryDeviceAttributesEvent:
 		if !m.picAuto {
+			if m.art.drawMode() == PicturesSixel && m.art.cellSize() == (image.Point{}) {
+				m.hint = "sixel needs the size of a cell, which this terminal does not tell: half blocks instead"
+			}
 			return m, nil, true
 		}
 		m.picAuto = false

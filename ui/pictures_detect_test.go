@@ -109,6 +109,10 @@ func TestSixelWaitsForTheCellSize(t *testing.T) {
 	if n := len(published(m)); n != 0 {
 		t.Fatalf("%d sixel pictures drawn before the cell size was known", n)
 	}
+	// The attributes without a cell size before them: none is coming.
+	if view := send(m, uv.PrimaryDeviceAttributesEvent{62, 4}).View().Content; !strings.Contains(view, "sixel needs the size of a cell") {
+		t.Error("the status bar does not say why there is no sixel")
+	}
 	next, cmd := m.Update(uv.CellSizeEvent{Width: 10, Height: 20})
 	m, _ = settle(t, next.(Model), cmd)
 	if n := len(published(m)); n != 1 {

@@ -92,6 +92,13 @@ func (a *pictureArt) setCell(w, h int) bool {
 	return changed
 }
 
+// cellSize is the size of a cell in pixels, zero while unknown.
+func (a *pictureArt) cellSize() image.Point {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.cell
+}
+
 // defaultCell is the cell size assumed for iTerm2 pictures until the
 // terminal says: their size is given in cells, so this sets only how many
 // pixels are sent.

@@ -391,7 +391,7 @@ func TestInitQueries(t *testing.T) {
 		{PicturesBlocks, true, ""},
 		{PicturesKitty, true, ""},
 		{PicturesITerm, false, requestCellSize},
-		{PicturesSixel, false, requestCellSize},
+		{PicturesSixel, false, requestCellSize + ansi.RequestPrimaryDeviceAttributes},
 	}
 	for _, tt := range tests {
 		l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
