@@ -92,7 +92,9 @@ func (m Model) detectPictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 		m.answers.version = msg.Name
 		return m, nil, true
 	case uv.CellSizeEvent:
-		if m.art != nil && m.art.setCell(msg.Width, msg.Height) {
+		// Only real pixels depend on it: half blocks and kitty's
+		// placeholders are not drawn again.
+		if m.art != nil && m.art.setCell(msg.Width, msg.Height) && m.realPixels() {
 			m.picGen++
 			return m, m.show(), true
 		}
