@@ -139,6 +139,7 @@ type Model struct {
 	screen     *screenLayer
 	placed     []placement
 	placeGen   int
+	placeDelay time.Duration   // how long a frame stands before its pictures are written
 	picGen     int             // bumped when every page's pictures change: the toggle, kitty found
 	picVer     map[string]int  // bumped when one picture arrives: its pages redraw
 	picPending map[string]bool // pictures loading
@@ -183,6 +184,7 @@ func New(s *story.Story, opt Options) Model {
 		m.answers = terminalAnswers{itermEnv: opt.ITermImages, tmux: opt.Tmux}
 		if mode == PicturesAuto || mode == PicturesITerm || mode == PicturesSixel {
 			m.screen = &screenLayer{}
+			m.placeDelay = placeDelay
 		}
 		m.picOn = true
 		m.picAuto = opt.Pictures == PicturesAuto

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"slices"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -70,10 +71,20 @@ func (m *Model) syncScreenPictures() tea.Cmd {
 	}
 	if len(want) > 0 {
 		msg := placeMsg{gen: m.placeGen, pictures: want}
-		cmds = append(cmds, func() tea.Msg { return msg })
+		if m.placeDelay > 0 {
+			cmds = append(cmds, tea.Tick(m.placeDelay, func(time.Time) tea.Msg { return msg }))
+		} else {
+			cmds = append(cmds, func() tea.Msg { return msg })
+		}
 	}
 	return tea.Batch(cmds...)
 }
+
+// placeDelay is how long pictures wait, once the frame has settled,
+// before they are written: a reader scrolling or turning pages quickly
+// sees half blocks go by, and the terminal is not sent a picture for
+// every step.
+const placeDelay = 60 * time.Millisecond
 
 // publishPictures hands the layer the pictures of a frame still current,
 // and repaints the screen for the layer to draw them after.

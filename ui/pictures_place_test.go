@@ -268,7 +268,7 @@ func TestPartlyScrolledOffPictureIsNotDrawn(t *testing.T) {
 	}
 	l := picture.NewLoader(picture.Origin{Dir: dir}, kittyPixels, kittyPixels, 0)
 	m := New(loadStory(t, deck), Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l, Start: 1})
-	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
+	m.renderBudget, m.deadline, m.picDelay, m.placeDelay = time.Minute, time.Minute, 0, 0
 	m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 	m = sized(t, m, 80, 24)
 	next, cmd := m.Update(uv.CellSizeEvent{Width: 8, Height: 16})

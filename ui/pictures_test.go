@@ -50,7 +50,7 @@ func pictureModelWith(t *testing.T, l *picture.Loader, mode PictureMode, w, h in
 func pictureModelOpts(t *testing.T, opt Options, w, h int) Model {
 	t.Helper()
 	m := New(loadStory(t, pictureDeck), opt)
-	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
+	m.renderBudget, m.deadline, m.picDelay, m.placeDelay = time.Minute, time.Minute, 0, 0
 	m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 	return sized(t, m, w, h)
 }
