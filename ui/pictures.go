@@ -183,7 +183,7 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 		// picture itself cannot be drawn (partly scrolled off, a terminal
 		// that ignores the sequence).
 		lines = picture.Blocks(img, cols, rows, colorprofile.TrueColor)
-		if realPixels {
+		if realPixels && len(lines) > 0 {
 			lines[0] = a.marker(k) + lines[0]
 		}
 		a.mu.Lock()

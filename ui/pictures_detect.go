@@ -42,6 +42,8 @@ type terminalAnswers struct {
 	version string
 	// attributes are its primary device attributes; 4 means sixel.
 	attributes []int
+	// cellKnown: it said the size of a cell in pixels, which sixel needs.
+	cellKnown bool
 	// tmux: reel runs inside tmux, which answers for the terminal.
 	tmux bool
 }
@@ -49,7 +51,9 @@ type terminalAnswers struct {
 // choosePictures picks how auto mode draws pictures once the terminal
 // has answered, kitty graphics aside (their answer comes first and wins):
 // iTerm2 inline images in iTerm2 and WezTerm, by environment or by name;
-// otherwise sixel where the attributes include 4; otherwise half blocks.
+// otherwise sixel where the attributes include 4 and the terminal said
+// its cell size (without it a picture could spill out of its panel);
+// otherwise half blocks.
 // Inside tmux, iTerm2 images cannot be placed (tmux neither passes them
 // where the pane is nor keeps them), so they are never chosen; sixel is,
 // when tmux itself says it draws sixel (tmux 3.4 and later, built so).
@@ -58,7 +62,7 @@ func choosePictures(a terminalAnswers) PictureMode {
 	if !a.tmux && (a.itermEnv || strings.HasPrefix(name, "iterm2") || strings.HasPrefix(name, "wezterm")) {
 		return PicturesITerm
 	}
-	if len(a.attributes) > 1 && slices.Contains(a.attributes[1:], 4) {
+	if a.cellKnown && len(a.attributes) > 1 && slices.Contains(a.attributes[1:], 4) {
 		return PicturesSixel
 	}
 	return PicturesBlocks
@@ -108,6 +112,7 @@ func (m Model) detectPictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		m.picAuto = false
 		m.answers.attributes = msg
+		m.answers.cellKnown = m.art != nil && m.art.cellSize() != (image.Point{})
 		if mode := choosePictures(m.answers); mode != PicturesBlocks && m.art != nil {
 			m.art.useMode(mode)
 			m.picGen++

@@ -21,13 +21,14 @@ func TestChoosePictures(t *testing.T) {
 		{"iTerm2 by environment", terminalAnswers{itermEnv: true, attributes: []int{62, 22}}, PicturesITerm},
 		{"WezTerm by name", terminalAnswers{version: "WezTerm 20240203-110809-5046fc22", attributes: []int{65, 4, 6, 18, 22}}, PicturesITerm},
 		{"iTerm2 by name", terminalAnswers{version: "iTerm2 3.5.4", attributes: []int{62, 4}}, PicturesITerm},
-		{"foot: sixel", terminalAnswers{version: "foot(1.16.2)", attributes: []int{62, 4, 22}}, PicturesSixel},
-		{"xterm as a VT340", terminalAnswers{version: "XTerm(390)", attributes: []int{63, 1, 2, 4, 6, 9, 15, 16, 22, 28}}, PicturesSixel},
+		{"foot: sixel", terminalAnswers{version: "foot(1.16.2)", attributes: []int{62, 4, 22}, cellKnown: true}, PicturesSixel},
+		{"xterm as a VT340", terminalAnswers{version: "XTerm(390)", attributes: []int{63, 1, 2, 4, 6, 9, 15, 16, 22, 28}, cellKnown: true}, PicturesSixel},
+		{"sixel, but no cell size", terminalAnswers{attributes: []int{62, 4, 22}}, PicturesBlocks},
 		{"no sixel", terminalAnswers{version: "XTerm(390)", attributes: []int{65, 1, 9}}, PicturesBlocks},
 		{"a class of 4 is not sixel", terminalAnswers{attributes: []int{4}}, PicturesBlocks},
 		{"no answers", terminalAnswers{}, PicturesBlocks},
 		{"iTerm2 inside tmux", terminalAnswers{itermEnv: true, tmux: true, version: "tmux 3.3a", attributes: []int{1, 2}}, PicturesBlocks},
-		{"tmux that draws sixel", terminalAnswers{tmux: true, version: "tmux 3.4", attributes: []int{61, 4, 6, 21, 22}}, PicturesSixel},
+		{"tmux that draws sixel", terminalAnswers{tmux: true, version: "tmux 3.4", attributes: []int{61, 4, 6, 21, 22}, cellKnown: true}, PicturesSixel},
 	}
 	for _, tt := range tests {
 		if got := choosePictures(tt.a); got != tt.want {
@@ -50,6 +51,7 @@ func TestAutoModeFollowsTheAnswers(t *testing.T) {
 		{"iTerm2 by its environment", Options{ITermImages: true}, []tea.Msg{cell, uv.PrimaryDeviceAttributesEvent{62, 22}}, PicturesITerm},
 		{"foot", Options{}, []tea.Msg{tea.TerminalVersionMsg{Name: "foot(1.16.2)"}, cell, uv.PrimaryDeviceAttributesEvent{62, 4, 22}}, PicturesSixel},
 		{"a terminal of text", Options{}, []tea.Msg{uv.PrimaryDeviceAttributesEvent{62, 22}}, PicturesBlocks},
+		{"sixel without a cell size", Options{}, []tea.Msg{uv.PrimaryDeviceAttributesEvent{62, 4, 22}}, PicturesBlocks},
 		{"answers after the wait", Options{}, []tea.Msg{detectTimeoutMsg{}, tea.TerminalVersionMsg{Name: "WezTerm"}, uv.PrimaryDeviceAttributesEvent{65, 4}}, PicturesBlocks},
 		{"iTerm2 inside tmux", Options{ITermImages: true, Tmux: true}, []tea.Msg{tea.TerminalVersionMsg{Name: "tmux 3.3a"}, uv.PrimaryDeviceAttributesEvent{62, 22}}, PicturesBlocks},
 	}
