@@ -316,3 +316,49 @@ func TestPartlyScrolledOffPictureIsNotDrawn(t *testing.T) {
 		t.Errorf("scrolling showed the picture whole %d times, in part %d, drawn %d: the test saw too little", whole, partial, drawn)
 	}
 }
+
+func TestToggleAndResizeMovePictures(t *testing.T) {
+	m := pixelModel(t, PicturesSixel, 100, 34, 1)
+	if len(published(m)) != 1 {
+		t.Fatal("no picture on page 1")
+	}
+	// p: off withdraws and repaints, on brings the picture back.
+	m, cmd := press(t, m, "p")
+	if len(published(m)) != 0 {
+		t.Fatal("pictures turned off, one still published")
+	}
+	m, raw := settle(t, m, cmd)
+	if !slicesContains(raw, clearMark) || len(published(m)) != 0 {
+		t.Errorf("off: repaint asked %v, %d published", slicesContains(raw, clearMark), len(published(m)))
+	}
+	m, cmd = press(t, m, "p")
+	m, _ = settle(t, m, cmd)
+	if len(published(m)) != 1 {
+		t.Fatalf("pictures back on: %d published", len(published(m)))
+	}
+	// A new size moves the panel: the picture is withdrawn with the old
+	// frame and published where the new one has its half blocks.
+	old := published(m)[0]
+	next, cmd := m.Update(tea.WindowSizeMsg{Width: 70, Height: 30})
+	m = next.(Model)
+	if len(published(m)) != 0 {
+		t.Fatal("the old size's picture still published after the resize")
+	}
+	m, raw = settle(t, m, cmd)
+	if !slicesContains(raw, requestCellSize) {
+		t.Error("a resize did not ask the cell size again (a new font size changes it)")
+	}
+	pics := published(m)
+	if len(pics) != 1 || pics[0].x == old.x && pics[0].y == old.y {
+		t.Fatalf("after the resize: %d published, at %v (was at %d,%d)", len(pics), pics, old.x, old.y)
+	}
+	x, y, _, _ := halfBlockBox(t, m.View().Content)
+	if pics[0].x != x || pics[0].y != y {
+		t.Errorf("picture at %d,%d, its half blocks at %d,%d", pics[0].x, pics[0].y, x, y)
+	}
+	// Too small a window for a picture: none.
+	m = sized(t, m, 30, 10)
+	if len(published(m)) != 0 {
+		t.Errorf("%d pictures published in a 30×10 window", len(published(m)))
+	}
+}
