@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -12,6 +14,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 	"github.com/charmbracelet/x/vt"
 
 	"github.com/reeltui/reel/internal/picture"
@@ -92,4 +95,49 @@ func TestSixelThroughBubbleTea(t *testing.T) {
 // cutColumns returns s from column n on.
 func cutColumns(s string, n int) string {
 	return ansi.TruncateLeft(s, n, "")
+}
+
+func TestLayerWritesAfterAFrameWithoutSynchronizedOutput(t *testing.T) {
+	l := &screenLayer{}
+	l.publish([]screenPicture{{x: 3, y: 1, seq: "PIC"}, {x: 40, y: 2, seq: "TWO"}})
+	got := string(l.frame([]byte("\x1b[H\x1b[2Jtext")))
+	want := "\x1b[H\x1b[2Jtext" + "\x1b7\x1b[2;4HPIC\x1b8" + "\x1b7\x1b[3;41HTWO\x1b8"
+	if got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if !l.withdraw() || l.withdraw() {
+		t.Error("withdraw reports pictures only the first time")
+	}
+	if got := string(l.frame([]byte("\x1b[H\x1b[2Jtext"))); got != "\x1b[H\x1b[2Jtext" {
+		t.Errorf("withdrawn pictures written: %q", got)
+	}
+}
+
+func TestOutputStaysTheTerminalsFile(t *testing.T) {
+	// Bubble Tea looks for a file with a descriptor to treat the output
+	// as a terminal: the layer must not hide it.
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	defer w.Close()
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l})
+	f, ok := m.Output(w).(term.File)
+	if !ok || f.Fd() != w.Fd() {
+		t.Fatalf("Output gives %T, not the terminal's file", m.Output(w))
+	}
+	if _, err := f.Write([]byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 1)
+	if _, err := r.Read(buf); err != nil || buf[0] != 'x' {
+		t.Errorf("read %q, %v", buf, err)
+	}
+	// Without real pixels the output is left as it is.
+	plain := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+	if plain.Output(w) != io.Writer(w) {
+		t.Error("half blocks alone wrap the output")
+	}
 }
