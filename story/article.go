@@ -1,6 +1,7 @@
 package story
 
 import (
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -58,6 +59,49 @@ func readArticle(p *page) {
 	p.finishMeta(h1)
 	blocks := p.dropRepeats(p.blocks(root, teasers))
 	p.sections(blocks)
+	p.dropRepeatedPoster()
+}
+
+// dropRepeatedPoster leaves the cover without the page's poster when the
+// story shows that picture itself: an og:image is most often the lead
+// picture in another size, and the cover would show it bare just before
+// the first page shows it with its caption.
+func (p *page) dropRepeatedPoster() {
+	s := p.s
+	if s.Poster.Source == "" {
+		return
+	}
+	for _, sec := range s.Sections() {
+		for _, pic := range sec.Pictures {
+			if samePicture(s.Poster.Source, pic.Source) {
+				p.drop("poster shown in the story", s.Poster.Source)
+				s.Poster = Picture{}
+				return
+			}
+		}
+	}
+}
+
+// samePicture reports whether two addresses name one picture, perhaps in
+// other sizes: the same path whatever the query (?w=1456), or the same
+// file name when it is long enough to be the picture's own (a hash or an
+// id) rather than a size ("master/5000.jpg").
+func samePicture(a, b string) bool {
+	strip := func(u string) string {
+		if i := strings.IndexAny(u, "?#"); i >= 0 {
+			u = u[:i]
+		}
+		if i := strings.Index(u, "://"); i >= 0 {
+			u = u[i+3:]
+		}
+		return u
+	}
+	a, b = strip(a), strip(b)
+	if a == b {
+		return a != ""
+	}
+	name := path.Base(a)
+	return len(strings.TrimSuffix(name, path.Ext(name))) >= 12 && name == path.Base(b)
 }
 
 // pageTeasers finds, before readability reshapes the page, the pictures

@@ -937,3 +937,38 @@ func TestHTMLTooManyElementsForReadability(t *testing.T) {
 		t.Errorf("dropped %+v\n%s", s.AllDropped(), dump(s))
 	}
 }
+
+// TestHTMLPosterRepeatingAPicture: a page's og:image is most often its
+// lead picture, in another size or from another server. The cover then
+// does not show it bare ("no description") just before the first page
+// shows it with its caption; a poster the story does not show stays.
+func TestHTMLPosterRepeatingAPicture(t *testing.T) {
+	para := strings.Repeat("A federal team has been doing the rounds of media organisations. ", 6)
+	page := func(poster, pic string) string {
+		return `<html><head><meta property="og:image" content="` + poster + `"></head><body><article><p>` + para + `</p>
+<figure><img src="` + pic + `" alt="A new bill"><figcaption>A new bill would require providers to store metadata.</figcaption></figure>
+<p>` + para + `</p></article></body></html>`
+	}
+	tests := []struct {
+		name, poster, pic string
+		kept              bool
+	}{
+		{"the same address", "https://example.com/images/1227261885862?format=jpg&size=medium", "https://example.com/images/1227261885862?format=jpg&size=medium", false},
+		{"another size by query", "https://img.example.com/tenant/amp/entityid/AAkk5fh.img", "https://img.example.com/tenant/amp/entityid/AAkk5fh.img?h=820&w=1456", false},
+		{"another resizing server", "http://l3.yimg.com/uu/api/res/1.2/4eRCPf9lJt/aD02Njk7/http://media.zenfs.com/en/homerun/4406ef57dcb40376c513903b03bef048", "http://l1.yimg.com/ny/api/res/1.2/589noY9B/YXBwaWQ9/http://media.zenfs.com/en/homerun/4406ef57dcb40376c513903b03bef048", false},
+		{"another size in the path", "https://cdn.example.net/max/800/1*oBWUXtszDsiv_-Qq2bFLTQ.png", "https://cdn.example.net/max/2000/1*oBWUXtszDsiv_-Qq2bFLTQ.png", false},
+		{"another picture", "https://cdn.example.com/2019/04/120028-1200x630.jpg", "https://cdn.example.com/2019/04/120109-1020x680.jpg", true},
+		{"another picture of a common name", "https://i.example.co.uk/img/media/aaa111/master/5000.jpg", "https://i.example.co.uk/img/media/bbb222/master/5000.jpg", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := parseHTMLString(t, page(tt.poster, tt.pic), Options{})
+			if kept := s.Poster.Source != ""; kept != tt.kept {
+				t.Errorf("poster kept = %v, want %v (%q)", kept, tt.kept, s.Poster.Source)
+			}
+			if n := len(s.Section(0).Pictures); n != 1 {
+				t.Errorf("the story's picture was lost: %d pictures\n%s", n, dump(s))
+			}
+		})
+	}
+}
