@@ -1015,16 +1015,19 @@ func (p *page) sections(blocks []block) {
 // whatever their case, quotes, dashes and spaces: a page's headline and
 // its title often differ in those only ("Burned" and “Burned”).
 func sameLetters(a, b string) bool {
-	letters := func(s string) string {
-		return strings.Map(func(r rune) rune {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				return unicode.ToLower(r)
-			}
-			return -1
-		}, s)
-	}
 	la := letters(a)
 	return la != "" && la == letters(b)
+}
+
+// letters is s's letters and digits, in lower case, for comparing texts
+// that differ in case, quotes, dashes and spaces only.
+func letters(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
 }
 
 // textCaption names a section of text by its first words: the whole line

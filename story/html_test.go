@@ -972,3 +972,20 @@ func TestHTMLPosterRepeatingAPicture(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLAltCutFromCaption: a CMS that cuts the caption short for the alt
+// text ("…store so-called ‘metadat") does not get the picture's words told
+// twice, once cut off: the caption says them whole.
+func TestHTMLAltCutFromCaption(t *testing.T) {
+	s := parseHTMLString(t, `<html><body><p>x</p><figure><img src="a.jpg" alt="A new Bill would require telecommunications service providers to store so-called ‘metadat"><figcaption>A new Bill would require telecommunications service providers to store so-called ‘metadata’ for two years.</figcaption></figure></body></html>`, Options{})
+	p := s.Section(0).Pictures[0]
+	if p.Alt != p.Caption || !strings.HasSuffix(p.Caption, "for two years.") {
+		t.Errorf("alt %q, caption %q", p.Alt, p.Caption)
+	}
+	// Alt text that says less than the caption, but not as its cut-off
+	// start, is the picture's own description.
+	s = parseHTMLString(t, `<html><body><p>x</p><figure><img src="a.jpg" alt="The PlayStation VR"><figcaption>Sony’s PlayStation VR.</figcaption></figure></body></html>`, Options{})
+	if p := s.Section(0).Pictures[0]; p.Alt != "The PlayStation VR" {
+		t.Errorf("alt %q, caption %q", p.Alt, p.Caption)
+	}
+}

@@ -240,10 +240,12 @@ func (p *page) readFigure(el *html.Node, caption *html.Node) figure {
 			// the alt text then names the picture.
 			pic.Caption = ""
 		}
-		if pic.Alt != "" && sameWords(pic.Alt, pic.Caption) {
-			// Alt text that repeats the caption is still the picture's
-			// description: kept, in the caption's words, so that a panel
-			// neither claims "no description" nor says it twice.
+		if pic.Alt != "" && (sameWords(pic.Alt, pic.Caption) || startsCaption(pic.Alt, pic.Caption)) {
+			// Alt text that repeats the caption, or its start cut short
+			// (the Herald Sun's stops at "so-called ‘metadat"), is still
+			// the picture's description: kept, in the caption's words, so
+			// that a panel neither claims "no description" nor says it
+			// twice.
 			pic.Alt = pic.Caption
 		}
 		fig.pics = append(fig.pics, pic)
@@ -366,6 +368,14 @@ func hasAncestor(n *html.Node, names ...string) bool {
 		}
 	}
 	return false
+}
+
+// startsCaption reports whether alt is the start of caption, perhaps cut
+// in the middle of a word: their letters and digits, whatever the case
+// and punctuation, begin alike.
+func startsCaption(alt, caption string) bool {
+	a := letters(alt)
+	return a != "" && strings.HasPrefix(letters(caption), a)
 }
 
 // sameWords reports whether two texts say the same, ignoring case, spacing
