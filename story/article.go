@@ -998,7 +998,10 @@ func (p *page) sections(blocks []block) {
 			}
 			byHeading = false
 		case pieceText:
-			if cur == nil && s.Subtitle != "" && sameLetters(unescapeMarkdown(b.text), s.Subtitle) {
+			// The first paragraph often repeats the page's description,
+			// the cover's subtitle, also after a lead picture.
+			first := len(intro) == 0 && len(body) == 0 && len(s.sections) == 0
+			if first && s.Subtitle != "" && sameLetters(unescapeMarkdown(b.text), s.Subtitle) {
 				p.drop("repeats the subtitle", b.text)
 			} else if cur == nil {
 				intro = append(intro, b.text)

@@ -989,3 +989,23 @@ func TestHTMLAltCutFromCaption(t *testing.T) {
 		t.Errorf("alt %q, caption %q", p.Alt, p.Caption)
 	}
 }
+
+// TestHTMLStandfirstAfterLeadPicture: the page's description repeated as
+// its first paragraph is told once, also when the lead picture stands
+// before that paragraph (the Herald Sun).
+func TestHTMLStandfirstAfterLeadPicture(t *testing.T) {
+	para := strings.Repeat("The roadshow featured the national security adviser. ", 8)
+	src := `<html><head><meta name="description" content="A team has been doing the rounds of media organisations. It failed."></head><body><article>
+<figure><img src="/1.jpg" width="800" height="600"><figcaption>A new Bill would require providers to store metadata.</figcaption></figure>
+<p>A team has been doing the rounds of media organisations. It failed.</p><p>` + para + `</p><p>Later: ` + para + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Subtitle == "" {
+		t.Fatalf("no subtitle:\n%s", dump(s))
+	}
+	if n := strings.Count(s.Intro+"\n"+allText(s), "doing the rounds"); n != 1 {
+		t.Errorf("told %d times:\n%s", n, dump(s))
+	}
+	if !strings.Contains(allText(s), "Later:") {
+		t.Errorf("a later paragraph was lost:\n%s", dump(s))
+	}
+}
