@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/reeltui/reel/story"
 )
@@ -25,16 +26,21 @@ func pageHeading(sec story.Section, n int) (string, bool) {
 	return caption, true
 }
 
+// shortHeading is the most letters of a heading of one or two words, long
+// ones included ("Internationalisation strategies").
+const shortHeading = 32
+
 // oneSpaced is s with every run of white space one space.
 func oneSpaced(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // repeatsBody reports whether a caption is the body's first words, as
-// story derives a caption for a page that has none. A caption of one or
-// two words whole (a deck's "## Intro" over "Intro to ...") is a heading
-// of its own.
+// story derives a caption for a page that has none. A short caption of
+// one or two words whole (a deck's "## Intro" over "Intro to ...") is a
+// heading of its own; two "words" of Chinese, which parts its words with
+// no spaces, may be a whole line.
 func repeatsBody(caption, body string) bool {
 	stem, cut := strings.CutSuffix(oneSpaced(caption), "…")
-	if stem == "" || !cut && len(strings.Fields(stem)) < 3 {
+	if stem == "" || !cut && len(strings.Fields(stem)) < 3 && utf8.RuneCountInString(stem) <= shortHeading {
 		return false
 	}
 	text := oneSpaced(unescapeMarkdown(body))

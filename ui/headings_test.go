@@ -117,3 +117,22 @@ func TestDerivedCaptionNotRepeated(t *testing.T) {
 		t.Errorf("the heading Intro is not kept over \"Intro to\":\n%s", got)
 	}
 }
+
+// TestDerivedCaptionNotRepeatedCJK: words in Chinese are not parted by
+// spaces, so a line named by its first words may be two "words" long; it
+// is still shown once (a Pixnet travel post).
+func TestDerivedCaptionNotRepeatedCJK(t *testing.T) {
+	first := "一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣"
+	md := "# 美樹營地\n\n---\n\n" + first + "\n\n玉峰道路一路上雲氣山嵐滯留山頭 順路下切蜿蜒道路後不久即抵達來到玉峰國小\n"
+	s, err := story.Parse([]byte(md), story.Options{Name: "p.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Section(0).Caption; got != first {
+		t.Fatalf("caption %q", got)
+	}
+	m := runKeys(t, newTestModel(s, 100, 30), "right")
+	if got := frame(m); strings.Count(got, "已將新竹尖石鄉") != 1 {
+		t.Errorf("the first line is shown %d times:\n%s", strings.Count(got, "已將新竹尖石鄉"), got)
+	}
+}
