@@ -58,8 +58,44 @@ func readArticle(p *page) {
 	s.Reader = "article (" + how + ")"
 	p.finishMeta(h1)
 	blocks := p.dropRepeats(p.blocks(root, teasers))
+	blocks = p.tellDescriptionOnce(blocks)
 	p.sections(blocks)
 	p.dropRepeatedPoster()
+}
+
+// tellDescriptionOnce keeps the page's description, the cover's subtitle,
+// from being told twice: the first paragraph often repeats it (also after
+// a lead picture or a second headline), and is dropped; or it starts with
+// it and says more, and the subtitle goes.
+func (p *page) tellDescriptionOnce(blocks []block) []block {
+	s := p.s
+	sub := letters(s.Subtitle)
+	if sub == "" {
+		return blocks
+	}
+	for i, b := range blocks {
+		if b.kind != pieceText {
+			continue
+		}
+		switch words := letters(unescapeMarkdown(b.text)); {
+		case words == sub:
+			p.drop("repeats the subtitle", b.text)
+			for j := i + 1; j < len(blocks); j++ {
+				if f := &blocks[j]; f.kind == pieceFigure {
+					if f.lead >= j-i {
+						f.lead-- // it led to this figure
+					}
+					break
+				}
+			}
+			return slices.Delete(blocks, i, i+1)
+		case strings.HasPrefix(words, sub):
+			p.drop("subtitle: the first paragraph's start", s.Subtitle)
+			s.Subtitle = ""
+		}
+		return blocks
+	}
+	return blocks
 }
 
 // dropRepeatedPoster leaves the cover without the page's poster when the
@@ -998,12 +1034,7 @@ func (p *page) sections(blocks []block) {
 			}
 			byHeading = false
 		case pieceText:
-			// The first paragraph often repeats the page's description,
-			// the cover's subtitle, also after a lead picture.
-			first := len(intro) == 0 && len(body) == 0 && len(s.sections) == 0
-			if first && s.Subtitle != "" && sameLetters(unescapeMarkdown(b.text), s.Subtitle) {
-				p.drop("repeats the subtitle", b.text)
-			} else if cur == nil {
+			if cur == nil {
 				intro = append(intro, b.text)
 			} else {
 				body = append(body, b.text)

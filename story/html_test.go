@@ -1009,3 +1009,44 @@ func TestHTMLStandfirstAfterLeadPicture(t *testing.T) {
 		t.Errorf("a later paragraph was lost:\n%s", dump(s))
 	}
 }
+
+// TestHTMLDescriptionToldOnce: a page's description is the cover's
+// subtitle unless the story tells it already: as its headline (QQ), as
+// its first paragraph after a lead picture and a second headline
+// (CityLab), or as the start of its first paragraph (MSN).
+func TestHTMLDescriptionToldOnce(t *testing.T) {
+	para := strings.Repeat("In the summer of 1898 the chemist made a discovery. ", 8)
+	desc := "The once-ubiquitous form of lighting was novel when it first emerged in the early 1900s."
+	tests := []struct {
+		name, head, body, subtitle string
+	}{
+		{"the headline again", `<title>DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶</title><meta name="description" content="DeepMind新电脑已可利用记忆自学 人工智能迈上新台阶">`,
+			`<p>` + para + `</p>`, ""},
+		{"after a picture and a heading", `<title>Neon</title><meta name="description" content="` + desc + `">`,
+			`<figure><img src="/940.jpg"><figcaption>The Moulin Rouge cabaret in Paris</figcaption></figure><h1>Why Neon Is the Ultimate Symbol</h1><p>` + desc + `</p><p>` + para + `</p>`, desc},
+		{"the start of the first paragraph", `<title>Mario</title><meta name="description" content="Nintendo and Apple shocked the world earlier this year by announcing Super Mario Run.">`,
+			`<p>Nintendo and Apple shocked the world earlier this year by announcing Super Mario Run. It's a Mario game you can play with one hand.</p><p>` + para + `</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := parseHTMLString(t, `<html><head>`+tt.head+`</head><body><article>`+tt.body+`</article></body></html>`, Options{})
+			if s.Subtitle != tt.subtitle {
+				t.Errorf("subtitle %q, want %q", s.Subtitle, tt.subtitle)
+			}
+			// (A section's caption may be its first words: the reader
+			// shows those once.)
+			text := s.Title + "\n" + s.Subtitle + "\n" + s.Intro
+			for _, sec := range s.Sections() {
+				text += "\n" + sec.Body
+			}
+			for _, words := range []string{"人工智能迈上新台阶", "once-ubiquitous", "shocked the world"} {
+				if n := strings.Count(text, words); n > 1 {
+					t.Errorf("%q told %d times:\n%s", words, n, dump(s))
+				}
+			}
+			if !strings.Contains(text, "chemist made a discovery") {
+				t.Errorf("the body was lost:\n%s", dump(s))
+			}
+		})
+	}
+}

@@ -150,7 +150,7 @@ func (p *page) finishMeta(h1 string) {
 	if s.Source == "" {
 		s.Source = m.site
 	}
-	if s.Subtitle == "" && len(m.description) <= 300 && !strings.HasSuffix(m.description, "…") && !strings.HasSuffix(m.description, "[…]") {
+	if s.Subtitle == "" && !sameLetters(m.description, s.Title) && len(m.description) <= 300 && !strings.HasSuffix(m.description, "…") && !strings.HasSuffix(m.description, "[…]") {
 		s.Subtitle = m.description
 	}
 	if s.Poster.Source == "" && m.image != "" {
