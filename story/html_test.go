@@ -1050,3 +1050,17 @@ func TestHTMLDescriptionToldOnce(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLPictureWithNoImg: a <picture> with sources and no <img> shows
+// nothing in a browser. CityLab's lead figure holds one (the desktop
+// sizes) beside the one that shows: the figure is one picture, not two.
+func TestHTMLPictureWithNoImg(t *testing.T) {
+	src := `<html><body><article><p>` + strings.Repeat("Neon was novel when it first emerged. ", 8) + `</p>
+<figure class="c-lead-image"><picture><source srcset="https://cdn.example.com/mr1/940.jpg" media="(min-width: 1024px)"></picture>
+<picture><source srcset="https://cdn.example.com/mr1/300.jpg" media="(max-width: 575px)"><img srcset="https://cdn.example.com/mr1/300.jpg"></picture>
+<figcaption>The Moulin Rouge cabaret in Paris</figcaption></figure><p>` + strings.Repeat("In 1898 the chemist made a discovery. ", 8) + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Len() != 1 || len(s.Section(0).Pictures) != 1 {
+		t.Errorf("want one section with one picture:\n%s", dump(s))
+	}
+}

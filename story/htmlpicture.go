@@ -9,9 +9,21 @@ import (
 	"golang.org/x/net/html"
 )
 
-// isImage reports whether n is an element that shows a picture.
+// isImage reports whether n is an element that shows a picture. A
+// <picture> shows one only through its <img>: with none (CityLab puts
+// its desktop sizes in one beside the picture that shows) it shows
+// nothing.
 func isImage(n *html.Node) bool {
-	return n.Type == html.ElementNode && (n.Data == "img" || n.Data == "amp-img" || n.Data == "picture" || n.Data == "amp-anim")
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.Data {
+	case "img", "amp-img", "amp-anim":
+		return true
+	case "picture":
+		return findFirst(n, func(c *html.Node) bool { return isElement(c, "img") }) != nil
+	}
+	return false
 }
 
 // placeholderRe matches the stand-in files lazy loaders put in src.
