@@ -142,18 +142,29 @@ func samePicture(a, b string) bool {
 
 // pageTeasers finds, before readability reshapes the page, the pictures
 // that are no part of the story (teasers, ads, logos) and notes them. It
-// returns their addresses, so that none slips into the story later.
+// returns their addresses, so that none slips into the story later; a
+// picture the page also shows outside any teaser is the story's, though a
+// related-stories box shows it too.
 func (p *page) pageTeasers() map[string]string {
 	out := map[string]string{}
 	body := findFirst(p.doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
 	if body == nil {
 		return out
 	}
+	shown := map[string]bool{}
+	defer func() {
+		for src := range shown {
+			delete(out, src)
+		}
+	}()
 	for _, img := range findAll(body, func(n *html.Node) bool {
 		return isImage(n) && !isElement(n.Parent, "picture")
 	}) {
 		why := p.teaserReason(img)
 		if why == "" {
+			if src := p.imageSource(img); src != "" {
+				shown[src] = true
+			}
 			continue
 		}
 		src := p.imageSource(img)

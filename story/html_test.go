@@ -1064,3 +1064,24 @@ func TestHTMLPictureWithNoImg(t *testing.T) {
 		t.Errorf("want one section with one picture:\n%s", dump(s))
 	}
 }
+
+// TestHTMLStoryPictureAlsoInATeaser: a picture the story shows is no
+// teaser because a related-story box shows it too: the figure, and its
+// caption's words, stay.
+func TestHTMLStoryPictureAlsoInATeaser(t *testing.T) {
+	words := strings.Repeat("Our photographers went out this week to the hills and the fields. ", 6)
+	src := `<html><body><article><h1>Pictures of the week</h1><p>` + words + `</p>
+<figure><img src="kite.gif" alt="A red kite"><figcaption>A kite festival on the beach drew thousands.</figcaption></figure>
+<p>` + words + `</p>
+<div class="related"><h3>Read more</h3><a href="/last-week"><img src="sunset.png" alt="Last week">Last week's pictures</a></div>
+<figure><img src="sunset.png" alt="The sun setting over a wheat field"><figcaption>Harvest ended as the sun set over the fields.</figcaption></figure>
+<figure><img src="flag.webp" alt="A flag"><figcaption>The flag flew at half mast.</figcaption></figure>
+</article></body></html>`
+	s := parseHTMLString(t, src, Options{BaseURL: "http://127.0.0.1:8765/index.html"})
+	if !strings.Contains(allText(s), "Harvest ended") {
+		t.Errorf("the harvest picture and its caption are lost:\n%s", dump(s))
+	}
+	if strings.Contains(allText(s), "Last week") {
+		t.Errorf("the teaser is shown:\n%s", dump(s))
+	}
+}
