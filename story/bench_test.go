@@ -128,7 +128,7 @@ func BenchmarkSplit(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
 			for b.Loop() {
-				splitDeck(src)
+				splitDeck(src, false)
 			}
 		})
 	}

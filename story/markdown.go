@@ -26,7 +26,7 @@ func parseMarkdown(s *Story, src string) {
 	src = readFrontMatter(s, src)
 	src = readMdpMeta(s, src)
 
-	mode, pre, title, chunks := splitDeck(src)
+	mode, pre, title, chunks := splitDeck(src, s.Title != "")
 	s.FormatReason += "; slides split at " + mode
 
 	md := sharedMarkdown()
@@ -48,7 +48,7 @@ func parseMarkdown(s *Story, src string) {
 			s.Intro = strings.TrimSpace("**" + escapeMarkdown(sec.Caption) + "**\n\n" + sec.Body)
 		}
 	}
-	if len(chunks) > 0 && mode != "headings" {
+	if len(chunks) > 0 && !strings.HasPrefix(mode, "headings") {
 		// A first slide that is only a title (and perhaps a few words
 		// under it) is the cover.
 		first, level := parseSlide(md, src[chunks[0].start:chunks[0].end])

@@ -389,3 +389,35 @@ func TestLabelsTellRepeatedHeadingsApart(t *testing.T) {
 		t.Errorf("caption = %q", got)
 	}
 }
+
+// TestOneHeadingTitlesTheStory: a note that opens with its only heading
+// ("# Hello" and some text, as many READMEs and notes do) is titled by
+// it, not "Untitled story" or its file name, and its text is one page
+// under that heading.
+func TestOneHeadingTitlesTheStory(t *testing.T) {
+	tests := []struct {
+		name, src, title string
+		captions         []string
+		body             string
+	}{
+		{"a heading and text", "# Hello\n\nSome words.\n\nMore words.\n", "Hello", []string{"Hello"}, "Some words.\n\nMore words."},
+		{"blank lines first", "\n\n## Trip notes\n\nWe left at dawn.\n", "Trip notes", []string{"Trip notes"}, "We left at dawn."},
+		{"text before the heading", "Intro line.\n\n## Part one\n\nSome text here.\n", "Untitled story", []string{"Part one"}, "Some text here."},
+		{"two headings", "# Hello\n\nSome words.\n\n# Second\n\nMore.\n", "Untitled story", []string{"Hello", "Second"}, "Some words."},
+		{"only a heading: a page of its own", "# Hello\n", "Untitled story", []string{"Hello"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := must(Parse([]byte(tt.src), Options{Format: FormatMarkdown}))
+			if s.Title != tt.title {
+				t.Errorf("title %q, want %q", s.Title, tt.title)
+			}
+			if got := captions(s); !slices.Equal(got, tt.captions) {
+				t.Errorf("captions %q, want %q", got, tt.captions)
+			}
+			if s.Len() > 0 && s.Section(0).Body != tt.body {
+				t.Errorf("body %q, want %q", s.Section(0).Body, tt.body)
+			}
+		})
+	}
+}

@@ -486,8 +486,10 @@ func closedAfter(src string, from int) int {
 // <!-- end_slide --> if present, else thematic breaks if present, else
 // headings. With headings, a top level that occurs once is the title: its
 // heading is returned as title and the next level splits. What stands
-// before the first split heading is returned as pre.
-func splitDeck(src string) (mode string, pre string, title string, chunks []span) {
+// before the first split heading is returned as pre. A story that has no
+// title yet (hasTitle: none from front matter) and whose only heading
+// opens it is titled by that heading.
+func splitDeck(src string, hasTitle bool) (mode string, pre string, title string, chunks []span) {
 	marks := scanMarks(src)
 	var kinds [lineHeading + 1]int
 	var levels [7]int // headings of each level
@@ -526,6 +528,16 @@ func splitDeck(src string) (mode string, pre string, title string, chunks []span
 		top++
 	}
 	split, titled := top, false
+	if kinds[lineHeading] == 1 && !hasTitle {
+		// The only heading, first in the file with text under it, is the
+		// title of a note (a README's "# Name"), and still names its one
+		// page: a page named by its first words would show them twice.
+		for _, h := range marks {
+			if h.kind == lineHeading && isBlank(src[:h.start]) && !isBlank(src[h.end:]) {
+				return "headings (the only one, first, titles the story)", "", src[h.start:h.end], appendChunk(nil, src, h.start, len(src))
+			}
+		}
+	}
 	if levels[top] == 1 && int(levels[top]) < kinds[lineHeading] {
 		titled = true
 		split++
