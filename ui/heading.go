@@ -40,7 +40,16 @@ func oneSpaced(s string) string { return strings.Join(strings.Fields(s), " ") }
 // no spaces, may be a whole line.
 func repeatsBody(caption, body string) bool {
 	stem, cut := strings.CutSuffix(oneSpaced(caption), "…")
-	if stem == "" || !cut && len(strings.Fields(stem)) < 3 && utf8.RuneCountInString(stem) <= shortHeading {
+	if stem == "" {
+		return false
+	}
+	// A caption that is the whole first paragraph says it again, however
+	// short ("Short one." over "Short one.").
+	first, _, _ := strings.Cut(strings.TrimSpace(body), "\n\n")
+	if !cut && strings.TrimSuffix(oneSpaced(unescapeMarkdown(first)), ".") == strings.TrimSuffix(stem, ".") {
+		return true
+	}
+	if !cut && len(strings.Fields(stem)) < 3 && utf8.RuneCountInString(stem) <= shortHeading {
 		return false
 	}
 	text := oneSpaced(unescapeMarkdown(body))

@@ -136,3 +136,20 @@ func TestDerivedCaptionNotRepeatedCJK(t *testing.T) {
 		t.Errorf("the first line is shown %d times:\n%s", strings.Count(got, "已將新竹尖石鄉"), got)
 	}
 }
+
+// TestShortFirstParagraphNotRepeated: a slide with no heading whose first
+// paragraph is short is named by that paragraph, and shows it once.
+func TestShortFirstParagraphNotRepeated(t *testing.T) {
+	md := "# Deck\n\n---\n\nShort one.\n\n---\n\nTwo words.\n\nAnd a second paragraph follows here.\n\n---\n\n## Intro\n\nIntro\n"
+	s, err := story.Parse([]byte(md), story.Options{Name: "s.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(s, 80, 24)
+	for _, words := range []string{"Short one", "Two words", "Intro"} {
+		m = runKeys(t, m, "right")
+		if got := frame(m); strings.Count(got, words) != 1 {
+			t.Errorf("%q is shown %d times:\n%s", words, strings.Count(got, words), got)
+		}
+	}
+}
