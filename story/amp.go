@@ -50,7 +50,7 @@ func readAMP(p *page, story *html.Node) {
 	s.Source = plainAttr(attr(story, "publisher"))
 	for _, key := range []string{"poster-portrait-src", "poster-square-src", "poster-landscape-src"} {
 		if u := p.resolve(attr(story, key)); u != "" {
-			s.Poster = Picture{Source: u, Alt: "cover"}
+			s.Poster = Picture{Source: u}
 			break
 		}
 	}

@@ -1085,3 +1085,13 @@ func TestHTMLStoryPictureAlsoInATeaser(t *testing.T) {
 		t.Errorf("the teaser is shown:\n%s", dump(s))
 	}
 }
+
+// TestAMPPosterHasNoInventedAlt: an amp-story's poster attribute says
+// nothing about the picture: its panel must not show "cover" where a
+// description goes.
+func TestAMPPosterHasNoInventedAlt(t *testing.T) {
+	s := parseHTMLString(t, `<amp-story standalone title="My story" poster-portrait-src="poster.jpg"><amp-story-page id="p1"><amp-story-grid-layer template="vertical"><h1>Slide 1</h1><p>Welcome.</p></amp-story-grid-layer></amp-story-page></amp-story>`, Options{})
+	if s.Poster.Source != "poster.jpg" || s.Poster.Alt != "" || s.Poster.Caption != "" {
+		t.Errorf("poster %+v", s.Poster)
+	}
+}
