@@ -655,6 +655,16 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 				out = append(out, block{kind: pieceHeading, level: int(n.Data[1] - '0'), text: t})
 			}
 			return false
+		case "ul", "ol":
+			if label := relatedLinksLabel(n); label != nil {
+				flush()
+				// The label ("More games news:") was read already.
+				if k := len(out) - 1; k >= 0 && out[k].kind != pieceFigure && sameLetters(unescapeMarkdown(out[k].text), textOf(label, nil)) {
+					out = out[:k]
+				}
+				p.drop("related links", OneLine(textOf(label, nil))+" "+OneLine(textOf(n, nil)))
+				return false
+			}
 		case "li":
 			flush()
 			// A bullet still waiting for its text belonged to an item
@@ -921,6 +931,63 @@ func boxCaption(img, root *html.Node) *html.Node {
 		return nil
 	}
 	return next
+}
+
+// relatedLinks are the words of a label over a list of other stories:
+// "More games news:", "Related stories", "See also:", "Most popular".
+var relatedLinks = map[string]bool{"more": true, "related": true, "also": true, "recommended": true, "popular": true, "further": true}
+
+// relatedLinksLabel returns the label of a list of links to other pages
+// (Yahoo's "More games news:" over five headlines): a list whose every
+// item is all one link, right under a short heading, or a short paragraph
+// that ends with a colon, that names it with a word of relatedLinks. It
+// returns nil for any other list: one whose items say more than their
+// links, or that lists sources.
+func relatedLinksLabel(list *html.Node) *html.Node {
+	items := 0
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" || c.Type == html.CommentNode {
+			continue
+		}
+		if !isElement(c, "li") {
+			return nil
+		}
+		a := findFirst(c, func(n *html.Node) bool {
+			href := attr(n, "href")
+			return isElement(n, "a") && href != "" && !strings.HasPrefix(href, "#")
+		})
+		if a == nil || !sameLetters(textOf(c, nil), textOf(a, nil)) {
+			return nil
+		}
+		items++
+	}
+	if items < 2 {
+		return nil
+	}
+	var label *html.Node
+	for c := list.PrevSibling; c != nil && label == nil; c = c.PrevSibling {
+		switch {
+		case c.Type == html.ElementNode:
+			label = c
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return nil
+		}
+	}
+	if label == nil {
+		return nil
+	}
+	t := OneLine(textOf(label, nil))
+	words := strings.Fields(strings.ToLower(t))
+	heading := len(label.Data) == 2 && label.Data[0] == 'h' && label.Data[1] >= '1' && label.Data[1] <= '6'
+	if len(words) == 0 || len(words) > 6 || !heading && !strings.HasSuffix(t, ":") {
+		return nil
+	}
+	for _, w := range words {
+		if relatedLinks[strings.Trim(w, ":")] {
+			return label
+		}
+	}
+	return nil
 }
 
 // nextElement is the element after n among its siblings, past white space.

@@ -1095,3 +1095,34 @@ func TestAMPPosterHasNoInventedAlt(t *testing.T) {
 		t.Errorf("poster %+v", s.Poster)
 	}
 }
+
+// TestHTMLRelatedLinkList: a list of links to other stories under a label
+// such as "More games news:" (Yahoo) or a "Related" heading is chrome; a
+// list of links in the story's own words is kept.
+func TestHTMLRelatedLinkList(t *testing.T) {
+	words := strings.Repeat("Virtual reality has officially reached the consoles, and it is pretty good. ", 6)
+	tests := []struct {
+		name, tail string
+		kept       bool
+	}{
+		{"a label paragraph", `<p><em><strong>More games news:</strong></em></p><ul><li><a href="https://news.example.com/skylanders">Skylanders will let you 3D print your own figures</a></li><li><a href="https://news.example.com/nba">Review: NBA 2K17 has a career year</a></li><li><a href="https://news.example.com/forza">Review: Race in Forza Horizon 3</a></li></ul>`, false},
+		{"a related heading", `<h3>Related stories</h3><ul><li><a href="/skylanders">Skylanders will let you 3D print your own figures</a></li><li><a href="/nba">Review: NBA 2K17 has a career year</a></li></ul>`, false},
+		{"links with words of their own", `<p>More games news:</p><ul><li><a href="/skylanders">Skylanders</a> will let you 3D print your own figures</li><li><a href="/nba">NBA 2K17</a> has a career year</li></ul>`, true},
+		{"a list of sources", `<p>Sources:</p><ul><li><a href="https://example.org/report">Skylanders will let you 3D print your own figures</a></li><li><a href="https://example.org/data">Review: NBA 2K17 has a career year</a></li></ul>`, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := parseHTMLString(t, `<html><body><article><h1>The 8 coolest PlayStation VR games</h1><p>`+words+`</p><p>`+words+`</p>`+tt.tail+`<p>Ben Silverman is on Twitter.</p></article></body></html>`, Options{})
+			text := s.Intro + "\n" + allText(s)
+			if kept := strings.Contains(text, "career year"); kept != tt.kept {
+				t.Errorf("list kept = %v, want %v:\n%s", kept, tt.kept, text)
+			}
+			if label := strings.Contains(text, "More games news") || strings.Contains(text, "Related stories"); label && !tt.kept {
+				t.Errorf("the list's label is left:\n%s", text)
+			}
+			if !strings.Contains(text, "Ben Silverman is on Twitter") || !strings.Contains(text, "officially reached") {
+				t.Errorf("the story's words were lost:\n%s", text)
+			}
+		})
+	}
+}
