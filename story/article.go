@@ -1,6 +1,7 @@
 package story
 
 import (
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -121,9 +122,26 @@ func (p *page) dropRepeatedPoster() {
 // samePicture reports whether two addresses name one picture, perhaps in
 // other sizes: the same path whatever the query (?w=1456), or the same
 // file name when it is long enough to be the picture's own (a hash or an
-// id) rather than a size ("master/5000.jpg").
+// id) rather than a size ("master/5000.jpg"). A resizing service's
+// address names its picture in the query (dims?image_uri=https://…):
+// that address is compared.
 func samePicture(a, b string) bool {
 	strip := func(u string) string {
+		for range 3 { // a resizer's address may wrap another's
+			inner := ""
+			_, query, _ := strings.Cut(u, "?")
+			for kv := range strings.SplitSeq(query, "&") {
+				_, v, _ := strings.Cut(kv, "=")
+				if v, err := url.QueryUnescape(v); err == nil && (strings.HasPrefix(v, "http://") || strings.HasPrefix(v, "https://")) {
+					inner = v
+					break
+				}
+			}
+			if inner == "" {
+				break
+			}
+			u = inner
+		}
 		if i := strings.IndexAny(u, "?#"); i >= 0 {
 			u = u[:i]
 		}

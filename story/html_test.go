@@ -958,6 +958,8 @@ func TestHTMLPosterRepeatingAPicture(t *testing.T) {
 		{"another resizing server", "http://l3.yimg.com/uu/api/res/1.2/4eRCPf9lJt/aD02Njk7/http://media.zenfs.com/en/homerun/4406ef57dcb40376c513903b03bef048", "http://l1.yimg.com/ny/api/res/1.2/589noY9B/YXBwaWQ9/http://media.zenfs.com/en/homerun/4406ef57dcb40376c513903b03bef048", false},
 		{"another size in the path", "https://cdn.example.net/max/800/1*oBWUXtszDsiv_-Qq2bFLTQ.png", "https://cdn.example.net/max/2000/1*oBWUXtszDsiv_-Qq2bFLTQ.png", false},
 		{"another picture", "https://cdn.example.com/2019/04/120028-1200x630.jpg", "https://cdn.example.com/2019/04/120109-1020x680.jpg", true},
+		{"another picture through one resizing address", "https://o.example.com/images/dims?thumbnail=640%2C480&image_uri=https%3A%2F%2Fo.example.com%2Fhss%2Fstorage%2Fd457f269d14%2FXbox%2BOne%2BX%2Breview%2Bgallery%2B1.jpg", "https://o.example.com/images/dims?thumbnail=980%2C653&image_uri=https%3A%2F%2Fs.example.com%2Fslideshows%2F714%2Fxbox-one-x-review-gallery-1-1.jpg", true},
+		{"one picture through one resizing address", "https://o.example.com/images/dims?thumbnail=640%2C480&image_uri=https%3A%2F%2Fs.example.com%2Fslideshows%2F714%2Fxbox-one-x-review-gallery-1-1.jpg", "https://o.example.com/images/dims?thumbnail=980%2C653&image_uri=https%3A%2F%2Fs.example.com%2Fslideshows%2F714%2Fxbox-one-x-review-gallery-1-1.jpg", false},
 		{"another picture of a common name", "https://i.example.co.uk/img/media/aaa111/master/5000.jpg", "https://i.example.co.uk/img/media/bbb222/master/5000.jpg", true},
 	}
 	for _, tt := range tests {
