@@ -1128,3 +1128,23 @@ func TestHTMLRelatedLinkList(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLPromotedBlock: eHow ends with an ad network's "Related Searches"
+// heading over "Promoted By Zergnet": no section of the story.
+func TestHTMLPromotedBlock(t *testing.T) {
+	words := strings.Repeat("Decorate your party in the graduate's school colors. ", 8)
+	src := `<html><body><article><h1>How to Throw a Party</h1><p>` + words + `</p>
+<figure><img src="/1.jpg" width="640" height="480"><figcaption>Theme the party by color.</figcaption></figure><p>` + words + `</p>
+<h2 class="RsTitle"><a href="https://www.google.com/adsense/support/bin/request.py?contact=abg_afc">Related Searches</a></h2>
+<div class="RelatedSearches" id="RelatedSearches"><div id="RelatedSearchesMain"></div></div>
+<div class="zergnet-widget zergnet-widget-33846"></div><div class="zergnet-pw">Promoted By Zergnet</div>
+<div class="promoted-stories">Promoted Stories</div>
+</article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if text := allText(s); strings.Contains(text, "Zergnet") || strings.Contains(text, "Related Searches") || strings.Contains(text, "Promoted Stories") {
+		t.Errorf("the ad block is read:\n%s", dump(s))
+	}
+	if s.Len() != 1 {
+		t.Errorf("%d sections:\n%s", s.Len(), dump(s))
+	}
+}
