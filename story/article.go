@@ -673,6 +673,11 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 				out = append(out, block{kind: pieceHeading, level: int(n.Data[1] - '0'), text: t})
 			}
 			return false
+		case "a":
+			if t := OneLine(textOf(n, nil)); scriptButton(n, t) {
+				p.drop("button", t)
+				return false
+			}
 		case "ul", "ol":
 			if label := relatedLinksLabel(n); label != nil {
 				flush()
@@ -949,6 +954,14 @@ func boxCaption(img, root *html.Node) *html.Node {
 		return nil
 	}
 	return next
+}
+
+// scriptButton reports whether a link, whose text is t, is a button that
+// runs the page's script ("More ▾" opens BuzzFeed's share box): it goes
+// nowhere, and says a word or two. A longer text is the story's.
+func scriptButton(a *html.Node, t string) bool {
+	href := strings.ToLower(strings.TrimSpace(attr(a, "href")))
+	return strings.HasPrefix(href, "javascript:") && len(strings.Fields(t)) <= 3
 }
 
 // relatedLinks are the words of a label over a list of other stories:

@@ -1148,3 +1148,26 @@ func TestHTMLPromotedBlock(t *testing.T) {
 		t.Errorf("%d sections:\n%s", s.Len(), dump(s))
 	}
 }
+
+// TestHTMLNextOnAndMoreShares: BuzzFeed's "More ▾" share button and its
+// "Next On BuzzFeed News ›" box are no words of the story.
+func TestHTMLNextOnAndMoreShares(t *testing.T) {
+	words := strings.Repeat("Fiona Parry issued a plea for people to stay away from the pills. ", 8)
+	src := `<html><body><article><h1>Student dies</h1><p>` + words + `</p><p>` + words + `</p>
+<div class="box"><a href="javascript:;" class="more_shares bf_dom">More <span class="ie-arrow">▾</span></a></div>
+<p>A <a href="javascript:void(0)" onclick="note()">footnote in the story's own words, kept as it is</a>.</p>
+<div id="next_on" class="next_on_news"><ul id="next_on_same_vertical--control" class=""><li id="next_on_1">
+<div class="rightPage"><a href="/news"><span> Next On BuzzFeed News <span class="next_arrow">›</span></span></a>
+<a href="/richardhjames/streaking"><h3>This Is Why Streaking During A Rugby Match Is Never...</h3></a></div></li></ul></div>
+</article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	text := s.Intro + "\n" + allText(s)
+	for _, chrome := range []string{"More ▾", "Next On", "Streaking"} {
+		if strings.Contains(text, chrome) {
+			t.Errorf("%q is read:\n%s", chrome, dump(s))
+		}
+	}
+	if !strings.Contains(text, "issued a plea") || !strings.Contains(text, "footnote in the story's own words") {
+		t.Errorf("the story is lost:\n%s", dump(s))
+	}
+}
