@@ -141,6 +141,10 @@ func TestHTMLFigureCaptionsAndCredits(t *testing.T) {
 		{"dash before the credit", `<figure><img src="a.jpg"><figcaption>A PC that costs $35 - Image: Raspberry Pi Foundation</figcaption></figure>`, "A PC that costs $35", "Raspberry Pi Foundation", ""},
 		{"caption after the image's box", `<div class="wp-caption"><a href="a.jpg"><img src="a.jpg"></a><p class="wp-caption-text">Crowds wave flags.</p></div>`, "Crowds wave flags.", "", ""},
 		{"attribution after the image's box", `<div class="item"><div class="content"><img src="a.jpg"><div class="pin"></div><p class="print"><a href="a.jpg">View this image ›</a></p></div><p class="caption"><span class="buzz_attribution">West Mercia Police</span></p></div>`, "", "West Mercia Police", ""},
+		{"arabic photographer", `<figure><img src="a.jpg"><figcaption>طائرة ورقية تحلق فوق الشاطئ. تصوير: علي حسن / وكالة الأنباء</figcaption></figure>`, "طائرة ورقية تحلق فوق الشاطئ.", "علي حسن / وكالة الأنباء", ""},
+		{"arabic agency", `<figure><img src="a.jpg"><figcaption>أطفال يركضون عند الغروب (أ ف ب)</figcaption></figure>`, "أطفال يركضون عند الغروب", "أ ف ب", ""},
+		{"german photographer", `<figure><img src="a.jpg"><figcaption>Drachen über dem Strand. Foto: Jan Berg/dpa</figcaption></figure>`, "Drachen über dem Strand.", "Jan Berg/dpa", ""},
+		{"french photographer", `<figure><img src="a.jpg"><figcaption>Des cerfs-volants sur la plage. Photo : Léa Roux / AFP</figcaption></figure>`, "Des cerfs-volants sur la plage.", "Léa Roux / AFP", ""},
 		{"bracketed word is no credit", `<figure><img src="a.jpg"><figcaption>The rally (VIDEO)</figcaption></figure>`, "The rally (VIDEO)", "", ""},
 	}
 	for _, tt := range tests {

@@ -117,8 +117,9 @@ func largestCandidate(srcset string) string {
 }
 
 // captionCreditRe finds a credit at the end of a caption: "(AP)", "(Photo: X)",
-// "Photo by X", "Credit: X", "Photograph: X", "© X", "Image: X".
-var captionCreditRe = regexp.MustCompile(`(?i)(?:^|[\s.;,])(\((?:[^()]*(?:photo|photograph|picture|image|credit|getty|reuters|afp|ap|epa|\/)[^()]*|(?-i:[A-Z][\w.'&-]*(?:\s[A-Z][\w.'&-]*){0,3}))\)|(?:photos?|photograph|picture|image)\s+by\s+[^.]+|(?:photo|photograph|picture|image|credit|credits|source)s?\s*:\s*[^.]+|©\s*[^.]+)\.?\s*$`)
+// "Photo by X", "Credit: X", "Photograph: X", "© X", "Image: X"; in German
+// "Foto: X", in Arabic "تصوير: X" (photograph) and "(أ ف ب)" (AFP).
+var captionCreditRe = regexp.MustCompile(`(?i)(?:^|[\s.;,])(\((?:[^()]*(?:photo|photograph|picture|image|credit|getty|reuters|afp|ap|epa|dpa|\/|أ ف ب|أ ب|رويترز)[^()]*|(?-i:[A-Z][\w.'&-]*(?:\s[A-Z][\w.'&-]*){0,3}))\)|(?:photos?|photograph|picture|image)\s+by\s+[^.]+|(?:photo|photograph|picture|image|credit|credits|source|foto|bild|تصوير|صورة|المصدر)s?\s*:\s*[^.]+|©\s*[^.]+)\.?\s*$`)
 
 // notCredit are bracketed words at the end of a caption that are no credit.
 var notCredit = map[string]bool{"VIDEO": true, "PHOTOS": true, "PHOTO": true, "GALLERY": true, "WATCH": true, "LIVE": true, "UPDATED": true, "UPDATE": true, "PICTURED": true, "LEFT": true, "RIGHT": true, "CENTER": true, "CENTRE": true, "ABOVE": true, "BELOW": true, "TOP": true, "BOTTOM": true}
@@ -278,11 +279,12 @@ func (p *page) videoSource(v *html.Node) string {
 
 // tidyCredit drops the words that only announce a credit.
 func tidyCredit(c string) string {
-	c = strings.TrimSpace(c)
+	// French sets a space before a colon: "Photo : X".
+	c = strings.ReplaceAll(strings.TrimSpace(c), " :", ":")
 	// Pages repeat the label for screen readers: "CreditCredit Jane Doe".
 	for again := true; again; {
 		again = false
-		for _, prefix := range []string{"Photograph:", "Photograph by", "Photo:", "Photos:", "Photo by", "Photos by", "Picture:", "Picture by", "Image:", "Image by", "Image copyright", "Image source", "Photo credit", "Image credit", "Credit:", "Credits:", "Credit", "Source:"} {
+		for _, prefix := range []string{"Photograph:", "Photograph by", "Photo:", "Photos:", "Photo by", "Photos by", "Picture:", "Picture by", "Image:", "Image by", "Image copyright", "Image source", "Photo credit", "Image credit", "Credit:", "Credits:", "Credit", "Source:", "Foto:", "Bild:", "تصوير:", "صورة:", "المصدر:"} {
 			if len(c) > len(prefix) && strings.EqualFold(c[:len(prefix)], prefix) {
 				c, again = strings.TrimSpace(c[len(prefix):]), true
 				break
