@@ -38,8 +38,9 @@ func isStrongLayoutWord(w string) bool {
 	return name == "bg" || (colon && val != "" && (name == "image" || name == "w" || name == "h" || name == "width" || name == "height"))
 }
 
-// A file name or slug used as alt text, like 0225-lupita-nyongo-getty-01.
-var slugAltRe = regexp.MustCompile(`(?i)^[\w.-]*(\d[\w.-]*[-_]|[-_][\w.-]*\d)[\w.-]*$|^[\w.-]+\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$|^(img|dsc|image|photo|pic)[-_]?\d+$`)
+// A file name or slug used as alt text, like 0225-lupita-nyongo-getty-01
+// or update_graphic_red_bar (words joined by underscores, as no prose is).
+var slugAltRe = regexp.MustCompile(`(?i)^[\w.-]*(\d[\w.-]*[-_]|[-_][\w.-]*\d)[\w.-]*$|^[a-z0-9]+(_[a-z0-9]+)+$|^[\w.-]+\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$|^(img|dsc|image|photo|pic)[-_]?\d+$`)
 
 // cleanAlt strips slide tools' size and layout keywords from alt text;
 // what is left (maybe nothing) is the description. A file name or slug is

@@ -107,6 +107,8 @@ func TestCleanAlt(t *testing.T) {
 		"IMG_1234.jpg":                "",
 		"DSC0042":                     "",
 		"2 children playing":          "2 children playing",
+		"update_graphic_red_bar":      "",
+		"hero_image":                  "",
 	}
 	for in, want := range tests {
 		if got := cleanAlt(in); got != want {
