@@ -104,12 +104,28 @@ func (k KeyMap) helpGroups() [][]helpItem {
 
 // ShortHelp is the hint line of the status bar: the main keys, named
 // shortly for the room a status bar has.
-func (k KeyMap) ShortHelp() []key.Binding {
+func (k KeyMap) ShortHelp() []key.Binding { return k.shortHelp(6) }
+
+// shortHelp is the n keys of the hint line that matter most, in the
+// line's order. "? help" matters most: it leads to every other key.
+func (k KeyMap) shortHelp(n int) []key.Binding {
 	short := func(b key.Binding, keys string) key.Binding {
 		b.SetHelp(keys, b.Help().Desc)
 		return b
 	}
-	return []key.Binding{short(k.Next, "→/l"), short(k.Prev, "←/h"), k.Contents, k.Search, k.Help, k.Quit}
+	line := []key.Binding{short(k.Next, "→/l"), short(k.Prev, "←/h"), k.Contents, k.Search, k.Help, k.Quit}
+	rank := []int{4, 0, 1, 2, 3, 5} // indexes into line, most needed first
+	keep := make([]bool, len(line))
+	for _, i := range rank[:min(max(n, 0), len(rank))] {
+		keep[i] = true
+	}
+	var out []key.Binding
+	for i, b := range line {
+		if keep[i] {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // FullHelp is every key of the help overlay, in groups, as help.Model

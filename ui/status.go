@@ -45,8 +45,9 @@ func (m Model) statusBar() string {
 	}
 	room := w - m.method.StringWidth(rightText)
 	hint := m.hint
-	if hint == "" && m.search.query == "" {
-		hint = ansi.Strip(m.help.ShortHelpView(m.keys.ShortHelp()))
+	keyHint := hint == "" && m.search.query == ""
+	if keyHint {
+		hint = m.keyHint(w)
 	}
 	// The title takes a third of the bar when there is a hint to show,
 	// and less when a hint of the reader's own (not the key help) needs
@@ -59,7 +60,12 @@ func (m Model) statusBar() string {
 		titleRoom = max(min(titleRoom, room-m.method.StringWidth(m.hint)-4), 12)
 	}
 	left := st.StatusTitle.Render(" " + m.method.Truncate(m.story.Title, max(titleRoom-2, 1), "…") + " ")
-	if used := m.method.StringWidth(left); room-used > 12 && hint != "" {
+	if used := m.method.StringWidth(left); keyHint {
+		// Whole keys only, as many as fit.
+		if hint = m.keyHint(room - used - 2); hint != "" {
+			left += st.StatusBar.Render(" " + hint + " ")
+		}
+	} else if room-used > 12 && hint != "" {
 		left += st.StatusBar.Render(" " + m.method.Truncate(hint, room-used-2, "…") + " ")
 	}
 	gap := max(0, w-m.method.StringWidth(left)-m.method.StringWidth(rightText))
@@ -78,4 +84,15 @@ func (m Model) progressBar(w int) string {
 	}
 	full, empty := "━", "─"
 	return m.styles.BarFull.Render(strings.Repeat(full, done)) + m.styles.BarEmpty.Render(strings.Repeat(empty, w-done))
+}
+
+// keyHint is the status bar's key help in at most width columns: as many
+// of the main keys as fit whole, "? help" the last to give way.
+func (m Model) keyHint(width int) string {
+	for n := 6; n > 0; n-- {
+		if h := ansi.Strip(m.help.ShortHelpView(m.keys.shortHelp(n))); m.method.StringWidth(h) <= width {
+			return h
+		}
+	}
+	return ""
 }
