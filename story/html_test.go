@@ -1175,3 +1175,18 @@ func TestHTMLNextOnAndMoreShares(t *testing.T) {
 		t.Errorf("the story is lost:\n%s", dump(s))
 	}
 }
+
+// TestHTMLTableOfContents: a wiki's table of contents (div.toc, links to
+// the page's own headings) is no section: the reader has its own.
+func TestHTMLTableOfContents(t *testing.T) {
+	words := strings.Repeat("Mozilla is a free-software community, created in 1998 by members of Netscape. ", 6)
+	src := `<html><body><div id="content"><h1>Mozilla</h1><p>` + words + `</p>
+<div id="toc" class="toc"><div id="toctitle"><h2>Contents</h2></div><ul>
+<li class="toclevel-1"><a href="#History"><span class="tocnumber">1</span> <span class="toctext">History</span></a></li>
+<li class="toclevel-1"><a href="#Values"><span class="tocnumber">2</span> <span class="toctext">Values</span></a></li></ul></div>
+<h2 id="History">History</h2><p>` + words + `</p><h2 id="Values">Values</h2><p>` + words + `</p></div></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if got := captions(s); strings.Join(got, "|") != "History|Values" {
+		t.Errorf("captions %q:\n%s", got, dump(s))
+	}
+}

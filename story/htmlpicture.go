@@ -314,7 +314,7 @@ var teaserWords = map[string]bool{
 	"social": true, "newsletter": true, "avatar": true, "logo": true, "popular": true, "recommended": true,
 	"recommendations": true, "signup": true, "readmore": true, "mostread": true, "nextup": true, "alsoread": true,
 	"thumbnail": true, "thumb": true, "sidebar": true, "widget": true, "byline": true, "author": true,
-	"zergnet": true, "next": true,
+	"zergnet": true, "next": true, "toc": true,
 }
 
 // teaserWord returns the first teaser word in a class or id list, or "".
