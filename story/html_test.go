@@ -1190,3 +1190,14 @@ func TestHTMLTableOfContents(t *testing.T) {
 		t.Errorf("captions %q:\n%s", got, dump(s))
 	}
 }
+
+// TestHTMLAltRepeatingCaptionAndCredit: alt text that is the caption and
+// its credit ("Can you spot the anomaly? Photo by Ricardo Gomez Angel")
+// says nothing the caption and credit lines do not.
+func TestHTMLAltRepeatingCaptionAndCredit(t *testing.T) {
+	s := parseHTMLString(t, `<html><body><p>x</p><figure><img src="a.jpg" alt="Can you spot the anomaly? Photo by Ricardo Gomez Angel"><figcaption>Can you spot the anomaly? <small>Photo by Ricardo Gomez Angel</small></figcaption></figure></body></html>`, Options{})
+	p := s.Section(0).Pictures[0]
+	if p.Alt != p.Caption || p.Caption != "Can you spot the anomaly?" || p.Credit != "Ricardo Gomez Angel" {
+		t.Errorf("alt %q, caption %q, credit %q", p.Alt, p.Caption, p.Credit)
+	}
+}

@@ -253,6 +253,11 @@ func (p *page) readFigure(el *html.Node, caption *html.Node) figure {
 			// the alt text then names the picture.
 			pic.Caption = ""
 		}
+		altText, altCredit := splitCredit(pic.Alt)
+		if altCredit != "" && pic.Credit != "" && sameLetters(tidyCredit(altCredit), pic.Credit) && sameWords(altText, pic.Caption) {
+			// The alt text is the caption and the credit, told again.
+			pic.Alt = pic.Caption
+		}
 		if pic.Alt != "" && (sameWords(pic.Alt, pic.Caption) || startsCaption(pic.Alt, pic.Caption)) {
 			// Alt text that repeats the caption, or its start cut short
 			// (the Herald Sun's stops at "so-called ‘metadat"), is still
