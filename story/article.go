@@ -492,7 +492,7 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 	bullet := false       // a list item's bullet waits for its text, which sits in a block inside it
 	var pres []*html.Node // the <pre> elements being read, whose line breaks are the text's
 	flush := func() {
-		if t := foldLines(Clean(para.String())); t != "" {
+		if t := foldLines(Clean(joinCells(para.String()))); t != "" {
 			for _, line := range strings.Split(t, "\n") {
 				if line == "•" {
 					bullet = true
@@ -678,6 +678,11 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 				p.drop("button", t)
 				return false
 			}
+		case "td", "th":
+			// A row's cells read as one line: "Founded · 1998", not a
+			// paragraph each (flush joins the cells that have words).
+			para.WriteString(cellMark)
+			return true
 		case "ul", "ol":
 			if label := relatedLinksLabel(n); label != nil {
 				flush()
@@ -708,7 +713,7 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 		return true
 	}
 	exit := func(n *html.Node) {
-		if n.Type == html.ElementNode && blockElements[n.Data] {
+		if n.Type == html.ElementNode && blockElements[n.Data] && n.Data != "td" && n.Data != "th" {
 			flush()
 		}
 		if len(pres) > 0 && pres[len(pres)-1] == n {
@@ -954,6 +959,24 @@ func boxCaption(img, root *html.Node) *html.Node {
 		return nil
 	}
 	return next
+}
+
+// cellMark stands before each table cell's text while a row is read: a
+// private-use character, which no page's text needs.
+const cellMark = "\ue000"
+
+// joinCells joins the cells of a table row that have words with " · ".
+func joinCells(row string) string {
+	if !strings.Contains(row, cellMark) {
+		return row
+	}
+	var cells []string
+	for c := range strings.SplitSeq(row, cellMark) {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	return strings.Join(cells, " · ")
 }
 
 // scriptButton reports whether a link, whose text is t, is a button that

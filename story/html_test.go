@@ -1201,3 +1201,28 @@ func TestHTMLAltRepeatingCaptionAndCredit(t *testing.T) {
 		t.Errorf("alt %q, caption %q, credit %q", p.Alt, p.Caption, p.Credit)
 	}
 }
+
+// TestHTMLTableRowsReadAsLines: a table's row reads as one line, its cells
+// parted by " · " (a wiki's infobox: "Founded · February 28, 1998"), not
+// a paragraph per cell.
+func TestHTMLTableRowsReadAsLines(t *testing.T) {
+	words := strings.Repeat("Mozilla is a free-software community, created in 1998 by members of Netscape. ", 6)
+	src := `<html><body><article><h1>Mozilla</h1><table class="infobox vcard">
+<tr><th colspan="2">Mozilla</th></tr>
+<tr><th scope="row">Industry</th>
+<td><a href="/wiki/Open-source_software">Open-source software</a></td></tr>
+<tr><th scope="row">Founded</th><td>February 28, 1998</td></tr>
+<tr><th scope="row">Divisions</th><td>Mozilla Corporation<br>Mozilla Foundation</td></tr>
+<tr><td>Load map</td><td class="done"></td><td></td><td>kovarex</td></tr>
+</table><p>` + words + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	text := s.Intro + "\n\n" + allText(s)
+	for _, line := range []string{"Industry · Open-source software", "Founded · February 28, 1998", "Divisions · Mozilla Corporation", "Load map · kovarex"} {
+		if !strings.Contains(text, line) {
+			t.Errorf("no line %q in:\n%s", line, text)
+		}
+	}
+	if !strings.Contains(text, "Mozilla Foundation") {
+		t.Errorf("a cell's second line was lost:\n%s", text)
+	}
+}
