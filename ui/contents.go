@@ -96,8 +96,13 @@ func (m Model) contentsView(h int) []string {
 	}
 	for i := top; i < min(len(c.filtered), top+rows); i++ {
 		page := c.filtered[i]
+		// The cursor has a sign of its own, not only a colour (NO_COLOR
+		// drops that); "•" is the page being read.
 		mark := "  "
-		if page == m.pos.page {
+		switch {
+		case i == c.cursor:
+			mark = "▸ "
+		case page == m.pos.page:
 			mark = "• "
 		}
 		label := m.method.Truncate(mark+c.labels[page], inner, "…")

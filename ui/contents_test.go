@@ -47,3 +47,26 @@ func TestContentsNumbersAligned(t *testing.T) {
 		col = at
 	}
 }
+
+// TestContentsCursorShowsWithoutColour: the contents' cursor is marked by
+// a sign, not by colour alone, so that it shows with NO_COLOR (where the
+// accent colour is dropped) and to a reader who cannot tell colours.
+func TestContentsCursorShowsWithoutColour(t *testing.T) {
+	s, err := story.Parse([]byte("# Deck\n\n---\n\n## Herons\n\nA.\n\n---\n\n## Egrets\n\nB.\n\n---\n\n## Coots\n\nC.\n"), story.Options{Name: "d.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := runKeys(t, newTestModel(s, 60, 16), "t down down")
+	var cursor, other string
+	for _, l := range strings.Split(frame(m), "\n") {
+		switch {
+		case strings.Contains(l, "Egrets"):
+			cursor = l
+		case strings.Contains(l, "Herons"):
+			other = l
+		}
+	}
+	if !strings.Contains(cursor, "▸") || strings.Contains(other, "▸") {
+		t.Errorf("the cursor on Egrets is not marked:\n%s", frame(m))
+	}
+}
