@@ -60,8 +60,31 @@ func readArticle(p *page) {
 	p.finishMeta(h1)
 	blocks := p.dropRepeats(p.blocks(root, teasers))
 	blocks = p.tellDescriptionOnce(blocks)
+	blocks = creditsAfterFigures(blocks)
 	p.sections(blocks)
 	p.dropRepeatedPoster()
+}
+
+// creditParaRe matches a paragraph that is only a picture's credit:
+// "(Artist: 3ihard)", "Photo: Jan Berg".
+var creditParaRe = regexp.MustCompile(`(?i)^\(?\s*(?:artist|illustration|photo|photograph|picture|image|credit|source)s?\s*:\s*([^()]{1,80}?)\s*\)?\.?$`)
+
+// creditsAfterFigures gives a figure with no credit the credit that the
+// paragraph right after it is: Kotaku names each picture's artist so,
+// "(Artist: 3ihard)", and the paragraph would name the next section.
+func creditsAfterFigures(blocks []block) []block {
+	out := blocks[:0]
+	for i, b := range blocks {
+		if i > 0 && b.kind == pieceText && len(out) > 0 && out[len(out)-1].kind == pieceFigure {
+			pics := out[len(out)-1].fig.pics
+			if m := creditParaRe.FindStringSubmatch(unescapeMarkdown(b.text)); m != nil && pics[len(pics)-1].Credit == "" {
+				pics[len(pics)-1].Credit = m[1]
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 // tellDescriptionOnce keeps the page's description, the cover's subtitle,

@@ -1226,3 +1226,26 @@ func TestHTMLTableRowsReadAsLines(t *testing.T) {
 		t.Errorf("a cell's second line was lost:\n%s", text)
 	}
 }
+
+// TestHTMLBoilerplateAlt: G/O Media's sites (Kotaku, Gizmodo, Jalopnik)
+// give every picture the alt text "Illustration for article titled" and
+// the headline: no description of the picture, and no name for its
+// section, let alone for 40 sections in a row. The artist named in the
+// paragraph after it is its credit, not its section's name.
+func TestHTMLBoilerplateAlt(t *testing.T) {
+	words := strings.Repeat("Metroid has grown into one of the richest universes in games. ", 6)
+	src := `<html><head><title>The Spectacular Story Of Metroid</title></head><body><article><h1>The Spectacular Story Of Metroid</h1><p>` + words + `</p>
+<figure><img src="/a.jpg" width="800" height="450" alt="Illustration for article titled The Spectacular Story Of emMetroid/em, One Of Gamings Richest Universes"></figure>
+<div class="ad-unit">Advertisement</div><p><em>(</em><span><a href="http://3ihard.deviantart.com/art/Chozo"><em>Artist: 3ihard</em></a></span><em>)</em></p>
+<p>The Living Planet: ` + words + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if s.Len() != 1 || len(s.Section(0).Pictures) != 1 {
+		t.Fatalf("sections:\n%s", dump(s))
+	}
+	if p := s.Section(0).Pictures[0]; p.Alt != "" || p.Credit != "3ihard" {
+		t.Errorf("alt %q, credit %q", p.Alt, p.Credit)
+	}
+	if c := s.Section(0).Caption; strings.Contains(c, "Illustration") {
+		t.Errorf("caption %q", c)
+	}
+}

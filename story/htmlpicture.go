@@ -9,6 +9,11 @@ import (
 	"golang.org/x/net/html"
 )
 
+// boilerplateAlts start the alt text a publishing system gives every
+// picture, lower-cased: G/O Media's (Kotaku, Gizmodo, Jalopnik) is
+// "Illustration for article titled" and the headline.
+var boilerplateAlts = []string{"illustration for article titled"}
+
 // isImage reports whether n is an element that shows a picture. A
 // <picture> shows one only through its <img>: with none (CityLab puts
 // its desktop sizes in one beside the picture that shows) it shows
@@ -226,6 +231,9 @@ func (p *page) readFigure(el *html.Node, caption *html.Node) figure {
 				}
 			}
 			pic.Alt = cleanAlt(plainAttr(alt))
+			if hasFoldPrefix(pic.Alt, boilerplateAlts) {
+				pic.Alt = "" // the same words on every picture of the site
+			}
 		}
 		if pic.Source == "" && pic.Video == "" {
 			continue
