@@ -756,10 +756,17 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 // sourceBreaks turns the line breaks of a page's source into spaces.
 var sourceBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\f", " ")
 
-// editLink reports whether n is a wiki's "[edit]" link beside a heading.
+// editLink reports whether n is a wiki's "[edit]" link beside a heading,
+// or a permalink to the heading itself (Sphinx's "¶", "#", "§").
 func editLink(n *html.Node) bool {
 	for _, c := range strings.Fields(attr(n, "class")) {
 		if c == "mw-editsection" || c == "editsection" {
+			return true
+		}
+	}
+	if isElement(n, "a") && strings.HasPrefix(attr(n, "href"), "#") {
+		switch strings.TrimSpace(textOf(n, nil)) {
+		case "", "¶", "#", "§", "🔗", "⚓", "link":
 			return true
 		}
 	}

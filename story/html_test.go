@@ -1249,3 +1249,17 @@ func TestHTMLBoilerplateAlt(t *testing.T) {
 		t.Errorf("caption %q", c)
 	}
 }
+
+// TestHTMLHeadingPermalinks: a documentation page's permalink beside each
+// heading (Sphinx's "¶", "#", "§") is no part of the heading.
+func TestHTMLHeadingPermalinks(t *testing.T) {
+	para := strings.Repeat("Evolve lets you share mutable history safely. ", 8)
+	src := `<html><body><article><p>` + para + `</p>
+<h2>Setting up<a class="headerlink" href="#setting-up" title="Permalink to this headline">¶</a></h2><p>` + para + `</p>
+<h2><a class="anchor" href="#example"><span>#</span></a>Example 2: Amend again</h2><p>` + para + `</p>
+<h2>Section 3 <a href="#s3">§</a></h2><p>` + para + `</p></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	if got := captions(s); strings.Join(got, "|") != "Setting up|Example 2: Amend again|Section 3" {
+		t.Errorf("captions %q", got)
+	}
+}
