@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -65,8 +66,10 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 		}
 		p := renderPage(pageSpec{story: s, index: i, width: cw, height: 24, theme: theme, styles: st, print: true, art: art, method: opt.Method})
 		lines := p.lines
-		if opt.Notes {
-			lines = append(lines, printedNotes(s, i, cw, st)...)
+		if notes := printedNotes(s, i, cw, st); opt.Notes && len(notes) > 0 {
+			// Above the page's closing words, which end it.
+			at := max(len(lines)-1-p.foot, 0)
+			lines = slices.Concat(lines[:at], []string{""}, notes, lines[at+1:])
 		}
 		for _, l := range lines {
 			if theme == ThemeNoTTY {

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/story"
 )
 
 // plainMarkdown formats md as print mode does with no terminal.
@@ -52,6 +54,28 @@ func TestWrappedCodeKeepsIndent(t *testing.T) {
 		}
 		if squeeze(got) != squeeze("func main() { fmt.Println(\"a very long line of code that will surely need wrapping at forty columns\") }") {
 			t.Errorf("width %d: code text changed:\n%s", w, got)
+		}
+	}
+}
+
+// TestPrintNotesBeforeTheEnd: with --notes, a page's speaker notes come
+// before its closing line, so "End of story" ends the print and "1
+// section follows" stays right above the rule to that section.
+func TestPrintNotesBeforeTheEnd(t *testing.T) {
+	md := "Speaker Notes\n===\n\nIntro.\n\n<!-- speaker_note: note on the cover -->\n\n<!-- end_slide -->\n\nUsage\n===\n\nRun it.\n\n<!-- speaker_note: note on the last slide -->\n"
+	s, err := story.Parse([]byte(md), story.Options{Name: "n.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := Print(&b, s, PrintOptions{Width: 60, Notes: true}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, order := range [][2]string{{"note on the cover", "1 section follows"}, {"note on the last slide", "End of story"}} {
+		note, foot := strings.Index(out, order[0]), strings.Index(out, order[1])
+		if note < 0 || foot < 0 || note > foot {
+			t.Errorf("%q is not before %q:\n%s", order[0], order[1], out)
 		}
 	}
 }

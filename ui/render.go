@@ -37,6 +37,10 @@ func contentWidth(w int) int {
 // page is one rendered page: its lines, without the centring margin.
 type page struct {
 	lines []string
+	// foot is how many of the last lines are the page's closing words
+	// ("3 sections follow", "End of story"), their blank lines included:
+	// print mode puts speaker notes above them.
+	foot int
 	// plain is set when the page's Markdown was shown as plain text, after
 	// it took too long to format.
 	plain bool
@@ -152,6 +156,7 @@ func buildPage(sp pageSpec) *page {
 	if len(foot) > 0 {
 		p.lines = append(p.lines, "")
 		p.lines = append(p.lines, foot...)
+		p.foot = len(foot) + 1
 	}
 	p.lines = append(p.lines, "")
 	return p
