@@ -15,7 +15,7 @@ import (
 // compiling them all took 2 ms of every start.
 var (
 	kickerRe    = lazyRegexp(`(?i)^(in pics|in pictures|in photos|in images|photos|pics|pictures|gallery|photo gallery|photo story|watch|तस्वीरों में|फोटो गैलरी|写真で見る|图集|组图|بالصور)\s*[-–—:|：]\s*(\S.*)$`)
-	chromeRe    = lazyRegexp(`(?i)^(read in app|open in app|advertisement|ad|sponsored|share|share this( article| story)?|share on \S+|story continues below( this ad(vertisement)?)?|continue reading|read more|click here\b.*|tap here\b.*|also read\s*[:-].*|read more\s*[:-].*|related\s*:.*|follow us( on\b.*)?|download (the )?app|get the app|subscribe( now| to\b.*)?|sign up\b.*|\d+\s*/\s*\d+|next|previous|prev|comments?|skip ad|loading\.*)$`)
+	chromeRe    = lazyRegexp(`(?i)^(read in app|open in app|advertisement|ad|sponsored|share|share this( article| story)?|share (?:on|via) \S+|about this content|story continues below( this ad(vertisement)?)?|continue reading|read more|click here\b.*|tap here\b.*|also read\s*[:-].*|read more\s*[:-].*|related\s*:.*|follow us( on\b.*)?|download (the )?app|get the app|subscribe( now| to\b.*)?|sign up\b.*|\d+\s*/\s*\d+|next|previous|prev|comments?|skip ad|loading\.*)$`)
 	creditRe    = lazyRegexp(`(?i)^\(?\s*(?:(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|courtesy|video)\s*(?:by\b|:|-|–|—)\s*\S.*|©\s*\S.*|(?:ap|afp|reuters|pti|ani|ians|epa|xinhua|getty images|bloomberg|ap photo\b.*)|(?:file )?photo\s*/\s*\S.*)\)?$`)
 	bylineRe    = lazyRegexp(`(?i)^(?:by|written by|reported by|words by)\s*:?\s+(\S.{1,80})$`)
 	datedRe     = lazyRegexp(`(?i)^(?:updated|published|first published|last updated|posted|last modified)\s*(?:on|at)?\s*:?\s*(\S.*\d.*)$`)
@@ -570,7 +570,7 @@ func isCreditLine(line string) bool {
 }
 
 // chromeStarts are how page chrome lines start, lower-cased.
-var chromeStarts = []string{"read", "open in", "advert", "ad", "sponsored", "share", "story continues", "continue", "click", "tap", "also", "related", "follow", "subscribe", "sign up", "download", "get the", "next", "prev", "comment", "skip", "loading"}
+var chromeStarts = []string{"read", "open in", "advert", "ad", "sponsored", "share", "story continues", "continue", "click", "tap", "also", "related", "follow", "subscribe", "sign up", "download", "get the", "next", "prev", "comment", "skip", "loading", "about this"}
 
 func isChromeLine(line string) bool {
 	if len(line) > 120 || line == "" {

@@ -176,3 +176,23 @@ func TestGalleryBodyEndings(t *testing.T) {
 		t.Errorf("list: captions = %q", got)
 	}
 }
+
+// TestCopiedArticleChrome: an article copied from the Guardian's page
+// brings its share buttons and sponsor label along; they are no captions
+// of sections of their own ("Share via Email", "About this content").
+func TestCopiedArticleChrome(t *testing.T) {
+	text := "'What is the sea telling us?': Māori tribes fearful over whale strandings\n\nAbout this content\n\nThu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019 06.16 EST\n\nShare on Facebook\n\nShare on Twitter\n\nShare via Email\n\n" +
+		"Whale whisperer Hori Parata was just seven years old when he attended his first mass stranding, a beaching of porpoises in New Zealand’s Northland.\n\n" +
+		"Seven decades later, Parata, 75, has now overseen more than 500 strandings and is renowned in New Zealand as the leading Māori whale expert.\n"
+	s := must(Parse([]byte(text), Options{Format: FormatText}))
+	for _, chrome := range []string{"Share via Email", "About this content"} {
+		if !slices.Contains(s.Dropped, Dropped{Kind: "chrome", Text: chrome}) {
+			t.Errorf("%q not kept off the pages as chrome: %v", chrome, s.Dropped)
+		}
+	}
+	for _, c := range captions(s) {
+		if strings.HasPrefix(c, "Share") || strings.HasPrefix(c, "About") {
+			t.Errorf("captions %q", captions(s))
+		}
+	}
+}
