@@ -15,12 +15,10 @@ import (
 // the same words, but a reader may want them apart from the layout, and
 // the source is where the picture itself is.
 
-// pagePictures are the pictures of the current page; the cover has none.
+// pagePictures are the pictures of the current page: on the cover, the
+// story's poster, if it has one.
 func (m Model) pagePictures() []story.Picture {
-	if m.pos.page == 0 {
-		return nil
-	}
-	return m.story.Section(m.pos.page - 1).Pictures
+	return pagePictures(m.story, m.pos.page) // the cover's poster too
 }
 
 // openDetails shows the details of the current page's pictures.

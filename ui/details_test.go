@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/story"
 )
 
 func TestDetailsShowEverything(t *testing.T) {
@@ -100,4 +102,20 @@ func dedupe(rows []string) []string {
 		}
 	}
 	return out
+}
+
+// TestDetailsOfThePoster: a web story's cover shows its poster in a
+// panel, and i gives that picture's details as on any page.
+func TestDetailsOfThePoster(t *testing.T) {
+	s, err := story.Parse([]byte(`<amp-story standalone title="Tide pools" poster-portrait-src="https://example.com/poster.jpg"><amp-story-page id="p1"><amp-story-grid-layer template="vertical"><h1>Low tide</h1><p>A crab crosses the rocks.</p></amp-story-grid-layer></amp-story-page></amp-story>`), story.Options{Name: "t.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := send(newTestModel(s, 80, 30), keyMsg("i"))
+	if m.overlay != overlayDetails {
+		t.Fatalf("i on the cover did not open the poster's details:\n%s", frame(m))
+	}
+	if f := frame(m); !strings.Contains(f, "https://example.com/poster.jpg") {
+		t.Errorf("details lack the poster's address:\n%s", f)
+	}
 }
