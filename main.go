@@ -98,11 +98,11 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	if !stateOff(cfg) {
 		store = state.Open(stateDir())
 	}
-	key, hash := storyKey(cfg, ld.name, ld.data)
+	id := newStoryID(cfg, ld.name, ld.data)
 	if cfg.debug {
-		return debugListing(stdout, ld.story, ld.name, lookupResume(cfg, store, key, hash, ld.story).why)
+		return debugListing(stdout, ld.story, ld.name, lookupResume(cfg, store, id, ld.story).why)
 	}
-	return readInTerminal(cfg, ld, stdin, stdout, stdinTTY, store, key, hash)
+	return readInTerminal(cfg, ld, stdin, stdout, stdinTTY, store, id)
 }
 
 // withoutTMUX returns env without TMUX. Inside tmux, Bubble Tea's colour
