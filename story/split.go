@@ -274,7 +274,11 @@ const (
 type scanner struct {
 	src   string
 	marks []mark
-	open  leaf
+	// splits keeps only the marks of the strongest kind met so far (see
+	// scanSplits); best is that kind.
+	splits bool
+	best   lineKind
+	open   leaf
 	// For a paragraph: where it starts, and whether goldmark's paragraph
 	// transforms might take it apart if a setext underline came.
 	paraStart int
@@ -288,8 +292,30 @@ type scanner struct {
 
 // scanMarks walks src line by line and returns its top-level thematic
 // breaks, end_slide comments and headings, in order.
-func scanMarks(src string) []mark {
-	s := &scanner{src: src}
+func scanMarks(src string) []mark { return scan(&scanner{src: src}) }
+
+// scanSplits is scanMarks keeping only the marks of the kind that splits
+// the deck (see splitDeck): its end_slide comments if it has any, else its
+// thematic breaks if it has any, else its headings. A long deck has a
+// break and a heading on every slide; keeping only one of them halves
+// what the split allocates before the first frame.
+func scanSplits(src string) []mark { return scan(&scanner{src: src, splits: true}) }
+
+// strength orders the kinds of mark by which splits a deck first.
+func strength(k lineKind) int {
+	switch k {
+	case lineEndSlide:
+		return 3
+	case lineBreak:
+		return 2
+	case lineHeading:
+		return 1
+	}
+	return 0
+}
+
+func scan(s *scanner) []mark {
+	src := s.src
 	for pos := 0; pos < len(src); {
 		next := len(src)
 		if i := strings.IndexByte(src[pos:], '\n'); i >= 0 {
@@ -392,6 +418,14 @@ func (s *scanner) line(start, next int) int {
 // doubles as it grows, where append would grow it by a quarter, and
 // allocate and copy five times what it keeps.
 func (s *scanner) add(m mark) {
+	if s.splits {
+		switch d := strength(m.kind) - strength(s.best); {
+		case d < 0:
+			return
+		case d > 0:
+			s.marks, s.best = s.marks[:0], m.kind
+		}
+	}
 	if len(s.marks) == cap(s.marks) {
 		s.marks = slices.Grow(s.marks, max(len(s.marks), 64))
 	}
@@ -490,7 +524,7 @@ func closedAfter(src string, from int) int {
 // title yet (hasTitle: none from front matter) and whose only heading
 // opens it is titled by that heading.
 func splitDeck(src string, hasTitle bool) (mode string, pre string, title string, chunks []span) {
-	marks := scanMarks(src)
+	marks := scanSplits(src)
 	var kinds [lineHeading + 1]int
 	var levels [7]int // headings of each level
 	for _, m := range marks {
