@@ -63,7 +63,7 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 				}
 			}
 		}
-		p := renderPage(pageSpec{story: s, index: i, width: cw, height: 24, theme: theme, styles: st, print: true, art: art, method: opt.Method})
+		p := renderPage(pageSpec{story: s, index: i, width: cw, height: 24, theme: theme, styles: &st, print: true, art: art, method: opt.Method})
 		lines := p.lines
 		if opt.Notes {
 			lines = append(lines, printedNotes(s, i, cw, st)...)

@@ -51,7 +51,7 @@ type pageSpec struct {
 	width  int // content width
 	height int // rows for the page: panels take at most a third
 	theme  Theme
-	styles Styles
+	styles *Styles
 	// deadline bounds the Markdown render; 0 means renderDeadline.
 	deadline time.Duration
 	// format renders Markdown; nil means Glamour (renderMarkdown).
@@ -82,7 +82,7 @@ func renderPage(sp pageSpec) (p *page) {
 func buildPage(sp pageSpec) *page {
 	var pieces []bodyPiece
 	var head, foot []string
-	st := sp.styles
+	st := *sp.styles
 	wm := sp.method
 	n := sp.story.Len()
 	if sp.index == 0 {
