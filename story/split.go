@@ -1,7 +1,6 @@
 package story
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -196,11 +195,11 @@ func mayBeDelimiterRow(t string) bool {
 
 // The HTML blocks, as goldmark starts them; each line holds its newline.
 var (
-	htmlType1Open  = regexp.MustCompile(`(?i)^ {0,3}<(?:script|pre|style|textarea)(?:\s.*|>.*|/>.*|)(?:\r\n|\n)?$`)
-	htmlType1Close = regexp.MustCompile(`(?i)</(?:script|pre|style|textarea)>`)
-	htmlType4Open  = regexp.MustCompile(`^ {0,3}<![A-Z]`)
-	htmlType6Open  = regexp.MustCompile(`^ {0,3}<(?:/ *)?([a-zA-Z][a-zA-Z0-9-]*)(?: .*|>.*|/>.*|)(?:\r\n|\n)?$`)
-	htmlType7Open  = regexp.MustCompile(`^ {0,3}<(/ *)?([a-zA-Z][a-zA-Z0-9-]*)((?:[\r\n \t]+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:[\r\n \t]*=[\r\n \t]*(?:[^"'=<>` + "`" + `\x00-\x20]+|'[^']*'|"[^"]*"))?)*) *(?:>|/>) *(?:\r\n|\n)?$`)
+	htmlType1Open  = lazyRegexp(`(?i)^ {0,3}<(?:script|pre|style|textarea)(?:\s.*|>.*|/>.*|)(?:\r\n|\n)?$`)
+	htmlType1Close = lazyRegexp(`(?i)</(?:script|pre|style|textarea)>`)
+	htmlType4Open  = lazyRegexp(`^ {0,3}<![A-Z]`)
+	htmlType6Open  = lazyRegexp(`^ {0,3}<(?:/ *)?([a-zA-Z][a-zA-Z0-9-]*)(?: .*|>.*|/>.*|)(?:\r\n|\n)?$`)
+	htmlType7Open  = lazyRegexp(`^ {0,3}<(/ *)?([a-zA-Z][a-zA-Z0-9-]*)((?:[\r\n \t]+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:[\r\n \t]*=[\r\n \t]*(?:[^"'=<>` + "`" + `\x00-\x20]+|'[^']*'|"[^"]*"))?)*) *(?:>|/>) *(?:\r\n|\n)?$`)
 )
 
 // htmlBlockEnds are what ends an HTML block of each kind on the same line
@@ -212,18 +211,18 @@ var htmlBlockEnds = [...]string{2: "-->", 3: "?>", 4: ">", 5: "]]>"}
 func htmlBlockKind(line string, inPara bool) int {
 	t := strings.TrimLeft(line, " ")
 	switch {
-	case htmlType1Open.MatchString(line):
+	case htmlType1Open().MatchString(line):
 		return 1
 	case strings.HasPrefix(t, "<!--"):
 		return 2
 	case strings.HasPrefix(t, "<?"):
 		return 3
-	case htmlType4Open.MatchString(line):
+	case htmlType4Open().MatchString(line):
 		return 4
 	case strings.HasPrefix(t, "<![CDATA["):
 		return 5
 	}
-	if m := htmlType7Open.FindStringSubmatch(line); m != nil {
+	if m := htmlType7Open().FindStringSubmatch(line); m != nil {
 		tag := strings.ToLower(m[2])
 		if htmlBlockTags[tag] {
 			return 6
@@ -232,7 +231,7 @@ func htmlBlockKind(line string, inPara bool) int {
 			return 7
 		}
 	}
-	if m := htmlType6Open.FindStringSubmatch(line); m != nil && htmlBlockTags[strings.ToLower(m[1])] {
+	if m := htmlType6Open().FindStringSubmatch(line); m != nil && htmlBlockTags[strings.ToLower(m[1])] {
 		return 6
 	}
 	return 0
@@ -254,7 +253,7 @@ var htmlBlockTags = func() map[string]bool {
 // (1 to 5).
 func htmlClosed(kind int, line string) bool {
 	if kind == 1 {
-		return htmlType1Close.MatchString(line)
+		return htmlType1Close().MatchString(line)
 	}
 	return strings.Contains(line, htmlBlockEnds[kind])
 }
