@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -17,7 +18,7 @@ import (
 
 // readInTerminal shows the story in the reader until the user leaves,
 // then keeps where they stopped.
-func readInTerminal(cfg config, ld loaded, stdin, stdout *os.File, stdinTTY bool, store *state.Store, id storyID) error {
+func readInTerminal(cfg config, ld loaded, stdin, stdout *os.File, stdinTTY bool, store *state.Store, id storyID, release func()) error {
 	s, name, base := ld.story, ld.name, ld.base
 	// 120 frames a second, Bubble Tea's most: a key shows on screen within
 	// about 8 ms instead of 16.
@@ -83,6 +84,10 @@ func readInTerminal(cfg config, ld loaded, stdin, stdout *os.File, stdinTTY bool
 		// A file that cannot be watched is still read, without reloads.
 		live, _ = startLive(cfg, name, id.hash, prog.Send)
 	}
+	// The first frame is drawn at once: the collector can have its usual
+	// pacing back soon after (collector.go).
+	settle := time.AfterFunc(firstFrameSettle, release)
+	defer settle.Stop()
 	final, err := prog.Run()
 	hash := id.hash
 	if live != nil {
