@@ -88,8 +88,10 @@ type loaded struct {
 }
 
 // loadStory reads and parses the story the command line names: a URL, a
-// file, standard input or the bundled sample.
-func loadStory(cfg config, stdin *os.File, stdinTTY bool, notice io.Writer) (loaded, error) {
+// file, standard input or the bundled sample. release gives the garbage
+// collector back its pacing (collector.go): it is called before a web
+// page is parsed.
+func loadStory(cfg config, stdin *os.File, stdinTTY bool, notice io.Writer, release func()) (loaded, error) {
 	var (
 		data       string
 		name       string
@@ -114,6 +116,9 @@ func loadStory(cfg config, stdin *os.File, stdinTTY bool, notice io.Writer) (loa
 		return loaded{}, err
 	}
 	opt.Name = name
+	if f, _ := story.Detect(opt.Format, name, data); f == story.FormatHTML {
+		release()
+	}
 	s, err := story.ParseText(data, opt)
 	if err != nil {
 		return loaded{}, fmt.Errorf("%s: %w", displayName(name), err)

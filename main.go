@@ -85,24 +85,33 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	if term.IsTerminal(os.Stderr.Fd()) {
 		notice = os.Stderr
 	}
-	ld, err := loadStory(cfg, stdin, stdinTTY, notice)
+	// The collector waits while a file or a pipe loads (collector.go); a
+	// web page, whose parse makes garbage of its own, loads as usual.
+	release := func() {}
+	if !isURL(cfg.path) {
+		release = holdCollector(fileSize(cfg))
+	}
+	defer release()
+	ld, err := loadStory(cfg, stdin, stdinTTY, notice, release)
 	if err != nil {
 		return err
 	}
 	stdoutTTY := term.IsTerminal(stdout.Fd())
 	if !cfg.debug && (cfg.print || !stdoutTTY) {
 		// Printing keeps no place: no state to open, no key to hash.
+		release()
 		return printStory(stdout, ld.story, cfg, stdoutTTY, ld.base)
 	}
 	var store *state.Store
 	if !stateOff(cfg) {
 		store = state.Open(stateDir())
 	}
-	key, hash := storyKey(cfg, ld.name, ld.data)
+	id := newStoryID(cfg, ld.name, ld.data)
 	if cfg.debug {
-		return debugListing(stdout, ld.story, ld.name, lookupResume(cfg, store, key, hash, ld.story).why)
+		release()
+		return debugListing(stdout, ld.story, ld.name, lookupResume(cfg, store, id, ld.story).why)
 	}
-	return readInTerminal(cfg, ld, stdin, stdout, stdinTTY, store, key, hash)
+	return readInTerminal(cfg, ld, stdin, stdout, stdinTTY, store, id, release)
 }
 
 // withoutTMUX returns env without TMUX. Inside tmux, Bubble Tea's colour

@@ -7,6 +7,7 @@ import (
 	"os/signal"
 	"sync/atomic"
 	"syscall"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
@@ -17,7 +18,7 @@ import (
 
 // readInTerminal shows the story in the reader until the user leaves,
 // then keeps where they stopped.
-func readInTerminal(cfg config, ld loaded, stdin, stdout *os.File, stdinTTY bool, store *state.Store, key, hash string) error {
+func readInTerminal(cfg config, ld loaded, stdin, stdout *os.File, stdinTTY bool, store *state.Store, id storyID, release func()) error {
 	s, name, base := ld.story, ld.name, ld.base
 	// 120 frames a second, Bubble Tea's most: a key shows on screen within
 	// about 8 ms instead of 16.
@@ -37,7 +38,7 @@ func readInTerminal(cfg config, ld loaded, stdin, stdout *os.File, stdinTTY bool
 		hint = "sample story · reel FILE opens yours"
 	}
 	start, scroll := cfg.start, 0
-	if rp := lookupResume(cfg, store, key, hash, s); rp.note != "" {
+	if rp := lookupResume(cfg, store, id, s); rp.note != "" {
 		start, scroll, hint = rp.section, rp.scroll, rp.note
 	}
 	if n := s.Len(); cfg.start > n {
@@ -81,18 +82,23 @@ func readInTerminal(cfg config, ld loaded, stdin, stdout *os.File, stdinTTY bool
 	var live *liveStory
 	if watchable(cfg, name) {
 		// A file that cannot be watched is still read, without reloads.
-		live, _ = startLive(cfg, name, hash, prog.Send)
+		live, _ = startLive(cfg, name, id.hash, prog.Send)
 	}
+	// The first frame is drawn at once: the collector can have its usual
+	// pacing back soon after (collector.go).
+	settle := time.AfterFunc(firstFrameSettle, release)
+	defer settle.Stop()
 	final, err := prog.Run()
+	hash := id.hash
 	if live != nil {
 		live.Stop()
-		hash = live.Hash() // of the story last shown
+		hash = live.Hash // of the story last shown
 	}
 	fm, ok := final.(ui.Model)
 	if ok && fm.Err() == nil && (err == nil || errors.Is(err, tea.ErrInterrupted)) {
 		// ctrl+c and SIGTERM end a reading as q does: keep its place.
 		// Failing to is no reason to fail reel.
-		_ = savePosition(store, key, hash, fm.Position())
+		_ = savePosition(store, id, hash, fm.Position())
 	}
 	if ok {
 		// Kitty keeps the pictures sent to it until told to drop them,

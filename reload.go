@@ -28,8 +28,9 @@ type liveStory struct {
 	w    *watch.Watcher
 	done chan struct{}
 
-	mu   sync.Mutex
-	hash string // of the story on screen
+	mu    sync.Mutex
+	first func() string // the hash of the story as first read
+	hash  string        // of the story on screen, once reloaded
 }
 
 // watchable reports whether the story is a file reel can follow: not a
@@ -43,13 +44,14 @@ func watchable(cfg config, name string) bool {
 }
 
 // startLive follows the story's file, sending ui.ReloadMsg through send.
-// hash is the content hash of the story as first read.
-func startLive(cfg config, name, hash string, send func(tea.Msg)) (*liveStory, error) {
+// first returns the content hash of the story as first read; it is asked
+// for only when the file changes.
+func startLive(cfg config, name string, first func() string, send func(tea.Msg)) (*liveStory, error) {
 	w, err := watch.File(name, reloadSettle)
 	if err != nil {
 		return nil, err
 	}
-	ls := &liveStory{cfg: cfg, name: name, w: w, hash: hash, done: make(chan struct{})}
+	ls := &liveStory{cfg: cfg, name: name, w: w, first: first, done: make(chan struct{})}
 	go ls.run(send)
 	return ls, nil
 }
@@ -58,6 +60,9 @@ func startLive(cfg config, name, hash string, send func(tea.Msg)) (*liveStory, e
 func (ls *liveStory) Hash() string {
 	ls.mu.Lock()
 	defer ls.mu.Unlock()
+	if ls.hash == "" {
+		ls.hash = ls.first()
+	}
 	return ls.hash
 }
 
@@ -87,7 +92,7 @@ func (ls *liveStory) reload() (msg ui.ReloadMsg, ok bool) {
 	case err != nil:
 		return ui.ReloadMsg{Problem: "not reloaded: " + fileError(base, err).Error()}, true
 	}
-	_, hash := storyKey(ls.cfg, ls.name, string(data))
+	hash := contentHash(string(data))
 	if hash == ls.Hash() {
 		return ui.ReloadMsg{}, false
 	}

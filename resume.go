@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"unsafe"
 
 	"github.com/adrg/xdg"
@@ -25,27 +26,55 @@ func stateOff(cfg config) bool {
 	return cfg.noState || os.Getenv("REEL_NO_STATE") == "1"
 }
 
-// storyKey names a story in the state file: a file by its absolute path,
+// storyID names a story in the state file (key) and tells its versions
+// apart (hash). The hash is worked out when first asked for, once:
+// hashing a long story takes milliseconds that the first frame need not
+// wait for when no position is looked up before it (--start, --restart,
+// a file read for the first time), and then only the saving of the
+// position at the end needs it.
+type storyID struct {
+	// file is the key of a file ("file:" and its absolute path) or a URL
+	// ("url:" and the address the reader gave); "" for a pipe or the
+	// bundled sample, which are keyed by their content.
+	file string
+	hash func() string
+}
+
+// newStoryID names the story read from name: a file by its absolute path,
 // a URL by itself, and a pipe (or the bundled sample) by its content.
-// hash is the content's, so that a file that changed can be told apart.
-func storyKey(cfg config, name string, data string) (key, hash string) {
-	// Hashed in place: a copy of a 2 MB story as bytes would cost a
-	// garbage collection before the first frame.
-	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(data), len(data)))
-	hash = hex.EncodeToString(sum[:16])
+func newStoryID(cfg config, name string, data string) storyID {
+	id := storyID{hash: sync.OnceValue(func() string { return contentHash(data) })}
 	switch {
 	case cfg.path == "" || name == "-":
-		return "pipe:" + hash, hash
 	case isURL(cfg.path):
 		// The address the reader gave, which stays the same when the
 		// page it leads to does not.
-		return "url:" + cfg.path, hash
+		id.file = "url:" + cfg.path
+	default:
+		abs, err := filepath.Abs(name)
+		if err != nil {
+			abs = name
+		}
+		id.file = "file:" + abs
 	}
-	abs, err := filepath.Abs(name)
-	if err != nil {
-		abs = name
+	return id
+}
+
+// key is the story's key in the state file.
+func (id storyID) key() string {
+	if id.file == "" {
+		return "pipe:" + id.hash()
 	}
-	return "file:" + abs, hash
+	return id.file
+}
+
+// contentHash is the hash of a story's text, so that a file that changed
+// can be told apart.
+func contentHash(data string) string {
+	// Hashed in place: a copy of a 2 MB story as bytes would cost a
+	// garbage collection before the first frame.
+	sum := sha256.Sum256(unsafe.Slice(unsafe.StringData(data), len(data)))
+	return hex.EncodeToString(sum[:16])
 }
 
 // resumePoint is where a story reopens, and what the status bar says
@@ -98,7 +127,7 @@ func resumeFrom(e state.Entry, hash string, s *story.Story) resumePoint {
 
 // lookupResume returns where to reopen the story, unless the command line
 // chose a page or state is off.
-func lookupResume(cfg config, store *state.Store, key, hash string, s *story.Story) resumePoint {
+func lookupResume(cfg config, store *state.Store, id storyID, s *story.Story) resumePoint {
 	switch {
 	case store == nil:
 		return resumePoint{why: "off (--no-state or REEL_NO_STATE=1)"}
@@ -107,21 +136,22 @@ func lookupResume(cfg config, store *state.Store, key, hash string, s *story.Sto
 	case cfg.startSet:
 		return resumePoint{why: "not looked up: --start"}
 	}
-	e, ok, err := store.Lookup(key)
+	e, ok, err := store.Lookup(id.key())
 	switch {
 	case err != nil:
 		return resumePoint{why: "none: " + err.Error()}
 	case !ok:
 		return resumePoint{why: "none: first reading"}
 	}
-	return resumeFrom(e, hash, s)
+	return resumeFrom(e, id.hash(), s)
 }
 
-// savePosition records where the reader stopped. It never fails reel: the
-// error it returns is for --debug-style reporting only.
-func savePosition(store *state.Store, key, hash string, p ui.Position) error {
+// savePosition records where the reader stopped; hash is the content
+// hash of the story last shown. It never fails reel: the error it returns
+// is for --debug-style reporting only.
+func savePosition(store *state.Store, id storyID, hash func() string, p ui.Position) error {
 	if store == nil {
 		return nil
 	}
-	return store.Save(state.Entry{Key: key, Hash: hash, Section: p.Section, Scroll: p.Scroll, Caption: p.Caption, Sections: p.Sections})
+	return store.Save(state.Entry{Key: id.key(), Hash: hash(), Section: p.Section, Scroll: p.Scroll, Caption: p.Caption, Sections: p.Sections})
 }

@@ -191,20 +191,21 @@ func TestStoryKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	file, hash := storyKey(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md", string(data))
-	if file != "file:"+abs || hash == "" {
-		t.Errorf("a file's key %q, hash %q", file, hash)
+	id := newStoryID(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md", string(data))
+	hash := id.hash()
+	if id.key() != "file:"+abs || hash == "" {
+		t.Errorf("a file's key %q, hash %q", id.key(), hash)
 	}
-	if _, other := storyKey(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md", "# Another\n"); other == hash {
+	if other := newStoryID(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md", "# Another\n").hash(); other == hash {
 		t.Error("two contents, one hash")
 	}
-	if pipe, _ := storyKey(config{path: "-"}, "-", string(data)); pipe != "pipe:"+hash {
+	if pipe := newStoryID(config{path: "-"}, "-", string(data)).key(); pipe != "pipe:"+hash {
 		t.Errorf("a pipe's key %q", pipe)
 	}
-	if sample, _ := storyKey(config{}, sampleName, string(data)); sample != "pipe:"+hash {
+	if sample := newStoryID(config{}, sampleName, string(data)).key(); sample != "pipe:"+hash {
 		t.Errorf("the sample's key %q", sample)
 	}
-	if u, _ := storyKey(config{path: "https://example.com/story?id=3"}, "example.com/story", string(data)); u != "url:https://example.com/story?id=3" {
+	if u := newStoryID(config{path: "https://example.com/story?id=3"}, "example.com/story", string(data)).key(); u != "url:https://example.com/story?id=3" {
 		t.Errorf("a URL's key %q", u)
 	}
 	if watchable(config{path: "https://example.com/x.md"}, "example.com/x.md") || watchable(config{path: "-"}, "-") || watchable(config{path: "testdata/md/deck.md", noWatch: true}, "testdata/md/deck.md") {
@@ -212,5 +213,48 @@ func TestStoryKey(t *testing.T) {
 	}
 	if !watchable(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md") {
 		t.Error("a file is not watched")
+	}
+}
+
+// TestHashOnlyWhenLookedUp: the content hash is worked out only when a
+// position is looked up for a story the state file knows, or keyed by its
+// content; --start, --restart and a first reading of a file open without
+// it, so the first frame of a long story does not wait for it.
+func TestHashOnlyWhenLookedUp(t *testing.T) {
+	s := parse(t, "# T\n\n## One\n\nx\n\n## Two\n\ny\n")
+	store := state.Open(t.TempDir())
+	counted := func(id storyID) (storyID, *int) {
+		n := new(int)
+		hash := id.hash
+		id.hash = func() string { *n++; return hash() }
+		return id, n
+	}
+	file := config{path: "testdata/md/deck.md"}
+	for _, tt := range []struct {
+		name   string
+		cfg    config
+		saved  bool // the state file knows the story
+		hashed bool
+	}{
+		{"first reading of a file", file, false, false},
+		{"--start", config{path: file.path, start: 2, startSet: true}, true, false},
+		{"--restart", config{path: file.path, restart: true}, true, false},
+		{"a file read before", file, true, true},
+		{"a pipe, keyed by its content", config{path: "-"}, false, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			name := tt.cfg.path
+			id, n := counted(newStoryID(tt.cfg, name, "# T\n\n## One\n\nx\n\n## Two\n\ny\n"))
+			if tt.saved {
+				if err := store.Save(state.Entry{Key: id.key(), Hash: "h", Section: 2, Caption: "Two"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			*n = 0
+			lookupResume(tt.cfg, store, id, s)
+			if hashed := *n > 0; hashed != tt.hashed {
+				t.Errorf("hashed: %v, want %v", hashed, tt.hashed)
+			}
+		})
 	}
 }

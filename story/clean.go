@@ -1,8 +1,10 @@
 package story
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Clean returns s with everything that could drive a terminal taken out:
@@ -103,30 +105,70 @@ var quiet = func() (t [256]bool) {
 }()
 
 // isClean reports, quickly, whether s needs no cleaning at all. It runs on
-// every story's whole text, so it looks each byte up in a table.
+// every story's whole text before the first frame, and text is nearly all
+// printable ASCII and newlines: eight bytes at a time are passed over when
+// they all are, and the rest looked up in a table one by one.
 func isClean(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if quiet[c] {
+	ascii := true
+	b := unsafe.Slice(unsafe.StringData(s), len(s)) // read only
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		if plainASCII(w) {
 			continue
 		}
-		switch c {
-		case 0xC2:
-			// U+0080..U+009F are C2 80..C2 9F.
-			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F {
+		for j := i; j < i+8; j++ {
+			if !quietAt(s, j) {
 				return false
 			}
-		case 0xE2:
-			// Bidi controls: E2 80 AA..AE and E2 81 A6..A9.
-			if i+2 < len(s) && ((s[i+1] == 0x80 && s[i+2] >= 0xAA && s[i+2] <= 0xAE) ||
-				(s[i+1] == 0x81 && s[i+2] >= 0xA6 && s[i+2] <= 0xA9)) {
-				return false
-			}
-		default:
+		}
+		ascii = ascii && w&highBits == 0
+	}
+	for ; i < len(s); i++ {
+		if !quietAt(s, i) {
 			return false
 		}
+		ascii = ascii && s[i] < utf8.RuneSelf
 	}
-	return utf8.ValidString(s)
+	return ascii || utf8.ValidString(s)
+}
+
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x8080808080808080
+)
+
+// plainASCII reports whether the eight bytes of w are all printable ASCII
+// (0x20 to 0x7E) or newlines. Once no byte has its high bit set, each
+// test below works on every byte at once without carrying into the next:
+// a byte of 0x20 or more gets its high bit by adding 0x60, one of 0x7F by
+// adding 1, and one that is not a newline keeps a bit once XORed with it.
+func plainASCII(w uint64) bool {
+	if w&highBits != 0 {
+		return false
+	}
+	printable := (w + 0x60*lowBits) &^ (w + lowBits)
+	nl := w ^ 0x0A*lowBits
+	notNL := (nl + 0x7F*lowBits) | nl
+	return (printable|^notNL)&highBits == highBits
+}
+
+// quietAt reports whether the byte at s[i] needs no cleaning (see quiet).
+func quietAt(s string, i int) bool {
+	c := s[i]
+	if quiet[c] {
+		return true
+	}
+	switch c {
+	case 0xC2:
+		// U+0080..U+009F are C2 80..C2 9F.
+		return !(i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9F)
+	case 0xE2:
+		// Bidi controls: E2 80 AA..AE and E2 81 A6..A9.
+		return !(i+2 < len(s) && ((s[i+1] == 0x80 && s[i+2] >= 0xAA && s[i+2] <= 0xAE) ||
+			(s[i+1] == 0x81 && s[i+2] >= 0xA6 && s[i+2] <= 0xA9)))
+	}
+	return false
 }
 
 // skipEscape returns the index just past the escape sequence whose ESC

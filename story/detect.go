@@ -2,7 +2,6 @@ package story
 
 import (
 	"path/filepath"
-	"regexp"
 	"strings"
 )
 
@@ -10,13 +9,13 @@ import (
 const sniffSize = 8 << 10
 
 var (
-	htmlTagRe    = regexp.MustCompile(`(?i)<(html|body|amp-story)[\s>]|<!doctype\s+html`)
-	htmlStartRe  = regexp.MustCompile(`(?i)^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<amp-story[\s>]|<\?xml[^>]*>\s*<(!doctype\s+html|html))`)
-	atxHeadingRe = regexp.MustCompile(`(?m)^ {0,3}#{1,6}[ \t]+\S`)
-	mdImageRe    = regexp.MustCompile(`!\[[^\]\n]*\]\([^)\n]*\)`)
-	mdFenceRe    = regexp.MustCompile("(?m)^ {0,3}(```|~~~)")
-	frontRe      = regexp.MustCompile(`^---[ \t]*\n`)
-	mdpMetaRe    = regexp.MustCompile(`^%(title|author|date):`)
+	htmlTagRe    = lazyRegexp(`(?i)<(html|body|amp-story)[\s>]|<!doctype\s+html`)
+	htmlStartRe  = lazyRegexp(`(?i)^(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<amp-story[\s>]|<\?xml[^>]*>\s*<(!doctype\s+html|html))`)
+	atxHeadingRe = lazyRegexp(`(?m)^ {0,3}#{1,6}[ \t]+\S`)
+	mdImageRe    = lazyRegexp(`!\[[^\]\n]*\]\([^)\n]*\)`)
+	mdFenceRe    = lazyRegexp("(?m)^ {0,3}(```|~~~)")
+	frontRe      = lazyRegexp(`^---[ \t]*\n`)
+	mdpMetaRe    = lazyRegexp(`^%(title|author|date):`)
 )
 
 // headingLines is how far from the top one ATX heading makes a story
@@ -62,25 +61,25 @@ func Detect(explicit Format, name, text string) (Format, string) {
 		head = head[:sniffSize]
 	}
 	switch {
-	case htmlStartRe.MatchString(skipComments(head)):
+	case htmlStartRe().MatchString(skipComments(head)):
 		return FormatHTML, "content: starts as a web page"
-	case htmlTagRe.MatchString(head):
+	case htmlTagRe().MatchString(head):
 		return FormatHTML, "content: HTML tags"
-	case frontRe.MatchString(head):
+	case frontRe().MatchString(head):
 		return FormatMarkdown, "content: front matter"
-	case mdpMetaRe.MatchString(head):
+	case mdpMetaRe().MatchString(head):
 		return FormatMarkdown, "content: mdp metadata"
 	case strings.Contains(head, "<!-- end_slide -->"):
 		return FormatMarkdown, "content: <!-- end_slide -->"
-	case len(atxHeadingRe.FindAllStringIndex(head, 2)) >= 2:
+	case len(atxHeadingRe().FindAllStringIndex(head, 2)) >= 2:
 		return FormatMarkdown, "content: Markdown headings"
-	case atxHeadingRe.MatchString(firstLines(head, headingLines)):
+	case atxHeadingRe().MatchString(firstLines(head, headingLines)):
 		// "## Part one" near the top. Hashtags ("#Diwali") have no space
 		// after the "#" and are no heading.
 		return FormatMarkdown, "content: a Markdown heading"
-	case mdImageRe.MatchString(head):
+	case mdImageRe().MatchString(head):
 		return FormatMarkdown, "content: Markdown images"
-	case mdFenceRe.MatchString(head):
+	case mdFenceRe().MatchString(head):
 		return FormatMarkdown, "content: code fences"
 	}
 	return FormatText, "content: plain text"

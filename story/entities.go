@@ -1,13 +1,12 @@
 package story
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
 
 // refRe matches numeric character references.
-var refRe = regexp.MustCompile(`&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));`)
+var refRe = lazyRegexp(`&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));`)
 
 // defuseReferences replaces numeric character references that decode to
 // control characters (or to nothing valid) with U+FFFD, so that no
@@ -16,8 +15,8 @@ func defuseReferences(src string) string {
 	if !strings.Contains(src, "&#") {
 		return src
 	}
-	return refRe.ReplaceAllStringFunc(src, func(ref string) string {
-		m := refRe.FindStringSubmatch(ref)
+	return refRe().ReplaceAllStringFunc(src, func(ref string) string {
+		m := refRe().FindStringSubmatch(ref)
 		var v uint64
 		var err error
 		if m[1] != "" {

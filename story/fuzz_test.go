@@ -88,6 +88,23 @@ func FuzzClean(f *testing.F) {
 	})
 }
 
+// strongest keeps the marks of the kind that splits the deck: end_slide
+// comments, else thematic breaks, else headings.
+func strongest(marks []mark) []mark {
+	for _, kind := range []lineKind{lineEndSlide, lineBreak, lineHeading} {
+		var out []mark
+		for _, m := range marks {
+			if m.kind == kind {
+				out = append(out, m)
+			}
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
 // FuzzSplit is a differential fuzz of the slide splitter against goldmark,
 // which reel renders with: the splitter must find the thematic breaks,
 // headings and end_slide comments that goldmark finds at the top level of
@@ -106,6 +123,9 @@ func FuzzSplit(f *testing.F) {
 				t.Fatalf("bad mark %+v in %d bytes", m, len(src))
 			}
 			last = m.start
+		}
+		if got, want := fmt.Sprint(scanSplits(src)), fmt.Sprint(strongest(scanMarks(src))); got != want {
+			t.Fatalf("%q: the split's marks %s, want %s", src, got, want)
 		}
 		if got, want := splitterLines(src), goldmarkLines(src); got != want {
 			t.Fatalf("%q:\nsplitter: %s\ngoldmark: %s", src, got, want)

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -253,5 +254,31 @@ func TestFrontMatterBomb(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("an alias bomb hung the parser")
+	}
+}
+
+// TestIsCleanWordByWord holds isClean's eight-bytes-at-a-time pass to a
+// plain byte-by-byte look-up, for every byte value at every place in a
+// word, next to the edges of the range it passes over (0x1F, 0x20, 0x7E,
+// 0x7F) and to newlines and tabs.
+func TestIsCleanWordByWord(t *testing.T) {
+	byteByByte := func(s string) bool {
+		for i := range len(s) {
+			if !quietAt(s, i) {
+				return false
+			}
+		}
+		return utf8.ValidString(s)
+	}
+	for _, fill := range []byte{'a', ' ', '~', '\n'} {
+		for c := range 256 {
+			for at := range 17 {
+				b := bytes.Repeat([]byte{fill}, 17)
+				b[at] = byte(c)
+				if s := string(b); isClean(s) != byteByByte(s) {
+					t.Fatalf("isClean(%q) = %v", s, isClean(s))
+				}
+			}
+		}
 	}
 }

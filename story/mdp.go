@@ -1,13 +1,12 @@
 package story
 
 import (
-	"regexp"
 	"strings"
 )
 
 var (
-	mdpLineRe   = regexp.MustCompile(`^%(title|author|date):[ \t]*(.*)$`)
-	mdpCenterRe = regexp.MustCompile(`(?m)^-> ?(.*?) ?<-[ \t]*$`)
+	mdpLineRe   = lazyRegexp(`^%(title|author|date):[ \t]*(.*)$`)
+	mdpCenterRe = lazyRegexp(`(?m)^-> ?(.*?) ?<-[ \t]*$`)
 )
 
 // readMdpMeta takes mdp's leading "%title:", "%author:" and "%date:" lines,
@@ -15,10 +14,10 @@ var (
 func readMdpMeta(s *Story, src string) string {
 	for found := false; ; found = true {
 		line, rest, _ := strings.Cut(src, "\n")
-		m := mdpLineRe.FindStringSubmatch(strings.TrimSpace(line))
+		m := mdpLineRe().FindStringSubmatch(strings.TrimSpace(line))
 		if m == nil {
 			if found {
-				src = mdpLines(mdpCenterRe.ReplaceAllString(src, "$1"))
+				src = mdpLines(mdpCenterRe().ReplaceAllString(src, "$1"))
 				s.KeepLineBreaks = true
 			}
 			return src

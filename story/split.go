@@ -1,7 +1,6 @@
 package story
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
@@ -196,11 +195,11 @@ func mayBeDelimiterRow(t string) bool {
 
 // The HTML blocks, as goldmark starts them; each line holds its newline.
 var (
-	htmlType1Open  = regexp.MustCompile(`(?i)^ {0,3}<(?:script|pre|style|textarea)(?:\s.*|>.*|/>.*|)(?:\r\n|\n)?$`)
-	htmlType1Close = regexp.MustCompile(`(?i)</(?:script|pre|style|textarea)>`)
-	htmlType4Open  = regexp.MustCompile(`^ {0,3}<![A-Z]`)
-	htmlType6Open  = regexp.MustCompile(`^ {0,3}<(?:/ *)?([a-zA-Z][a-zA-Z0-9-]*)(?: .*|>.*|/>.*|)(?:\r\n|\n)?$`)
-	htmlType7Open  = regexp.MustCompile(`^ {0,3}<(/ *)?([a-zA-Z][a-zA-Z0-9-]*)((?:[\r\n \t]+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:[\r\n \t]*=[\r\n \t]*(?:[^"'=<>` + "`" + `\x00-\x20]+|'[^']*'|"[^"]*"))?)*) *(?:>|/>) *(?:\r\n|\n)?$`)
+	htmlType1Open  = lazyRegexp(`(?i)^ {0,3}<(?:script|pre|style|textarea)(?:\s.*|>.*|/>.*|)(?:\r\n|\n)?$`)
+	htmlType1Close = lazyRegexp(`(?i)</(?:script|pre|style|textarea)>`)
+	htmlType4Open  = lazyRegexp(`^ {0,3}<![A-Z]`)
+	htmlType6Open  = lazyRegexp(`^ {0,3}<(?:/ *)?([a-zA-Z][a-zA-Z0-9-]*)(?: .*|>.*|/>.*|)(?:\r\n|\n)?$`)
+	htmlType7Open  = lazyRegexp(`^ {0,3}<(/ *)?([a-zA-Z][a-zA-Z0-9-]*)((?:[\r\n \t]+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:[\r\n \t]*=[\r\n \t]*(?:[^"'=<>` + "`" + `\x00-\x20]+|'[^']*'|"[^"]*"))?)*) *(?:>|/>) *(?:\r\n|\n)?$`)
 )
 
 // htmlBlockEnds are what ends an HTML block of each kind on the same line
@@ -212,18 +211,18 @@ var htmlBlockEnds = [...]string{2: "-->", 3: "?>", 4: ">", 5: "]]>"}
 func htmlBlockKind(line string, inPara bool) int {
 	t := strings.TrimLeft(line, " ")
 	switch {
-	case htmlType1Open.MatchString(line):
+	case htmlType1Open().MatchString(line):
 		return 1
 	case strings.HasPrefix(t, "<!--"):
 		return 2
 	case strings.HasPrefix(t, "<?"):
 		return 3
-	case htmlType4Open.MatchString(line):
+	case htmlType4Open().MatchString(line):
 		return 4
 	case strings.HasPrefix(t, "<![CDATA["):
 		return 5
 	}
-	if m := htmlType7Open.FindStringSubmatch(line); m != nil {
+	if m := htmlType7Open().FindStringSubmatch(line); m != nil {
 		tag := strings.ToLower(m[2])
 		if htmlBlockTags[tag] {
 			return 6
@@ -232,7 +231,7 @@ func htmlBlockKind(line string, inPara bool) int {
 			return 7
 		}
 	}
-	if m := htmlType6Open.FindStringSubmatch(line); m != nil && htmlBlockTags[strings.ToLower(m[1])] {
+	if m := htmlType6Open().FindStringSubmatch(line); m != nil && htmlBlockTags[strings.ToLower(m[1])] {
 		return 6
 	}
 	return 0
@@ -254,7 +253,7 @@ var htmlBlockTags = func() map[string]bool {
 // (1 to 5).
 func htmlClosed(kind int, line string) bool {
 	if kind == 1 {
-		return htmlType1Close.MatchString(line)
+		return htmlType1Close().MatchString(line)
 	}
 	return strings.Contains(line, htmlBlockEnds[kind])
 }
@@ -274,7 +273,11 @@ const (
 type scanner struct {
 	src   string
 	marks []mark
-	open  leaf
+	// splits keeps only the marks of the strongest kind met so far (see
+	// scanSplits); best is that kind.
+	splits bool
+	best   lineKind
+	open   leaf
 	// For a paragraph: where it starts, and whether goldmark's paragraph
 	// transforms might take it apart if a setext underline came.
 	paraStart int
@@ -288,8 +291,30 @@ type scanner struct {
 
 // scanMarks walks src line by line and returns its top-level thematic
 // breaks, end_slide comments and headings, in order.
-func scanMarks(src string) []mark {
-	s := &scanner{src: src}
+func scanMarks(src string) []mark { return scan(&scanner{src: src}) }
+
+// scanSplits is scanMarks keeping only the marks of the kind that splits
+// the deck (see splitDeck): its end_slide comments if it has any, else its
+// thematic breaks if it has any, else its headings. A long deck has a
+// break and a heading on every slide; keeping only one of them halves
+// what the split allocates before the first frame.
+func scanSplits(src string) []mark { return scan(&scanner{src: src, splits: true}) }
+
+// strength orders the kinds of mark by which splits a deck first.
+func strength(k lineKind) int {
+	switch k {
+	case lineEndSlide:
+		return 3
+	case lineBreak:
+		return 2
+	case lineHeading:
+		return 1
+	}
+	return 0
+}
+
+func scan(s *scanner) []mark {
+	src := s.src
 	for pos := 0; pos < len(src); {
 		next := len(src)
 		if i := strings.IndexByte(src[pos:], '\n'); i >= 0 {
@@ -392,6 +417,14 @@ func (s *scanner) line(start, next int) int {
 // doubles as it grows, where append would grow it by a quarter, and
 // allocate and copy five times what it keeps.
 func (s *scanner) add(m mark) {
+	if s.splits {
+		switch d := strength(m.kind) - strength(s.best); {
+		case d < 0:
+			return
+		case d > 0:
+			s.marks, s.best = s.marks[:0], m.kind
+		}
+	}
 	if len(s.marks) == cap(s.marks) {
 		s.marks = slices.Grow(s.marks, max(len(s.marks), 64))
 	}
@@ -490,7 +523,7 @@ func closedAfter(src string, from int) int {
 // title yet (hasTitle: none from front matter) and whose only heading
 // opens it is titled by that heading.
 func splitDeck(src string, hasTitle bool) (mode string, pre string, title string, chunks []span) {
-	marks := scanMarks(src)
+	marks := scanSplits(src)
 	var kinds [lineHeading + 1]int
 	var levels [7]int // headings of each level
 	for _, m := range marks {

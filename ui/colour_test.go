@@ -35,7 +35,7 @@ func TestColourGoldens(t *testing.T) {
 			if len(sec.Pictures) == 0 {
 				t.Fatal("the deck's first section has no picture")
 			}
-			goldenFrame(t, "colour-panel-"+theme.name, strings.Join(panel(sec.Pictures[0], 40, 20, m.styles, ansi.WcWidth, nil, false), "\n"))
+			goldenFrame(t, "colour-panel-"+theme.name, strings.Join(panel(sec.Pictures[0], 40, 20, *m.styles, ansi.WcWidth, nil, false), "\n"))
 		})
 		t.Run("status-"+theme.name, func(t *testing.T) {
 			m := search(t, model(sample(t)), "korea")

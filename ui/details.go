@@ -70,7 +70,7 @@ func (m Model) detailsRows(h int) int {
 
 func (m Model) detailsMaxY() int {
 	w := detailsWidth(m.width)
-	n := len(detailsLines(m.pagePictures(), w-m.styles.Overlay.GetHorizontalFrameSize(), m.styles, m.method))
+	n := len(detailsLines(m.pagePictures(), w-m.styles.Overlay.GetHorizontalFrameSize(), *m.styles, m.method))
 	return max(0, n-m.detailsRows(m.bodyHeight()))
 }
 
@@ -126,7 +126,7 @@ func (m Model) detailsView(h int) []string {
 	st := m.styles
 	w := detailsWidth(m.width)
 	iw := max(w-st.Overlay.GetHorizontalFrameSize(), 1)
-	body := detailsLines(m.pagePictures(), iw, st, m.method)
+	body := detailsLines(m.pagePictures(), iw, *st, m.method)
 	rows := m.detailsRows(h)
 	feet := []string{"i or esc closes", "esc closes"}
 	if len(body) > rows {

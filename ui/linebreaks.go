@@ -1,10 +1,8 @@
 package ui
 
-import "charm.land/glamour/v2"
-
 // renderMarkdownKeepingLines is renderMarkdown for stories whose every line
 // is a line of its own (story.Story.KeepLineBreaks, mdp decks): Glamour
 // keeps the line breaks inside paragraphs instead of flowing them together.
 func renderMarkdownKeepingLines(md string, w int, theme Theme) string {
-	return renderGlamour(md, w, theme, glamour.WithPreservedNewLines())
+	return renderGlamour(md, w, theme, true)
 }

@@ -16,7 +16,7 @@ func TestMdpLinesDrawn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := renderPage(pageSpec{story: s, index: 1, width: 60, height: 20, theme: ThemeDark, styles: NewStyles(true, false)})
+	p := renderPage(pageSpec{story: s, index: 1, width: 60, height: 20, theme: ThemeDark, styles: new(NewStyles(true, false))})
 	var lines []string
 	for _, l := range p.lines {
 		lines = append(lines, strings.TrimRight(ansi.Strip(l), " "))

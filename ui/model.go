@@ -90,10 +90,10 @@ type Model struct {
 	story   *story.Story
 	keys    KeyMap
 	help    help.Model
-	styles  Styles
-	theme   Theme // the theme in use: never ThemeAuto
-	auto    bool  // the theme follows the terminal's background
-	noSteps bool  // pages are shown whole, their reveal steps ignored
+	styles  *Styles // shared with the pages rendered, never changed: a new theme brings new ones
+	theme   Theme   // the theme in use: never ThemeAuto
+	auto    bool    // the theme follows the terminal's background
+	noSteps bool    // pages are shown whole, their reveal steps ignored
 
 	width, height int
 	method        ansi.Method // how the terminal counts columns (width.go)
@@ -218,7 +218,8 @@ func clampDuration(d time.Duration) time.Duration {
 
 func (m *Model) setTheme(t Theme) {
 	m.theme = t
-	m.styles = NewStyles(t != ThemeLight, t == ThemeNoTTY)
+	st := NewStyles(t != ThemeLight, t == ThemeNoTTY)
+	m.styles = &st
 	if t == ThemeNoTTY {
 		m.help.Styles = help.Styles{}
 		m.input.SetStyles(textinput.Styles{Cursor: textinput.CursorStyle{Shape: tea.CursorBlock}})

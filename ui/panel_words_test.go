@@ -200,7 +200,7 @@ func TestPictureInAListItem(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := parseStory(t, "list.md", "# Deck\n\n## Steps\n\n"+tt.md)
-			p := renderPage(pageSpec{story: s, index: 1, width: 60, height: 30, theme: ThemeNoTTY, styles: NewStyles(true, true)})
+			p := renderPage(pageSpec{story: s, index: 1, width: 60, height: 30, theme: ThemeNoTTY, styles: new(NewStyles(true, true))})
 			var lines []string
 			for _, l := range p.lines {
 				lines = append(lines, strings.Trim(ansi.Strip(l), " │|"))

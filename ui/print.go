@@ -64,7 +64,7 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 				}
 			}
 		}
-		p := renderPage(pageSpec{story: s, index: i, width: cw, height: 24, theme: theme, styles: st, print: true, art: art, method: opt.Method})
+		p := renderPage(pageSpec{story: s, index: i, width: cw, height: 24, theme: theme, styles: &st, print: true, art: art, method: opt.Method})
 		lines := p.lines
 		if notes := printedNotes(s, i, cw, st); opt.Notes && len(notes) > 0 {
 			// Above the page's closing words, which end it.

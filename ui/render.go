@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/glamour/v2"
 	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 	"charm.land/lipgloss/v2"
@@ -55,7 +54,7 @@ type pageSpec struct {
 	width  int // content width
 	height int // rows for the page: panels take at most a third
 	theme  Theme
-	styles Styles
+	styles *Styles
 	// deadline bounds the Markdown render; 0 means renderDeadline.
 	deadline time.Duration
 	// format renders Markdown; nil means Glamour (renderMarkdown).
@@ -86,7 +85,7 @@ func renderPage(sp pageSpec) (p *page) {
 func buildPage(sp pageSpec) *page {
 	var pieces []bodyPiece
 	var head, foot []string
-	st := sp.styles
+	st := *sp.styles
 	wm := sp.method
 	n := sp.story.Len()
 	if sp.index == 0 {
@@ -392,17 +391,13 @@ func unescapeMarkdown(md string) string {
 // renderMarkdown formats Markdown with Glamour and filters what it
 // returns down to text and styling. It returns "" on failure.
 func renderMarkdown(md string, w int, theme Theme) string {
-	return renderGlamour(md, w, theme)
+	return renderGlamour(md, w, theme, false)
 }
 
-// renderGlamour is renderMarkdown with Glamour options of its own.
-func renderGlamour(md string, w int, theme Theme, opts ...glamour.TermRendererOption) string {
-	opts = append([]glamour.TermRendererOption{glamour.WithStyles(glamourStyle(theme)), glamour.WithWordWrap(w)}, opts...)
-	r, err := glamour.NewTermRenderer(opts...)
-	if err != nil {
-		return ""
-	}
-	out, err := r.Render(md)
+// renderGlamour is renderMarkdown, keeping the line breaks inside
+// paragraphs if keepLines is set.
+func renderGlamour(md string, w int, theme Theme, keepLines bool) string {
+	out, err := renderWith(rendererKey{theme: theme, width: w, keepLines: keepLines}, md)
 	if err != nil {
 		return ""
 	}

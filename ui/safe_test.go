@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
@@ -170,4 +171,23 @@ func TestPrint(t *testing.T) {
 		}
 	}
 	goldenFrame(t, "print-kim-70", text)
+}
+
+// TestPanicInUpdateEndsTheReader: a bug that panics in Update ends the
+// reader with an error that says so, and the model is the one before the
+// message, not a half-updated one.
+func TestPanicInUpdateEndsTheReader(t *testing.T) {
+	m := newTestModel(sample(t), 80, 24)
+	m.after = func(time.Duration, tea.Msg) tea.Cmd { panic("a bug") }
+	next, cmd := m.Update(keyMsg("a")) // the slideshow starts its clock
+	got := next.(Model)
+	if got.Err() == nil || !strings.Contains(got.Err().Error(), "internal error: a bug") {
+		t.Fatalf("error %v, want the panic", got.Err())
+	}
+	if cmd == nil || cmd() != tea.Quit() {
+		t.Error("the reader does not quit")
+	}
+	if got.playing || got.pos != m.pos {
+		t.Errorf("the model changed half way: playing %v", got.playing)
+	}
 }

@@ -461,7 +461,7 @@ func TestPageRenderDeadline(t *testing.T) {
 	stuck := make(chan struct{})
 	defer close(stuck)
 	never := func(string, int, Theme) string { <-stuck; return "" }
-	sp := pageSpec{story: sample(t), index: 1, width: 60, height: 20, theme: ThemeDark, styles: NewStyles(true, false),
+	sp := pageSpec{story: sample(t), index: 1, width: 60, height: 20, theme: ThemeDark, styles: new(NewStyles(true, false)),
 		deadline: 10 * time.Millisecond, format: never}
 	p := renderPage(sp)
 	if !p.plain || !strings.Contains(ansi.Strip(strings.Join(p.lines, "\n")), "shown plainly") {

@@ -118,10 +118,10 @@ func (m Model) pageView(h int) []string {
 		out = append(out, pad+l)
 	}
 	if y > 0 && len(out) > 0 {
-		out[0] = pad + cue("▲ more above", cw, m.styles)
+		out[0] = pad + cue("▲ more above", cw, *m.styles)
 	}
 	if end < len(lines) && len(out) > 1 {
-		out[len(out)-1] = pad + cue("▼ more below · space reads on", cw, m.styles)
+		out[len(out)-1] = pad + cue("▼ more below · space reads on", cw, *m.styles)
 	}
 	return out
 }
