@@ -63,9 +63,10 @@ func (m *Model) forward() {
 		return
 	}
 	next := turn(m.pos, 1, m.pages())
-	if next.page != m.pos.page {
-		m.reveal = reveal{page: next.page, hidden: m.stepsOf(next.page)}
+	if next.page == m.pos.page {
+		return // the last page: the reader stays where they are
 	}
+	m.reveal = reveal{page: next.page, hidden: m.stepsOf(next.page)}
 	m.pos = next
 }
 
@@ -75,7 +76,9 @@ func (m *Model) backward() {
 		m.reveal = reveal{page: m.pos.page, hidden: h + 1}
 		return
 	}
-	m.pos = turn(m.pos, -1, m.pages())
+	if m.pos.page > 0 { // on the cover, the reader stays where they are
+		m.pos = turn(m.pos, -1, m.pages())
+	}
 }
 
 // stepCue is the line under a page with steps still hidden.

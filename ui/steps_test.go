@@ -8,6 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/story"
 )
 
 func stepsDeck(t *testing.T) Model {
@@ -215,5 +217,28 @@ func TestNotesOption(t *testing.T) {
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	if f := frame(m); !strings.Contains(f, "Welcome everyone") {
 		t.Errorf("--notes did not open the pane on the cover:\n%s", f)
+	}
+}
+
+// TestNextOnTheLastPageKeepsThePlace: → on the last page, with nothing
+// after it, leaves the reader where they are; it used to scroll the page
+// back to its top. (← on the cover keeps the place the same way.)
+func TestNextOnTheLastPageKeepsThePlace(t *testing.T) {
+	var md strings.Builder
+	md.WriteString("# Deck\n\n---\n\n## One\n\nShort.\n\n---\n\n## Last\n\n")
+	for i := range 40 {
+		fmt.Fprintf(&md, "Line %d of the last page.\n\n", i)
+	}
+	s, err := story.Parse([]byte(md.String()), story.Options{Name: "l.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := runKeys(t, newTestModel(s, 60, 16), "G down down down down")
+	if m.pos.page != 2 || m.pos.y == 0 {
+		t.Fatalf("not scrolled on the last page: %+v", m.pos)
+	}
+	before := m.pos
+	if m = runKeys(t, m, "right"); m.pos != before {
+		t.Errorf("→ on the last page moved from %+v to %+v", before, m.pos)
 	}
 }
