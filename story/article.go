@@ -313,7 +313,7 @@ func readabilityCopy(n *html.Node, elems *int) *html.Node {
 	}
 	for k := n.FirstChild; k != nil; k = k.NextSibling {
 		if k.Type == html.CommentNode || k.Type == html.ElementNode && k.Parent.DataAtom != atom.Head &&
-			(notForReadability[k.Data] || isHidden(k) && !strings.Contains(attr(k, "class"), "fallback-image")) {
+			(notForReadability[k.Data] && !videoEmbed(k) || isHidden(k) && !strings.Contains(attr(k, "class"), "fallback-image")) {
 			// readability removes hidden elements itself, but only after
 			// cloning them; it keeps Wikipedia's "fallback-image" maths.
 			continue
@@ -611,6 +611,14 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 			if t := textOf(n, nil); t != "" {
 				p.drop(kind, t)
 			}
+			return false
+		}
+		if n.Data == "iframe" && !consumed[n] && videoEmbed(n) {
+			caption := boxCaption(n, root)
+			if caption != nil {
+				consumed[caption] = true
+			}
+			addFigure(n, caption)
 			return false
 		}
 		if consumed[n] || neverText[n.Data] && n.Data != "noscript" && n.Data != "video" {
@@ -1244,6 +1252,9 @@ func figureCaption(f figure, n int) string {
 	text := pic.Caption
 	if text == "" {
 		text = pic.Alt
+	}
+	if text == "" && pic.Video != "" {
+		return "Video " + strconv.Itoa(n)
 	}
 	if text == "" {
 		return "Picture " + strconv.Itoa(n)

@@ -1263,3 +1263,38 @@ func TestHTMLHeadingPermalinks(t *testing.T) {
 		t.Errorf("captions %q", got)
 	}
 }
+
+// TestHTMLVideoEmbeds: a video embedded from YouTube or Vimeo (an iframe)
+// is part of the story: a video panel with its address, where it stands.
+// Other iframes (ads, widgets) are not.
+func TestHTMLVideoEmbeds(t *testing.T) {
+	words := strings.Repeat("Beloved cult hit Rez gets the VR treatment to help launch the PSVR. ", 6)
+	src := `<html><body><article><h1>The 8 coolest PlayStation VR games</h1><p>` + words + `</p>
+<h2>“Rez Infinite” ($30)</h2>
+<div class="iframe-wrapper"><iframe class="canvas-video-iframe" src="https://www.youtube.com/embed/0KFHw12CTbo" title="Rez Infinite trailer"></iframe></div>
+<p>` + words + `</p>
+<h2>“Thumper” ($20)</h2><figure><iframe src="https://player.vimeo.com/video/12345"></iframe><figcaption>Thumper in motion.</figcaption></figure>
+<p>` + words + `</p><iframe src="https://ads.example.com/slot"></iframe><p>` + words + `</p>
+<iframe src="https://www.youtube-nocookie.com/embed/E39ychZKnDI"></iframe></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	var videos []Picture
+	for _, sec := range s.Sections() {
+		videos = append(videos, sec.Pictures...)
+	}
+	if len(videos) != 3 {
+		t.Fatalf("%d videos:\n%s", len(videos), dump(s))
+	}
+	if v := videos[0]; v.Video != "https://www.youtube.com/embed/0KFHw12CTbo" || v.Source != "" || v.Alt != "Rez Infinite trailer" {
+		t.Errorf("first video %+v", v)
+	}
+	if v := videos[1]; v.Video != "https://player.vimeo.com/video/12345" || v.Caption != "Thumper in motion." {
+		t.Errorf("second video %+v", v)
+	}
+	// A video with no words is named so, not "Picture 3".
+	if got := captions(s); strings.Join(got, "|") != "“Rez Infinite” ($30)|“Thumper” ($20)|Video 3" {
+		t.Errorf("captions %q", got)
+	}
+	if strings.Contains(allText(s), "ads.example.com") {
+		t.Errorf("an ad's iframe is read:\n%s", dump(s))
+	}
+}

@@ -9,6 +9,16 @@ import (
 	"golang.org/x/net/html"
 )
 
+// videoEmbedRe matches the address of a video player that a page embeds
+// in an iframe: YouTube, Vimeo, Dailymotion.
+var videoEmbedRe = regexp.MustCompile(`(?i)^(?:https?:)?//(?:www\.)?(?:youtube(?:-nocookie)?\.com/embed/|player\.vimeo\.com/video/|dailymotion\.com/embed/video/)[\w-]`)
+
+// videoEmbed reports whether n is an iframe that embeds a video player:
+// a video of the story, where other iframes are ads and widgets.
+func videoEmbed(n *html.Node) bool {
+	return isElement(n, "iframe") && videoEmbedRe.MatchString(strings.TrimSpace(attr(n, "src")))
+}
+
 // boilerplateAlts start the alt text a publishing system gives every
 // picture, lower-cased: G/O Media's (Kotaku, Gizmodo, Jalopnik) is
 // "Illustration for article titled" and the headline.
@@ -174,10 +184,12 @@ type figure struct {
 // that follows the figure as a sibling.
 func (p *page) readFigure(el *html.Node, caption *html.Node) figure {
 	var imgs []*html.Node
-	if isImage(el) || el.Data == "amp-video" || el.Data == "video" {
+	if isImage(el) || el.Data == "amp-video" || el.Data == "video" || videoEmbed(el) {
 		imgs = []*html.Node{el}
 	} else {
-		imgs = findAll(el, func(n *html.Node) bool { return isImage(n) || isElement(n, "amp-video") || isElement(n, "video") })
+		imgs = findAll(el, func(n *html.Node) bool {
+			return isImage(n) || isElement(n, "amp-video") || isElement(n, "video") || videoEmbed(n)
+		})
 		if len(imgs) == 0 {
 			// Only a noscript fallback holds the image.
 			for _, ns := range findAll(el, func(n *html.Node) bool { return isElement(n, "noscript") }) {
@@ -220,6 +232,10 @@ func (p *page) readFigure(el *html.Node, caption *html.Node) figure {
 		if img.Data == "amp-video" || img.Data == "video" {
 			pic.Source = p.resolve(attr(img, "poster"))
 			pic.Video = p.videoSource(img)
+			pic.Alt = plainAttr(attr(img, "title"))
+		} else if img.Data == "iframe" {
+			// An embedded player: no picture of its own to show.
+			pic.Video = p.resolve(attr(img, "src"))
 			pic.Alt = plainAttr(attr(img, "title"))
 		} else {
 			pic.Source = p.imageSource(img)

@@ -185,12 +185,21 @@ func panelFrame(p story.Picture, st Styles) lipgloss.Style {
 // could not be drawn).
 func panelWords(p story.Picture, iw int, st Styles, wm ansi.Method, mark string, wholeSource bool) panelText {
 	var t panelText
+	embedded := p.Source == "" && p.Video != ""
+	if embedded {
+		// A player a page embeds has no poster: its address stands
+		// where a picture's would.
+		p.Source = p.Video
+	}
 	if !wholeSource {
 		p.Source = shortSource(p.Source, iw, wm)
 	}
 	if mark == "" {
 		mark = "▣ picture"
-		if p.Video != "" {
+		switch {
+		case embedded:
+			mark = "▶ video"
+		case p.Video != "":
 			mark = "▶ video: its poster"
 		}
 		if p.Placeholder {
@@ -260,7 +269,11 @@ func panel(p story.Picture, w, maxH int, st Styles, wm ansi.Method, art *picture
 // narrowPanel is a picture in a space too narrow for a frame: its mark
 // and every word it has, wrapped.
 func narrowPanel(p story.Picture, w int, st Styles, wm ansi.Method) []string {
-	lines := styleLines(wrapWidth("▣ "+describe(p), w, wm), st.PanelMark)
+	mark := "▣ "
+	if p.Video != "" {
+		mark = "▶ "
+	}
+	lines := styleLines(wrapWidth(mark+describe(p), w, wm), st.PanelMark)
 	if p.Alt != "" && p.Caption != "" && p.Caption != p.Alt {
 		lines = append(lines, styleLines(wrapWidth(p.Caption, w, wm), st.Credit)...)
 	}

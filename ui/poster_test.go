@@ -45,3 +45,24 @@ func TestWebStoryPosterAndVideo(t *testing.T) {
 		t.Errorf("the reader's video panel:\n%s", f)
 	}
 }
+
+// TestEmbeddedVideoPanel: a video a page embeds from YouTube has no
+// poster of its own: its panel says it is a video and gives its address,
+// in print and in the reader.
+func TestEmbeddedVideoPanel(t *testing.T) {
+	page := `<html><body><article><h1>VR games</h1><p>` + strings.Repeat("Rez gets the VR treatment. ", 12) + `</p>
+<h2>Rez Infinite</h2><iframe src="https://www.youtube.com/embed/YlDxEOwj5j8"></iframe><p>` + strings.Repeat("It gets better the more you play it. ", 12) + `</p></article></body></html>`
+	s, err := story.Parse([]byte(page), story.Options{Name: "vr.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := Print(&b, s, PrintOptions{Width: 70}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{b.String(), frame(send(newTestModel(s, 80, 30), keyMsg("right")))} {
+		if !strings.Contains(f, "▶ video") || strings.Contains(f, "its poster") || !strings.Contains(f, "youtube.com/embed/YlDxEOwj5j8") {
+			t.Errorf("the video's panel:\n%s", f)
+		}
+	}
+}
