@@ -153,6 +153,7 @@ func FuzzParseHTML(f *testing.F) {
 			f.Add(data, true)
 		}
 	}
+	f.Add([]byte(`<article><h2>Clip</h2><iframe src="https://www.youtube.com/embed/a%1b&#x1b;[31m" title="&#x1b;]0;t&#7;"></iframe><table><tr><th>a&#x1b;[2J</th><td>b</td></tr></table></article>`), false)
 	f.Add([]byte(`<html><head><title>&#x1b;]0;t&#7;</title><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"&#x1b;[31m","author":[{"name":"\u001b[2J"}]}]}</script></head><body><figure><img src="javascript:x" data-src="//h/a.jpg" srcset="a 1w, b 2w" alt="&lt;b&gt;x"></figure><figcaption>c (AP)</figcaption></body></html>`), false)
 	f.Add([]byte(`<amp-story title="t"><amp-story-page id="cover"><amp-story-grid-layer><h1>t</h1><p>By a</p></amp-story-grid-layer></amp-story-page><amp-story-page><amp-story-grid-layer><div style="top:5%"><q>q</q></div><amp-video poster="p.jpg"></amp-video></amp-story-grid-layer></amp-story-page></amp-story>`), true)
 	f.Add([]byte(strings.Repeat("<div>", 600)+"x"), false)
