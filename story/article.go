@@ -705,8 +705,8 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 			}
 			return false
 		case "a":
-			if t := OneLine(textOf(n, nil)); scriptButton(n, t) {
-				p.drop("button", t)
+			if scriptButton(n) {
+				p.drop("button", OneLine(textOf(n, nil)))
 				return false
 			}
 		case "td", "th":
@@ -1017,12 +1017,13 @@ func joinCells(row string) string {
 	return strings.Join(cells, " · ")
 }
 
-// scriptButton reports whether a link, whose text is t, is a button that
-// runs the page's script ("More ▾" opens BuzzFeed's share box): it goes
-// nowhere, and says a word or two. A longer text is the story's.
-func scriptButton(a *html.Node, t string) bool {
-	href := strings.ToLower(strings.TrimSpace(attr(a, "href")))
-	return strings.HasPrefix(href, "javascript:") && len(strings.Fields(t)) <= 3
+// scriptButton reports whether a link is a button that runs the page's
+// script ("More ▾" opens BuzzFeed's share box): it goes nowhere, and says
+// a word or two. A longer text is the story's.
+func scriptButton(a *html.Node) bool {
+	href := strings.TrimSpace(attr(a, "href"))
+	return len(href) >= len("javascript:") && strings.EqualFold(href[:len("javascript:")], "javascript:") &&
+		len(strings.Fields(textOf(a, nil))) <= 3
 }
 
 // relatedLinks are the words of a label over a list of other stories:
