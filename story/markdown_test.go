@@ -423,3 +423,30 @@ func TestOneHeadingTitlesTheStory(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLImagesInMarkdown: decks and READMEs size pictures with HTML
+// (<img width>, a centred <p>, a <figure>): those pictures, with their alt
+// text and caption, are the slide's pictures, not lost.
+func TestHTMLImagesInMarkdown(t *testing.T) {
+	md := "# Trip\n\n---\n\n## Day one\n\n<img src=\"site/kite.gif\" alt=\"A red kite over the beach\" width=\"300\">\n\nWe flew kites all day.\n\n---\n\n" +
+		"## Day two\n\n<p align=\"center\"><img src=\"site/sunset.png\" width=\"200\"></p>\n\nThe sun set over the fields.\n\n" +
+		"<figure><img src=\"site/flag.webp\" alt=\"A flag\"><figcaption>The flag at half mast.</figcaption></figure>\n\n" +
+		"<div class=\"note\">A box with <img src=\"icon.png\" alt=\"an icon\"> and words stays text.</div>\n"
+	s := must(Parse([]byte(md), Options{Name: "trip.md"}))
+	one, two := s.Section(0), s.Section(1)
+	if len(one.Pictures) != 1 || one.Pictures[0].Source != "site/kite.gif" || one.Pictures[0].Alt != "A red kite over the beach" {
+		t.Errorf("day one pictures %+v", one.Pictures)
+	}
+	if one.Body != "We flew kites all day." {
+		t.Errorf("day one body %q", one.Body)
+	}
+	if len(two.Pictures) != 2 || two.Pictures[0].Source != "site/sunset.png" || two.Pictures[1].Caption != "The flag at half mast." || two.Pictures[1].Alt != "A flag" {
+		t.Errorf("day two pictures %+v", two.Pictures)
+	}
+	if !strings.HasPrefix(two.Body, "The sun set over the fields.") || strings.Contains(two.Body, "half mast") || !strings.Contains(two.Body, "A box with") {
+		t.Errorf("day two body %q", two.Body)
+	}
+	if p := two.Pictures; len(p) == 2 && !(p[0].At == 0 && p[1].At > 0) {
+		t.Errorf("the pictures do not stand where they were: %+v", p)
+	}
+}

@@ -43,6 +43,18 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 				cuts = append(cuts, headingSpan(b, src))
 			}
 		case *ast.HTMLBlock:
+			if b.HTMLBlockType == ast.HTMLBlockType6 || b.HTMLBlockType == ast.HTMLBlockType7 {
+				// <img width=300>, <p align=center><img></p>, <figure>.
+				sp := blockSpan(b, src)
+				if pics := htmlBlockPictures(string(src[sp.start:sp.end])); pics != nil {
+					cuts = append(cuts, sp)
+					for range pics {
+						places = append(places, sp.start)
+					}
+					sec.Pictures = append(sec.Pictures, pics...)
+				}
+				continue
+			}
 			if b.HTMLBlockType != ast.HTMLBlockType2 {
 				continue
 			}
