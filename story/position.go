@@ -35,6 +35,11 @@ func imageSpan(img *ast.Image, src []byte) (span, bool) {
 		return span{}, false
 	}
 	end += start + 1
+	// A linked picture, [![badge](b.svg)](url), goes with its link: its
+	// "[" would stay as text.
+	if link, ok := img.Parent().(*ast.Link); ok && link.FirstChild() == img && img.NextSibling() == nil && start > 0 && src[start-1] == '[' {
+		start--
+	}
 	// "see ![x](y) here" leaves "see here", not "see  here".
 	if start > 0 && src[start-1] == ' ' && (end == len(src) || bytes.IndexByte([]byte(" \n.,;:!?)"), src[end]) >= 0) {
 		start--

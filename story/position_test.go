@@ -1,6 +1,7 @@
 package story
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -172,3 +173,23 @@ func TestPictureOpeningAParagraph(t *testing.T) {
 		t.Errorf("credit = %q, want %q", got, "Drawn by hand")
 	}
 }
+
+// TestLinkedPictureLeavesNoBrackets: a linked picture (a README's badge,
+// [![crates](badge.svg)](https://crates.io/x), or a thumbnail that links
+// to its full size) is cut out whole: its link's brackets do not stay in
+// the text as "[ [ [".
+func TestLinkedPictureLeavesNoBrackets(t *testing.T) {
+	md := "# Tool\n\n---\n\n## Install\n\n[![crates-badge]][crates-package] [![brew-badge](https://img.example/brew.svg)](https://brew.sh/x) and some words.\n\n[crates-badge]: https://img.example/crates.svg\n[crates-package]: https://crates.io/x\n"
+	s := must(Parse([]byte(md), Options{Name: "r.md"}))
+	sec := s.Section(0)
+	if len(sec.Pictures) != 2 {
+		t.Fatalf("pictures %+v", sec.Pictures)
+	}
+	body := strings.TrimSpace(refDefLines.ReplaceAllString(sec.Body, ""))
+	if strings.Contains(body, "[") || strings.Contains(body, "](") || !strings.Contains(body, "and some words.") {
+		t.Errorf("body %q", sec.Body)
+	}
+}
+
+// refDefLines matches link reference definitions, which a body keeps.
+var refDefLines = regexp.MustCompile(`(?m)^\[[^\]]+\]:.*$`)
