@@ -1298,3 +1298,16 @@ func TestHTMLVideoEmbeds(t *testing.T) {
 		t.Errorf("an ad's iframe is read:\n%s", dump(s))
 	}
 }
+
+// TestHTMLCommentCounters: a comment counter ("0", La Nación's Livefyre)
+// and a comments box are no words of the story.
+func TestHTMLCommentCounters(t *testing.T) {
+	words := strings.Repeat("Abdullah Ocalan desembarcó en Italia en noviembre de 1998 y pidió asilo político. ", 6)
+	src := `<html><body><article><h1>Una solución</h1><div class="herramientas"><span class="total lf"><span class="livefyre-commentcount" data-lf-site-id="356483">0
+</span></span></div><p>` + words + `</p><p>` + words + `</p><div id="disqus_thread"><p>Comentarios de los lectores</p></div></article></body></html>`
+	s := parseHTMLString(t, src, Options{})
+	text := s.Intro + "\n\n" + allText(s)
+	if strings.Contains(text, "\n0\n") || strings.HasPrefix(s.Intro, "0") || strings.Contains(text, "Comentarios") {
+		t.Errorf("a comment counter or box is read:\n%s", dump(s))
+	}
+}

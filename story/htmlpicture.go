@@ -343,7 +343,7 @@ var teaserWords = map[string]bool{
 	"social": true, "newsletter": true, "avatar": true, "logo": true, "popular": true, "recommended": true,
 	"recommendations": true, "signup": true, "readmore": true, "mostread": true, "nextup": true, "alsoread": true,
 	"thumbnail": true, "thumb": true, "sidebar": true, "widget": true, "byline": true, "author": true,
-	"zergnet": true, "next": true, "toc": true,
+	"zergnet": true, "next": true, "toc": true, "comments": true, "commentcount": true, "livefyre": true, "disqus": true,
 }
 
 // teaserWord returns the first teaser word in a class or id list, or "".
