@@ -111,7 +111,10 @@ func detailsLines(pics []story.Picture, w int, st Styles, wm ansi.Method) []stri
 		if p.Credit != "" {
 			field("Credit", p.Credit, "")
 		}
-		if p.Source != "" || !p.Placeholder {
+		switch {
+		case p.Source == "" && p.Video != "":
+			// An embedded player has no picture: its address is all.
+		case p.Source != "" || !p.Placeholder:
 			field("Source", p.Source, "none")
 		}
 		if p.Video != "" {

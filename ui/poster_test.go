@@ -65,4 +65,8 @@ func TestEmbeddedVideoPanel(t *testing.T) {
 			t.Errorf("the video's panel:\n%s", f)
 		}
 	}
+	// Its details give the video's address, and no "Source: none".
+	if f := frame(send(newTestModel(s, 80, 30), keyMsg("right"), keyMsg("i"))); !strings.Contains(f, "youtube.com/embed/YlDxEOwj5j8") || strings.Contains(f, "Source") {
+		t.Errorf("the video's details:\n%s", f)
+	}
 }
