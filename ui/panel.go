@@ -22,11 +22,11 @@ const (
 // art, if not nil, draws the pictures themselves above their words. A
 // long address takes one line with its middle left out, unless
 // wholeSource (print mode, which cuts nothing) asks for all of it.
-func panels(pics []story.Picture, w, maxH int, st Styles, wm ansi.Method, art *pictureArt, wholeSource bool) []string {
+func panels(pics []story.Picture, w, maxH, room int, st Styles, wm ansi.Method, art *pictureArt, wholeSource bool) []string {
 	if len(pics) == 0 {
 		return nil
 	}
-	cols := min(len(pics), maxPanelCols, max(1, (w+panelGap)/(minPanelWidth+panelGap)))
+	cols := panelCols(len(pics), w)
 	pw := (w - panelGap*(cols-1)) / cols
 	var lines []string
 	for start := 0; start < len(pics); start += cols {
@@ -36,7 +36,7 @@ func panels(pics []story.Picture, w, maxH int, st Styles, wm ansi.Method, art *p
 		// Panels side by side are as tall as the tallest of them.
 		height := 0
 		for i, p := range row {
-			contents[i] = newPanelContent(p, pw, maxH, st, wm, art, wholeSource)
+			contents[i] = newPanelContent(p, pw, maxH, room, st, wm, art, wholeSource)
 			height = max(height, contents[i].height())
 		}
 		for i, c := range contents {
@@ -48,6 +48,17 @@ func panels(pics []story.Picture, w, maxH int, st Styles, wm ansi.Method, art *p
 		lines = append(lines, joinBoxes(boxes, pw, panelGap)...)
 	}
 	return lines
+}
+
+// panelCols is how many of n panels stand side by side in w columns.
+func panelCols(n, w int) int {
+	return min(n, maxPanelCols, max(1, (w+panelGap)/(minPanelWidth+panelGap)))
+}
+
+// panelRows is how many rows of panels n pictures take in w columns.
+func panelRows(n, w int) int {
+	cols := panelCols(n, w)
+	return (n + cols - 1) / cols
 }
 
 // joinBoxes sets boxes of width w side by side, gap columns apart.
@@ -93,7 +104,7 @@ type panelContent struct {
 	aspect int       // rows a picture of this width would take
 }
 
-func newPanelContent(p story.Picture, w, maxH int, st Styles, wm ansi.Method, art *pictureArt, wholeSource bool) panelContent {
+func newPanelContent(p story.Picture, w, maxH, room int, st Styles, wm ansi.Method, art *pictureArt, wholeSource bool) panelContent {
 	c := panelContent{frame: panelFrame(p, st)}
 	iw := w - c.frame.GetHorizontalFrameSize()
 	if iw < 6 {
@@ -102,7 +113,7 @@ func newPanelContent(p story.Picture, w, maxH int, st Styles, wm ansi.Method, ar
 	}
 	mark := ""
 	c.text = panelWords(p, iw, st, wm, "", wholeSource)
-	lines, note := art.panelArt(p, iw, artRows(maxH, len(c.text.middle)+len(c.text.foot)))
+	lines, note := art.panelArt(p, iw, artRows(room, len(c.text.middle)+len(c.text.foot)))
 	if lines != nil {
 		c.art = lines
 	} else if note != "" {
@@ -262,7 +273,7 @@ func shortSource(src string, w int, wm ansi.Method) string {
 // text left out, has a dashed frame and says so. It returns the panel's
 // lines.
 func panel(p story.Picture, w, maxH int, st Styles, wm ansi.Method, art *pictureArt, wholeSource bool) []string {
-	c := newPanelContent(p, w, maxH, st, wm, art, wholeSource)
+	c := newPanelContent(p, w, maxH, maxH*3/2, st, wm, art, wholeSource)
 	return c.draw(w, c.height(), wm)
 }
 

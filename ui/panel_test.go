@@ -27,7 +27,7 @@ func TestPanelsLayout(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			lines := panels(pics, tt.width, 12, st, ansi.WcWidth, nil, false)
+			lines := panels(pics, tt.width, 12, 12, st, ansi.WcWidth, nil, false)
 			text := ansi.Strip(strings.Join(lines, "\n"))
 			for _, l := range lines {
 				if w := ansi.StringWidth(l); w > tt.width {

@@ -98,7 +98,7 @@ func TestSearchMatchIsVisible(t *testing.T) {
 func TestPanelRowsShareHeight(t *testing.T) {
 	st := NewStyles(true, true)
 	pics := []story.Picture{{Source: "a.jpg", Alt: marketAlt}, {Source: "b.jpg", Alt: "Owls"}}
-	lines := panels(pics, 80, 12, st, ansi.WcWidth, nil, false)
+	lines := panels(pics, 80, 12, 12, st, ansi.WcWidth, nil, false)
 	text := strings.Join(lines, "\n")
 	if strings.Count(text, "╭") != 2 || strings.Count(lines[len(lines)-1], "╰") != 2 || strings.Count(lines[0], "╭") != 2 {
 		t.Errorf("frames do not line up:\n%s", text)

@@ -459,12 +459,12 @@ func passthrough(seq string) string {
 func (m Model) KittyCleanup() string { return m.cleanupPictures() }
 
 // artRows is how many rows a picture may take in a panel of at most
-// maxH rows (a third of the page) whose words take textRows: half as
-// much again as the words-only panel, less the frame and the words, so
-// that on a small screen the picture shrinks first, and below minArtRows
-// is not drawn, rather than push the page's text away.
-func artRows(maxH, textRows int) int {
-	return min(maxH*3/2, 24) - 2 - textRows
+// room rows, frame included (see pictureRoom), whose words take
+// textRows: the room less the frame and the words, so that on a small
+// screen the picture shrinks first, and below minArtRows is not drawn,
+// rather than push the page's text away.
+func artRows(room, textRows int) int {
+	return min(room, blocksPixels/2) - 2 - textRows
 }
 
 // picturesKey is what page i's render depends on of the pictures' state:

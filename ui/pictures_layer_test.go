@@ -62,7 +62,11 @@ func TestSixelThroughBubbleTea(t *testing.T) {
 	emu := vt.NewEmulator(100, 34)
 	// Without reel's questions, which the emulator would answer into a
 	// pipe no one reads.
-	frames := strings.NewReplacer(ansi.RequestPrimaryDeviceAttributes, "", requestCellSize, "", ansi.RequestNameVersion, "").Replace(got[:at+len(sub[0])])
+	// With no terminal for input, Bubble Tea leaves the terminal out of
+	// raw mode and moves down with a bare newline, trusting the terminal
+	// to map it to CR LF as a cooked one does (ONLCR); the emulator does
+	// not map, so the newlines are mapped here.
+	frames := strings.NewReplacer(ansi.RequestPrimaryDeviceAttributes, "", requestCellSize, "", ansi.RequestNameVersion, "", "\n", "\r\n").Replace(got[:at+len(sub[0])])
 	_, _ = emu.Write([]byte(frames))
 	screen := strings.Split(ansi.Strip(emu.Render()), "\n")
 	var row, col int

@@ -214,7 +214,7 @@ func TestPicturesKeySaysWhyNot(t *testing.T) {
 func TestPictureShrinksThenHides(t *testing.T) {
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, blocksPixels, blocksPixels, 0)
 	var last int
-	for _, h := range []int{60, 34, 24, 16} {
+	for _, h := range []int{60, 34, 24, 16, 12} {
 		m := turnTo(t, pictureModelWith(t, l, PicturesBlocks, 100, h), "right")
 		view := m.View().Content
 		rows := 0
@@ -231,8 +231,11 @@ func TestPictureShrinksThenHides(t *testing.T) {
 		if !strings.Contains(plain, "Evening") || !strings.Contains(plain, "The sun sets") {
 			t.Errorf("%d rows high: the caption or alt text is off the screen:\n%s", h, plain)
 		}
-		if h == 16 && rows > 0 {
-			t.Errorf("16 rows high: a %d-row picture, want none", rows)
+		if !strings.Contains(plain, "The last light of the day") || strings.Contains(plain, "more below") {
+			t.Errorf("%d rows high: the picture pushed the page's words off the screen:\n%s", h, plain)
+		}
+		if h == 12 && rows > 0 {
+			t.Errorf("12 rows high: a %d-row picture, want none", rows)
 		}
 	}
 	// Every size down to 1×1, without a panic.
@@ -633,5 +636,39 @@ func TestKittyPlacementSentOnce(t *testing.T) {
 	a.placed(first[0], 5)
 	if lines, _ := a.panelArt(p, 40, 10); !strings.Contains(strings.Join(lines, ""), "\x1b[38;5;5m") {
 		t.Error("no placeholders once placed")
+	}
+}
+
+// A picture on a page of few words is drawn as large as the screen allows,
+// not held to a third of it, and never pushes the page past the screen.
+func TestPictureFillsAPageOfFewWords(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {100, 40}, {60, 20}, {120, 50}} {
+		w, h := size[0], size[1]
+		m := turnTo(t, pictureModel(t, PicturesBlocks, w, h), "right")
+		plain := ansi.Strip(m.View().Content)
+		lines := strings.Split(plain, "\n")
+		if strings.Contains(plain, "more below") || !strings.Contains(plain, "The last light of the day") {
+			t.Errorf("%d×%d: the page no longer fits the screen:\n%s", w, h, plain)
+			continue
+		}
+		last := 0 // the last line with words, the status bar aside
+		for i, l := range lines[:len(lines)-1] {
+			if strings.TrimSpace(l) != "" {
+				last = i
+			}
+		}
+		inner, widest := 0, 0 // the panel's inner width; the picture's
+		for _, l := range lines {
+			if strings.Contains(l, "╭") {
+				inner = ansi.StringWidth(strings.TrimSpace(l)) - 2
+			}
+			widest = max(widest, strings.Count(l, "▀"))
+		}
+		if widest >= inner-2 {
+			continue // as wide as its panel: the width holds it back
+		}
+		if free := len(lines) - 2 - last; free > 3 {
+			t.Errorf("%d×%d: %d rows left empty under a page whose picture could fill them:\n%s", w, h, free, plain)
+		}
 	}
 }

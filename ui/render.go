@@ -131,34 +131,90 @@ func buildPage(sp pageSpec) *page {
 			format = renderMarkdownKeepingLines
 		}
 	}
-	var lines []string
+	texts := make([][]string, len(pieces))
 	plain := false
-	for _, pc := range pieces {
+	for i, pc := range pieces {
 		text, textPlain := markdownLines(pc.text, sp.width, sp.theme, deadline, format, wm)
 		plain = plain || textPlain
-		lines = appendBlock(lines, text)
-		if len(pc.pictures) > 0 {
-			lines = appendBlock(lines, panels(pc.pictures, sp.width, sp.height/3, st, wm, sp.art, sp.print))
-		}
+		texts[i] = text
 	}
+	maxH := sp.height / 3
+	room := pictureRoom(sp, pieces, texts, len(head), len(foot))
 	p.plain = plain
-	p.lines = append(p.lines, head...)
-	p.lines = appendBlock(p.lines, lines)
-	if len(head) == 0 {
-		// A page without a heading keeps the blank line above its text.
-		p.lines = append([]string{""}, p.lines...)
-	}
-	if plain {
-		p.lines = append(p.lines, "")
-		p.lines = append(p.lines, wrapStyled("(shown plainly: this page is too long or too slow to format)", sp.width, st.Faint, wm)...)
+	p.lines = assemblePage(sp, pieces, texts, head, foot, plain, maxH, room)
+	// The room left for pictures is reckoned before they are drawn: if the
+	// page came out taller than the screen, give them less, down to what
+	// they had before.
+	for i := 0; i < 3 && room > maxH*3/2 && len(p.lines) > sp.height; i++ {
+		room = max(maxH*3/2, room-(len(p.lines)-sp.height))
+		p.lines = assemblePage(sp, pieces, texts, head, foot, plain, maxH, room)
 	}
 	if len(foot) > 0 {
-		p.lines = append(p.lines, "")
-		p.lines = append(p.lines, foot...)
 		p.foot = len(foot) + 1
 	}
-	p.lines = append(p.lines, "")
 	return p
+}
+
+// assemblePage sets a page's lines: its heading, its pieces of text each
+// followed by its panels (each at most room rows tall where it draws
+// a picture), and its foot.
+func assemblePage(sp pageSpec, pieces []bodyPiece, texts [][]string, head, foot []string, plain bool, maxH, room int) []string {
+	st := *sp.styles
+	var lines []string
+	for i, pc := range pieces {
+		lines = appendBlock(lines, texts[i])
+		if len(pc.pictures) > 0 {
+			lines = appendBlock(lines, panels(pc.pictures, sp.width, maxH, room, st, sp.method, sp.art, sp.print))
+		}
+	}
+	out := append([]string(nil), head...)
+	out = appendBlock(out, lines)
+	if len(head) == 0 {
+		// A page without a heading keeps the blank line above its text.
+		out = append([]string{""}, out...)
+	}
+	if plain {
+		out = append(out, "")
+		out = append(out, wrapStyled("(shown plainly: this page is too long or too slow to format)", sp.width, st.Faint, sp.method)...)
+	}
+	if len(foot) > 0 {
+		out = append(out, "")
+		out = append(out, foot...)
+	}
+	return append(out, "")
+}
+
+// pictureRoom is how many rows, frame and words included, each panel
+// with a drawn picture may take: half as much again as the third of the
+// page a panel of words has, or more where the page's words leave more
+// rows free, so that a picture on a page of few words is drawn as large
+// as the screen allows. Print mode has no screen to fill.
+func pictureRoom(sp pageSpec, pieces []bodyPiece, texts [][]string, head, foot int) int {
+	third := sp.height / 3
+	if sp.art == nil || sp.print {
+		return third * 3 / 2
+	}
+	// The rows assemblePage gives all but the panels: the heading and a
+	// blank line under it, the foot and one above it, the last blank line,
+	// and a blank line after each block of text and each row of panels
+	// but the last.
+	used, rows := head+1, 0
+	if foot > 0 {
+		used += foot + 1
+	}
+	for i, pc := range pieces {
+		if len(texts[i]) > 0 {
+			used += len(texts[i]) + 1
+		}
+		if n := len(pc.pictures); n > 0 {
+			rows += panelRows(n, sp.width)
+			used += panelRows(n, sp.width) // the blank line between rows of panels, or after them
+		}
+	}
+	if rows == 0 {
+		return third * 3 / 2
+	}
+	return max(third*3/2, (sp.height-used)/rows)
 }
 
 // bodyPiece is a stretch of a section's body, Markdown, and the pictures
