@@ -104,11 +104,12 @@ func (k KeyMap) helpGroups() [][]helpItem {
 
 // ShortHelp is the hint line of the status bar: the main keys, named
 // shortly for the room a status bar has.
-func (k KeyMap) ShortHelp() []key.Binding { return k.shortHelp(6) }
+func (k KeyMap) ShortHelp() []key.Binding { return k.shortHelp(6, false, false) }
 
 // shortHelp is the n keys of the hint line that matter most, in the
 // line's order. "? help" matters most: it leads to every other key.
-func (k KeyMap) shortHelp(n int) []key.Binding {
+// first and last say the reader is on the cover or the last page.
+func (k KeyMap) shortHelp(n int, first, last bool) []key.Binding {
 	short := func(b key.Binding, keys string) key.Binding {
 		b.SetHelp(keys, b.Help().Desc)
 		return b
@@ -119,6 +120,10 @@ func (k KeyMap) shortHelp(n int) []key.Binding {
 	for _, i := range rank[:min(max(n, 0), len(rank))] {
 		keep[i] = true
 	}
+	// No page before the cover, none after the last: those keys do
+	// nothing there, and the hint does not offer them.
+	keep[0] = keep[0] && !last
+	keep[1] = keep[1] && !first
 	var out []key.Binding
 	for i, b := range line {
 		if keep[i] {

@@ -89,8 +89,10 @@ func (m Model) progressBar(w int) string {
 // keyHint is the status bar's key help in at most width columns: as many
 // of the main keys as fit whole, "? help" the last to give way.
 func (m Model) keyHint(width int) string {
+	first := m.pos.page == 0
+	last := m.pos.page == m.pages()-1 && m.hidden() == 0
 	for n := 6; n > 0; n-- {
-		if h := ansi.Strip(m.help.ShortHelpView(m.keys.shortHelp(n))); m.method.StringWidth(h) <= width {
+		if h := ansi.Strip(m.help.ShortHelpView(m.keys.shortHelp(n, first, last))); m.method.StringWidth(h) <= width {
 			return h
 		}
 	}

@@ -31,3 +31,28 @@ func TestStatusHintShowsWholeKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusHintOffersOnlyLiveKeys: the hint offers no previous page on
+// the cover and no next page on the last page, where those keys do
+// nothing, and both in between.
+func TestStatusHintOffersOnlyLiveKeys(t *testing.T) {
+	s, err := story.Parse([]byte("# One\n\nText.\n\n# Two\n\nMore.\n\n# Three\n\nLast.\n"), story.Options{Name: "d.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newTestModel(s, 120, 16)
+	for _, step := range []struct {
+		keys       string
+		next, prev bool
+	}{{"", true, false}, {"right", true, true}, {"G", false, true}} {
+		m = runKeys(t, m, step.keys)
+		lines := strings.Split(frame(m), "\n")
+		bar := lines[len(lines)-1]
+		if got := strings.Contains(bar, "next page"); got != step.next {
+			t.Errorf("after %q: next page offered %v, want %v: %q", step.keys, got, step.next, bar)
+		}
+		if got := strings.Contains(bar, "previous page"); got != step.prev {
+			t.Errorf("after %q: previous page offered %v, want %v: %q", step.keys, got, step.prev, bar)
+		}
+	}
+}
