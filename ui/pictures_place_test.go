@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -137,7 +138,7 @@ func TestPageTurnErasesPicturesAndDrawsTheNext(t *testing.T) {
 		t.Fatalf("page 1's picture still published after the turn: %d", len(got))
 	}
 	m, raw := settle(t, m, cmd)
-	if !slicesContains(raw, clearMark) {
+	if !slices.Contains(raw, clearMark) {
 		t.Error("no repaint asked for: the old picture would stay on screen")
 	}
 	// Page 2's picture is published once its frame is the renderer's.
@@ -164,7 +165,7 @@ func TestOverlaysErasePicturesAndDrawNoneUnderThem(t *testing.T) {
 				t.Fatalf("%d pictures still published as the overlay opens", len(got))
 			}
 			m, raw := settle(t, m, open)
-			if !slicesContains(raw, clearMark) {
+			if !slices.Contains(raw, clearMark) {
 				t.Error("the overlay asked for no repaint: the picture would stay over it")
 			}
 			if got := published(m); len(got) != 0 {
@@ -208,38 +209,8 @@ func TestOverlaysErasePicturesAndDrawNoneUnderThem(t *testing.T) {
 // of to the model.
 func settleExcept(t *testing.T, m Model, cmd tea.Cmd, hold func(tea.Msg) bool) Model {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for steps := 0; len(queue) > 0; steps++ {
-		if steps > 1000 {
-			t.Fatal("commands never settle")
-		}
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-		case pictureMsg, pictureDueMsg, kittyMsg, pageMsg, pixelsMsg, placeMsg:
-			if hold(msg) {
-				continue
-			}
-			next, more := m.Update(msg)
-			m = next.(Model)
-			queue = append(queue, more)
-		}
-	}
+	m, _ = settleHolding(t, m, cmd, hold)
 	return m
-}
-
-func slicesContains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func TestPartlyScrolledOffPictureIsNotDrawn(t *testing.T) {
@@ -328,8 +299,8 @@ func TestToggleAndResizeMovePictures(t *testing.T) {
 		t.Fatal("pictures turned off, one still published")
 	}
 	m, raw := settle(t, m, cmd)
-	if !slicesContains(raw, clearMark) || len(published(m)) != 0 {
-		t.Errorf("off: repaint asked %v, %d published", slicesContains(raw, clearMark), len(published(m)))
+	if !slices.Contains(raw, clearMark) || len(published(m)) != 0 {
+		t.Errorf("off: repaint asked %v, %d published", slices.Contains(raw, clearMark), len(published(m)))
 	}
 	m, cmd = press(t, m, "p")
 	m, _ = settle(t, m, cmd)
@@ -345,7 +316,7 @@ func TestToggleAndResizeMovePictures(t *testing.T) {
 		t.Fatal("the old size's picture still published after the resize")
 	}
 	m, raw = settle(t, m, cmd)
-	if !slicesContains(raw, requestCellSize) {
+	if !slices.Contains(raw, requestCellSize) {
 		t.Error("a resize did not ask the cell size again (a new font size changes it)")
 	}
 	pics := published(m)

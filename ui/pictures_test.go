@@ -68,6 +68,13 @@ func sized(t *testing.T, m Model, w, h int) Model {
 // raw output the commands asked to write.
 func settle(t *testing.T, m Model, cmd tea.Cmd) (Model, []string) {
 	t.Helper()
+	return settleHolding(t, m, cmd, nil)
+}
+
+// settleHolding is settle, but hands the picture and page messages hold
+// picks (if hold is not nil) to it instead of to the model.
+func settleHolding(t *testing.T, m Model, cmd tea.Cmd, hold func(tea.Msg) bool) (Model, []string) {
+	t.Helper()
 	var raw []string
 	queue := []tea.Cmd{cmd}
 	for steps := 0; len(queue) > 0; steps++ {
@@ -85,6 +92,9 @@ func settle(t *testing.T, m Model, cmd tea.Cmd) (Model, []string) {
 		case tea.RawMsg:
 			raw = append(raw, fmt.Sprint(msg.Msg))
 		case pictureMsg, pictureDueMsg, kittyMsg, pageMsg, pixelsMsg, placeMsg:
+			if hold != nil && hold(msg) {
+				continue
+			}
 			next, more := m.Update(msg)
 			m = next.(Model)
 			queue = append(queue, more)
