@@ -135,6 +135,8 @@ func TestHTMLFigureCaptionsAndCredits(t *testing.T) {
 		{"trailing agency", `<figure><img src="a.jpg"><figcaption>Crowds wave flags. (AP)</figcaption></figure>`, "Crowds wave flags.", "AP", ""},
 		{"trailing name and agency", `<figure><img src="a.jpg"><figcaption>Crowds wave flags (Kim Won-jin / AFP)</figcaption></figure>`, "Crowds wave flags", "Kim Won-jin / AFP", ""},
 		{"photo by after br", `<figure><img src="a.jpg"><figcaption>Crowds wave flags.<br><small>Photo by Ann Lee</small></figcaption></figure>`, "Crowds wave flags.", "Ann Lee", ""},
+		{"photo by with an initial", `<figure><img src="a.jpg"><figcaption>Evening on the coast. Photo by A. Bailey</figcaption></figure>`, "Evening on the coast.", "A. Bailey", ""},
+		{"credit colon with initials", `<figure><img src="a.jpg"><figcaption>Crowds wave flags. Credit: J. R. Doe/Reuters</figcaption></figure>`, "Crowds wave flags.", "J. R. Doe/Reuters", ""},
 		{"credit colon", `<figure><img src="a.jpg"><figcaption>Crowds wave flags. Credit: Getty Images</figcaption></figure>`, "Crowds wave flags.", "Getty Images", ""},
 		{"data-credit", `<figure><img src="a.jpg" data-credit="Sam Roe"><figcaption>Crowds wave flags.</figcaption></figure>`, "Crowds wave flags.", "Sam Roe", ""},
 		{"caption that only repeats the credit", `<figure><img src="a.jpg" data-credit="Mike Watson/Getty "></figure><figcaption> (Mike Watson/Getty) </figcaption>`, "", "Mike Watson/Getty", ""},

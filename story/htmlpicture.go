@@ -133,8 +133,9 @@ func largestCandidate(srcset string) string {
 
 // captionCreditRe finds a credit at the end of a caption: "(AP)", "(Photo: X)",
 // "Photo by X", "Credit: X", "Photograph: X", "© X", "Image: X"; in German
-// "Foto: X", in Arabic "تصوير: X" (photograph) and "(أ ف ب)" (AFP).
-var captionCreditRe = regexp.MustCompile(`(?i)(?:^|[\s.;,])(\((?:[^()]*(?:photo|photograph|picture|image|credit|getty|reuters|afp|ap|epa|dpa|\/|أ ف ب|أ ب|رويترز)[^()]*|(?-i:[A-Z][\w.'&-]*(?:\s[A-Z][\w.'&-]*){0,3}))\)|(?:photos?|photograph|picture|image)\s+by\s+[^.]+|(?:photo|photograph|picture|image|credit|credits|source|foto|bild|تصوير|صورة|المصدر)s?\s*:\s*[^.]+|©\s*[^.]+)\.?\s*$`)
+// "Foto: X", in Arabic "تصوير: X" (photograph) and "(أ ف ب)" (AFP). A
+// name's initials ("A. Bailey") do not end it.
+var captionCreditRe = regexp.MustCompile(`(?i)(?:^|[\s.;,])(\((?:[^()]*(?:photo|photograph|picture|image|credit|getty|reuters|afp|ap|epa|dpa|\/|أ ف ب|أ ب|رويترز)[^()]*|(?-i:[A-Z][\w.'&-]*(?:\s[A-Z][\w.'&-]*){0,3}))\)|(?:photos?|photograph|picture|image)\s+by\s+(?:\b\p{Lu}\.|[^.])+|(?:photo|photograph|picture|image|credit|credits|source|foto|bild|تصوير|صورة|المصدر)s?\s*:\s*(?:\b\p{Lu}\.|[^.])+|©\s*(?:\b\p{Lu}\.|[^.])+)\.?\s*$`)
 
 // notCredit are bracketed words at the end of a caption that are no credit.
 var notCredit = map[string]bool{"VIDEO": true, "PHOTOS": true, "PHOTO": true, "GALLERY": true, "WATCH": true, "LIVE": true, "UPDATED": true, "UPDATE": true, "PICTURED": true, "LEFT": true, "RIGHT": true, "CENTER": true, "CENTRE": true, "ABOVE": true, "BELOW": true, "TOP": true, "BOTTOM": true}
