@@ -1,7 +1,6 @@
 package story
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,7 +39,7 @@ func isStrongLayoutWord(w string) bool {
 
 // A file name or slug used as alt text, like 0225-lupita-nyongo-getty-01
 // or update_graphic_red_bar (words joined by underscores, as no prose is).
-var slugAltRe = regexp.MustCompile(`(?i)^[\w.-]*(\d[\w.-]*[-_]|[-_][\w.-]*\d)[\w.-]*$|^[a-z0-9]+(_[a-z0-9]+)+$|^[\w.-]+\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$|^(img|dsc|image|photo|pic)[-_]?\d+$`)
+var slugAltRe = lazyRegexp(`(?i)^[\w.-]*(\d[\w.-]*[-_]|[-_][\w.-]*\d)[\w.-]*$|^[a-z0-9]+(_[a-z0-9]+)+$|^[\w.-]+\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$|^(img|dsc|image|photo|pic)[-_]?\d+$`)
 
 // cleanAlt strips slide tools' size and layout keywords from alt text;
 // what is left (maybe nothing) is the description. A file name or slug is
@@ -56,7 +55,7 @@ func cleanAlt(alt string) string {
 			words = words[1:]
 		}
 	}
-	if len(words) == 1 && strings.ContainsAny(words[0], "0123456789.-_") && slugAltRe.MatchString(words[0]) {
+	if len(words) == 1 && strings.ContainsAny(words[0], "0123456789.-_") && slugAltRe().MatchString(words[0]) {
 		return ""
 	}
 	return strings.Join(words, " ")

@@ -1,7 +1,6 @@
 package story
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -119,8 +118,8 @@ func isCover(pg *html.Node, blocks []block, titles ...string) bool {
 
 var (
 	// byRe matches a byline on a cover.
-	byRe      = regexp.MustCompile(`(?i)^(by|written by|words by|story by)\s+(.+)$`)
-	nameSepRe = regexp.MustCompile(`\s*(?:,|&|\band\b)\s*`)
+	byRe      = lazyRegexp(`(?i)^(by|written by|words by|story by)\s+(.+)$`)
+	nameSepRe = lazyRegexp(`\s*(?:,|&|\band\b)\s*`)
 )
 
 // readCover takes the title, byline, intro and picture from a cover page.
@@ -137,7 +136,7 @@ func (p *page) readCover(blocks []block) {
 			}
 		case pieceText:
 			plain := unescapeMarkdown(b.text)
-			if m := byRe.FindStringSubmatch(plain); m != nil && len(s.Authors) == 0 {
+			if m := byRe().FindStringSubmatch(plain); m != nil && len(s.Authors) == 0 {
 				s.Authors = splitNames(m[2])
 				continue
 			}
@@ -154,7 +153,7 @@ func (p *page) readCover(blocks []block) {
 // splitNames reads "A, B and C" as three names.
 func splitNames(s string) []string {
 	var out []string
-	for _, part := range nameSepRe.Split(s, -1) {
+	for _, part := range nameSepRe().Split(s, -1) {
 		if part = OneLine(part); part != "" {
 			out = append(out, part)
 		}
@@ -261,8 +260,8 @@ func (p *page) ampBlocks(pg *html.Node, tops map[string]float64) []block {
 }
 
 var (
-	topRe       = regexp.MustCompile(`(?:^|[;\s{])top\s*:\s*(-?[0-9]+(?:\.[0-9]+)?)(?:%|px)?\s*(?:;|$|!)`)
-	classRuleRe = regexp.MustCompile(`\.([A-Za-z0-9_-]+)\s*\{([^{}]*)\}`)
+	topRe       = lazyRegexp(`(?:^|[;\s{])top\s*:\s*(-?[0-9]+(?:\.[0-9]+)?)(?:%|px)?\s*(?:;|$|!)`)
+	classRuleRe = lazyRegexp(`\.([A-Za-z0-9_-]+)\s*\{([^{}]*)\}`)
 )
 
 // maxCSS is how much of a page's style sheets position reading looks at.
@@ -283,7 +282,7 @@ func classTops(doc *html.Node) map[string]float64 {
 				css = css[:budget]
 			}
 			budget -= len(css)
-			for _, m := range classRuleRe.FindAllStringSubmatch(css, -1) {
+			for _, m := range classRuleRe().FindAllStringSubmatch(css, -1) {
 				if t, ok := parseTop(m[2]); ok {
 					out[m[1]] = t
 				}
@@ -296,7 +295,7 @@ func classTops(doc *html.Node) map[string]float64 {
 // parseTop reads a non-zero top from CSS declarations: a top of 0 is
 // layout boilerplate (.fill, .page-safe-area), not a place on the page.
 func parseTop(decls string) (float64, bool) {
-	m := topRe.FindStringSubmatch(decls)
+	m := topRe().FindStringSubmatch(decls)
 	if m == nil {
 		return 0, false
 	}

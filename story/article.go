@@ -3,7 +3,6 @@ package story
 import (
 	"net/url"
 	"path"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -67,7 +66,7 @@ func readArticle(p *page) {
 
 // creditParaRe matches a paragraph that is only a picture's credit:
 // "(Artist: 3ihard)", "Photo: Jan Berg".
-var creditParaRe = regexp.MustCompile(`(?i)^\(?\s*(?:artist|illustration|photo|photograph|picture|image|credit|source)s?\s*:\s*([^()]{1,80}?)\s*\)?\.?$`)
+var creditParaRe = lazyRegexp(`(?i)^\(?\s*(?:artist|illustration|photo|photograph|picture|image|credit|source)s?\s*:\s*([^()]{1,80}?)\s*\)?\.?$`)
 
 // creditsAfterFigures gives a figure with no credit the credit that the
 // paragraph right after it is: Kotaku names each picture's artist so,
@@ -77,7 +76,7 @@ func creditsAfterFigures(blocks []block) []block {
 	for i, b := range blocks {
 		if i > 0 && b.kind == pieceText && len(out) > 0 && out[len(out)-1].kind == pieceFigure {
 			pics := out[len(out)-1].fig.pics
-			if m := creditParaRe.FindStringSubmatch(unescapeMarkdown(b.text)); m != nil && pics[len(pics)-1].Credit == "" {
+			if m := creditParaRe().FindStringSubmatch(unescapeMarkdown(b.text)); m != nil && pics[len(pics)-1].Credit == "" {
 				pics[len(pics)-1].Credit = m[1]
 				continue
 			}
@@ -298,7 +297,7 @@ func readabilityCopy(n *html.Node, elems *int) *html.Node {
 	if len(n.Attr) > 0 {
 		c.Attr = make([]html.Attribute, 0, len(n.Attr))
 		for _, a := range n.Attr {
-			if a.Key == "style" && !hiddenStyleRe.MatchString(a.Val) {
+			if a.Key == "style" && !hiddenStyleRe().MatchString(a.Val) {
 				continue // only hiding matters to readability
 			}
 			if len(a.Val) > maxAttrLen {
@@ -324,7 +323,7 @@ func readabilityCopy(n *html.Node, elems *int) *html.Node {
 }
 
 // stepRe matches a line that names a step of a picture article.
-var stepRe = regexp.MustCompile(`(?i)^(step|stage|part|day|tip|schritt|étape|paso|passo)\s+\d{1,3}[.:]?$`)
+var stepRe = lazyRegexp(`(?i)^(step|stage|part|day|tip|schritt|étape|paso|passo)\s+\d{1,3}[.:]?$`)
 
 // maxHeadingWords is the most words a heading may have to start a
 // section.
@@ -528,7 +527,7 @@ func (p *page) blocksOf(root *html.Node, self bool, teasers map[string]string) [
 					p.drop("chrome", line)
 					continue
 				}
-				if stepRe.MatchString(line) {
+				if stepRe().MatchString(line) {
 					// "Step 2" on a line of its own, styled as a heading
 					// with a span, leads a step as a heading would.
 					out = append(out, block{kind: pieceHeading, level: 3, text: line})
@@ -977,7 +976,7 @@ func siblingCaption(fig *html.Node) *html.Node {
 
 // captionClassRe marks an element that holds a picture's caption or
 // credit.
-var captionClassRe = regexp.MustCompile(`(?i)caption|credit|attribution|photographer|courtesy`)
+var captionClassRe = lazyRegexp(`(?i)caption|credit|attribution|photographer|courtesy`)
 
 // boxCaption returns the caption that follows the box an image stands
 // alone in (BuzzFeed's attribution after its image's div), when the
@@ -989,7 +988,7 @@ func boxCaption(img, root *html.Node) *html.Node {
 		el = el.Parent
 	}
 	next := nextElement(el)
-	if next == nil || !captionClassRe.MatchString(attr(next, "class")) || findFirst(next, isImage) != nil ||
+	if next == nil || !captionClassRe().MatchString(attr(next, "class")) || findFirst(next, isImage) != nil ||
 		findFirst(next, func(n *html.Node) bool { return isElement(n, "a") }) != nil {
 		return nil
 	}

@@ -3,7 +3,6 @@ package story
 import (
 	"maps"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -288,7 +287,7 @@ var neverText = map[string]bool{
 	"amp-story-auto-ads": true, "amp-consent": true, "amp-geo": true, "amp-audio": true,
 }
 
-var hiddenStyleRe = regexp.MustCompile(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
+var hiddenStyleRe = lazyRegexp(`(?i)display\s*:\s*none|visibility\s*:\s*hidden`)
 
 // isHidden reports whether an element is hidden from readers: the hidden
 // attribute, aria-hidden="true", or an inline style that hides it.
@@ -299,7 +298,7 @@ func isHidden(n *html.Node) bool {
 	if hasAttr(n, "hidden") || strings.EqualFold(strings.TrimSpace(attr(n, "aria-hidden")), "true") {
 		return true
 	}
-	if st := attr(n, "style"); st != "" && hiddenStyleRe.MatchString(st) {
+	if st := attr(n, "style"); st != "" && hiddenStyleRe().MatchString(st) {
 		return true
 	}
 	return false
@@ -383,21 +382,21 @@ func foldLines(s string) string {
 	return strings.Join(out, "\n")
 }
 
-var tagRe = regexp.MustCompile(`<[^>]*>`)
+var tagRe = lazyRegexp(`<[^>]*>`)
 
 // plainAttr reads an attribute meant as text (alt, title, content): alt
 // text that holds escaped markup ("&lt;br&gt;&lt;small&gt;...") decodes to
 // tags, which are reduced to the words between them.
 func plainAttr(v string) string {
 	if strings.ContainsRune(v, '<') {
-		v = tagRe.ReplaceAllString(v, " ")
+		v = tagRe().ReplaceAllString(v, " ")
 	}
 	return OneLine(decodeLeftover(v))
 }
 
 // leftoverRe matches a well-formed character reference: a named one
 // ("&quot;") or a numeric one ("&#39;", "&#x27;").
-var leftoverRe = regexp.MustCompile(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
+var leftoverRe = lazyRegexp(`&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});`)
 
 // decodeLeftover decodes, once more, the character references left in
 // text the parser has already decoded: pages that escape twice
@@ -409,7 +408,7 @@ func decodeLeftover(v string) string {
 	if !strings.ContainsRune(v, '&') {
 		return v
 	}
-	return leftoverRe.ReplaceAllStringFunc(v, html.UnescapeString)
+	return leftoverRe().ReplaceAllStringFunc(v, html.UnescapeString)
 }
 
 // sizeAttr reads a width or height attribute in pixels (0 if unknown).

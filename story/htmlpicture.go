@@ -2,7 +2,6 @@ package story
 
 import (
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -11,12 +10,12 @@ import (
 
 // videoEmbedRe matches the address of a video player that a page embeds
 // in an iframe: YouTube, Vimeo, Dailymotion.
-var videoEmbedRe = regexp.MustCompile(`(?i)^(?:https?:)?//(?:www\.)?(?:youtube(?:-nocookie)?\.com/embed/|player\.vimeo\.com/video/|dailymotion\.com/embed/video/)[\w-]`)
+var videoEmbedRe = lazyRegexp(`(?i)^(?:https?:)?//(?:www\.)?(?:youtube(?:-nocookie)?\.com/embed/|player\.vimeo\.com/video/|dailymotion\.com/embed/video/)[\w-]`)
 
 // videoEmbed reports whether n is an iframe that embeds a video player:
 // a video of the story, where other iframes are ads and widgets.
 func videoEmbed(n *html.Node) bool {
-	return isElement(n, "iframe") && videoEmbedRe.MatchString(strings.TrimSpace(attr(n, "src")))
+	return isElement(n, "iframe") && videoEmbedRe().MatchString(strings.TrimSpace(attr(n, "src")))
 }
 
 // boilerplateAlts start the alt text a publishing system gives every
@@ -42,7 +41,7 @@ func isImage(n *html.Node) bool {
 }
 
 // placeholderRe matches the stand-in files lazy loaders put in src.
-var placeholderRe = regexp.MustCompile(`(?i)(^|[/_.-])(blank|spacer|pixel|placeholder|transparent|lazy|loading|grey|gray|1x1|empty)[^/]*\.(gif|png|svg|jpe?g|webp)$`)
+var placeholderRe = lazyRegexp(`(?i)(^|[/_.-])(blank|spacer|pixel|placeholder|transparent|lazy|loading|grey|gray|1x1|empty)[^/]*\.(gif|png|svg|jpe?g|webp)$`)
 
 // imageSource chooses the real address of a picture element: lazy-loader
 // attributes (data-src, data-srcset) first, then the largest srcset
@@ -60,7 +59,7 @@ func (p *page) imageSource(img *html.Node) string {
 		}
 	}
 	src := strings.TrimSpace(attr(img, "src"))
-	if src != "" && !strings.HasPrefix(strings.ToLower(src), "data:") && !placeholderRe.MatchString(src) {
+	if src != "" && !strings.HasPrefix(strings.ToLower(src), "data:") && !placeholderRe().MatchString(src) {
 		if u := p.resolve(src); u != "" {
 			return u
 		}
@@ -135,14 +134,14 @@ func largestCandidate(srcset string) string {
 // "Photo by X", "Credit: X", "Photograph: X", "© X", "Image: X"; in German
 // "Foto: X", in Arabic "تصوير: X" (photograph) and "(أ ف ب)" (AFP). A
 // name's initials ("A. Bailey") do not end it.
-var captionCreditRe = regexp.MustCompile(`(?i)(?:^|[\s.;,])(\((?:[^()]*(?:photo|photograph|picture|image|credit|getty|reuters|afp|ap|epa|dpa|\/|أ ف ب|أ ب|رويترز)[^()]*|(?-i:[A-Z][\w.'&-]*(?:\s[A-Z][\w.'&-]*){0,3}))\)|(?:photos?|photograph|picture|image)\s+by\s+(?:\b\p{Lu}\.|[^.])+|(?:photo|photograph|picture|image|credit|credits|source|foto|bild|تصوير|صورة|المصدر)s?\s*:\s*(?:\b\p{Lu}\.|[^.])+|©\s*(?:\b\p{Lu}\.|[^.])+)\.?\s*$`)
+var captionCreditRe = lazyRegexp(`(?i)(?:^|[\s.;,])(\((?:[^()]*(?:photo|photograph|picture|image|credit|getty|reuters|afp|ap|epa|dpa|\/|أ ف ب|أ ب|رويترز)[^()]*|(?-i:[A-Z][\w.'&-]*(?:\s[A-Z][\w.'&-]*){0,3}))\)|(?:photos?|photograph|picture|image)\s+by\s+(?:\b\p{Lu}\.|[^.])+|(?:photo|photograph|picture|image|credit|credits|source|foto|bild|تصوير|صورة|المصدر)s?\s*:\s*(?:\b\p{Lu}\.|[^.])+|©\s*(?:\b\p{Lu}\.|[^.])+)\.?\s*$`)
 
 // notCredit are bracketed words at the end of a caption that are no credit.
 var notCredit = map[string]bool{"VIDEO": true, "PHOTOS": true, "PHOTO": true, "GALLERY": true, "WATCH": true, "LIVE": true, "UPDATED": true, "UPDATE": true, "PICTURED": true, "LEFT": true, "RIGHT": true, "CENTER": true, "CENTRE": true, "ABOVE": true, "BELOW": true, "TOP": true, "BOTTOM": true}
 
 // splitCredit takes a trailing credit off a caption.
 func splitCredit(caption string) (string, string) {
-	m := captionCreditRe.FindStringSubmatchIndex(caption)
+	m := captionCreditRe().FindStringSubmatchIndex(caption)
 	if m == nil {
 		return caption, ""
 	}
@@ -161,7 +160,7 @@ func splitCredit(caption string) (string, string) {
 }
 
 // creditClassRe marks elements that hold a picture's credit.
-var creditClassRe = regexp.MustCompile(`(?i)credit|copyright|photographer|attribution|byline|source|courtesy`)
+var creditClassRe = lazyRegexp(`(?i)credit|copyright|photographer|attribution|byline|source|courtesy`)
 
 // isCreditElement reports whether n holds a credit inside a caption.
 func isCreditElement(n *html.Node) bool {
@@ -172,7 +171,7 @@ func isCreditElement(n *html.Node) bool {
 	case "copyrightHolder", "creator", "author", "copyrightNotice", "creditText":
 		return true
 	}
-	return n.Data == "small" || creditClassRe.MatchString(attr(n, "class"))
+	return n.Data == "small" || creditClassRe().MatchString(attr(n, "class"))
 }
 
 // figure is a story picture found on the page.
@@ -396,9 +395,9 @@ func (p *page) teaserReason(n *html.Node) string {
 	return ""
 }
 
-var imageExtRe = regexp.MustCompile(`(?i)\.(jpe?g|png|gif|webp|avif)(\?|#|$)`)
+var imageExtRe = lazyRegexp(`(?i)\.(jpe?g|png|gif|webp|avif)(\?|#|$)`)
 
-func looksLikeImageURL(u string) bool { return imageExtRe.MatchString(u) }
+func looksLikeImageURL(u string) bool { return imageExtRe().MatchString(u) }
 
 // hasAncestor reports whether an ancestor of n is one of the elements
 // named.

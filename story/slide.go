@@ -2,7 +2,6 @@ package story
 
 import (
 	"bytes"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -215,12 +214,12 @@ func notePicture(pic *Picture, nodes []ast.Node, src []byte) bool {
 
 // pictureCreditRe matches how a line under a picture names its source,
 // beyond the credit lines of news galleries.
-var pictureCreditRe = regexp.MustCompile(`(?i)^(?:sources?\s*:|(?:drawn|painted|taken|shot|made|illustrated|rendered)\s+by\b|(?:illustration|drawing|map|chart|graphic|artwork|art|data)\s*(?:by\b|:)|via\s+\S)`)
+var pictureCreditRe = lazyRegexp(`(?i)^(?:sources?\s*:|(?:drawn|painted|taken|shot|made|illustrated|rendered)\s+by\b|(?:illustration|drawing|map|chart|graphic|artwork|art|data)\s*(?:by\b|:)|via\s+\S)`)
 
 // isPictureCredit reports whether an emphasised line under a picture
 // reads as its credit.
 func isPictureCredit(text string) bool {
-	return runeLen(text) <= 120 && pictureCreditRe.MatchString(text)
+	return runeLen(text) <= 120 && pictureCreditRe().MatchString(text)
 }
 
 // soleEmphasis reports whether inline nodes are one emphasis (_x_ or *x*)
@@ -272,8 +271,8 @@ func newPicture(img *ast.Image, src []byte) Picture {
 }
 
 var (
-	directiveRe = regexp.MustCompile(`^(pause|stop|end_slide|newlines?|new_lines?|jump_to_middle|column_layout|column|reset_layout|incremental_lists|no_footer|skip_slide|alignment|font_size|list_item_newlines|include|snippet_output|newpage|slide)\b`)
-	speakerRe   = regexp.MustCompile(`^speaker_note\s*:\s*`)
+	directiveRe = lazyRegexp(`^(pause|stop|end_slide|newlines?|new_lines?|jump_to_middle|column_layout|column|reset_layout|incremental_lists|no_footer|skip_slide|alignment|font_size|list_item_newlines|include|snippet_output|newpage|slide)\b`)
+	speakerRe   = lazyRegexp(`^speaker_note\s*:\s*`)
 )
 
 // readComment files an HTML comment block as a speaker note or a
@@ -284,9 +283,9 @@ func readComment(sec *Section, block string) {
 	inner = strings.TrimSpace(strings.TrimSuffix(inner, "-->"))
 	switch {
 	case inner == "":
-	case speakerRe.MatchString(inner):
-		sec.Dropped = append(sec.Dropped, Dropped{Kind: "note", Text: speakerRe.ReplaceAllString(inner, "")})
-	case directiveRe.MatchString(inner):
+	case speakerRe().MatchString(inner):
+		sec.Dropped = append(sec.Dropped, Dropped{Kind: "note", Text: speakerRe().ReplaceAllString(inner, "")})
+	case directiveRe().MatchString(inner):
 		sec.Dropped = append(sec.Dropped, Dropped{Kind: "directive", Text: inner})
 	default:
 		sec.Dropped = append(sec.Dropped, Dropped{Kind: "note", Text: inner})

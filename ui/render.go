@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	gansi "charm.land/glamour/v2/ansi"
@@ -225,7 +226,7 @@ type bodyPiece struct {
 }
 
 // refDefRe matches a Markdown link reference definition, "[ref]: url".
-var refDefRe = regexp.MustCompile(`(?m)^ {0,3}\[[^\]]+\]:[ \t]*\S.*$`)
+var refDefRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^ {0,3}\[[^\]]+\]:[ \t]*\S.*$`) })
 
 // shownTo is how much of a section's body shows while hidden of its
 // reveal steps are not shown yet.
@@ -272,7 +273,7 @@ func placePictures(sec story.Section, limit int) []bodyPiece {
 		}
 	}
 	if len(pieces) > 2 || (len(pieces) == 2 && strings.TrimSpace(pieces[0].text) != "") {
-		if defs := refDefRe.FindAllString(body, -1); len(defs) > 0 {
+		if defs := refDefRe().FindAllString(body, -1); len(defs) > 0 {
 			for i := range pieces {
 				if strings.TrimSpace(pieces[i].text) != "" {
 					pieces[i].text += "\n\n" + strings.Join(defs, "\n")
@@ -285,13 +286,13 @@ func placePictures(sec story.Section, limit int) []bodyPiece {
 
 // orderedMarkerRe matches the marker of an ordered list item opening a
 // text: its indent, number and delimiter.
-var orderedMarkerRe = regexp.MustCompile(`^((?:[ \t]*\n)*[ \t]{0,3})[0-9]{1,9}([.)])`)
+var orderedMarkerRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^((?:[ \t]*\n)*[ \t]{0,3})[0-9]{1,9}([.)])`) })
 
 // resumeList numbers the ordered list item that opens text n: the rest of
 // a list a picture split, which Markdown would otherwise number from the
 // number its first item has in the source.
 func resumeList(text string, n int) string {
-	m := orderedMarkerRe.FindStringSubmatchIndex(text)
+	m := orderedMarkerRe().FindStringSubmatchIndex(text)
 	if m == nil {
 		return text
 	}
