@@ -81,6 +81,11 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		return err
 	}
 	stdinTTY := term.IsTerminal(stdin.Fd())
+	if cfg.path == "" && !stdinTTY {
+		// A pipe with no file named is standard input, as "-" names it;
+		// an empty path means the bundled sample, which has no pictures.
+		cfg.path = "-"
+	}
 	var notice io.Writer = io.Discard
 	if term.IsTerminal(os.Stderr.Fd()) {
 		notice = os.Stderr

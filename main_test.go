@@ -469,3 +469,18 @@ func TestPipeWithNoTerminalForKeys(t *testing.T) {
 		t.Errorf("screen:\n%s", s)
 	}
 }
+
+// TestInteractivePipeDrawsDataPictures: a story piped in with no file
+// named ("cat story | reel") is standard input, as "-" names it: its
+// data: pictures are drawn, as the README promises a piped story.
+func TestInteractivePipeDrawsDataPictures(t *testing.T) {
+	const red = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAAEElEQVR4nGM4oaEBRwzIHAB22gjB9Lr9UAAAAABJRU5ErkJggg=="
+	deck := "# Piped\n\n![A red strip](" + red + ")\n\nIts words.\n"
+	tm := startTerm(t, strings.NewReader(deck), true, "--start", "1")
+	tm.waitFor("Its words.")
+	tm.waitFor("▀")
+	tm.send("q")
+	if code := tm.exit(); code != 0 {
+		t.Errorf("exit %d", code)
+	}
+}
