@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
 )
 
@@ -70,13 +71,28 @@ func (m Model) detailsRows(h int) int {
 
 func (m Model) detailsMaxY() int {
 	w := detailsWidth(m.width)
-	n := len(detailsLines(m.pagePictures(), w-m.styles.Overlay.GetHorizontalFrameSize(), *m.styles, m.method))
+	n := len(detailsLines(m.pagePictures(), w-m.styles.Overlay.GetHorizontalFrameSize(), *m.styles, m.method, m.notShown))
 	return max(0, n-m.detailsRows(m.bodyHeight()))
 }
 
+// notShown says why picture p is not drawn, if it could not be loaded:
+// the reason its panel's mark gives, whole. It only reads what the loader
+// holds.
+func (m Model) notShown(p story.Picture) string {
+	a := m.artIfOn()
+	if a == nil || p.Placeholder || p.Source == "" {
+		return ""
+	}
+	if _, err, ok := a.loader.Cached(p.Source); ok && err != nil {
+		return picture.Reason(err)
+	}
+	return ""
+}
+
 // detailsLines lists pictures with every field they have, wrapped to w
-// columns (wm measures): nothing is cut.
-func detailsLines(pics []story.Picture, w int, st Styles, wm ansi.Method) []string {
+// columns (wm measures): nothing is cut. why, if not nil, says why a
+// picture is not drawn.
+func detailsLines(pics []story.Picture, w int, st Styles, wm ansi.Method, why func(story.Picture) string) []string {
 	w = max(w, 1)
 	if len(pics) == 0 {
 		return wrapStyled("No pictures on this page.", w, st.Faint, wm)
@@ -120,6 +136,11 @@ func detailsLines(pics []story.Picture, w int, st Styles, wm ansi.Method) []stri
 		if p.Video != "" {
 			field("Video", p.Video, "")
 		}
+		if why != nil {
+			if reason := why(p); reason != "" {
+				field("Not shown", reason, "")
+			}
+		}
 	}
 	return lines
 }
@@ -129,7 +150,7 @@ func (m Model) detailsView(h int) []string {
 	st := m.styles
 	w := detailsWidth(m.width)
 	iw := max(w-st.Overlay.GetHorizontalFrameSize(), 1)
-	body := detailsLines(m.pagePictures(), iw, *st, m.method)
+	body := detailsLines(m.pagePictures(), iw, *st, m.method, m.notShown)
 	rows := m.detailsRows(h)
 	feet := []string{"i or esc closes", "esc closes"}
 	if len(body) > rows {

@@ -119,3 +119,23 @@ func TestDetailsOfThePoster(t *testing.T) {
 		t.Errorf("details lack the poster's address:\n%s", f)
 	}
 }
+
+// TestDetailsSayWhyNotShown: a picture that cannot be drawn says why in
+// the details, whole, as its panel's mark may be cut to one line.
+func TestDetailsSayWhyNotShown(t *testing.T) {
+	m := turnTo(t, pictureModel(t, PicturesBlocks, 100, 60), "5 enter i")
+	if m.overlay != overlayDetails {
+		t.Fatal("i did not open the details")
+	}
+	f := frame(m)
+	for _, want := range []string{"Not shown", "damaged picture", "file not found", "not in the story's folder"} {
+		if !strings.Contains(f, want) {
+			t.Errorf("details lack %q:\n%s", want, f)
+		}
+	}
+	// A picture that is drawn has nothing to explain.
+	m = turnTo(t, pictureModel(t, PicturesBlocks, 100, 60), "1 enter i")
+	if f := frame(m); strings.Contains(f, "Not shown") {
+		t.Errorf("a drawn picture says it is not shown:\n%s", f)
+	}
+}
