@@ -217,7 +217,13 @@ func panelWords(p story.Picture, iw int, st Styles, wm ansi.Method, mark string,
 			mark = "▢ photo not included in the text"
 		}
 	}
-	t.mark = styleLines(wrapWidth(mark, iw, wm), st.PanelMark)
+	// The mark is one line, however narrow the panel: a reason wrapped
+	// over rows would push the page's words off a small screen. The
+	// details (i) say it whole.
+	if wm.StringWidth(mark) > iw {
+		mark = strings.TrimRight(wm.Truncate(mark, iw-1, ""), " ") + "…"
+	}
+	t.mark = []string{st.PanelMark.Render(mark)}
 	switch {
 	case p.Alt != "" && p.Caption != "" && p.Caption != p.Alt:
 		t.middle = append(styleLines(wrapWidth(p.Alt, iw, wm), st.PanelAlt), styleLines(wrapWidth(p.Caption, iw, wm), st.Credit)...)

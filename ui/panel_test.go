@@ -125,3 +125,24 @@ func TestMouseWheelScrolls(t *testing.T) {
 		t.Errorf("one notch up: y = %d, want 3", m.pos.y)
 	}
 }
+
+// TestPanelMarkIsOneLine: a panel's mark, such as why its picture cannot
+// be shown, takes one line however narrow the panel: a reason wrapped
+// over two or three rows pushes the page's words off a small screen. The
+// details (i) say it whole.
+func TestPanelMarkIsOneLine(t *testing.T) {
+	st := NewStyles(true, false)
+	p := story.Picture{Alt: "A damaged file", Source: "img/broken.png"}
+	for _, iw := range []int{8, 20, 35, 60} {
+		for _, mark := range []string{"▣ not a PNG, JPEG, GIF or WebP picture", "▣ too large to show (100000×100000 pixels)", "▢ photo not included in the text"} {
+			pt := panelWords(p, iw, st, ansi.WcWidth, mark, false)
+			if len(pt.mark) != 1 {
+				t.Errorf("%d columns: mark %q takes %d lines: %q", iw, mark, len(pt.mark), pt.mark)
+				continue
+			}
+			if w := ansi.StringWidth(pt.mark[0]); w > iw {
+				t.Errorf("%d columns: mark %q is %d wide", iw, ansi.Strip(pt.mark[0]), w)
+			}
+		}
+	}
+}
