@@ -70,6 +70,12 @@ func (m Model) updateContents(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.ListDown):
 		c.cursor = clamp(c.cursor+1, 0, len(c.filtered)-1)
 		return m, nil
+	case key.Matches(msg, m.keys.ListPgUp):
+		c.cursor = clamp(c.cursor-contentsRows(m.bodyHeight()), 0, len(c.filtered)-1)
+		return m, nil
+	case key.Matches(msg, m.keys.ListPgDn):
+		c.cursor = clamp(c.cursor+contentsRows(m.bodyHeight()), 0, len(c.filtered)-1)
+		return m, nil
 	}
 	var cmd tea.Cmd
 	before := m.input.Value()
@@ -81,6 +87,10 @@ func (m Model) updateContents(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
+// contentsRows is how many entries the contents show in a body of h
+// rows: the frame, the heading and its gap, and the filter line aside.
+func contentsRows(h int) int { return max(h-6, 1) }
+
 // contentsView draws the contents list as a box, scrolled to keep the
 // cursor in view.
 func (m Model) contentsView(h int) []string {
@@ -88,7 +98,7 @@ func (m Model) contentsView(h int) []string {
 	st := m.styles
 	w := min(contentWidth(m.width), 70)
 	inner := w - st.Overlay.GetHorizontalFrameSize()
-	rows := max(h-6, 1)
+	rows := contentsRows(h)
 	top := clamp(c.cursor-rows/2, 0, max(0, len(c.filtered)-rows))
 	lines := []string{st.Heading.Render("Contents"), ""}
 	if len(c.filtered) == 0 {

@@ -70,3 +70,41 @@ func TestContentsCursorShowsWithoutColour(t *testing.T) {
 		t.Errorf("the cursor on Egrets is not marked:\n%s", frame(m))
 	}
 }
+
+// TestContentsPageKeys: in a long contents, pgdown and pgup move the
+// cursor a list's height at a time, as in any list, rather than only one
+// entry a key: reaching the middle of a long deck took hundreds of ↓.
+func TestContentsPageKeys(t *testing.T) {
+	var md strings.Builder
+	md.WriteString("# Long\n")
+	for i := 1; i <= 200; i++ {
+		fmt.Fprintf(&md, "\n---\n\n## Slide %d\n\nText.\n", i)
+	}
+	s, err := story.Parse([]byte(md.String()), story.Options{Name: "long.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := runKeys(t, newTestModel(s, 80, 24), "t")
+	shown := strings.Count(frame(m), "Slide ") + 1 // and the cover
+	if shown < 5 {
+		t.Fatalf("the contents show %d entries:\n%s", shown, frame(m))
+	}
+	m = runKeys(t, m, "pgdown")
+	if m.contents.cursor != shown {
+		t.Errorf("pgdown: cursor at %d, want %d, one list's height down:\n%s", m.contents.cursor, shown, frame(m))
+	}
+	m = runKeys(t, m, strings.Repeat("pgdown ", 30))
+	if m.contents.cursor != 200 {
+		t.Errorf("pgdown at the end: cursor at %d, want the last entry, 200", m.contents.cursor)
+	}
+	m = runKeys(t, m, "pgup")
+	if m.contents.cursor != 200-shown {
+		t.Errorf("pgup: cursor at %d, want %d", m.contents.cursor, 200-shown)
+	}
+	if m = runKeys(t, m, "enter"); m.pos.page != 200-shown {
+		t.Errorf("enter opened page %d, want %d", m.pos.page, 200-shown)
+	}
+	if m = runKeys(t, m, "t "+strings.Repeat("pgup ", 30)); m.contents.cursor != 0 {
+		t.Errorf("pgup at the top: cursor at %d, want 0 (the cover)", m.contents.cursor)
+	}
+}

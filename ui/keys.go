@@ -38,6 +38,8 @@ type KeyMap struct {
 	Enter     key.Binding
 	ListUp    key.Binding
 	ListDown  key.Binding
+	ListPgUp  key.Binding // a list's height up, in the contents
+	ListPgDn  key.Binding
 	ForceQuit key.Binding
 }
 
@@ -76,6 +78,8 @@ func DefaultKeyMap() KeyMap {
 		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		ListUp:    key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
 		ListDown:  key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		ListPgUp:  key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		ListPgDn:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 	}
 }
 

@@ -194,7 +194,7 @@ func TestSlideshowSaysWhatChanged(t *testing.T) {
 // readingBindings are the KeyMap's bindings that act on a page; the rest
 // act inside an overlay (and are named there) or are a last resort.
 func readingBindings(k KeyMap) map[string]key.Binding {
-	inOverlay := map[string]bool{"Close": true, "Enter": true, "ListUp": true, "ListDown": true, "Recall": true, "ForceQuit": true}
+	inOverlay := map[string]bool{"Close": true, "Enter": true, "ListUp": true, "ListDown": true, "ListPgUp": true, "ListPgDn": true, "Recall": true, "ForceQuit": true}
 	out := map[string]key.Binding{}
 	v := reflect.ValueOf(k)
 	for i := range v.NumField() {
