@@ -70,6 +70,17 @@ func (m *Model) forward() {
 	m.pos = next
 }
 
+// readOn is space, and the slideshow's tick, in a body h rows tall: a
+// window down, then at the bottom the next step, or page. The last page
+// has no page to turn to, but may still have steps to reveal.
+func (m *Model) readOn(h int) {
+	if next := readOn(m.pos, m.pageLen(), h, m.pages()); next.page == m.pos.page && next != m.pos {
+		m.pos = next
+		return
+	}
+	m.forward()
+}
+
 // backward is ←: hide the last step shown, else the previous page whole.
 func (m *Model) backward() {
 	if h := m.hidden(); h < m.stepsOf(m.pos.page) {

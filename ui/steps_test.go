@@ -242,3 +242,31 @@ func TestNextOnTheLastPageKeepsThePlace(t *testing.T) {
 		t.Errorf("→ on the last page moved from %+v to %+v", before, m.pos)
 	}
 }
+
+// TestLastPageStepsRevealed: the last page's hidden steps are revealed by
+// space and by the slideshow, as on any other page. Both read on with
+// readOn, which on the last page has no page to turn to: the last step
+// stayed hidden, and the slideshow ticked on it for ever.
+func TestLastPageStepsRevealed(t *testing.T) {
+	m := send(stepsDeck(t), keys("right right right right")...)
+	if m.Position().Section != 2 || m.hidden() != 1 {
+		t.Fatalf("→ ×4: section %d with %d steps hidden, want the last with 1", m.Position().Section, m.hidden())
+	}
+	if m = send(m, keyMsg("space")); !strings.Contains(frame(m), "Herons wait.") {
+		t.Errorf("space on the last page did not reveal its step:\n%s", frame(m))
+	}
+
+	m = send(stepsDeck(t), keys("right right right right a")...)
+	if !m.playing || m.hidden() != 1 {
+		t.Fatalf("a on the last page, its step hidden: playing %v, %d hidden", m.playing, m.hidden())
+	}
+	for range 20 { // a tick a second, the default interval a few
+		m = send(m, tickMsg{id: m.tickID})
+	}
+	if f := frame(m); !strings.Contains(f, "Herons wait.") {
+		t.Errorf("the slideshow did not reveal the last page's step:\n%s", f)
+	}
+	if m.playing || !strings.Contains(frame(m), "slideshow ended") {
+		t.Errorf("the slideshow did not end after the last step: playing %v\n%s", m.playing, frame(m))
+	}
+}

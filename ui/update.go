@@ -161,11 +161,7 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.HalfUp):
 		m.pos = scroll(m.pos, -max(1, h/2), m.pageLen(), h)
 	case key.Matches(msg, k.ReadOn):
-		if next := readOn(m.pos, m.pageLen(), h, m.pages()); next.page == m.pos.page {
-			m.pos = next
-		} else {
-			m.forward() // at the bottom: the next step, or page
-		}
+		m.readOn(h)
 	case key.Matches(msg, k.ReadBack):
 		m.pos = readBack(m.pos, h, func(p int) int { return len(m.render(p).lines) })
 	case key.Matches(msg, k.Contents):
@@ -296,11 +292,7 @@ func (m Model) tickShow() (Model, tea.Cmd) {
 	}
 	m.left = m.interval
 	before, hiddenBefore := m.pos.page, m.hidden()
-	if next := readOn(m.pos, m.pageLen(), h, m.pages()); next.page == m.pos.page {
-		m.pos = next
-	} else {
-		m.forward() // at the bottom: the next step, or page
-	}
+	m.readOn(h)
 	if m.pos.page != before || m.hidden() != hiddenBefore {
 		return m, tea.Batch(m.show(), m.tick())
 	}
