@@ -80,28 +80,29 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	style := fset.String("style", "auto", "colours: auto, dark, light or notty (no styling)")
 	fset.IntVarP(&cfg.start, "start", "s", 0, "open at section `N` (0 is the cover)")
 	play := fset.String("play", "", "start the slideshow, turning pages every `DURATION` (5s, 1m)")
-	fset.BoolVarP(&cfg.print, "print", "p", false, "print the whole story instead of opening the reader")
+	switchVar(fset, &cfg.print, "print", "p", "print the whole story instead of opening the reader")
 	fset.IntVarP(&cfg.width, "width", "w", 0, "width of printed output in `COLUMNS` (default: the terminal's, or 80)")
 	maxSize := fset.Int64("max-size", story.DefaultLimit>>20, "refuse stories (and fetched pages) larger than `N` MiB")
 	pictures := fset.String("pictures", "auto", "draw pictures: auto, blocks (half blocks), kitty, iterm, sixel or off")
-	fset.BoolVar(&cfg.restart, "restart", false, "open at the cover, not where you stopped last time")
-	fset.BoolVar(&cfg.noState, "no-state", false, "keep nothing on disk: do not remember or resume where you stopped (or set REEL_NO_STATE=1)")
-	fset.BoolVar(&cfg.noWatch, "no-watch", false, "do not reload the story when its file changes")
-	fset.BoolVar(&cfg.noSteps, "no-steps", false, "show every page whole, not a reveal step at a time")
-	fset.BoolVar(&cfg.notes, "notes", false, "show speaker notes: under each page with --print, in a pane in the reader")
-	fset.BoolVar(&cfg.debug, "debug", false, "list how the story was read (format, sections, what was dropped) and exit")
-	showVersion := fset.BoolP("version", "v", false, "print the version and exit")
-	help := fset.BoolP("help", "h", false, "show this help and exit")
+	switchVar(fset, &cfg.restart, "restart", "", "open at the cover, not where you stopped last time")
+	switchVar(fset, &cfg.noState, "no-state", "", "keep nothing on disk: do not remember or resume where you stopped (or set REEL_NO_STATE=1)")
+	switchVar(fset, &cfg.noWatch, "no-watch", "", "do not reload the story when its file changes")
+	switchVar(fset, &cfg.noSteps, "no-steps", "", "show every page whole, not a reveal step at a time")
+	switchVar(fset, &cfg.notes, "notes", "", "show speaker notes: under each page with --print, in a pane in the reader")
+	switchVar(fset, &cfg.debug, "debug", "", "list how the story was read (format, sections, what was dropped) and exit")
+	var showVersion, help bool
+	switchVar(fset, &showVersion, "version", "v", "print the version and exit")
+	switchVar(fset, &help, "help", "h", "show this help and exit")
 
 	if err := fset.Parse(args); err != nil {
 		return cfg, usageError{err.Error()}
 	}
-	if *help {
+	if help {
 		fmt.Fprint(stdout, usageText)
 		fmt.Fprint(stdout, fset.FlagUsages())
 		return cfg, errHelp
 	}
-	if *showVersion {
+	if showVersion {
 		fmt.Fprintln(stdout, "reel", buildVersion())
 		return cfg, errHelp
 	}
@@ -141,6 +142,36 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	}
 	cfg.maxSize = *maxSize << 20
 	return cfg, nil
+}
+
+// switchValue is a bool flag that pflag's help lists as the README
+// names it, "--restart": pflag 1.1 shows each of its own bool flags as
+// "--restart[=true|false]", which reads as if the switch wanted a value.
+// It lacks IsBoolFlag for that reason; NoOptDefVal lets it stand alone.
+type switchValue struct{ p *bool }
+
+func (v switchValue) String() string {
+	if v.p == nil {
+		return "false"
+	}
+	return strconv.FormatBool(*v.p)
+}
+
+func (v switchValue) Set(s string) error {
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		return errors.New("want true or false")
+	}
+	*v.p = b
+	return nil
+}
+
+func (v switchValue) Type() string { return "bool" }
+
+// switchVar defines a switch: --name (or -short) sets p, --name=false
+// clears it.
+func switchVar(fset *pflag.FlagSet, p *bool, name, short, usage string) {
+	fset.VarPF(switchValue{p}, name, short, usage).NoOptDefVal = "true"
 }
 
 // isHelp reports whether err only asks for help or the version.

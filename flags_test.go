@@ -46,3 +46,35 @@ func TestHelpListsShortForms(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpShowsSwitchesAsTheREADMEDoes: a switch is listed as the README
+// names it, "--restart", not "--restart[=true|false]" (pflag 1.1 marks
+// every bool flag so), and still takes an explicit value.
+func TestHelpShowsSwitchesAsTheREADMEDoes(t *testing.T) {
+	var out strings.Builder
+	if _, err := parseArgs([]string{"--help"}, &out); !isHelp(err) {
+		t.Fatalf("--help: %v", err)
+	}
+	if strings.Contains(out.String(), "[=") {
+		t.Errorf("the help marks switches with their values:\n%s", out.String())
+	}
+	for _, want := range []string{"-p, --print ", "--restart ", "--no-state ", "-v, --version "} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("the help lacks %q:\n%s", want, out.String())
+		}
+	}
+	for _, tt := range []struct {
+		args  []string
+		print bool
+	}{
+		{[]string{"-p"}, true}, {[]string{"--print"}, true}, {[]string{"--print=false"}, false}, {[]string{"--print=true"}, true}, {nil, false},
+	} {
+		cfg, err := parseArgs(append(tt.args, "x.md"), io.Discard)
+		if err != nil || cfg.print != tt.print || cfg.path != "x.md" {
+			t.Errorf("%q: print %v, path %q, err %v; want print %v", tt.args, cfg.print, cfg.path, err, tt.print)
+		}
+	}
+	if _, err := parseArgs([]string{"--print=maybe", "x.md"}, io.Discard); err == nil {
+		t.Error("--print=maybe was taken")
+	}
+}
