@@ -10,6 +10,8 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/internal/picture"
 )
 
 // TestEscCancelsTheNumber: esc while typing a section number drops the
@@ -283,5 +285,31 @@ func TestHelpFitsEveryWindow(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestNoPictureKeyInATextGallery: a plain-text gallery has no pictures,
+// only panels for the photos its text left out, so p can show nothing:
+// the help does not offer it and it does nothing, with a loader or with
+// pictures refused (NO_COLOR). A deck keeps it.
+func TestNoPictureKeyInATextGallery(t *testing.T) {
+	loader := picture.NewLoader(picture.Origin{Dir: "../testdata"}, blocksPixels, blocksPixels, 0)
+	for _, opt := range []Options{
+		{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: loader},
+		{Theme: ThemeDark, Pictures: PicturesOff, NoPictures: "pictures need colour: NO_COLOR is set"},
+	} {
+		m := send(testModel(sample(t), opt), tea.WindowSizeMsg{Width: 100, Height: 30})
+		m = runKeys(t, m, "right")
+		if help := frame(runKeys(t, m, "?")); strings.Contains(help, "pictures on/off") {
+			t.Errorf("the help of a text gallery offers p:\n%s", help)
+		}
+		before := frame(m)
+		if after := frame(runKeys(t, m, "p")); after != before {
+			t.Errorf("p changed a text gallery's page:\n%s", after)
+		}
+	}
+	m := send(testModel(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: loader}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	if help := frame(runKeys(t, m, "?")); !strings.Contains(help, "pictures on/off") {
+		t.Errorf("the help of a deck with pictures lacks p:\n%s", help)
 	}
 }

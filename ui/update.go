@@ -311,7 +311,9 @@ func (m *Model) updateKeys() {
 	m.keys.GoTo.SetEnabled(m.count != "")
 	m.keys.Cancel.SetEnabled(m.count != "" || m.search.query != "")
 	m.keys.Recall.SetEnabled(m.search.last != "")
-	m.keys.Pictures.SetEnabled(m.art != nil || m.picWhyNot != "")
+	// A plain-text gallery has no pictures, only panels for the photos
+	// its text left out: p could show nothing there.
+	m.keys.Pictures.SetEnabled((m.art != nil || m.picWhyNot != "") && m.story.Format != story.FormatText)
 	// Only decks carry speaker notes.
 	m.keys.Notes.SetEnabled(m.story.Format == story.FormatMarkdown)
 	m.keys.Details.SetEnabled(len(m.pagePictures()) > 0)
