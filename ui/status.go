@@ -39,8 +39,15 @@ func (m Model) statusBar() string {
 		right = append(right, m.progressBar(min(16, w/8)), st.StatusTitle.Render(posText))
 		return strings.Join(right, "")
 	}
+	// The title keeps 14 columns, and a note of the reader's own (where
+	// a number led, a reload) its length too: it shows once, while the
+	// search's summary shows until the search is cleared.
+	noteRoom := 0
+	if m.hint != "" {
+		noteRoom = m.method.StringWidth(m.hint) + 2
+	}
 	rightText := rightPart(false)
-	if m.method.StringWidth(rightText) > w-14 {
+	if m.method.StringWidth(rightText) > w-14-noteRoom {
 		rightText = rightPart(true)
 	}
 	room := w - m.method.StringWidth(rightText)

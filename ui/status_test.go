@@ -56,3 +56,22 @@ func TestStatusHintOffersOnlyLiveKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestStatusNoteShowsDuringASearch: a note of the reader's own, such as
+// where a number past the end has led, shows on the status bar while a
+// search is on; the search then says less. The long search status left
+// no room, and the note was dropped unsaid.
+func TestStatusNoteShowsDuringASearch(t *testing.T) {
+	deck := loadStory(t, "../testdata/md/deck.md")
+	for _, w := range []int{80, 100} {
+		m := runKeys(t, search(t, newTestModel(deck, w, 24), "egret"), "9 enter")
+		lines := strings.Split(frame(m), "\n")
+		bar := lines[len(lines)-1]
+		if !strings.Contains(bar, "the story has 3 sections") || !strings.Contains(bar, "3 / 3") {
+			t.Errorf("%d columns: the status bar lacks the note or the position: %q", w, bar)
+		}
+		if !strings.Contains(bar, "2 matches") {
+			t.Errorf("%d columns: the search's count is gone: %q", w, bar)
+		}
+	}
+}
