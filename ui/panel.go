@@ -191,9 +191,11 @@ func panelFrame(p story.Picture, st Styles) lipgloss.Style {
 	return st.Panel
 }
 
-// panelWords wraps what the panel says to iw columns. Nothing is cut.
-// mark, if not empty, replaces the panel's mark (a reason the picture
-// could not be drawn).
+// panelWords wraps what the panel says to iw columns. mark, if not
+// empty, replaces the panel's mark (a reason the picture could not be
+// drawn). In the reader the mark and the source take one line each, cut
+// if need be (i shows them whole); with wholeSource, as print has it,
+// nothing is cut.
 func panelWords(p story.Picture, iw int, st Styles, wm ansi.Method, mark string, wholeSource bool) panelText {
 	var t panelText
 	embedded := p.Source == "" && p.Video != ""
@@ -217,13 +219,13 @@ func panelWords(p story.Picture, iw int, st Styles, wm ansi.Method, mark string,
 			mark = "▢ photo not included in the text"
 		}
 	}
-	// The mark is one line, however narrow the panel: a reason wrapped
-	// over rows would push the page's words off a small screen. The
-	// details (i) say it whole.
-	if wm.StringWidth(mark) > iw {
+	// In the reader the mark is one line, however narrow the panel: a
+	// reason wrapped over rows would push the page's words off a small
+	// screen. The details (i) say it whole.
+	if !wholeSource && wm.StringWidth(mark) > iw {
 		mark = strings.TrimRight(wm.Truncate(mark, iw-1, ""), " ") + "…"
 	}
-	t.mark = []string{st.PanelMark.Render(mark)}
+	t.mark = styleLines(wrapWidth(mark, iw, wm), st.PanelMark)
 	switch {
 	case p.Alt != "" && p.Caption != "" && p.Caption != p.Alt:
 		t.middle = append(styleLines(wrapWidth(p.Alt, iw, wm), st.PanelAlt), styleLines(wrapWidth(p.Caption, iw, wm), st.Credit)...)

@@ -143,6 +143,12 @@ func TestPanelMarkIsOneLine(t *testing.T) {
 			if w := ansi.StringWidth(pt.mark[0]); w > iw {
 				t.Errorf("%d columns: mark %q is %d wide", iw, ansi.Strip(pt.mark[0]), w)
 			}
+			// Print cuts nothing: the mark is wrapped whole.
+			printed := panelWords(p, iw, st, ansi.WcWidth, mark, true)
+			noSpace := func(s string) string { return strings.Join(strings.Fields(s), "") }
+			if got := ansi.Strip(strings.Join(printed.mark, " ")); noSpace(got) != noSpace(mark) {
+				t.Errorf("%d columns, printed: mark %q, want %q whole", iw, got, mark)
+			}
 		}
 	}
 }
