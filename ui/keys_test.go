@@ -313,3 +313,19 @@ func TestNoPictureKeyInATextGallery(t *testing.T) {
 		t.Errorf("the help of a deck with pictures lacks p:\n%s", help)
 	}
 }
+
+// TestSlideshowWaitsUnderTheHelp: the help does not stop the slideshow,
+// but no page turns behind it: a reader looking up a key came back pages
+// further on, having seen none of them. Closing the help goes on.
+func TestSlideshowWaitsUnderTheHelp(t *testing.T) {
+	m := playing(t, time.Second, 80, 200) // every page fits: one tick a page
+	m = runKeys(t, m, "?")
+	m = tickFor(t, m, 5*time.Second)
+	if m.pos.page != 0 || !m.playing {
+		t.Fatalf("under the help: page %d, playing %v; want the cover, still playing", m.pos.page, m.playing)
+	}
+	m = runKeys(t, m, "?")
+	if m = tickFor(t, m, 2*time.Second); m.pos.page == 0 || !m.playing {
+		t.Errorf("after the help: page %d, playing %v; want the show going on", m.pos.page, m.playing)
+	}
+}

@@ -54,6 +54,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		if !m.playing || msg.id != m.tickID {
 			return m, nil
 		}
+		if m.overlay != overlayNone {
+			// The show waits under the help (the other overlays stop
+			// it): no page turns unseen.
+			return m, m.tick()
+		}
 		return m.tickShow()
 	case tea.MouseWheelMsg:
 		if m.overlay == overlayHelp {
