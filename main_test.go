@@ -484,3 +484,48 @@ func TestInteractivePipeDrawsDataPictures(t *testing.T) {
 		t.Errorf("exit %d", code)
 	}
 }
+
+// TestNoPicturesWithoutColour: a terminal with no colour (TERM=dumb)
+// cannot draw half blocks: they came out as a rectangle of bare '▀', in
+// the reader and in print. There, pictures are off, and p says why.
+func TestNoPicturesWithoutColour(t *testing.T) {
+	env := []string{"XDG_STATE_HOME=" + t.TempDir(), "TERM=dumb"}
+	tm := startTermEnv(t, nil, true, env, "--start", "1", "testdata/pictures/deck.md")
+	tm.waitFor("The sun sets over a calm sea")
+	tm.send("p")
+	tm.waitFor("pictures need colour")
+	tm.send("q")
+	if code := tm.exit(); code != 0 {
+		t.Errorf("exit %d", code)
+	}
+	<-tm.done
+
+	// A deck of one small picture, so that the screen holds all of it.
+	dir := t.TempDir()
+	png, err := os.ReadFile("testdata/pictures/img/sunset.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	deck := filepath.Join(dir, "deck.md")
+	if err := os.WriteFile(filepath.Join(dir, "sunset.png"), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(deck, []byte("# Dusk\n\n![The sun sets](sunset.png)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, colourEnv := range [][]string{{"TERM=xterm-256color"}, {"TERM=dumb"}} {
+		tm = startTermEnv(t, nil, true, colourEnv, "-p", "-w", "30", deck)
+		if code := tm.exit(); code != 0 {
+			t.Fatalf("print: exit %d", code)
+		}
+		<-tm.done
+		s := tm.screen()
+		if !strings.Contains(s, "End of story") {
+			t.Fatalf("%s: print ended early:\n%s", colourEnv, s)
+		}
+		// The colour terminal, to show that the picture is printed there.
+		if drawn := strings.Contains(s, "▀"); drawn != (colourEnv[0] != "TERM=dumb") {
+			t.Errorf("%s: picture drawn %v:\n%s", colourEnv, drawn, s)
+		}
+	}
+}

@@ -35,12 +35,19 @@ func printStory(stdout *os.File, s *story.Story, cfg config, tty bool, base stri
 		w = colorprofile.NewWriter(stdout, os.Environ())
 	}
 	var loader *picture.Loader
-	if theme != ui.ThemeNoTTY && cfg.pictures != ui.PicturesOff {
+	if theme != ui.ThemeNoTTY && cfg.pictures != ui.PicturesOff && colourTerminal(stdout) {
 		// Printed pictures are half blocks: kitty's would vanish with the
 		// terminal's memory of them.
 		loader = pictureLoader(cfg, ui.PicturesBlocks, base)
 	}
 	return ui.Print(w, s, ui.PrintOptions{Width: width, Theme: theme, Pictures: loader, Notes: cfg.notes})
+}
+
+// colourTerminal reports whether out shows colour, as Bubble Tea and the
+// print writer detect it: half blocks are pictures only in colour, and
+// a terminal without (TERM=dumb) would show a rectangle of bare '▀'.
+func colourTerminal(out *os.File) bool {
+	return colorprofile.Detect(out, withoutTMUX(os.Environ())) >= colorprofile.ANSI
 }
 
 // debugListing shows how the story was read: the format and why, for a

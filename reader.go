@@ -46,8 +46,11 @@ func readInTerminal(cfg config, ld loaded, stdin, stdout *os.File, stdinTTY bool
 	}
 	w, h, _ := term.GetSize(stdout.Fd())
 	pics, noPics := cfg.pictures, ""
-	if os.Getenv("NO_COLOR") != "" {
+	switch {
+	case os.Getenv("NO_COLOR") != "":
 		pics, noPics = ui.PicturesOff, "pictures need colour: NO_COLOR is set"
+	case !colourTerminal(stdout):
+		pics, noPics = ui.PicturesOff, "pictures need colour: this terminal has none"
 	}
 	m := ui.New(s, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
 		Pictures: pics, NoPictures: noPics, Loader: pictureLoader(cfg, pics, base), Tmux: os.Getenv("TMUX") != "",
