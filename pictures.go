@@ -10,6 +10,7 @@ import (
 
 	"github.com/reeltui/reel/internal/fetch"
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/ui"
 )
 
@@ -104,6 +105,11 @@ func pictureFetchReason(err error) string {
 		return fmt.Sprintf("larger than %d MiB", picture.MaxFileBytes>>20)
 	case errors.Is(err, context.DeadlineExceeded):
 		return "download timed out"
+	}
+	// The fetcher's own words: "not a picture: the server sent
+	// text/html", "… refused the connection", "cannot find the host …".
+	if why := story.OneLine(err.Error()); why != "" {
+		return why
 	}
 	return "download failed"
 }

@@ -201,3 +201,27 @@ func TestITermTerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestPictureDownloadSaysWhatWentWrong: a picture that cannot be
+// downloaded says why in the fetcher's words, not a bare "download
+// failed": a page given instead of a picture, a refused connection.
+func TestPictureDownloadSaysWhatWentWrong(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<!doctype html><p>Sign in to see this picture"))
+	}))
+	defer srv.Close()
+	closed := httptest.NewServer(http.NotFoundHandler())
+	refused := closed.URL + "/gone.jpg"
+	closed.Close()
+	l := pictureLoader(config{path: srv.URL + "/story"}, ui.PicturesBlocks, srv.URL+"/story")
+	for src, want := range map[string]string{
+		srv.URL + "/login.jpg": "not a picture: the server sent text/html",
+		refused:                "refused the connection",
+	} {
+		_, err := l.Load(context.Background(), src)
+		if got := picture.Reason(err); !strings.Contains(got, want) || strings.ContainsAny(got, "\n\x1b") {
+			t.Errorf("%s: %q, want it to say %q in one line", src, got, want)
+		}
+	}
+}
