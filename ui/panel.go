@@ -116,7 +116,12 @@ func newPanelContent(p story.Picture, w, maxH, room int, st Styles, wm ansi.Meth
 	lines, note := art.panelArt(p, iw, artRows(room, len(c.text.middle)+len(c.text.foot)))
 	if lines != nil {
 		c.art = lines
-	} else if note != "" {
+	} else if note == "" && !wholeSource && pictureLoading(art, p) {
+		// Not "▣ picture", as with pictures off: a slow server may
+		// keep the reader waiting seconds.
+		note = "loading…"
+	}
+	if lines == nil && note != "" {
 		mark = "▣ " + note
 		if p.Video != "" {
 			mark = "▶ video · " + note
@@ -131,6 +136,17 @@ func newPanelContent(p story.Picture, w, maxH, room int, st Styles, wm ansi.Meth
 	}
 	c.aspect = clamp(ih, 3, min(12, maxH-2))
 	return c
+}
+
+// pictureLoading reports whether picture p is still on its way: art
+// would draw it, and the loader holds nothing for it yet, picture nor
+// error. Print loads its pictures before it draws.
+func pictureLoading(art *pictureArt, p story.Picture) bool {
+	if art == nil || p.Placeholder || p.Source == "" {
+		return false
+	}
+	_, _, ok := art.loader.Cached(p.Source)
+	return !ok
 }
 
 // height is the number of rows the panel needs, its frame included.

@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
 )
 
@@ -150,5 +152,27 @@ func TestPanelMarkIsOneLine(t *testing.T) {
 				t.Errorf("%d columns, printed: mark %q, want %q whole", iw, got, mark)
 			}
 		}
+	}
+}
+
+// TestPanelSaysLoading: while its picture loads (a slow server may take
+// its 15 seconds), a panel says so, rather than the bare "▣ picture" it
+// also shows with pictures off; once loaded the mark goes.
+func TestPanelSaysLoading(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, blocksPixels, blocksPixels, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	next, cmd := m.Update(keyMsg("right"))
+	m = next.(Model)
+	if f := ansi.Strip(m.View().Content); !strings.Contains(f, "▣ loading…") {
+		t.Errorf("no loading mark while the picture loads:\n%s", f)
+	}
+	m, _ = settle(t, m, cmd)
+	if f := ansi.Strip(m.View().Content); strings.Contains(f, "loading") || !strings.Contains(m.View().Content, "▀") {
+		t.Errorf("once loaded, the picture should replace the mark:\n%s", f)
+	}
+	// Too small a window for the picture: the mark is no longer loading.
+	m = sized(t, m, 40, 12)
+	if f := ansi.Strip(m.View().Content); strings.Contains(f, "loading") {
+		t.Errorf("a loaded picture left out for room says it is loading:\n%s", f)
 	}
 }
