@@ -49,21 +49,18 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 	out := bufio.NewWriter(w)
 	rule := strings.Repeat("─", cw)
 	var art *pictureArt
+	var pictures *printPictures
 	if opt.Pictures != nil && theme != ThemeNoTTY {
 		art = newPictureArt(opt.Pictures, PicturesBlocks)
+		pictures = loadAhead(s, opt.Pictures)
+		defer pictures.stop()
 	}
 	for i := range s.Len() + 1 {
 		if i > 0 {
 			out.WriteString(st.Faint.Render(rule) + "\n")
 		}
+		pictures.wait(i)
 		// A 24-row page keeps the panels to the height of a screen's third.
-		if art != nil && i > 0 {
-			for _, pic := range s.Section(i - 1).Pictures {
-				if !pic.Placeholder && pic.Source != "" {
-					_, _ = art.loader.Load(context.Background(), pic.Source)
-				}
-			}
-		}
 		p := renderPage(pageSpec{story: s, index: i, width: cw, height: 24, theme: theme, styles: &st, print: true, art: art, method: opt.Method})
 		lines := p.lines
 		if notes := printedNotes(s, i, cw, st); opt.Notes && len(notes) > 0 {
@@ -85,4 +82,89 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 		}
 	}
 	return out.Flush()
+}
+
+// printLookahead is how many pictures print loads ahead of the page it
+// prints: downloads overlap (the fetcher allows a few at once), and the
+// pictures loaded but not yet printed stay few.
+const printLookahead = 8
+
+// printPictures loads the pictures of a story being printed ahead of the
+// printing, in the order they are printed: a slow server's pictures are
+// waited for together, not one after another, page by page.
+type printPictures struct {
+	loader *picture.Loader
+	pages  [][]aheadPicture // each page's pictures
+	slots  chan struct{}    // one for each picture loading or loaded, not yet printed
+	cancel context.CancelFunc
+}
+
+// aheadPicture is a picture of a page. first says the page is the first
+// to show it: only then is it loaded ahead, and done closed once it is.
+type aheadPicture struct {
+	src   string
+	first bool
+	done  chan struct{}
+}
+
+// loadAhead starts loading the pictures of s with l.
+func loadAhead(s *story.Story, l *picture.Loader) *printPictures {
+	ctx, cancel := context.WithCancel(context.Background())
+	p := &printPictures{loader: l, slots: make(chan struct{}, printLookahead), cancel: cancel}
+	seen := map[string]bool{}
+	var order []aheadPicture
+	for i := range s.Len() + 1 {
+		var page []aheadPicture
+		for _, pic := range pagePictures(s, i) {
+			if pic.Placeholder || pic.Source == "" {
+				continue
+			}
+			a := aheadPicture{src: pic.Source, first: !seen[pic.Source]}
+			if a.first {
+				seen[a.src] = true
+				a.done = make(chan struct{})
+				order = append(order, a)
+			}
+			page = append(page, a)
+		}
+		p.pages = append(p.pages, page)
+	}
+	go func() {
+		for _, a := range order {
+			select {
+			case p.slots <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			go func() {
+				_, _ = l.Load(ctx, a.src)
+				close(a.done)
+			}()
+		}
+	}()
+	return p
+}
+
+// wait returns once page i's pictures are loaded (or cannot be), and
+// loads one again if the loader let it go since.
+func (p *printPictures) wait(i int) {
+	if p == nil || i >= len(p.pages) {
+		return
+	}
+	for _, a := range p.pages[i] {
+		if a.first {
+			<-a.done
+			<-p.slots
+		}
+		if _, _, ok := p.loader.Cached(a.src); !ok {
+			_, _ = p.loader.Load(context.Background(), a.src)
+		}
+	}
+}
+
+// stop ends the loading of pictures no page will print.
+func (p *printPictures) stop() {
+	if p != nil {
+		p.cancel()
+	}
 }

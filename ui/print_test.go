@@ -1,12 +1,18 @@
 package ui
 
 import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
 )
 
@@ -77,5 +83,59 @@ func TestPrintNotesBeforeTheEnd(t *testing.T) {
 		if note < 0 || foot < 0 || note > foot {
 			t.Errorf("%q is not before %q:\n%s", order[0], order[1], out)
 		}
+	}
+}
+
+// TestPrintDownloadsPicturesTogether: print loads a web story's pictures
+// a few at a time, ahead of the page it prints, rather than one after
+// another as each page comes: with a slow server, a story of 30 pictures
+// waited 30 times its delay. The fake server holds each download until a
+// second one is asked for, or a second has passed.
+func TestPrintDownloadsPicturesTogether(t *testing.T) {
+	png, err := os.ReadFile("../testdata/pictures/img/sunset.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var once sync.Once
+	inFlight, most := 0, 0
+	second := make(chan struct{})
+	fetch := func(ctx context.Context, raw string, limit int64) ([]byte, error) {
+		mu.Lock()
+		inFlight++
+		most = max(most, inFlight)
+		if inFlight == 2 {
+			once.Do(func() { close(second) })
+		}
+		mu.Unlock()
+		select {
+		case <-second:
+		case <-time.After(time.Second):
+		}
+		mu.Lock()
+		inFlight--
+		mu.Unlock()
+		return png, nil
+	}
+	base, _ := url.Parse("https://news.example/gallery")
+	var md strings.Builder
+	md.WriteString("# Gallery\n")
+	for i := range 6 {
+		fmt.Fprintf(&md, "\n---\n\n## Picture %d\n\n![A sunset](https://news.example/%d.png)\n", i, i)
+	}
+	s, err := story.Parse([]byte(md.String()), story.Options{Name: "g.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := picture.NewLoader(picture.Origin{Base: base, Fetch: fetch}, blocksPixels, blocksPixels, 0)
+	var out strings.Builder
+	if err := Print(&out, s, PrintOptions{Width: 60, Theme: ThemeDark, Pictures: l}); err != nil {
+		t.Fatal(err)
+	}
+	if most < 2 {
+		t.Errorf("print downloaded one picture at a time")
+	}
+	if n := strings.Count(out.String(), "▀"); n < 6*20 {
+		t.Errorf("%d half blocks printed, want six pictures", n)
 	}
 }
