@@ -79,3 +79,30 @@ func TestFileSize(t *testing.T) {
 		}
 	}
 }
+
+// TestCapMemory: reading sets a soft memory limit for the pictures and
+// the story's text, which the collector keeps once a hold is released;
+// a limit the user set (GOMEMLIMIT) is left alone.
+func TestCapMemory(t *testing.T) {
+	_, limit := gcSettings()
+	t.Cleanup(func() {
+		ceiling.Store(0)
+		debug.SetMemoryLimit(limit)
+	})
+	t.Setenv("GOMEMLIMIT", "")
+	release := holdCollector(1 << 20)
+	capMemory(1 << 20)
+	release()
+	want := int64(pictureCeiling + 4<<20)
+	if _, l := gcSettings(); l != want {
+		t.Errorf("after reading 1 MiB: memory limit %d, want %d", l, want)
+	}
+
+	ceiling.Store(0)
+	debug.SetMemoryLimit(limit)
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	capMemory(1 << 20)
+	if _, l := gcSettings(); l != limit {
+		t.Errorf("with GOMEMLIMIT set: memory limit %d, want it untouched (%d)", l, limit)
+	}
+}

@@ -101,6 +101,7 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 	if err != nil {
 		return err
 	}
+	capMemory(len(ld.data))
 	stdoutTTY := term.IsTerminal(stdout.Fd())
 	if !cfg.debug && (cfg.print || !stdoutTTY) {
 		// Printing keeps no place: no state to open, no key to hash.
