@@ -78,6 +78,10 @@ type pictureArt struct {
 	// PicturesITerm or PicturesSixel.
 	mode  PictureMode
 	lines map[artKey][]string
+	// profile is the terminal's colours: half blocks are drawn in them,
+	// not in true colour for Bubble Tea to bring down to them, which
+	// it does on every frame, cell by cell (a 256-colour search each).
+	profile colorprofile.Profile
 	// Kitty: the id of each placement transmitted, those renders asked
 	// for, and those being encoded.
 	ids     map[artKey]int
@@ -101,13 +105,14 @@ type artKey struct {
 	cols, rows int
 	mode       PictureMode
 	cell       image.Point // pixels per cell, for real pixels
+	profile    colorprofile.Profile
 }
 
 func newPictureArt(l *picture.Loader, mode PictureMode) *pictureArt {
 	if mode != PicturesKitty && mode != PicturesITerm && mode != PicturesSixel {
 		mode = PicturesBlocks
 	}
-	return &pictureArt{loader: l, mode: mode, lines: map[artKey][]string{}, ids: map[artKey]int{}, wanted: map[artKey]bool{}, sending: map[artKey]bool{}, pixels: newEncodedPictures()}
+	return &pictureArt{loader: l, mode: mode, profile: colorprofile.TrueColor, lines: map[artKey][]string{}, ids: map[artKey]int{}, wanted: map[artKey]bool{}, sending: map[artKey]bool{}, pixels: newEncodedPictures()}
 }
 
 // useMode switches how pictures are drawn, once the terminal has said
@@ -116,6 +121,20 @@ func (a *pictureArt) useMode(mode PictureMode) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.mode = mode
+}
+
+// useProfile draws half blocks in the colours of profile from now on,
+// and reports whether that is a change. A terminal without colours keeps
+// them drawn as they were: Blocks draws nothing without colours.
+func (a *pictureArt) useProfile(p colorprofile.Profile) bool {
+	if p < colorprofile.ANSI {
+		p = colorprofile.TrueColor
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	changed := a.profile != p
+	a.profile = p
+	return changed
 }
 
 // drawMode is how pictures are drawn now.
@@ -147,7 +166,7 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 	}
 	b := img.Bounds()
 	a.mu.Lock()
-	mode, cell := a.mode, a.cell
+	mode, cell, profile := a.mode, a.cell, a.profile
 	a.mu.Unlock()
 	realPixels := mode == PicturesITerm || mode == PicturesSixel
 	cols, rows := picture.Cells(b.Dx(), b.Dy(), iw, maxRows)
@@ -159,7 +178,7 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 		return nil, ""
 	}
 	a.mu.Lock()
-	k := artKey{src: p.Source, cols: cols, rows: rows, mode: mode}
+	k := artKey{src: p.Source, cols: cols, rows: rows, mode: mode, profile: profile}
 	if realPixels {
 		k.cell = cell
 	}
@@ -182,7 +201,7 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 		// Real pixels are drawn over half blocks: those show wherever the
 		// picture itself cannot be drawn (partly scrolled off, a terminal
 		// that ignores the sequence).
-		lines = picture.Blocks(img, cols, rows, colorprofile.TrueColor)
+		lines = picture.Blocks(img, cols, rows, profile)
 		if realPixels && len(lines) > 0 {
 			lines[0] = a.marker(k) + lines[0]
 		}
@@ -377,6 +396,13 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 		delete(m.picPending, msg.src)
 		m.picVer[msg.src]++
 		return m, m.show(), true
+	case tea.ColorProfileMsg:
+		// Bubble Tea says which colours the terminal has as it starts.
+		if m.art != nil && m.art.useProfile(msg.Profile) {
+			m.picGen++
+			return m, m.show(), true
+		}
+		return m, nil, true
 	case uv.KittyGraphicsEvent:
 		// The terminal answered the query: it has kitty graphics.
 		if m.picAuto && msg.Options.ID == picture.KittyQueryID {
