@@ -82,6 +82,8 @@ type pictureArt struct {
 	// not in true colour for Bubble Tea to bring down to them, which
 	// it does on every frame, cell by cell (a 256-colour search each).
 	profile colorprofile.Profile
+	// blocksDrawn is set once half blocks have been drawn (in profile).
+	blocksDrawn bool
 	// Kitty: the id of each placement transmitted, those renders asked
 	// for, and those being encoded.
 	ids     map[artKey]int
@@ -124,15 +126,18 @@ func (a *pictureArt) useMode(mode PictureMode) {
 }
 
 // useProfile draws half blocks in the colours of profile from now on,
-// and reports whether that is a change. A terminal without colours keeps
-// them drawn as they were: Blocks draws nothing without colours.
+// and reports whether pictures were drawn in other colours before, and
+// so pages must be drawn again. (Bubble Tea reports the profile as it
+// starts, before any picture has loaded: the pages rendered by then have
+// none, and stay.) A terminal without colours keeps them drawn as they
+// were: Blocks draws nothing without colours.
 func (a *pictureArt) useProfile(p colorprofile.Profile) bool {
 	if p < colorprofile.ANSI {
 		p = colorprofile.TrueColor
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	changed := a.profile != p
+	changed := a.profile != p && a.blocksDrawn
 	a.profile = p
 	return changed
 }
@@ -210,6 +215,7 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 			clear(a.lines)
 		}
 		a.lines[k] = lines
+		a.blocksDrawn = true
 		a.mu.Unlock()
 	}
 	if lines == nil {

@@ -2,13 +2,17 @@ package ui
 
 import (
 	"image/color"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/internal/picture"
 )
 
 // frameCells draws a view into cells as Bubble Tea's renderer reads it.
@@ -67,4 +71,17 @@ func sameColour(a, b color.Color) bool {
 	r1, g1, b1, a1 := a.RGBA()
 	r2, g2, b2, a2 := b.RGBA()
 	return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
+}
+
+func TestColourProfileAtStartRendersNothingAgain(t *testing.T) {
+	// As main starts the reader: sized, no picture loaded yet.
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, blocksPixels, blocksPixels, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34, Start: 1})
+	m.renderBudget = time.Minute
+	m = send(m, tea.WindowSizeMsg{Width: 100, Height: 34})
+	shown := m.cur
+	next, _ := m.Update(tea.ColorProfileMsg{Profile: colorprofile.ANSI256})
+	if next.(Model).cur != shown {
+		t.Error("the page was rendered again for a colour profile, with no picture drawn in the old one")
+	}
 }
