@@ -401,7 +401,13 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case pictureMsg:
 		delete(m.picPending, msg.src)
 		m.picVer[msg.src]++
-		return m, m.show(), true
+		// In half blocks, the page keeps its alt text until its render
+		// with the picture arrives: drawing it (a palette search for each
+		// new colour of a photograph, on a 256-colour terminal) takes
+		// milliseconds, which a key pressed meanwhile would wait. (Kitty's
+		// and real pixels' renders ask for the pictures to send: show's
+		// pictureCmds takes those, once the page is rendered.)
+		return m, m.showKeeping(m.art.drawMode() == PicturesBlocks), true
 	case tea.ColorProfileMsg:
 		// Bubble Tea says which colours the terminal has as it starts.
 		if m.art != nil && m.art.useProfile(msg.Profile) {
