@@ -78,6 +78,12 @@ type pictureArt struct {
 	// PicturesITerm or PicturesSixel.
 	mode  PictureMode
 	lines map[artKey][]string
+	// profile is the terminal's colours: half blocks are drawn in them,
+	// not in true colour for Bubble Tea to bring down to them, which
+	// it does on every frame, cell by cell (a 256-colour search each).
+	profile colorprofile.Profile
+	// blocksDrawn is set once half blocks have been drawn (in profile).
+	blocksDrawn bool
 	// Kitty: the id of each placement transmitted, those renders asked
 	// for, and those being encoded.
 	ids     map[artKey]int
@@ -101,13 +107,14 @@ type artKey struct {
 	cols, rows int
 	mode       PictureMode
 	cell       image.Point // pixels per cell, for real pixels
+	profile    colorprofile.Profile
 }
 
 func newPictureArt(l *picture.Loader, mode PictureMode) *pictureArt {
 	if mode != PicturesKitty && mode != PicturesITerm && mode != PicturesSixel {
 		mode = PicturesBlocks
 	}
-	return &pictureArt{loader: l, mode: mode, lines: map[artKey][]string{}, ids: map[artKey]int{}, wanted: map[artKey]bool{}, sending: map[artKey]bool{}, pixels: newEncodedPictures()}
+	return &pictureArt{loader: l, mode: mode, profile: colorprofile.TrueColor, lines: map[artKey][]string{}, ids: map[artKey]int{}, wanted: map[artKey]bool{}, sending: map[artKey]bool{}, pixels: newEncodedPictures()}
 }
 
 // useMode switches how pictures are drawn, once the terminal has said
@@ -116,6 +123,23 @@ func (a *pictureArt) useMode(mode PictureMode) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.mode = mode
+}
+
+// useProfile draws half blocks in the colours of profile from now on,
+// and reports whether pictures were drawn in other colours before, and
+// so pages must be drawn again. (Bubble Tea reports the profile as it
+// starts, before any picture has loaded: the pages rendered by then have
+// none, and stay.) A terminal without colours keeps them drawn as they
+// were: Blocks draws nothing without colours.
+func (a *pictureArt) useProfile(p colorprofile.Profile) bool {
+	if p < colorprofile.ANSI {
+		p = colorprofile.TrueColor
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	changed := a.profile != p && a.blocksDrawn
+	a.profile = p
+	return changed
 }
 
 // drawMode is how pictures are drawn now.
@@ -147,7 +171,7 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 	}
 	b := img.Bounds()
 	a.mu.Lock()
-	mode, cell := a.mode, a.cell
+	mode, cell, profile := a.mode, a.cell, a.profile
 	a.mu.Unlock()
 	realPixels := mode == PicturesITerm || mode == PicturesSixel
 	cols, rows := picture.Cells(b.Dx(), b.Dy(), iw, maxRows)
@@ -159,7 +183,7 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 		return nil, ""
 	}
 	a.mu.Lock()
-	k := artKey{src: p.Source, cols: cols, rows: rows, mode: mode}
+	k := artKey{src: p.Source, cols: cols, rows: rows, mode: mode, profile: profile}
 	if realPixels {
 		k.cell = cell
 	}
@@ -182,7 +206,7 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 		// Real pixels are drawn over half blocks: those show wherever the
 		// picture itself cannot be drawn (partly scrolled off, a terminal
 		// that ignores the sequence).
-		lines = picture.Blocks(img, cols, rows, colorprofile.TrueColor)
+		lines = picture.Blocks(img, cols, rows, profile)
 		if realPixels && len(lines) > 0 {
 			lines[0] = a.marker(k) + lines[0]
 		}
@@ -191,6 +215,7 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 			clear(a.lines)
 		}
 		a.lines[k] = lines
+		a.blocksDrawn = true
 		a.mu.Unlock()
 	}
 	if lines == nil {
@@ -376,7 +401,20 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case pictureMsg:
 		delete(m.picPending, msg.src)
 		m.picVer[msg.src]++
-		return m, m.show(), true
+		// In half blocks, the page keeps its alt text until its render
+		// with the picture arrives: drawing it (a palette search for each
+		// new colour of a photograph, on a 256-colour terminal) takes
+		// milliseconds, which a key pressed meanwhile would wait. (Kitty's
+		// and real pixels' renders ask for the pictures to send: show's
+		// pictureCmds takes those, once the page is rendered.)
+		return m, m.showKeeping(m.art.drawMode() == PicturesBlocks), true
+	case tea.ColorProfileMsg:
+		// Bubble Tea says which colours the terminal has as it starts.
+		if m.art != nil && m.art.useProfile(msg.Profile) {
+			m.picGen++
+			return m, m.show(), true
+		}
+		return m, nil, true
 	case uv.KittyGraphicsEvent:
 		// The terminal answered the query: it has kitty graphics.
 		if m.picAuto && msg.Options.ID == picture.KittyQueryID {

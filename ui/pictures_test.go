@@ -682,3 +682,26 @@ func TestPictureFillsAPageOfFewWords(t *testing.T) {
 		}
 	}
 }
+
+func TestArrivingPictureIsDrawnInTheBackground(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, blocksPixels, blocksPixels, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	m.renderBudget, m.deadline = time.Minute, time.Minute
+	m = send(m, keyMsg("right")) // no command run: nothing loaded
+	src := m.story.Section(0).Pictures[0].Source
+	if _, err := l.Load(t.Context(), src); err != nil {
+		t.Fatal(err)
+	}
+	next, cmd := m.Update(pictureMsg{src: src})
+	m = next.(Model)
+	if strings.Contains(m.View().Content, "▀") {
+		t.Fatal("Update drew the arriving picture itself: a key pressed meanwhile waited for it")
+	}
+	if !strings.Contains(ansi.Strip(m.View().Content), "The sun sets over a calm sea") {
+		t.Errorf("the page lost its alt text while its picture is drawn:\n%s", ansi.Strip(m.View().Content))
+	}
+	m, _ = settle(t, m, cmd)
+	if n := strings.Count(m.View().Content, "▀"); n < 100 {
+		t.Errorf("%d half blocks once drawn, want the picture:\n%s", n, ansi.Strip(m.View().Content))
+	}
+}

@@ -75,7 +75,12 @@ func (r *rendering) delivery(k pageKey) tea.Cmd {
 // show makes the current page ready to draw and prefetches its
 // neighbours. A page that takes longer than the render budget is shown as
 // plain text until its render arrives.
-func (m *Model) show() tea.Cmd {
+func (m *Model) show() tea.Cmd { return m.showKeeping(false) }
+
+// showKeeping is show; with keep, a page on screen whose render is out of
+// date stays there while the new render runs in the background, rather
+// than Update wait for it (a picture arriving: pictures.go).
+func (m *Model) showKeeping(keep bool) tea.Cmd {
 	if m.width <= 0 || m.height <= 0 {
 		return nil
 	}
@@ -83,8 +88,9 @@ func (m *Model) show() tea.Cmd {
 	k := m.key(m.pos.page)
 	if p := m.cache.get(k); p != nil {
 		m.cur = p
+	} else if sp := m.spec(m.pos.page); keep && m.cur != nil {
+		cmds = append(cmds, m.rendering(k, sp).delivery(k))
 	} else {
-		sp := m.spec(m.pos.page)
 		r := m.rendering(k, sp).start()
 		select {
 		case <-r.done:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -71,5 +72,21 @@ func TestLoaderCancelled(t *testing.T) {
 	}
 	if _, _, ok := l.Cached("img/sun.png"); ok {
 		t.Error("a cancelled load was remembered as an answer")
+	}
+}
+
+func TestDecodingHasProcsOfItsOwn(t *testing.T) {
+	dir, _ := storyDir(t)
+	if err := os.WriteFile(filepath.Join(dir, "a.png"), encodePNG(t, sunset(50, 50)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := NewLoader(Origin{Dir: dir}, 50, 50, 0)
+	if _, err := l.Load(context.Background(), "a.png"); err != nil {
+		t.Fatal(err)
+	}
+	// Each decoding thread holds a P while it decodes: the reader keeps
+	// the Ps it started with.
+	if got, want := runtime.GOMAXPROCS(0), baseProcs+maxDecoding; got < want {
+		t.Errorf("GOMAXPROCS %d while pictures are decoded, want at least %d (%d for the reader, %d for decoding)", got, want, baseProcs, maxDecoding)
 	}
 }

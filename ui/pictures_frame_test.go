@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"image/color"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+	uv "github.com/charmbracelet/ultraviolet"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/internal/picture"
+)
+
+// frameCells draws a view into cells as Bubble Tea's renderer reads it.
+func frameCells(view string, w, h int) *uv.ScreenBuffer {
+	buf := uv.NewScreenBuffer(w, h)
+	uv.NewStyledString(view).Draw(buf, buf.Bounds())
+	return &buf
+}
+
+func TestPicturesDrawnInTheTerminalsColours(t *testing.T) {
+	truecolour := turnTo(t, pictureModel(t, PicturesBlocks, 100, 34), "right")
+	want := truecolour.View().Content
+	if strings.Count(want, "▀") < 100 || !strings.Contains(want, "38;2;") {
+		t.Fatalf("no true colour picture to start with:\n%s", ansi.Strip(want))
+	}
+	// Bubble Tea says the terminal has 256 colours.
+	next, cmd := truecolour.Update(tea.ColorProfileMsg{Profile: colorprofile.ANSI256})
+	m, _ := settle(t, next.(Model), cmd)
+	got := m.View().Content
+	if strings.Count(got, "▀") < 100 {
+		t.Fatalf("the picture is gone:\n%s", ansi.Strip(got))
+	}
+	// The same picture: every cell has the colours the renderer would
+	// have given the true colour one on this terminal, and has them
+	// already, so the renderer has nothing to bring down.
+	before, after := frameCells(want, 100, 34), frameCells(got, 100, 34)
+	differ, inTrueColour := 0, 0
+	for y := range 34 {
+		for x := range 100 {
+			b, a := before.CellAt(x, y), after.CellAt(x, y)
+			if b == nil || a == nil || b.Content != "▀" {
+				continue
+			}
+			fg := colorprofile.ANSI256.Convert(b.Style.Fg)
+			bg := colorprofile.ANSI256.Convert(b.Style.Bg)
+			if a.Content != "▀" || !sameColour(fg, a.Style.Fg) || !sameColour(bg, a.Style.Bg) {
+				differ++
+			}
+			if _, ok := a.Style.Fg.(ansi.IndexedColor); !ok {
+				inTrueColour++
+			}
+		}
+	}
+	if inTrueColour > 0 {
+		t.Errorf("%d cells of the picture are drawn in true colour, for the renderer to bring down on every frame", inTrueColour)
+	}
+	if differ > 0 {
+		t.Errorf("%d cells differ from the true colour picture brought down to 256 colours", differ)
+	}
+}
+
+func sameColour(a, b color.Color) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	r1, g1, b1, a1 := a.RGBA()
+	r2, g2, b2, a2 := b.RGBA()
+	return r1 == r2 && g1 == g2 && b1 == b2 && a1 == a2
+}
+
+func TestColourProfileAtStartRendersNothingAgain(t *testing.T) {
+	// As main starts the reader: sized, no picture loaded yet.
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, blocksPixels, blocksPixels, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34, Start: 1})
+	m.renderBudget = time.Minute
+	m = send(m, tea.WindowSizeMsg{Width: 100, Height: 34})
+	shown := m.cur
+	next, _ := m.Update(tea.ColorProfileMsg{Profile: colorprofile.ANSI256})
+	if next.(Model).cur != shown {
+		t.Error("the page was rendered again for a colour profile, with no picture drawn in the old one")
+	}
+}
