@@ -155,8 +155,8 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 		// The box the real pixels fill, by the cells' true shape.
 		cols, rows = picture.CellsFor(b.Dx(), b.Dy(), iw, maxRows, cell.X, cell.Y)
 	}
-	if cols < 2 || rows < 1 {
-		return nil, ""
+	if cols < 1 || rows < 1 {
+		return nil, "too small to draw"
 	}
 	a.mu.Lock()
 	k := artKey{src: p.Source, cols: cols, rows: rows, mode: mode}
