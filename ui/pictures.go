@@ -150,11 +150,13 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 	mode, cell := a.mode, a.cell
 	a.mu.Unlock()
 	realPixels := mode == PicturesITerm || mode == PicturesSixel
-	cols, rows := picture.Cells(b.Dx(), b.Dy(), iw, maxRows)
+	// Half blocks' box, or the box real pixels fill, by the cells' true
+	// shape; never larger than the picture's own pixels.
+	var pxCell image.Point
 	if realPixels {
-		// The box the real pixels fill, by the cells' true shape.
-		cols, rows = picture.CellsFor(b.Dx(), b.Dy(), iw, maxRows, cell.X, cell.Y)
+		pxCell = cell
 	}
+	cols, rows := picture.Box(b.Dx(), b.Dy(), iw, maxRows, pxCell.X, pxCell.Y, a.loader.Shrunk(img))
 	if cols < 1 || rows < 1 {
 		return nil, "too small to draw"
 	}

@@ -53,3 +53,19 @@ func TestTallPictureDrawnAsAStrip(t *testing.T) {
 		t.Errorf("the panel still says it has a picture it does not draw:\n%s", ansi.Strip(view))
 	}
 }
+
+// A 1×1 picture stays one cell: it is not blown up to fill its panel.
+func TestTinyPictureNotEnlarged(t *testing.T) {
+	for _, tt := range []struct {
+		w, h, cells int
+	}{
+		{1, 1, 1},   // a spacer: one pixel, half a cell
+		{8, 6, 24},  // an icon: 8 columns of 3 rows
+		{30, 2, 30}, // a rule: one row
+	} {
+		m := oneDeck(t, "icon.png", tt.w, tt.h)
+		if cells, _ := blockCells(m.View().Content); cells != tt.cells {
+			t.Errorf("%d×%d picture drawn in %d cells, want %d:\n%s", tt.w, tt.h, cells, tt.cells, frame(m))
+		}
+	}
+}
