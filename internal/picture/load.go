@@ -95,7 +95,25 @@ func (o Origin) Read(ctx context.Context, src string) ([]byte, error) {
 		}
 		return o.download(ctx, o.Base.ResolveReference(u))
 	}
-	return o.readLocal(src)
+	return o.readLocalURL(src)
+}
+
+// readLocalURL reads the local picture a Markdown or HTML image address
+// names: its query and fragment ("img/a.jpg?v=2", "icons.png#top") are
+// not part of the file's name. A file whose name has a literal "?" or "#"
+// is still found if nothing is at the path part.
+func (o Origin) readLocalURL(src string) ([]byte, error) {
+	i := strings.IndexAny(src, "?#")
+	if i < 0 {
+		return o.readLocal(src)
+	}
+	data, err := o.readLocal(src[:i])
+	if Reason(err) == "file not found" {
+		if whole, werr := o.readLocal(src); werr == nil {
+			return whole, nil
+		}
+	}
+	return data, err
 }
 
 func (o Origin) download(ctx context.Context, u *url.URL) ([]byte, error) {
