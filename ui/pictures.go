@@ -150,10 +150,11 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 	mode, cell := a.mode, a.cell
 	a.mu.Unlock()
 	realPixels := mode == PicturesITerm || mode == PicturesSixel
-	// Half blocks' box, or the box real pixels fill, by the cells' true
-	// shape; never larger than the picture's own pixels.
+	// Half blocks' box, or the box real pixels (kitty's too, once the
+	// terminal has said its cell size) fill, by the cells' true shape;
+	// never larger than the picture's own pixels.
 	var pxCell image.Point
-	if realPixels {
+	if realPixels || mode == PicturesKitty {
 		pxCell = cell
 	}
 	cols, rows := picture.Box(b.Dx(), b.Dy(), iw, maxRows, pxCell.X, pxCell.Y, a.loader.Shrunk(img))

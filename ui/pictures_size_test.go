@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/story"
 )
 
 // oneDeck is a reader, in blocks, of a one-slide deck showing picture
@@ -67,5 +68,23 @@ func TestTinyPictureNotEnlarged(t *testing.T) {
 		if cells, _ := blockCells(m.View().Content); cells != tt.cells {
 			t.Errorf("%d×%d picture drawn in %d cells, want %d:\n%s", tt.w, tt.h, cells, tt.cells, frame(m))
 		}
+	}
+}
+
+// Kitty draws real pixels: once the terminal has said its cell size, a
+// small picture takes the cells its pixels fill, no more.
+func TestKittyIconKeepsItsPixels(t *testing.T) {
+	dir := t.TempDir()
+	writePNG(t, filepath.Join(dir, "icon.png"), 16, 16)
+	l := picture.NewLoader(picture.Origin{Dir: dir}, kittyPixels, kittyPixels, 0)
+	if _, err := l.Load(t.Context(), "icon.png"); err != nil {
+		t.Fatal(err)
+	}
+	a := newPictureArt(l, PicturesKitty)
+	a.setCell(8, 16)
+	a.panelArt(story.Picture{Source: "icon.png"}, 80, 20)
+	wanted := a.takeWanted()
+	if len(wanted) != 1 || wanted[0].cols != 2 || wanted[0].rows != 1 {
+		t.Errorf("placements %+v, want one of 2×1 cells (16×16 pixels in 8×16 cells)", wanted)
 	}
 }
