@@ -899,15 +899,18 @@ func screenReaderOnly(n *html.Node) bool {
 // picture, cropped differently) or for a zoomed view. The same address,
 // or the same file name with the same alt text, is the same picture. A
 // paragraph just before a picture that says what its description says is
-// left out too.
+// left out too. The words of a repeat that no picture before it said (a
+// second caption under the same photo) stay, as text where it stood.
 func (p *page) dropRepeats(blocks []block) []block {
 	seen := map[string]bool{}
-	out := blocks[:0]
+	said := map[string]bool{} // the letters of the descriptions shown
+	out := make([]block, 0, len(blocks))
 	for _, b := range blocks {
 		if b.kind != pieceFigure {
 			out = append(out, b)
 			continue
 		}
+		var unsaid []string
 		kept := b.fig.pics[:0]
 		for _, pic := range b.fig.pics {
 			keys := []string{"src " + pic.Source + " " + pic.Video}
@@ -925,8 +928,10 @@ func (p *page) dropRepeats(blocks []block) []block {
 					label = pic.Source
 				}
 				p.drop("repeated picture", label)
+				unsaid = append(unsaid, newWords(said, pic.Alt, pic.Caption, pic.Credit)...)
 				continue
 			}
+			newWords(said, pic.Alt, pic.Caption, pic.Credit)
 			kept = append(kept, pic)
 		}
 		if b.fig.pics = kept; len(kept) > 0 {
@@ -941,6 +946,24 @@ func (p *page) dropRepeats(blocks []block) []block {
 			}
 			out = append(out, b)
 		}
+		if len(unsaid) > 0 {
+			out = append(out, block{kind: pieceText, text: escapeMarkdown(strings.Join(unsaid, " · "))})
+		}
+	}
+	return out
+}
+
+// newWords returns those of texts whose letters are not in said yet, and
+// adds them to said.
+func newWords(said map[string]bool, texts ...string) []string {
+	var out []string
+	for _, t := range texts {
+		k := letters(t)
+		if k == "" || said[k] {
+			continue
+		}
+		said[k] = true
+		out = append(out, t)
 	}
 	return out
 }

@@ -176,7 +176,7 @@ func New(s *story.Story, opt Options) Model {
 		mode := opt.Pictures
 		if mode == PicturesITerm && opt.Tmux {
 			mode = PicturesBlocks
-			m.hint = "iTerm2 pictures cannot be placed inside tmux: half blocks instead"
+			m.hint = "no iTerm2 pictures in tmux: half blocks"
 		}
 		m.art = newPictureArt(opt.Loader, mode)
 		m.art.tmux = opt.Tmux

@@ -174,13 +174,16 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 	mode, cell, profile := a.mode, a.cell, a.profile
 	a.mu.Unlock()
 	realPixels := mode == PicturesITerm || mode == PicturesSixel
-	cols, rows := picture.Cells(b.Dx(), b.Dy(), iw, maxRows)
-	if realPixels {
-		// The box the real pixels fill, by the cells' true shape.
-		cols, rows = picture.CellsFor(b.Dx(), b.Dy(), iw, maxRows, cell.X, cell.Y)
+	// Half blocks' box, or the box real pixels (kitty's too, once the
+	// terminal has said its cell size) fill, by the cells' true shape;
+	// never larger than the picture's own pixels.
+	var pxCell image.Point
+	if realPixels || mode == PicturesKitty {
+		pxCell = cell
 	}
-	if cols < 2 || rows < 1 {
-		return nil, ""
+	cols, rows := picture.Box(b.Dx(), b.Dy(), iw, maxRows, pxCell.X, pxCell.Y, a.loader.Shrunk(img))
+	if cols < 1 || rows < 1 {
+		return nil, "too small to draw"
 	}
 	a.mu.Lock()
 	k := artKey{src: p.Source, cols: cols, rows: rows, mode: mode, profile: profile}

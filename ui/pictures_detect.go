@@ -106,7 +106,7 @@ func (m Model) detectPictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case uv.PrimaryDeviceAttributesEvent:
 		if !m.picAuto {
 			if m.art.drawMode() == PicturesSixel && m.art.cellSize() == (image.Point{}) {
-				m.hint = "sixel needs the size of a cell, which this terminal does not tell: half blocks instead"
+				m.hint = "sixel needs the cell size: half blocks"
 			}
 			return m, nil, true
 		}

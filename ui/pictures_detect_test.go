@@ -91,7 +91,7 @@ func TestAutoModeFollowsTheAnswers(t *testing.T) {
 func TestITermInsideTmuxDrawsHalfBlocks(t *testing.T) {
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
 	m := pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: PicturesITerm, Loader: l, Tmux: true}, 100, 34)
-	if !strings.Contains(m.View().Content, "iTerm2 pictures cannot be placed inside tmux") {
+	if !strings.Contains(m.View().Content, "no iTerm2 pictures in tmux") {
 		t.Error("the status bar does not say why")
 	}
 	m = turnTo(t, m, "right")
@@ -112,7 +112,7 @@ func TestSixelWaitsForTheCellSize(t *testing.T) {
 		t.Fatalf("%d sixel pictures drawn before the cell size was known", n)
 	}
 	// The attributes without a cell size before them: none is coming.
-	if view := send(m, uv.PrimaryDeviceAttributesEvent{62, 4}).View().Content; !strings.Contains(view, "sixel needs the size of a cell") {
+	if view := send(m, uv.PrimaryDeviceAttributesEvent{62, 4}).View().Content; !strings.Contains(view, "sixel needs the cell size") {
 		t.Error("the status bar does not say why there is no sixel")
 	}
 	next, cmd := m.Update(uv.CellSizeEvent{Width: 10, Height: 20})

@@ -91,7 +91,7 @@ func settleHolding(t *testing.T, m Model, cmd tea.Cmd, hold func(tea.Msg) bool) 
 			queue = append(queue, msg...)
 		case tea.RawMsg:
 			raw = append(raw, fmt.Sprint(msg.Msg))
-		case pictureMsg, pictureDueMsg, kittyMsg, pageMsg, pixelsMsg, placeMsg:
+		case pictureMsg, pictureDueMsg, kittyMsg, pageMsg, pixelsMsg, placeMsg, picturesChangedMsg:
 			if hold != nil && hold(msg) {
 				continue
 			}

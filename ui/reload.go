@@ -1,8 +1,12 @@
 package ui
 
 import (
+	"slices"
+	"strings"
+
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
 )
 
@@ -39,13 +43,87 @@ func (m Model) reload(msg ReloadMsg) (Model, tea.Cmd) {
 		m.contents.filter(filter)
 	}
 	m.hint = "reloaded"
-	cmds := []tea.Cmd{m.show()}
+	cmds := []tea.Cmd{m.show(), m.forgetChangedPictures()}
 	if m.search.query != "" {
 		// Count again in the new story; a count of the old one under way
 		// is dropped.
 		cmds = append(cmds, m.recount())
 	}
 	return m, tea.Batch(cmds...)
+}
+
+// picturesChangedMsg names the pictures whose files changed on disk
+// since they were read; the loader has forgotten them.
+type picturesChangedMsg struct{ srcs []string }
+
+// forgetChangedPictures is what a reload does for the story's pictures:
+// the loader keeps them by name, so one edited on disk would keep its
+// old pixels; those whose file changed are forgotten, off the UI
+// goroutine, and read again.
+func (m Model) forgetChangedPictures() tea.Cmd {
+	if m.art == nil {
+		return nil
+	}
+	l := m.art.loader
+	return func() tea.Msg {
+		if srcs := l.ForgetChanged(); len(srcs) > 0 {
+			return picturesChangedMsg{srcs: srcs}
+		}
+		return nil
+	}
+}
+
+// picturesChanged draws the pictures whose files changed again: what was
+// drawn of them goes (kitty's copies in the terminal too), and their
+// pages, rendered anew, load them.
+func (m Model) picturesChanged(msg picturesChangedMsg) (Model, tea.Cmd) {
+	var gone strings.Builder
+	for _, src := range msg.srcs {
+		for _, id := range m.art.forget(src) {
+			gone.WriteString(picture.KittyDelete(id))
+		}
+		delete(m.picPending, src)
+		m.picVer[src]++
+	}
+	cmds := []tea.Cmd{m.show()}
+	if seq := gone.String(); seq != "" {
+		if m.art.tmux {
+			seq = passthrough(seq)
+		}
+		cmds = append(cmds, tea.Raw(seq))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// forget drops what was drawn of picture src, in every size and mode,
+// and returns the ids of its kitty placements, for the terminal to
+// delete.
+func (a *pictureArt) forget(src string) []int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var ids []int
+	for k, id := range a.ids {
+		if k.src == src {
+			ids = append(ids, id)
+			delete(a.ids, k)
+		}
+	}
+	for k := range a.lines {
+		if k.src == src {
+			delete(a.lines, k)
+		}
+	}
+	e := &a.pixels
+	e.order = slices.DeleteFunc(e.order, func(k artKey) bool {
+		if k.src != src {
+			return false
+		}
+		e.bytes -= len(e.seqs[k])
+		delete(e.seqs, k)
+		return true
+	})
+	slices.Sort(ids)
+	return ids
 }
 
 // samePage is the page of next that shows what page of prev showed.

@@ -50,6 +50,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.foundAll(msg)
 	case ReloadMsg:
 		return m.reload(msg)
+	case picturesChangedMsg:
+		return m.picturesChanged(msg)
 	case tickMsg:
 		if !m.playing || msg.id != m.tickID {
 			return m, nil

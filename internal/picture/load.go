@@ -131,48 +131,69 @@ func (o Origin) download(ctx context.Context, u *url.URL) ([]byte, error) {
 	return data, nil
 }
 
-// readLocal reads a picture from the story's folder or below it: a
-// regular file, after symbolic links are followed, of at most
-// MaxFileBytes.
+// localPicture reports whether src names a picture in the story's own
+// folder, which Read reads from disk: not a data: URI, nor an address.
+func (o Origin) localPicture(src string) bool {
+	if o.Base != nil || o.Dir == "" || src == "" || len(src) > 5 && strings.EqualFold(src[:5], "data:") {
+		return false
+	}
+	u, err := url.Parse(src)
+	return err != nil || u.Scheme == "" || len(u.Scheme) == 1
+}
+
+// Stamp tells versions of a local picture file apart: its size and
+// the time it was last changed. The zero Stamp stands for no file.
+type Stamp struct {
+	Size    int64
+	ModTime time.Time
+}
+
+// Equal reports whether s and t stand for the same version of a file.
+func (s Stamp) Equal(t Stamp) bool { return s.Size == t.Size && s.ModTime.Equal(t.ModTime) }
+
+// Stamp returns the stamp of the file a local picture src names (the
+// zero Stamp if there is none Read would read), and whether src is a
+// local picture at all: a data: URI or a web address has no file.
+func (o Origin) Stamp(src string) (Stamp, bool) {
+	src = strings.TrimSpace(src)
+	if !o.localPicture(src) {
+		return Stamp{}, false
+	}
+	real, err := o.localPath(src)
+	if err != nil {
+		return Stamp{}, true
+	}
+	info, err := os.Stat(real)
+	if err != nil || !info.Mode().IsRegular() {
+		return Stamp{}, true
+	}
+	return Stamp{Size: info.Size(), ModTime: info.ModTime()}, true
+}
+
+// localPath resolves the local picture a Markdown or HTML image address
+// names: its query and fragment ("img/a.jpg?v=2", "icons.png#top") are
+// not part of the file's name. A file whose name has a literal "?" or "#"
+// is still found if nothing is at the path part.
+func (o Origin) localPath(src string) (string, error) {
+	i := strings.IndexAny(src, "?#")
+	if i < 0 {
+		return o.resolveLocal(src)
+	}
+	real, err := o.resolveLocal(src[:i])
+	if Reason(err) == "file not found" {
+		if whole, werr := o.resolveLocal(src); werr == nil {
+			return whole, nil
+		}
+	}
+	return real, err
+}
+
+// readLocal reads a local picture: a regular file of at most
+// MaxFileBytes, in the story's folder or below it (localPath).
 func (o Origin) readLocal(src string) ([]byte, error) {
-	if o.Dir == "" {
-		return nil, reason("no local pictures for a story without a folder")
-	}
-	if strings.HasPrefix(src, "~") {
-		return nil, reason("not in the story's folder")
-	}
-	dir, err := filepath.EvalSymlinks(o.Dir)
+	real, err := o.localPath(src)
 	if err != nil {
-		return nil, reason("story folder cannot be read")
-	}
-	if dir, err = filepath.Abs(dir); err != nil {
-		return nil, reason("story folder cannot be read")
-	}
-	name := filepath.FromSlash(src)
-	if !filepath.IsAbs(name) {
-		name = filepath.Join(o.Dir, name)
-	}
-	if abs, err := filepath.Abs(name); err != nil || !within(dir, abs) && !within(mustAbs(o.Dir), abs) {
-		return nil, reason("not in the story's folder")
-	}
-	real, err := filepath.EvalSymlinks(name)
-	if err != nil && strings.Contains(src, "%") {
-		// Markdown keeps a path's URL escapes: "my%20photo.jpg".
-		if un, uerr := url.PathUnescape(src); uerr == nil {
-			return o.readLocal(un)
-		}
-	}
-	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, reason("file not found")
-		}
-		return nil, reason("file cannot be read")
-	}
-	if real, err = filepath.Abs(real); err != nil {
-		return nil, reason("file cannot be read")
-	}
-	if !within(dir, real) || systemPath(real) {
-		return nil, reason("not in the story's folder")
+		return nil, err
 	}
 	f, err := openNoBlock(real)
 	if err != nil {
@@ -197,6 +218,52 @@ func (o Origin) readLocal(src string) ([]byte, error) {
 		return nil, reason("larger than %d MiB", MaxFileBytes>>20)
 	}
 	return data, nil
+}
+
+// resolveLocal returns the real path of the picture file src names,
+// after symbolic links are followed, if it lies in the story's folder or
+// below it, outside the kernel's pseudo file systems.
+func (o Origin) resolveLocal(src string) (string, error) {
+	if o.Dir == "" {
+		return "", reason("no local pictures for a story without a folder")
+	}
+	if strings.HasPrefix(src, "~") {
+		return "", reason("not in the story's folder")
+	}
+	dir, err := filepath.EvalSymlinks(o.Dir)
+	if err != nil {
+		return "", reason("story folder cannot be read")
+	}
+	if dir, err = filepath.Abs(dir); err != nil {
+		return "", reason("story folder cannot be read")
+	}
+	name := filepath.FromSlash(src)
+	if !filepath.IsAbs(name) {
+		name = filepath.Join(o.Dir, name)
+	}
+	if abs, err := filepath.Abs(name); err != nil || !within(dir, abs) && !within(mustAbs(o.Dir), abs) {
+		return "", reason("not in the story's folder")
+	}
+	real, err := filepath.EvalSymlinks(name)
+	if err != nil && strings.Contains(src, "%") {
+		// Markdown keeps a path's URL escapes: "my%20photo.jpg".
+		if un, uerr := url.PathUnescape(src); uerr == nil {
+			return o.resolveLocal(un)
+		}
+	}
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return "", reason("file not found")
+		}
+		return "", reason("file cannot be read")
+	}
+	if real, err = filepath.Abs(real); err != nil {
+		return "", reason("file cannot be read")
+	}
+	if !within(dir, real) || systemPath(real) {
+		return "", reason("not in the story's folder")
+	}
+	return real, nil
 }
 
 func mustAbs(path string) string {

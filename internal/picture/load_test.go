@@ -52,6 +52,7 @@ func TestReadLocal(t *testing.T) {
 	must(os.Symlink("/proc/self/environ", filepath.Join(dir, "environ.png")))
 	must(syscall.Mkfifo(filepath.Join(dir, "fifo.png"), 0o644))
 	must(os.WriteFile(filepath.Join(dir, "my photo.png"), png, 0o644))
+	must(os.WriteFile(filepath.Join(dir, "odd?name.png"), png, 0o644))
 	big, err := os.Create(filepath.Join(dir, "big.png"))
 	must(err)
 	must(big.Truncate(MaxFileBytes + 1))
@@ -67,6 +68,16 @@ func TestReadLocal(t *testing.T) {
 		{"link.png", ""},
 		{"my%20photo.png", ""},
 		{"img/../img/sun.png", ""},
+		{"img/sun.png?v=2", ""},
+		{"img/sun.png#top", ""},
+		{"img/sun.png?v=2#top", ""},
+		{"my%20photo.png?size=large", ""},
+		{"odd?name.png", ""},
+		{"missing.png?v=2", "file not found"},
+		{"../../etc/passwd?x", "not in the story's folder"},
+		{"img/sun.png#/../../../../etc/passwd", ""},
+		{"zero.png?v=1", "not in the story's folder"},
+		{"fifo.png#a", "not a regular file"},
 		{"../../etc/passwd", "not in the story's folder"},
 		{"/etc/passwd", "not in the story's folder"},
 		{filepath.Join(outside, "secret.png"), "not in the story's folder"},

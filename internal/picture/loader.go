@@ -54,6 +54,8 @@ type cached struct {
 	src string
 	img *image.RGBA
 	err error
+
+	stamp Stamp // the local file's, as it was read (ForgetChanged)
 }
 
 // NewLoader returns a loader for pictures from origin, shrunk to fit
@@ -77,9 +79,10 @@ func (l *Loader) Load(ctx context.Context, src string) (*image.RGBA, error) {
 	if img, err, ok := l.Cached(src); ok {
 		return img, err
 	}
+	stamp, _ := l.origin.Stamp(src)
 	img, err := l.load(ctx, src)
 	if ctx.Err() == nil {
-		l.put(src, img, err)
+		l.put(src, img, err, stamp)
 	}
 	return img, err
 }
@@ -131,14 +134,14 @@ func (l *Loader) Cached(src string) (*image.RGBA, error, bool) {
 	return c.img, c.err, true
 }
 
-func (l *Loader) put(src string, img *image.RGBA, err error) {
+func (l *Loader) put(src string, img *image.RGBA, err error, stamp Stamp) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if e, ok := l.items[src]; ok {
 		l.used -= size(e.Value.(*cached).img)
 		l.order.Remove(e)
 	}
-	l.items[src] = l.order.PushFront(&cached{src: src, img: img, err: err})
+	l.items[src] = l.order.PushFront(&cached{src: src, img: img, err: err, stamp: stamp})
 	l.used += size(img)
 	for l.used > l.limit && l.order.Len() > 1 {
 		last := l.order.Back()

@@ -69,4 +69,35 @@ func CellsFor(w, h, maxCols, maxRows, cw, ch int) (cols, rows int) {
 	return clampInt((fw+cw/2)/cw, 1, maxCols), clampInt((fh+ch/2)/ch, 1, maxRows)
 }
 
+// Box returns the cells a picture held at w×h pixels takes, drawn as
+// large as fits maxCols×maxRows cells but never larger than its own
+// pixels: a small icon or spacer stays small. Half blocks (cw, ch zero)
+// show one pixel across a cell and two down it; real pixels fill cells
+// of cw×ch pixels. shrunk says the picture held was made smaller than
+// the file's (Loader.Shrunk), so it may be drawn larger again. The box
+// is at least one cell each way, so that a very tall or very wide
+// picture is still drawn, as a thin strip.
+func Box(w, h, maxCols, maxRows, cw, ch int, shrunk bool) (cols, rows int) {
+	if w <= 0 || h <= 0 || maxCols <= 0 || maxRows <= 0 {
+		return 0, 0
+	}
+	if !shrunk {
+		if cw <= 0 || ch <= 0 {
+			maxCols, maxRows = min(maxCols, w), min(maxRows, (h+1)/2)
+		} else {
+			maxCols, maxRows = min(maxCols, max((w+cw/2)/cw, 1)), min(maxRows, max((h+ch/2)/ch, 1))
+		}
+	}
+	return CellsFor(w, h, maxCols, maxRows, cw, ch)
+}
+
+// Shrunk reports whether img, as Load returned it, was made smaller than
+// the picture it was read from. Shrink leaves a shrunk picture touching
+// one of the loader's bounds; one whose own size touches them is large
+// enough to count as shrunk.
+func (l *Loader) Shrunk(img image.Image) bool {
+	b := img.Bounds()
+	return b.Dx() >= l.maxW || b.Dy() >= l.maxH
+}
+
 func clampInt(v, lo, hi int) int { return max(lo, min(v, hi)) }

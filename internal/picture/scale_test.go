@@ -1,0 +1,53 @@
+package picture
+
+import (
+	"image"
+	"testing"
+)
+
+func TestBox(t *testing.T) {
+	tests := []struct {
+		name                           string
+		w, h, maxCols, maxRows, cw, ch int
+		shrunk                         bool
+		cols, rows                     int
+	}{
+		{"a spacer stays one cell", 1, 1, 96, 21, 0, 0, false, 1, 1},
+		{"an icon keeps its pixels", 16, 16, 96, 21, 0, 0, false, 16, 8},
+		{"an odd height rounds up a row", 16, 15, 96, 21, 0, 0, false, 16, 8},
+		{"a big picture fills the room", 320, 240, 96, 21, 0, 0, false, 56, 21},
+		{"a shrunk picture may grow back", 64, 48, 96, 21, 0, 0, true, 56, 21},
+		{"a very tall picture is a strip", 3, 320, 96, 21, 0, 0, true, 1, 21},
+		{"a very wide picture is a line", 320, 3, 96, 21, 0, 0, true, 96, 1},
+		{"real pixels: an icon in its own cells", 16, 16, 96, 21, 8, 16, false, 2, 1},
+		{"real pixels: a spacer keeps a cell", 1, 1, 96, 21, 8, 16, false, 1, 1},
+		{"real pixels: a shrunk photo fills the room", 640, 480, 96, 21, 10, 20, true, 56, 21},
+		{"no room", 16, 16, 0, 21, 0, 0, false, 0, 0},
+		{"no picture", 0, 16, 96, 21, 0, 0, false, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cols, rows := Box(tt.w, tt.h, tt.maxCols, tt.maxRows, tt.cw, tt.ch, tt.shrunk)
+			if cols != tt.cols || rows != tt.rows {
+				t.Errorf("Box(%d×%d in %d×%d, cell %d×%d, shrunk %v) = %d×%d, want %d×%d", tt.w, tt.h, tt.maxCols, tt.maxRows, tt.cw, tt.ch, tt.shrunk, cols, rows, tt.cols, tt.rows)
+			}
+		})
+	}
+}
+
+func TestLoaderShrunk(t *testing.T) {
+	l := NewLoader(Origin{}, 64, 64, 0)
+	for _, tt := range []struct {
+		w, h   int
+		shrunk bool
+	}{
+		{64, 43, true},  // a 96×64 picture shrunk to fit
+		{10, 64, true},  // a tall one
+		{63, 40, false}, // its own size
+		{1, 1, false},
+	} {
+		if got := l.Shrunk(image.NewRGBA(image.Rect(0, 0, tt.w, tt.h))); got != tt.shrunk {
+			t.Errorf("Shrunk(%d×%d) = %v, want %v", tt.w, tt.h, got, tt.shrunk)
+		}
+	}
+}
