@@ -3,6 +3,8 @@ package picture
 import (
 	"image"
 	"image/color"
+	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -122,5 +124,31 @@ func TestShrinkKeepsAspect(t *testing.T) {
 	tiny := Shrink(sunset(20, 10), 200, 200)
 	if b := tiny.Bounds(); b.Dx() != 20 || b.Dy() != 10 {
 		t.Errorf("Shrink of a smaller picture: %v, want it unchanged", b)
+	}
+}
+
+func TestBlocksForgetTheirColours(t *testing.T) {
+	// A photograph has a thousand colours or more: drawing it must not
+	// leave them remembered for the life of the process.
+	rng := rand.New(rand.NewPCG(7, 11))
+	img := image.NewRGBA(image.Rect(0, 0, 48, 36))
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for range 40 {
+		for i := range img.Pix {
+			img.Pix[i] = uint8(rng.Uint32())
+			if i%4 == 3 {
+				img.Pix[i] = 255
+			}
+		}
+		if lines := Blocks(img, 48, 18, colorprofile.ANSI256); len(lines) != 18 {
+			t.Fatalf("%d lines, want 18", len(lines))
+		}
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	if grown := int64(after.HeapAlloc) - int64(before.HeapAlloc); grown > 1<<20 {
+		t.Errorf("drawing 40 pictures left the heap %d KB larger: their colours are remembered for good", grown>>10)
 	}
 }
