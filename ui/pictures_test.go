@@ -705,3 +705,29 @@ func TestArrivingPictureIsDrawnInTheBackground(t *testing.T) {
 		t.Errorf("%d half blocks once drawn, want the picture:\n%s", n, ansi.Strip(m.View().Content))
 	}
 }
+
+func TestHalfBlockPicturesKeptNoLargerThanNeeded(t *testing.T) {
+	// Half blocks draw a pixel a column, within the reading width: a
+	// picture kept at more than twice that is memory spent for nothing,
+	// a hundred times over in a deck of a hundred pictures; kept at less,
+	// the widest panel would draw it blurred.
+	kept := PicturePixels(PicturesBlocks)
+	if kept > 2*maxReadingWidth {
+		t.Errorf("pictures kept %d pixels across for half blocks: more than twice the %d-column reading width", kept, maxReadingWidth)
+	}
+	// The widest panel draws a landscape photograph from no fewer pixels
+	// than it has columns.
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kept, kept, 0)
+	m := turnTo(t, pictureModelWith(t, l, PicturesBlocks, 200, 60), "2 enter") // the ridge, a JPEG
+	img, err, ok := l.Cached(m.story.Section(1).Pictures[0].Source)
+	if !ok || err != nil {
+		t.Fatalf("the picture did not load: %v", err)
+	}
+	drawn := 0
+	for _, line := range strings.Split(m.View().Content, "\n") {
+		drawn = max(drawn, strings.Count(line, "▀"))
+	}
+	if w := img.Bounds().Dx(); drawn < 20 || w < drawn {
+		t.Errorf("a picture drawn %d columns wide from %d pixels", drawn, w)
+	}
+}

@@ -52,7 +52,7 @@ func cpuTime() time.Duration {
 
 // blocksMax is the size pictures are kept at for half blocks, as the
 // reader keeps them.
-const blocksMax = 320
+const blocksMax = 160
 
 // BenchmarkHundredPictures loads 100 different 1600×1200 JPEGs through
 // one loader and reports the heap they leave held and the peak heap seen
