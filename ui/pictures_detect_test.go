@@ -1,9 +1,14 @@
 package ui
 
 import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	uv "github.com/charmbracelet/ultraviolet"
@@ -126,5 +131,54 @@ func TestSixelWaitsForTheCellSize(t *testing.T) {
 	m, _ = settle(t, next.(Model), cmd)
 	if pics := published(m); len(pics) != 1 || pics[0].seq == before {
 		t.Error("the picture was not encoded again for the new cell size")
+	}
+}
+
+func TestAutoModeKeepsHalfBlocksPicturesUntilRealPixels(t *testing.T) {
+	// A 600×400 photograph: larger than half blocks keep, smaller than
+	// real pixels do.
+	dir := t.TempDir()
+	var pngData bytes.Buffer
+	img := image.NewRGBA(image.Rect(0, 0, 600, 400))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(i / 7)
+	}
+	if err := png.Encode(&pngData, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "field.png"), pngData.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	deck := filepath.Join(dir, "deck.md")
+	if err := os.WriteFile(deck, []byte("# A field\n\n![A field at noon](field.png)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	yes := uv.KittyGraphicsEvent{Options: kitty.Options{ID: picture.KittyQueryID}, Payload: []byte("OK")}
+	da := uv.PrimaryDeviceAttributesEvent{62, 4}
+	for _, tt := range []struct {
+		name    string
+		answers []tea.Msg
+		width   int // of the picture kept
+	}{
+		{"no graphics", []tea.Msg{da}, blocksPixels},
+		{"kitty", []tea.Msg{yes, da}, 600},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			// As main makes it: the loader sized for the mode asked for.
+			l := picture.NewLoader(picture.Origin{Dir: dir}, PicturePixels(PicturesAuto), PicturePixels(PicturesAuto), 0)
+			m := New(loadStory(t, deck), Options{Theme: ThemeDark, Pictures: PicturesAuto, Loader: l, KittyPlaceholders: true})
+			m.renderBudget, m.deadline, m.picDelay, m.placeDelay = time.Minute, time.Minute, 0, 0
+			m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+			m = sized(t, m, 100, 34)
+			m = send(m, tt.answers...)
+			m = turnTo(t, m, "right")
+			got, _, ok := l.Cached("field.png")
+			if !ok || got == nil {
+				t.Fatal("the picture was not loaded")
+			}
+			if w := got.Bounds().Dx(); w != tt.width {
+				t.Errorf("picture kept %d pixels wide, want %d", w, tt.width)
+			}
+		})
 	}
 }

@@ -46,6 +46,7 @@ type Loader struct {
 	sem         chan struct{}
 	mu          sync.Mutex
 	limit, used int64
+	gen         int // counts Resize calls: a load of an older size is not kept
 	items       map[string]*list.Element
 	order       *list.List // most recently used first
 }
@@ -80,14 +81,34 @@ func (l *Loader) Load(ctx context.Context, src string) (*image.RGBA, error) {
 		return img, err
 	}
 	stamp, _ := l.origin.Stamp(src)
-	img, err := l.load(ctx, src)
+	l.mu.Lock()
+	maxW, maxH, gen := l.maxW, l.maxH, l.gen
+	l.mu.Unlock()
+	img, err := l.load(ctx, src, maxW, maxH)
 	if ctx.Err() == nil {
-		l.put(src, img, err, stamp)
+		l.put(src, img, err, stamp, gen)
 	}
 	return img, err
 }
 
-func (l *Loader) load(ctx context.Context, src string) (*image.RGBA, error) {
+// Resize keeps the pictures loaded from now on within maxW×maxH pixels,
+// and forgets those held at another size, so that they load again at
+// this one: the reader starts with half blocks' small pictures, and
+// needs larger ones only once the terminal says it draws real pixels.
+func (l *Loader) Resize(maxW, maxH int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if maxW == l.maxW && maxH == l.maxH {
+		return
+	}
+	l.maxW, l.maxH = maxW, maxH
+	l.gen++
+	clear(l.items)
+	l.order.Init()
+	l.used = 0
+}
+
+func (l *Loader) load(ctx context.Context, src string, maxW, maxH int) (*image.RGBA, error) {
 	data, err := l.origin.Read(ctx, src)
 	if err != nil {
 		return nil, err
@@ -115,7 +136,7 @@ func (l *Loader) load(ctx context.Context, src string) (*image.RGBA, error) {
 			done <- result{err: err}
 			return
 		}
-		done <- result{img: Shrink(img, l.maxW, l.maxH)}
+		done <- result{img: Shrink(img, maxW, maxH)}
 	}()
 	r := <-done
 	return r.img, r.err
@@ -134,9 +155,12 @@ func (l *Loader) Cached(src string) (*image.RGBA, error, bool) {
 	return c.img, c.err, true
 }
 
-func (l *Loader) put(src string, img *image.RGBA, err error, stamp Stamp) {
+func (l *Loader) put(src string, img *image.RGBA, err error, stamp Stamp, gen int) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	if gen != l.gen {
+		return // loaded at a size no longer wanted
+	}
 	if e, ok := l.items[src]; ok {
 		l.used -= size(e.Value.(*cached).img)
 		l.order.Remove(e)

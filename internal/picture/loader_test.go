@@ -2,6 +2,7 @@ package picture
 
 import (
 	"context"
+	"image"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -88,5 +89,43 @@ func TestDecodingHasProcsOfItsOwn(t *testing.T) {
 	// the Ps it started with.
 	if got, want := runtime.GOMAXPROCS(0), baseProcs+maxDecoding; got < want {
 		t.Errorf("GOMAXPROCS %d while pictures are decoded, want at least %d (%d for the reader, %d for decoding)", got, want, baseProcs, maxDecoding)
+	}
+}
+
+func TestLoaderResize(t *testing.T) {
+	dir, _ := storyDir(t)
+	if err := os.WriteFile(filepath.Join(dir, "big.jpg"), encodeJPEG(t, sunset(800, 600), 80), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l := NewLoader(Origin{Dir: dir}, 100, 100, 0)
+	if _, err := l.Load(context.Background(), "big.jpg"); err != nil {
+		t.Fatal(err)
+	}
+	l.Resize(100, 100)
+	if _, _, ok := l.Cached("big.jpg"); !ok {
+		t.Error("the same size again forgot the picture")
+	}
+	l.Resize(200, 200)
+	if _, _, ok := l.Cached("big.jpg"); ok || l.Used() != 0 {
+		t.Errorf("the picture at the old size is still held (%d bytes)", l.Used())
+	}
+	img, err := l.Load(context.Background(), "big.jpg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 200 || b.Dy() != 150 {
+		t.Errorf("loaded %v after Resize, want 200×150", b)
+	}
+}
+
+func TestLoaderKeepsNoLoadOfAnOldSize(t *testing.T) {
+	l := NewLoader(Origin{}, 100, 100, 0)
+	// A load that read the size before Resize finishes after it, with a
+	// picture of the old size: it is not kept.
+	gen := l.gen
+	l.Resize(200, 200)
+	l.put("big.jpg", image.NewRGBA(image.Rect(0, 0, 100, 75)), nil, Stamp{}, gen)
+	if img, _, ok := l.Cached("big.jpg"); ok {
+		t.Errorf("a picture loaded at the old size (%v) was kept after Resize", img.Bounds())
 	}
 }
