@@ -97,6 +97,8 @@ func Box(w, h, maxCols, maxRows, cw, ch int, shrunk bool) (cols, rows int) {
 // enough to count as shrunk.
 func (l *Loader) Shrunk(img image.Image) bool {
 	b := img.Bounds()
+	l.mu.Lock() // Resize may change the bounds as a page is drawn
+	defer l.mu.Unlock()
 	return b.Dx() >= l.maxW || b.Dy() >= l.maxH
 }
 

@@ -51,3 +51,25 @@ func TestLoaderShrunk(t *testing.T) {
 		}
 	}
 }
+
+// TestShrunkWhileResized: a page may be drawn, asking Shrunk, while the
+// terminal's answer makes the reader Resize the loader (run with -race).
+func TestShrunkWhileResized(t *testing.T) {
+	l := NewLoader(Origin{}, 64, 64, 0)
+	img := image.NewRGBA(image.Rect(0, 0, 64, 40))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 100 {
+			l.Resize(64+i%2*576, 64+i%2*576)
+		}
+	}()
+	for range 100 {
+		l.Shrunk(img)
+	}
+	<-done
+	l.Resize(640, 640)
+	if l.Shrunk(img) {
+		t.Error("a 64×40 picture counts as shrunk within 640×640")
+	}
+}
