@@ -104,6 +104,7 @@ type Model struct {
 	cache         *pageCache
 	pending       map[pageKey]*rendering // pages rendering in the background
 	renderBudget  time.Duration          // how long Update waits for a page
+	prefetchDelay time.Duration          // how long after a turn its neighbours render
 	deadline      time.Duration          // how long a page may take to format
 	// format renders a page's Markdown; nil is Glamour. Tests swap in a
 	// slow one to drive the background render.
@@ -150,15 +151,16 @@ type Model struct {
 func New(s *story.Story, opt Options) Model {
 	theme := opt.Theme
 	m := Model{
-		story:        s,
-		keys:         DefaultKeyMap(),
-		help:         help.New(),
-		cache:        newPageCache(48),
-		pending:      map[pageKey]*rendering{},
-		input:        textinput.New(),
-		hint:         story.OneLine(opt.Hint),
-		interval:     defaultInterval,
-		renderBudget: syncRenderBudget,
+		story:         s,
+		keys:          DefaultKeyMap(),
+		help:          help.New(),
+		cache:         newPageCache(48),
+		pending:       map[pageKey]*rendering{},
+		input:         textinput.New(),
+		hint:          story.OneLine(opt.Hint),
+		interval:      defaultInterval,
+		renderBudget:  syncRenderBudget,
+		prefetchDelay: prefetchDelay,
 		after: func(d time.Duration, msg tea.Msg) tea.Cmd {
 			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 		},

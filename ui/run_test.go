@@ -216,3 +216,60 @@ func TestRunnerRunsBatches(t *testing.T) {
 		t.Errorf("ran %d commands and kept %v; want 3 and a quit", ran.Load(), out)
 	}
 }
+
+// TestNeighboursRenderAfterTheTurn: a page turn's neighbours begin to
+// render only prefetchDelay after it, so that the frame showing the turn
+// has the CPU to itself; a neighbour the reader turns to sooner renders
+// at once.
+func TestNeighboursRenderAfterTheTurn(t *testing.T) {
+	g := newGatedFormatter()
+	g.open()
+	m := testModel(sample(t), Options{Theme: ThemeDark})
+	m.format = g.format
+	m.prefetchDelay = time.Hour
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = next.(Model)
+	next, cmd := m.Update(keyMsg("right"))
+	m = next.(Model)
+	calls := g.calls.Load()
+	got := make(chan tea.Msg, 16)
+	var launch func(tea.Cmd)
+	launch = func(c tea.Cmd) {
+		go func() {
+			msg := c()
+			if batch, ok := msg.(tea.BatchMsg); ok {
+				for _, c := range batch {
+					if c != nil {
+						launch(c)
+					}
+				}
+				return
+			}
+			got <- msg
+		}()
+	}
+	launch(cmd)
+	time.Sleep(50 * time.Millisecond)
+	if n := g.calls.Load(); n != calls {
+		t.Fatalf("a neighbour began to render at the turn (%d formats, want %d)", n, calls)
+	}
+	// The reader turns on at once: page 2 is wanted now, and its waiting
+	// render starts and arrives.
+	k := m.key(2)
+	if m.pending[k] == nil {
+		t.Fatalf("page 2 is not waiting to render")
+	}
+	next, _ = m.Update(keyMsg("right"))
+	m = next.(Model)
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case msg := <-got:
+			if pm, ok := msg.(pageMsg); ok && pm.key == k {
+				return
+			}
+		case <-deadline:
+			t.Fatal("page 2's render never arrived once it was wanted")
+		}
+	}
+}
