@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/ui"
 )
 
@@ -137,7 +138,7 @@ func TestInteractivePictures(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	if raw := tm.raw.String(); !strings.Contains(raw, picture.KittyQuery) {
+	if raw := tm.raw.String(); !strings.Contains(raw, encode.KittyQuery) {
 		t.Error("auto mode did not ask the terminal about kitty graphics")
 	}
 	tm.send("q")

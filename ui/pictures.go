@@ -13,6 +13,7 @@ import (
 	uv "github.com/charmbracelet/ultraviolet"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/story"
 )
 
@@ -200,7 +201,7 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 	lines, ok = a.lines[k]
 	if !ok && mode == PicturesKitty {
 		if id, sent := a.ids[k]; sent {
-			lines = picture.KittyPlaceholders(id, cols, rows)
+			lines = encode.KittyPlaceholders(id, cols, rows)
 			a.lines[k] = lines
 		} else {
 			a.wanted[k] = true
@@ -216,7 +217,7 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 		// Real pixels are drawn over half blocks: those show wherever the
 		// picture itself cannot be drawn (partly scrolled off, a terminal
 		// that ignores the sequence).
-		lines = picture.Blocks(img, cols, rows, profile)
+		lines = encode.Blocks(img, cols, rows, profile)
 		if realPixels && len(lines) > 0 {
 			lines[0] = a.marker(k) + lines[0]
 		}
@@ -275,8 +276,8 @@ func (a *pictureArt) placed(k artKey, id int) {
 func (a *pictureArt) reserveID() (int, *artKey) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.nextID = a.nextID%picture.MaxKittyID + 1
-	if a.nextID == picture.KittyQueryID {
+	a.nextID = a.nextID%encode.MaxKittyID + 1
+	if a.nextID == encode.KittyQueryID {
 		a.nextID++
 	}
 	for k, id := range a.ids {
@@ -382,12 +383,12 @@ func (m *Model) pictureCmds() []tea.Cmd {
 // placement whose id it reuses comes first.
 func encodeKitty(k artKey, id int, old *artKey, img *image.RGBA, tmux bool) tea.Cmd {
 	return func() tea.Msg {
-		seq, err := picture.KittyTransmit(img, id, k.cols, k.rows)
+		seq, err := encode.KittyTransmit(img, id, k.cols, k.rows)
 		if err != nil {
 			return nil
 		}
 		if old != nil {
-			seq = picture.KittyDelete(id) + seq
+			seq = encode.KittyDelete(id) + seq
 		}
 		if tmux {
 			seq = passthrough(seq)
@@ -427,7 +428,7 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 		return m, nil, true
 	case uv.KittyGraphicsEvent:
 		// The terminal answered the query: it has kitty graphics.
-		if m.picAuto && msg.Options.ID == picture.KittyQueryID {
+		if m.picAuto && msg.Options.ID == encode.KittyQueryID {
 			m.picAuto = false
 			if m.art != nil && bytes.HasPrefix(msg.Payload, []byte("OK")) {
 				m.art.useMode(PicturesKitty)
@@ -481,7 +482,7 @@ func (m Model) cleanupPictures() string {
 	}
 	var b strings.Builder
 	for _, id := range m.art.sentIDs() {
-		b.WriteString(picture.KittyDelete(id))
+		b.WriteString(encode.KittyDelete(id))
 	}
 	if m.art.tmux {
 		return passthrough(b.String())
@@ -496,7 +497,7 @@ func passthrough(seq string) string {
 	var b strings.Builder
 	for _, s := range strings.SplitAfter(seq, "\x1b\\") {
 		if s != "" {
-			b.WriteString(picture.TmuxPassthrough(s))
+			b.WriteString(encode.TmuxPassthrough(s))
 		}
 	}
 	return b.String()

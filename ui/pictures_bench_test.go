@@ -19,6 +19,7 @@ import (
 	uv "github.com/charmbracelet/ultraviolet"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
 )
 
 // BenchmarkPageTurnWithPictures turns to a page whose picture is loaded
@@ -104,7 +105,7 @@ func BenchmarkPictureFrame(b *testing.B) {
 						img.Pix[i] = 255
 					}
 				}
-				lines := picture.Blocks(img, 48, 18, drawn)
+				lines := encode.Blocks(img, 48, 18, drawn)
 				view := "\n\n  Caption\n\n" + strings.Join(lines, "\n") + "\n\n  alt text\n"
 				b.StartTimer()
 				buf.Clear()

@@ -10,7 +10,7 @@ import (
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
 )
 
 // In auto mode reel asks the terminal what it can draw, after the first
@@ -77,7 +77,7 @@ func (m Model) pictureQuery() string {
 	case m.picAuto:
 		q := ansi.RequestNameVersion + requestCellSize
 		if m.kittyAsk {
-			return q + picture.KittyQuery // the kitty query, then the attributes
+			return q + encode.KittyQuery // the kitty query, then the attributes
 		}
 		return q + ansi.RequestPrimaryDeviceAttributes
 	case m.art.drawMode() == PicturesSixel:

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi/kitty"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
 )
 
 func TestChoosePictures(t *testing.T) {
@@ -43,7 +44,7 @@ func TestChoosePictures(t *testing.T) {
 }
 
 func TestAutoModeFollowsTheAnswers(t *testing.T) {
-	okKitty := uv.KittyGraphicsEvent{Options: kitty.Options{ID: picture.KittyQueryID}, Payload: []byte("OK")}
+	okKitty := uv.KittyGraphicsEvent{Options: kitty.Options{ID: encode.KittyQueryID}, Payload: []byte("OK")}
 	cell := uv.CellSizeEvent{Width: 9, Height: 18}
 	tests := []struct {
 		name string
@@ -153,7 +154,7 @@ func TestAutoModeKeepsHalfBlocksPicturesUntilRealPixels(t *testing.T) {
 	if err := os.WriteFile(deck, []byte("# A field\n\n![A field at noon](field.png)\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	yes := uv.KittyGraphicsEvent{Options: kitty.Options{ID: picture.KittyQueryID}, Payload: []byte("OK")}
+	yes := uv.KittyGraphicsEvent{Options: kitty.Options{ID: encode.KittyQueryID}, Payload: []byte("OK")}
 	da := uv.PrimaryDeviceAttributesEvent{62, 4}
 	for _, tt := range []struct {
 		name    string

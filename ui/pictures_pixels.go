@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
 )
 
 // Real pixels (iTerm2 inline images, sixel) are not cells: Bubble Tea's
@@ -123,9 +123,9 @@ func encodePixels(k artKey, img *image.RGBA) tea.Cmd {
 		var seq string
 		switch k.mode {
 		case PicturesSixel:
-			seq = picture.Sixel(img, w, h)
+			seq = encode.Sixel(img, w, h)
 		case PicturesITerm:
-			seq, _ = picture.ITerm(img, k.cols, k.rows, w, h)
+			seq, _ = encode.ITerm(img, k.cols, k.rows, w, h)
 		}
 		return pixelsMsg{key: k, seq: seq}
 	}

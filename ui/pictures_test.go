@@ -25,6 +25,7 @@ import (
 	"github.com/charmbracelet/x/vt"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/story"
 )
 
@@ -318,7 +319,7 @@ func TestKittyPictures(t *testing.T) {
 	if _, err := fmt.Sscanf(sent, fmt.Sprintf("\x1b_Ga=T,U=1,f=100,t=d,i=%d,c=%%d,r=%%d,q=2", id), &cols, &rows); err != nil {
 		t.Fatalf("transmission %q: %v", sent[:60], err)
 	}
-	if id < 1 || id > picture.MaxKittyID || id == picture.KittyQueryID {
+	if id < 1 || id > encode.MaxKittyID || id == encode.KittyQueryID {
 		t.Errorf("id %d", id)
 	}
 	_, payload, _ := strings.Cut(sent, ";")
@@ -359,7 +360,7 @@ func TestKittyPictures(t *testing.T) {
 }
 
 func TestKittyDetection(t *testing.T) {
-	yes := uv.KittyGraphicsEvent{Options: kitty.Options{ID: picture.KittyQueryID}, Payload: []byte("OK")}
+	yes := uv.KittyGraphicsEvent{Options: kitty.Options{ID: encode.KittyQueryID}, Payload: []byte("OK")}
 	da := uv.PrimaryDeviceAttributesEvent{62, 4}
 	tests := []struct {
 		name  string
@@ -369,7 +370,7 @@ func TestKittyDetection(t *testing.T) {
 		{"kitty answers", []tea.Msg{yes, da}, true},
 		{"only the attributes", []tea.Msg{da}, false},
 		{"an answer after the attributes", []tea.Msg{da, yes}, false},
-		{"an error answer", []tea.Msg{uv.KittyGraphicsEvent{Options: kitty.Options{ID: picture.KittyQueryID}, Payload: []byte("ENOTSUPPORTED")}, da}, false},
+		{"an error answer", []tea.Msg{uv.KittyGraphicsEvent{Options: kitty.Options{ID: encode.KittyQueryID}, Payload: []byte("ENOTSUPPORTED")}, da}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -399,7 +400,7 @@ func TestInitQueries(t *testing.T) {
 		placeholders bool
 		want         string
 	}{
-		{PicturesAuto, true, ansi.RequestNameVersion + requestCellSize + picture.KittyQuery},
+		{PicturesAuto, true, ansi.RequestNameVersion + requestCellSize + encode.KittyQuery},
 		{PicturesAuto, false, ansi.RequestNameVersion + requestCellSize + ansi.RequestPrimaryDeviceAttributes},
 		{PicturesBlocks, true, ""},
 		{PicturesKitty, true, ""},

@@ -6,7 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/story"
 )
 
@@ -80,7 +80,7 @@ func (m Model) picturesChanged(msg picturesChangedMsg) (Model, tea.Cmd) {
 	var gone strings.Builder
 	for _, src := range msg.srcs {
 		for _, id := range m.art.forget(src) {
-			gone.WriteString(picture.KittyDelete(id))
+			gone.WriteString(encode.KittyDelete(id))
 		}
 		delete(m.picPending, src)
 		m.picVer[src]++

@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
 )
 
 // writeColour writes a w×h PNG of colour c to path.
@@ -72,7 +73,7 @@ func TestReloadReadsChangedPictures(t *testing.T) {
 				t.Errorf("blocks: after the reload the old picture shows:\n%s", frame(m))
 			}
 		case PicturesKitty:
-			if !strings.Contains(strings.Join(raw, ""), picture.KittyDelete(sent[0])) {
+			if !strings.Contains(strings.Join(raw, ""), encode.KittyDelete(sent[0])) {
 				t.Error("kitty: the old picture was not deleted from the terminal")
 			}
 			if now := m.art.sentIDs(); len(now) != 1 || now[0] == sent[0] {

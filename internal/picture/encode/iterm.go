@@ -1,4 +1,4 @@
-package picture
+package encode
 
 import (
 	"bytes"
@@ -9,6 +9,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/ansi/iterm2"
+
+	"github.com/reeltui/reel/internal/picture"
 )
 
 // ITerm returns the iTerm2 inline image sequence (OSC 1337 File=, which
@@ -21,7 +23,7 @@ func ITerm(img image.Image, cols, rows, w, h int) (string, error) {
 	if cols <= 0 || rows <= 0 || w <= 0 || h <= 0 {
 		return "", nil
 	}
-	px := scaleTo(img, w, h)
+	px := picture.ScaleTo(img, w, h)
 	var buf bytes.Buffer
 	var err error
 	if px.Opaque() {

@@ -1,4 +1,4 @@
-package picture
+package encode
 
 import (
 	"image"
@@ -145,24 +145,5 @@ func TestSixelRunsAreShort(t *testing.T) {
 	seq := Sixel(img, 300, 12)
 	if len(seq) > 80 {
 		t.Errorf("a white 300×12 picture takes %d bytes: %q", len(seq), seq)
-	}
-}
-
-func TestCellsFor(t *testing.T) {
-	tests := []struct {
-		w, h, maxCols, maxRows, cw, ch, cols, rows int
-	}{
-		{400, 300, 40, 20, 10, 20, 40, 15}, // 400×300 px in 10×20 cells
-		{400, 300, 40, 20, 8, 16, 40, 15},  // the same ratio, smaller cells
-		{400, 300, 40, 20, 10, 25, 40, 12}, // taller cells, fewer rows
-		{100, 1000, 40, 10, 10, 20, 2, 10}, // tall: the rows bound it
-		{400, 300, 40, 20, 0, 0, 40, 15},   // no cell size: as Cells
-		{4000, 10, 30, 10, 9, 18, 30, 1},   // a sliver keeps a row
-	}
-	for _, tt := range tests {
-		cols, rows := CellsFor(tt.w, tt.h, tt.maxCols, tt.maxRows, tt.cw, tt.ch)
-		if cols != tt.cols || rows != tt.rows {
-			t.Errorf("CellsFor(%d×%d in %d×%d of %d×%d) = %d×%d, want %d×%d", tt.w, tt.h, tt.maxCols, tt.maxRows, tt.cw, tt.ch, cols, rows, tt.cols, tt.rows)
-		}
 	}
 }

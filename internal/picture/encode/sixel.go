@@ -1,4 +1,4 @@
-package picture
+package encode
 
 import (
 	"image"
@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/internal/picture"
 )
 
 // Sixel draws real pixels in terminals that answer the primary device
@@ -23,7 +25,7 @@ const sixelLevels = 6
 // cubeIndex is the palette register nearest to a colour of 0-255
 // channels.
 func cubeIndex(r, g, b int) int {
-	q := func(v int) int { return (clampInt(v, 0, 255)*(sixelLevels-1) + 127) / 255 }
+	q := func(v int) int { return (clamp(v, 0, 255)*(sixelLevels-1) + 127) / 255 }
 	return q(r)*sixelLevels*sixelLevels + q(g)*sixelLevels + q(b)
 }
 
@@ -60,7 +62,7 @@ func ditherCube(img *image.RGBA) []int {
 			out[i] = idx
 			r, g, b := cubeColour(idx)
 			for k, v := range [3]int{r, g, b} {
-				e := clampInt(c[k], 0, 255) - v
+				e := clamp(c[k], 0, 255) - v
 				cur[x+2][k] += e * 7
 				next[x][k] += e * 3
 				next[x+1][k] += e * 5
@@ -81,7 +83,7 @@ func Sixel(img image.Image, w, h int) string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	idx := ditherCube(scaleTo(img, w, h))
+	idx := ditherCube(picture.ScaleTo(img, w, h))
 	const registers = sixelLevels * sixelLevels * sixelLevels
 
 	var b strings.Builder
@@ -165,3 +167,6 @@ func writeSixelRow(b *strings.Builder, row []byte) {
 
 // percent turns a 0-255 colour channel into sixel's 0-100.
 func percent(c int) int { return (c*100 + 127) / 255 }
+
+// clamp limits v to lo..hi.
+func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }

@@ -1,4 +1,4 @@
-package picture
+package encode
 
 import (
 	"image"
@@ -8,6 +8,8 @@ import (
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/internal/picture"
 )
 
 // Blocks draws img as cols×rows terminal cells of Unicode half blocks:
@@ -20,7 +22,7 @@ func Blocks(img image.Image, cols, rows int, p colorprofile.Profile) []string {
 	if cols <= 0 || rows <= 0 || p < colorprofile.ANSI {
 		return nil
 	}
-	px := scaleTo(img, cols, 2*rows)
+	px := picture.ScaleTo(img, cols, 2*rows)
 	conv := converter{profile: p, seen: map[color.RGBA]string{}}
 	lines := make([]string, rows)
 	var b strings.Builder

@@ -1,4 +1,4 @@
-package picture
+package encode
 
 import (
 	"image"
@@ -94,36 +94,6 @@ func TestBlocksSizeAndProfiles(t *testing.T) {
 	}
 	if lines := Blocks(img, 0, 3, colorprofile.TrueColor); lines != nil {
 		t.Errorf("0 columns: %d lines", len(lines))
-	}
-}
-
-func TestCells(t *testing.T) {
-	tests := []struct {
-		w, h, maxCols, maxRows int
-		cols, rows             int
-	}{
-		{1600, 1200, 40, 100, 40, 15}, // 4:3, width-bound: 30 pixels high, 15 rows
-		{1600, 1200, 80, 10, 27, 10},  // height-bound: 20 pixels high
-		{100, 1000, 80, 10, 2, 10},    // a tall strip
-		{1000, 10, 80, 10, 80, 1},     // a thin line still gets a row
-		{0, 10, 80, 10, 0, 0},
-	}
-	for _, tt := range tests {
-		cols, rows := Cells(tt.w, tt.h, tt.maxCols, tt.maxRows)
-		if cols != tt.cols || rows != tt.rows {
-			t.Errorf("Cells(%d, %d, %d, %d) = %d, %d; want %d, %d", tt.w, tt.h, tt.maxCols, tt.maxRows, cols, rows, tt.cols, tt.rows)
-		}
-	}
-}
-
-func TestShrinkKeepsAspect(t *testing.T) {
-	small := Shrink(sunset(4000/10, 3000/10), 200, 200)
-	if b := small.Bounds(); b.Dx() != 200 || b.Dy() != 150 {
-		t.Errorf("Shrink to 200×200: %v", b)
-	}
-	tiny := Shrink(sunset(20, 10), 200, 200)
-	if b := tiny.Bounds(); b.Dx() != 20 || b.Dy() != 10 {
-		t.Errorf("Shrink of a smaller picture: %v, want it unchanged", b)
 	}
 }
 
