@@ -12,13 +12,14 @@ import (
 
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/ui"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // config is what the command line asks for.
 type config struct {
 	path    string // "" for the bundled story, "-" for standard input
 	format  story.Format
-	theme   ui.Theme
+	theme   page.Theme
 	start   int
 	play    time.Duration
 	print   bool
@@ -119,7 +120,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 		return cfg, usageError{err.Error()}
 	}
 	var ok bool
-	if cfg.theme, ok = ui.ParseTheme(*style); !ok {
+	if cfg.theme, ok = page.ParseTheme(*style); !ok {
 		return cfg, usageError{fmt.Sprintf("unknown style %q (want auto, dark, light or notty)", *style)}
 	}
 	if cfg.pictures, ok = ui.ParsePictureMode(*pictures); !ok {

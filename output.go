@@ -12,18 +12,19 @@ import (
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/ui"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // printStory writes the whole story: plain text unless --print asked for
 // it on a terminal and NO_COLOR is unset.
 func printStory(stdout *os.File, s *story.Story, cfg config, tty bool, base string) error {
-	theme := ui.ThemeNoTTY
+	theme := page.ThemeNoTTY
 	if tty && os.Getenv("NO_COLOR") == "" {
 		switch cfg.theme {
-		case ui.ThemeLight, ui.ThemeNoTTY:
+		case page.ThemeLight, page.ThemeNoTTY:
 			theme = cfg.theme
 		default:
-			theme = ui.ThemeDark
+			theme = page.ThemeDark
 		}
 	}
 	width := cfg.width
@@ -31,16 +32,16 @@ func printStory(stdout *os.File, s *story.Story, cfg config, tty bool, base stri
 		width = printWidth(stdout, os.Stderr)
 	}
 	var w io.Writer = stdout
-	if theme != ui.ThemeNoTTY {
+	if theme != page.ThemeNoTTY {
 		w = colorprofile.NewWriter(stdout, os.Environ())
 	}
 	var loader *picture.Loader
-	if theme != ui.ThemeNoTTY && cfg.pictures != ui.PicturesOff && colourTerminal(stdout) {
+	if theme != page.ThemeNoTTY && cfg.pictures != ui.PicturesOff && colourTerminal(stdout) {
 		// Printed pictures are half blocks: kitty's would vanish with the
 		// terminal's memory of them.
 		loader = pictureLoader(cfg, ui.PicturesBlocks, base)
 	}
-	return ui.Print(w, s, ui.PrintOptions{Width: width, Theme: theme, Pictures: loader, Notes: cfg.notes})
+	return ui.Print(w, s, page.PrintOptions{Width: width, Theme: theme, Pictures: loader, Notes: cfg.notes})
 }
 
 // colourTerminal reports whether out shows colour, as Bubble Tea and the

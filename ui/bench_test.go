@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // benchDeck is a generated Markdown deck of n sections, in the shape of
@@ -102,7 +103,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 					b.Fatal(err)
 				}
 				// As main does: the size is known before the program runs.
-				_ = New(s, Options{Theme: ThemeDark, Start: 1, Width: 100, Height: 30}).View()
+				_ = New(s, Options{Theme: page.ThemeDark, Start: 1, Width: 100, Height: 30}).View()
 			}
 		})
 	}

@@ -7,6 +7,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/reeltui/reel/ui/page"
 )
 
 // contentsState is the contents overlay: every page, filtered by what the
@@ -96,7 +98,7 @@ func contentsRows(h int) int { return max(h-6, 1) }
 func (m Model) contentsView(h int) []string {
 	c := m.contents
 	st := m.styles
-	w := min(contentWidth(m.width), 70)
+	w := min(page.ContentWidth(m.width), 70)
 	inner := w - st.Overlay.GetHorizontalFrameSize()
 	rows := contentsRows(h)
 	top := clamp(c.cursor-rows/2, 0, max(0, len(c.filtered)-rows))
@@ -121,5 +123,5 @@ func (m Model) contentsView(h int) []string {
 		}
 		lines = append(lines, label)
 	}
-	return placeLines(framePanel(lines, w, st.Overlay, m.method), m.width, h)
+	return page.PlaceLines(page.FramePanel(lines, w, st.Overlay, m.method), m.width, h)
 }

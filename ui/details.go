@@ -9,6 +9,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // The details overlay lists every picture of the current page with all
@@ -19,7 +20,7 @@ import (
 // pagePictures are the pictures of the current page: on the cover, the
 // story's poster, if it has one.
 func (m Model) pagePictures() []story.Picture {
-	return pagePictures(m.story, m.pos.page) // the cover's poster too
+	return page.Pictures(m.story, m.pos.page) // the cover's poster too
 }
 
 // openDetails shows the details of the current page's pictures.
@@ -60,7 +61,7 @@ func detailsWidth(w int) int {
 	if w < 40 {
 		return w
 	}
-	return min(w-4, maxReadingWidth)
+	return min(w-4, page.MaxReadingWidth)
 }
 
 // detailsRows is how many rows of details show in a body of h rows, the
@@ -92,10 +93,10 @@ func (m Model) notShown(p story.Picture) string {
 // detailsLines lists pictures with every field they have, wrapped to w
 // columns (wm measures): nothing is cut. why, if not nil, says why a
 // picture is not drawn.
-func detailsLines(pics []story.Picture, w int, st Styles, wm ansi.Method, why func(story.Picture) string) []string {
+func detailsLines(pics []story.Picture, w int, st page.Styles, wm ansi.Method, why func(story.Picture) string) []string {
 	w = max(w, 1)
 	if len(pics) == 0 {
-		return wrapStyled("No pictures on this page.", w, st.Faint, wm)
+		return page.WrapStyled("No pictures on this page.", w, st.Faint, wm)
 	}
 	var lines []string
 	for i, p := range pics {
@@ -109,14 +110,14 @@ func detailsLines(pics []story.Picture, w int, st Styles, wm ansi.Method, why fu
 		if p.Placeholder {
 			title += " (not included in the text)"
 		}
-		lines = append(lines, wrapStyled(title, w, st.Heading, wm)...)
+		lines = append(lines, page.WrapStyled(title, w, st.Heading, wm)...)
 		field := func(label, value, none string) {
-			lines = append(lines, wrapStyled(label, w, st.Faint, wm)...)
+			lines = append(lines, page.WrapStyled(label, w, st.Faint, wm)...)
 			if value == "" {
-				lines = append(lines, wrapStyled("  "+none, w, st.PanelNoAlt, wm)...)
+				lines = append(lines, page.WrapStyled("  "+none, w, st.PanelNoAlt, wm)...)
 				return
 			}
-			for _, l := range wrapWidth(value, max(w-2, 1), wm) {
+			for _, l := range page.WrapWidth(value, max(w-2, 1), wm) {
 				lines = append(lines, "  "+st.PanelAlt.Render(l))
 			}
 		}
@@ -172,5 +173,5 @@ func (m Model) detailsView(h int) []string {
 	}
 	inner := append(body, "")
 	inner = append(inner, foot)
-	return placeLines(framePanel(inner, w, st.Overlay, m.method), m.width, h)
+	return page.PlaceLines(page.FramePanel(inner, w, st.Overlay, m.method), m.width, h)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // boldSGR is an SGR sequence that turns bold on (parameter 1).
@@ -23,7 +24,7 @@ func TestHeadingsInABodyShowTheirWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, theme := range []Theme{ThemeDark, ThemeLight} {
+	for _, theme := range []page.Theme{page.ThemeDark, page.ThemeLight} {
 		m := send(testModel(s, Options{Theme: theme}), tea.WindowSizeMsg{Width: 100, Height: 30})
 		m = runKeys(t, m, "right")
 		styled := m.View().Content

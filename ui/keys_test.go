@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // TestEscCancelsTheNumber: esc while typing a section number drops the
@@ -110,7 +111,7 @@ func TestNumberThenG(t *testing.T) {
 // playing is a reader on a long page with the slideshow running.
 func playing(t *testing.T, every time.Duration, w, h int) Model {
 	t.Helper()
-	m := testModel(loadStory(t, "../testdata/md/long.md"), Options{Theme: ThemeDark, Play: every})
+	m := testModel(loadStory(t, "../testdata/md/long.md"), Options{Theme: page.ThemeDark, Play: every})
 	m, _ = run(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
@@ -295,8 +296,8 @@ func TestHelpFitsEveryWindow(t *testing.T) {
 func TestNoPictureKeyInATextGallery(t *testing.T) {
 	loader := picture.NewLoader(picture.Origin{Dir: "../testdata"}, blocksPixels, blocksPixels, 0)
 	for _, opt := range []Options{
-		{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: loader},
-		{Theme: ThemeDark, Pictures: PicturesOff, NoPictures: "pictures need colour: NO_COLOR is set"},
+		{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: loader},
+		{Theme: page.ThemeDark, Pictures: PicturesOff, NoPictures: "pictures need colour: NO_COLOR is set"},
 	} {
 		m := send(testModel(sample(t), opt), tea.WindowSizeMsg{Width: 100, Height: 30})
 		m = runKeys(t, m, "right")
@@ -308,7 +309,7 @@ func TestNoPictureKeyInATextGallery(t *testing.T) {
 			t.Errorf("p changed a text gallery's page:\n%s", after)
 		}
 	}
-	m := send(testModel(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: loader}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m := send(testModel(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: loader}), tea.WindowSizeMsg{Width: 100, Height: 30})
 	if help := frame(runKeys(t, m, "?")); !strings.Contains(help, "pictures on/off") {
 		t.Errorf("the help of a deck with pictures lacks p:\n%s", help)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // Options configure the reader.
@@ -26,7 +27,7 @@ type Options struct {
 	// Play starts the slideshow with this interval; 0 leaves it off.
 	Play time.Duration
 	// Theme forces a theme; ThemeAuto asks the terminal.
-	Theme Theme
+	Theme page.Theme
 	// Hint is shown in the status bar until the first key, such as how to
 	// open one's own story.
 	Hint string
@@ -90,17 +91,17 @@ type Model struct {
 	story   *story.Story
 	keys    KeyMap
 	help    help.Model
-	styles  *Styles // shared with the pages rendered, never changed: a new theme brings new ones
-	theme   Theme   // the theme in use: never ThemeAuto
-	auto    bool    // the theme follows the terminal's background
-	noSteps bool    // pages are shown whole, their reveal steps ignored
+	styles  *page.Styles // shared with the pages rendered, never changed: a new theme brings new ones
+	theme   page.Theme   // the theme in use: never ThemeAuto
+	auto    bool         // the theme follows the terminal's background
+	noSteps bool         // pages are shown whole, their reveal steps ignored
 
 	width, height int
 	method        ansi.Method // how the terminal counts columns (width.go)
 	pos           position
-	reveal        reveal // steps hidden on a page
-	notesOpen     bool   // the speaker notes pane is shown
-	cur           *page  // the current page, rendered for the current width
+	reveal        reveal     // steps hidden on a page
+	notesOpen     bool       // the speaker notes pane is shown
+	cur           *shownPage // the current page, rendered for the current width
 	cache         *pageCache
 	pending       map[pageKey]*rendering // pages rendering in the background
 	renderBudget  time.Duration          // how long Update waits for a page
@@ -108,7 +109,7 @@ type Model struct {
 	deadline      time.Duration          // how long a page may take to format
 	// format renders a page's Markdown; nil is Glamour. Tests swap in a
 	// slow one to drive the background render.
-	format func(md string, w int, theme Theme) string
+	format func(md string, w int, theme page.Theme) string
 	// after delivers msg after d: tea.Tick, or nothing in tests, which
 	// send the slideshow's ticks themselves.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
@@ -166,15 +167,15 @@ func New(s *story.Story, opt Options) Model {
 		},
 		noSteps:   opt.NoSteps,
 		notesOpen: opt.Notes,
-		method:    defaultMethod,
+		method:    page.DefaultMethod,
 	}
-	if theme == ThemeAuto {
+	if theme == page.ThemeAuto {
 		m.auto = true
-		theme = ThemeDark // until the terminal answers
+		theme = page.ThemeDark // until the terminal answers
 	}
 	m.setTheme(theme)
 	m.picWhyNot = opt.NoPictures
-	if opt.Loader != nil && opt.Pictures != PicturesOff && theme != ThemeNoTTY {
+	if opt.Loader != nil && opt.Pictures != PicturesOff && theme != page.ThemeNoTTY {
 		mode := opt.Pictures
 		if mode == PicturesITerm && opt.Tmux {
 			mode = PicturesBlocks
@@ -218,16 +219,16 @@ func clampDuration(d time.Duration) time.Duration {
 	return min(max(d, minInterval), maxInterval)
 }
 
-func (m *Model) setTheme(t Theme) {
+func (m *Model) setTheme(t page.Theme) {
 	m.theme = t
-	st := NewStyles(t != ThemeLight, t == ThemeNoTTY)
+	st := page.NewStyles(t != page.ThemeLight, t == page.ThemeNoTTY)
 	m.styles = &st
-	if t == ThemeNoTTY {
+	if t == page.ThemeNoTTY {
 		m.help.Styles = help.Styles{}
 		m.input.SetStyles(textinput.Styles{Cursor: textinput.CursorStyle{Shape: tea.CursorBlock}})
 	} else {
-		m.help.Styles = help.DefaultStyles(t != ThemeLight)
-		st := textinput.DefaultStyles(t != ThemeLight)
+		m.help.Styles = help.DefaultStyles(t != page.ThemeLight)
+		st := textinput.DefaultStyles(t != page.ThemeLight)
 		// A steady cursor: a blinking one wakes the program twice a second
 		// while the reader types nothing.
 		st.Cursor.Blink = false

@@ -15,6 +15,7 @@ import (
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // PictureMode says how pictures are drawn inside their panels.
@@ -53,7 +54,7 @@ func ParsePictureMode(s string) (PictureMode, bool) {
 }
 
 // Pixels kept per picture: enough for half blocks at the widest reading
-// width (a pixel a column, within maxReadingWidth, and two a row, up to
+// width (a pixel a column, within page.MaxReadingWidth, and two a row, up to
 // 80 rows), and for kitty's real pixels at a modest cell size. Half
 // blocks kept at 320 pixels held four times the memory for nothing: a
 // quarter of the reader's live heap after 100 pictured pages.
@@ -240,6 +241,23 @@ func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string,
 	return out, ""
 }
 
+// Draw draws picture p for a panel of at most room rows whose words take
+// textRows (page.Art): panelArt, in artRows rows.
+func (a *pictureArt) Draw(p story.Picture, iw, room, textRows int) (lines []string, note string) {
+	return a.panelArt(p, iw, artRows(room, textRows))
+}
+
+// Loading reports whether picture p is still on its way (page.Art): a
+// would draw it, and the loader holds nothing for it yet, picture nor
+// error. Print loads its pictures before it draws.
+func (a *pictureArt) Loading(p story.Picture) bool {
+	if a == nil || p.Placeholder || p.Source == "" {
+		return false
+	}
+	_, _, ok := a.loader.Cached(p.Source)
+	return !ok
+}
+
 // takeWanted returns the kitty placements, or pictures to encode as real
 // pixels, renders have asked for since the last call, and not yet sent,
 // encoded, or being either.
@@ -324,7 +342,7 @@ func (m *Model) loadPictures(i int) []tea.Cmd {
 	}
 	var cmds []tea.Cmd
 	l := m.art.loader
-	for _, p := range pagePictures(m.story, i) {
+	for _, p := range page.Pictures(m.story, i) {
 		src := p.Source
 		if p.Placeholder || src == "" || m.picPending[src] {
 			continue
@@ -524,7 +542,7 @@ func (m Model) picturesKey(i int) int {
 		return -1
 	}
 	sum := 0
-	for _, p := range pagePictures(m.story, i) {
+	for _, p := range page.Pictures(m.story, i) {
 		sum += m.picVer[p.Source]
 	}
 	return m.picGen<<20 + sum
@@ -550,16 +568,4 @@ func PicturePixels(mode PictureMode) int {
 		return kittyPixels
 	}
 	return blocksPixels
-}
-
-// pagePictures are the pictures page i shows: the story's poster on the
-// cover, a section's pictures on its page.
-func pagePictures(s *story.Story, i int) []story.Picture {
-	switch {
-	case i == 0 && s.Poster.Source != "":
-		return []story.Picture{s.Poster}
-	case i > 0 && i <= s.Len():
-		return s.Section(i - 1).Pictures
-	}
-	return nil
 }

@@ -20,6 +20,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/picture/encode"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // BenchmarkPageTurnWithPictures turns to a page whose picture is loaded
@@ -28,7 +29,7 @@ import (
 func BenchmarkPageTurnWithPictures(b *testing.B) {
 	s := loadStory(b, pictureDeck)
 	l := picture.NewLoader(picture.Origin{Dir: "../testdata/pictures"}, blocksPixels, blocksPixels, 0)
-	m := New(s, Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+	m := New(s, Options{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: l})
 	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	for i := range s.Len() {
 		for _, p := range s.Section(i).Pictures {
@@ -48,7 +49,7 @@ func BenchmarkPageTurnWithPictures(b *testing.B) {
 func BenchmarkPageTurnRealPixels(b *testing.B) {
 	s := loadStory(b, pictureDeck)
 	l := picture.NewLoader(picture.Origin{Dir: "../testdata/pictures"}, kittyPixels, kittyPixels, 0)
-	m := New(s, Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l})
+	m := New(s, Options{Theme: page.ThemeDark, Pictures: PicturesSixel, Loader: l})
 	m.renderBudget, m.deadline, m.picDelay, m.placeDelay = time.Minute, time.Minute, 0, 0
 	m.art.setCell(10, 20)
 	for i := range s.Len() {
@@ -138,7 +139,7 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 func BenchmarkPictureArrives(b *testing.B) {
 	s := loadStory(b, pictureDeck)
 	l := picture.NewLoader(picture.Origin{Dir: "../testdata/pictures"}, blocksPixels, blocksPixels, 0)
-	m := New(s, Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+	m := New(s, Options{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: l})
 	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	src := s.Section(0).Pictures[0].Source
 	if _, err := l.Load(b.Context(), src); err != nil {
@@ -192,7 +193,7 @@ func BenchmarkHundredPicturedPages(b *testing.B) {
 		base := ms.HeapAlloc
 		s := loadStory(b, deck)
 		l := picture.NewLoader(picture.Origin{Dir: dir}, blocksPixels, blocksPixels, 0)
-		m := New(s, Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+		m := New(s, Options{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: l})
 		m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 		m = send(m, tea.ColorProfileMsg{Profile: colorprofile.ANSI256}, tea.WindowSizeMsg{Width: 100, Height: 30})
 		for i := range s.Len() {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/picture/encode"
+	"github.com/reeltui/reel/ui/page"
 )
 
 func TestChoosePictures(t *testing.T) {
@@ -64,7 +65,7 @@ func TestAutoModeFollowsTheAnswers(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			opt := tt.opt
-			opt.Theme, opt.Pictures = ThemeDark, PicturesAuto
+			opt.Theme, opt.Pictures = page.ThemeDark, PicturesAuto
 			opt.Loader = picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
 			m := pictureModelOpts(t, opt, 100, 34)
 			for _, msg := range tt.msgs {
@@ -96,7 +97,7 @@ func TestAutoModeFollowsTheAnswers(t *testing.T) {
 
 func TestITermInsideTmuxDrawsHalfBlocks(t *testing.T) {
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
-	m := pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: PicturesITerm, Loader: l, Tmux: true}, 100, 34)
+	m := pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: PicturesITerm, Loader: l, Tmux: true}, 100, 34)
 	if !strings.Contains(m.View().Content, "no iTerm2 pictures in tmux") {
 		t.Error("the status bar does not say why")
 	}
@@ -113,7 +114,7 @@ func TestSixelWaitsForTheCellSize(t *testing.T) {
 	// Without the cell size a sixel picture could spill out of its panel:
 	// it is not drawn until the terminal has said.
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
-	m := pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l, Start: 1}, 100, 34)
+	m := pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: PicturesSixel, Loader: l, Start: 1}, 100, 34)
 	if n := len(published(m)); n != 0 {
 		t.Fatalf("%d sixel pictures drawn before the cell size was known", n)
 	}
@@ -167,7 +168,7 @@ func TestAutoModeKeepsHalfBlocksPicturesUntilRealPixels(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			// As main makes it: the loader sized for the mode asked for.
 			l := picture.NewLoader(picture.Origin{Dir: dir}, PicturePixels(PicturesAuto), PicturePixels(PicturesAuto), 0)
-			m := New(loadStory(t, deck), Options{Theme: ThemeDark, Pictures: PicturesAuto, Loader: l, KittyPlaceholders: true})
+			m := New(loadStory(t, deck), Options{Theme: page.ThemeDark, Pictures: PicturesAuto, Loader: l, KittyPlaceholders: true})
 			m.renderBudget, m.deadline, m.picDelay, m.placeDelay = time.Minute, time.Minute, 0, 0
 			m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 			m = sized(t, m, 100, 34)

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // frameCells draws a view into cells as Bubble Tea's renderer reads it.
@@ -76,7 +77,7 @@ func sameColour(a, b color.Color) bool {
 func TestColourProfileAtStartRendersNothingAgain(t *testing.T) {
 	// As main starts the reader: sized, no picture loaded yet.
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, blocksPixels, blocksPixels, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34, Start: 1})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34, Start: 1})
 	m.renderBudget = time.Minute
 	m = send(m, tea.WindowSizeMsg{Width: 100, Height: 34})
 	shown := m.cur

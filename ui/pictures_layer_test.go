@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/vt"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // waitFor polls out until ok says yes, for up to 20 s: a loaded machine
@@ -35,7 +36,7 @@ func waitFor(t *testing.T, out *syncBuffer, what string, ok func(string) bool) s
 
 func TestSixelThroughBubbleTea(t *testing.T) {
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l, Start: 1})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: PicturesSixel, Loader: l, Start: 1})
 	m.picDelay = 0
 	var out syncBuffer
 	p := tea.NewProgram(m, tea.WithOutput(m.Output(&out)), tea.WithInput(nil), tea.WithWindowSize(100, 34),
@@ -127,7 +128,7 @@ func TestOutputStaysTheTerminalsFile(t *testing.T) {
 	defer r.Close()
 	defer w.Close()
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: PicturesSixel, Loader: l})
 	f, ok := m.Output(w).(term.File)
 	if !ok || f.Fd() != w.Fd() {
 		t.Fatalf("Output gives %T, not the terminal's file", m.Output(w))
@@ -140,7 +141,7 @@ func TestOutputStaysTheTerminalsFile(t *testing.T) {
 		t.Errorf("read %q, %v", buf, err)
 	}
 	// Without real pixels the output is left as it is.
-	plain := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+	plain := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: l})
 	if plain.Output(w) != io.Writer(w) {
 		t.Error("half blocks alone wrap the output")
 	}

@@ -162,11 +162,11 @@ type pagePicture struct {
 
 // markPictures takes the markers out of a rendered page's lines and
 // notes where each picture stands. wm measures as the page was measured.
-func markPictures(p *page, a *pictureArt, wm ansi.Method) {
+func markPictures(p *shownPage, a *pictureArt, wm ansi.Method) {
 	if a == nil || p == nil {
 		return
 	}
-	for i, l := range p.lines {
+	for i, l := range p.Lines {
 		for {
 			at := strings.Index(l, markerPrefix)
 			if at < 0 {
@@ -190,6 +190,6 @@ func markPictures(p *page, a *pictureArt, wm ansi.Method) {
 				p.pictures = append(p.pictures, pagePicture{line: i, col: wm.StringWidth(l[:at]), key: k})
 			}
 		}
-		p.lines[i] = l
+		p.Lines[i] = l
 	}
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // clearMark stands in settle's raw output for a full repaint asked for
@@ -28,14 +29,14 @@ func isClearScreen(msg tea.Msg) bool {
 
 // pixelModel is a reader of the picture deck at w×h drawing pictures in
 // mode (iTerm2 or sixel), whose terminal has said its cells are 10×20
-// pixels, turned to page.
-func pixelModel(t *testing.T, mode PictureMode, w, h, page int) Model {
+// pixels, turned to page pageNo.
+func pixelModel(t *testing.T, mode PictureMode, w, h, pageNo int) Model {
 	t.Helper()
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, PicturePixels(mode), PicturePixels(mode), 0)
-	m := pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: mode, Loader: l}, w, h)
+	m := pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: mode, Loader: l}, w, h)
 	next, cmd := m.Update(uv.CellSizeEvent{Width: 10, Height: 20})
 	m, _ = settle(t, next.(Model), cmd)
-	for range page {
+	for range pageNo {
 		m = turnTo(t, m, "right")
 	}
 	return m
@@ -238,7 +239,7 @@ func TestPartlyScrolledOffPictureIsNotDrawn(t *testing.T) {
 		t.Fatal(err)
 	}
 	l := picture.NewLoader(picture.Origin{Dir: dir}, kittyPixels, kittyPixels, 0)
-	m := New(loadStory(t, deck), Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l, Start: 1})
+	m := New(loadStory(t, deck), Options{Theme: page.ThemeDark, Pictures: PicturesSixel, Loader: l, Start: 1})
 	m.renderBudget, m.deadline, m.picDelay, m.placeDelay = time.Minute, time.Minute, 0, 0
 	m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 	m = sized(t, m, 80, 24)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // oneDeck is a reader, in blocks, of a one-slide deck showing picture
@@ -25,7 +26,7 @@ func oneDeck(t *testing.T, name string, w, h int) Model {
 		t.Fatal(err)
 	}
 	l := picture.NewLoader(picture.Origin{Dir: dir}, PicturePixels(PicturesBlocks), PicturePixels(PicturesBlocks), 0)
-	m := New(loadStory(t, deck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+	m := New(loadStory(t, deck), Options{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: l})
 	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 	return turnTo(t, sized(t, m, 100, 30), "right")

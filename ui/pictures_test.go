@@ -27,6 +27,7 @@ import (
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 const pictureDeck = "../testdata/pictures/deck.md"
@@ -43,7 +44,7 @@ func pictureModel(t *testing.T, mode PictureMode, w, h int) Model {
 // pictures it already holds.
 func pictureModelWith(t *testing.T, l *picture.Loader, mode PictureMode, w, h int) Model {
 	t.Helper()
-	return pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: mode, Loader: l}, w, h)
+	return pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: mode, Loader: l}, w, h)
 }
 
 // pictureModelOpts is a reader of the picture deck with opt, at w×h; the
@@ -121,7 +122,7 @@ func turnTo(t *testing.T, m Model, list string) Model {
 func TestPictureLoadsAfterPageTurn(t *testing.T) {
 	// Sized before the program runs, as main does: nothing is loaded yet.
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
 	next, cmd := m.Update(keyMsg("right"))
 	m = next.(Model)
 	// The page turns at once, showing the words while the picture loads.
@@ -215,7 +216,7 @@ func TestPictureToggleKey(t *testing.T) {
 // TestPicturesKeySaysWhyNot: where pictures cannot be drawn, such as under
 // NO_COLOR, p says why rather than nothing.
 func TestPicturesKeySaysWhyNot(t *testing.T) {
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesOff, NoPictures: "pictures need colour"})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: PicturesOff, NoPictures: "pictures need colour"})
 	m = runKeys(t, sized(t, m, 100, 34), "right p")
 	if got := frame(m); !strings.Contains(got, "pictures need colour") {
 		t.Errorf("p under NO_COLOR says nothing:\n%s", got)
@@ -260,7 +261,7 @@ func TestPictureShrinksThenHides(t *testing.T) {
 
 func TestNoPicturesWithoutColour(t *testing.T) {
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeNoTTY, Pictures: PicturesBlocks, Loader: l})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeNoTTY, Pictures: PicturesBlocks, Loader: l})
 	m = sized(t, m, 100, 34)
 	m = turnTo(t, m, "right")
 	if view := m.View().Content; strings.Contains(view, "▀") || strings.Contains(view, "\x1b[") {
@@ -284,7 +285,7 @@ func TestSlowPictureNeverDelaysAPageTurn(t *testing.T) {
 		return nil, nil
 	}
 	l := picture.NewLoader(picture.Origin{Base: base, Fetch: fetch, Timeout: 200 * time.Millisecond}, 64, 64, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
 	start := time.Now()
 	next, cmd := m.Update(keyMsg("right"))
 	if d := time.Since(start); d > 150*time.Millisecond {
@@ -409,7 +410,7 @@ func TestInitQueries(t *testing.T) {
 	}
 	for _, tt := range tests {
 		l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
-		m := pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: tt.mode, Loader: l, KittyPlaceholders: tt.placeholders}, 100, 34)
+		m := pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: tt.mode, Loader: l, KittyPlaceholders: tt.placeholders}, 100, 34)
 		_, raw := settle(t, m, m.Init())
 		got := ""
 		for _, r := range raw {
@@ -427,10 +428,10 @@ func TestPrintDrawsPicturesOnlyInColour(t *testing.T) {
 	s := loadStory(t, pictureDeck)
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
 	var styled, plain bytes.Buffer
-	if err := Print(&styled, s, PrintOptions{Width: 80, Theme: ThemeDark, Pictures: l}); err != nil {
+	if err := Print(&styled, s, page.PrintOptions{Width: 80, Theme: page.ThemeDark, Pictures: l}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Print(&plain, s, PrintOptions{Width: 80, Theme: ThemeNoTTY, Pictures: l}); err != nil {
+	if err := Print(&plain, s, page.PrintOptions{Width: 80, Theme: page.ThemeNoTTY, Pictures: l}); err != nil {
 		t.Fatal(err)
 	}
 	if n := strings.Count(styled.String(), "▀"); n < 200 {
@@ -476,7 +477,7 @@ func TestSeveralPicturesSideBySide(t *testing.T) {
 		t.Fatal(err)
 	}
 	l := picture.NewLoader(picture.Origin{Dir: dir}, 64, 64, 0)
-	m := New(s, Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+	m := New(s, Options{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: l})
 	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	m = sized(t, m, 100, 40)
 	m = turnTo(t, m, "right")
@@ -495,7 +496,7 @@ func TestSeveralPicturesSideBySide(t *testing.T) {
 
 func TestPagesPassedThroughLoadNoPictures(t *testing.T) {
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
 	// Three quick page turns: their commands run only after the last.
 	var cmds []tea.Cmd
 	for _, k := range keys("right right right") {
@@ -523,7 +524,7 @@ func TestPagesPassedThroughLoadNoPictures(t *testing.T) {
 // kept whole (each with its two diacritics) in the picture's colour.
 func TestKittyThroughBubbleTea(t *testing.T) {
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesKitty, Loader: l, Start: 1})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: PicturesKitty, Loader: l, Start: 1})
 	m.picDelay = 0
 	var out syncBuffer
 	p := tea.NewProgram(m, tea.WithOutput(&out), tea.WithInput(nil), tea.WithWindowSize(100, 34),
@@ -599,7 +600,7 @@ func (s *syncBuffer) String() string {
 
 func TestKittyInsideTmuxPassesThrough(t *testing.T) {
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesKitty, Loader: l, Tmux: true})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: PicturesKitty, Loader: l, Tmux: true})
 	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	m = sized(t, m, 100, 34)
 	next, cmd := m.Update(keyMsg("right"))
@@ -686,7 +687,7 @@ func TestPictureFillsAPageOfFewWords(t *testing.T) {
 
 func TestArrivingPictureIsDrawnInTheBackground(t *testing.T) {
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, blocksPixels, blocksPixels, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
 	m.renderBudget, m.deadline = time.Minute, time.Minute
 	m = send(m, keyMsg("right")) // no command run: nothing loaded
 	src := m.story.Section(0).Pictures[0].Source
@@ -713,8 +714,8 @@ func TestHalfBlockPicturesKeptNoLargerThanNeeded(t *testing.T) {
 	// a hundred times over in a deck of a hundred pictures; kept at less,
 	// the widest panel would draw it blurred.
 	kept := PicturePixels(PicturesBlocks)
-	if kept > 2*maxReadingWidth {
-		t.Errorf("pictures kept %d pixels across for half blocks: more than twice the %d-column reading width", kept, maxReadingWidth)
+	if kept > 2*page.MaxReadingWidth {
+		t.Errorf("pictures kept %d pixels across for half blocks: more than twice the %d-column reading width", kept, page.MaxReadingWidth)
 	}
 	// The widest panel draws a landscape photograph from no fewer pixels
 	// than it has columns.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/picture/encode"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // writeColour writes a w×h PNG of colour c to path.
@@ -46,7 +47,7 @@ func TestReloadReadsChangedPictures(t *testing.T) {
 			t.Fatal(err)
 		}
 		l := picture.NewLoader(picture.Origin{Dir: dir}, PicturePixels(mode), PicturePixels(mode), 0)
-		m := New(loadStory(t, deck), Options{Theme: ThemeDark, Pictures: mode, Loader: l, Start: 1})
+		m := New(loadStory(t, deck), Options{Theme: page.ThemeDark, Pictures: mode, Loader: l, Start: 1})
 		m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 		m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 		m = sized(t, m, 100, 30)

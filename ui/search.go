@@ -13,6 +13,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/ui/page"
 )
 
 // Search looks at the text the reader sees: each page's rendered lines
@@ -160,8 +162,8 @@ func (m Model) searchCmd(id int, query string, stop *atomic.Bool) tea.Cmd {
 		return nil
 	}
 	n := m.pages()
-	rendered := make([]*page, n)
-	specs := make([]pageSpec, n)
+	rendered := make([]*shownPage, n)
+	specs := make([]page.Spec, n)
 	for i := range n {
 		if rendered[i] = m.cache.get(m.wholeKey(i)); rendered[i] == nil {
 			specs[i] = m.wholeSpec(i)
@@ -179,7 +181,7 @@ func (m Model) searchCmd(id int, query string, stop *atomic.Bool) tea.Cmd {
 					if p == nil {
 						p = renderPage(specs[i])
 					}
-					counts[i] = countIn(p.lines, query)
+					counts[i] = countIn(p.Lines, query)
 				}
 			})
 		}
@@ -288,7 +290,7 @@ func (m Model) matchLine(mt match) int {
 		return 0
 	}
 	seen := 0
-	for i, l := range m.cur.lines {
+	for i, l := range m.cur.Lines {
 		c := len(findIn(ansi.Strip(l), m.search.query))
 		if seen+c > mt.nth {
 			return max(0, i-3)

@@ -116,7 +116,7 @@ func TestSearchCountAgreesWithMarks(t *testing.T) {
 				p = runKeys(t, m, "g")
 			}
 			got := 0
-			for _, l := range p.cur.lines {
+			for _, l := range p.cur.Lines {
 				_, c := highlight(l, m.search.query, -1, m.styles.Match, m.styles.CurrentMatch)
 				got += c
 			}

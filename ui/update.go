@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // update handles a message; Update then enables the keys that can act in
@@ -33,7 +34,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		// Most terminals answer "dark", the theme assumed until they do:
 		// then the pages drawn and prefetched at start-up stand.
-		if t := map[bool]Theme{true: ThemeDark, false: ThemeLight}[msg.IsDark()]; m.auto && t != m.theme {
+		if t := map[bool]page.Theme{true: page.ThemeDark, false: page.ThemeLight}[msg.IsDark()]; m.auto && t != m.theme {
 			m.setTheme(t)
 			return m, tea.Batch(m.show(), m.researchIfStale())
 		}
@@ -43,7 +44,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.cache.put(msg.key, msg.page)
 		if msg.key == m.key(m.pos.page) {
 			m.cur = msg.page
-			m.pos = scroll(m.pos, 0, len(m.cur.lines), m.bodyHeight())
+			m.pos = scroll(m.pos, 0, len(m.cur.Lines), m.bodyHeight())
 		}
 		return m, nil
 	case searchMsg:
@@ -170,7 +171,7 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.ReadOn):
 		m.readOn(h)
 	case key.Matches(msg, k.ReadBack):
-		m.pos = readBack(m.pos, h, func(p int) int { return len(m.render(p).lines) })
+		m.pos = readBack(m.pos, h, func(p int) int { return len(m.render(p).Lines) })
 	case key.Matches(msg, k.Contents):
 		m.stopShow("slideshow stopped · a plays")
 		return m.openContents()

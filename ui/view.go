@@ -9,13 +9,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 func (m Model) pageLen() int {
 	if m.cur == nil {
 		return 0
 	}
-	return len(m.cur.lines)
+	return len(m.cur.Lines)
 }
 
 // bodyHeight is the number of rows for the page: all but the status bar.
@@ -63,7 +64,7 @@ func (m Model) content() string {
 	}
 	frame := strings.Join(body, "\n") + "\n" + m.statusBar()
 	if m.method == ansi.WcWidth {
-		frame = unjoinEmoji(frame)
+		frame = page.UnjoinEmoji(frame)
 	}
 	return frame
 }
@@ -87,10 +88,10 @@ func (m Model) pageView(h int) []string {
 	if m.cur == nil {
 		return nil
 	}
-	cw := contentWidth(m.width)
+	cw := page.ContentWidth(m.width)
 	win := m.pageWindow(h)
 	pad := strings.Repeat(" ", win.pad)
-	lines := m.cur.lines
+	lines := m.cur.Lines
 	y, end := win.y, win.end
 	out := make([]string, 0, h)
 	for range win.top {
@@ -135,8 +136,8 @@ type pageWindow struct {
 }
 
 func (m Model) pageWindow(h int) pageWindow {
-	lines := m.cur.lines
-	w := pageWindow{pad: max(0, (m.width-contentWidth(m.width))/2)}
+	lines := m.cur.Lines
+	w := pageWindow{pad: max(0, (m.width-page.ContentWidth(m.width))/2)}
 	w.y = clamp(m.pos.y, 0, max(0, len(lines)-h))
 	w.end = min(len(lines), w.y+h)
 	if m.pos.page == 0 && len(lines) < h {
@@ -156,7 +157,7 @@ func (m Model) pageWindow(h int) pageWindow {
 
 // cue is a centred, faint line that says more of the page lies above or
 // below.
-func cue(text string, w int, st Styles) string {
+func cue(text string, w int, st page.Styles) string {
 	return lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Faint.Render(ansi.Truncate(text, w, "…")))
 }
 
@@ -320,7 +321,7 @@ func (m Model) helpColumn(groups [][]helpItem, w int) []string {
 			k, desc, on := m.helpEntry(it)
 			ks, ds := m.helpStyles(on)
 			if dw := w - keyW - 1; dw >= 10 {
-				for i, d := range wrapWidth(desc, dw, m.method) {
+				for i, d := range page.WrapWidth(desc, dw, m.method) {
 					lead := strings.Repeat(" ", keyW+1)
 					if i == 0 {
 						lead = ks.Render(k) + strings.Repeat(" ", keyW-ansi.StringWidth(k)+1)
@@ -329,8 +330,8 @@ func (m Model) helpColumn(groups [][]helpItem, w int) []string {
 				}
 				continue
 			}
-			lines = append(lines, wrapStyled(k, w, ks, m.method)...)
-			for _, d := range wrapWidth(desc, max(w-2, 1), m.method) {
+			lines = append(lines, page.WrapStyled(k, w, ks, m.method)...)
+			for _, d := range page.WrapWidth(desc, max(w-2, 1), m.method) {
 				lines = append(lines, "  "+ds.Render(d))
 			}
 		}

@@ -1,4 +1,4 @@
-package ui
+package page
 
 import (
 	"strings"
@@ -14,7 +14,7 @@ import (
 func coverTitle(s *story.Story, w int, st Styles, wm ansi.Method) []string {
 	spans := s.TitleSpans()
 	if st.Plain || len(spans) < 2 || wm.StringWidth(s.Title) > w {
-		return wrapStyled(s.Title, w, st.Title, wm)
+		return WrapStyled(s.Title, w, st.Title, wm)
 	}
 	var b strings.Builder
 	for _, sp := range spans {

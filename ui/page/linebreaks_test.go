@@ -1,4 +1,4 @@
-package ui
+package page
 
 import (
 	"strings"
@@ -16,9 +16,9 @@ func TestMdpLinesDrawn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := renderPage(pageSpec{story: s, index: 1, width: 60, height: 20, theme: ThemeDark, styles: new(NewStyles(true, false))})
+	p := Render(Spec{Story: s, Index: 1, Width: 60, Height: 20, Theme: ThemeDark, Styles: new(NewStyles(true, false))})
 	var lines []string
-	for _, l := range p.lines {
+	for _, l := range p.Lines {
 		lines = append(lines, strings.TrimRight(ansi.Strip(l), " "))
 	}
 	page := strings.Join(lines, "\n")

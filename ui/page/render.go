@@ -1,4 +1,4 @@
-package ui
+package page
 
 import (
 	"fmt"
@@ -17,84 +17,92 @@ import (
 )
 
 // Reading width: pages are never wider than this, and centred beyond it.
-const maxReadingWidth = 80
+const MaxReadingWidth = 80
 
 // renderDeadline is how long one page's Markdown may take to format;
 // past it the page is shown plainly.
 const renderDeadline = time.Second
 
-// contentWidth is the width of a page's text in a window of width w.
-func contentWidth(w int) int {
+// ContentWidth is the width of a page's text in a window of width w.
+func ContentWidth(w int) int {
 	switch {
-	case w >= maxReadingWidth+4:
-		return maxReadingWidth
+	case w >= MaxReadingWidth+4:
+		return MaxReadingWidth
 	case w > 24:
 		return w - 4
 	}
 	return max(w-2, 1)
 }
 
-// page is one rendered page: its lines, without the centring margin.
-type page struct {
-	lines []string
-	// foot is how many of the last lines are the page's closing words
+// Page is one rendered page: its lines, without the centring margin.
+type Page struct {
+	Lines []string
+	// Foot is how many of the last lines are the page's closing words
 	// ("3 sections follow", "End of story"), their blank lines included:
 	// print mode puts speaker notes above them.
-	foot int
-	// plain is set when the page's Markdown was shown as plain text, after
+	Foot int
+	// Plain is set when the page's Markdown was shown as plain text, after
 	// it took too long to format.
-	plain bool
-	// pictures are those drawn in real pixels over their lines.
-	pictures []pagePicture
+	Plain bool
 }
 
-// pageSpec is everything a page render depends on.
-type pageSpec struct {
-	story  *story.Story
-	index  int // 0 is the cover
-	width  int // content width
-	height int // rows for the page: panels take at most a third
-	theme  Theme
-	styles *Styles
-	// deadline bounds the Markdown render; 0 means renderDeadline.
-	deadline time.Duration
-	// format renders Markdown; nil means Glamour (renderMarkdown).
-	format func(md string, w int, theme Theme) string
-	// print leaves out what only the reader can act on: key hints.
-	print bool
-	// art draws pictures in their panels; nil leaves the panels words.
-	art *pictureArt
-	// hidden is how many of the page's reveal steps are not shown yet.
-	hidden int
-	// method measures text as the terminal does (see width.go).
-	method ansi.Method
+// Spec is everything a page render depends on.
+type Spec struct {
+	Story  *story.Story
+	Index  int // 0 is the cover
+	Width  int // content width
+	Height int // rows for the page: panels take at most a third
+	Theme  Theme
+	Styles *Styles
+	// Deadline bounds the Markdown render; 0 means renderDeadline.
+	Deadline time.Duration
+	// Format renders Markdown; nil means Glamour (RenderMarkdown).
+	Format func(md string, w int, theme Theme) string
+	// Print leaves out what only the reader can act on: key hints.
+	Print bool
+	// Art draws pictures in their panels; nil leaves the panels words.
+	Art Art
+	// Hidden is how many of the page's reveal steps are not shown yet.
+	Hidden int
+	// Method measures text as the terminal does (see width.go).
+	Method ansi.Method
 }
 
-// renderPage renders one page. It is safe to call from any goroutine, and
+// Art draws a story's pictures inside their panels: ui/graphics's
+// picture layer, which pages know only through this.
+type Art interface {
+	// Draw returns the lines of picture p drawn at most iw columns wide,
+	// in a panel of at most room rows whose words take textRows, centred
+	// in iw columns; or nil while it is loading or if it cannot be drawn,
+	// with note a short reason when it cannot be.
+	Draw(p story.Picture, iw, room, textRows int) (lines []string, note string)
+	// Loading reports whether picture p is still on its way.
+	Loading(p story.Picture) bool
+}
+
+// Render renders one page. It is safe to call from any goroutine, and
 // a bug in it gives the page as plain text, never a crash.
-func renderPage(sp pageSpec) (p *page) {
+func Render(sp Spec) (p *Page) {
 	defer func() {
 		if r := recover(); r != nil {
-			p = plainPage(sp)
+			p = Plain(sp)
 		}
 	}()
-	p = buildPage(sp)
-	markPictures(p, sp.art, sp.method)
-	return p
+	return buildPage(sp)
 }
 
-func buildPage(sp pageSpec) *page {
+func buildPage(sp Spec) *Page {
 	var pieces []bodyPiece
 	var head, foot []string
-	st := *sp.styles
-	wm := sp.method
-	n := sp.story.Len()
-	if sp.index == 0 {
-		head = coverHead(sp.story, sp.width, st, wm)
-		pieces = []bodyPiece{{text: sp.story.Intro}}
-		if poster := pagePictures(sp.story, 0); len(poster) > 0 {
+	st := *sp.Styles
+	wm := sp.Method
+	n := sp.Story.Len()
+	if sp.Index == 0 {
+		head = coverHead(sp.Story, sp.Width, st, wm)
+		pieces = []bodyPiece{{text: sp.Story.Intro}}
+		if poster := Pictures(sp.Story, 0); len(poster) > 0 {
 			// A web story's cover picture stands under its title.
-			pieces = []bodyPiece{{pictures: poster}, {text: sp.story.Intro}}
+			pieces = []bodyPiece{{pictures: poster}, {text: sp.Story.Intro}}
 		}
 		note, style := fmt.Sprintf("%d sections follow", n), st.Accent
 		switch n {
@@ -103,55 +111,55 @@ func buildPage(sp pageSpec) *page {
 		case 1:
 			note = "1 section follows"
 		}
-		if n > 0 && !sp.print {
+		if n > 0 && !sp.Print {
 			note += " · press → to begin"
 		}
-		foot = wrapStyled(note, sp.width, style, wm)
+		foot = WrapStyled(note, sp.Width, style, wm)
 	} else {
-		sec := sp.story.Section(sp.index - 1)
-		if heading, ok := pageHeading(sec, sp.index); ok {
-			head = append([]string{""}, wrapStyled(heading, sp.width, st.Heading, wm)...)
+		sec := sp.Story.Section(sp.Index - 1)
+		if heading, ok := pageHeading(sec, sp.Index); ok {
+			head = append([]string{""}, WrapStyled(heading, sp.Width, st.Heading, wm)...)
 		}
-		pieces = placePictures(sec, shownTo(sec, sp.hidden))
+		pieces = placePictures(sec, shownTo(sec, sp.Hidden))
 		switch {
-		case sp.hidden > 0:
-			foot = stepCue(sp.hidden, sp.width, st)
-		case sp.index == n:
-			foot = endLines(sp.width, st, sp.print, wm)
+		case sp.Hidden > 0:
+			foot = stepCue(sp.Hidden, sp.Width, st)
+		case sp.Index == n:
+			foot = endLines(sp.Width, st, sp.Print, wm)
 		}
 	}
-	p := &page{}
-	deadline := sp.deadline
+	p := &Page{}
+	deadline := sp.Deadline
 	if deadline <= 0 {
 		deadline = renderDeadline
 	}
-	format := sp.format
+	format := sp.Format
 	if format == nil {
-		format = renderMarkdown
-		if sp.story.KeepLineBreaks {
+		format = RenderMarkdown
+		if sp.Story.KeepLineBreaks {
 			format = renderMarkdownKeepingLines
 		}
 	}
 	texts := make([][]string, len(pieces))
 	plain := false
 	for i, pc := range pieces {
-		text, textPlain := markdownLines(pc.text, sp.width, sp.theme, deadline, format, wm)
+		text, textPlain := markdownLines(pc.text, sp.Width, sp.Theme, deadline, format, wm)
 		plain = plain || textPlain
 		texts[i] = text
 	}
-	maxH := sp.height / 3
+	maxH := sp.Height / 3
 	room := pictureRoom(sp, pieces, texts, len(head), len(foot))
-	p.plain = plain
-	p.lines = assemblePage(sp, pieces, texts, head, foot, plain, maxH, room)
+	p.Plain = plain
+	p.Lines = assemblePage(sp, pieces, texts, head, foot, plain, maxH, room)
 	// The room left for pictures is reckoned before they are drawn: if the
 	// page came out taller than the screen, give them less, down to what
 	// they had before.
-	for i := 0; i < 3 && room > maxH*3/2 && len(p.lines) > sp.height; i++ {
-		room = max(maxH*3/2, room-(len(p.lines)-sp.height))
-		p.lines = assemblePage(sp, pieces, texts, head, foot, plain, maxH, room)
+	for i := 0; i < 3 && room > maxH*3/2 && len(p.Lines) > sp.Height; i++ {
+		room = max(maxH*3/2, room-(len(p.Lines)-sp.Height))
+		p.Lines = assemblePage(sp, pieces, texts, head, foot, plain, maxH, room)
 	}
 	if len(foot) > 0 {
-		p.foot = len(foot) + 1
+		p.Foot = len(foot) + 1
 	}
 	return p
 }
@@ -159,13 +167,13 @@ func buildPage(sp pageSpec) *page {
 // assemblePage sets a page's lines: its heading, its pieces of text each
 // followed by its panels (each at most room rows tall where it draws
 // a picture), and its foot.
-func assemblePage(sp pageSpec, pieces []bodyPiece, texts [][]string, head, foot []string, plain bool, maxH, room int) []string {
-	st := *sp.styles
+func assemblePage(sp Spec, pieces []bodyPiece, texts [][]string, head, foot []string, plain bool, maxH, room int) []string {
+	st := *sp.Styles
 	var lines []string
 	for i, pc := range pieces {
 		lines = appendBlock(lines, texts[i])
 		if len(pc.pictures) > 0 {
-			lines = appendBlock(lines, panels(pc.pictures, sp.width, maxH, room, st, sp.method, sp.art, sp.print))
+			lines = appendBlock(lines, panels(pc.pictures, sp.Width, maxH, room, st, sp.Method, sp.Art, sp.Print))
 		}
 	}
 	out := append([]string(nil), head...)
@@ -176,7 +184,7 @@ func assemblePage(sp pageSpec, pieces []bodyPiece, texts [][]string, head, foot 
 	}
 	if plain {
 		out = append(out, "")
-		out = append(out, wrapStyled("(shown plainly: this page is too long or too slow to format)", sp.width, st.Faint, sp.method)...)
+		out = append(out, WrapStyled("(shown plainly: this page is too long or too slow to format)", sp.Width, st.Faint, sp.Method)...)
 	}
 	if len(foot) > 0 {
 		out = append(out, "")
@@ -190,9 +198,9 @@ func assemblePage(sp pageSpec, pieces []bodyPiece, texts [][]string, head, foot 
 // page a panel of words has, or more where the page's words leave more
 // rows free, so that a picture on a page of few words is drawn as large
 // as the screen allows. Print mode has no screen to fill.
-func pictureRoom(sp pageSpec, pieces []bodyPiece, texts [][]string, head, foot int) int {
-	third := sp.height / 3
-	if sp.art == nil || sp.print {
+func pictureRoom(sp Spec, pieces []bodyPiece, texts [][]string, head, foot int) int {
+	third := sp.Height / 3
+	if sp.Art == nil || sp.Print {
 		return third * 3 / 2
 	}
 	// The rows assemblePage gives all but the panels: the heading and a
@@ -208,14 +216,14 @@ func pictureRoom(sp pageSpec, pieces []bodyPiece, texts [][]string, head, foot i
 			used += len(texts[i]) + 1
 		}
 		if n := len(pc.pictures); n > 0 {
-			rows += panelRows(n, sp.width)
-			used += panelRows(n, sp.width) // the blank line between rows of panels, or after them
+			rows += panelRows(n, sp.Width)
+			used += panelRows(n, sp.Width) // the blank line between rows of panels, or after them
 		}
 	}
 	if rows == 0 {
 		return third * 3 / 2
 	}
-	return max(third*3/2, (sp.height-used)/rows)
+	return max(third*3/2, (sp.Height-used)/rows)
 }
 
 // bodyPiece is a stretch of a section's body, Markdown, and the pictures
@@ -314,11 +322,11 @@ func appendBlock(lines, block []string) []string {
 func coverHead(s *story.Story, w int, st Styles, wm ansi.Method) []string {
 	lines := []string{""}
 	if s.Kicker != "" {
-		lines = append(lines, wrapStyled(strings.ToUpper(s.Kicker), w, st.Kicker, wm)...)
+		lines = append(lines, WrapStyled(strings.ToUpper(s.Kicker), w, st.Kicker, wm)...)
 	}
 	lines = append(lines, coverTitle(s, w, st, wm)...)
 	if s.Subtitle != "" {
-		lines = append(lines, wrapStyled(s.Subtitle, w, st.Subtitle, wm)...)
+		lines = append(lines, WrapStyled(s.Subtitle, w, st.Subtitle, wm)...)
 	}
 	var meta []string
 	if len(s.Authors) > 0 {
@@ -330,7 +338,7 @@ func coverHead(s *story.Story, w int, st Styles, wm ansi.Method) []string {
 		}
 	}
 	if len(meta) > 0 {
-		lines = append(lines, wrapStyled(strings.Join(meta, " · "), w, st.Meta, wm)...)
+		lines = append(lines, WrapStyled(strings.Join(meta, " · "), w, st.Meta, wm)...)
 	}
 	return lines
 }
@@ -338,21 +346,21 @@ func coverHead(s *story.Story, w int, st Styles, wm ansi.Method) []string {
 func endLines(w int, st Styles, print bool, wm ansi.Method) []string {
 	rule := strings.Repeat("─", max(0, min(w, 40)-14)/2)
 	var lines []string
-	for _, l := range wrapWidth(rule+" End of story "+rule, w, wm) {
+	for _, l := range WrapWidth(rule+" End of story "+rule, w, wm) {
 		lines = append(lines, center(st.Accent.Render(l), w, wm))
 	}
 	if !print {
-		for _, l := range wrapWidth("t contents · g back to the cover · q quit", w, wm) {
+		for _, l := range WrapWidth("t contents · g back to the cover · q quit", w, wm) {
 			lines = append(lines, center(st.Faint.Render(l), w, wm))
 		}
 	}
 	return lines
 }
 
-// wrapStyled wraps plain text to w columns as wm measures and styles
+// WrapStyled wraps plain text to w columns as wm measures and styles
 // each line.
-func wrapStyled(s string, w int, style lipgloss.Style, wm ansi.Method) []string {
-	return styleLines(wrapWidth(s, w, wm), style)
+func WrapStyled(s string, w int, style lipgloss.Style, wm ansi.Method) []string {
+	return styleLines(WrapWidth(s, w, wm), style)
 }
 
 // markdownLines renders Markdown at width w with Glamour, within the
@@ -365,7 +373,7 @@ func markdownLines(md string, w int, theme Theme, deadline time.Duration, format
 		return nil, false
 	}
 	if len(md) > maxMarkdownLen {
-		return wrapWidth(unescapeMarkdown(md), w, wm), true
+		return WrapWidth(unescapeMarkdown(md), w, wm), true
 	}
 	md = tameMarkdown(md)
 	formatted, held := holdHyphens(wrapCode(md, w, wm))
@@ -388,7 +396,7 @@ func markdownLines(md string, w int, theme Theme, deadline time.Duration, format
 		}
 	case <-time.After(deadline):
 	}
-	return wrapWidth(unescapeMarkdown(md), w, wm), true
+	return WrapWidth(unescapeMarkdown(md), w, wm), true
 }
 
 // formatFitting formats md to w columns as wm measures them. Glamour
@@ -445,13 +453,14 @@ func unescapeMarkdown(md string) string {
 	return b.String()
 }
 
-// renderMarkdown formats Markdown with Glamour and filters what it
-// returns down to text and styling. It returns "" on failure.
-func renderMarkdown(md string, w int, theme Theme) string {
+// RenderMarkdown formats Markdown with Glamour and filters what it
+// returns down to text and styling (Spec.Format's default). It returns
+// "" on failure.
+func RenderMarkdown(md string, w int, theme Theme) string {
 	return renderGlamour(md, w, theme, false)
 }
 
-// renderGlamour is renderMarkdown, keeping the line breaks inside
+// renderGlamour is RenderMarkdown, keeping the line breaks inside
 // paragraphs if keepLines is set.
 func renderGlamour(md string, w int, theme Theme, keepLines bool) string {
 	out, err := renderWith(rendererKey{theme: theme, width: w, keepLines: keepLines}, md)

@@ -1,4 +1,4 @@
-package ui
+package page
 
 import (
 	"os"
@@ -15,7 +15,7 @@ import (
 // gives: a renderer reused must carry nothing over from the pages it
 // rendered before (a table, a list, a heading's number).
 func TestReusedRenderersRenderAlike(t *testing.T) {
-	files, err := os.ReadDir("../testdata/md")
+	files, err := os.ReadDir("../../testdata/md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,7 +24,7 @@ func TestReusedRenderersRenderAlike(t *testing.T) {
 		if f.IsDir() {
 			continue
 		}
-		data, err := os.ReadFile("../testdata/md/" + f.Name())
+		data, err := os.ReadFile("../../testdata/md/" + f.Name())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,4 +1,4 @@
-package ui
+package page
 
 import (
 	"strings"
@@ -22,7 +22,7 @@ const (
 // art, if not nil, draws the pictures themselves above their words. A
 // long address takes one line with its middle left out, unless
 // wholeSource (print mode, which cuts nothing) asks for all of it.
-func panels(pics []story.Picture, w, maxH, room int, st Styles, wm ansi.Method, art *pictureArt, wholeSource bool) []string {
+func panels(pics []story.Picture, w, maxH, room int, st Styles, wm ansi.Method, art Art, wholeSource bool) []string {
 	if len(pics) == 0 {
 		return nil
 	}
@@ -104,7 +104,7 @@ type panelContent struct {
 	aspect int       // rows a picture of this width would take
 }
 
-func newPanelContent(p story.Picture, w, maxH, room int, st Styles, wm ansi.Method, art *pictureArt, wholeSource bool) panelContent {
+func newPanelContent(p story.Picture, w, maxH, room int, st Styles, wm ansi.Method, art Art, wholeSource bool) panelContent {
 	c := panelContent{frame: panelFrame(p, st)}
 	iw := w - c.frame.GetHorizontalFrameSize()
 	if iw < 6 {
@@ -113,10 +113,14 @@ func newPanelContent(p story.Picture, w, maxH, room int, st Styles, wm ansi.Meth
 	}
 	mark := ""
 	c.text = panelWords(p, iw, st, wm, "", wholeSource)
-	lines, note := art.panelArt(p, iw, artRows(room, len(c.text.middle)+len(c.text.foot)))
+	var lines []string
+	var note string
+	if art != nil {
+		lines, note = art.Draw(p, iw, room, len(c.text.middle)+len(c.text.foot))
+	}
 	if lines != nil {
 		c.art = lines
-	} else if note == "" && !wholeSource && pictureLoading(art, p) {
+	} else if note == "" && !wholeSource && art != nil && art.Loading(p) {
 		// Not "▣ picture", as with pictures off: a slow server may
 		// keep the reader waiting seconds.
 		note = "loading…"
@@ -136,17 +140,6 @@ func newPanelContent(p story.Picture, w, maxH, room int, st Styles, wm ansi.Meth
 	}
 	c.aspect = clamp(ih, 3, min(12, maxH-2))
 	return c
-}
-
-// pictureLoading reports whether picture p is still on its way: art
-// would draw it, and the loader holds nothing for it yet, picture nor
-// error. Print loads its pictures before it draws.
-func pictureLoading(art *pictureArt, p story.Picture) bool {
-	if art == nil || p.Placeholder || p.Source == "" {
-		return false
-	}
-	_, _, ok := art.loader.Cached(p.Source)
-	return !ok
 }
 
 // height is the number of rows the panel needs, its frame included.
@@ -181,7 +174,7 @@ func (c panelContent) draw(w, h int, wm ansi.Method) []string {
 			inner = append(inner, "")
 		}
 		inner = append(inner, t.foot...)
-		return framePanel(inner, w, c.frame, wm)
+		return FramePanel(inner, w, c.frame, wm)
 	}
 	foot := t.foot
 	if len(foot) == 0 {
@@ -197,7 +190,7 @@ func (c panelContent) draw(w, h int, wm ansi.Method) []string {
 		inner = append(inner, "")
 	}
 	inner = append(inner, foot...)
-	return framePanel(inner, w, c.frame, wm)
+	return FramePanel(inner, w, c.frame, wm)
 }
 
 func panelFrame(p story.Picture, st Styles) lipgloss.Style {
@@ -241,18 +234,18 @@ func panelWords(p story.Picture, iw int, st Styles, wm ansi.Method, mark string,
 	if !wholeSource && wm.StringWidth(mark) > iw {
 		mark = strings.TrimRight(wm.Truncate(mark, iw-1, ""), " ") + "…"
 	}
-	t.mark = styleLines(wrapWidth(mark, iw, wm), st.PanelMark)
+	t.mark = styleLines(WrapWidth(mark, iw, wm), st.PanelMark)
 	switch {
 	case p.Alt != "" && p.Caption != "" && p.Caption != p.Alt:
-		t.middle = append(styleLines(wrapWidth(p.Alt, iw, wm), st.PanelAlt), styleLines(wrapWidth(p.Caption, iw, wm), st.Credit)...)
+		t.middle = append(styleLines(WrapWidth(p.Alt, iw, wm), st.PanelAlt), styleLines(WrapWidth(p.Caption, iw, wm), st.Credit)...)
 	case p.Alt != "":
-		t.middle = styleLines(wrapWidth(p.Alt, iw, wm), st.PanelAlt)
+		t.middle = styleLines(WrapWidth(p.Alt, iw, wm), st.PanelAlt)
 	case p.Placeholder && p.Caption != "":
-		t.middle = styleLines(wrapWidth(p.Caption, iw, wm), st.PanelAlt)
+		t.middle = styleLines(WrapWidth(p.Caption, iw, wm), st.PanelAlt)
 	case p.Caption != "":
-		t.middle = append(styleLines(wrapWidth("no description", iw, wm), st.PanelNoAlt), styleLines(wrapWidth(p.Caption, iw, wm), st.PanelAlt)...)
+		t.middle = append(styleLines(WrapWidth("no description", iw, wm), st.PanelNoAlt), styleLines(WrapWidth(p.Caption, iw, wm), st.PanelAlt)...)
 	default:
-		t.middle = styleLines(wrapWidth("no description", iw, wm), st.PanelNoAlt)
+		t.middle = styleLines(WrapWidth("no description", iw, wm), st.PanelNoAlt)
 	}
 	for i, l := range t.middle {
 		t.middle[i] = center(l, iw, wm)
@@ -265,7 +258,7 @@ func panelWords(p story.Picture, iw int, st Styles, wm ansi.Method, mark string,
 	default:
 		// A credit or source too long for one line is wrapped, credit
 		// first, at the right, where a picture's credit stands.
-		for _, l := range wrapWidth(p.Credit, iw, wm) {
+		for _, l := range WrapWidth(p.Credit, iw, wm) {
 			if l != "" {
 				t.foot = append(t.foot, alignRight(st.Credit.Render(l), iw, wm))
 			}
@@ -296,7 +289,7 @@ func shortSource(src string, w int, wm ansi.Method) string {
 // and its credit and source at the foot. A placeholder, a picture the
 // text left out, has a dashed frame and says so. It returns the panel's
 // lines.
-func panel(p story.Picture, w, maxH int, st Styles, wm ansi.Method, art *pictureArt, wholeSource bool) []string {
+func panel(p story.Picture, w, maxH int, st Styles, wm ansi.Method, art Art, wholeSource bool) []string {
 	c := newPanelContent(p, w, maxH, maxH*3/2, st, wm, art, wholeSource)
 	return c.draw(w, c.height(), wm)
 }
@@ -308,22 +301,22 @@ func narrowPanel(p story.Picture, w int, st Styles, wm ansi.Method) []string {
 	if p.Video != "" {
 		mark = "▶ "
 	}
-	lines := styleLines(wrapWidth(mark+describe(p), w, wm), st.PanelMark)
+	lines := styleLines(WrapWidth(mark+describe(p), w, wm), st.PanelMark)
 	if p.Alt != "" && p.Caption != "" && p.Caption != p.Alt {
-		lines = append(lines, styleLines(wrapWidth(p.Caption, w, wm), st.Credit)...)
+		lines = append(lines, styleLines(WrapWidth(p.Caption, w, wm), st.Credit)...)
 	}
 	if p.Credit != "" {
-		lines = append(lines, styleLines(wrapWidth(p.Credit, w, wm), st.Credit)...)
+		lines = append(lines, styleLines(WrapWidth(p.Credit, w, wm), st.Credit)...)
 	}
 	return lines
 }
 
-// framePanel draws frame's border and padding around inner lines, to a
+// FramePanel draws frame's border and padding around inner lines, to a
 // box w columns wide. Lines are padded to the inner width as wm measures
 // them (Lip Gloss would measure by graphemes, which breaks the right edge
 // on a wcwidth terminal); a line wider than the inner width is cut, so
 // callers wrap their content first.
-func framePanel(inner []string, w int, frame lipgloss.Style, wm ansi.Method) []string {
+func FramePanel(inner []string, w int, frame lipgloss.Style, wm ansi.Method) []string {
 	b := frame.GetBorderStyle()
 	edge := lipgloss.NewStyle()
 	if c := frame.GetBorderTopForeground(); c != nil {

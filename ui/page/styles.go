@@ -1,4 +1,4 @@
-package ui
+package page
 
 import "charm.land/lipgloss/v2"
 
