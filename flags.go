@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/reeltui/reel/story"
-	"github.com/reeltui/reel/ui"
+	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -27,7 +27,7 @@ type config struct {
 	maxSize int64
 	debug   bool
 	// pictures says how pictures are drawn in the reader.
-	pictures ui.PictureMode
+	pictures graphics.PictureMode
 
 	startSet bool // --start was given, even as 0: it wins over resuming
 	restart  bool
@@ -123,7 +123,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 	if cfg.theme, ok = page.ParseTheme(*style); !ok {
 		return cfg, usageError{fmt.Sprintf("unknown style %q (want auto, dark, light or notty)", *style)}
 	}
-	if cfg.pictures, ok = ui.ParsePictureMode(*pictures); !ok {
+	if cfg.pictures, ok = graphics.ParsePictureMode(*pictures); !ok {
 		return cfg, usageError{fmt.Sprintf("unknown picture mode %q (want auto, blocks, kitty, iterm, sixel or off)", *pictures)}
 	}
 	if *play != "" {

@@ -12,6 +12,7 @@ import (
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/ui"
+	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -36,10 +37,10 @@ func printStory(stdout *os.File, s *story.Story, cfg config, tty bool, base stri
 		w = colorprofile.NewWriter(stdout, os.Environ())
 	}
 	var loader *picture.Loader
-	if theme != page.ThemeNoTTY && cfg.pictures != ui.PicturesOff && colourTerminal(stdout) {
+	if theme != page.ThemeNoTTY && cfg.pictures != graphics.PicturesOff && colourTerminal(stdout) {
 		// Printed pictures are half blocks: kitty's would vanish with the
 		// terminal's memory of them.
-		loader = pictureLoader(cfg, ui.PicturesBlocks, base)
+		loader = pictureLoader(cfg, graphics.PicturesBlocks, base)
 	}
 	return ui.Print(w, s, page.PrintOptions{Width: width, Theme: theme, Pictures: loader, Notes: cfg.notes})
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/reeltui/reel/internal/fetch"
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
-	"github.com/reeltui/reel/ui"
+	"github.com/reeltui/reel/ui/graphics"
 )
 
 // pictureDownloads is how many pictures of a web story download at once.
@@ -22,8 +22,8 @@ const pictureDownloads = 4
 // A story file's pictures come from its folder; a piped story has no
 // folder, so only its data: pictures can be shown; a web story's
 // (base is its address) are downloaded, from public addresses only.
-func pictureLoader(cfg config, mode ui.PictureMode, base string) *picture.Loader {
-	if mode == ui.PicturesOff || cfg.path == "" {
+func pictureLoader(cfg config, mode graphics.PictureMode, base string) *picture.Loader {
+	if mode == graphics.PicturesOff || cfg.path == "" {
 		return nil
 	}
 	origin := picture.Origin{}
@@ -37,7 +37,7 @@ func pictureLoader(cfg config, mode ui.PictureMode, base string) *picture.Loader
 	case cfg.path != "-":
 		origin.Dir = filepath.Dir(cfg.path)
 	}
-	return picture.NewLoader(origin, ui.PicturePixels(mode), ui.PicturePixels(mode), 0)
+	return picture.NewLoader(origin, graphics.PicturePixels(mode), graphics.PicturePixels(mode), 0)
 }
 
 // pictureFetcher downloads the pictures of the web story at page, a few

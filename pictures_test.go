@@ -13,7 +13,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/picture/encode"
-	"github.com/reeltui/reel/ui"
+	"github.com/reeltui/reel/ui/graphics"
 )
 
 // TestWebStoryPicturesNeverFromLoopback: a public page's pictures never
@@ -27,7 +27,7 @@ func TestWebStoryPicturesNeverFromLoopback(t *testing.T) {
 	}))
 	defer srv.Close()
 	const page = "https://news.example/story"
-	l := pictureLoader(config{path: page}, ui.PicturesBlocks, page)
+	l := pictureLoader(config{path: page}, graphics.PicturesBlocks, page)
 	if l == nil {
 		t.Fatal("no loader for a web story")
 	}
@@ -57,7 +57,7 @@ func TestLocalPageShowsLocalPictures(t *testing.T) {
 		w.Write(png)
 	}))
 	defer srv.Close()
-	l := pictureLoader(config{path: srv.URL + "/story"}, ui.PicturesBlocks, srv.URL+"/story")
+	l := pictureLoader(config{path: srv.URL + "/story"}, graphics.PicturesBlocks, srv.URL+"/story")
 	if _, err := l.Load(context.Background(), "img/sunset.png"); err != nil {
 		t.Errorf("a loopback page's own picture: %v", err)
 	}
@@ -77,14 +77,14 @@ func TestPictureLoaderOrigins(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "a.png"), []byte("not really"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if l := pictureLoader(config{path: filepath.Join(dir, "deck.md")}, ui.PicturesOff, ""); l != nil {
+	if l := pictureLoader(config{path: filepath.Join(dir, "deck.md")}, graphics.PicturesOff, ""); l != nil {
 		t.Error("a loader with pictures off")
 	}
-	if l := pictureLoader(config{}, ui.PicturesBlocks, ""); l != nil {
+	if l := pictureLoader(config{}, graphics.PicturesBlocks, ""); l != nil {
 		t.Error("a loader for the bundled sample")
 	}
 	// A story file reads its folder, and never the web.
-	l := pictureLoader(config{path: filepath.Join(dir, "deck.md")}, ui.PicturesBlocks, "")
+	l := pictureLoader(config{path: filepath.Join(dir, "deck.md")}, graphics.PicturesBlocks, "")
 	if _, err := l.Load(context.Background(), "a.png"); picture.Reason(err) != "not a PNG, JPEG, GIF or WebP picture" {
 		t.Errorf("a.png: %v", err)
 	}
@@ -92,7 +92,7 @@ func TestPictureLoaderOrigins(t *testing.T) {
 		t.Errorf("web picture: %v", err)
 	}
 	// A piped story has no folder.
-	l = pictureLoader(config{path: "-"}, ui.PicturesBlocks, "")
+	l = pictureLoader(config{path: "-"}, graphics.PicturesBlocks, "")
 	if _, err := l.Load(context.Background(), "a.png"); picture.Reason(err) != "no local pictures for a story without a folder" {
 		t.Errorf("piped: %v", err)
 	}
@@ -101,15 +101,15 @@ func TestPictureLoaderOrigins(t *testing.T) {
 func TestPicturesFlag(t *testing.T) {
 	tests := []struct {
 		args []string
-		mode ui.PictureMode
+		mode graphics.PictureMode
 		bad  bool
 	}{
-		{nil, ui.PicturesAuto, false},
-		{[]string{"--pictures", "blocks"}, ui.PicturesBlocks, false},
-		{[]string{"--pictures=kitty"}, ui.PicturesKitty, false},
-		{[]string{"--pictures", "off"}, ui.PicturesOff, false},
-		{[]string{"--pictures", "sixel"}, ui.PicturesSixel, false},
-		{[]string{"--pictures=iterm"}, ui.PicturesITerm, false},
+		{nil, graphics.PicturesAuto, false},
+		{[]string{"--pictures", "blocks"}, graphics.PicturesBlocks, false},
+		{[]string{"--pictures=kitty"}, graphics.PicturesKitty, false},
+		{[]string{"--pictures", "off"}, graphics.PicturesOff, false},
+		{[]string{"--pictures", "sixel"}, graphics.PicturesSixel, false},
+		{[]string{"--pictures=iterm"}, graphics.PicturesITerm, false},
 		{[]string{"--pictures", "bogus"}, 0, true},
 	}
 	for _, tt := range tests {
@@ -215,7 +215,7 @@ func TestPictureDownloadSaysWhatWentWrong(t *testing.T) {
 	closed := httptest.NewServer(http.NotFoundHandler())
 	refused := closed.URL + "/gone.jpg"
 	closed.Close()
-	l := pictureLoader(config{path: srv.URL + "/story"}, ui.PicturesBlocks, srv.URL+"/story")
+	l := pictureLoader(config{path: srv.URL + "/story"}, graphics.PicturesBlocks, srv.URL+"/story")
 	for src, want := range map[string]string{
 		srv.URL + "/login.jpg": "not a picture: the server sent text/html",
 		refused:                "refused the connection",

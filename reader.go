@@ -14,6 +14,7 @@ import (
 
 	"github.com/reeltui/reel/internal/state"
 	"github.com/reeltui/reel/ui"
+	"github.com/reeltui/reel/ui/graphics"
 )
 
 // readInTerminal shows the story in the reader until the user leaves,
@@ -48,9 +49,9 @@ func readInTerminal(cfg config, ld loaded, stdin, stdout *os.File, stdinTTY bool
 	pics, noPics := cfg.pictures, ""
 	switch {
 	case os.Getenv("NO_COLOR") != "":
-		pics, noPics = ui.PicturesOff, "pictures need colour: NO_COLOR is set"
+		pics, noPics = graphics.PicturesOff, "pictures need colour: NO_COLOR is set"
 	case !colourTerminal(stdout):
-		pics, noPics = ui.PicturesOff, "pictures need colour: this terminal has none"
+		pics, noPics = graphics.PicturesOff, "pictures need colour: this terminal has none"
 	}
 	m := ui.New(s, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
 		Pictures: pics, NoPictures: noPics, Loader: pictureLoader(cfg, pics, base), Tmux: os.Getenv("TMUX") != "",

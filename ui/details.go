@@ -84,7 +84,7 @@ func (m Model) notShown(p story.Picture) string {
 	if a == nil || p.Placeholder || p.Source == "" {
 		return ""
 	}
-	if _, err, ok := a.loader.Cached(p.Source); ok && err != nil {
+	if _, err, ok := a.Loader().Cached(p.Source); ok && err != nil {
 		return picture.Reason(err)
 	}
 	return ""

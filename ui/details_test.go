@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/graphics"
 )
 
 func TestDetailsShowEverything(t *testing.T) {
@@ -123,7 +124,7 @@ func TestDetailsOfThePoster(t *testing.T) {
 // TestDetailsSayWhyNotShown: a picture that cannot be drawn says why in
 // the details, whole, as its panel's mark may be cut to one line.
 func TestDetailsSayWhyNotShown(t *testing.T) {
-	m := turnTo(t, pictureModel(t, PicturesBlocks, 100, 60), "5 enter i")
+	m := turnTo(t, pictureModel(t, graphics.PicturesBlocks, 100, 60), "5 enter i")
 	if m.overlay != overlayDetails {
 		t.Fatal("i did not open the details")
 	}
@@ -134,7 +135,7 @@ func TestDetailsSayWhyNotShown(t *testing.T) {
 		}
 	}
 	// A picture that is drawn has nothing to explain.
-	m = turnTo(t, pictureModel(t, PicturesBlocks, 100, 60), "1 enter i")
+	m = turnTo(t, pictureModel(t, graphics.PicturesBlocks, 100, 60), "1 enter i")
 	if f := frame(m); strings.Contains(f, "Not shown") {
 		t.Errorf("a drawn picture says it is not shown:\n%s", f)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -294,10 +295,10 @@ func TestHelpFitsEveryWindow(t *testing.T) {
 // the help does not offer it and it does nothing, with a loader or with
 // pictures refused (NO_COLOR). A deck keeps it.
 func TestNoPictureKeyInATextGallery(t *testing.T) {
-	loader := picture.NewLoader(picture.Origin{Dir: "../testdata"}, blocksPixels, blocksPixels, 0)
+	loader := picture.NewLoader(picture.Origin{Dir: "../testdata"}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
 	for _, opt := range []Options{
-		{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: loader},
-		{Theme: page.ThemeDark, Pictures: PicturesOff, NoPictures: "pictures need colour: NO_COLOR is set"},
+		{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: loader},
+		{Theme: page.ThemeDark, Pictures: graphics.PicturesOff, NoPictures: "pictures need colour: NO_COLOR is set"},
 	} {
 		m := send(testModel(sample(t), opt), tea.WindowSizeMsg{Width: 100, Height: 30})
 		m = runKeys(t, m, "right")
@@ -309,7 +310,7 @@ func TestNoPictureKeyInATextGallery(t *testing.T) {
 			t.Errorf("p changed a text gallery's page:\n%s", after)
 		}
 	}
-	m := send(testModel(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: loader}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m := send(testModel(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: loader}), tea.WindowSizeMsg{Width: 100, Height: 30})
 	if help := frame(runKeys(t, m, "?")); !strings.Contains(help, "pictures on/off") {
 		t.Errorf("the help of a deck with pictures lacks p:\n%s", help)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -36,8 +37,8 @@ type Options struct {
 	// first frame shows it without waiting for a size message.
 	Width, Height int
 	// Pictures says how pictures are drawn in their panels, from what
-	// Loader reads; with no loader, or PicturesOff, panels are words.
-	Pictures PictureMode
+	// Loader reads; with no loader, or graphics.PicturesOff, panels are words.
+	Pictures graphics.PictureMode
 	Loader   *picture.Loader
 	// NoPictures says why pictures cannot be drawn, such as "pictures
 	// need colour": the pictures key then says it instead of nothing.
@@ -130,7 +131,7 @@ type Model struct {
 	left     time.Duration // until the slideshow turns the page
 	tickID   int
 
-	art       *pictureArt     // nil when pictures are off for good
+	art       *graphics.Art   // nil when pictures are off for good
 	picOn     bool            // pictures shown (the toggle key)
 	picWhyNot string          // why there are no pictures, said by the toggle key
 	picAuto   bool            // waiting to hear what the terminal can draw
@@ -138,7 +139,7 @@ type Model struct {
 	answers   terminalAnswers // what the terminal said (pictures_detect.go)
 	// Pictures in real pixels: the layer that draws them after each frame,
 	// those the frame shows, and its generation (pictures_place.go).
-	screen     *screenLayer
+	screen     *graphics.Layer
 	placed     []placement
 	placeGen   int
 	placeDelay time.Duration   // how long a frame stands before its pictures are written
@@ -175,22 +176,21 @@ func New(s *story.Story, opt Options) Model {
 	}
 	m.setTheme(theme)
 	m.picWhyNot = opt.NoPictures
-	if opt.Loader != nil && opt.Pictures != PicturesOff && theme != page.ThemeNoTTY {
+	if opt.Loader != nil && opt.Pictures != graphics.PicturesOff && theme != page.ThemeNoTTY {
 		mode := opt.Pictures
-		if mode == PicturesITerm && opt.Tmux {
-			mode = PicturesBlocks
+		if mode == graphics.PicturesITerm && opt.Tmux {
+			mode = graphics.PicturesBlocks
 			m.hint = "no iTerm2 pictures in tmux: half blocks"
 		}
-		m.art = newPictureArt(opt.Loader, mode)
-		m.art.tmux = opt.Tmux
+		m.art = graphics.NewArt(opt.Loader, mode, opt.Tmux)
 		m.kittyAsk = opt.KittyPlaceholders
 		m.answers = terminalAnswers{itermEnv: opt.ITermImages, tmux: opt.Tmux}
-		if mode == PicturesAuto || mode == PicturesITerm || mode == PicturesSixel {
-			m.screen = &screenLayer{}
+		if mode == graphics.PicturesAuto || mode == graphics.PicturesITerm || mode == graphics.PicturesSixel {
+			m.screen = &graphics.Layer{}
 			m.placeDelay = placeDelay
 		}
 		m.picOn = true
-		m.picAuto = opt.Pictures == PicturesAuto
+		m.picAuto = opt.Pictures == graphics.PicturesAuto
 		m.picPending = map[string]bool{}
 		m.picVer = map[string]int{}
 		m.picDelay = pictureDelay

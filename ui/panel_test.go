@@ -10,6 +10,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -63,8 +64,8 @@ func TestMouseWheelScrolls(t *testing.T) {
 // its 15 seconds), a panel says so, rather than the bare "▣ picture" it
 // also shows with pictures off; once loaded the mark goes.
 func TestPanelSaysLoading(t *testing.T) {
-	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, blocksPixels, blocksPixels, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l, Width: 100, Height: 34})
 	next, cmd := m.Update(keyMsg("right"))
 	m = next.(Model)
 	if f := ansi.Strip(m.View().Content); !strings.Contains(f, "▣ loading…") {

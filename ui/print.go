@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -12,7 +13,7 @@ import (
 // print has.
 func Print(w io.Writer, s *story.Story, opt page.PrintOptions) error {
 	if opt.Pictures != nil && opt.Art == nil {
-		opt.Art = newPictureArt(opt.Pictures, PicturesBlocks)
+		opt.Art = graphics.NewArt(opt.Pictures, graphics.PicturesBlocks, false)
 	}
 	return page.Print(w, s, opt)
 }

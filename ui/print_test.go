@@ -12,6 +12,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -78,7 +79,7 @@ func TestPrintDownloadsPicturesTogether(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := picture.NewLoader(picture.Origin{Base: base, Fetch: fetch}, blocksPixels, blocksPixels, 0)
+	l := picture.NewLoader(picture.Origin{Base: base, Fetch: fetch}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
 	var out strings.Builder
 	if err := Print(&out, s, page.PrintOptions{Width: 60, Theme: page.ThemeDark, Pictures: l}); err != nil {
 		t.Fatal(err)

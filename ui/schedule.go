@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -23,7 +24,7 @@ func (m Model) key(i int) pageKey {
 func (m Model) spec(i int) page.Spec {
 	sp := page.Spec{Story: m.story, Index: i, Width: page.ContentWidth(m.width), Height: m.bodyHeight(), Theme: m.theme, Styles: m.styles, Deadline: m.deadline, Format: m.format, Hidden: m.hiddenFor(i), Method: m.method}
 	if art := m.artIfOn(); art != nil {
-		sp.Art = art // never a nil *pictureArt: the page takes a non-nil Art to draw
+		sp.Art = art // never a nil *graphics.Art: the page takes a non-nil Art to draw
 	}
 	return sp
 }
@@ -32,7 +33,7 @@ func (m Model) spec(i int) page.Spec {
 // pictures drawn in real pixels over its lines.
 type shownPage struct {
 	*page.Page
-	pictures []pagePicture
+	pictures []graphics.PagePicture
 }
 
 // renderPage renders one page and takes its pictures' markers out. It is
@@ -45,8 +46,8 @@ func renderPage(sp page.Spec) (p *shownPage) {
 		}
 	}()
 	p = &shownPage{Page: page.Render(sp)}
-	art, _ := sp.Art.(*pictureArt)
-	markPictures(p, art, sp.Method)
+	art, _ := sp.Art.(*graphics.Art)
+	p.pictures = graphics.MarkPictures(p.Lines, art, sp.Method)
 	return p
 }
 

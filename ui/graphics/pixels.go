@@ -1,11 +1,10 @@
-package ui
+package graphics
 
 import (
 	"image"
 	"strconv"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/internal/picture/encode"
@@ -25,23 +24,23 @@ const maxEncodedBytes = 24 << 20
 
 // encodedPictures keeps the escape sequences of pictures encoded for the
 // terminal, by picture, size and cell size, the oldest dropped past
-// maxEncodedBytes. pictureArt's mutex guards it.
+// maxEncodedBytes. Art's mutex guards it.
 type encodedPictures struct {
-	seqs  map[artKey]string
-	order []artKey
+	seqs  map[Key]string
+	order []Key
 	bytes int
 }
 
 func newEncodedPictures() encodedPictures {
-	return encodedPictures{seqs: map[artKey]string{}}
+	return encodedPictures{seqs: map[Key]string{}}
 }
 
-func (e *encodedPictures) has(k artKey) bool {
+func (e *encodedPictures) has(k Key) bool {
 	_, ok := e.seqs[k]
 	return ok
 }
 
-func (e *encodedPictures) put(k artKey, seq string) {
+func (e *encodedPictures) put(k Key, seq string) {
 	if _, ok := e.seqs[k]; ok {
 		return
 	}
@@ -55,8 +54,8 @@ func (e *encodedPictures) put(k artKey, seq string) {
 	e.bytes += len(seq)
 }
 
-// encoded keeps picture k's sequence.
-func (a *pictureArt) encoded(k artKey, seq string) {
+// Encoded keeps picture k's sequence.
+func (a *Art) Encoded(k Key, seq string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	delete(a.sending, k)
@@ -65,23 +64,23 @@ func (a *pictureArt) encoded(k artKey, seq string) {
 	}
 }
 
-// unsend forgets that k is being sent: it could not be.
-func (a *pictureArt) unsend(k artKey) {
+// Unsend forgets that k is being sent: it could not be.
+func (a *Art) Unsend(k Key) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	delete(a.sending, k)
 }
 
-// sequence returns picture k's encoded sequence, or "" if it is not ready.
-func (a *pictureArt) sequence(k artKey) string {
+// Sequence returns picture k's encoded sequence, or "" if it is not ready.
+func (a *Art) Sequence(k Key) string {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return a.pixels.seqs[k]
 }
 
-// setCell records the size of a cell in pixels; it reports whether it
+// SetCell records the size of a cell in pixels; it reports whether it
 // changed. Sizes no terminal has are refused.
-func (a *pictureArt) setCell(w, h int) bool {
+func (a *Art) SetCell(w, h int) bool {
 	if w < 2 || h < 2 || w > 256 || h > 512 {
 		return false
 	}
@@ -92,8 +91,8 @@ func (a *pictureArt) setCell(w, h int) bool {
 	return changed
 }
 
-// cellSize is the size of a cell in pixels, zero while unknown.
-func (a *pictureArt) cellSize() image.Point {
+// CellSize is the size of a cell in pixels, zero while unknown.
+func (a *Art) CellSize() image.Point {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	return a.cell
@@ -104,31 +103,22 @@ func (a *pictureArt) cellSize() image.Point {
 // pixels are sent.
 var defaultCell = image.Point{X: 10, Y: 20}
 
-// pixelsMsg brings a picture encoded for the terminal; seq is empty if
-// it could not be.
-type pixelsMsg struct {
-	key artKey
-	seq string
-}
-
-// encodePixels encodes picture k off the UI goroutine, scaled to its
-// box's pixels.
-func encodePixels(k artKey, img *image.RGBA) tea.Cmd {
-	return func() tea.Msg {
-		cell := k.cell
-		if cell == (image.Point{}) {
-			cell = defaultCell
-		}
-		w, h := k.cols*cell.X, k.rows*cell.Y
-		var seq string
-		switch k.mode {
-		case PicturesSixel:
-			seq = encode.Sixel(img, w, h)
-		case PicturesITerm:
-			seq, _ = encode.ITerm(img, k.cols, k.rows, w, h)
-		}
-		return pixelsMsg{key: k, seq: seq}
+// EncodePixels encodes picture k for the terminal, scaled to its box's
+// pixels; it returns "" if it cannot be.
+func EncodePixels(k Key, img *image.RGBA) string {
+	cell := k.cell
+	if cell == (image.Point{}) {
+		cell = defaultCell
 	}
+	w, h := k.Cols*cell.X, k.Rows*cell.Y
+	var seq string
+	switch k.Mode {
+	case PicturesSixel:
+		seq = encode.Sixel(img, w, h)
+	case PicturesITerm:
+		seq, _ = encode.ITerm(img, k.Cols, k.Rows, w, h)
+	}
+	return seq
 }
 
 // A marker is an escape sequence (an APC string, which terminals ignore
@@ -138,7 +128,7 @@ const markerPrefix = "\x1b_reel-picture;"
 
 // marker returns the marker of picture k, numbering k if it is new.
 // Numbers are never reused: pages rendered earlier keep theirs.
-func (a *pictureArt) marker(k artKey) string {
+func (a *Art) marker(k Key) string {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	id, ok := a.markIDs[k]
@@ -146,27 +136,29 @@ func (a *pictureArt) marker(k artKey) string {
 		id = len(a.marked)
 		a.marked = append(a.marked, k)
 		if a.markIDs == nil {
-			a.markIDs = map[artKey]int{}
+			a.markIDs = map[Key]int{}
 		}
 		a.markIDs[k] = id
 	}
 	return markerPrefix + strconv.Itoa(id) + "\x1b\\"
 }
 
-// pagePicture is a picture drawn in real pixels on a page: the line and
+// PagePicture is a picture drawn in real pixels on a page: the line and
 // column its top left cell stands at, without the page's centring margin.
-type pagePicture struct {
-	line, col int
-	key       artKey
+type PagePicture struct {
+	Line, Col int
+	Key       Key
 }
 
-// markPictures takes the markers out of a rendered page's lines and
-// notes where each picture stands. wm measures as the page was measured.
-func markPictures(p *shownPage, a *pictureArt, wm ansi.Method) {
-	if a == nil || p == nil {
-		return
+// MarkPictures takes the markers out of a rendered page's lines and
+// returns where each picture stands. wm measures as the page was
+// measured.
+func MarkPictures(lines []string, a *Art, wm ansi.Method) []PagePicture {
+	if a == nil {
+		return nil
 	}
-	for i, l := range p.Lines {
+	var out []PagePicture
+	for i, l := range lines {
 		for {
 			at := strings.Index(l, markerPrefix)
 			if at < 0 {
@@ -181,15 +173,16 @@ func markPictures(p *shownPage, a *pictureArt, wm ansi.Method) {
 			l = l[:at] + rest[end+2:]
 			a.mu.Lock()
 			ok := err == nil && id >= 0 && id < len(a.marked)
-			var k artKey
+			var k Key
 			if ok {
 				k = a.marked[id]
 			}
 			a.mu.Unlock()
 			if ok {
-				p.pictures = append(p.pictures, pagePicture{line: i, col: wm.StringWidth(l[:at]), key: k})
+				out = append(out, PagePicture{Line: i, Col: wm.StringWidth(l[:at]), Key: k})
 			}
 		}
-		p.Lines[i] = l
+		lines[i] = l
 	}
+	return out
 }

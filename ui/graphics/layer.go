@@ -1,4 +1,4 @@
-package ui
+package graphics
 
 import (
 	"bytes"
@@ -30,32 +30,39 @@ import (
 // erases the terminal's pictures.
 const eraseScreen = ansi.EraseEntireScreen
 
-// screenPicture is a picture to draw: its sequence, and the cell (from
+// ScreenPicture is a picture to draw: its sequence, and the cell (from
 // 0) of its top left corner.
-type screenPicture struct {
-	x, y int
-	seq  string
+type ScreenPicture struct {
+	X, Y int
+	Seq  string
 }
 
-// screenLayer holds the pictures to draw after each full repaint. It is
+// Layer holds the pictures to draw after each full repaint. It is
 // safe for concurrent use: the reader publishes, the renderer's goroutine
 // writes.
-type screenLayer struct {
+type Layer struct {
 	mu       sync.Mutex
-	pictures []screenPicture
+	pictures []ScreenPicture
 }
 
-// publish sets the pictures drawn after the next full repaint, and every
+// Publish sets the pictures drawn after the next full repaint, and every
 // one after it.
-func (l *screenLayer) publish(pics []screenPicture) {
+func (l *Layer) Publish(pics []ScreenPicture) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.pictures = pics
 }
 
-// withdraw stops drawing pictures; it reports whether there were any,
+// Pictures returns the pictures published.
+func (l *Layer) Pictures() []ScreenPicture {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.pictures
+}
+
+// Withdraw stops drawing pictures; it reports whether there were any,
 // which the terminal may still show until the screen is erased.
-func (l *screenLayer) withdraw() bool {
+func (l *Layer) Withdraw() bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	had := len(l.pictures) > 0
@@ -63,9 +70,9 @@ func (l *screenLayer) withdraw() bool {
 	return had
 }
 
-// frame returns what to write for p, a write on its way to the terminal:
+// Frame returns what to write for p, a write on its way to the terminal:
 // p itself, and after a full repaint the pictures too.
-func (l *screenLayer) frame(p []byte) []byte {
+func (l *Layer) Frame(p []byte) []byte {
 	if !bytes.Contains(p, []byte(eraseScreen)) {
 		return p
 	}
@@ -78,8 +85,8 @@ func (l *screenLayer) frame(p []byte) []byte {
 	var draw strings.Builder
 	for _, pic := range pics {
 		draw.WriteString(ansi.SaveCursor)
-		draw.WriteString(ansi.CursorPosition(pic.x+1, pic.y+1))
-		draw.WriteString(pic.seq)
+		draw.WriteString(ansi.CursorPosition(pic.X+1, pic.Y+1))
+		draw.WriteString(pic.Seq)
 		draw.WriteString(ansi.RestoreCursor)
 	}
 	out := make([]byte, 0, len(p)+draw.Len())
@@ -98,11 +105,11 @@ func (l *screenLayer) frame(p []byte) []byte {
 // layerWriter writes to the terminal through a screen layer.
 type layerWriter struct {
 	out   io.Writer
-	layer *screenLayer
+	layer *Layer
 }
 
 func (w layerWriter) Write(p []byte) (int, error) {
-	if _, err := w.out.Write(w.layer.frame(p)); err != nil {
+	if _, err := w.out.Write(w.layer.Frame(p)); err != nil {
 		return 0, err
 	}
 	return len(p), nil
@@ -117,14 +124,11 @@ type layerFile struct {
 
 func (f layerFile) Write(p []byte) (int, error) { return f.w.Write(p) }
 
-// Output returns the writer the program should write to: out itself, or,
-// where pictures may be drawn in real pixels, out behind the layer that
-// draws them after each frame.
-func (m Model) Output(out io.Writer) io.Writer {
-	if m.screen == nil {
-		return out
-	}
-	w := layerWriter{out: out, layer: m.screen}
+// Output returns out behind the layer: what is written to it is written
+// to out, with the pictures after each full repaint. Where out is the
+// terminal's file, so is the writer, so that Bubble Tea sees a terminal.
+func (l *Layer) Output(out io.Writer) io.Writer {
+	w := layerWriter{out: out, layer: l}
 	if f, ok := out.(term.File); ok {
 		return layerFile{File: f, w: w}
 	}
