@@ -194,31 +194,49 @@ func (a *Art) panelArt(p story.Picture, iw, maxRows int) (lines []string, note s
 	if cols < 1 || rows < 1 {
 		return nil, "too small to draw"
 	}
-	a.mu.Lock()
 	k := Key{Src: p.Source, Cols: cols, Rows: rows, Mode: mode, profile: profile}
 	if realPixels {
 		k.cell = cell
 	}
-	lines, ok = a.lines[k]
-	if !ok && mode == PicturesKitty {
+	lines = a.drawn(k, img)
+	if lines == nil {
+		return nil, ""
+	}
+	pad := strings.Repeat(" ", (iw-cols)/2)
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = pad + l
+	}
+	return out, ""
+}
+
+// drawn returns the lines of picture img drawn for k: those kept; for
+// kitty, its placeholders once the placement is sent (asked for until
+// then); otherwise half blocks, drawn now and kept, the first line marked
+// where real pixels go over them (asked for until encoded).
+func (a *Art) drawn(k Key, img *image.RGBA) []string {
+	realPixels := k.Mode == PicturesITerm || k.Mode == PicturesSixel
+	a.mu.Lock()
+	lines, ok := a.lines[k]
+	if !ok && k.Mode == PicturesKitty {
 		if id, sent := a.ids[k]; sent {
-			lines = encode.KittyPlaceholders(id, cols, rows)
+			lines = encode.KittyPlaceholders(id, k.Cols, k.Rows)
 			a.lines[k] = lines
 		} else {
 			a.wanted[k] = true
 		}
 	}
-	if realPixels && !a.pixels.has(k) && (mode == PicturesITerm || cell != image.Point{}) {
+	if realPixels && !a.pixels.has(k) && (k.Mode == PicturesITerm || k.cell != image.Point{}) {
 		// Sixel needs the cell size: without it a picture could spill
 		// out of its panel.
 		a.wanted[k] = true
 	}
 	a.mu.Unlock()
-	if !ok && mode != PicturesKitty {
+	if !ok && k.Mode != PicturesKitty {
 		// Real pixels are drawn over half blocks: those show wherever the
 		// picture itself cannot be drawn (partly scrolled off, a terminal
 		// that ignores the sequence).
-		lines = encode.Blocks(img, cols, rows, profile)
+		lines = encode.Blocks(img, k.Cols, k.Rows, k.profile)
 		if realPixels && len(lines) > 0 {
 			lines[0] = a.marker(k) + lines[0]
 		}
@@ -230,15 +248,7 @@ func (a *Art) panelArt(p story.Picture, iw, maxRows int) (lines []string, note s
 		a.blocksDrawn = true
 		a.mu.Unlock()
 	}
-	if lines == nil {
-		return nil, ""
-	}
-	pad := strings.Repeat(" ", (iw-cols)/2)
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		out[i] = pad + l
-	}
-	return out, ""
+	return lines
 }
 
 // Draw draws picture p for a panel of at most room rows whose words take
