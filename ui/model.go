@@ -98,7 +98,7 @@ type Model struct {
 	noSteps bool         // pages are shown whole, their reveal steps ignored
 
 	width, height int
-	method        ansi.Method // how the terminal counts columns (width.go)
+	method        ansi.Method // how the terminal counts columns (page/width.go)
 	pos           position
 	reveal        reveal     // steps hidden on a page
 	notesOpen     bool       // the speaker notes pane is shown

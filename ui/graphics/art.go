@@ -17,9 +17,9 @@ import (
 type PictureMode int
 
 // The picture modes. PicturesAuto draws half blocks until the terminal
-// has answered what it can draw (pictures_detect.go). PicturesITerm and
-// PicturesSixel draw real pixels over the cells of the picture's half
-// blocks, after the frame is drawn (pictures_layer.go).
+// has answered what it can draw (ui's pictures_detect.go). PicturesITerm
+// and PicturesSixel draw real pixels over the cells of the picture's half
+// blocks, after the frame is drawn (layer.go).
 const (
 	PicturesOff PictureMode = iota
 	PicturesAuto
@@ -96,7 +96,7 @@ type Art struct {
 	// terminal has said (zero until then), and the pictures encoded.
 	cell   image.Point
 	pixels encodedPictures
-	// The pictures marked in renders, by number (pictures_pixels.go).
+	// The pictures marked in renders, by number (pixels.go).
 	marked  []Key
 	markIDs map[Key]int
 }
@@ -370,7 +370,7 @@ func artRows(room, textRows int) int {
 // PicturePixels is the size, in pixels on each side, that pictures are
 // kept at for a mode: kitty, iTerm2 and sixel draw real pixels and need
 // more. Auto mode draws half blocks until the terminal says it can do
-// better (then useMode asks the loader for larger pictures): keeping
+// better (then UseMode asks the loader for larger pictures): keeping
 // real pixels' size for half blocks held sixteen times the memory, and
 // paging through 100 pictured slides peaked at 221 MB.
 func PicturePixels(mode PictureMode) int {

@@ -13,10 +13,10 @@ import (
 // Real pixels (iTerm2 inline images, sixel) are not cells: Bubble Tea's
 // renderer cannot hold them. A picture's panel is rendered with its half
 // blocks, the first row marked (marker) so that the page knows where the
-// picture stands (markPictures); the picture is encoded off the UI
-// goroutine (encodePixels) and kept (encodedPictures); once it is encoded
-// and wholly on screen, it is drawn over its half blocks after the frame
-// (pictures_place.go, pictures_layer.go).
+// picture stands (MarkPictures); the picture is encoded off the UI
+// goroutine (EncodePixels, in ui's command) and kept (encodedPictures);
+// once it is encoded and wholly on screen, it is drawn over its half
+// blocks after the frame (ui's pictures_place.go, layer.go).
 
 // maxEncodedBytes caps the encoded pictures kept: a sixel picture of a
 // wide panel takes a few hundred kilobytes.
@@ -123,7 +123,7 @@ func EncodePixels(k Key, img *image.RGBA) string {
 
 // A marker is an escape sequence (an APC string, which terminals ignore
 // and width counting skips) that names a picture by number. It never
-// leaves the render: markPictures takes it out.
+// leaves the render: MarkPictures takes it out.
 const markerPrefix = "\x1b_reel-picture;"
 
 // marker returns the marker of picture k, numbering k if it is new.

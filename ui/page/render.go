@@ -14,7 +14,8 @@ import (
 	"github.com/reeltui/reel/story"
 )
 
-// Reading width: pages are never wider than this, and centred beyond it.
+// MaxReadingWidth is the reading width: pages are never wider than this,
+// and centred beyond it.
 const MaxReadingWidth = 80
 
 // renderDeadline is how long one page's Markdown may take to format;
