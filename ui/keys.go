@@ -36,11 +36,10 @@ type KeyMap struct {
 	Quit      key.Binding
 	Close     key.Binding
 	Enter     key.Binding
-	ListUp    key.Binding
-	ListDown  key.Binding
-	ListPgUp  key.Binding // a list's height up, in the contents
-	ListPgDn  key.Binding
 	ForceQuit key.Binding
+
+	// The overlays' own keys, which act only while one is shown.
+	InContents ContentsKeyMap
 }
 
 // DefaultKeyMap returns reel's keys.
@@ -76,10 +75,9 @@ func DefaultKeyMap() KeyMap {
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		ListUp:    key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
-		ListDown:  key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
-		ListPgUp:  key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		ListPgDn:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+
+		// The overlays' own keys.
+		InContents: DefaultContentsKeyMap(),
 	}
 }
 

@@ -114,8 +114,8 @@ type Model struct {
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
 
 	overlay  overlay
-	input    textinput.Model // the contents filter or the search query
-	contents contentsState
+	input    textinput.Model // the search query
+	contents contentsList
 	search   searchState
 
 	err error // a bug caught in Update or View, reported on exit
@@ -157,6 +157,7 @@ func New(s *story.Story, opt Options) Model {
 		cache:         newPageCache(48),
 		pending:       map[pageKey]*rendering{},
 		input:         textinput.New(),
+		contents:      newContentsList(),
 		hint:          story.OneLine(opt.Hint),
 		interval:      defaultInterval,
 		renderBudget:  syncRenderBudget,
@@ -207,7 +208,7 @@ func New(s *story.Story, opt Options) Model {
 	if opt.Width > 0 && opt.Height > 0 {
 		m.width, m.height = opt.Width, opt.Height
 		m.help.SetWidth(m.width)
-		m.input.SetWidth(max(m.width-12, 1))
+		m.setInputWidths()
 		_ = m.show()        // the neighbours are prefetched once the program runs
 		clear(m.picPending) // and the pictures loaded: Init asks again
 	}
@@ -224,17 +225,36 @@ func (m *Model) setTheme(t Theme) {
 	m.styles = &st
 	if t == ThemeNoTTY {
 		m.help.Styles = help.Styles{}
-		m.input.SetStyles(textinput.Styles{Cursor: textinput.CursorStyle{Shape: tea.CursorBlock}})
+		m.setInputStyles(textinput.Styles{Cursor: textinput.CursorStyle{Shape: tea.CursorBlock}})
 	} else {
 		m.help.Styles = help.DefaultStyles(t != ThemeLight)
 		st := textinput.DefaultStyles(t != ThemeLight)
 		// A steady cursor: a blinking one wakes the program twice a second
 		// while the reader types nothing.
 		st.Cursor.Blink = false
-		m.input.SetStyles(st)
+		m.setInputStyles(st)
 	}
 	m.cache.clear()
 	m.cur = nil
+}
+
+// inputs are the overlays' text inputs: the contents filter and the
+// search query.
+func (m *Model) inputs() []*textinput.Model {
+	return []*textinput.Model{&m.contents.input, &m.input}
+}
+
+// setInputWidths fits the inputs to the status bar, past their label.
+func (m *Model) setInputWidths() {
+	for _, in := range m.inputs() {
+		in.SetWidth(max(m.width-12, 1))
+	}
+}
+
+func (m *Model) setInputStyles(st textinput.Styles) {
+	for _, in := range m.inputs() {
+		in.SetStyles(st)
+	}
 }
 
 // pages is the number of pages, the cover included.

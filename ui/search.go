@@ -97,7 +97,8 @@ func (m Model) openSearch() (Model, tea.Cmd) {
 	if m.search.last != "" {
 		placeholder = fmt.Sprintf("enter or ↑: %q", m.search.last)
 	}
-	return m, m.openInput(overlaySearch, placeholder)
+	m.overlay = overlaySearch
+	return m, openInput(&m.input, placeholder)
 }
 
 func (m Model) updateSearchInput(msg tea.KeyPressMsg) (Model, tea.Cmd) {

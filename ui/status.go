@@ -13,11 +13,11 @@ func (m Model) statusBar() string {
 	st := m.styles
 	w := m.width
 	if m.overlay == overlaySearch || m.overlay == overlayContents {
-		label := "search: "
+		label, input := "search: ", m.input.View()
 		if m.overlay == overlayContents {
-			label = "filter: "
+			label, input = "filter: ", m.contents.input.View()
 		}
-		return m.method.Truncate(st.StatusTitle.Render(label)+m.input.View(), w, "")
+		return m.method.Truncate(st.StatusTitle.Render(label)+input, w, "")
 	}
 	posText := fmt.Sprintf(" %d / %d ", m.pos.page, m.story.Len())
 	if m.pos.page == 0 {

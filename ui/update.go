@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/reeltui/reel/story"
@@ -21,7 +22,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
 		m.help.SetWidth(m.width)
-		m.input.SetWidth(max(m.width-12, 1))
+		m.setInputWidths()
 		return m, tea.Batch(m.show(), m.researchIfStale())
 	case tea.ModeReportMsg:
 		if wm, ok := widthMethodFor(msg); ok && wm != m.method {
@@ -96,12 +97,14 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m.updateReading(msg)
 	}
-	if m.overlay == overlayContents || m.overlay == overlaySearch {
-		var cmd tea.Cmd
+	var cmd tea.Cmd
+	switch m.overlay {
+	case overlayContents:
+		m.contents.input, cmd = m.contents.input.Update(msg)
+	case overlaySearch:
 		m.input, cmd = m.input.Update(msg)
-		return m, cmd
 	}
-	return m, nil
+	return m, cmd
 }
 
 // wheelDelta is how many lines a wheel message scrolls.
@@ -246,14 +249,13 @@ func (m Model) updateHelp(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// openInput opens an overlay that takes typed text: the contents filter
-// or the search query.
-func (m *Model) openInput(o overlay, placeholder string) tea.Cmd {
-	m.overlay = o
-	m.input.Reset()
-	m.input.Prompt = ""
-	m.input.Placeholder = placeholder
-	return m.input.Focus()
+// openInput empties an overlay's input, names what it takes, and focuses
+// it: the contents filter or the search query.
+func openInput(in *textinput.Model, placeholder string) tea.Cmd {
+	in.Reset()
+	in.Prompt = ""
+	in.Placeholder = placeholder
+	return in.Focus()
 }
 
 func (m *Model) closeOverlay() {

@@ -46,7 +46,7 @@ func (m Model) content() string {
 	var body []string
 	switch m.overlay {
 	case overlayContents:
-		body = m.contentsView(h)
+		body = m.contents.view(m.width, h, m.pos.page, m.styles, m.method)
 	case overlayHelp:
 		body = m.helpView(h)
 	case overlayDetails:
