@@ -26,7 +26,6 @@ type KeyMap struct {
 	Search    key.Binding
 	NextMatch key.Binding
 	PrevMatch key.Binding
-	Recall    key.Binding // in the search box: the last term
 	Play      key.Binding
 	Faster    key.Binding
 	Slower    key.Binding
@@ -40,6 +39,7 @@ type KeyMap struct {
 
 	// The overlays' own keys, which act only while one is shown.
 	InContents ContentsKeyMap
+	InSearch   SearchKeyMap
 }
 
 // DefaultKeyMap returns reel's keys.
@@ -64,7 +64,6 @@ func DefaultKeyMap() KeyMap {
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
-		Recall:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "last search")),
 		Play:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "slideshow")),
 		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "faster")),
 		Slower:    key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "slower")),
@@ -78,6 +77,7 @@ func DefaultKeyMap() KeyMap {
 
 		// The overlays' own keys.
 		InContents: DefaultContentsKeyMap(),
+		InSearch:   DefaultSearchKeyMap(),
 	}
 }
 

@@ -114,7 +114,6 @@ type Model struct {
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
 
 	overlay  overlay
-	input    textinput.Model // the search query
 	contents contentsList
 	search   searchState
 
@@ -156,8 +155,8 @@ func New(s *story.Story, opt Options) Model {
 		help:          help.New(),
 		cache:         newPageCache(48),
 		pending:       map[pageKey]*rendering{},
-		input:         textinput.New(),
 		contents:      newContentsList(),
+		search:        newSearchState(),
 		hint:          story.OneLine(opt.Hint),
 		interval:      defaultInterval,
 		renderBudget:  syncRenderBudget,
@@ -241,7 +240,7 @@ func (m *Model) setTheme(t Theme) {
 // inputs are the overlays' text inputs: the contents filter and the
 // search query.
 func (m *Model) inputs() []*textinput.Model {
-	return []*textinput.Model{&m.contents.input, &m.input}
+	return []*textinput.Model{&m.contents.input, &m.search.input}
 }
 
 // setInputWidths fits the inputs to the status bar, past their label.

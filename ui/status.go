@@ -13,7 +13,7 @@ func (m Model) statusBar() string {
 	st := m.styles
 	w := m.width
 	if m.overlay == overlaySearch || m.overlay == overlayContents {
-		label, input := "search: ", m.input.View()
+		label, input := "search: ", m.search.input.View()
 		if m.overlay == overlayContents {
 			label, input = "filter: ", m.contents.input.View()
 		}
@@ -31,7 +31,7 @@ func (m Model) statusBar() string {
 		case m.count != "":
 			right = append(right, st.StatusTitle.Render(" go to "+m.count+"… "))
 		case m.search.query != "":
-			right = append(right, st.StatusBar.Render(" "+m.searchStatus(short)+" "))
+			right = append(right, st.StatusBar.Render(" "+m.search.status(short, m.pos.page)+" "))
 		}
 		if m.playing {
 			right = append(right, st.StatusTitle.Render(fmt.Sprintf(" ▶ %ds ", int(m.left.Seconds()))))

@@ -102,7 +102,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case overlayContents:
 		m.contents.input, cmd = m.contents.input.Update(msg)
 	case overlaySearch:
-		m.input, cmd = m.input.Update(msg)
+		m.search.input, cmd = m.search.input.Update(msg)
 	}
 	return m, cmd
 }
@@ -143,8 +143,7 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 			m.hint = "go to " + count + " cancelled"
 			return m, nil
 		}
-		m.search.cancel()
-		m.search = searchState{last: m.search.query, id: m.search.id}
+		m.search.clear()
 		m.hint = "search cleared"
 		return m, nil
 	case key.Matches(msg, k.Close):
@@ -260,7 +259,6 @@ func openInput(in *textinput.Model, placeholder string) tea.Cmd {
 
 func (m *Model) closeOverlay() {
 	m.overlay = overlayNone
-	m.input.Blur()
 }
 
 // stopShow is the one way the slideshow stops: by a key, or by itself on
@@ -319,7 +317,7 @@ func (m *Model) updateKeys() {
 	m.keys.Jump.SetEnabled(m.story.Len() > 0)
 	m.keys.GoTo.SetEnabled(m.count != "")
 	m.keys.Cancel.SetEnabled(m.count != "" || m.search.query != "")
-	m.keys.Recall.SetEnabled(m.search.last != "")
+	m.keys.InSearch.Recall.SetEnabled(m.search.last != "")
 	// A plain-text gallery has no pictures, only panels for the photos
 	// its text left out: p could show nothing there.
 	m.keys.Pictures.SetEnabled((m.art != nil || m.picWhyNot != "") && m.story.Format != story.FormatText)
