@@ -34,12 +34,12 @@ type KeyMap struct {
 	Notes     key.Binding
 	Quit      key.Binding
 	Close     key.Binding
-	Enter     key.Binding
 	ForceQuit key.Binding
 
 	// The overlays' own keys, which act only while one is shown.
 	InContents ContentsKeyMap
 	InSearch   SearchKeyMap
+	InDetails  DetailsKeyMap
 }
 
 // DefaultKeyMap returns reel's keys.
@@ -73,11 +73,11 @@ func DefaultKeyMap() KeyMap {
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 
 		// The overlays' own keys.
 		InContents: DefaultContentsKeyMap(),
 		InSearch:   DefaultSearchKeyMap(),
+		InDetails:  DefaultDetailsKeyMap(),
 	}
 }
 

@@ -116,13 +116,13 @@ type Model struct {
 	overlay  overlay
 	contents contentsList
 	search   searchState
+	details  detailsOverlay
 
 	err error // a bug caught in Update or View, reported on exit
 
 	count    string // digits typed before enter or G
 	hint     string // a note on the status bar until the next key
 	helpY    int    // the first line of the help shown, when it scrolls
-	detailsY int    // the first line of the picture details shown
 	playing  bool
 	interval time.Duration
 	left     time.Duration // until the slideshow turns the page

@@ -69,7 +69,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		if m.overlay == overlayDetails {
-			m.detailsY = clamp(m.detailsY+wheelDelta(msg), 0, m.detailsMaxY())
+			m.details.scroll(wheelDelta(msg), m.detailsMaxY())
 			return m, nil
 		}
 		if m.overlay != overlayNone {

@@ -50,7 +50,7 @@ func (m Model) content() string {
 	case overlayHelp:
 		body = m.helpView(h)
 	case overlayDetails:
-		body = m.detailsView(h)
+		body = m.details.view(m.detailsBody(), m.width, h, m.styles, m.method)
 	default:
 		body = m.pageView(h)
 	}
