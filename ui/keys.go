@@ -40,6 +40,7 @@ type KeyMap struct {
 	InContents ContentsKeyMap
 	InSearch   SearchKeyMap
 	InDetails  DetailsKeyMap
+	InHelp     HelpKeyMap
 }
 
 // DefaultKeyMap returns reel's keys.
@@ -78,6 +79,7 @@ func DefaultKeyMap() KeyMap {
 		InContents: DefaultContentsKeyMap(),
 		InSearch:   DefaultSearchKeyMap(),
 		InDetails:  DefaultDetailsKeyMap(),
+		InHelp:     DefaultHelpKeyMap(),
 	}
 }
 

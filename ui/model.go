@@ -89,7 +89,7 @@ const (
 type Model struct {
 	story   *story.Story
 	keys    KeyMap
-	help    help.Model
+	help    helpOverlay
 	styles  *Styles // shared with the pages rendered, never changed: a new theme brings new ones
 	theme   Theme   // the theme in use: never ThemeAuto
 	auto    bool    // the theme follows the terminal's background
@@ -122,7 +122,6 @@ type Model struct {
 
 	count    string // digits typed before enter or G
 	hint     string // a note on the status bar until the next key
-	helpY    int    // the first line of the help shown, when it scrolls
 	playing  bool
 	interval time.Duration
 	left     time.Duration // until the slideshow turns the page
@@ -152,7 +151,7 @@ func New(s *story.Story, opt Options) Model {
 	m := Model{
 		story:         s,
 		keys:          DefaultKeyMap(),
-		help:          help.New(),
+		help:          helpOverlay{model: help.New()},
 		cache:         newPageCache(48),
 		pending:       map[pageKey]*rendering{},
 		contents:      newContentsList(),
@@ -206,7 +205,7 @@ func New(s *story.Story, opt Options) Model {
 	m.updateKeys()
 	if opt.Width > 0 && opt.Height > 0 {
 		m.width, m.height = opt.Width, opt.Height
-		m.help.SetWidth(m.width)
+		m.help.model.SetWidth(m.width)
 		m.setInputWidths()
 		_ = m.show()        // the neighbours are prefetched once the program runs
 		clear(m.picPending) // and the pictures loaded: Init asks again
@@ -223,10 +222,10 @@ func (m *Model) setTheme(t Theme) {
 	st := NewStyles(t != ThemeLight, t == ThemeNoTTY)
 	m.styles = &st
 	if t == ThemeNoTTY {
-		m.help.Styles = help.Styles{}
+		m.help.model.Styles = help.Styles{}
 		m.setInputStyles(textinput.Styles{Cursor: textinput.CursorStyle{Shape: tea.CursorBlock}})
 	} else {
-		m.help.Styles = help.DefaultStyles(t != ThemeLight)
+		m.help.model.Styles = help.DefaultStyles(t != ThemeLight)
 		st := textinput.DefaultStyles(t != ThemeLight)
 		// A steady cursor: a blinking one wakes the program twice a second
 		// while the reader types nothing.

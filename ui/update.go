@@ -21,7 +21,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
-		m.help.SetWidth(m.width)
+		m.help.model.SetWidth(m.width)
 		m.setInputWidths()
 		return m, tea.Batch(m.show(), m.researchIfStale())
 	case tea.ModeReportMsg:
@@ -65,7 +65,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.tickShow()
 	case tea.MouseWheelMsg:
 		if m.overlay == overlayHelp {
-			m.helpScroll(wheelDelta(msg))
+			m.help.scroll(wheelDelta(msg), m.helpMaxY())
 			return m, nil
 		}
 		if m.overlay == overlayDetails {
@@ -208,9 +208,7 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.hint = m.intervalNote()
 		return m, nil
 	case key.Matches(msg, k.Help):
-		m.overlay = overlayHelp
-		m.helpY = 0
-		return m, nil
+		return m.openHelp(), nil
 	case key.Matches(msg, k.Pictures):
 		return m.togglePictures()
 	case key.Matches(msg, k.Notes):
@@ -223,27 +221,6 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	m.stopShow("slideshow stopped · a plays")
 	if m.pos.page != before.page || m.hidden() != hiddenBefore {
 		return m, m.show()
-	}
-	return m, nil
-}
-
-// updateHelp handles a key while the help is shown: it scrolls when it is
-// taller than the window.
-func (m Model) updateHelp(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Help, k.Close, k.Quit):
-		m.closeOverlay()
-	case key.Matches(msg, k.Down):
-		m.helpScroll(1)
-	case key.Matches(msg, k.Up):
-		m.helpScroll(-1)
-	case key.Matches(msg, k.ReadOn, k.HalfDown, k.Next):
-		rows, _ := m.helpRows(m.bodyHeight())
-		m.helpScroll(rows) // a window at a time: no line skipped
-	case key.Matches(msg, k.ReadBack, k.HalfUp, k.Prev):
-		rows, _ := m.helpRows(m.bodyHeight())
-		m.helpScroll(-rows)
 	}
 	return m, nil
 }
