@@ -61,7 +61,7 @@ func (m Model) content() string {
 	if n := m.notesHeight(); n > 0 {
 		body = append(body[:h], m.notesPane(n)...)
 	}
-	frame := strings.Join(body, "\n") + "\n" + m.statusBar()
+	frame := strings.Join(body, "\n") + "\n" + m.status().draw(m.width, m.styles, m.method)
 	if m.method == ansi.WcWidth {
 		frame = unjoinEmoji(frame)
 	}
