@@ -2,10 +2,13 @@ package ui
 
 import "charm.land/bubbles/v2/key"
 
-// KeyMap holds every key reel answers to. The same bindings drive Update
-// and the help, so the help cannot drift from the keys. To add a key, add
-// a binding here, give it a place in helpGroups, and say in updateKeys
-// when it can act.
+// KeyMap holds every key reel answers to: the reader's own, and the maps
+// of the overlays (contents, search, details, help), each of which keeps
+// a small map of the keys that act while it is shown. The same bindings
+// drive Update and the help, so the help cannot drift from the keys. To
+// add a key on a page, add a binding here, give it a place in helpGroups,
+// and say in updateKeys when it can act; to add one in an overlay, add
+// it to that overlay's map.
 type KeyMap struct {
 	Next      key.Binding
 	Prev      key.Binding
