@@ -108,3 +108,34 @@ func TestContentsPageKeys(t *testing.T) {
 		t.Errorf("pgup at the top: cursor at %d, want 0 (the cover)", m.contents.cursor)
 	}
 }
+
+// TestContentsListAlone drives the contents component without a reader:
+// its own keys move the cursor within the list, other keys filter it,
+// and enter names the page chosen.
+func TestContentsListAlone(t *testing.T) {
+	labels := []string{"Cover · Fair", "1. Apples", "2. Pears", "3. Apricots", "4. Plums"}
+	for _, tt := range []struct {
+		keys   string
+		closed bool
+		chosen int
+	}{
+		{"enter", true, 2}, // the cursor opens on the page being read
+		{"down down down enter", true, 4},
+		{"pgup enter", true, 0},
+		{"a p enter", true, 1}, // a new filter starts at its first entry
+		{"a p down enter", true, 3},
+		{"x y z enter", true, -1}, // nothing matches: nothing to open
+		{"esc", true, -1},
+		{"down", false, -1},
+	} {
+		c := newContentsList()
+		c.open(labels, 2)
+		closed, chosen := false, -1
+		for _, k := range strings.Fields(tt.keys) {
+			closed, chosen, _ = c.update(keyMsg(k), DefaultContentsKeyMap(), 3)
+		}
+		if closed != tt.closed || chosen != tt.chosen {
+			t.Errorf("%q: closed %v, chosen %d; want %v, %d", tt.keys, closed, chosen, tt.closed, tt.chosen)
+		}
+	}
+}

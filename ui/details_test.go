@@ -140,3 +140,33 @@ func TestDetailsSayWhyNotShown(t *testing.T) {
 		t.Errorf("a drawn picture says it is not shown:\n%s", f)
 	}
 }
+
+// TestDetailsOverlayAlone drives the details component without a reader:
+// its keys scroll it within its length and close it.
+func TestDetailsOverlayAlone(t *testing.T) {
+	for _, tt := range []struct {
+		keys   string
+		y      int
+		closed bool
+	}{
+		{"j j k", 1, false},
+		{"up", 0, false},
+		{"space", 5, false},
+		{"space space space", 12, false}, // no further than its length
+		{"end b", 7, false},
+		{"end home", 0, false},
+		{"j i", 1, true},
+		{"esc", 0, true},
+		{"q", 0, true},
+		{"enter", 0, true},
+	} {
+		var d detailsOverlay
+		closed := false
+		for _, k := range strings.Fields(tt.keys) {
+			closed = d.update(keyMsg(k), DefaultDetailsKeyMap(), 5, 12)
+		}
+		if d.y != tt.y || closed != tt.closed {
+			t.Errorf("%q: y %d, closed %v; want %d, %v", tt.keys, d.y, closed, tt.y, tt.closed)
+		}
+	}
+}

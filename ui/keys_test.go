@@ -331,3 +331,34 @@ func TestSlideshowWaitsUnderTheHelp(t *testing.T) {
 		t.Errorf("after the help: page %d, playing %v; want the show going on", m.pos.page, m.playing)
 	}
 }
+
+// TestOverlaysStopTheShow: a key that opens the contents, the search or
+// the details, or goes to a match, stops the slideshow and says so; the
+// help lets it wait instead (TestSlideshowWaitsUnderTheHelp).
+func TestOverlaysStopTheShow(t *testing.T) {
+	s := loadStory(t, "../testdata/md/market.md")
+	found := search(t, newTestModel(s, 80, 30), "market")
+	for _, tt := range []struct {
+		keys string
+		from Model
+		want overlay
+	}{
+		{"t", newTestModel(s, 80, 30), overlayContents},
+		{"/", newTestModel(s, 80, 30), overlaySearch},
+		{"i", newTestModel(s, 80, 30), overlayDetails},
+		{"n", found, overlayNone},
+		{"?", newTestModel(s, 80, 30), overlayHelp},
+	} {
+		m := runKeys(t, tt.from, "right a")
+		if !m.playing {
+			t.Fatalf("a did not start the show")
+		}
+		m = runKeys(t, m, tt.keys)
+		if m.overlay != tt.want {
+			t.Errorf("%s: overlay %v, want %v", tt.keys, m.overlay, tt.want)
+		}
+		if stops := tt.keys != "?"; m.playing == stops || stops && m.hint != stoppedNote {
+			t.Errorf("%s: playing %v, note %q", tt.keys, m.playing, m.hint)
+		}
+	}
+}

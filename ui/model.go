@@ -91,14 +91,14 @@ const (
 type Model struct {
 	story   *story.Story
 	keys    KeyMap
-	help    help.Model
+	help    helpOverlay
 	styles  *page.Styles // shared with the pages rendered, never changed: a new theme brings new ones
-	theme   page.Theme   // the theme in use: never ThemeAuto
+	theme   page.Theme   // the theme in use: never page.ThemeAuto
 	auto    bool         // the theme follows the terminal's background
 	noSteps bool         // pages are shown whole, their reveal steps ignored
 
 	width, height int
-	method        ansi.Method // how the terminal counts columns (page/width.go)
+	method        ansi.Method // how the terminal counts columns (width.go)
 	pos           position
 	reveal        reveal     // steps hidden on a page
 	notesOpen     bool       // the speaker notes pane is shown
@@ -116,16 +116,14 @@ type Model struct {
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
 
 	overlay  overlay
-	input    textinput.Model // the contents filter or the search query
-	contents contentsState
+	contents contentsList
 	search   searchState
+	details  detailsOverlay
 
 	err error // a bug caught in Update or View, reported on exit
 
 	count    string // digits typed before enter or G
 	hint     string // a note on the status bar until the next key
-	helpY    int    // the first line of the help shown, when it scrolls
-	detailsY int    // the first line of the picture details shown
 	playing  bool
 	interval time.Duration
 	left     time.Duration // until the slideshow turns the page
@@ -155,10 +153,11 @@ func New(s *story.Story, opt Options) Model {
 	m := Model{
 		story:         s,
 		keys:          DefaultKeyMap(),
-		help:          help.New(),
+		help:          helpOverlay{model: help.New()},
 		cache:         newPageCache(48),
 		pending:       map[pageKey]*rendering{},
-		input:         textinput.New(),
+		contents:      newContentsList(),
+		search:        newSearchState(),
 		hint:          story.OneLine(opt.Hint),
 		interval:      defaultInterval,
 		renderBudget:  syncRenderBudget,
@@ -207,8 +206,8 @@ func New(s *story.Story, opt Options) Model {
 	m.updateKeys()
 	if opt.Width > 0 && opt.Height > 0 {
 		m.width, m.height = opt.Width, opt.Height
-		m.help.SetWidth(m.width)
-		m.input.SetWidth(max(m.width-12, 1))
+		m.help.model.SetWidth(m.width)
+		m.setInputWidths()
 		_ = m.show()        // the neighbours are prefetched once the program runs
 		clear(m.picPending) // and the pictures loaded: Init asks again
 	}
@@ -224,18 +223,37 @@ func (m *Model) setTheme(t page.Theme) {
 	st := page.NewStyles(t != page.ThemeLight, t == page.ThemeNoTTY)
 	m.styles = &st
 	if t == page.ThemeNoTTY {
-		m.help.Styles = help.Styles{}
-		m.input.SetStyles(textinput.Styles{Cursor: textinput.CursorStyle{Shape: tea.CursorBlock}})
+		m.help.model.Styles = help.Styles{}
+		m.setInputStyles(textinput.Styles{Cursor: textinput.CursorStyle{Shape: tea.CursorBlock}})
 	} else {
-		m.help.Styles = help.DefaultStyles(t != page.ThemeLight)
+		m.help.model.Styles = help.DefaultStyles(t != page.ThemeLight)
 		st := textinput.DefaultStyles(t != page.ThemeLight)
 		// A steady cursor: a blinking one wakes the program twice a second
 		// while the reader types nothing.
 		st.Cursor.Blink = false
-		m.input.SetStyles(st)
+		m.setInputStyles(st)
 	}
 	m.cache.clear()
 	m.cur = nil
+}
+
+// inputs are the overlays' text inputs: the contents filter and the
+// search query.
+func (m *Model) inputs() []*textinput.Model {
+	return []*textinput.Model{&m.contents.input, &m.search.input}
+}
+
+// setInputWidths fits the inputs to the status bar, past their label.
+func (m *Model) setInputWidths() {
+	for _, in := range m.inputs() {
+		in.SetWidth(max(m.width-12, 1))
+	}
+}
+
+func (m *Model) setInputStyles(st textinput.Styles) {
+	for _, in := range m.inputs() {
+		in.SetStyles(st)
+	}
 }
 
 // pages is the number of pages, the cover included.

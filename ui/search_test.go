@@ -206,8 +206,8 @@ func TestSearchOffersTheLastTerm(t *testing.T) {
 		t.Errorf("enter alone should search for the last term again, got %q", again.search.query)
 	}
 	m = runKeys(t, m, "up")
-	if m.input.Value() != "rally" {
-		t.Errorf("↑ should bring back the last term, input is %q", m.input.Value())
+	if m.search.input.Value() != "rally" {
+		t.Errorf("↑ should bring back the last term, input is %q", m.search.input.Value())
 	}
 }
 
