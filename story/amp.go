@@ -92,7 +92,7 @@ func readAMP(p *page, story *html.Node) {
 			p.drop("empty page", "page "+strconv.Itoa(i+1)+" "+attr(pg, "id"))
 			continue
 		}
-		s.addSection(sec)
+		s.AddSection(sec)
 	}
 	p.finishMeta("")
 }

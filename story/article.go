@@ -1161,7 +1161,7 @@ func (p *page) sections(blocks []block) {
 			cur.Pictures[i].At = min(cur.Pictures[i].At, len(cur.Body))
 		}
 		if cur.Body != "" || len(cur.Pictures) > 0 {
-			s.addSection(*cur)
+			s.AddSection(*cur)
 		} else {
 			p.drop("empty section", cur.Caption)
 		}
@@ -1179,7 +1179,7 @@ func (p *page) sections(blocks []block) {
 			// The cover already shows the title: the section is named
 			// by its first words, as a figure's section is by its caption.
 			caption := textCaption(unescapeMarkdown(text[0]))
-			s.addSection(Section{Caption: caption, Body: strings.Join(text, "\n\n")})
+			s.AddSection(Section{Caption: caption, Body: strings.Join(text, "\n\n")})
 		}
 		return
 	}

@@ -11,9 +11,17 @@ import (
 
 // deck is a Markdown story's source, kept to parse its slides on demand.
 type deck struct {
-	src string
-	md  goldmark.Markdown
+	src    string
+	md     goldmark.Markdown
+	chunks []span     // each slide's place in src
+	secs   []*Section // the story's sections, nil until parsed
 }
+
+// Text returns the deck's source.
+func (d *deck) Text() string { return d.src }
+
+// Section parses slide i.
+func (d *deck) Section(i int) Section { return d.slide(d.chunks[i]) }
 
 // slide parses the one slide at sp.
 func (d *deck) slide(sp span) Section {
@@ -25,18 +33,18 @@ func (d *deck) slide(sp span) Section {
 // them one by one; otherwise it parses the whole deck once and shares its
 // top-level blocks out among the slides, which costs about half as much as
 // one goldmark parse per slide.
-func (d *deck) parseRest(secs []lazySection) {
+func (d *deck) ParseRest(secs []*Section) {
 	left := 0
 	for i := range secs {
-		if secs[i].sec == nil {
+		if secs[i] == nil {
 			left++
 		}
 	}
 	if left <= 4 || left*4 < len(secs) {
 		for i := range secs {
-			if secs[i].sec == nil {
-				sec := d.slide(secs[i].at)
-				secs[i].sec = &sec
+			if secs[i] == nil {
+				sec := d.slide(d.chunks[i])
+				secs[i] = &sec
 			}
 		}
 		return
@@ -47,16 +55,17 @@ func (d *deck) parseRest(secs []lazySection) {
 // parseWhole reads every slide not yet parsed from one goldmark parse of
 // the deck, shared out among the slides by position. A long deck is cut
 // at slide boundaries into one run per CPU, parsed side by side.
-func (d *deck) parseWhole(secs []lazySection) {
+func (d *deck) parseWhole(secs []*Section) {
 	runs := min(runtime.GOMAXPROCS(0), 4, len(secs)/minParallelSlides)
 	if runs <= 1 {
-		d.parseRun(d.md, secs)
+		d.parseRun(d.md, secs, d.chunks)
 		return
 	}
 	var wg sync.WaitGroup
 	for r := range runs {
-		part := secs[r*len(secs)/runs : (r+1)*len(secs)/runs]
-		wg.Go(func() { d.parseRun(d.md, part) })
+		from, to := r*len(secs)/runs, (r+1)*len(secs)/runs
+		part, at := secs[from:to], d.chunks[from:to]
+		wg.Go(func() { d.parseRun(d.md, part, at) })
 	}
 	wg.Wait()
 }
@@ -65,13 +74,14 @@ func (d *deck) parseWhole(secs []lazySection) {
 const minParallelSlides = 256
 
 // parseRun parses the source of a run of consecutive slides once and reads
-// each slide from its share of the top-level blocks.
-func (d *deck) parseRun(md goldmark.Markdown, secs []lazySection) {
+// each slide from its share of the top-level blocks; chunks[i] is the place
+// of secs[i].
+func (d *deck) parseRun(md goldmark.Markdown, secs []*Section, chunks []span) {
 	if len(secs) == 0 {
 		return
 	}
-	base := secs[0].at.start
-	whole := d.src[base:secs[len(secs)-1].at.end]
+	base := chunks[0].start
+	whole := d.src[base:chunks[len(secs)-1].end]
 	src := []byte(whole)
 	doc := md.Parser().Parse(text.NewReader(src))
 	// The slides' blocks come in order: keep them in one slice, and where
@@ -84,14 +94,14 @@ func (d *deck) parseRun(md goldmark.Markdown, secs []lazySection) {
 		// with the slide of the block before it, if that one had a slide.
 		if at := nodeStart(n); at >= 0 {
 			at += base
-			for i < len(secs) && at >= secs[i].at.end {
+			for i < len(secs) && at >= chunks[i].end {
 				i++
 				from[i] = len(all)
 			}
 			if i >= len(secs) {
 				break
 			}
-			inside = at >= secs[i].at.start
+			inside = at >= chunks[i].start
 		}
 		if inside {
 			all = append(all, n)
@@ -101,10 +111,10 @@ func (d *deck) parseRun(md goldmark.Markdown, secs []lazySection) {
 		from[i] = len(all)
 	}
 	for i := range secs {
-		if secs[i].sec == nil {
-			at := span{secs[i].at.start - base, secs[i].at.end - base}
+		if secs[i] == nil {
+			at := span{chunks[i].start - base, chunks[i].end - base}
 			sec, _ := readSlide(all[from[i]:from[i+1]], src, whole, at)
-			secs[i].sec = &sec
+			secs[i] = &sec
 		}
 	}
 }

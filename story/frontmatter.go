@@ -58,7 +58,7 @@ func readMeta(s *Story, doc string) bool {
 		val := m.Content[i+1]
 		switch key {
 		case "title":
-			s.setTitle(scalar(val))
+			setTitle(s, scalar(val))
 		case "sub_title", "subtitle":
 			s.Subtitle = plainInline(OneLine(scalar(val)))
 		case "author", "authors":

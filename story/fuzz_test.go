@@ -135,7 +135,7 @@ func FuzzSplit(f *testing.F) {
 			return
 		}
 		whole := must(Parse(data, Options{Format: FormatMarkdown}))
-		whole.deck.parseWhole(whole.sections)
+		parseWholeDeck(whole)
 		for i := range each.Len() {
 			if a, b := fmt.Sprint(each.Section(i)), fmt.Sprint(whole.Section(i)); a != b {
 				t.Fatalf("%q section %d:\none by one: %s\nwhole:      %s", src, i+1, a, b)

@@ -146,11 +146,11 @@ func TestParseTextKeepsTheInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	s, err := ParseText(src, Options{Name: "deck.md"})
-	if err != nil || s.deck == nil {
+	if err != nil || s.Lazy() == nil {
 		t.Fatalf("ParseText: %v", err)
 	}
 	start := uintptr(unsafe.Pointer(unsafe.StringData(src)))
-	at := uintptr(unsafe.Pointer(unsafe.StringData(s.deck.src)))
+	at := uintptr(unsafe.Pointer(unsafe.StringData(s.Lazy().(interface{ Text() string }).Text())))
 	if at < start || at >= start+uintptr(len(src)) {
 		t.Errorf("the deck's source is a copy of the input")
 	}

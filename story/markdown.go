@@ -21,7 +21,10 @@ var sharedMarkdown = sync.OnceValue(newMarkdown)
 
 // parseMarkdown reads a Markdown deck. Only the split is done now; each
 // slide is parsed by goldmark when it is first asked for.
-func parseMarkdown(s *Story, src string) {
+func parseMarkdown(s *Story, src string) { readDeck(s, src) }
+
+// readDeck is parseMarkdown, returning the deck that parses the slides.
+func readDeck(s *Story, src string) *deck {
 	src = defuseReferences(src)
 	src = readFrontMatter(s, src)
 	src = readMdpMeta(s, src)
@@ -48,6 +51,7 @@ func parseMarkdown(s *Story, src string) {
 			s.Intro = strings.TrimSpace("**" + escapeMarkdown(sec.Caption) + "**\n\n" + sec.Body)
 		}
 	}
+	var secs []*Section
 	if len(chunks) > 0 && !strings.HasPrefix(mode, "headings") {
 		// A first slide that is only a title (and perhaps a few words
 		// under it) is the cover.
@@ -59,15 +63,14 @@ func parseMarkdown(s *Story, src string) {
 			chunks = chunks[1:]
 		} else {
 			// Not the cover: the first section, already parsed.
-			s.sections = make([]lazySection, len(chunks))
-			s.sections[0] = lazySection{at: chunks[0], sec: &first}
+			secs = make([]*Section, len(chunks))
+			secs[0] = &first
 		}
 	}
-	s.deck = &deck{src: src, md: md}
-	if s.sections == nil {
-		s.sections = make([]lazySection, len(chunks))
+	if secs == nil {
+		secs = make([]*Section, len(chunks))
 	}
-	for i, c := range chunks {
-		s.sections[i].at = c
-	}
+	d := &deck{src: src, md: md, chunks: chunks, secs: secs}
+	s.SetLazy(d, secs)
+	return d
 }

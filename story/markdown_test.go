@@ -268,7 +268,7 @@ func TestWholeParseAgrees(t *testing.T) {
 	for name, data := range inputs {
 		each := must(Parse(data, Options{Name: name}))
 		whole := must(Parse(data, Options{Name: name}))
-		whole.deck.parseWhole(whole.sections)
+		parseWholeDeck(whole)
 		for i := range each.Len() {
 			a, b := each.Section(i), whole.Section(i)
 			if fmt.Sprint(a) != fmt.Sprint(b) {
@@ -449,4 +449,11 @@ func TestHTMLImagesInMarkdown(t *testing.T) {
 	if p := two.Pictures; len(p) == 2 && !(p[0].At == 0 && p[1].At > 0) {
 		t.Errorf("the pictures do not stand where they were: %+v", p)
 	}
+}
+
+// parseWholeDeck reads every slide of a Markdown story from one parse of
+// its whole deck.
+func parseWholeDeck(s *Story) {
+	d := s.Lazy().(*deck)
+	d.parseWhole(d.secs)
 }

@@ -24,7 +24,7 @@ func readMdpMeta(s *Story, src string) string {
 		}
 		switch v := strings.TrimSpace(m[2]); m[1] {
 		case "title":
-			s.setTitle(v)
+			setTitle(s, v)
 		case "author":
 			s.Authors = append(s.Authors, v)
 		case "date":

@@ -49,13 +49,13 @@ func ParseText(data string, opt Options) (*Story, error) {
 	default:
 		parseText(s, src)
 	}
-	s.tidy(opt.Name)
+	tidy(s, opt.Name)
 	return s, nil
 }
 
 // tidy folds white space in the one-line fields and gives a story with no
 // title one from its file name.
-func (s *Story) tidy(name string) {
+func tidy(s *Story, name string) {
 	for _, f := range []*string{&s.Kicker, &s.Title, &s.TitleMarkdown, &s.Subtitle, &s.Date, &s.Source} {
 		*f = OneLine(*f)
 	}

@@ -144,7 +144,7 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (Section, in
 	if level == 0 {
 		sec.Caption = untitledCaption(sec, nodes, src, cuts, at.start)
 	} else {
-		sec.lead = leadWords(nodes, src, cuts, at.start)
+		sec.Lead = leadWords(nodes, src, cuts, at.start)
 	}
 	sec.Steps = stepOffsets(raw, cuts, markers, sec.Body)
 	return sec, level

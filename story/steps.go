@@ -139,7 +139,7 @@ func (s *Story) ParsedSteps(i int) (n int, ok bool) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sec := s.sections[i].sec
+	sec := s.sections[i]
 	if sec == nil {
 		return 0, false
 	}

@@ -85,7 +85,7 @@ func parseText(s *Story, text string) {
 		switch {
 		case b.kind == blockCaption:
 			if cur != nil {
-				s.addSection(*cur)
+				s.AddSection(*cur)
 			}
 			cur = &Section{Caption: b.text()}
 			if gallery {
@@ -100,7 +100,7 @@ func parseText(s *Story, text string) {
 		}
 	}
 	if cur != nil {
-		s.addSection(*cur)
+		s.AddSection(*cur)
 	}
 	s.Intro = strings.Join(intro, "\n\n")
 }
@@ -174,7 +174,7 @@ func buildUncaptioned(s *Story, blocks []textBlock) {
 	s.Intro = strings.Join(intro, "\n\n")
 	for _, it := range items[introEnd:] {
 		body := strings.Join(append([]string{escapeMarkdown(it.text)}, it.more...), "\n\n")
-		s.addSection(Section{Body: body, Pictures: []Picture{placeholder("", it.credit)}})
+		s.AddSection(Section{Body: body, Pictures: []Picture{placeholder("", it.credit)}})
 	}
 }
 
@@ -234,7 +234,7 @@ func buildProse(s *Story, blocks []textBlock) {
 		if s.Intro == "" && s.Len() == 0 {
 			s.Intro = body
 		} else {
-			s.addSection(Section{Caption: firstWords(first), Body: body})
+			s.AddSection(Section{Caption: firstWords(first), Body: body})
 		}
 		page, words = nil, 0
 	}

@@ -23,17 +23,23 @@ func (s *Story) TitleSpans() []Span {
 	if s.TitleMarkdown == "" {
 		return []Span{{Text: s.Title}}
 	}
-	return inlineSpans(s.TitleMarkdown)
+	return s.titleSpans
 }
 
-// setTitle sets the title from a line that may carry Markdown: the cover
-// shows the markup, and plain text goes where only text fits.
-func (s *Story) setTitle(md string) {
-	raw := OneLine(md)
-	s.Title, s.TitleMarkdown = plainInline(raw), ""
-	if s.Title != raw {
-		s.TitleMarkdown = raw
+// SetTitle sets Title to plain and TitleMarkdown to md, which spans shows
+// as runs of styled text: the cover shows the markup, and plain text goes
+// where only text fits. An md the same as plain is not kept.
+func (s *Story) SetTitle(plain, md string, spans []Span) {
+	s.Title, s.TitleMarkdown, s.titleSpans = plain, "", nil
+	if plain != md {
+		s.TitleMarkdown, s.titleSpans = md, spans
 	}
+}
+
+// setTitle sets the title from a line that may carry Markdown.
+func setTitle(s *Story, md string) {
+	raw := OneLine(md)
+	s.SetTitle(plainInline(raw), raw, inlineSpans(raw))
 }
 
 // inlineSpans parses one line of Markdown as inline content only.
