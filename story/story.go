@@ -1,6 +1,7 @@
-// Package story turns the bytes of a picture story (a plain-text news
-// gallery, a Markdown deck or a web page) into one neutral model: a title, an intro and
-// an ordered list of captioned sections with their pictures.
+// Package story is the model of a picture story (a plain-text news gallery,
+// a Markdown deck or a web page): a title, an intro and an ordered list of
+// captioned sections with their pictures. The readers that fill it live in
+// story/text, story/markdown and story/web; story/read chooses among them.
 //
 // The package knows nothing about terminals. Every string it hands out has
 // been cleaned of control characters and escape sequences, so callers may

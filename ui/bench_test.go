@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 // benchDeck is a generated Markdown deck of n sections, in the shape of
@@ -23,7 +24,7 @@ func benchDeck(n int) []byte {
 func benchStory(b *testing.B, n int) (*story.Story, int) {
 	b.Helper()
 	data := benchDeck(n)
-	s, err := story.Parse(data, story.Options{Name: "bench.md"})
+	s, err := read.Parse(data, story.Options{Name: "bench.md"})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -97,7 +98,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				s, err := story.Parse(data, story.Options{Name: "bench.md"})
+				s, err := read.Parse(data, story.Options{Name: "bench.md"})
 				if err != nil {
 					b.Fatal(err)
 				}

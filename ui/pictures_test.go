@@ -26,6 +26,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 const pictureDeck = "../testdata/pictures/deck.md"
@@ -470,7 +471,7 @@ func TestSeveralPicturesSideBySide(t *testing.T) {
 	if err := os.WriteFile(path, []byte(md), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err := story.Parse([]byte(md), story.Options{Name: path})
+	s, err := read.Parse([]byte(md), story.Options{Name: path})
 	if err != nil {
 		t.Fatal(err)
 	}

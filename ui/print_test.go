@@ -14,6 +14,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 // plainMarkdown formats md as print mode does with no terminal.
@@ -69,7 +70,7 @@ func TestWrappedCodeKeepsIndent(t *testing.T) {
 // section follows" stays right above the rule to that section.
 func TestPrintNotesBeforeTheEnd(t *testing.T) {
 	md := "Speaker Notes\n===\n\nIntro.\n\n<!-- speaker_note: note on the cover -->\n\n<!-- end_slide -->\n\nUsage\n===\n\nRun it.\n\n<!-- speaker_note: note on the last slide -->\n"
-	s, err := story.Parse([]byte(md), story.Options{Name: "n.md"})
+	s, err := read.Parse([]byte(md), story.Options{Name: "n.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +124,7 @@ func TestPrintDownloadsPicturesTogether(t *testing.T) {
 	for i := range 6 {
 		fmt.Fprintf(&md, "\n---\n\n## Picture %d\n\n![A sunset](https://news.example/%d.png)\n", i, i)
 	}
-	s, err := story.Parse([]byte(md.String()), story.Options{Name: "g.md"})
+	s, err := read.Parse([]byte(md.String()), story.Options{Name: "g.md"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 func stepsDeck(t *testing.T) Model {
@@ -229,7 +230,7 @@ func TestNextOnTheLastPageKeepsThePlace(t *testing.T) {
 	for i := range 40 {
 		fmt.Fprintf(&md, "Line %d of the last page.\n\n", i)
 	}
-	s, err := story.Parse([]byte(md.String()), story.Options{Name: "l.md"})
+	s, err := read.Parse([]byte(md.String()), story.Options{Name: "l.md"})
 	if err != nil {
 		t.Fatal(err)
 	}

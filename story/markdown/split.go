@@ -1,0 +1,615 @@
+package markdown
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/reeltui/reel/story/internal/prose"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// The splitter finds where a Markdown deck's slides begin without parsing
+// the whole deck, so that the first slide can be shown while the rest wait
+// to be parsed on demand. It must split exactly where goldmark, which
+// renders the slides, finds top-level thematic breaks, headings and
+// end_slide comments (FuzzSplit holds it to that).
+//
+// It reads line by line the blocks that can stand at the top level of a
+// deck: paragraphs, setext and ATX headings, thematic breaks, fenced and
+// indented code and the seven kinds of HTML block, by CommonMark's rules as
+// goldmark applies them. Lists and block quotes, and a setext underline
+// under a paragraph that goldmark's paragraph transforms (link reference
+// definitions, tables) might take apart, it leaves to goldmark itself: it
+// parses that stretch of the deck alone, up to the first line where every
+// container is surely closed, and reads its top-level blocks.
+
+type lineKind uint8
+
+const (
+	lineOther lineKind = iota
+	lineBreak
+	lineEndSlide
+	lineHeading
+)
+
+// mark is a line that may start or end a slide.
+type mark struct {
+	kind  lineKind
+	level uint8 // for headings
+	start int   // byte offset where the slide would start (heading) or the separator line starts
+	end   int   // byte offset just past the separator line
+}
+
+// The line tests below run on every line of a deck, so they are written
+// out by hand: regular expressions made the split five times slower. Only
+// lines that start with "<" meet a regular expression.
+
+// isSpace reports whether c is white space as goldmark's block rules count
+// it (util.IsSpace): a form feed or vertical tab is not.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// isBlank reports whether s holds only white space.
+func isBlank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isSpace(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// indentOf returns the width of line's indent, a tab reaching the next
+// multiple of four, and where the text after it starts.
+func indentOf(line string) (width, at int) {
+	for at < len(line) {
+		switch line[at] {
+		case ' ':
+			width++
+		case '\t':
+			width += 4 - width%4
+		default:
+			return width, at
+		}
+		at++
+	}
+	return width, at
+}
+
+// isBreak reports whether t (indent removed) is a thematic break: three or
+// more of one of - * _, with white space between.
+func isBreak(t string) bool {
+	if t == "" || (t[0] != '-' && t[0] != '*' && t[0] != '_') {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(t); i++ {
+		switch {
+		case t[i] == t[0]:
+			n++
+		case !isSpace(t[i]):
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// atxLevel returns the level of an ATX heading line, or 0.
+func atxLevel(t string) int {
+	n := 0
+	for n < len(t) && t[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || (n < len(t) && !isSpace(t[n])) {
+		return 0
+	}
+	return n
+}
+
+// setextLevel returns 1 or 2 if t (indent removed) is a setext underline,
+// a run of "=" or of "-" with trailing white space only, or 0.
+func setextLevel(t string) int {
+	if t == "" || (t[0] != '=' && t[0] != '-') {
+		return 0
+	}
+	i := 0
+	for i < len(t) && t[i] == t[0] {
+		i++
+	}
+	if !isBlank(t[i:]) {
+		return 0
+	}
+	if t[0] == '=' {
+		return 1
+	}
+	return 2
+}
+
+// fenceLen returns the length of the code fence that t opens, or 0: three
+// or more backticks or tildes, and no backtick in a backtick fence's info.
+func fenceLen(t string) int {
+	n := 0
+	for n < len(t) && t[n] == t[0] {
+		n++
+	}
+	if n < 3 || (t[0] == '`' && strings.IndexByte(t[n:], '`') >= 0) {
+		return 0
+	}
+	return n
+}
+
+// closesFence reports whether line closes a fence of n fence characters.
+func closesFence(line string, fence byte, n int) bool {
+	w, at := indentOf(line)
+	if w >= 4 {
+		return false
+	}
+	i := at
+	for i < len(line) && line[i] == fence {
+		i++
+	}
+	return i-at >= n && isBlank(line[i:])
+}
+
+// mayOpenContainer reports whether t (indent removed) might open a block
+// quote or a list item: ">", or a bullet or an ordinal followed by white
+// space or the end of the line. It may say yes to lines that are not.
+func mayOpenContainer(t string) bool {
+	if t == "" {
+		return false
+	}
+	i := 0
+	switch c := t[0]; {
+	case c == '>':
+		return true
+	case c == '-' || c == '+' || c == '*':
+		i = 1
+	case c >= '0' && c <= '9':
+		for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+			i++
+		}
+		if i > 9 || i == len(t) || (t[i] != '.' && t[i] != ')') {
+			return false
+		}
+		i++
+	default:
+		return false
+	}
+	return i == len(t) || isSpace(t[i])
+}
+
+// mayBeDelimiterRow reports whether t could be a table's delimiter row
+// ("|---|:-:|"): only pipes, colons, dashes and white space, with a dash.
+func mayBeDelimiterRow(t string) bool {
+	dash := false
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case '-':
+			dash = true
+		case '|', ':', ' ', '\t', '\r':
+		default:
+			return false
+		}
+	}
+	return dash
+}
+
+// The HTML blocks, as goldmark starts them; each line holds its newline.
+var (
+	htmlType1Open  = prose.LazyRegexp(`(?i)^ {0,3}<(?:script|pre|style|textarea)(?:\s.*|>.*|/>.*|)(?:\r\n|\n)?$`)
+	htmlType1Close = prose.LazyRegexp(`(?i)</(?:script|pre|style|textarea)>`)
+	htmlType4Open  = prose.LazyRegexp(`^ {0,3}<![A-Z]`)
+	htmlType6Open  = prose.LazyRegexp(`^ {0,3}<(?:/ *)?([a-zA-Z][a-zA-Z0-9-]*)(?: .*|>.*|/>.*|)(?:\r\n|\n)?$`)
+	htmlType7Open  = prose.LazyRegexp(`^ {0,3}<(/ *)?([a-zA-Z][a-zA-Z0-9-]*)((?:[\r\n \t]+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:[\r\n \t]*=[\r\n \t]*(?:[^"'=<>` + "`" + `\x00-\x20]+|'[^']*'|"[^"]*"))?)*) *(?:>|/>) *(?:\r\n|\n)?$`)
+)
+
+// htmlBlockEnds are what ends an HTML block of each kind on the same line
+// or a later one; kinds 6 and 7 end at a blank line instead.
+var htmlBlockEnds = [...]string{2: "-->", 3: "?>", 4: ">", 5: "]]>"}
+
+// htmlBlockKind returns the kind (1 to 7) of the HTML block that line, with
+// its newline, opens, or 0. Kind 7 cannot interrupt a paragraph.
+func htmlBlockKind(line string, inPara bool) int {
+	t := strings.TrimLeft(line, " ")
+	switch {
+	case htmlType1Open().MatchString(line):
+		return 1
+	case strings.HasPrefix(t, "<!--"):
+		return 2
+	case strings.HasPrefix(t, "<?"):
+		return 3
+	case htmlType4Open().MatchString(line):
+		return 4
+	case strings.HasPrefix(t, "<![CDATA["):
+		return 5
+	}
+	if m := htmlType7Open().FindStringSubmatch(line); m != nil {
+		tag := strings.ToLower(m[2])
+		if htmlBlockTags[tag] {
+			return 6
+		}
+		if tag != "script" && tag != "style" && tag != "pre" && !inPara && (m[1] == "" || m[3] == "") {
+			return 7
+		}
+	}
+	if m := htmlType6Open().FindStringSubmatch(line); m != nil && htmlBlockTags[strings.ToLower(m[1])] {
+		return 6
+	}
+	return 0
+}
+
+// htmlBlockTags are the tags that open an HTML block of kind 6.
+var htmlBlockTags = func() map[string]bool {
+	tags := map[string]bool{}
+	for _, tag := range strings.Fields(`address article aside base basefont blockquote body caption center
+		col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset
+		h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem meta nav noframes
+		ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul`) {
+		tags[tag] = true
+	}
+	return tags
+}()
+
+// htmlClosed reports whether line ends an HTML block of the given kind
+// (1 to 5).
+func htmlClosed(kind int, line string) bool {
+	if kind == 1 {
+		return htmlType1Close().MatchString(line)
+	}
+	return strings.Contains(line, htmlBlockEnds[kind])
+}
+
+// leaf is the block open at the top level of the deck.
+type leaf int
+
+const (
+	leafNone leaf = iota
+	leafPara
+	leafFence
+	leafHTML
+	leafCode
+)
+
+// scanner walks a deck line by line; see scanMarks.
+type scanner struct {
+	src   string
+	marks []mark
+	// splits keeps only the marks of the strongest kind met so far (see
+	// scanSplits); best is that kind.
+	splits bool
+	best   lineKind
+	open   leaf
+	// For a paragraph: where it starts, and whether goldmark's paragraph
+	// transforms might take it apart if a setext underline came.
+	paraStart int
+	paraRisky bool
+	// For a fence: its character and length.
+	fence    byte
+	fenceLen int
+	// For an HTML block: its kind, 1 to 7.
+	html int
+}
+
+// scanMarks walks src line by line and returns its top-level thematic
+// breaks, end_slide comments and headings, in order.
+func scanMarks(src string) []mark { return scan(&scanner{src: src}) }
+
+// scanSplits is scanMarks keeping only the marks of the kind that splits
+// the deck (see splitDeck): its end_slide comments if it has any, else its
+// thematic breaks if it has any, else its headings. A long deck has a
+// break and a heading on every slide; keeping only one of them halves
+// what the split allocates before the first frame.
+func scanSplits(src string) []mark { return scan(&scanner{src: src, splits: true}) }
+
+// strength orders the kinds of mark by which splits a deck first.
+func strength(k lineKind) int {
+	switch k {
+	case lineEndSlide:
+		return 3
+	case lineBreak:
+		return 2
+	case lineHeading:
+		return 1
+	}
+	return 0
+}
+
+func scan(s *scanner) []mark {
+	src := s.src
+	for pos := 0; pos < len(src); {
+		next := len(src)
+		if i := strings.IndexByte(src[pos:], '\n'); i >= 0 {
+			next = pos + i + 1
+		}
+		pos = s.line(pos, next)
+	}
+	return s.marks
+}
+
+// line reads the line at src[start:next] (with its newline) and returns
+// where to go on.
+func (s *scanner) line(start, next int) int {
+	line := s.src[start:next]
+	switch s.open {
+	case leafFence:
+		if closesFence(line, s.fence, s.fenceLen) {
+			s.open = leafNone
+		}
+		return next
+	case leafHTML:
+		if s.html >= 6 {
+			if isBlank(line) {
+				s.open = leafNone
+			}
+		} else if htmlClosed(s.html, line) {
+			s.open = leafNone
+		}
+		return next
+	}
+	if isBlank(line) {
+		if s.open == leafPara {
+			s.open = leafNone
+		}
+		return next
+	}
+	w, at := indentOf(line)
+	t := line[at:]
+	inPara := s.open == leafPara
+	if w >= 4 {
+		if inPara {
+			s.paraRisky = s.paraRisky || mayBeDelimiterRow(strings.TrimRight(t, "\n"))
+		} else {
+			s.open = leafCode
+		}
+		return next
+	}
+	switch c := t[0]; c {
+	case '-', '=', '*', '_', '+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		if level := setextLevel(t); level > 0 && inPara {
+			if s.paraRisky {
+				return s.delegate(start, next)
+			}
+			s.add(mark{kind: lineHeading, level: uint8(level), start: s.paraStart, end: next})
+			s.open = leafNone
+			return next
+		}
+		if isBreak(t) {
+			s.add(mark{kind: lineBreak, start: start, end: next})
+			s.open = leafNone
+			return next
+		}
+		if mayOpenContainer(t) {
+			return s.delegate(start, next)
+		}
+	case '>':
+		return s.delegate(start, next)
+	case '#':
+		if level := atxLevel(t); level > 0 {
+			s.add(mark{kind: lineHeading, level: uint8(level), start: start, end: next})
+			s.open = leafNone
+			return next
+		}
+	case '`', '~':
+		if n := fenceLen(t); n > 0 {
+			s.open, s.fence, s.fenceLen = leafFence, c, n
+			return next
+		}
+	case '<':
+		if kind := htmlBlockKind(line, inPara); kind > 0 {
+			s.open, s.html = leafHTML, kind
+			if kind <= 5 && htmlClosed(kind, line) {
+				s.open = leafNone
+			}
+			if kind == 2 && strings.TrimSpace(line) == "<!-- end_slide -->" {
+				s.add(mark{kind: lineEndSlide, start: start, end: next})
+			}
+			return next
+		}
+	}
+	if inPara {
+		s.paraRisky = s.paraRisky || mayBeDelimiterRow(strings.TrimRight(t, "\n"))
+	} else {
+		s.open, s.paraStart, s.paraRisky = leafPara, start, t[0] == '['
+	}
+	return next
+}
+
+// add appends m. A long deck has tens of thousands of marks: the slice
+// doubles as it grows, where append would grow it by a quarter, and
+// allocate and copy five times what it keeps.
+func (s *scanner) add(m mark) {
+	if s.splits {
+		switch d := strength(m.kind) - strength(s.best); {
+		case d < 0:
+			return
+		case d > 0:
+			s.marks, s.best = s.marks[:0], m.kind
+		}
+	}
+	if len(s.marks) == cap(s.marks) {
+		s.marks = slices.Grow(s.marks, max(len(s.marks), 64))
+	}
+	s.marks = append(s.marks, m)
+}
+
+// delegate hands goldmark the stretch of the deck from the block open at
+// the top level (or the line at start) to the first line where every
+// container is surely closed, reads the marks from its top-level blocks,
+// and returns where the line scan goes on.
+func (s *scanner) delegate(start, next int) int {
+	from := start
+	if s.open == leafPara {
+		from = s.paraStart
+	}
+	to := closedAfter(s.src, next)
+	src := []byte(s.src[from:to])
+	doc := sharedMarkdown().Parser().Parse(text.NewReader(src))
+	s.open = leafNone
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		at := from + lineStart(src, n.Pos())
+		switch b := n.(type) {
+		case *ast.ThematicBreak:
+			s.add(mark{kind: lineBreak, start: at, end: from + lineEnd(src, n.Pos())})
+		case *ast.Heading:
+			end := lineEnd(src, n.Pos())
+			if atxLevel(strings.TrimLeft(string(src[at-from:end]), " ")) == 0 {
+				// A setext heading ends with its underline, the line
+				// after its text.
+				end = lineEnd(src, lineEnd(src, b.Lines().At(b.Lines().Len()-1).Start))
+			}
+			s.add(mark{kind: lineHeading, level: uint8(b.Level), start: at, end: from + end})
+		case *ast.HTMLBlock:
+			if b.HTMLBlockType == ast.HTMLBlockType2 && b.Lines().Len() == 1 &&
+				strings.TrimSpace(string(b.Lines().Value(src))) == "<!-- end_slide -->" {
+				s.add(mark{kind: lineEndSlide, start: at, end: from + lineEnd(src, n.Pos())})
+			}
+		}
+		if n.NextSibling() == nil && to < len(s.src) {
+			s.resume(n, src)
+		}
+	}
+	return to
+}
+
+// resume sets the scanner's state from the last top-level block of a
+// stretch goldmark read: a fence or an HTML block whose lines run to the
+// end of the stretch is still open.
+func (s *scanner) resume(n ast.Node, src []byte) {
+	lines := n.Lines()
+	if lines.Len() == 0 || lines.At(lines.Len()-1).Stop < len(src) {
+		return
+	}
+	switch b := n.(type) {
+	case *ast.FencedCodeBlock:
+		t := string(src[n.Pos():])
+		s.open, s.fence, s.fenceLen = leafFence, t[0], len(t)-len(strings.TrimLeft(t, t[:1]))
+	case *ast.HTMLBlock:
+		if b.HTMLBlockType <= ast.HTMLBlockType5 {
+			s.open, s.html = leafHTML, int(b.HTMLBlockType)
+		}
+	}
+}
+
+// closedAfter returns the start of the first line at or after from that
+// surely stands at the top level with no container open: a line at the
+// margin after a blank line that opens no block quote or list item.
+// Without one, it returns len(src).
+func closedAfter(src string, from int) int {
+	blank := false
+	for pos := from; pos < len(src); {
+		next := len(src)
+		if i := strings.IndexByte(src[pos:], '\n'); i >= 0 {
+			next = pos + i + 1
+		}
+		line := src[pos:next]
+		switch {
+		case isBlank(line):
+			blank = true
+		case blank && line[0] != ' ' && line[0] != '\t' && !mayOpenContainer(line):
+			return pos
+		default:
+			blank = false
+		}
+		pos = next
+	}
+	return len(src)
+}
+
+// splitDeck cuts src into slides, by the rule the slide tools share
+// (presenterm, slides, patat, mdp):
+// <!-- end_slide --> if present, else thematic breaks if present, else
+// headings. With headings, a top level that occurs once is the title: its
+// heading is returned as title and the next level splits. What stands
+// before the first split heading is returned as pre. A story that has no
+// title yet (hasTitle: none from front matter) and whose only heading
+// opens it is titled by that heading.
+func splitDeck(src string, hasTitle bool) (mode string, pre string, title string, chunks []span) {
+	marks := scanSplits(src)
+	var kinds [lineHeading + 1]int
+	var levels [7]int // headings of each level
+	for _, m := range marks {
+		kinds[m.kind]++
+		if m.kind == lineHeading {
+			levels[m.level]++
+		}
+	}
+	for _, kind := range []lineKind{lineEndSlide, lineBreak} {
+		if kinds[kind] == 0 {
+			continue
+		}
+		chunks = make([]span, 0, kinds[kind]+1)
+		from := 0
+		for _, m := range marks {
+			if m.kind == kind {
+				chunks = appendChunk(chunks, src, from, m.start)
+				from = m.end
+			}
+		}
+		chunks = appendChunk(chunks, src, from, len(src))
+		if kind == lineEndSlide {
+			return "<!-- end_slide --> comments", "", "", chunks
+		}
+		return "thematic breaks", "", "", chunks
+	}
+	if kinds[lineHeading] == 0 {
+		return "no breaks or headings: one section", "", "", appendChunk(nil, src, 0, len(src))
+	}
+
+	// The top level splits, unless it occurs once with other levels
+	// under it: then it is the title, and the next level splits.
+	top := uint8(1)
+	for levels[top] == 0 {
+		top++
+	}
+	split, titled := top, false
+	if kinds[lineHeading] == 1 && !hasTitle {
+		// The only heading, first in the file with text under it, is the
+		// title of a note (a README's "# Name"), and still names its one
+		// page: a page named by its first words would show them twice.
+		for _, h := range marks {
+			if h.kind == lineHeading && isBlank(src[:h.start]) && !isBlank(src[h.end:]) {
+				return "headings (the only one, first, titles the story)", "", src[h.start:h.end], appendChunk(nil, src, h.start, len(src))
+			}
+		}
+	}
+	if levels[top] == 1 && int(levels[top]) < kinds[lineHeading] {
+		titled = true
+		split++
+		for levels[split] == 0 {
+			split++
+		}
+	}
+	chunks = make([]span, 0, levels[split]+1)
+	from, started := 0, false
+	for _, h := range marks {
+		if h.kind != lineHeading || h.level > split || (h.level < split && !(titled && h.level == top)) {
+			continue
+		}
+		if started {
+			chunks = appendChunk(chunks, src, from, h.start)
+		} else {
+			pre += src[from:h.start]
+		}
+		if titled && h.level == top {
+			title = src[h.start:h.end]
+			from = h.end
+			continue
+		}
+		started = true
+		from = h.start
+	}
+	if started {
+		chunks = appendChunk(chunks, src, from, len(src))
+	} else {
+		pre += src[from:]
+	}
+	return "headings", pre, title, chunks
+}
+
+// appendChunk appends src[start:end] as a slide unless it is blank.
+func appendChunk(chunks []span, src string, start, end int) []span {
+	if strings.TrimSpace(src[start:end]) == "" {
+		return chunks
+	}
+	return append(chunks, span{start, end})
+}
