@@ -32,99 +32,127 @@ func (p *page) sections(blocks []block) {
 			}
 		}
 	}
-	var intro []string
-	var cur *story.Section
-	var body []string
-	byHeading := false // cur was started by a heading and has no picture yet
-	unnamed := false   // cur is named "Picture N": its picture has no words
-	finish := func() {
-		if cur == nil {
-			return
-		}
-		if unnamed && len(body) > 0 {
-			// Its first words name it better than its number.
-			cur.Caption = textCaption(prose.UnescapeMarkdown(body[0]))
-		}
-		cur.Body = strings.Join(body, "\n\n")
-		for i := range cur.Pictures {
-			cur.Pictures[i].At = min(cur.Pictures[i].At, len(cur.Body))
-		}
-		if cur.Body != "" || len(cur.Pictures) > 0 {
-			s.AddSection(*cur)
-		} else {
-			p.drop("empty section", cur.Caption)
-		}
-		cur, body = nil, nil
-	}
 	if figures == 0 && headings == 0 {
-		var text []string
-		for _, b := range blocks {
-			if b.kind == pieceHeading && sameLetters(b.text, s.Title) {
-				continue // the headline itself, on the cover
-			}
-			text = append(text, b.text)
-		}
-		if len(text) > 0 {
-			// The cover already shows the title: the section is named
-			// by its first words, as a figure's section is by its caption.
-			caption := textCaption(prose.UnescapeMarkdown(text[0]))
-			s.AddSection(story.Section{Caption: caption, Body: strings.Join(text, "\n\n")})
-		}
+		p.textSection(blocks)
 		return
 	}
+	c := &sectionCutter{p: p, s: s}
 	for _, b := range blocks {
 		switch b.kind {
 		case pieceHeading:
-			if sameLetters(b.text, s.Title) && cur == nil {
-				continue // the headline itself
-			}
-			var carried []story.Picture
-			if cur != nil && unnamed && len(body) == 0 {
-				// A picture with no words and no text of its own (Medium's
-				// lead picture) opens the section the heading starts, which
-				// still takes its own first figure.
-				carried, cur = cur.Pictures, nil
-			}
-			finish()
-			cur = &story.Section{Caption: b.text, Pictures: carried}
-			byHeading, unnamed = true, false
+			c.heading(b)
 		case pieceFigure:
-			if cur == nil || !byHeading {
-				// The text that leads to the figure moves with it, out of
-				// the section before (the intro stays on the cover: it
-				// comes before the picture there too).
-				var lead []string
-				if cur != nil && b.lead > 0 && b.lead <= len(body) {
-					lead = slices.Clone(body[len(body)-b.lead:])
-					body = body[:len(body)-b.lead]
-				}
-				finish()
-				cur = &story.Section{Caption: figureCaption(b.fig, s.Len()+1)}
-				body = lead
-				unnamed = b.fig.pics[0].Caption == "" && b.fig.pics[0].Alt == ""
-			}
-			// The figure stands where the next paragraph will start
-			// (Picture.At): after the text its heading led to, not
-			// above it. A figure's own section opens with it.
-			at := 0
-			for _, t := range body {
-				at += len(t) + len("\n\n")
-			}
-			for _, pic := range b.fig.pics {
-				pic.At = at
-				cur.Pictures = append(cur.Pictures, pic)
-			}
-			byHeading = false
+			c.figure(b)
 		case pieceText:
-			if cur == nil {
-				intro = append(intro, b.text)
+			if c.cur == nil {
+				c.intro = append(c.intro, b.text)
 			} else {
-				body = append(body, b.text)
+				c.body = append(c.body, b.text)
 			}
 		}
 	}
-	finish()
-	s.Intro = strings.Join(intro, "\n\n")
+	c.finish()
+	s.Intro = strings.Join(c.intro, "\n\n")
+}
+
+// textSection makes a page with neither figures nor headings one section
+// of text.
+func (p *page) textSection(blocks []block) {
+	s := p.s
+	var text []string
+	for _, b := range blocks {
+		if b.kind == pieceHeading && sameLetters(b.text, s.Title) {
+			continue // the headline itself, on the cover
+		}
+		text = append(text, b.text)
+	}
+	if len(text) > 0 {
+		// The cover already shows the title: the section is named
+		// by its first words, as a figure's section is by its caption.
+		caption := textCaption(prose.UnescapeMarkdown(text[0]))
+		s.AddSection(story.Section{Caption: caption, Body: strings.Join(text, "\n\n")})
+	}
+}
+
+// sectionCutter is the state of sections' walk over the blocks.
+type sectionCutter struct {
+	p         *page
+	s         *story.Story
+	intro     []string
+	cur       *story.Section
+	body      []string
+	byHeading bool // cur was started by a heading and has no picture yet
+	unnamed   bool // cur is named "Picture N": its picture has no words
+}
+
+// finish adds the section being read, if it holds anything.
+func (c *sectionCutter) finish() {
+	cur := c.cur
+	if cur == nil {
+		return
+	}
+	if c.unnamed && len(c.body) > 0 {
+		// Its first words name it better than its number.
+		cur.Caption = textCaption(prose.UnescapeMarkdown(c.body[0]))
+	}
+	cur.Body = strings.Join(c.body, "\n\n")
+	for i := range cur.Pictures {
+		cur.Pictures[i].At = min(cur.Pictures[i].At, len(cur.Body))
+	}
+	if cur.Body != "" || len(cur.Pictures) > 0 {
+		c.s.AddSection(*cur)
+	} else {
+		c.p.drop("empty section", cur.Caption)
+	}
+	c.cur, c.body = nil, nil
+}
+
+// heading starts a section at a heading.
+func (c *sectionCutter) heading(b block) {
+	if sameLetters(b.text, c.s.Title) && c.cur == nil {
+		return // the headline itself
+	}
+	var carried []story.Picture
+	if c.cur != nil && c.unnamed && len(c.body) == 0 {
+		// A picture with no words and no text of its own (Medium's
+		// lead picture) opens the section the heading starts, which
+		// still takes its own first figure.
+		carried, c.cur = c.cur.Pictures, nil
+	}
+	c.finish()
+	c.cur = &story.Section{Caption: b.text, Pictures: carried}
+	c.byHeading, c.unnamed = true, false
+}
+
+// figure places a figure, in a section of its own unless a heading just
+// started one with no picture yet.
+func (c *sectionCutter) figure(b block) {
+	if c.cur == nil || !c.byHeading {
+		// The text that leads to the figure moves with it, out of
+		// the section before (the intro stays on the cover: it
+		// comes before the picture there too).
+		var lead []string
+		if c.cur != nil && b.lead > 0 && b.lead <= len(c.body) {
+			lead = slices.Clone(c.body[len(c.body)-b.lead:])
+			c.body = c.body[:len(c.body)-b.lead]
+		}
+		c.finish()
+		c.cur = &story.Section{Caption: figureCaption(b.fig, c.s.Len()+1)}
+		c.body = lead
+		c.unnamed = b.fig.pics[0].Caption == "" && b.fig.pics[0].Alt == ""
+	}
+	// The figure stands where the next paragraph will start
+	// (Picture.At): after the text its heading led to, not
+	// above it. A figure's own section opens with it.
+	at := 0
+	for _, t := range c.body {
+		at += len(t) + len("\n\n")
+	}
+	for _, pic := range b.fig.pics {
+		pic.At = at
+		c.cur.Pictures = append(c.cur.Pictures, pic)
+	}
+	c.byHeading = false
 }
 
 // sameLetters reports whether a and b have the same letters and digits,
