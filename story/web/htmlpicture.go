@@ -185,20 +185,46 @@ type figure struct {
 // with their caption and credit. caption, if not nil, is a figcaption
 // that follows the figure as a sibling.
 func (p *page) readFigure(el *html.Node, caption *html.Node) figure {
-	var imgs []*html.Node
+	imgs := figureImages(el)
+	capText, credit := figureCaptionText(el, caption)
+	var fig figure
+	seen := map[string]bool{}
+	for _, img := range imgs {
+		pic := p.pictureOf(img)
+		if pic.Source == "" && pic.Video == "" {
+			continue
+		}
+		if seen[pic.Source+pic.Video] {
+			continue
+		}
+		seen[pic.Source+pic.Video] = true
+		p.captionPicture(&pic, img, capText, credit)
+		fig.pics = append(fig.pics, pic)
+	}
+	return fig
+}
+
+// figureImages returns the images and videos of el.
+func figureImages(el *html.Node) []*html.Node {
 	if isImage(el) || el.Data == "amp-video" || el.Data == "video" || videoEmbed(el) {
-		imgs = []*html.Node{el}
-	} else {
-		imgs = findAll(el, func(n *html.Node) bool {
-			return isImage(n) || isElement(n, "amp-video") || isElement(n, "video") || videoEmbed(n)
-		})
-		if len(imgs) == 0 {
-			// Only a noscript fallback holds the image.
-			for _, ns := range findAll(el, func(n *html.Node) bool { return isElement(n, "noscript") }) {
-				imgs = append(imgs, findAll(ns, isImage)...)
-			}
+		return []*html.Node{el}
+	}
+	imgs := findAll(el, func(n *html.Node) bool {
+		return isImage(n) || isElement(n, "amp-video") || isElement(n, "video") || videoEmbed(n)
+	})
+	if len(imgs) == 0 {
+		// Only a noscript fallback holds the image.
+		for _, ns := range findAll(el, func(n *html.Node) bool { return isElement(n, "noscript") }) {
+			imgs = append(imgs, findAll(ns, isImage)...)
 		}
 	}
+	return imgs
+}
+
+// figureCaptionText returns the caption and credit of el: those of
+// caption, or else of el's own caption element, or else of its data
+// attributes.
+func figureCaptionText(el, caption *html.Node) (capText, credit string) {
 	if caption == nil && el.Data == "figure" {
 		caption = findFirst(el, func(n *html.Node) bool { return isElement(n, "figcaption") })
 	}
@@ -208,7 +234,6 @@ func (p *page) readFigure(el *html.Node, caption *html.Node) figure {
 			return ip == "caption" || ip == "description"
 		})
 	}
-	capText, credit := "", ""
 	if caption != nil {
 		capText = textOf(caption, isCreditElement)
 		for _, c := range findAll(caption, isCreditElement) {
@@ -226,75 +251,76 @@ func (p *page) readFigure(el *html.Node, caption *html.Node) figure {
 			credit = story.OneLine(attr(el, key))
 		}
 	}
-	credit = tidyCredit(credit)
-	var fig figure
-	seen := map[string]bool{}
-	for _, img := range imgs {
-		pic := story.Picture{Width: sizeAttr(img, "width"), Height: sizeAttr(img, "height")}
-		if img.Data == "amp-video" || img.Data == "video" {
-			pic.Source = p.resolve(attr(img, "poster"))
-			pic.Video = p.videoSource(img)
-			pic.Alt = plainAttr(attr(img, "title"))
-		} else if img.Data == "iframe" {
-			// An embedded player: no picture of its own to show.
-			pic.Video = p.resolve(attr(img, "src"))
-			pic.Alt = plainAttr(attr(img, "title"))
-		} else {
-			pic.Source = p.imageSource(img)
-			alt := attr(img, "alt")
-			if img.Data == "picture" {
-				if inner := findFirst(img, func(n *html.Node) bool { return isElement(n, "img") }); inner != nil {
-					alt = attr(inner, "alt")
-					pic.Width, pic.Height = sizeAttr(inner, "width"), sizeAttr(inner, "height")
-				}
-			}
-			pic.Alt = prose.CleanAlt(plainAttr(alt))
-			if prose.HasFoldPrefix(pic.Alt, boilerplateAlts) {
-				pic.Alt = "" // the same words on every picture of the site
-			}
-		}
-		if pic.Source == "" && pic.Video == "" {
-			continue
-		}
-		if seen[pic.Source+pic.Video] {
-			continue
-		}
-		seen[pic.Source+pic.Video] = true
-		if c := story.OneLine(attr(img, "data-credit")); c != "" && credit == "" {
-			pic.Credit = tidyCredit(c)
-		} else {
-			pic.Credit = credit
-		}
-		pic.Caption = capText
-		if ld, ok := p.meta.images[imageKey(pic.Source)]; ok {
-			if pic.Caption == "" {
-				pic.Caption = ld.caption
-			}
-			if pic.Credit == "" {
-				pic.Credit = ld.credit
-			}
-		}
-		if pic.Caption != "" && strings.EqualFold(tidyCredit(pic.Caption), pic.Credit) {
-			// eHow's caption is only the credit again, "(Getty Images)":
-			// the alt text then names the picture.
-			pic.Caption = ""
-		}
-		altText, altCredit := splitCredit(pic.Alt)
-		if altCredit != "" && pic.Credit != "" && sameLetters(tidyCredit(altCredit), pic.Credit) && sameWords(altText, pic.Caption) {
-			// The alt text is the caption and the credit, told again.
-			pic.Alt = pic.Caption
-		}
-		if pic.Alt != "" && (sameWords(pic.Alt, pic.Caption) || startsCaption(pic.Alt, pic.Caption)) {
-			// Alt text that repeats the caption, or its start cut short
-			// (the Herald Sun's stops at "so-called ‘metadat"), is still
-			// the picture's description: kept, in the caption's words, so
-			// that a panel neither claims "no description" nor says it
-			// twice.
-			pic.Alt = pic.Caption
-		}
-		fig.pics = append(fig.pics, pic)
+	return capText, tidyCredit(credit)
+}
+
+// pictureOf reads one image or video element: its address, size and alt
+// text.
+func (p *page) pictureOf(img *html.Node) story.Picture {
+	pic := story.Picture{Width: sizeAttr(img, "width"), Height: sizeAttr(img, "height")}
+	switch img.Data {
+	case "amp-video", "video":
+		pic.Source = p.resolve(attr(img, "poster"))
+		pic.Video = p.videoSource(img)
+		pic.Alt = plainAttr(attr(img, "title"))
+		return pic
+	case "iframe":
+		// An embedded player: no picture of its own to show.
+		pic.Video = p.resolve(attr(img, "src"))
+		pic.Alt = plainAttr(attr(img, "title"))
+		return pic
 	}
-	return fig
+	pic.Source = p.imageSource(img)
+	alt := attr(img, "alt")
+	if img.Data == "picture" {
+		if inner := findFirst(img, func(n *html.Node) bool { return isElement(n, "img") }); inner != nil {
+			alt = attr(inner, "alt")
+			pic.Width, pic.Height = sizeAttr(inner, "width"), sizeAttr(inner, "height")
+		}
+	}
+	pic.Alt = prose.CleanAlt(plainAttr(alt))
+	if prose.HasFoldPrefix(pic.Alt, boilerplateAlts) {
+		pic.Alt = "" // the same words on every picture of the site
+	}
+	return pic
+}
+
+// captionPicture gives pic the figure's caption and credit (or the
+// page's metadata's for its address), and keeps alt text from telling
+// them again.
+func (p *page) captionPicture(pic *story.Picture, img *html.Node, capText, credit string) {
+	if c := story.OneLine(attr(img, "data-credit")); c != "" && credit == "" {
+		pic.Credit = tidyCredit(c)
+	} else {
+		pic.Credit = credit
+	}
+	pic.Caption = capText
+	if ld, ok := p.meta.images[imageKey(pic.Source)]; ok {
+		if pic.Caption == "" {
+			pic.Caption = ld.caption
+		}
+		if pic.Credit == "" {
+			pic.Credit = ld.credit
+		}
+	}
+	if pic.Caption != "" && strings.EqualFold(tidyCredit(pic.Caption), pic.Credit) {
+		// eHow's caption is only the credit again, "(Getty Images)":
+		// the alt text then names the picture.
+		pic.Caption = ""
+	}
+	altText, altCredit := splitCredit(pic.Alt)
+	if altCredit != "" && pic.Credit != "" && sameLetters(tidyCredit(altCredit), pic.Credit) && sameWords(altText, pic.Caption) {
+		// The alt text is the caption and the credit, told again.
+		pic.Alt = pic.Caption
+	}
+	if pic.Alt != "" && (sameWords(pic.Alt, pic.Caption) || startsCaption(pic.Alt, pic.Caption)) {
+		// Alt text that repeats the caption, or its start cut short
+		// (the Herald Sun's stops at "so-called ‘metadat"), is still
+		// the picture's description: kept, in the caption's words, so
+		// that a panel neither claims "no description" nor says it
+		// twice.
+		pic.Alt = pic.Caption
+	}
 }
 
 // videoSource is the address of a video element's first source.
