@@ -31,75 +31,26 @@ func parseSlide(md goldmark.Markdown, raw string) (story.Section, int) {
 // readSlide reads a slide from its top-level blocks; at is where the
 // slide stands in src, and whole is src as a string.
 func readSlide(nodes []ast.Node, src []byte, whole string, at span) (story.Section, int) {
-	var sec story.Section
-	var cuts, markers []span // markers are among the cuts
-	var places []int         // where each picture stands in src
-	level := 0
+	r := &slideReader{nodes: nodes, src: src}
 	for i := 0; i < len(nodes); i++ {
 		switch b := nodes[i].(type) {
 		case *ast.Heading:
-			// An empty heading ("#") is no caption.
-			if level == 0 && b.Lines().Len() > 0 {
-				sec.Caption = plainText(b, src)
-				level = b.Level
-				cuts = append(cuts, headingSpan(b, src))
-			}
+			r.heading(b)
 		case *ast.HTMLBlock:
-			if b.HTMLBlockType == ast.HTMLBlockType6 || b.HTMLBlockType == ast.HTMLBlockType7 {
-				// <img width=300>, <p align=center><img></p>, <figure>.
-				sp := blockSpan(b, src)
-				if pics := web.BlockPictures(string(src[sp.start:sp.end])); pics != nil {
-					cuts = append(cuts, sp)
-					for range pics {
-						places = append(places, sp.start)
-					}
-					sec.Pictures = append(sec.Pictures, pics...)
-				}
-				continue
-			}
-			if b.HTMLBlockType != ast.HTMLBlockType2 {
-				continue
-			}
-			sp := blockSpan(b, src)
-			if b.HasClosure() {
-				sp.end = lineEnd(src, b.ClosureLine.Stop)
-			}
-			cuts = append(cuts, sp)
-			if block := string(src[sp.start:sp.end]); isPauseComment(block) {
-				markers = append(markers, sp)
-			} else {
-				readComment(&sec, block)
-			}
+			r.htmlBlock(b)
 		case *ast.Paragraph:
-			if isRevealMarker(b, src) {
-				cuts = append(cuts, blockSpan(b, src))
-				markers = append(markers, blockSpan(b, src))
-				continue
+			if r.paragraph(b, i) {
+				i++ // the next paragraph was the picture's note
 			}
-			pics, noted, ok := imageParagraph(b, src)
-			if !ok {
-				continue
-			}
-			cuts = append(cuts, blockSpan(b, src))
-			for range pics {
-				places = append(places, blockSpan(b, src).start)
-			}
-			if !noted && i+1 < len(nodes) {
-				if next, isPara := nodes[i+1].(*ast.Paragraph); isPara && notePicture(&pics[len(pics)-1], children(next), src) {
-					cuts = append(cuts, blockSpan(next, src))
-					i++
-				}
-			}
-			sec.Pictures = append(sec.Pictures, pics...)
 		}
 	}
 	if bytes.Contains(src[at.start:at.end], []byte("<!--")) {
 		nested := nestedPauses(nodes, src)
-		cuts = append(cuts, nested...)
-		markers = append(markers, nested...)
+		r.cuts = append(r.cuts, nested...)
+		r.markers = append(r.markers, nested...)
 	}
 	raw := whole[at.start:at.end]
-	for _, spans := range [][]span{cuts, markers} {
+	for _, spans := range [][]span{r.cuts, r.markers} {
 		for i := range spans {
 			spans[i].start = min(max(spans[i].start-at.start, 0), len(raw))
 			spans[i].end = min(max(spans[i].end-at.start, 0), len(raw))
@@ -108,28 +59,122 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (story.Secti
 	// Pictures inside text, lists, quotes or tables are cut from it and
 	// stand after the part that held them (position.go). Most slides have
 	// none: skip the walk.
-	if strings.Count(raw, "![") > len(sec.Pictures) {
-		blockCuts := len(cuts)
-		for _, n := range nodes {
-			_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-				img, ok := c.(*ast.Image)
-				if !ok || !entering || insideCut(img, src, cuts[:blockCuts], at.start) {
-					return ast.WalkContinue, nil
-				}
-				pic := newPicture(img, src)
-				place, resume, item := picturePlace(img, n, src)
-				pic.ListResume = resume
-				sec.Pictures = append(sec.Pictures, pic)
-				places = append(places, place)
-				if item != (span{}) {
-					cuts = append(cuts, span{item.start - at.start, item.end - at.start})
-				} else if sp, ok := imageSpan(img, src); ok {
-					cuts = append(cuts, span{sp.start - at.start, sp.end - at.start})
-				}
-				return ast.WalkSkipChildren, nil
-			})
+	if strings.Count(raw, "![") > len(r.sec.Pictures) {
+		r.inlinePictures(at)
+	}
+	return r.finish(raw, at), r.level
+}
+
+// slideReader is the state of readSlide: what it cuts from the slide's
+// source, and where each picture stands.
+type slideReader struct {
+	nodes         []ast.Node
+	src           []byte
+	sec           story.Section
+	cuts, markers []span // markers are among the cuts
+	places        []int  // where each picture stands in src
+	level         int
+}
+
+// heading takes the slide's first heading as its caption.
+func (r *slideReader) heading(b *ast.Heading) {
+	// An empty heading ("#") is no caption.
+	if r.level == 0 && b.Lines().Len() > 0 {
+		r.sec.Caption = plainText(b, r.src)
+		r.level = b.Level
+		r.cuts = append(r.cuts, headingSpan(b, r.src))
+	}
+}
+
+// htmlBlock reads an HTML block: pictures, a pause, or a comment that
+// holds notes or directives.
+func (r *slideReader) htmlBlock(b *ast.HTMLBlock) {
+	src := r.src
+	if b.HTMLBlockType == ast.HTMLBlockType6 || b.HTMLBlockType == ast.HTMLBlockType7 {
+		// <img width=300>, <p align=center><img></p>, <figure>.
+		sp := blockSpan(b, src)
+		if pics := web.BlockPictures(string(src[sp.start:sp.end])); pics != nil {
+			r.cuts = append(r.cuts, sp)
+			for range pics {
+				r.places = append(r.places, sp.start)
+			}
+			r.sec.Pictures = append(r.sec.Pictures, pics...)
+		}
+		return
+	}
+	if b.HTMLBlockType != ast.HTMLBlockType2 {
+		return
+	}
+	sp := blockSpan(b, src)
+	if b.HasClosure() {
+		sp.end = lineEnd(src, b.ClosureLine.Stop)
+	}
+	r.cuts = append(r.cuts, sp)
+	if block := string(src[sp.start:sp.end]); isPauseComment(block) {
+		r.markers = append(r.markers, sp)
+	} else {
+		readComment(&r.sec, block)
+	}
+}
+
+// paragraph reads top-level paragraph i: a reveal marker, or pictures
+// with perhaps a note in the paragraph after. It reports whether it took
+// that next paragraph.
+func (r *slideReader) paragraph(b *ast.Paragraph, i int) bool {
+	src := r.src
+	if isRevealMarker(b, src) {
+		r.cuts = append(r.cuts, blockSpan(b, src))
+		r.markers = append(r.markers, blockSpan(b, src))
+		return false
+	}
+	pics, noted, ok := imageParagraph(b, src)
+	if !ok {
+		return false
+	}
+	r.cuts = append(r.cuts, blockSpan(b, src))
+	for range pics {
+		r.places = append(r.places, blockSpan(b, src).start)
+	}
+	took := false
+	if !noted && i+1 < len(r.nodes) {
+		if next, isPara := r.nodes[i+1].(*ast.Paragraph); isPara && notePicture(&pics[len(pics)-1], children(next), src) {
+			r.cuts = append(r.cuts, blockSpan(next, src))
+			took = true
 		}
 	}
+	r.sec.Pictures = append(r.sec.Pictures, pics...)
+	return took
+}
+
+// inlinePictures reads the pictures inside text, lists, quotes or tables.
+func (r *slideReader) inlinePictures(at span) {
+	src := r.src
+	blockCuts := len(r.cuts)
+	for _, n := range r.nodes {
+		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			img, ok := c.(*ast.Image)
+			if !ok || !entering || insideCut(img, src, r.cuts[:blockCuts], at.start) {
+				return ast.WalkContinue, nil
+			}
+			pic := newPicture(img, src)
+			place, resume, item := picturePlace(img, n, src)
+			pic.ListResume = resume
+			r.sec.Pictures = append(r.sec.Pictures, pic)
+			r.places = append(r.places, place)
+			if item != (span{}) {
+				r.cuts = append(r.cuts, span{item.start - at.start, item.end - at.start})
+			} else if sp, ok := imageSpan(img, src); ok {
+				r.cuts = append(r.cuts, span{sp.start - at.start, sp.end - at.start})
+			}
+			return ast.WalkSkipChildren, nil
+		})
+	}
+}
+
+// finish cuts the slide's body from raw, places its pictures in it and
+// names it.
+func (r *slideReader) finish(raw string, at span) story.Section {
+	sec, places := r.sec, r.places
 	for i := range places {
 		places[i] = min(max(places[i]-at.start, 0), len(raw))
 		// A picture stands at the end of the line before it, so that a
@@ -139,18 +184,18 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (story.Secti
 			places[i] = p - 1
 		}
 	}
-	sec.Body, places = cutSpansAt(raw, cuts, places)
+	sec.Body, places = cutSpansAt(raw, r.cuts, places)
 	for i := range sec.Pictures {
 		sec.Pictures[i].At = places[i]
 	}
 	slices.SortStableFunc(sec.Pictures, func(a, b story.Picture) int { return a.At - b.At })
-	if level == 0 {
-		sec.Caption = untitledCaption(sec, nodes, src, cuts, at.start)
+	if r.level == 0 {
+		sec.Caption = untitledCaption(sec, r.nodes, r.src, r.cuts, at.start)
 	} else {
-		sec.Lead = leadWords(nodes, src, cuts, at.start)
+		sec.Lead = leadWords(r.nodes, r.src, r.cuts, at.start)
 	}
-	sec.Steps = stepOffsets(raw, cuts, markers, sec.Body)
-	return sec, level
+	sec.Steps = stepOffsets(raw, r.cuts, r.markers, sec.Body)
+	return sec
 }
 
 // isRevealMarker reports whether a paragraph is only a reveal marker:
