@@ -330,20 +330,7 @@ func scan(s *scanner) []mark {
 // where to go on.
 func (s *scanner) line(start, next int) int {
 	line := s.src[start:next]
-	switch s.open {
-	case leafFence:
-		if closesFence(line, s.fence, s.fenceLen) {
-			s.open = leafNone
-		}
-		return next
-	case leafHTML:
-		if s.html >= 6 {
-			if isBlank(line) {
-				s.open = leafNone
-			}
-		} else if htmlClosed(s.html, line) {
-			s.open = leafNone
-		}
+	if s.inLeaf(line) {
 		return next
 	}
 	if isBlank(line) {
@@ -363,36 +350,57 @@ func (s *scanner) line(start, next int) int {
 		}
 		return next
 	}
+	if to, done := s.opening(line, t, start, next, inPara); done {
+		return to
+	}
+	if inPara {
+		s.paraRisky = s.paraRisky || mayBeDelimiterRow(strings.TrimRight(t, "\n"))
+	} else {
+		s.open, s.paraStart, s.paraRisky = leafPara, start, t[0] == '['
+	}
+	return next
+}
+
+// inLeaf reads a line inside an open fence or HTML block, and reports
+// whether one was open.
+func (s *scanner) inLeaf(line string) bool {
+	switch s.open {
+	case leafFence:
+		if closesFence(line, s.fence, s.fenceLen) {
+			s.open = leafNone
+		}
+		return true
+	case leafHTML:
+		if s.html >= 6 {
+			if isBlank(line) {
+				s.open = leafNone
+			}
+		} else if htmlClosed(s.html, line) {
+			s.open = leafNone
+		}
+		return true
+	}
+	return false
+}
+
+// opening reads a line, unindented as t, that may open a block or mark a
+// split; done is false for a line of text.
+func (s *scanner) opening(line, t string, start, next int, inPara bool) (to int, done bool) {
 	switch c := t[0]; c {
 	case '-', '=', '*', '_', '+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		if level := setextLevel(t); level > 0 && inPara {
-			if s.paraRisky {
-				return s.delegate(start, next)
-			}
-			s.add(mark{kind: lineHeading, level: uint8(level), start: s.paraStart, end: next})
-			s.open = leafNone
-			return next
-		}
-		if isBreak(t) {
-			s.add(mark{kind: lineBreak, start: start, end: next})
-			s.open = leafNone
-			return next
-		}
-		if mayOpenContainer(t) {
-			return s.delegate(start, next)
-		}
+		return s.rule(t, start, next, inPara)
 	case '>':
-		return s.delegate(start, next)
+		return s.delegate(start, next), true
 	case '#':
 		if level := atxLevel(t); level > 0 {
 			s.add(mark{kind: lineHeading, level: uint8(level), start: start, end: next})
 			s.open = leafNone
-			return next
+			return next, true
 		}
 	case '`', '~':
 		if n := fenceLen(t); n > 0 {
 			s.open, s.fence, s.fenceLen = leafFence, c, n
-			return next
+			return next, true
 		}
 	case '<':
 		if kind := htmlBlockKind(line, inPara); kind > 0 {
@@ -403,15 +411,32 @@ func (s *scanner) line(start, next int) int {
 			if kind == 2 && strings.TrimSpace(line) == "<!-- end_slide -->" {
 				s.add(mark{kind: lineEndSlide, start: start, end: next})
 			}
-			return next
+			return next, true
 		}
 	}
-	if inPara {
-		s.paraRisky = s.paraRisky || mayBeDelimiterRow(strings.TrimRight(t, "\n"))
-	} else {
-		s.open, s.paraStart, s.paraRisky = leafPara, start, t[0] == '['
+	return next, false
+}
+
+// rule reads a line that starts as a setext underline, a thematic break
+// or a list item may; done is false for a line of text.
+func (s *scanner) rule(t string, start, next int, inPara bool) (to int, done bool) {
+	if level := setextLevel(t); level > 0 && inPara {
+		if s.paraRisky {
+			return s.delegate(start, next), true
+		}
+		s.add(mark{kind: lineHeading, level: uint8(level), start: s.paraStart, end: next})
+		s.open = leafNone
+		return next, true
 	}
-	return next
+	if isBreak(t) {
+		s.add(mark{kind: lineBreak, start: start, end: next})
+		s.open = leafNone
+		return next, true
+	}
+	if mayOpenContainer(t) {
+		return s.delegate(start, next), true
+	}
+	return next, false
 }
 
 // add appends m. A long deck has tens of thousands of marks: the slice
@@ -533,28 +558,34 @@ func splitDeck(src string, hasTitle bool) (mode string, pre string, title string
 			levels[m.level]++
 		}
 	}
-	for _, kind := range []lineKind{lineEndSlide, lineBreak} {
-		if kinds[kind] == 0 {
-			continue
-		}
-		chunks = make([]span, 0, kinds[kind]+1)
-		from := 0
-		for _, m := range marks {
-			if m.kind == kind {
-				chunks = appendChunk(chunks, src, from, m.start)
-				from = m.end
-			}
-		}
-		chunks = appendChunk(chunks, src, from, len(src))
-		if kind == lineEndSlide {
-			return "<!-- end_slide --> comments", "", "", chunks
-		}
-		return "thematic breaks", "", "", chunks
+	if kinds[lineEndSlide] > 0 {
+		return "<!-- end_slide --> comments", "", "", splitAtMarks(src, marks, lineEndSlide, kinds[lineEndSlide])
+	}
+	if kinds[lineBreak] > 0 {
+		return "thematic breaks", "", "", splitAtMarks(src, marks, lineBreak, kinds[lineBreak])
 	}
 	if kinds[lineHeading] == 0 {
 		return "no breaks or headings: one section", "", "", appendChunk(nil, src, 0, len(src))
 	}
+	return splitHeadings(src, marks, levels, kinds[lineHeading], hasTitle)
+}
 
+// splitAtMarks cuts src at its n marks of kind.
+func splitAtMarks(src string, marks []mark, kind lineKind, n int) []span {
+	chunks := make([]span, 0, n+1)
+	from := 0
+	for _, m := range marks {
+		if m.kind == kind {
+			chunks = appendChunk(chunks, src, from, m.start)
+			from = m.end
+		}
+	}
+	return appendChunk(chunks, src, from, len(src))
+}
+
+// splitHeadings is splitDeck for a deck split at headings: levels counts
+// the headings of each level, of headings in all.
+func splitHeadings(src string, marks []mark, levels [7]int, headings int, hasTitle bool) (mode string, pre string, title string, chunks []span) {
 	// The top level splits, unless it occurs once with other levels
 	// under it: then it is the title, and the next level splits.
 	top := uint8(1)
@@ -562,7 +593,7 @@ func splitDeck(src string, hasTitle bool) (mode string, pre string, title string
 		top++
 	}
 	split, titled := top, false
-	if kinds[lineHeading] == 1 && !hasTitle {
+	if headings == 1 && !hasTitle {
 		// The only heading, first in the file with text under it, is the
 		// title of a note (a README's "# Name"), and still names its one
 		// page: a page named by its first words would show them twice.
@@ -572,7 +603,7 @@ func splitDeck(src string, hasTitle bool) (mode string, pre string, title string
 			}
 		}
 	}
-	if levels[top] == 1 && int(levels[top]) < kinds[lineHeading] {
+	if levels[top] == 1 && int(levels[top]) < headings {
 		titled = true
 		split++
 		for levels[split] == 0 {
