@@ -28,9 +28,34 @@ type pageMeta struct {
 func readPageMeta(p *page) pageMeta {
 	ld, images := readJSONLD(p)
 	m := pageMeta{images: images}
-	tags := map[string]string{}
-	var docTitle string
-	walk(p.doc, func(n *html.Node) bool {
+	tags, docTitle := metaTags(p.doc)
+	m.docTitle = docTitle
+	m.title, m.titleFrom = firstMeta(ld.headline, "JSON-LD headline", tags["og:title"], "og:title", tags["twitter:title"], "twitter:title")
+	m.description, _ = firstMeta(ld.description, "", tags["og:description"], "", tags["twitter:description"], "", tags["description"], "")
+	m.site, _ = firstMeta(ld.publisher, "", tags["og:site_name"], "", tags["application-name"], "")
+	if u, err := url.Parse(m.site); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		m.site = strings.TrimPrefix(u.Host, "www.") // a site named by its address
+	}
+	date, _ := firstMeta(ld.date, "", tags["article:published_time"], "", tags["datepublished"], "", tags["date"], "", tags["dc.date"], "", tags["parsely-pub-date"], "")
+	m.authors = ld.authors
+	if a := metaAuthors(tags); len(m.authors) == 0 && a != nil {
+		m.authors = a
+	}
+	m.image, _ = firstMeta(ld.image, "", tags["og:image"], "", tags["twitter:image"], "")
+	if date == "" {
+		if t := findFirst(p.doc, func(n *html.Node) bool { return n.DataAtom == atom.Time && attr(n, "datetime") != "" }); t != nil {
+			date = attr(t, "datetime")
+		}
+	}
+	m.date = humanDate(date)
+	return m
+}
+
+// metaTags returns the page's meta tags by lower-cased name or property
+// (the first of each), and its document title.
+func metaTags(doc *html.Node) (tags map[string]string, docTitle string) {
+	tags = map[string]string{}
+	walk(doc, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
 		}
@@ -59,40 +84,29 @@ func readPageMeta(p *page) pageMeta {
 		}
 		return n.DataAtom == atom.Html || n.DataAtom == atom.Head
 	})
-	m.docTitle = docTitle
+	return tags, docTitle
+}
 
-	first := func(pairs ...string) (string, string) {
-		for i := 0; i+1 < len(pairs); i += 2 {
-			if v := story.OneLine(decodeLeftover(pairs[i])); v != "" {
-				return v, pairs[i+1]
-			}
-		}
-		return "", ""
-	}
-	m.title, m.titleFrom = first(ld.headline, "JSON-LD headline", tags["og:title"], "og:title", tags["twitter:title"], "twitter:title")
-	m.description, _ = first(ld.description, "", tags["og:description"], "", tags["twitter:description"], "", tags["description"], "")
-	m.site, _ = first(ld.publisher, "", tags["og:site_name"], "", tags["application-name"], "")
-	if u, err := url.Parse(m.site); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-		m.site = strings.TrimPrefix(u.Host, "www.") // a site named by its address
-	}
-	date, _ := first(ld.date, "", tags["article:published_time"], "", tags["datepublished"], "", tags["date"], "", tags["dc.date"], "", tags["parsely-pub-date"], "")
-	m.authors = ld.authors
-	if len(m.authors) == 0 {
-		for _, key := range []string{"author", "article:author", "parsely-author", "dc.creator", "byl"} {
-			if v := tags[key]; v != "" && !strings.HasPrefix(v, "http") {
-				m.authors = []string{strings.TrimPrefix(strings.TrimPrefix(v, "By "), "by ")}
-				break
-			}
+// firstMeta returns the first value of pairs (value, where it came from)
+// that holds text, and where it came from.
+func firstMeta(pairs ...string) (string, string) {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if v := story.OneLine(decodeLeftover(pairs[i])); v != "" {
+			return v, pairs[i+1]
 		}
 	}
-	m.image, _ = first(ld.image, "", tags["og:image"], "", tags["twitter:image"], "")
-	if date == "" {
-		if t := findFirst(p.doc, func(n *html.Node) bool { return n.DataAtom == atom.Time && attr(n, "datetime") != "" }); t != nil {
-			date = attr(t, "datetime")
+	return "", ""
+}
+
+// metaAuthors returns the author a meta tag names, unless it names them
+// by an address.
+func metaAuthors(tags map[string]string) []string {
+	for _, key := range []string{"author", "article:author", "parsely-author", "dc.creator", "byl"} {
+		if v := tags[key]; v != "" && !strings.HasPrefix(v, "http") {
+			return []string{strings.TrimPrefix(strings.TrimPrefix(v, "By "), "by ")}
 		}
 	}
-	m.date = humanDate(date)
-	return m
+	return nil
 }
 
 // humanDate shows a machine date as people write it: "2021-01-29T08:40:46"
