@@ -167,57 +167,25 @@ func readabilityCopy(n *html.Node, elems *int) *html.Node {
 // pictures. Then readability, which costs more than the rest of the
 // reading together, has nothing to find.
 func (p *page) markedArticle(teasers map[string]string) (*html.Node, string) {
-	var body *html.Node
-	var articles []*html.Node
-	direct := map[*html.Node]int{} // paragraph text by the paragraphs' parent
-	var parents []*html.Node       // direct's keys in document order
-	all := 0
-	walk(p.doc, func(n *html.Node) bool {
-		if n.Type == html.TextNode {
-			if par := n.Parent; par != nil && par.DataAtom == atom.P && par.Parent != nil {
-				l := len(strings.TrimSpace(n.Data))
-				if _, seen := direct[par.Parent]; !seen {
-					parents = append(parents, par.Parent)
-				}
-				direct[par.Parent] += l
-				all += l
-			}
-			return false
-		}
-		if n.Type != html.ElementNode || neverText[n.Data] {
-			return false
-		}
-		if attr(n, "itemprop") == "articleBody" && body == nil {
-			body = n
-		}
-		if n.DataAtom == atom.Article {
-			articles = append(articles, n)
-		}
-		return true
-	})
+	m := scanArticleMarks(p.doc)
 	type candidate struct {
 		n   *html.Node
 		how string
 	}
 	var cands []candidate
-	if body != nil {
-		cands = append(cands, candidate{body, "the page's articleBody"})
-	} else if len(articles) == 1 {
-		cands = append(cands, candidate{articles[0], "the page's article element"})
+	if m.body != nil {
+		cands = append(cands, candidate{m.body, "the page's articleBody"})
+	} else if len(m.articles) == 1 {
+		cands = append(cands, candidate{m.articles[0], "the page's article element"})
 	}
-	var top *html.Node
-	for _, n := range parents {
-		if top == nil || direct[n] > direct[top] {
-			top = n
-		}
-	}
+	top := m.topParent()
 	if top != nil && top.DataAtom != atom.Body && top.DataAtom != atom.Html && (len(cands) == 0 || cands[0].n != top) && plainContainer(top) {
 		cands = append(cands, candidate{top, "the page's paragraph container"})
 	}
 	picsAll := -1
 	for _, c := range cands {
 		inside := paragraphText(c.n)
-		if inside < minReadable*2 || inside*10 < all*8 {
+		if inside < minReadable*2 || inside*10 < m.all*8 {
 			continue
 		}
 		if picsAll < 0 {
@@ -229,6 +197,56 @@ func (p *page) markedArticle(teasers map[string]string) (*html.Node, string) {
 		return c.n, c.how
 	}
 	return nil, ""
+}
+
+// articleMarks are what markedArticle finds in one walk of the page.
+type articleMarks struct {
+	body     *html.Node         // the first element marked as the articleBody
+	articles []*html.Node       // the article elements
+	direct   map[*html.Node]int // paragraph text by the paragraphs' parent
+	parents  []*html.Node       // direct's keys in document order
+	all      int                // the page's paragraph text
+}
+
+// scanArticleMarks walks the page for what marks its article.
+func scanArticleMarks(doc *html.Node) *articleMarks {
+	m := &articleMarks{direct: map[*html.Node]int{}}
+	walk(doc, func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			if par := n.Parent; par != nil && par.DataAtom == atom.P && par.Parent != nil {
+				l := len(strings.TrimSpace(n.Data))
+				if _, seen := m.direct[par.Parent]; !seen {
+					m.parents = append(m.parents, par.Parent)
+				}
+				m.direct[par.Parent] += l
+				m.all += l
+			}
+			return false
+		}
+		if n.Type != html.ElementNode || neverText[n.Data] {
+			return false
+		}
+		if attr(n, "itemprop") == "articleBody" && m.body == nil {
+			m.body = n
+		}
+		if n.DataAtom == atom.Article {
+			m.articles = append(m.articles, n)
+		}
+		return true
+	})
+	return m
+}
+
+// topParent returns the element whose own paragraphs hold the most text,
+// the first of those that tie.
+func (m *articleMarks) topParent() *html.Node {
+	var top *html.Node
+	for _, n := range m.parents {
+		if top == nil || m.direct[n] > m.direct[top] {
+			top = n
+		}
+	}
+	return top
 }
 
 // plainContents are the elements a plain article container holds:

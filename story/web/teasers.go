@@ -84,24 +84,7 @@ var relatedLinks = map[string]bool{"more": true, "related": true, "also": true, 
 // returns nil for any other list: one whose items say more than their
 // links, or that lists sources.
 func relatedLinksLabel(list *html.Node) *html.Node {
-	items := 0
-	for c := list.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" || c.Type == html.CommentNode {
-			continue
-		}
-		if !isElement(c, "li") {
-			return nil
-		}
-		a := findFirst(c, func(n *html.Node) bool {
-			href := attr(n, "href")
-			return isElement(n, "a") && href != "" && !strings.HasPrefix(href, "#")
-		})
-		if a == nil || !sameLetters(textOf(c, nil), textOf(a, nil)) {
-			return nil
-		}
-		items++
-	}
-	if items < 2 {
+	if !listOfLinks(list) {
 		return nil
 	}
 	var label *html.Node
@@ -128,6 +111,29 @@ func relatedLinksLabel(list *html.Node) *html.Node {
 		}
 	}
 	return nil
+}
+
+// listOfLinks reports whether list holds two items or more, each only a
+// link to another page.
+func listOfLinks(list *html.Node) bool {
+	items := 0
+	for c := list.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" || c.Type == html.CommentNode {
+			continue
+		}
+		if !isElement(c, "li") {
+			return false
+		}
+		a := findFirst(c, func(n *html.Node) bool {
+			href := attr(n, "href")
+			return isElement(n, "a") && href != "" && !strings.HasPrefix(href, "#")
+		})
+		if a == nil || !sameLetters(textOf(c, nil), textOf(a, nil)) {
+			return false
+		}
+		items++
+	}
+	return items >= 2
 }
 
 // nextElement is the element after n among its siblings, past white space.
