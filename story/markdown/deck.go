@@ -30,7 +30,7 @@ func (d *deck) slide(sp span) story.Section {
 	return sec
 }
 
-// parseRest parses every slide not yet parsed. When most are, it parses
+// ParseRest parses every slide not yet parsed. When most are, it parses
 // them one by one; otherwise it parses the whole deck once and shares its
 // top-level blocks out among the slides, which costs about half as much as
 // one goldmark parse per slide.

@@ -24,11 +24,11 @@ func newMarkdown() goldmark.Markdown {
 // goroutine (the race detector runs over the parallel parse in the tests).
 var sharedMarkdown = sync.OnceValue(newMarkdown)
 
-// parseMarkdown reads a Markdown deck. Only the split is done now; each
+// Parse reads a Markdown deck. Only the split is done now; each
 // slide is parsed by goldmark when it is first asked for.
 func Parse(s *story.Story, src string) { readDeck(s, src) }
 
-// readDeck is parseMarkdown, returning the deck that parses the slides.
+// readDeck is Parse, returning the deck that parses the slides.
 func readDeck(s *story.Story, src string) *deck {
 	src = defuseReferences(src)
 	src = readFrontMatter(s, src)

@@ -44,7 +44,7 @@ type textBlock struct {
 
 func (b textBlock) text() string { return joinWrapped(b.lines) }
 
-// parseText reads a plain-text gallery copied from a web page.
+// Parse reads a plain-text gallery copied from a web page.
 func Parse(s *story.Story, text string) {
 	blocks := textBlocks(s, text)
 	blocks = takeHeader(s, blocks)

@@ -333,7 +333,7 @@ var stepRe = prose.LazyRegexp(`(?i)^(step|stage|part|day|tip|schritt|étape|paso
 // section.
 const maxHeadingWords = 20
 
-// webChrome are lines of page furniture that isChromeLine, made for text
+// webChrome are lines of page furniture that prose.IsChromeLine, made for text
 // copied from galleries, does not know.
 var webChrome = map[string]bool{"found this helpful": true, "advertisement": true, "image copyright": true,
 	"media caption": true, "image caption": true, "share this with": true, "skip to content": true, "•": true}

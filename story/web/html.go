@@ -75,7 +75,7 @@ type page struct {
 	more map[string]int
 }
 
-// parseHTML reads a web page: an AMP story if the page holds one, else an
+// Parse reads a web page: an AMP story if the page holds one, else an
 // article. Scripts never run: the page is only parsed.
 func Parse(s *story.Story, src string, opt story.Options) {
 	// With scripting off, noscript holds elements (the real images behind

@@ -9,7 +9,7 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// htmlBlockPictures reads an HTML block of a Markdown slide that shows
+// BlockPictures reads an HTML block of a Markdown slide that shows
 // only pictures: an <img> sized by hand, a centred <p> around one, a
 // <figure> with its <figcaption>, as decks and READMEs write them. It
 // returns nil for a block with words of its own (they stay text), and

@@ -41,7 +41,7 @@ func isStrongLayoutWord(w string) bool {
 // or update_graphic_red_bar (words joined by underscores, as no prose is).
 var slugAltRe = LazyRegexp(`(?i)^[\w.-]*(\d[\w.-]*[-_]|[-_][\w.-]*\d)[\w.-]*$|^[a-z0-9]+(_[a-z0-9]+)+$|^[\w.-]+\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?)$|^(img|dsc|image|photo|pic)[-_]?\d+$`)
 
-// cleanAlt strips slide tools' size and layout keywords from alt text;
+// CleanAlt strips slide tools' size and layout keywords from alt text;
 // what is left (maybe nothing) is the description. A file name or slug is
 // no description.
 func CleanAlt(alt string) string {

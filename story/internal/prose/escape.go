@@ -4,7 +4,7 @@ import (
 	"strings"
 )
 
-// escapeMarkdown makes plain text safe to hand to a Markdown renderer: it
+// EscapeMarkdown makes plain text safe to hand to a Markdown renderer: it
 // reads back as the same text, with no markup, links or entities.
 func EscapeMarkdown(s string) string {
 	const always = "\\`*_[]<>|~!"
@@ -35,6 +35,7 @@ func EscapeMarkdown(s string) string {
 	return b.String()
 }
 
+// IsDigits reports whether s is only ASCII digits (an empty s is).
 func IsDigits(s string) bool {
 	for _, c := range []byte(s) {
 		if c < '0' || c > '9' {
@@ -44,7 +45,7 @@ func IsDigits(s string) bool {
 	return true
 }
 
-// unescapeMarkdown undoes escapeMarkdown, for text that is matched
+// UnescapeMarkdown undoes EscapeMarkdown, for text that is matched
 // against patterns.
 func UnescapeMarkdown(s string) string {
 	if !strings.ContainsAny(s, "\\&") {

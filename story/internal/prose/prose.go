@@ -18,7 +18,7 @@ var chromeRe = LazyRegexp(`(?i)^(read in app|open in app|advertisement|ad|sponso
 
 var creditRe = LazyRegexp(`(?i)^\(?\s*(?:(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|courtesy|video)\s*(?:by\b|:|-|–|—)\s*\S.*|©\s*\S.*|(?:ap|afp|reuters|pti|ani|ians|epa|xinhua|getty images|bloomberg|ap photo\b.*)|(?:file )?photo\s*/\s*\S.*)\)?$`)
 
-// lazyRegexp compiles expr the first time it is needed.
+// LazyRegexp compiles expr the first time it is needed.
 func LazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
@@ -27,6 +27,8 @@ func LazyRegexp(expr string) func() *regexp.Regexp {
 // regular expression because most lines are not credits.
 var creditStarts = []string{"photo", "pic", "image", "credit", "courtesy", "video", "©", "ap", "afp", "reuters", "pti", "ani", "ians", "epa", "xinhua", "getty", "bloomberg", "file photo"}
 
+// IsCreditLine reports whether line is a picture's credit ("Photo: AP",
+// "(Reuters)").
 func IsCreditLine(line string) bool {
 	if len(line) > 400 {
 		return false
@@ -38,6 +40,8 @@ func IsCreditLine(line string) bool {
 // chromeStarts are how page chrome lines start, lower-cased.
 var chromeStarts = []string{"read", "open in", "advert", "ad", "sponsored", "share", "story continues", "continue", "click", "tap", "also", "related", "follow", "subscribe", "sign up", "download", "get the", "next", "prev", "comment", "skip", "loading", "about this"}
 
+// IsChromeLine reports whether line is page chrome copied with the story
+// ("Read in App", "Advertisement", "3/12").
 func IsChromeLine(line string) bool {
 	if len(line) > 120 || line == "" {
 		return false
@@ -45,7 +49,7 @@ func IsChromeLine(line string) bool {
 	return (HasFoldPrefix(line, chromeStarts) || (line[0] >= '0' && line[0] <= '9')) && chromeRe().MatchString(line)
 }
 
-// hasFoldPrefix reports whether s starts with one of prefixes, ignoring
+// HasFoldPrefix reports whether s starts with one of prefixes, ignoring
 // ASCII case.
 func HasFoldPrefix(s string, prefixes []string) bool {
 	for _, p := range prefixes {
@@ -56,6 +60,8 @@ func HasFoldPrefix(s string, prefixes []string) bool {
 	return false
 }
 
+// CreditText returns a credit line without the space and brackets around
+// it.
 func CreditText(line string) string {
 	line = strings.TrimSpace(line)
 	if strings.HasPrefix(line, "(") && strings.HasSuffix(line, ")") {
@@ -64,10 +70,10 @@ func CreditText(line string) string {
 	return line
 }
 
-// captionWords is how many words of a text firstWords takes.
+// captionWords is how many words of a text FirstWords takes.
 const captionWords = 8
 
-// firstWords names a page that has no caption by its first words: its
+// FirstWords names a page that has no caption by its first words: its
 // first sentence if that is short, else its first few words and "…".
 func FirstWords(text string) string {
 	words := strings.Fields(text)
@@ -113,12 +119,16 @@ func cutLongWord(w string) string {
 	return w
 }
 
+// RuneLen returns the number of characters of s.
 func RuneLen(s string) int { return utf8.RuneCountInString(s) }
 
+// IsWide reports whether r is of a script written without spaces
+// between words (CJK), or a wide form.
 func IsWide(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF)
 }
 
+// JoinNonEmpty joins a and b with a comma, leaving out an empty one.
 func JoinNonEmpty(a, b string) string {
 	switch {
 	case a == "":

@@ -15,7 +15,7 @@ import (
 	"github.com/reeltui/reel/story/read"
 )
 
-// checkText fails the test if s is not valid UTF-8 or holds a character
+// CheckText fails the test if s is not valid UTF-8 or holds a character
 // that could drive a terminal.
 func CheckText(t *testing.T, what, s string) {
 	t.Helper()
@@ -29,6 +29,8 @@ func CheckText(t *testing.T, what, s string) {
 	}
 }
 
+// AddSeeds adds the stories of testdata, and a few hostile inputs, to a
+// fuzz target's corpus.
 func AddSeeds(f *testing.F) {
 	files, _ := filepath.Glob("../../testdata/*/*.*")
 	files = append(files, "../../testdata/kim-rally.txt")
@@ -42,8 +44,10 @@ func AddSeeds(f *testing.F) {
 	f.Add([]byte("<!--\n---\n```\n~~~\n&#27;[31m"), uint8(2))
 }
 
+// BenchSizes are the numbers of sections the benchmarks read.
 var BenchSizes = []int{10, 1000, 10000}
 
+// BenchSentences are the sentences GenStory writes.
 var BenchSentences = []string{
 	"Commuters haul a burned-out bus in Manila amid heavy rain.",
 	"Prices at the market have risen sharply since the spring.",
@@ -52,7 +56,7 @@ var BenchSentences = []string{
 	"Many of those taking part travelled overnight to be there.",
 }
 
-// genStory writes a synthetic story of n sections, about 220 bytes each,
+// GenStory writes a synthetic story of n sections, about 220 bytes each,
 // in the shape of the benchmark generator's: caption, paragraph, picture.
 func GenStory(n int, markdown bool) []byte {
 	var b strings.Builder
@@ -70,6 +74,8 @@ func GenStory(n int, markdown bool) []byte {
 	return []byte(b.String())
 }
 
+// ParseFile reads and parses the story at path, failing the test if it
+// cannot.
 func ParseFile(t *testing.T, path string) *story.Story {
 	t.Helper()
 	data, err := os.ReadFile(path)
@@ -83,7 +89,7 @@ func ParseFile(t *testing.T, path string) *story.Story {
 	return s
 }
 
-// dump writes the structure of a story as text, for golden files.
+// Dump writes the structure of a story as text, for golden files.
 func Dump(s *story.Story) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "format: %s (%s)\nkicker: %q\ntitle: %q\nsubtitle: %q\nauthors: %q\ndate: %q\nsource: %q\n",
@@ -109,6 +115,7 @@ func indent(s string) string {
 	return "  " + strings.ReplaceAll(s, "\n", "\n  ")
 }
 
+// Captions returns the caption of every section of s.
 func Captions(s *story.Story) []string {
 	var out []string
 	for _, sec := range s.Sections() {
@@ -117,6 +124,7 @@ func Captions(s *story.Story) []string {
 	return out
 }
 
+// Must returns s, and panics if err is not nil.
 func Must(s *story.Story, err error) *story.Story {
 	if err != nil {
 		panic(err)
@@ -124,6 +132,7 @@ func Must(s *story.Story, err error) *story.Story {
 	return s
 }
 
+// ParseHTMLString parses src as a web page, failing the test if it cannot.
 func ParseHTMLString(t *testing.T, src string, opt story.Options) *story.Story {
 	t.Helper()
 	opt.Format = story.FormatHTML
@@ -134,7 +143,7 @@ func ParseHTMLString(t *testing.T, src string, opt story.Options) *story.Story {
 	return s
 }
 
-// allText is every string of a story, for tests that look for leaks.
+// AllText is every string of a story, for tests that look for leaks.
 func AllText(s *story.Story) string {
 	parts := []string{s.Title, s.Subtitle, s.Intro, s.Date, s.Source, strings.Join(s.Authors, ","), s.Poster.Source}
 	for _, sec := range s.Sections() {
