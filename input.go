@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 // slowNotice is how long reading may wait on a writer before reel says
@@ -27,7 +28,7 @@ func readStory(cfg config, stdin *os.File, stdinTTY bool, notice io.Writer) (str
 		if stdinTTY {
 			fmt.Fprintln(notice, "reel: reading a story from standard input; ctrl+d ends it")
 		}
-		data, err := story.ReadText(stdin, cfg.maxSize)
+		data, err := read.ReadText(stdin, cfg.maxSize)
 		if err != nil {
 			return "", "", fmt.Errorf("standard input: %w", err)
 		}
@@ -50,7 +51,7 @@ func readStory(cfg config, stdin *os.File, stdinTTY bool, notice io.Writer) (str
 		return "", "", fileError(name, err)
 	}
 	defer f.Close()
-	data, err := story.ReadText(f, cfg.maxSize)
+	data, err := read.ReadText(f, cfg.maxSize)
 	if err != nil {
 		return "", "", fileError(name, err)
 	}
@@ -116,10 +117,10 @@ func loadStory(cfg config, stdin *os.File, stdinTTY bool, notice io.Writer, rele
 		return loaded{}, err
 	}
 	opt.Name = name
-	if f, _ := story.Detect(opt.Format, name, data); f == story.FormatHTML {
+	if f, _ := read.Detect(opt.Format, name, data); f == story.FormatHTML {
 		release()
 	}
-	s, err := story.ParseText(data, opt)
+	s, err := read.ParseText(data, opt)
 	if err != nil {
 		return loaded{}, fmt.Errorf("%s: %w", displayName(name), err)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/reeltui/reel/internal/watch"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 	"github.com/reeltui/reel/ui"
 )
 
@@ -96,7 +97,7 @@ func (ls *liveStory) reload() (msg ui.ReloadMsg, ok bool) {
 	if hash == ls.Hash() {
 		return ui.ReloadMsg{}, false
 	}
-	s, err := story.Parse(data, story.Options{Format: ls.cfg.format, Name: ls.name})
+	s, err := read.Parse(data, story.Options{Format: ls.cfg.format, Name: ls.name})
 	if err != nil {
 		return ui.ReloadMsg{Problem: "not reloaded: " + err.Error()}, true
 	}
@@ -120,5 +121,5 @@ func readRegular(name string, limit int64) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, errors.New("not a regular file")
 	}
-	return story.ReadAll(f, limit)
+	return read.ReadAll(f, limit)
 }

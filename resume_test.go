@@ -8,6 +8,7 @@ import (
 
 	"github.com/reeltui/reel/internal/state"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 // TestResumeWhereYouStopped closes a story at a section and reopens it
@@ -105,7 +106,7 @@ func copyFile(t *testing.T, from, to string) {
 
 func parse(t *testing.T, md string) *story.Story {
 	t.Helper()
-	s, err := story.Parse([]byte(md), story.Options{Format: story.FormatMarkdown})
+	s, err := read.Parse([]byte(md), story.Options{Format: story.FormatMarkdown})
 	if err != nil {
 		t.Fatal(err)
 	}

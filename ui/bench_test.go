@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -24,7 +25,7 @@ func benchDeck(n int) []byte {
 func benchStory(b *testing.B, n int) (*story.Story, int) {
 	b.Helper()
 	data := benchDeck(n)
-	s, err := story.Parse(data, story.Options{Name: "bench.md"})
+	s, err := read.Parse(data, story.Options{Name: "bench.md"})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -98,7 +99,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				s, err := story.Parse(data, story.Options{Name: "bench.md"})
+				s, err := read.Parse(data, story.Options{Name: "bench.md"})
 				if err != nil {
 					b.Fatal(err)
 				}

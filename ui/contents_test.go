@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 // TestContentsNumbersAligned: past 9 sections the numbers are
@@ -16,7 +17,7 @@ func TestContentsNumbersAligned(t *testing.T) {
 	for i := 1; i <= 12; i++ {
 		fmt.Fprintf(&md, "\n---\n\n## Slide %c\n\nText.\n", 'A'+i-1)
 	}
-	s, err := story.Parse([]byte(md.String()), story.Options{Name: "twelve.md"})
+	s, err := read.Parse([]byte(md.String()), story.Options{Name: "twelve.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +53,7 @@ func TestContentsNumbersAligned(t *testing.T) {
 // a sign, not by colour alone, so that it shows with NO_COLOR (where the
 // accent colour is dropped) and to a reader who cannot tell colours.
 func TestContentsCursorShowsWithoutColour(t *testing.T) {
-	s, err := story.Parse([]byte("# Deck\n\n---\n\n## Herons\n\nA.\n\n---\n\n## Egrets\n\nB.\n\n---\n\n## Coots\n\nC.\n"), story.Options{Name: "d.md"})
+	s, err := read.Parse([]byte("# Deck\n\n---\n\n## Herons\n\nA.\n\n---\n\n## Egrets\n\nB.\n\n---\n\n## Coots\n\nC.\n"), story.Options{Name: "d.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +81,7 @@ func TestContentsPageKeys(t *testing.T) {
 	for i := 1; i <= 200; i++ {
 		fmt.Fprintf(&md, "\n---\n\n## Slide %d\n\nText.\n", i)
 	}
-	s, err := story.Parse([]byte(md.String()), story.Options{Name: "long.md"})
+	s, err := read.Parse([]byte(md.String()), story.Options{Name: "long.md"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 	"github.com/reeltui/reel/ui/graphics"
 )
 
@@ -108,7 +109,7 @@ func dedupe(rows []string) []string {
 // TestDetailsOfThePoster: a web story's cover shows its poster in a
 // panel, and i gives that picture's details as on any page.
 func TestDetailsOfThePoster(t *testing.T) {
-	s, err := story.Parse([]byte(`<amp-story standalone title="Tide pools" poster-portrait-src="https://example.com/poster.jpg"><amp-story-page id="p1"><amp-story-grid-layer template="vertical"><h1>Low tide</h1><p>A crab crosses the rocks.</p></amp-story-grid-layer></amp-story-page></amp-story>`), story.Options{Name: "t.html"})
+	s, err := read.Parse([]byte(`<amp-story standalone title="Tide pools" poster-portrait-src="https://example.com/poster.jpg"><amp-story-page id="p1"><amp-story-grid-layer template="vertical"><h1>Low tide</h1><p>A crab crosses the rocks.</p></amp-story-grid-layer></amp-story-page></amp-story>`), story.Options{Name: "t.html"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
@@ -19,7 +20,7 @@ import (
 func TestWideText(t *testing.T) {
 	src := "# 桜\n\n## 上野公園 🌸\n\n![満開の桜の下で花見をする人々が集まっている公園の風景 🌸🌸](sakura.jpg)\n_Photo: 共同通信_\n\n公園には朝早くから多くの花見客が集まった。" +
 		"\n\n## سوق\n\n![سوق مزدحم في القاهرة عند الغروب](souk.jpg)\n\nالناس في السوق.\n"
-	s, err := story.Parse([]byte(src), story.Options{Name: "wide.md"})
+	s, err := read.Parse([]byte(src), story.Options{Name: "wide.md"})
 	if err != nil {
 		t.Fatal(err)
 	}

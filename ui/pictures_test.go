@@ -27,6 +27,7 @@ import (
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
@@ -473,7 +474,7 @@ func TestSeveralPicturesSideBySide(t *testing.T) {
 	if err := os.WriteFile(path, []byte(md), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err := story.Parse([]byte(md), story.Options{Name: path})
+	s, err := read.Parse([]byte(md), story.Options{Name: path})
 	if err != nil {
 		t.Fatal(err)
 	}

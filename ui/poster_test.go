@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -21,7 +22,7 @@ func TestWebStoryPosterAndVideo(t *testing.T) {
 <p>A crab crosses the rocks.</p>
 </amp-story-grid-layer></amp-story-page>
 </amp-story></body></html>`
-	s, err := story.Parse([]byte(html), story.Options{Name: "tide.html"})
+	s, err := read.Parse([]byte(html), story.Options{Name: "tide.html"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +54,7 @@ func TestWebStoryPosterAndVideo(t *testing.T) {
 func TestEmbeddedVideoPanel(t *testing.T) {
 	html := `<html><body><article><h1>VR games</h1><p>` + strings.Repeat("Rez gets the VR treatment. ", 12) + `</p>
 <h2>Rez Infinite</h2><iframe src="https://www.youtube.com/embed/YlDxEOwj5j8"></iframe><p>` + strings.Repeat("It gets better the more you play it. ", 12) + `</p></article></body></html>`
-	s, err := story.Parse([]byte(html), story.Options{Name: "vr.html"})
+	s, err := read.Parse([]byte(html), story.Options{Name: "vr.html"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
@@ -21,7 +22,7 @@ import (
 // section follows" stays right above the rule to that section.
 func TestPrintNotesBeforeTheEnd(t *testing.T) {
 	md := "Speaker Notes\n===\n\nIntro.\n\n<!-- speaker_note: note on the cover -->\n\n<!-- end_slide -->\n\nUsage\n===\n\nRun it.\n\n<!-- speaker_note: note on the last slide -->\n"
-	s, err := story.Parse([]byte(md), story.Options{Name: "n.md"})
+	s, err := read.Parse([]byte(md), story.Options{Name: "n.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +76,7 @@ func TestPrintDownloadsPicturesTogether(t *testing.T) {
 	for i := range 6 {
 		fmt.Fprintf(&md, "\n---\n\n## Picture %d\n\n![A sunset](https://news.example/%d.png)\n", i, i)
 	}
-	s, err := story.Parse([]byte(md.String()), story.Options{Name: "g.md"})
+	s, err := read.Parse([]byte(md.String()), story.Options{Name: "g.md"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -38,7 +39,7 @@ const hostile = "---\ntitle: \"Evil \\e]0;pwned\\a title \\e]52;c;ZXZpbA==\\a\"\
 	"```\ncode \x1b[2J\n```\n"
 
 func TestHostileStoryStaysText(t *testing.T) {
-	s, err := story.Parse([]byte(hostile), story.Options{Name: "evil.md"})
+	s, err := read.Parse([]byte(hostile), story.Options{Name: "evil.md"})
 	if err != nil {
 		t.Fatal(err)
 	}

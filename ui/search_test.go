@@ -14,11 +14,12 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 func parseStory(t testing.TB, name, src string) *story.Story {
 	t.Helper()
-	s, err := story.Parse([]byte(src), story.Options{Name: name})
+	s, err := read.Parse([]byte(src), story.Options{Name: name})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +259,7 @@ func BenchmarkSearch(b *testing.B) {
 // TestClearedSearchStops: a search the reader clears stops formatting
 // pages for it.
 func TestClearedSearchStops(t *testing.T) {
-	s, err := story.Parse(benchDeck(60), story.Options{Name: "deck.md"})
+	s, err := read.Parse(benchDeck(60), story.Options{Name: "deck.md"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -230,7 +231,7 @@ func TestNextOnTheLastPageKeepsThePlace(t *testing.T) {
 	for i := range 40 {
 		fmt.Fprintf(&md, "Line %d of the last page.\n\n", i)
 	}
-	s, err := story.Parse([]byte(md.String()), story.Options{Name: "l.md"})
+	s, err := read.Parse([]byte(md.String()), story.Options{Name: "l.md"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/reeltui/reel/internal/golden"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -23,7 +24,7 @@ func loadStory(t testing.TB, path string) *story.Story {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := story.Parse(data, story.Options{Name: path})
+	s, err := read.Parse(data, story.Options{Name: path})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,7 +271,7 @@ func TestNavigationArithmetic(t *testing.T) {
 func TestEverySize(t *testing.T) {
 	s := sample(t)
 	deck := loadStory(t, "../testdata/md/deck.md")
-	bare, err := story.Parse([]byte("In Pics- Only a cover\n\nAn intro and nothing else."), story.Options{Name: "bare.txt"})
+	bare, err := read.Parse([]byte("In Pics- Only a cover\n\nAn intro and nothing else."), story.Options{Name: "bare.txt"})
 	if err != nil || bare.Len() != 0 {
 		t.Fatalf("bare story: %v, %d sections", err, bare.Len())
 	}
@@ -462,7 +463,7 @@ func TestCacheIsBounded(t *testing.T) {
 	for i := range 120 {
 		fmt.Fprintf(&src, "## Slide %d\n\nText %d.\n\n---\n\n", i, i)
 	}
-	s, err := story.Parse([]byte(src.String()), story.Options{Name: "many.md"})
+	s, err := read.Parse([]byte(src.String()), story.Options{Name: "many.md"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,10 +6,11 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 func TestCoverTitleKeepsEmphasis(t *testing.T) {
-	s, err := story.Parse([]byte("---\ntitle: Introducing _presenterm_\n---\n\n# One\n\nx\n"), story.Options{Name: "deck.md"})
+	s, err := read.Parse([]byte("---\ntitle: Introducing _presenterm_\n---\n\n# One\n\nx\n"), story.Options{Name: "deck.md"})
 	if err != nil {
 		t.Fatal(err)
 	}

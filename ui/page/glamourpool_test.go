@@ -7,6 +7,7 @@ import (
 	"charm.land/glamour/v2"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 // TestReusedRenderersRenderAlike renders every section of the Markdown
@@ -28,7 +29,7 @@ func TestReusedRenderersRenderAlike(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, err := story.Parse(data, story.Options{Name: f.Name(), Format: story.FormatMarkdown})
+		s, err := read.Parse(data, story.Options{Name: f.Name(), Format: story.FormatMarkdown})
 		if err != nil {
 			continue
 		}

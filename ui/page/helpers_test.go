@@ -7,6 +7,7 @@ import (
 
 	"github.com/reeltui/reel/internal/golden"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 // The stories the tests read: copies of ui's test helpers (test files
@@ -18,7 +19,7 @@ func loadStory(t testing.TB, path string) *story.Story {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := story.Parse(data, story.Options{Name: path})
+	s, err := read.Parse(data, story.Options{Name: path})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,7 +30,7 @@ func sample(t testing.TB) *story.Story { return loadStory(t, "../../testdata/kim
 
 func parseStory(t testing.TB, name, src string) *story.Story {
 	t.Helper()
-	s, err := story.Parse([]byte(src), story.Options{Name: name})
+	s, err := read.Parse([]byte(src), story.Options{Name: name})
 	if err != nil {
 		t.Fatal(err)
 	}

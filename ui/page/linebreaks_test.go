@@ -6,13 +6,14 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 // TestMdpLinesDrawn checks that an mdp deck's lines stay lines on the
 // page, where Glamour would flow them into one.
 func TestMdpLinesDrawn(t *testing.T) {
 	src := "%title: Keys\n\n# Keys\n\nquit            *q*\nreload          *r*\n\n▛▀▀▀▜\n▌ x ▐\n▙▄▄▄▟\n"
-	s, err := story.Parse([]byte(src), story.Options{Name: "keys.md"})
+	s, err := read.Parse([]byte(src), story.Options{Name: "keys.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
