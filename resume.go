@@ -105,16 +105,12 @@ func resumeFrom(e state.Entry, hash string, s *story.Story) resumePoint {
 	}
 	// The story changed: find the section by its caption, nearest first.
 	if e.Caption != "" {
-		for d := 0; d < n; d++ {
-			for _, i := range []int{e.Section - 1 + d, e.Section - 1 - d} {
-				if i >= 0 && i < n && s.Section(i).Caption == e.Caption {
-					scroll := e.Scroll
-					if d != 0 {
-						scroll = 0
-					}
-					return at(i+1, scroll, "the story changed")
-				}
+		if i, ok := s.NearestCaption(e.Caption, e.Section-1, n); ok {
+			scroll := e.Scroll
+			if i != e.Section-1 {
+				scroll = 0
 			}
+			return at(i+1, scroll, "the story changed")
 		}
 	} else if e.Sections == n && e.Section <= n {
 		return at(e.Section, 0, "the story changed")
