@@ -1,82 +1,51 @@
-// Command reel reads picture stories in the terminal: news photo
-// galleries copied as text, and Markdown decks. It shows them as a
-// slideshow, a cover and then one page per captioned section, with each
-// picture drawn as a panel that says what the picture shows.
-package main
+// Package cli is reel's command layer: it reads the command line, loads
+// the story, prints it or opens the reader on the terminal, keeps the
+// reader's place, and turns the way reel ended into an exit status.
+package cli
 
 import (
-	_ "embed"
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strings"
-	"syscall"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/reeltui/reel/internal/resume"
+	"github.com/reeltui/reel/internal/source"
 	"github.com/reeltui/reel/internal/state"
-	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/internal/tune"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// Build is what the binary brings with it.
+type Build struct {
+	// Version is set at build time with -ldflags "-X main.version=...";
+	// "dev" when it was not.
+	Version string
+	// SampleName and Sample are the bundled story, opened when no story
+	// is named and standard input is a terminal.
+	SampleName, Sample string
+}
 
-//go:embed testdata/kim-rally.txt
-var sampleStory string
-
-const sampleName = "kim-rally.txt"
-
-func main() {
-	os.Exit(exitCode(safeRun(os.Args[1:], os.Stdin, os.Stdout), os.Stderr))
+// Main runs reel with the command line's arguments (without the program
+// name) on the given standard streams, and returns the exit status.
+func Main(args []string, stdin, stdout, stderr *os.File, b Build) int {
+	return exitCode(safeRun(args, stdin, stdout, stderr, b), stderr)
 }
 
 // safeRun is run with a last guard: a panic is a bug, and the user sees
 // one line about it, not a stack trace. (The reader restores the terminal
 // before anything can get here.)
-func safeRun(args []string, stdin, stdout *os.File) (err error) {
+func safeRun(args []string, stdin, stdout, stderr *os.File, b Build) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("internal error: %v (please report this)", r)
 		}
 	}()
-	return run(args, stdin, stdout)
+	return run(args, stdin, stdout, stderr, b)
 }
 
-// errTerminated ends reel after SIGTERM: exit status 143, no message.
-var errTerminated = errors.New("terminated")
-
-// errHangup ends reel after SIGHUP: exit status 129, no message.
-var errHangup = errors.New("hangup")
-
-// usageError is a mistake in the command line: exit status 2.
-type usageError struct{ msg string }
-
-func (e usageError) Error() string { return e.msg }
-
-// exitCode reports err on stderr in one line and returns the exit status.
-func exitCode(err error, stderr io.Writer) int {
-	var usage usageError
-	switch {
-	case err == nil, isHelp(err):
-		return 0
-	case errors.Is(err, tea.ErrInterrupted):
-		return 130
-	case errors.Is(err, errTerminated):
-		return 128 + int(syscall.SIGTERM)
-	case errors.Is(err, errHangup):
-		return 128 + int(syscall.SIGHUP)
-	case errors.As(err, &usage):
-		fmt.Fprintf(stderr, "reel: %s\nRun 'reel --help' for usage.\n", story.OneLine(usage.msg))
-		return 2
-	}
-	fmt.Fprintf(stderr, "reel: %s\n", story.OneLine(err.Error()))
-	return 1
-}
-
-func run(args []string, stdin *os.File, stdout *os.File) error {
-	cfg, err := parseArgs(args, stdout)
+func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
+	cfg, err := parseArgs(args, stdout, b.Version)
 	if err != nil {
 		return err
 	}
@@ -87,49 +56,37 @@ func run(args []string, stdin *os.File, stdout *os.File) error {
 		cfg.path = "-"
 	}
 	var notice io.Writer = io.Discard
-	if term.IsTerminal(os.Stderr.Fd()) {
-		notice = os.Stderr
+	if term.IsTerminal(stderr.Fd()) {
+		notice = stderr
 	}
-	// The collector waits while a file or a pipe loads (collector.go); a
+	// The collector waits while a file or a pipe loads (internal/tune); a
 	// web page, whose parse makes garbage of its own, loads as usual.
 	release := func() {}
-	if !isURL(cfg.path) {
-		release = holdCollector(fileSize(cfg))
+	if !source.IsURL(cfg.path) {
+		release = tune.HoldCollector(source.Size(cfg.path))
 	}
 	defer release()
-	ld, err := loadStory(cfg, stdin, stdinTTY, notice, release)
+	req := source.Request{Path: cfg.path, Format: cfg.format, MaxSize: cfg.maxSize, UserAgent: cfg.userAgent(),
+		Sample: source.Sample{Name: b.SampleName, Text: b.Sample}}
+	ld, err := source.Load(req, stdin, stdinTTY, notice, release)
 	if err != nil {
 		return err
 	}
-	capMemory(len(ld.data))
+	tune.CapMemory(len(ld.Data))
 	stdoutTTY := term.IsTerminal(stdout.Fd())
 	if !cfg.debug && (cfg.print || !stdoutTTY) {
 		// Printing keeps no place: no state to open, no key to hash.
 		release()
-		return printStory(stdout, ld.story, cfg, stdoutTTY, ld.base)
+		return printStory(stdout, stderr, ld.Story, cfg, stdoutTTY, ld.Base)
 	}
 	var store *state.Store
-	if !stateOff(cfg) {
-		store = state.Open(stateDir())
+	if !resume.Off(cfg.noState) {
+		store = state.Open(resume.StateDir())
 	}
-	id := newStoryID(cfg, ld.name, ld.data)
+	id := newStoryID(cfg, ld.Name, ld.Data)
 	if cfg.debug {
 		release()
-		return debugListing(stdout, ld.story, ld.name, lookupResume(cfg, store, id, ld.story).why)
+		return debugListing(stdout, ld.Story, ld.Name, lookupResume(cfg, store, id, ld.Story).Why)
 	}
-	return readInTerminal(cfg, ld, stdin, stdout, stdinTTY, store, id, release)
-}
-
-// withoutTMUX returns env without TMUX. Inside tmux, Bubble Tea's colour
-// detection runs "tmux info" twice, about 25 ms each, before the first
-// frame, to learn whether tmux passes true colour; without TMUX it goes by
-// TERM and terminfo, and reel's palette reads as well in 256 colours.
-func withoutTMUX(env []string) []string {
-	out := make([]string, 0, len(env))
-	for _, kv := range env {
-		if !strings.HasPrefix(kv, "TMUX=") {
-			out = append(out, kv)
-		}
-	}
-	return out
+	return readInTerminal(cfg, ld, terminal{stdin, stdout, stdinTTY}, store, id, release)
 }

@@ -1,25 +1,12 @@
-package main
+package cli
 
 import (
 	"io"
 	"strings"
 	"testing"
 
-	"github.com/charmbracelet/x/ansi"
+	"github.com/reeltui/reel/ui"
 )
-
-func TestShortFlagsAndFlagsAfterTheFile(t *testing.T) {
-	long := reel(t, strings.NewReader(""), "--print", "--width", "40", "testdata/md/deck.md")
-	short := reel(t, strings.NewReader(""), "testdata/md/deck.md", "-p", "-w", "40")
-	if long.code != 0 || short.code != 0 || long.stdout != short.stdout {
-		t.Fatalf("-p -w 40 after the file differs from --print --width 40 before it:\n%s\n---\n%s%s", long.stdout, short.stdout, short.stderr)
-	}
-	for _, l := range strings.Split(short.stdout, "\n") {
-		if ansi.StringWidth(l) > 40 {
-			t.Errorf("-w 40 printed a line of %d columns: %q", ansi.StringWidth(l), l)
-		}
-	}
-}
 
 func TestFlagErrorsNameTheFlagAtFault(t *testing.T) {
 	for _, tt := range []struct {
@@ -31,18 +18,9 @@ func TestFlagErrorsNameTheFlagAtFault(t *testing.T) {
 		{[]string{"-w", "-5"}, "--width cannot be negative", "--start"},
 		{[]string{"--max-size", "99999999999"}, "--max-size is in MiB", "--width"},
 	} {
-		_, err := parseArgs(append(tt.args, "x.txt"), io.Discard)
+		_, err := parseArgs(append(tt.args, "x.txt"), io.Discard, "dev")
 		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), tt.not) {
 			t.Errorf("parseArgs(%q) = %v, want an error about %s only", tt.args, err, tt.want)
-		}
-	}
-}
-
-func TestHelpListsShortForms(t *testing.T) {
-	r := reel(t, strings.NewReader(""), "-h")
-	for _, want := range []string{"-p, --print", "-w, --width", "-s, --start", "--max-size N"} {
-		if r.code != 0 || !strings.Contains(r.stdout, want) {
-			t.Errorf("-h lacks %q (exit %d):\n%s", want, r.code, r.stdout)
 		}
 	}
 }
@@ -52,7 +30,7 @@ func TestHelpListsShortForms(t *testing.T) {
 // every bool flag so), and still takes an explicit value.
 func TestHelpShowsSwitchesAsTheREADMEDoes(t *testing.T) {
 	var out strings.Builder
-	if _, err := parseArgs([]string{"--help"}, &out); !isHelp(err) {
+	if _, err := parseArgs([]string{"--help"}, &out, "dev"); !isHelp(err) {
 		t.Fatalf("--help: %v", err)
 	}
 	if strings.Contains(out.String(), "[=") {
@@ -69,12 +47,38 @@ func TestHelpShowsSwitchesAsTheREADMEDoes(t *testing.T) {
 	}{
 		{[]string{"-p"}, true}, {[]string{"--print"}, true}, {[]string{"--print=false"}, false}, {[]string{"--print=true"}, true}, {nil, false},
 	} {
-		cfg, err := parseArgs(append(tt.args, "x.md"), io.Discard)
+		cfg, err := parseArgs(append(tt.args, "x.md"), io.Discard, "dev")
 		if err != nil || cfg.print != tt.print || cfg.path != "x.md" {
 			t.Errorf("%q: print %v, path %q, err %v; want print %v", tt.args, cfg.print, cfg.path, err, tt.print)
 		}
 	}
-	if _, err := parseArgs([]string{"--print=maybe", "x.md"}, io.Discard); err == nil {
+	if _, err := parseArgs([]string{"--print=maybe", "x.md"}, io.Discard, "dev"); err == nil {
 		t.Error("--print=maybe was taken")
+	}
+}
+
+func TestPicturesFlag(t *testing.T) {
+	tests := []struct {
+		args []string
+		mode ui.PictureMode
+		bad  bool
+	}{
+		{nil, ui.PicturesAuto, false},
+		{[]string{"--pictures", "blocks"}, ui.PicturesBlocks, false},
+		{[]string{"--pictures=kitty"}, ui.PicturesKitty, false},
+		{[]string{"--pictures", "off"}, ui.PicturesOff, false},
+		{[]string{"--pictures", "sixel"}, ui.PicturesSixel, false},
+		{[]string{"--pictures=iterm"}, ui.PicturesITerm, false},
+		{[]string{"--pictures", "bogus"}, 0, true},
+	}
+	for _, tt := range tests {
+		cfg, err := parseArgs(tt.args, nil, "dev")
+		if (err != nil) != tt.bad {
+			t.Errorf("%v: %v", tt.args, err)
+			continue
+		}
+		if !tt.bad && cfg.pictures != tt.mode {
+			t.Errorf("%v: mode %v, want %v", tt.args, cfg.pictures, tt.mode)
+		}
 	}
 }

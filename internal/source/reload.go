@@ -1,4 +1,4 @@
-package main
+package source
 
 import (
 	"errors"
@@ -8,71 +8,85 @@ import (
 	"sync"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/reeltui/reel/internal/watch"
 	"github.com/reeltui/reel/story"
-	"github.com/reeltui/reel/ui"
 )
 
-// reloadSettle is how long a file must be quiet before reel reloads it:
+// ReloadSettle is how long a file must be quiet before reel reloads it:
 // long enough for an editor's write and rename, short enough to feel
 // immediate.
-const reloadSettle = 150 * time.Millisecond
+const ReloadSettle = 150 * time.Millisecond
 
-// liveStory reloads a story's file whenever it changes, reading and
-// parsing it off the UI goroutine, and sends the result to the reader.
-type liveStory struct {
-	cfg  config
+// Reload is what a change to the story's file brought: the story read
+// again, or the problem that kept it from being read.
+type Reload struct {
+	Story   *story.Story
+	Problem string
+}
+
+// LiveOptions say how a story file is followed.
+type LiveOptions struct {
+	Format  story.Format
+	MaxSize int64
+	// First returns the content hash of the story as first read; it is
+	// asked for only when the file changes.
+	First func() string
+	// Hash is the content hash of a story's text.
+	Hash func(data string) string
+}
+
+// Live reloads a story's file whenever it changes, reading and parsing
+// it off the UI goroutine, and sends the result to the reader.
+type Live struct {
+	opt  LiveOptions
 	name string
 	w    *watch.Watcher
 	done chan struct{}
 
-	mu    sync.Mutex
-	first func() string // the hash of the story as first read
-	hash  string        // of the story on screen, once reloaded
+	mu   sync.Mutex
+	hash string // of the story on screen, once reloaded
 }
 
-// watchable reports whether the story is a file reel can follow: not a
-// pipe, a URL, the bundled sample or a FIFO, and not turned off.
-func watchable(cfg config, name string) bool {
-	if cfg.noWatch || cfg.path == "" || name == "-" || isURL(cfg.path) {
+// Watchable reports whether the story read from name is a file reel can
+// follow: not a pipe, a URL, the bundled sample or a FIFO. path is the
+// story as the command line names it.
+func Watchable(path, name string) bool {
+	if path == "" || name == "-" || IsURL(path) {
 		return false
 	}
 	info, err := os.Stat(name)
 	return err == nil && info.Mode().IsRegular()
 }
 
-// startLive follows the story's file, sending ui.ReloadMsg through send.
-// first returns the content hash of the story as first read; it is asked
-// for only when the file changes.
-func startLive(cfg config, name string, first func() string, send func(tea.Msg)) (*liveStory, error) {
-	w, err := watch.File(name, reloadSettle)
+// StartLive follows the story's file, sending what each change brings
+// through send.
+func StartLive(name string, opt LiveOptions, send func(Reload)) (*Live, error) {
+	w, err := watch.File(name, ReloadSettle)
 	if err != nil {
 		return nil, err
 	}
-	ls := &liveStory{cfg: cfg, name: name, w: w, first: first, done: make(chan struct{})}
+	ls := &Live{opt: opt, name: name, w: w, done: make(chan struct{})}
 	go ls.run(send)
 	return ls, nil
 }
 
 // Hash is the content hash of the story shown.
-func (ls *liveStory) Hash() string {
+func (ls *Live) Hash() string {
 	ls.mu.Lock()
 	defer ls.mu.Unlock()
 	if ls.hash == "" {
-		ls.hash = ls.first()
+		ls.hash = ls.opt.First()
 	}
 	return ls.hash
 }
 
 // Stop stops following the file and waits for a reload under way.
-func (ls *liveStory) Stop() {
+func (ls *Live) Stop() {
 	ls.w.Close()
 	<-ls.done
 }
 
-func (ls *liveStory) run(send func(tea.Msg)) {
+func (ls *Live) run(send func(Reload)) {
 	defer close(ls.done)
 	for range ls.w.Changes() {
 		if msg, ok := ls.reload(); ok {
@@ -83,27 +97,27 @@ func (ls *liveStory) run(send func(tea.Msg)) {
 
 // reload reads and parses the file. ok is false when there is nothing to
 // say: the file was touched but reads the same.
-func (ls *liveStory) reload() (msg ui.ReloadMsg, ok bool) {
+func (ls *Live) reload() (msg Reload, ok bool) {
 	base := story.OneLine(filepath.Base(ls.name))
-	data, err := readRegular(ls.name, ls.cfg.maxSize)
+	data, err := readRegular(ls.name, ls.opt.MaxSize)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return ui.ReloadMsg{Problem: base + " was moved or deleted: showing the last version read"}, true
+		return Reload{Problem: base + " was moved or deleted: showing the last version read"}, true
 	case err != nil:
-		return ui.ReloadMsg{Problem: "not reloaded: " + fileError(base, err).Error()}, true
+		return Reload{Problem: "not reloaded: " + fileError(base, err).Error()}, true
 	}
-	hash := contentHash(string(data))
+	hash := ls.opt.Hash(string(data))
 	if hash == ls.Hash() {
-		return ui.ReloadMsg{}, false
+		return Reload{}, false
 	}
-	s, err := story.Parse(data, story.Options{Format: ls.cfg.format, Name: ls.name})
+	s, err := story.Parse(data, story.Options{Format: ls.opt.Format, Name: ls.name})
 	if err != nil {
-		return ui.ReloadMsg{Problem: "not reloaded: " + err.Error()}, true
+		return Reload{Problem: "not reloaded: " + err.Error()}, true
 	}
 	ls.mu.Lock()
 	ls.hash = hash
 	ls.mu.Unlock()
-	return ui.ReloadMsg{Story: s}, true
+	return Reload{Story: s}, true
 }
 
 // readRegular reads a regular file of at most limit bytes.
