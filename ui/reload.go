@@ -100,12 +100,8 @@ func samePage(prev, next *story.Story, page int) int {
 	}
 	caption := prev.Section(page - 1).Caption
 	if caption != "" {
-		for d := 0; d < n+page; d++ {
-			for _, i := range []int{page - 1 + d, page - 1 - d} {
-				if i >= 0 && i < n && next.Section(i).Caption == caption {
-					return i + 1
-				}
-			}
+		if i, ok := next.NearestCaption(caption, page-1, n+page); ok {
+			return i + 1
 		}
 	}
 	return min(page, n)

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"errors"
@@ -36,7 +36,12 @@ type config struct {
 	noWatch  bool
 	noSteps  bool
 	notes    bool
+
+	version string // reel's, for --version and the web's User-Agent
 }
+
+// userAgent is how reel names itself to web servers.
+func (cfg config) userAgent() string { return "reel/" + cfg.version }
 
 // errHelp ends reel after --help or --version, with status 0.
 var errHelp = pflag.ErrHelp
@@ -73,8 +78,9 @@ Flags:
 // parseArgs reads flags and the file name, GNU style: flags may come
 // before or after the file name, with short forms for the common ones.
 // --help and --version write to stdout and return errHelp.
-func parseArgs(args []string, stdout io.Writer) (config, error) {
-	cfg := config{}
+// version is the one set at build time ("dev" if none was).
+func parseArgs(args []string, stdout io.Writer, version string) (config, error) {
+	cfg := config{version: buildVersion(version)}
 	fset := pflag.NewFlagSet("reel", pflag.ContinueOnError)
 	fset.SetOutput(io.Discard)
 	fset.SortFlags = false
@@ -105,7 +111,7 @@ func parseArgs(args []string, stdout io.Writer) (config, error) {
 		return cfg, errHelp
 	}
 	if showVersion {
-		fmt.Fprintln(stdout, "reel", buildVersion())
+		fmt.Fprintln(stdout, "reel", cfg.version)
 		return cfg, errHelp
 	}
 	cfg.startSet = fset.Changed("start")
@@ -181,7 +187,7 @@ func isHelp(err error) bool { return errors.Is(err, errHelp) }
 
 // buildVersion is the version set at build time, or the module version
 // that go install recorded.
-func buildVersion() string {
+func buildVersion(version string) string {
 	if version != "dev" {
 		return version
 	}

@@ -1,7 +1,8 @@
-package main
+package source
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -13,15 +14,13 @@ import (
 	"syscall"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/reeltui/reel/internal/fetch"
 	"github.com/reeltui/reel/story"
 )
 
-// isURL reports whether the command line names a web address rather than
+// IsURL reports whether the command line names a web address rather than
 // a file.
-func isURL(path string) bool {
+func IsURL(path string) bool {
 	p := strings.ToLower(path)
 	return strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://")
 }
@@ -42,6 +41,10 @@ func schemeError(path string) error {
 	return fmt.Errorf("%s: reel reads only http and https addresses", shortURL(path))
 }
 
+// ErrInterrupted ends the fetching of a web page at ctrl+c or SIGTERM:
+// reel ends as an interrupted program does, with no message.
+var ErrInterrupted = errors.New("interrupted")
+
 // fetched is a story read from the web.
 type fetched struct {
 	data []byte
@@ -54,7 +57,7 @@ type fetched struct {
 // fetchStory fetches the page at raw. While it takes longer than a moment
 // it says so on notice (the terminal's standard error, or io.Discard);
 // ctrl+c cancels it.
-func fetchStory(raw string, maxSize int64, notice io.Writer) (fetched, error) {
+func fetchStory(raw string, maxSize int64, userAgent string, notice io.Writer) (fetched, error) {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var mu sync.Mutex
@@ -65,7 +68,7 @@ func fetchStory(raw string, maxSize int64, notice io.Writer) (fetched, error) {
 		fmt.Fprintf(notice, "reel: fetching %s… (ctrl+c cancels)", story.OneLine(raw))
 		shown = true
 	})
-	client := fetch.New(fetch.Options{MaxSize: maxSize, UserAgent: "reel/" + buildVersion()})
+	client := fetch.New(fetch.Options{MaxSize: maxSize, UserAgent: userAgent})
 	res, err := client.Page(ctx, raw)
 	t.Stop()
 	mu.Lock()
@@ -77,7 +80,7 @@ func fetchStory(raw string, maxSize int64, notice io.Writer) (fetched, error) {
 		if ctx.Err() != nil {
 			// ctrl+c (or a SIGTERM) while fetching: end as an
 			// interrupted program does, with no message.
-			return fetched{}, tea.ErrInterrupted
+			return fetched{}, ErrInterrupted
 		}
 		return fetched{}, fmt.Errorf("%s: %w", shortURL(raw), err)
 	}

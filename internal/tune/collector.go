@@ -1,4 +1,7 @@
-package main
+// Package tune tunes the process for reading a story: the garbage
+// collector's pacing while a story loads, and a soft memory limit sized
+// for its pictures.
+package tune
 
 import (
 	"math"
@@ -28,15 +31,15 @@ import (
 // a huge story is loaded with collections, as before.
 const holdHeadroom = 32 << 20
 
-// firstFrameSettle is how long after the reader starts the collector is
+// FirstFrameSettle is how long after the reader starts the collector is
 // held off: Bubble Tea draws the first view at once and flushes it within
 // a frame (1/120 s); the rest is margin for a busy machine.
-const firstFrameSettle = 150 * time.Millisecond
+const FirstFrameSettle = 150 * time.Millisecond
 
-// holdCollector holds the garbage collector off until the heap has grown
+// HoldCollector holds the garbage collector off until the heap has grown
 // by holdHeadroom and four times size, and returns the function that gives
 // it back its pacing; that function may be called any number of times.
-func holdCollector(size int64) (release func()) {
+func HoldCollector(size int64) (release func()) {
 	total := []metrics.Sample{{Name: "/memory/classes/total:bytes"}}
 	metrics.Read(total)
 	limit := debug.SetMemoryLimit(-1) // -1 reads it
@@ -67,30 +70,17 @@ func holdCollector(size int64) (release func()) {
 // added, so that a long story is not collected again and again.
 const pictureCeiling = 48 << 20
 
-// ceiling is the memory limit capMemory set, which the collector keeps
-// once holdCollector gives it back its pacing; 0 if none was set.
+// ceiling is the memory limit CapMemory set, which the collector keeps
+// once HoldCollector gives it back its pacing; 0 if none was set.
 var ceiling atomic.Int64
 
-// capMemory sets the soft memory limit for reading a story of size
+// CapMemory sets the soft memory limit for reading a story of size
 // bytes, unless the user chose one (GOMEMLIMIT).
-func capMemory(size int) {
+func CapMemory(size int) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}
 	c := pictureCeiling + 4*int64(max(size, 0))
 	ceiling.Store(c)
 	debug.SetMemoryLimit(c)
-}
-
-// fileSize is the size of the story file the command line names, or 0 if
-// it is not a regular file (a pipe, standard input, a URL).
-func fileSize(cfg config) int64 {
-	if cfg.path == "" || cfg.path == "-" || isURL(cfg.path) {
-		return 0
-	}
-	info, err := os.Stat(cfg.path)
-	if err != nil || !info.Mode().IsRegular() {
-		return 0
-	}
-	return info.Size()
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/term"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/source"
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/ui"
 	"github.com/reeltui/reel/ui/graphics"
@@ -18,7 +19,7 @@ import (
 
 // printStory writes the whole story: plain text unless --print asked for
 // it on a terminal and NO_COLOR is unset.
-func printStory(stdout *os.File, s *story.Story, cfg config, tty bool, base string) error {
+func printStory(stdout, stderr *os.File, s *story.Story, cfg config, tty bool, base string) error {
 	theme := page.ThemeNoTTY
 	if tty && os.Getenv("NO_COLOR") == "" {
 		switch cfg.theme {
@@ -30,14 +31,14 @@ func printStory(stdout *os.File, s *story.Story, cfg config, tty bool, base stri
 	}
 	width := cfg.width
 	if width == 0 {
-		width = printWidth(stdout, os.Stderr)
+		width = printWidth(stdout, stderr)
 	}
 	var w io.Writer = stdout
 	if theme != page.ThemeNoTTY {
 		w = colorprofile.NewWriter(stdout, os.Environ())
 	}
 	var loader *picture.Loader
-	if theme != page.ThemeNoTTY && cfg.pictures != graphics.PicturesOff && colourTerminal(stdout) {
+	if theme != page.ThemeNoTTY && cfg.pictures != graphics.PicturesOff && ui.ColourTerminal(stdout) {
 		// Printed pictures are half blocks: kitty's would vanish with the
 		// terminal's memory of them.
 		loader = pictureLoader(cfg, graphics.PicturesBlocks, base)
@@ -45,19 +46,12 @@ func printStory(stdout *os.File, s *story.Story, cfg config, tty bool, base stri
 	return ui.Print(w, s, page.PrintOptions{Width: width, Theme: theme, Pictures: loader, Notes: cfg.notes})
 }
 
-// colourTerminal reports whether out shows colour, as Bubble Tea and the
-// print writer detect it: half blocks are pictures only in colour, and
-// a terminal without (TERM=dumb) would show a rectangle of bare '▀'.
-func colourTerminal(out *os.File) bool {
-	return colorprofile.Detect(out, withoutTMUX(os.Environ())) >= colorprofile.ANSI
-}
-
 // debugListing shows how the story was read: the format and why, for a
 // web page the reader and where the title came from, each section with
 // its pictures, and what was left out and why.
 func debugListing(w io.Writer, s *story.Story, name, resume string) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "file:     %s\nformat:   %s (%s)\n", displayName(name), s.Format, s.FormatReason)
+	fmt.Fprintf(&b, "file:     %s\nformat:   %s (%s)\n", source.DisplayName(name), s.Format, s.FormatReason)
 	if s.Reader != "" {
 		fmt.Fprintf(&b, "reader:   %s\n", s.Reader)
 	}
