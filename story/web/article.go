@@ -1,6 +1,7 @@
 package web
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -154,7 +155,31 @@ func readabilityCopy(n *html.Node, elems *int) *html.Node {
 			// cloning them; it keeps Wikipedia's "fallback-image" maths.
 			continue
 		}
+		if k.DataAtom == atom.Noscript && k.Type == html.ElementNode {
+			c.AppendChild(noscriptAsText(k))
+			continue
+		}
 		c.AppendChild(readabilityCopy(k, elems))
+	}
+	return c
+}
+
+// noscriptAsText copies a <noscript> as readability expects to find it:
+// holding its markup as text, as a browser with scripting on parses it.
+// The page is parsed with scripting off, so that the real images behind
+// lazy loaders are elements; given those, readability would find no
+// image in the text, drop the noscript, and with it a figure's only
+// picture.
+func noscriptAsText(n *html.Node) *html.Node {
+	c := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Attr: slices.Clone(n.Attr)}
+	var b strings.Builder
+	for k := n.FirstChild; k != nil && b.Len() < maxAttrLen; k = k.NextSibling {
+		if k.Type == html.ElementNode && k.DataAtom == atom.Img {
+			_ = html.Render(&b, k)
+		}
+	}
+	if b.Len() > 0 {
+		c.AppendChild(&html.Node{Type: html.TextNode, Data: b.String()})
 	}
 	return c
 }

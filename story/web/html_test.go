@@ -1299,3 +1299,26 @@ func TestHTMLCommentCounters(t *testing.T) {
 		t.Errorf("a comment counter or box is read:\n%s", storytest.Dump(s))
 	}
 }
+
+// TestHTMLNoscriptOnlyPicture reads a lazy-loading page whose figures
+// hold their only real <img> inside <noscript>, through readability (a
+// byline block keeps the page from being read as a plain container).
+func TestHTMLNoscriptOnlyPicture(t *testing.T) {
+	s := storytest.ParseFile(t, "../../testdata/web/lazy-noscript.html")
+	if !strings.HasPrefix(s.Reader, "article (readability") {
+		t.Fatalf("reader %q: the test wants the readability path", s.Reader)
+	}
+	var got []string
+	for _, sec := range s.Sections() {
+		for _, p := range sec.Pictures {
+			got = append(got, p.Source+" | "+p.Alt)
+		}
+	}
+	want := []string{
+		"https://cdn.dailylantern.example/2024/05/raohe-gate.jpg | The temple gate at the entrance of Raohe night market, lit in red",
+		"https://cdn.dailylantern.example/2024/05/pepper-buns.jpg | A baker pulling pepper buns out of a clay oven",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("pictures:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
