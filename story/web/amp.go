@@ -97,6 +97,7 @@ func readAMP(p *page, amp *html.Node) {
 		s.AddSection(sec)
 	}
 	p.finishMeta("")
+	dropPublisherByline(s)
 }
 
 // isCover reports whether the first page is the story's cover: its id
@@ -128,6 +129,7 @@ var (
 func (p *page) readCover(blocks []block) {
 	s := p.s
 	var intro []string
+	coverPic := false
 	for _, b := range blocks {
 		switch b.kind {
 		case pieceHeading:
@@ -144,12 +146,24 @@ func (p *page) readCover(blocks []block) {
 			}
 			intro = append(intro, b.text)
 		case pieceFigure:
-			if s.Poster.Source == "" {
-				s.Poster = b.fig.pics[0]
+			// The cover's own picture, with its alt text, wins over the
+			// story's poster attribute, which names a crop of some
+			// picture and says nothing of it.
+			if !coverPic {
+				s.Poster, coverPic = b.fig.pics[0], true
 			}
 		}
 	}
 	s.Intro = strings.Join(intro, "\n\n")
+}
+
+// dropPublisherByline drops a byline that only names the publisher ("By
+// Example Stories" on a story whose publisher is Example Stories): the
+// source line names it already.
+func dropPublisherByline(s *story.Story) {
+	if len(s.Authors) == 1 && s.Source != "" && strings.EqualFold(story.OneLine(s.Authors[0]), story.OneLine(s.Source)) {
+		s.Authors = nil
+	}
 }
 
 // splitNames reads "A, B and C" as three names.

@@ -359,7 +359,8 @@ func TestAMPStory(t *testing.T) {
 	if strings.Join(s.Authors, ",") != "Kim Lee,Ann Park" || s.Intro != "A week of rallies." {
 		t.Errorf("authors %q intro %q", s.Authors, s.Intro)
 	}
-	if s.Poster.Source != "https://stories.example/s/ten-days/poster.jpg" {
+	// The cover page's own picture, not the poster attribute's crop.
+	if s.Poster.Source != "https://stories.example/s/ten-days/cover.jpg" {
 		t.Errorf("poster %q", s.Poster.Source)
 	}
 	want := []string{"The square", "Page 3", "We came to see the leader --Mr Choe", "Upper text"}
@@ -1320,5 +1321,29 @@ func TestHTMLNoscriptOnlyPicture(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("pictures:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestAMPCoverKeepsItsPicture: an AMP story's cover shows its own
+// picture and alt text, not the poster attribute's crop, and a byline
+// that only names the publisher is not printed beside it again.
+func TestAMPCoverKeepsItsPicture(t *testing.T) {
+	s := storytest.ParseFile(t, "../../testdata/web/amp-cover-own-picture.html")
+	if got, want := s.Poster.Source, "https://stories.example.com/kungsleden/abisko-trailhead.jpg"; got != want {
+		t.Errorf("poster %q, want %q", got, want)
+	}
+	if got, want := s.Poster.Alt, "A wooden sign at the Abisko trailhead under a grey sky"; got != want {
+		t.Errorf("poster alt %q, want %q", got, want)
+	}
+	if len(s.Authors) != 0 || s.Source != "Example Stories" {
+		t.Errorf("authors %q, source %q: want the publisher once, as the source", s.Authors, s.Source)
+	}
+	// A byline that names someone else stays.
+	other := storytest.ParseHTMLString(t, `<html amp><body><amp-story standalone title="T" publisher="Pub">
+<amp-story-page id="cover"><amp-story-grid-layer template="vertical"><h1>T</h1><p>By Ann Lee</p></amp-story-grid-layer></amp-story-page>
+<amp-story-page id="p1"><amp-story-grid-layer template="vertical"><h2>One</h2><p>Text.</p></amp-story-grid-layer></amp-story-page>
+</amp-story></body></html>`, story.Options{})
+	if strings.Join(other.Authors, ",") != "Ann Lee" {
+		t.Errorf("authors %q, want Ann Lee", other.Authors)
 	}
 }
