@@ -414,3 +414,23 @@ func TestHTMLImagesInMarkdown(t *testing.T) {
 		t.Errorf("the pictures do not stand where they were: %+v", p)
 	}
 }
+
+// TestLinkedPictureAfterHTMLBlock: a README's linked badge after an HTML
+// <img> block is a picture like any other, not text left for the
+// renderer (which printed it "Image: Build badge → /img/logo.png").
+func TestLinkedPictureAfterHTMLBlock(t *testing.T) {
+	md := "# Kite\n\nKite flies your photos.\n\n## Logo\n\n<img src=\"img/kite.png\" alt=\"Kite\" width=\"200\">\n\n" +
+		"[![Build badge](img/logo.png)](https://ci.example.org/kite)\n\nSome words.\n"
+	s := storytest.Must(read.Parse([]byte(md), story.Options{Name: "README.md"}))
+	sec := s.Section(0)
+	var got []string
+	for _, p := range sec.Pictures {
+		got = append(got, p.Source+" "+p.Alt)
+	}
+	if want := "img/kite.png Kite|img/logo.png Build badge"; strings.Join(got, "|") != want {
+		t.Errorf("pictures %q, want %q", strings.Join(got, "|"), want)
+	}
+	if strings.Contains(sec.Body, "logo.png") || !strings.Contains(sec.Body, "Some words.") {
+		t.Errorf("body %q", sec.Body)
+	}
+}

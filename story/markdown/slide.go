@@ -59,7 +59,8 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (story.Secti
 	// Pictures inside text, lists, quotes or tables are cut from it and
 	// stand after the part that held them (position.go). Most slides have
 	// none: skip the walk.
-	if strings.Count(raw, "![") > len(r.sec.Pictures) {
+	// An HTML block's pictures are no "![": they do not count.
+	if strings.Count(raw, "![") > len(r.sec.Pictures)-r.htmlPics {
 		r.inlinePictures(at)
 	}
 	return r.finish(raw, at), r.level
@@ -74,6 +75,7 @@ type slideReader struct {
 	cuts, markers []span // markers are among the cuts
 	places        []int  // where each picture stands in src
 	level         int
+	htmlPics      int // the pictures of HTML blocks, among sec.Pictures
 }
 
 // heading takes the slide's first heading as its caption.
@@ -99,6 +101,7 @@ func (r *slideReader) htmlBlock(b *ast.HTMLBlock) {
 				r.places = append(r.places, sp.start)
 			}
 			r.sec.Pictures = append(r.sec.Pictures, pics...)
+			r.htmlPics += len(pics)
 		}
 		return
 	}
