@@ -15,6 +15,10 @@ type Options struct {
 	// relative picture and link addresses resolve against it. Empty for a
 	// file or a pipe, whose relative addresses stay relative.
 	BaseURL string
+	// Charset is the character set the server declared for a web page
+	// (its Content-Type's charset), if any: it wins over the page's own
+	// <meta charset>.
+	Charset string
 }
 
 // OneLine cleans s (see Clean) and folds its white space, newlines

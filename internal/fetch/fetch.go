@@ -65,7 +65,9 @@ type Result struct {
 	// relative addresses.
 	URL         string
 	ContentType string
-	Body        []byte
+	// Charset is the Content-Type's charset parameter, if any.
+	Charset string
+	Body    []byte
 }
 
 // BlockedError is returned when PublicOnly refuses an address.
@@ -238,7 +240,7 @@ func (c *Client) get(ctx context.Context, raw, accept string, check func(string)
 	if resp.StatusCode >= 400 {
 		return nil, &StatusError{Code: resp.StatusCode, Status: resp.Status}
 	}
-	mt, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
+	mt, params, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
 	if err := check(strings.ToLower(mt)); err != nil {
 		return nil, err
 	}
@@ -252,7 +254,7 @@ func (c *Client) get(ctx context.Context, raw, accept string, check func(string)
 	if int64(len(body)) > c.opt.MaxSize {
 		return nil, &TooLargeError{Limit: c.opt.MaxSize}
 	}
-	return &Result{URL: resp.Request.URL.String(), ContentType: mt, Body: body}, nil
+	return &Result{URL: resp.Request.URL.String(), ContentType: mt, Charset: params["charset"], Body: body}, nil
 }
 
 // explain turns a transport error into words.

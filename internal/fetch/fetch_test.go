@@ -39,8 +39,8 @@ func TestPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if string(res.Body) != page || res.URL != srv.URL+"/story" || res.ContentType != "text/html" {
-		t.Errorf("result %q %q %q", res.Body, res.URL, res.ContentType)
+	if string(res.Body) != page || res.URL != srv.URL+"/story" || res.ContentType != "text/html" || res.Charset != "utf-8" {
+		t.Errorf("result %q %q %q charset %q", res.Body, res.URL, res.ContentType, res.Charset)
 	}
 	if gotUA != "reel/test" || !strings.Contains(gotEncoding, "gzip") {
 		t.Errorf("user agent %q, accept-encoding %q", gotUA, gotEncoding)

@@ -126,7 +126,7 @@ func Load(req Request, stdin *os.File, stdinTTY bool, notice io.Writer, release 
 		if err != nil {
 			return Loaded{}, err
 		}
-		data, name, opt.BaseURL = string(page.data), shortURL(page.url), page.url
+		data, name, opt.BaseURL, opt.Charset = string(page.data), shortURL(page.url), page.url, page.charset
 		base = page.url
 		if page.html && opt.Format == story.FormatAuto {
 			opt.Format, serverHTML = story.FormatHTML, true

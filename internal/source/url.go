@@ -50,8 +50,9 @@ type fetched struct {
 	data []byte
 	// url is the final address, after redirects: the base for the page's
 	// relative addresses.
-	url  string
-	html bool // the server said the page is HTML
+	url     string
+	html    bool   // the server said the page is HTML
+	charset string // the character set the server declared
 }
 
 // fetchStory fetches the page at raw. While it takes longer than a moment
@@ -85,7 +86,7 @@ func fetchStory(raw string, maxSize int64, userAgent string, notice io.Writer) (
 		return fetched{}, fmt.Errorf("%s: %w", shortURL(raw), err)
 	}
 	html := res.ContentType == "text/html" || res.ContentType == "application/xhtml+xml"
-	return fetched{data: res.Body, url: res.URL, html: html}, nil
+	return fetched{data: res.Body, url: res.URL, html: html, charset: res.Charset}, nil
 }
 
 // shortURL is an address as errors show it: without its query, which can

@@ -40,11 +40,20 @@ func Parse(data []byte, opt story.Options) (*story.Story, error) {
 // ParseText is Parse for input read as a string (see ReadText): a long
 // story that is clean text already is parsed without a copy.
 func ParseText(data string, opt story.Options) (*story.Story, error) {
+	charsetName := ""
+	if f, _ := Detect(opt.Format, opt.Name, data); f == story.FormatHTML {
+		// A page in Shift_JIS or KOI8-R says so; its tags are ASCII,
+		// which Detect reads in any of them.
+		data, charsetName = decodeDeclared(data, opt.Charset)
+	}
 	src, err := DecodeText(data)
 	if err != nil {
 		return nil, err
 	}
 	format, reason := Detect(opt.Format, opt.Name, src)
+	if charsetName != "" {
+		reason += "; decoded from " + charsetName
+	}
 	s := &story.Story{Format: format, FormatReason: reason, BaseURL: opt.BaseURL}
 	parse, ok := readers[format]
 	if !ok {
