@@ -7,6 +7,7 @@ import (
 
 	"github.com/reeltui/reel/internal/fetch"
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/source"
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/ui/graphics"
 )
@@ -31,7 +32,10 @@ func pictureLoader(cfg config, mode graphics.PictureMode, base string) *picture.
 			return nil
 		}
 		origin.Base, origin.Fetch = u, pictureFetcher(u, cfg.userAgent())
-	case cfg.path != "-":
+	case cfg.path != "-" && !source.IsDescriptor(cfg.path):
+		// A story read through /dev/fd/63 (`reel <(…)`) is a pipe's:
+		// it has no folder, and says so, rather than "file not found"
+		// for pictures looked for in /dev/fd.
 		origin.Dir = filepath.Dir(cfg.path)
 	}
 	return picture.NewLoader(origin, graphics.PicturePixels(mode), graphics.PicturePixels(mode), 0)

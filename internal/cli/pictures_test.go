@@ -94,6 +94,14 @@ func TestPictureLoaderOrigins(t *testing.T) {
 	if _, err := l.Load(context.Background(), "a.png"); picture.Reason(err) != "no local pictures for a story without a folder" {
 		t.Errorf("piped: %v", err)
 	}
+	// So has one read through a descriptor, `reel <(…)`: the pipe's
+	// words, not "file not found" in /dev/fd.
+	for _, name := range []string{"/dev/fd/63", "/proc/self/fd/5", "/dev/stdin"} {
+		l = pictureLoader(config{path: name}, graphics.PicturesBlocks, "")
+		if _, err := l.Load(context.Background(), "a.png"); picture.Reason(err) != "no local pictures for a story without a folder" {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
 }
 
 // TestPictureDownloadSaysWhatWentWrong: a picture that cannot be
