@@ -14,6 +14,7 @@ import (
 
 	"github.com/adrg/xdg"
 
+	"github.com/reeltui/reel/internal/source"
 	"github.com/reeltui/reel/internal/state"
 	"github.com/reeltui/reel/story"
 )
@@ -57,9 +58,15 @@ func ByURL(addr, data string) StoryID {
 	return id
 }
 
-// ByFile names a story file by its absolute path.
+// ByFile names a story file by its absolute path; a story read through a
+// file descriptor (/dev/fd/63 from `reel <(…)`, /proc/self/fd/N) is a
+// pipe by another name, and is named by its content as a pipe is: the
+// same descriptor stands for a new story every time.
 func ByFile(name, data string) StoryID {
 	id := ByContent(data)
+	if source.IsDescriptor(name) {
+		return id
+	}
 	abs, err := filepath.Abs(name)
 	if err != nil {
 		abs = name

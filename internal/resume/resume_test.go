@@ -90,3 +90,21 @@ func TestHashOnlyWhenLookedUp(t *testing.T) {
 		})
 	}
 }
+
+// TestDescriptorsKeyedByContent: a story read through /dev/fd/63 (`reel
+// <(…)`) or /proc/self/fd/N is keyed by its content as a pipe is, so a
+// new story read through the same descriptor is not taken for the last
+// one changed; a real file keeps its path.
+func TestDescriptorsKeyedByContent(t *testing.T) {
+	for _, name := range []string{"/dev/fd/63", "/proc/self/fd/7", "/proc/4242/fd/63", "/dev/stdin"} {
+		a, b := ByFile(name, "story one"), ByFile(name, "story two")
+		if a.Key() == b.Key() || a.Key() != ByContent("story one").Key() {
+			t.Errorf("%s: keys %q and %q, want each its content's", name, a.Key(), b.Key())
+		}
+	}
+	for _, name := range []string{"/home/ann/fd/63", "/proc/story.md", "/dev/shm/deck.md"} {
+		if a, b := ByFile(name, "one"), ByFile(name, "two"); a.Key() != b.Key() || !strings.HasPrefix(a.Key(), "file:") {
+			t.Errorf("%s: keys %q and %q, want its path", name, a.Key(), b.Key())
+		}
+	}
+}
