@@ -66,7 +66,7 @@ func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
 		release = tune.HoldCollector(source.Size(cfg.path))
 	}
 	defer release()
-	req := source.Request{Path: cfg.path, Format: cfg.format, MaxSize: cfg.maxSize, UserAgent: cfg.userAgent(),
+	req := source.Request{Path: cfg.path, Format: cfg.format, MaxSize: cfg.maxSize, UserAgent: cfg.userAgent(), Base: cfg.base,
 		Sample: source.Sample{Name: b.SampleName, Text: b.Sample}}
 	ld, err := source.Load(req, stdin, stdinTTY, notice, release)
 	if err != nil {

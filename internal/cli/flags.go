@@ -36,6 +36,7 @@ type config struct {
 	noWatch  bool
 	noSteps  bool
 	notes    bool
+	base     string // --base: the web address of a piped or saved page
 
 	version string // reel's, for --version and the web's User-Agent
 }
@@ -91,6 +92,7 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 	switchVar(fset, &cfg.print, "print", "p", "print the whole story instead of opening the reader")
 	fset.IntVarP(&cfg.width, "width", "w", 0, "width of printed output in `COLUMNS` (default: the terminal's, or 80)")
 	maxSize := fset.Int64("max-size", read.DefaultLimit>>20, "refuse stories (and fetched pages) larger than `N` MiB")
+	fset.StringVar(&cfg.base, "base", "", "the web `URL` a piped or saved page came from: its pictures load from there")
 	pictures := fset.String("pictures", "auto", "draw pictures: auto, blocks (half blocks), kitty, iterm, sixel or off")
 	switchVar(fset, &cfg.restart, "restart", "", "open at the cover, not where you stopped last time")
 	switchVar(fset, &cfg.noState, "no-state", "", "keep nothing on disk: do not remember or resume where you stopped (or set REEL_NO_STATE=1)")
@@ -149,7 +151,7 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 		return cfg, usageError{fmt.Sprintf("--max-size is in MiB: %d is more than any story needs", *maxSize)}
 	}
 	cfg.maxSize = *maxSize << 20
-	return cfg, nil
+	return cfg, cfg.checkBase()
 }
 
 // switchValue is a bool flag that pflag's help lists as the README

@@ -26,7 +26,11 @@ type Request struct {
 	Format    story.Format
 	MaxSize   int64  // the largest story (or fetched page), in bytes
 	UserAgent string // for fetching a web page
-	Sample    Sample // the bundled story
+	// Base is the web address a file or a pipe came from (--base): its
+	// relative addresses resolve against it, and its pictures load from
+	// the web as a fetched page's do.
+	Base   string
+	Sample Sample // the bundled story
 }
 
 // Sample is the story reel brings with it, opened when none is named.
@@ -135,6 +139,9 @@ func Load(req Request, stdin *os.File, stdinTTY bool, notice io.Writer, release 
 		return Loaded{}, err
 	} else if data, name, err = readStory(req, stdin, stdinTTY, notice); err != nil {
 		return Loaded{}, err
+	}
+	if base == "" && req.Base != "" {
+		opt.BaseURL, base = req.Base, req.Base
 	}
 	opt.Name = name
 	if f, _ := read.Detect(opt.Format, name, data); f == story.FormatHTML {
