@@ -24,6 +24,9 @@ const (
 	FormatText
 	FormatMarkdown
 	FormatHTML
+	// FormatMHTML is a page saved whole, with its pictures, as one MIME
+	// file (Chrome's .mhtml); its HTML is read as FormatHTML's.
+	FormatMHTML
 )
 
 // String returns the name used on the command line.
@@ -35,6 +38,8 @@ func (f Format) String() string {
 		return "markdown"
 	case FormatHTML:
 		return "html"
+	case FormatMHTML:
+		return "mhtml"
 	}
 	return "auto"
 }
@@ -50,9 +55,18 @@ func ParseFormat(name string) (Format, error) {
 		return FormatMarkdown, nil
 	case "html", "htm", "web":
 		return FormatHTML, nil
+	case "mhtml", "mht":
+		return FormatMHTML, nil
 	}
-	return FormatAuto, fmt.Errorf("unknown format %q (want auto, text, markdown or html)", Clean(name))
+	return FormatAuto, fmt.Errorf("unknown format %q (want auto, text, markdown, html or mhtml)", Clean(name))
 }
+
+// Limits on the pictures a saved page carries (Story.Embedded): as many
+// bytes as a picture file may have, and a few hundred of them.
+const (
+	MaxEmbeddedBytes = 16 << 20
+	MaxEmbedded      = 512
+)
 
 // Story is one picture story.
 type Story struct {
@@ -89,6 +103,11 @@ type Story struct {
 	TitleFrom string
 	// Poster is the story's cover picture, when the page names one.
 	Poster Picture
+	// Embedded holds the pictures a saved page carries inside itself (an
+	// .mhtml file's parts), by the addresses its pages name them with:
+	// Picture.Source finds its bytes here before anywhere else. Nil for
+	// most stories. Each is at most MaxEmbeddedBytes.
+	Embedded map[string][]byte
 	// BaseURL is the address the story was fetched from (Options.BaseURL).
 	// It is empty for a file or a pipe: only a story from a URL may have
 	// its pictures fetched from the web.

@@ -41,7 +41,7 @@ func printStory(stdout, stderr *os.File, s *story.Story, cfg config, tty bool, b
 	if theme != page.ThemeNoTTY && cfg.pictures != graphics.PicturesOff && ui.ColourTerminal(stdout) {
 		// Printed pictures are half blocks: kitty's would vanish with the
 		// terminal's memory of them.
-		loader = pictureLoader(cfg, graphics.PicturesBlocks, base)
+		loader = storyPictureLoader(cfg, graphics.PicturesBlocks, base, s)
 	}
 	return ui.Print(w, s, page.PrintOptions{Width: width, Theme: theme, Pictures: loader, Notes: cfg.notes})
 }
@@ -78,7 +78,7 @@ func debugListing(w io.Writer, s *story.Story, name, resume string) error {
 			steps = fmt.Sprintf(", %d reveal steps", len(sec.Steps)+1)
 		}
 		fmt.Fprintf(&b, "  %3d. %s (%d %s%s)\n", i+1, labels[i], len(sec.Pictures), pics, steps)
-		if s.Format == story.FormatHTML {
+		if s.Format == story.FormatHTML || s.Format == story.FormatMHTML {
 			for _, p := range sec.Pictures {
 				fmt.Fprintf(&b, "       picture %s\n", story.OneLine(p.Source+" "+p.Video))
 			}

@@ -21,10 +21,23 @@ const pictureDownloads = 4
 // folder, so only its data: pictures can be shown; a web story's
 // (base is its address) are downloaded, from public addresses only.
 func pictureLoader(cfg config, mode graphics.PictureMode, base string) *picture.Loader {
+	return storyPictureLoader(cfg, mode, base, nil)
+}
+
+// storyPictureLoader is pictureLoader for story s, whose own pictures (a
+// saved page's parts) come first.
+func storyPictureLoader(cfg config, mode graphics.PictureMode, base string, s *story.Story) *picture.Loader {
 	if mode == graphics.PicturesOff || cfg.path == "" {
 		return nil
 	}
 	origin := picture.Origin{}
+	if s != nil && len(s.Embedded) > 0 {
+		embedded := s.Embedded
+		origin.Embedded = func(src string) ([]byte, bool) {
+			data, ok := embedded[src]
+			return data, ok
+		}
+	}
 	switch {
 	case base != "":
 		u, err := url.Parse(base)

@@ -98,7 +98,7 @@ func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point) ui.Mo
 		pics, noPics = graphics.PicturesOff, "pictures need colour: this terminal has none"
 	}
 	return ui.New(ld.Story, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
-		Pictures: pics, NoPictures: noPics, Loader: pictureLoader(cfg, pics, ld.Base), Tmux: os.Getenv("TMUX") != "",
+		Pictures: pics, NoPictures: noPics, Loader: storyPictureLoader(cfg, pics, ld.Base, ld.Story), Tmux: os.Getenv("TMUX") != "",
 		KittyPlaceholders: ui.PlaceholderTerminal(os.Getenv), ITermImages: ui.ITermTerminal(os.Getenv),
 		NoSteps: cfg.noSteps, Notes: cfg.notes})
 }

@@ -46,6 +46,11 @@ type Origin struct {
 	Fetch Fetcher
 	// Timeout bounds one download; 0 means DefaultTimeout.
 	Timeout time.Duration
+	// Embedded returns a picture the story carries inside itself (a
+	// saved page's parts, story.Story.Embedded), by the address its page
+	// names it with; nil for a story that carries none. It is looked in
+	// first, and held to the same size cap as a file.
+	Embedded func(src string) ([]byte, bool)
 }
 
 // Error is a picture that could not be read or shown, with a reason
@@ -79,6 +84,12 @@ func (o Origin) Read(ctx context.Context, src string) ([]byte, error) {
 	}
 	if len(src) > 5 && strings.EqualFold(src[:5], "data:") {
 		return decodeDataURI(src)
+	}
+	if data, ok := o.embedded(src); ok {
+		if len(data) > MaxFileBytes {
+			return nil, reason("larger than %d MiB", MaxFileBytes>>20)
+		}
+		return data, nil
 	}
 	u, err := url.Parse(src)
 	if err == nil && u.Scheme != "" && len(u.Scheme) > 1 { // "C:" is a drive, not a scheme
@@ -130,9 +141,28 @@ func (o Origin) download(ctx context.Context, u *url.URL) ([]byte, error) {
 	return data, nil
 }
 
+// embedded returns the picture src names among those the story carries,
+// if any: by its address as written, or without its fragment.
+func (o Origin) embedded(src string) ([]byte, bool) {
+	if o.Embedded == nil {
+		return nil, false
+	}
+	if data, ok := o.Embedded(src); ok {
+		return data, true
+	}
+	if i := strings.IndexByte(src, '#'); i > 0 {
+		return o.Embedded(src[:i])
+	}
+	return nil, false
+}
+
 // localPicture reports whether src names a picture in the story's own
-// folder, which Read reads from disk: not a data: URI, nor an address.
+// folder, which Read reads from disk: not a data: URI, nor an address,
+// nor one the story carries.
 func (o Origin) localPicture(src string) bool {
+	if _, ok := o.embedded(src); ok {
+		return false
+	}
 	if o.Base != nil || o.Dir == "" || src == "" || len(src) > 5 && strings.EqualFold(src[:5], "data:") {
 		return false
 	}

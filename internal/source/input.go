@@ -144,7 +144,7 @@ func Load(req Request, stdin *os.File, stdinTTY bool, notice io.Writer, release 
 		opt.BaseURL, base = req.Base, req.Base
 	}
 	opt.Name = name
-	if f, _ := read.Detect(opt.Format, name, data); f == story.FormatHTML {
+	if f, _ := read.Detect(opt.Format, name, data); f == story.FormatHTML || f == story.FormatMHTML {
 		release()
 	}
 	s, err := read.ParseText(data, opt)

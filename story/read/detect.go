@@ -19,6 +19,9 @@ var (
 	mdFenceRe    = prose.LazyRegexp("(?m)^ {0,3}(```|~~~)")
 	frontRe      = prose.LazyRegexp(`^---[ \t]*\n`)
 	mdpMetaRe    = prose.LazyRegexp(`^%(title|author|date):`)
+	// mhtmlRe matches the mail headers that start a saved page: a
+	// multipart/related Content-Type before the first blank line.
+	mhtmlRe = prose.LazyRegexp(`(?i)\A(?:[A-Za-z-]+:[^\n]*\n(?:[ \t][^\n]*\n)*)*?Content-Type:[ \t]*multipart/related`)
 )
 
 // headingLines is how far from the top one ATX heading makes a story
@@ -58,12 +61,16 @@ func Detect(explicit story.Format, name, text string) (story.Format, string) {
 		return story.FormatText, "file extension " + filepath.Ext(name)
 	case ".html", ".htm":
 		return story.FormatHTML, "file extension " + filepath.Ext(name)
+	case ".mhtml", ".mht":
+		return story.FormatMHTML, "file extension " + filepath.Ext(name)
 	}
 	head := text
 	if len(head) > sniffSize {
 		head = head[:sniffSize]
 	}
 	switch {
+	case mhtmlRe().MatchString(head):
+		return story.FormatMHTML, "content: a saved page (MIME multipart/related)"
 	case htmlStartRe().MatchString(skipComments(head)):
 		return story.FormatHTML, "content: starts as a web page"
 	case htmlTagRe().MatchString(head):

@@ -7,6 +7,7 @@ package read
 import (
 	"errors"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/reeltui/reel/story"
@@ -41,7 +42,17 @@ func Parse(data []byte, opt story.Options) (*story.Story, error) {
 // story that is clean text already is parsed without a copy.
 func ParseText(data string, opt story.Options) (*story.Story, error) {
 	charsetName := ""
-	if f, _ := Detect(opt.Format, opt.Name, data); f == story.FormatHTML {
+	var saved *web.SavedPage
+	rawFormat, rawReason := Detect(opt.Format, opt.Name, data)
+	switch rawFormat {
+	case story.FormatMHTML:
+		page, err := web.ReadMHTML(normalizeNewlines(data))
+		if err != nil {
+			return nil, err
+		}
+		saved, data = page, page.HTML
+		data, charsetName = decodeDeclared(data, page.Charset)
+	case story.FormatHTML:
 		// A page in Shift_JIS or KOI8-R says so; its tags are ASCII,
 		// which Detect reads in any of them.
 		data, charsetName = decodeDeclared(data, opt.Charset)
@@ -51,20 +62,50 @@ func ParseText(data string, opt story.Options) (*story.Story, error) {
 		return nil, err
 	}
 	format, reason := Detect(opt.Format, opt.Name, src)
+	if saved != nil {
+		format, reason = rawFormat, rawReason
+	}
 	if charsetName != "" {
 		reason += "; decoded from " + charsetName
 	}
 	s := &story.Story{Format: format, FormatReason: reason, BaseURL: opt.BaseURL}
+	if saved != nil {
+		readSaved(s, saved, src, opt)
+		return finish(s, opt)
+	}
 	parse, ok := readers[format]
 	if !ok {
 		parse = readers[story.FormatText]
 	}
 	parse(s, src, opt)
-	if format == story.FormatHTML && s.Len() == 0 && s.Intro == "" {
+	return finish(s, opt)
+}
+
+// finish refuses a web page with nothing to read, and tidies the rest.
+func finish(s *story.Story, opt story.Options) (*story.Story, error) {
+	if (s.Format == story.FormatHTML || s.Format == story.FormatMHTML) && s.Len() == 0 && s.Intro == "" {
 		return nil, ErrNoContent
 	}
 	tidy(s, opt.Name)
 	return s, nil
+}
+
+// readSaved reads a saved page's HTML as a web page whose address is the
+// one it was saved from, so that its pictures' addresses resolve to the
+// parts that hold them; the story itself keeps the address it was given
+// (none for a file), so that nothing else is fetched from the web.
+func readSaved(s *story.Story, saved *web.SavedPage, html string, opt story.Options) {
+	inner := opt
+	if inner.BaseURL == "" {
+		inner.BaseURL = saved.Location
+	}
+	web.Parse(s, html, inner)
+	if len(saved.Pictures) > 0 {
+		s.Embedded = saved.Pictures
+	}
+	if saved.Skipped > 0 {
+		s.Dropped = append(s.Dropped, story.Dropped{Kind: "saved page", Text: "parts passed over (styles, fonts, frames, or unreadable): " + strconv.Itoa(saved.Skipped)})
+	}
 }
 
 // tidy folds white space in the one-line fields and gives a story with no

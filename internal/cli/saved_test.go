@@ -1,0 +1,44 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"os"
+	"testing"
+
+	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/source"
+	"github.com/reeltui/reel/ui/graphics"
+)
+
+// TestSavedPagesShowTheirPictures: Chrome's .mhtml draws its pictures
+// from its own parts, with nothing fetched; Firefox's "Web Page,
+// complete" from the _files folder beside it.
+func TestSavedPagesShowTheirPictures(t *testing.T) {
+	for _, path := range []string{"../../testdata/saved/chrome-gallery.mhtml", "../../testdata/saved/firefox-gallery.html"} {
+		t.Run(path, func(t *testing.T) {
+			cfg, err := parseArgs([]string{path}, io.Discard, "test")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ld, err := source.Load(source.Request{Path: cfg.path, Format: cfg.format, MaxSize: cfg.maxSize}, os.Stdin, false, io.Discard, func() {})
+			if err != nil {
+				t.Fatal(err)
+			}
+			l := storyPictureLoader(cfg, graphics.PicturesBlocks, ld.Base, ld.Story)
+			secs := ld.Story.Sections()
+			if len(secs) != 2 {
+				t.Fatalf("%d sections", len(secs))
+			}
+			for _, sec := range secs {
+				if _, err := l.Load(context.Background(), sec.Pictures[0].Source); err != nil {
+					t.Errorf("%s: %v", sec.Pictures[0].Source, err)
+				}
+			}
+			// A picture the page names but did not keep is not fetched.
+			if _, err := l.Load(context.Background(), "https://cdn.alpineweekly.example/2026/10/not-saved.jpg"); picture.Reason(err) != "web picture in a local story: not fetched" {
+				t.Errorf("a picture not saved: %v", err)
+			}
+		})
+	}
+}
