@@ -42,6 +42,7 @@ func readDeck(s *story.Story, src string) *deck {
 	if title != "" {
 		// A top heading that occurs once titles the story.
 		sec, _ := parseSlide(md, title)
+		coverPictures(s, sec.Pictures)
 		if s.Title == "" {
 			s.Title = sec.Caption
 		} else if s.Subtitle == "" && sec.Caption != s.Title {
@@ -50,6 +51,7 @@ func readDeck(s *story.Story, src string) *deck {
 	}
 	if strings.TrimSpace(pre) != "" {
 		sec, level := parseSlide(md, pre)
+		coverPictures(s, sec.Pictures)
 		s.Intro = sec.Body
 		s.Dropped = append(s.Dropped, sec.Dropped...)
 		if level > 0 {
@@ -78,4 +80,22 @@ func readDeck(s *story.Story, src string) *deck {
 	d := &deck{src: src, md: md, chunks: chunks, secs: secs}
 	s.SetLazy(d, secs)
 	return d
+}
+
+// coverPictures puts the first picture before the first section (a
+// README's logo, a centred <p><img></p>) on the cover, alt text and all;
+// the cover holds one, and --debug lists the others.
+func coverPictures(s *story.Story, pics []story.Picture) {
+	for _, p := range pics {
+		if s.Poster.Source == "" {
+			p.At = 0
+			s.Poster = p
+			continue
+		}
+		what := p.Source
+		if p.Alt != "" {
+			what = p.Alt + " (" + p.Source + ")"
+		}
+		s.Dropped = append(s.Dropped, story.Dropped{Kind: "cover picture", Text: what})
+	}
 }

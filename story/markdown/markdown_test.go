@@ -434,3 +434,28 @@ func TestLinkedPictureAfterHTMLBlock(t *testing.T) {
 		t.Errorf("body %q", sec.Body)
 	}
 }
+
+// TestPictureBeforeFirstHeadingOnCover: a README's centred logo before
+// its first heading goes on the cover, alt text and all; so does one
+// right under the title heading, and more than one are listed.
+func TestPictureBeforeFirstHeadingOnCover(t *testing.T) {
+	s := storytest.ParseFile(t, "../../testdata/md/readme-logo.md")
+	if s.Poster.Source != "docs/kite-logo.png" || s.Poster.Alt != "Kite: a paper kite drawn in three strokes" {
+		t.Errorf("poster %+v", s.Poster)
+	}
+	if s.Title != "Kite" || !strings.HasPrefix(s.Intro, "Kite flies your photos") || s.Len() != 2 {
+		t.Errorf("title %q intro %q sections %d", s.Title, s.Intro, s.Len())
+	}
+	md := "# Kite\n\n![The logo](logo.png) ![Build badge](badge.svg)\n\nWords.\n\n## One\n\nx\n\n## Two\n\ny\n"
+	s = storytest.Must(read.Parse([]byte(md), story.Options{Name: "README.md"}))
+	if s.Poster.Source != "logo.png" || s.Poster.Alt != "The logo" {
+		t.Errorf("poster under the title %+v", s.Poster)
+	}
+	listed := false
+	for _, d := range s.Dropped {
+		listed = listed || d.Kind == "cover picture" && strings.Contains(d.Text, "Build badge")
+	}
+	if !listed {
+		t.Errorf("the second cover picture is not listed: %+v", s.Dropped)
+	}
+}
