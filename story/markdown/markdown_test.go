@@ -459,3 +459,41 @@ func TestPictureBeforeFirstHeadingOnCover(t *testing.T) {
 		t.Errorf("the second cover picture is not listed: %+v", s.Dropped)
 	}
 }
+
+// TestPandocAttributesDropped: pandoc's attribute lists after pictures,
+// spans and headings are taken out of the pages and listed for --debug;
+// code keeps its braces.
+func TestPandocAttributesDropped(t *testing.T) {
+	s := storytest.ParseFile(t, "../../testdata/md/pandoc-attributes.md")
+	secs := s.Sections()
+	if len(secs) != 2 || secs[0].Caption != "Study sites" || secs[1].Caption != "Results" {
+		t.Fatalf("captions %q", storytest.Captions(s))
+	}
+	if p := secs[0].Pictures; len(p) != 1 || p[0].Alt != "The six study sites along the Adige valley" {
+		t.Errorf("the map is no picture of its own: %+v", p)
+	}
+	if p := secs[1].Pictures; len(p) != 1 || p[0].Source != "figures/legend.png" {
+		t.Errorf("the inline legend: %+v", p)
+	}
+	body := secs[0].Body + "\n" + secs[1].Body
+	for _, raw := range []string{"{#", "width=80%", "{.smallcaps}", "[six sites]", "height=1em"} {
+		if strings.Contains(body, raw) {
+			t.Errorf("the pages show %q:\n%s", raw, body)
+		}
+	}
+	for _, kept := range []string{"six sites between", `width={"a": 1})  # code keeps its braces: {width=50%}`, "`[x]{.y}`"} {
+		if !strings.Contains(body, kept) {
+			t.Errorf("the pages lack %q:\n%s", kept, body)
+		}
+	}
+	var listed []string
+	for _, d := range s.AllDropped() {
+		if d.Kind == "attribute" {
+			listed = append(listed, d.Text)
+		}
+	}
+	want := "{#sec:sites}|{#fig:map width=80%}|{.smallcaps}|{#sec:results .unnumbered}|{height=1em}"
+	if strings.Join(listed, "|") != want {
+		t.Errorf("listed %q, want %q", strings.Join(listed, "|"), want)
+	}
+}

@@ -32,6 +32,9 @@ func parseSlide(md goldmark.Markdown, raw string) (story.Section, int) {
 // slide stands in src, and whole is src as a string.
 func readSlide(nodes []ast.Node, src []byte, whole string, at span) (story.Section, int) {
 	r := &slideReader{nodes: nodes, src: src}
+	if bytes.Contains(src[at.start:at.end], []byte("}")) {
+		r.pandocAttributes()
+	}
 	for i := 0; i < len(nodes); i++ {
 		switch b := nodes[i].(type) {
 		case *ast.Heading:
