@@ -14,8 +14,9 @@ import (
 type deck struct {
 	src    string
 	md     goldmark.Markdown
-	chunks []span           // each slide's place in src
-	secs   []*story.Section // the story's sections, nil until parsed
+	chunks []span            // each slide's place in src
+	secs   []*story.Section  // the story's sections, nil until parsed
+	notes  map[string]string // the deck's footnotes, by label
 }
 
 // Text returns the deck's source.
@@ -27,6 +28,7 @@ func (d *deck) Section(i int) story.Section { return d.slide(d.chunks[i]) }
 // slide parses the one slide at sp.
 func (d *deck) slide(sp span) story.Section {
 	sec, _ := parseSlide(d.md, d.src[sp.start:sp.end])
+	footnotePage(&sec, d.notes)
 	return sec
 }
 
@@ -115,6 +117,7 @@ func (d *deck) parseRun(md goldmark.Markdown, secs []*story.Section, chunks []sp
 		if secs[i] == nil {
 			at := span{chunks[i].start - base, chunks[i].end - base}
 			sec, _ := readSlide(all[from[i]:from[i+1]], src, whole, at)
+			footnotePage(&sec, d.notes)
 			secs[i] = &sec
 		}
 	}

@@ -33,6 +33,7 @@ func readDeck(s *story.Story, src string) *deck {
 	src = defuseReferences(src)
 	src = readFrontMatter(s, src)
 	src = readMdpMeta(s, src)
+	src, notes := takeFootnotes(src)
 
 	mode, pre, title, chunks := splitDeck(src, s.Title != "")
 	s.FormatReason += "; slides split at " + mode
@@ -70,6 +71,7 @@ func readDeck(s *story.Story, src string) *deck {
 			chunks = chunks[1:]
 		} else {
 			// Not the cover: the first section, already parsed.
+			footnotePage(&first, notes)
 			secs = make([]*story.Section, len(chunks))
 			secs[0] = &first
 		}
@@ -77,7 +79,10 @@ func readDeck(s *story.Story, src string) *deck {
 	if secs == nil {
 		secs = make([]*story.Section, len(chunks))
 	}
-	d := &deck{src: src, md: md, chunks: chunks, secs: secs}
+	intro := story.Section{Body: s.Intro}
+	footnotePage(&intro, notes)
+	s.Intro = intro.Body
+	d := &deck{src: src, md: md, chunks: chunks, secs: secs, notes: notes}
 	s.SetLazy(d, secs)
 	return d
 }

@@ -497,3 +497,31 @@ func TestPandocAttributesDropped(t *testing.T) {
 		t.Errorf("listed %q, want %q", strings.Join(listed, "|"), want)
 	}
 }
+
+// TestFootnotesAtTheEndOfThePage: a reference ("[^frost]") becomes a mark
+// numbered on its page, and the note stands at the end of every page that
+// refers to it; definitions leave the text, and code keeps its text.
+func TestFootnotesAtTheEndOfThePage(t *testing.T) {
+	s := storytest.ParseFile(t, "../../testdata/md/footnotes.md")
+	secs := s.Sections()
+	if len(secs) != 2 {
+		t.Fatalf("captions %q", storytest.Captions(s))
+	}
+	one, two := secs[0], secs[1]
+	for _, want := range []string{"needles¹,", "first frost².", "\n¹ Botanists call them deciduous conifers; the bald cypress and the dawn redwood are the others.\n", "\n² Nights below −2 °C"} {
+		if !strings.Contains(one.Body, want) {
+			t.Errorf("page one lacks %q:\n%s", want, one.Body)
+		}
+	}
+	if p := one.Pictures; len(p) != 1 || p[0].At > strings.Index(one.Body, "---") || !strings.HasSuffix(strings.TrimSpace(one.Body[:p[0].At]), "first frost².") {
+		t.Errorf("the picture moved: %+v in\n%s", p, one.Body)
+	}
+	for _, want := range []string{"first¹, then", "`[^label]`", "[^1]: not a note: this is code", "\n¹ Nights below"} {
+		if !strings.Contains(two.Body, want) {
+			t.Errorf("page two lacks %q:\n%s", want, two.Body)
+		}
+	}
+	if strings.Contains(two.Body, "Botanists") || strings.Contains(two.Body, "[^frost]") {
+		t.Errorf("page two:\n%s", two.Body)
+	}
+}
