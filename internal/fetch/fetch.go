@@ -7,6 +7,10 @@
 // loopback, private, link-local, unspecified and multicast addresses. The
 // check runs on the address actually dialled, after DNS, so a name that
 // resolves to a private address (DNS rebinding) is refused too.
+//
+// A page fetch that begins at a public address is never redirected into
+// a non-public one (route.go): the rule comes from the address the user
+// gave, not from where a remote page sends reel.
 package fetch
 
 import (
@@ -116,22 +120,13 @@ func New(opt Options) *Client {
 	if opt.PublicOnly {
 		// A proxy would dial for us, past the address check.
 		tr.Proxy = nil
-		allow := opt.AllowAddr
-		dialer.Control = func(network, address string, _ syscall.RawConn) error {
-			host, _, err := net.SplitHostPort(address)
-			if err != nil {
-				return err
-			}
-			ip, err := netip.ParseAddr(host)
-			if err != nil {
-				return err
-			}
-			ip = ip.Unmap()
-			if !IsPublic(ip) && (allow == nil || !allow(ip)) {
-				return &BlockedError{Addr: ip}
-			}
-			return nil
-		}
+	} else {
+		// Every hop of a page's redirects dials, so that the address
+		// check below sees each of them.
+		tr.DisableKeepAlives = true
+	}
+	dialer.ControlContext = func(ctx context.Context, network, address string, _ syscall.RawConn) error {
+		return checkDial(ctx, opt, address)
 	}
 	hc := &http.Client{
 		Transport: tr,
@@ -192,6 +187,7 @@ func (c *Client) get(ctx context.Context, raw, accept string, check func(string)
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.opt.Timeout)
 	defer cancel()
+	ctx = context.WithValue(ctx, routeKey{}, &route{})
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("%q is not a web address", raw)
@@ -230,6 +226,7 @@ func (c *Client) explain(ctx context.Context, u *url.URL, err error) error {
 	host := u.Hostname()
 	var dnsErr *net.DNSError
 	var blocked *BlockedError
+	var intoLocal *RedirectError
 	var certErr *tls.CertificateVerificationError
 	var unknownAuth x509.UnknownAuthorityError
 	var hostErr x509.HostnameError
@@ -238,6 +235,8 @@ func (c *Client) explain(ctx context.Context, u *url.URL, err error) error {
 	switch {
 	case errors.As(err, &blocked):
 		return blocked
+	case errors.As(err, &intoLocal):
+		return intoLocal
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		return fmt.Errorf("%s took longer than %s to answer in full", host, c.opt.Timeout)
 	case errors.Is(err, context.Canceled):
