@@ -3,7 +3,7 @@ package story
 import (
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // maxFrontMatter caps the YAML front matter read: metadata is small, and
