@@ -164,7 +164,9 @@ func TestCorrupt(t *testing.T) {
 		write func(path string) error
 	}{
 		{"garbage", func(p string) error { return os.WriteFile(p, []byte("\x00\xffnot json"), 0o600) }},
-		{"other json", func(p string) error { return os.WriteFile(p, []byte(`{"name": "another program's file", "stories": []}`), 0o600) }},
+		{"other json", func(p string) error {
+			return os.WriteFile(p, []byte(`{"name": "another program's file", "stories": []}`), 0o600)
+		}},
 		{"truncated", func(p string) error { return os.WriteFile(p, []byte(`{"version": 1, "stories": [{"key": "fi`), 0o600) }},
 		{"100 MB", func(p string) error {
 			f, err := os.Create(p)
