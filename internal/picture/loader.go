@@ -3,6 +3,7 @@ package picture
 import (
 	"container/list"
 	"context"
+	"github.com/reeltui/reel/internal/guard"
 	"image"
 	"runtime"
 	"sync"
@@ -125,21 +126,29 @@ func (l *Loader) load(ctx context.Context, src string, maxW, maxH int) (*image.R
 		err error
 	}
 	done := make(chan result, 1)
-	go func() {
+	guard.Go("decode", func() {
 		// The decoding thread runs at the lowest priority, so that the
 		// reader's own threads keep their CPU, and is thrown away after:
 		// a goroutine that ends locked to its thread ends the thread.
 		runtime.LockOSThread()
 		lowerThreadPriority()
-		img, err := Decode(data)
-		if err != nil {
-			done <- result{err: err}
-			return
-		}
-		done <- result{img: Shrink(img, maxW, maxH)}
-	}()
+		img, err := decodeAndShrink(data, maxW, maxH)
+		done <- result{img: img, err: err}
+	}, func(err error) {
+		done <- result{err: reason("%s", err)}
+	})
 	r := <-done
 	return r.img, r.err
+}
+
+// decodeAndShrink decodes data and shrinks it to fit maxW×maxH. A
+// variable, so that a test can make it panic.
+var decodeAndShrink = func(data []byte, maxW, maxH int) (*image.RGBA, error) {
+	img, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	return Shrink(img, maxW, maxH), nil
 }
 
 // Cached returns what Load returned for src before, if it is still held.

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/reeltui/reel/internal/guard"
 )
 
 // Watcher follows one file.
@@ -51,7 +53,7 @@ func File(path string, settle time.Duration) (*Watcher, error) {
 		return nil, fmt.Errorf("watch %s: %w", path, err)
 	}
 	w.follow()
-	go w.run()
+	guard.Go("watch", w.run, nil) // run closes Changes however it ends
 	return w, nil
 }
 
