@@ -19,7 +19,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"io"
+	"github.com/reeltui/reel/internal/limit"
 	"mime"
 	"net"
 	"net/http"
@@ -80,11 +80,7 @@ func (e *BlockedError) Error() string {
 }
 
 // TooLargeError is returned when a body goes past the size cap.
-type TooLargeError struct{ Limit int64 }
-
-func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("larger than %s (see --max-size)", human(e.Limit))
-}
+type TooLargeError = limit.TooLargeError
 
 // StatusError is returned for an answer of 4xx or 5xx.
 type StatusError struct {
@@ -209,14 +205,15 @@ func (c *Client) get(ctx context.Context, raw, accept string, check func(string)
 		return nil, err
 	}
 	if resp.ContentLength > c.opt.MaxSize {
-		return nil, &TooLargeError{Limit: c.opt.MaxSize}
+		return nil, c.tooLarge()
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, c.opt.MaxSize+1))
+	body, err := limit.ReadAll(resp.Body, c.opt.MaxSize)
+	var large *TooLargeError
+	if errors.As(err, &large) {
+		return nil, c.tooLarge()
+	}
 	if err != nil {
 		return nil, c.explain(ctx, u, err)
-	}
-	if int64(len(body)) > c.opt.MaxSize {
-		return nil, &TooLargeError{Limit: c.opt.MaxSize}
 	}
 	return &Result{URL: resp.Request.URL.String(), ContentType: mt, Body: body}, nil
 }
@@ -259,17 +256,16 @@ func (c *Client) explain(ctx context.Context, u *url.URL, err error) error {
 	return fmt.Errorf("%s: %v", host, err)
 }
 
+// tooLarge says a body passed the cap; for a page, which flag moves it.
+func (c *Client) tooLarge() error {
+	err := &TooLargeError{Limit: c.opt.MaxSize}
+	if c.opt.PublicOnly {
+		return err
+	}
+	return fmt.Errorf("%w (see --max-size)", err)
+}
+
 func isTimeout(err error) bool {
 	var ne net.Error
 	return errors.As(err, &ne) && ne.Timeout()
-}
-
-func human(n int64) string {
-	if n >= 1<<20 && n%(1<<20) == 0 {
-		return fmt.Sprintf("%d MiB", n>>20)
-	}
-	if n >= 1<<10 && n%(1<<10) == 0 {
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

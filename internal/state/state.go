@@ -14,7 +14,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+	"github.com/reeltui/reel/internal/limit"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -132,12 +132,13 @@ func (s *Store) load() ([]Entry, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("read %s: not a regular file", s.Path())
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := limit.ReadAll(f, MaxFileSize)
+	var large *limit.TooLargeError
+	if errors.As(err, &large) {
+		return nil, fmt.Errorf("read %s: %w: %w", s.Path(), errCorrupt, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", s.Path(), err)
-	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("read %s: %w: larger than %d MiB", s.Path(), errCorrupt, MaxFileSize>>20)
 	}
 	var st file
 	dec := json.NewDecoder(bytes.NewReader(data))
