@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/resume"
 	"github.com/reeltui/reel/internal/source"
 	"github.com/reeltui/reel/internal/state"
@@ -47,6 +48,10 @@ func readInTerminal(cfg config, ld source.Loaded, tm terminal, store *state.Stor
 		opts = append(opts, tea.WithInput(tty))
 	}
 	m := newReader(cfg, ld, tm, lookupResume(cfg, store, id, ld.Story))
+	if cfg.pictures != graphics.PicturesOff {
+		// Keys stay quick while pictures decode (internal/tune).
+		tune.ProcsForDecoding(picture.Decoders())
+	}
 	// Pictures in real pixels (iTerm2, sixel) are written after each
 	// frame, on the program's own output.
 	opts = append(opts, tea.WithOutput(m.Output(tm.stdout)))

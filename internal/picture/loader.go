@@ -3,10 +3,11 @@ package picture
 import (
 	"container/list"
 	"context"
-	"github.com/reeltui/reel/internal/guard"
 	"image"
 	"runtime"
 	"sync"
+
+	"github.com/reeltui/reel/internal/guard"
 )
 
 // DefaultCacheBytes caps the memory the shrunk pictures of one story may
@@ -18,25 +19,12 @@ const DefaultCacheBytes = 48 << 20
 // reader itself where there are few.
 var maxDecoding = max(1, runtime.NumCPU()/2)
 
-// baseProcs is the number of Ps (the runtime's processors: a goroutine
-// runs only while it holds one) the program started with.
-var baseProcs = runtime.GOMAXPROCS(0)
-
-// addDecodingProcs gives the decoding threads Ps of their own, besides
-// those the program started with. A decode holds its P for the tens of
-// milliseconds it runs: on a machine of two CPUs, the reader's own
-// goroutines (its keys, its frames, the pages rendered beside the one
-// shown, the collector's worker) were left one P between them, and a key
-// waited for it behind whichever ran (tui-bench, keys while pictures
-// load: 9.6 ms median, 22.6 ms p95, against the floor's 7.5/9.7; with a
-// P more, 7.8/10.1). With Ps enough, the operating system chooses which
-// thread runs, and the decoding thread's low priority lets the reader's
-// threads go first.
-func addDecodingProcs() {
-	if runtime.GOMAXPROCS(0) < baseProcs+maxDecoding {
-		runtime.GOMAXPROCS(baseProcs + maxDecoding)
-	}
-}
+// Decoders is how many pictures a loader decodes at once. Each decode
+// holds a P (the runtime's processor) for the tens of milliseconds it
+// runs; the command that owns the process may give them Ps of their own
+// (tune.ProcsForDecoding). The library never changes GOMAXPROCS itself: a
+// served story runs many readers in one process.
+func Decoders() int { return maxDecoding }
 
 // Loader reads, decodes and shrinks a story's pictures, and keeps the
 // most recently used of them within a memory budget. It is safe for
@@ -120,7 +108,6 @@ func (l *Loader) load(ctx context.Context, src string, maxW, maxH int) (*image.R
 		return nil, ctx.Err()
 	}
 	defer func() { <-l.sem }()
-	addDecodingProcs()
 	type result struct {
 		img *image.RGBA
 		err error
