@@ -5,9 +5,11 @@ package limit
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 )
 
 // TooLargeError is returned when input goes past its cap.
@@ -74,4 +76,27 @@ func ReadAll(r io.Reader, max int64) ([]byte, error) {
 		return chunks[0], nil
 	}
 	return bytes.Join(chunks, nil), nil
+}
+
+// ErrNotRegular is returned by OpenRegular for what is not a regular file.
+var ErrNotRegular = errors.New("not a regular file")
+
+// OpenRegular opens a regular file for reading. It never waits: a FIFO
+// (or a device) put where a file was expected opens at once and is
+// refused with ErrNotRegular, instead of blocking until a writer comes.
+func OpenRegular(path string) (*os.File, error) {
+	f, err := openNoBlock(path)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		f.Close()
+		return nil, ErrNotRegular
+	}
+	return f, nil
 }

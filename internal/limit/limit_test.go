@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // endless is a reader that never ends, as a pipe from `yes` would not.
@@ -84,4 +86,30 @@ func TestSize(t *testing.T) {
 			t.Errorf("Size(%d) = %q, want %q", n, got, want)
 		}
 	}
+}
+
+func TestOpenRegular(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := OpenRegular(fifo); done <- err }()
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrNotRegular) {
+			t.Errorf("a FIFO: err = %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("OpenRegular blocked on a FIFO")
+	}
+	if _, err := OpenRegular(dir); !errors.Is(err, ErrNotRegular) {
+		t.Errorf("a directory: err = %v", err)
+	}
+	f, err := OpenRegular(file(t, "x").Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
 }

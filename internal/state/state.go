@@ -14,12 +14,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/reeltui/reel/internal/limit"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"time"
+
+	"github.com/reeltui/reel/internal/limit"
 )
 
 // Limits on what the store keeps and reads.
@@ -117,7 +118,7 @@ func (s *Store) Lookup(key string) (e Entry, ok bool, err error) {
 
 // load reads the state file. A missing file is no entries and no error.
 func (s *Store) load() ([]Entry, error) {
-	f, err := openNoBlock(s.Path())
+	f, err := limit.OpenRegular(s.Path())
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -125,13 +126,6 @@ func (s *Store) load() ([]Entry, error) {
 		return nil, fmt.Errorf("read %s: %w", s.Path(), err)
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", s.Path(), err)
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("read %s: not a regular file", s.Path())
-	}
 	data, err := limit.ReadAll(f, MaxFileSize)
 	var large *limit.TooLargeError
 	if errors.As(err, &large) {
