@@ -7,8 +7,8 @@ import (
 
 	"github.com/reeltui/reel/internal/fetch"
 	"github.com/reeltui/reel/internal/picture"
-	"github.com/reeltui/reel/internal/source"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 	"github.com/reeltui/reel/ui/graphics"
 )
 
@@ -44,14 +44,23 @@ func storyPictureLoader(cfg config, mode graphics.PictureMode, base string, s *s
 		if err != nil {
 			return nil
 		}
-		origin.Base, origin.Fetch = u, pictureFetcher(u, cfg.userAgent())
-	case cfg.path != "-" && !source.IsDescriptor(cfg.path):
+		origin.Base, origin.Fetch = u, pictureFetcher(givenAddress(cfg, u), cfg.userAgent())
+	case cfg.path != "-" && !read.IsDescriptor(cfg.path):
 		// A story read through /dev/fd/63 (`reel <(…)`) is a pipe's:
 		// it has no folder, and says so, rather than "file not found"
 		// for pictures looked for in /dev/fd.
 		origin.Dir = filepath.Dir(cfg.path)
 	}
 	return picture.NewLoader(origin, graphics.PicturePixels(mode), graphics.PicturePixels(mode), 0)
+}
+
+// givenAddress is the address the user gave for a web story: where its
+// pictures may come from follows it, never where a redirect led (base).
+func givenAddress(cfg config, base *url.URL) *url.URL {
+	if u, err := url.Parse(cfg.path); err == nil && u.Host != "" {
+		return u
+	}
+	return base
 }
 
 // pictureFetcher downloads the pictures of the web story at page, a few

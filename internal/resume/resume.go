@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
@@ -14,9 +15,9 @@ import (
 
 	"github.com/adrg/xdg"
 
-	"github.com/reeltui/reel/internal/source"
 	"github.com/reeltui/reel/internal/state"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 // StateDir is where reel keeps reading positions: $XDG_STATE_HOME/reel,
@@ -51,10 +52,17 @@ func ByContent(data string) StoryID {
 }
 
 // ByURL names a web story by the address the reader gave, which stays the
-// same when the page it leads to does not.
+// same when the page it leads to does not. The state file keeps a hash of
+// the address, never the address: a query or a user name and password
+// can hold a token. Credentials do not make another story.
 func ByURL(addr, data string) StoryID {
 	id := ByContent(data)
-	id.file = "url:" + addr
+	if u, err := url.Parse(addr); err == nil {
+		u.User = nil
+		addr = u.String()
+	}
+	sum := sha256.Sum256([]byte(addr))
+	id.file = "url:" + hex.EncodeToString(sum[:16])
 	return id
 }
 
@@ -64,7 +72,7 @@ func ByURL(addr, data string) StoryID {
 // same descriptor stands for a new story every time.
 func ByFile(name, data string) StoryID {
 	id := ByContent(data)
-	if source.IsDescriptor(name) {
+	if read.IsDescriptor(name) {
 		return id
 	}
 	abs, err := filepath.Abs(name)

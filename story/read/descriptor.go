@@ -1,4 +1,4 @@
-package source
+package read
 
 import (
 	"path/filepath"
