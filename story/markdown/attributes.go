@@ -27,7 +27,7 @@ func (r *slideReader) pandocAttributes() {
 			if !entering {
 				return ast.WalkContinue, nil
 			}
-			switch c.(type) {
+			switch c := c.(type) {
 			case *ast.Image, *ast.Link:
 				if t, ok := c.NextSibling().(*ast.Text); ok {
 					r.takeAttribute(t)
@@ -36,7 +36,7 @@ func (r *slideReader) pandocAttributes() {
 			case *ast.CodeSpan:
 				return ast.WalkSkipChildren, nil
 			case *ast.Text:
-				r.takeSpanAttribute(c.(*ast.Text))
+				r.takeSpanAttribute(c)
 			case *ast.Heading:
 				if t, ok := c.LastChild().(*ast.Text); ok {
 					r.takeHeadingAttribute(t)
