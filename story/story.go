@@ -137,6 +137,19 @@ type Section struct {
 	// Lead is the first words of the prose under a slide's heading: what
 	// tells apart slides that repeat one heading (Labels).
 	Lead string
+	// Columns are runs of the page laid out side by side (presenterm's
+	// column_layout), in the order they stand.
+	Columns []Columns
+}
+
+// Columns is a run of a page laid out side by side: each column's
+// Markdown, and their widths relative to each other ([1, 2]: the second
+// twice the first). It stands at At in its section's Body, as a picture
+// does; a screen too narrow for it shows the columns one under another.
+type Columns struct {
+	Widths []int
+	Parts  []string
+	At     int
 }
 
 // Picture is one picture of a section.

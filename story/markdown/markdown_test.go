@@ -525,3 +525,27 @@ func TestFootnotesAtTheEndOfThePage(t *testing.T) {
 		t.Errorf("page two:\n%s", two.Body)
 	}
 }
+
+// TestPresentermColumns: a column layout is read as the section's
+// columns, cut from its body, with each column's Markdown and the
+// layout's widths; a layout with no reset ends with the slide.
+func TestPresentermColumns(t *testing.T) {
+	s := storytest.ParseFile(t, "../../testdata/md/presenterm-columns.md")
+	secs := s.Sections()
+	if len(secs) != 2 {
+		t.Fatalf("captions %q", storytest.Captions(s))
+	}
+	one, two := secs[0], secs[1]
+	if one.Caption != "Two valleys" || one.Body != "Both valleys were walked weekly from September." || len(one.Columns) != 1 {
+		t.Fatalf("slide one: %q %q %+v", one.Caption, one.Body, one.Columns)
+	}
+	c := one.Columns[0]
+	if len(c.Widths) != 2 || c.Widths[0] != 1 || c.Widths[1] != 1 || c.At != 0 ||
+		c.Parts[0] != "**Val di Funes**\n\n* larches turn in mid-October\n* the valley floor goes gold first" ||
+		c.Parts[1] != "**Val Gardena**\n\n* a week later\n* the ridges turn before the floor" {
+		t.Errorf("layout %+v", c)
+	}
+	if len(two.Columns) != 1 || two.Columns[0].Widths[1] != 2 || two.Columns[0].Parts[0] != "Needle colour, on a five-step card." || two.Body != "" {
+		t.Errorf("slide two: %q %+v", two.Body, two.Columns)
+	}
+}

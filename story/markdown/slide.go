@@ -35,7 +35,14 @@ func readSlide(nodes []ast.Node, src []byte, whole string, at span) (story.Secti
 	if bytes.Contains(src[at.start:at.end], []byte("}")) {
 		r.pandocAttributes()
 	}
+	var inLayout map[int]bool
+	if bytes.Contains(src[at.start:at.end], []byte("column_layout")) {
+		inLayout = r.columnLayouts(at.end)
+	}
 	for i := 0; i < len(nodes); i++ {
+		if inLayout[i] {
+			continue
+		}
 		switch b := nodes[i].(type) {
 		case *ast.Heading:
 			r.heading(b)
@@ -78,7 +85,8 @@ type slideReader struct {
 	cuts, markers []span // markers are among the cuts
 	places        []int  // where each picture stands in src
 	level         int
-	htmlPics      int // the pictures of HTML blocks, among sec.Pictures
+	htmlPics      int   // the pictures of HTML blocks, among sec.Pictures
+	columnPlaces  []int // where each of sec.Columns stands in src
 }
 
 // heading takes the slide's first heading as its caption.
@@ -190,9 +198,15 @@ func (r *slideReader) finish(raw string, at span) story.Section {
 			places[i] = p - 1
 		}
 	}
+	for _, p := range r.columnPlaces {
+		places = append(places, min(max(p-at.start, 0), len(raw)))
+	}
 	sec.Body, places = cutSpansAt(raw, r.cuts, places)
 	for i := range sec.Pictures {
 		sec.Pictures[i].At = places[i]
+	}
+	for i := range sec.Columns {
+		sec.Columns[i].At = places[len(sec.Pictures)+i]
 	}
 	slices.SortStableFunc(sec.Pictures, func(a, b story.Picture) int { return a.At - b.At })
 	if r.level == 0 {

@@ -119,7 +119,7 @@ func buildPage(sp Spec) *Page {
 		if heading, ok := pageHeading(sec, sp.Index); ok {
 			head = append([]string{""}, WrapStyled(heading, sp.Width, st.Heading, wm)...)
 		}
-		pieces = placePictures(sec, shownTo(sec, sp.Hidden))
+		pieces = placeBody(sec, shownTo(sec, sp.Hidden))
 		switch {
 		case sp.Hidden > 0:
 			foot = stepCue(sp.Hidden, sp.Width, st)
@@ -143,6 +143,9 @@ func buildPage(sp Spec) *Page {
 	plain := false
 	for i, pc := range pieces {
 		text, textPlain := markdownLines(pc.text, sp.Width, sp.Theme, deadline, format, wm)
+		if pc.columns != nil {
+			text, textPlain = columnLines(pc.columns, sp.Width, sp.Theme, deadline, format, wm)
+		}
 		plain = plain || textPlain
 		texts[i] = text
 	}
@@ -230,6 +233,7 @@ func pictureRoom(sp Spec, pieces []bodyPiece, texts [][]string, head, foot int) 
 type bodyPiece struct {
 	text     string
 	pictures []story.Picture
+	columns  *story.Columns // a column layout, drawn instead of text
 }
 
 // refDefRe matches a Markdown link reference definition, "[ref]: url".
