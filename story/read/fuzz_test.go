@@ -14,7 +14,7 @@ import (
 func FuzzParse(f *testing.F) {
 	storytest.AddSeeds(f)
 	f.Fuzz(func(t *testing.T, data []byte, format uint8) {
-		s, err := read.Parse(data, story.Options{Format: story.Format(format % 3), Name: "fuzz"})
+		s, err := read.Parse(data, story.Options{Format: story.Format(format % 5), Name: "fuzz"})
 		if err != nil {
 			return
 		}
@@ -29,6 +29,9 @@ func FuzzParse(f *testing.F) {
 			storytest.CheckText(t, "body", sec.Body)
 			for _, p := range sec.Pictures {
 				storytest.CheckText(t, "picture", p.Source+p.Alt+p.Caption+p.Credit)
+			}
+			for _, c := range sec.Columns {
+				storytest.CheckText(t, "column", strings.Join(c.Parts, " "))
 			}
 		}
 		for _, d := range s.AllDropped() {
