@@ -173,4 +173,3 @@ func count(img image.Image, match func(r, g, b uint32) bool) int {
 	}
 	return n
 }
-
