@@ -47,9 +47,9 @@ func writePDF(w io.Writer, s *story.Story, secs []story.Section, pics map[string
 	pdf.SetCompression(true)
 	pdf.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
 	pdf.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
-	pdf.SetTitle(plainText(s.Title), true)
+	pdf.SetTitle(pdfText(s.Title), true)
 	if len(s.Authors) > 0 {
-		pdf.SetAuthor(plainText(joinNames(s.Authors)), true)
+		pdf.SetAuthor(pdfText(joinNames(s.Authors)), true)
 	}
 	pdf.SetCreator("reel", true)
 	pdf.SetMargins(pdfMargin, pdfMargin, pdfMargin)
@@ -135,14 +135,14 @@ func lineHeight(pt float64) float64 { return pt * ptToMM * 1.35 }
 func (p *pdfWriter) para(text string, bold bool, size float64, indent float64) {
 	p.font(bold, size)
 	p.pdf.SetX(pdfMargin + indent)
-	p.pdf.MultiCell(p.contentWidth()-indent, lineHeight(size), plainText(text), "", p.align, false)
+	p.pdf.MultiCell(p.contentWidth()-indent, lineHeight(size), pdfText(text), "", p.align, false)
 }
 
 func (p *pdfWriter) cover(kinds []string) {
 	s := p.s
 	pdf := p.pdf
 	pdf.AddPage()
-	pdf.Bookmark(plainText(s.Title), 0, -1)
+	pdf.Bookmark(pdfText(s.Title), 0, -1)
 	pdf.SetY(pdfMargin + 6)
 	pdf.SetTextColor(110, 110, 110)
 	if s.Kicker != "" {
@@ -167,7 +167,8 @@ func (p *pdfWriter) cover(kinds []string) {
 	}
 	pdf.Ln(4)
 	if s.Poster.Source != "" {
-		p.pictures([]story.Picture{s.Poster}, pdf.GetY(), (p.bottom()-pdf.GetY())*0.5)
+		top := pdf.GetY()
+		pdf.SetY(top + p.pictures([]story.Picture{s.Poster}, top, (p.bottom()-top)*0.5) + pdfGap)
 	}
 	p.blocks(markdownBlocks(s.Intro, s.KeepLineBreaks), 12.5)
 	p.notes(s.CoverNotes())
@@ -198,7 +199,7 @@ func (p *pdfWriter) section(i int, sec story.Section, step int, bookmark bool) {
 		label = fmt.Sprintf("Section %d", i+1)
 	}
 	if bookmark {
-		pdf.Bookmark(plainText(label), 0, -1)
+		pdf.Bookmark(pdfText(label), 0, -1)
 	}
 	if sec.Caption != "" {
 		p.para(sec.Caption, true, pdfHeadingPt, 0)
@@ -266,7 +267,7 @@ func (p *pdfWriter) blocksHeight(blocks []textBlock, size float64) float64 {
 	total := 0.0
 	for _, b := range blocks {
 		p.font(b.bold, size)
-		lines := len(p.pdf.SplitText(plainText(b.text), p.contentWidth()-float64(b.indent)*6))
+		lines := len(p.pdf.SplitText(pdfText(b.text), p.contentWidth()-float64(b.indent)*6))
 		total += float64(max(lines, 1))*lineHeight(size) + lineHeight(size)*0.45
 	}
 	return total
@@ -319,6 +320,9 @@ func (p *pdfWriter) picture(pic story.Picture, x, y, w, h float64) float64 {
 		picH = dh
 	} else {
 		picH = min(box, 45)
+		if pic.Placeholder || pic.Source == "" {
+			picH = min(box, 18) // it stands for a picture; it holds none
+		}
 		p.panel(pic, x, y, w, picH)
 	}
 	if caption != "" {
@@ -338,10 +342,13 @@ func (p *pdfWriter) panel(pic story.Picture, x, y, w, h float64) {
 	pdf.SetFillColor(240, 239, 234)
 	pdf.Rect(x, y, w, h, "DF")
 	alt := pic.Alt
+	if alt == "" && pic.Placeholder {
+		alt = pic.Caption
+	}
 	if alt == "" {
 		alt = "no description"
 	}
-	text := plainText(alt) + "\n" + plainText(missingReason(pic, p.pics[pic.Source]))
+	text := pdfText(alt) + "\n" + pdfText(missingReason(pic, p.pics[pic.Source]))
 	p.font(false, 10)
 	lines := len(pdf.SplitText(text, w-6)) + 1
 	pdf.SetXY(x+3, y+max((h-float64(lines)*lineHeight(10))/2, 2))
@@ -352,7 +359,7 @@ func (p *pdfWriter) panel(pic story.Picture, x, y, w, h float64) {
 
 // captionText is a picture's caption and credit, as set beneath it.
 func captionText(pic story.Picture) string {
-	parts := appendNonEmpty(nil, plainText(pic.Caption), plainText(pic.Credit))
+	parts := appendNonEmpty(nil, pdfText(pic.Caption), pdfText(pic.Credit))
 	return strings.Join(parts, "\n")
 }
 

@@ -111,3 +111,20 @@ func missingKind(r rune) string {
 func joinKinds(kinds []string) string {
 	return joinNames(kinds)
 }
+
+// pdfText is story text as a PDF can set it: no control characters, and
+// a replacement character for each one beyond the Basic Multilingual
+// Plane (emoji, historic scripts), which fpdf refuses outright, failing
+// the whole document.
+func pdfText(s string) string {
+	s = plainText(s)
+	if !strings.ContainsFunc(s, func(r rune) bool { return r > 0xFFFF }) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r > 0xFFFF {
+			return unicode.ReplacementChar
+		}
+		return r
+	}, s)
+}

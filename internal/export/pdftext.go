@@ -38,7 +38,7 @@ func markdownBlocks(md string, keepLines bool) []textBlock {
 
 func appendBlocks(out []textBlock, n ast.Node, src []byte, indent int, keepLines bool) []textBlock {
 	add := func(b textBlock) {
-		b.text = plainText(b.text)
+		b.text = pdfText(b.text)
 		if strings.TrimSpace(b.text) != "" {
 			out = append(out, b)
 		}
