@@ -131,7 +131,7 @@ func (d *deckWriter) cover() {
 		d.b.WriteString("# " + titleMarkdown(s) + "\n\n")
 	}
 	if s.Poster.Source != "" {
-		d.picture(s.Poster)
+		d.picture(s.Poster, "")
 	}
 	if intro := strings.TrimSpace(plainText(s.Intro)); intro != "" {
 		d.b.WriteString(intro + "\n\n")
@@ -149,7 +149,7 @@ func (d *deckWriter) section(sec story.Section) {
 			d.b.WriteString(text + "\n\n")
 		}
 		for _, pic := range pc.pictures {
-			d.picture(pic)
+			d.picture(pic, sec.Caption)
 		}
 	}
 	d.notes(sec.Notes())
@@ -190,14 +190,15 @@ func withPauses(sec story.Section) story.Section {
 
 // picture writes a picture's paragraph: the picture with its caption as
 // its title, and its credit on the line below.
-func (d *deckWriter) picture(pic story.Picture) {
+func (d *deckWriter) picture(pic story.Picture, caption string) {
 	var line string
 	switch {
 	case pic.Placeholder || pic.Source == "":
 		// Nothing to show: what the story said of it stays as text.
 		var words []string
 		for _, w := range []string{pic.Alt, pic.Caption} {
-			if w != "" {
+			// A gallery's placeholder repeats its section's caption.
+			if w != "" && w != caption {
 				words = append(words, escapeMarkdown(plainText(w)))
 			}
 		}
