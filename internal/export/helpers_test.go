@@ -42,7 +42,7 @@ func storyFile(t *testing.T, name, text string, pictures map[string][]byte) (*st
 
 // readStory reads the story file at path, and the origin its pictures
 // come from.
-func readStory(t *testing.T, path string) (*story.Story, picture.Origin) {
+func readStory(t testing.TB, path string) (*story.Story, picture.Origin) {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {
