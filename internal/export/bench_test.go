@@ -81,7 +81,7 @@ func photoJPEG(b *testing.B, w, h int) []byte {
 		for x := range w {
 			seed = seed*1664525 + 1013904223
 			n := uint8(seed >> 27)
-			img.SetRGBA(x, y, color.RGBA{uint8(x*255/w) ^ n, uint8(y*255/h) + n, uint8((x+y)*255/(w+h)), 255})
+			img.SetRGBA(x, y, color.RGBA{uint8(x*255/w) ^ n, uint8(y*255/h) + n, uint8((x + y) * 255 / (w + h)), 255})
 		}
 	}
 	var buf bytes.Buffer
