@@ -139,8 +139,10 @@ func (o Options) warn(format string, args ...any) {
 // a stream has its pictures embedded as data: URIs, as there is no
 // folder to put them in.
 func Write(ctx context.Context, w io.Writer, s *story.Story, opt Options) error {
+	budget := newMemoryBudget()
+	defer budget.release()
 	secs := s.Sections()
-	pics, err := loadPictures(ctx, s, secs, opt, targetFor(opt.Format))
+	pics, err := loadPictures(ctx, s, secs, opt, targetFor(opt.Format), budget)
 	if err != nil {
 		return err
 	}

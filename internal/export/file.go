@@ -80,8 +80,10 @@ func writeTo(ctx context.Context, f *os.File, s *story.Story, opt Options, files
 	if files == nil {
 		return Write(ctx, f, s, opt)
 	}
+	budget := newMemoryBudget()
+	defer budget.release()
 	secs := s.Sections()
-	pics, err := loadPictures(ctx, s, secs, opt, targetWeb)
+	pics, err := loadPictures(ctx, s, secs, opt, targetWeb, budget)
 	if err != nil {
 		return err
 	}

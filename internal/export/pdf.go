@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -35,7 +36,9 @@ type pdfWriter struct {
 	images map[string]string // picture source → its name in the PDF
 	opt    Options
 	align  string // "L", or "R" for a right-to-left story
-	w, h   float64
+	// imageBytes counts the bytes of the pictures fpdf holds.
+	imageBytes int64
+	w, h       float64
 }
 
 func writePDF(w io.Writer, s *story.Story, secs []story.Section, pics map[string]*embedded, opt Options) error {
@@ -81,6 +84,12 @@ func writePDF(w io.Writer, s *story.Story, secs []story.Section, pics map[string
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
+	// The document is about to take as much memory again as its
+	// pictures: what decoding them left is given back first, and the
+	// buffer is sized for the pictures, the pages' text and the fonts'
+	// glyphs, with room to spare.
+	debug.FreeOSMemory()
+	growBuffer(pdf, int(p.imageBytes+p.imageBytes/16)+4<<20)
 	if err := pdf.Output(w); err != nil {
 		return fmt.Errorf("write pdf: %w", err)
 	}
@@ -382,6 +391,7 @@ func (p *pdfWriter) image(src string) (string, *embedded, bool) {
 	if p.pdf.Err() {
 		return "", nil, false
 	}
+	p.imageBytes += int64(len(e.data))
 	e.data = nil
 	p.images[src] = name
 	return name, e, true

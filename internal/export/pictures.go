@@ -84,7 +84,7 @@ func pictureSources(s *story.Story, secs []story.Section) []string {
 // at a time, and makes each fit the export. A picture that cannot be read
 // or decoded is kept with its reason, so that its panel says why. Only a
 // cancelled ctx makes it fail.
-func loadPictures(ctx context.Context, s *story.Story, secs []story.Section, opt Options, tgt target) (map[string]*embedded, error) {
+func loadPictures(ctx context.Context, s *story.Story, secs []story.Section, opt Options, tgt target, budget *memoryBudget) (map[string]*embedded, error) {
 	srcs := pictureSources(s, secs)
 	out := make(map[string]*embedded, len(srcs))
 	if len(srcs) == 0 {
@@ -98,6 +98,9 @@ func loadPictures(ctx context.Context, s *story.Story, secs []story.Section, opt
 		wg.Go(func() {
 			for src := range jobs {
 				e := prepareSafely(ctx, opt.Origin, src, tgt)
+				if budget != nil {
+					budget.add(len(e.data))
+				}
 				mu.Lock()
 				out[src] = e
 				done++
