@@ -29,8 +29,8 @@ func writeHTML(w io.Writer, s *story.Story, secs []story.Section, pics map[strin
 	b := bufio.NewWriterSize(w, 64<<10)
 	p := pageWriter{b: b, s: s, pics: pics, opt: opt}
 	p.head(secs)
-	p.cover()
 	b.WriteString("<main>\n")
+	p.cover()
 	for i, sec := range secs {
 		p.section(i, sec)
 	}
@@ -69,7 +69,9 @@ func (p *pageWriter) head(secs []story.Section) {
 
 func (p *pageWriter) cover() {
 	s := p.s
-	p.b.WriteString("<header class=\"cover\">\n")
+	// The title, byline and poster stand in a <header>, which reel reads
+	// as the page's and not the story's text; the intro follows it.
+	p.b.WriteString("<div class=\"cover\">\n<header>\n")
 	if s.Kicker != "" {
 		p.printf("<p class=\"kicker\">%s</p>\n", escape(s.Kicker))
 	}
@@ -88,16 +90,17 @@ func (p *pageWriter) cover() {
 		meta = append(meta, `<span class="source">`+escape(s.Source)+`</span>`)
 	}
 	if len(meta) > 0 {
-		p.printf("<p class=\"meta\">%s</p>\n", strings.Join(meta, ` <span aria-hidden="true">·</span> `))
+		p.printf("<p class=\"meta byline\">%s</p>\n", strings.Join(meta, ` <span aria-hidden="true">·</span> `))
 	}
 	if s.Poster.Source != "" {
 		p.figure(s.Poster)
 	}
+	p.b.WriteString("</header>\n")
 	if intro := markdownHTML(s.Intro, s.KeepLineBreaks); intro != "" {
 		p.printf("<div class=\"intro\">\n%s</div>\n", intro)
 	}
 	p.notes(s.CoverNotes())
-	p.b.WriteString("</header>\n")
+	p.b.WriteString("</div>\n")
 }
 
 // titleHTML is the title with its own Markdown emphasis kept.
@@ -138,14 +141,16 @@ func (p *pageWriter) section(i int, sec story.Section) {
 		if text := markdownHTML(pc.text, p.s.KeepLineBreaks); text != "" {
 			p.printf("<div class=\"text\">\n%s</div>\n", text)
 		}
+		// Pictures that stand together are a figure of figures, side
+		// by side, each with its own caption.
 		if len(pc.pictures) > 1 {
-			p.b.WriteString("<div class=\"row\">\n")
+			p.b.WriteString("<figure class=\"row\">\n")
 		}
 		for _, pic := range pc.pictures {
 			p.figure(pic)
 		}
 		if len(pc.pictures) > 1 {
-			p.b.WriteString("</div>\n")
+			p.b.WriteString("</figure>\n")
 		}
 	}
 	p.notes(sec.Notes())
@@ -166,31 +171,42 @@ func (p *pageWriter) notes(notes []string) {
 
 // figure writes a picture with its caption and credit; a picture that is
 // not there (a placeholder, a player, one that could not be read) is a
-// panel with its alt text and the reason, as in the reader.
+// panel with its alt text and the reason, as in the reader. The panel is
+// no <figure>: read back, its words are the section's text.
 func (p *pageWriter) figure(pic story.Picture) {
 	e := p.pics[pic.Source]
-	switch {
-	case e.ok():
-		p.printf("<figure>\n<img src=\"data:%s;base64,", e.mime)
-		enc := base64.NewEncoder(base64.StdEncoding, p.b)
-		_, _ = enc.Write(e.data)
-		_ = enc.Close()
-		p.printf("\" alt=\"%s\" width=\"%d\" height=\"%d\">\n", escape(pic.Alt), e.w, e.h)
-	default:
-		p.b.WriteString("<figure class=\"missing\">\n<div class=\"panel\">\n")
-		alt := pic.Alt
-		if alt == "" && pic.Placeholder {
-			alt = pic.Caption
-		}
-		if alt == "" {
-			alt = "no description"
-		}
-		p.printf("<p class=\"alt\">%s</p>\n", escape(alt))
-		p.printf("<p class=\"why\">%s</p>\n", escape(missingReason(pic, e)))
-		p.b.WriteString("</div>\n")
+	if !e.ok() {
+		p.missing(pic, e)
+		return
 	}
-	p.figcaption(pic)
+	p.printf("<figure>\n<img src=\"data:%s;base64,", e.mime)
+	enc := base64.NewEncoder(base64.StdEncoding, p.b)
+	_, _ = enc.Write(e.data)
+	_ = enc.Close()
+	p.printf("\" alt=\"%s\" width=\"%d\" height=\"%d\">\n", escape(pic.Alt), e.w, e.h)
+	if parts := captionParts(pic); len(parts) > 0 {
+		p.printf("<figcaption>%s</figcaption>\n", strings.Join(parts, " "))
+	}
 	p.b.WriteString("</figure>\n")
+}
+
+// missing writes the panel of a picture that is not there.
+func (p *pageWriter) missing(pic story.Picture, e *embedded) {
+	p.b.WriteString("<div class=\"missing\">\n<div class=\"panel\">\n")
+	alt := pic.Alt
+	if alt == "" && pic.Placeholder {
+		alt = pic.Caption
+	}
+	if alt == "" {
+		alt = "no description"
+	}
+	p.printf("<p class=\"alt\">%s</p>\n", escape(alt))
+	p.printf("<p class=\"why\">%s</p>\n", escape(missingReason(pic, e)))
+	p.b.WriteString("</div>\n")
+	if parts := captionParts(pic); len(parts) > 0 {
+		p.printf("<p class=\"figcaption\">%s</p>\n", strings.Join(parts, " "))
+	}
+	p.b.WriteString("</div>\n")
 }
 
 // missingReason says why a picture is not in the export.
@@ -206,7 +222,8 @@ func missingReason(pic story.Picture, e *embedded) string {
 	return "picture not included: " + e.reason
 }
 
-func (p *pageWriter) figcaption(pic story.Picture) {
+// captionParts are the pieces of a picture's caption line.
+func captionParts(pic story.Picture) []string {
 	var parts []string
 	if pic.Caption != "" {
 		parts = append(parts, `<span class="caption">`+escape(pic.Caption)+`</span>`)
@@ -217,7 +234,5 @@ func (p *pageWriter) figcaption(pic story.Picture) {
 	if pic.Video != "" && pic.Source != "" {
 		parts = append(parts, `<small class="video">Poster of a video: `+escape(pic.Video)+`</small>`)
 	}
-	if len(parts) > 0 {
-		p.printf("<figcaption>%s</figcaption>\n", strings.Join(parts, " "))
-	}
+	return parts
 }

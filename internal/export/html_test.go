@@ -1,12 +1,17 @@
 package export
 
 import (
+	"bytes"
+	"image"
 	"image/color"
+	"image/png"
 	"regexp"
 	"strings"
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/reeltui/reel/internal/picture"
 )
 
 const sampleDeck = `---
@@ -55,9 +60,9 @@ Both wait.
 
 func samplePictures(t *testing.T) map[string][]byte {
 	return map[string][]byte{
-		"img/flat.jpg": jpegBytes(t, 120, 80, color.RGBA{90, 90, 100, 255}),
-		"img/h1.png":   pngBytes(t, 40, 60, color.RGBA{200, 30, 30, 255}),
-		"img/h2.png":   pngBytes(t, 60, 40, color.RGBA{30, 30, 200, 255}),
+		"img/flat.jpg": jpegBytes(t, 480, 320, color.RGBA{90, 90, 100, 255}),
+		"img/h1.png":   pngBytes(t, 400, 600, color.RGBA{200, 30, 30, 255}),
+		"img/h2.png":   pngBytes(t, 600, 400, color.RGBA{30, 30, 200, 255}),
 	}
 }
 
@@ -70,13 +75,13 @@ func TestHTMLStructure(t *testing.T) {
 	if got := textOf(elements(doc, "title")[0]); got != "Tides and birds" {
 		t.Errorf("title = %q", got)
 	}
-	cover := elements(doc, "header")
-	if len(cover) != 1 || !hasClass(cover[0], "cover") {
-		t.Fatalf("want one cover, got %d headers", len(cover))
+	cover := firstWithClass(doc, "cover")
+	if cover == nil || len(elements(cover, "header")) != 1 || len(elements(cover, "h1")) != 1 {
+		t.Fatalf("no cover with a header and a title")
 	}
 	for _, want := range []string{"Tides and birds", "By Ana Lima and Bo Chen", "2026-03-01", "An intro with a link."} {
-		if !strings.Contains(textOf(cover[0]), want) {
-			t.Errorf("cover %q lacks %q", textOf(cover[0]), want)
+		if !strings.Contains(textOf(cover), want) {
+			t.Errorf("cover %q lacks %q", textOf(cover), want)
 		}
 	}
 	secs := elements(doc, "section")
@@ -104,7 +109,7 @@ func TestHTMLStructure(t *testing.T) {
 	}
 	src, _ := attr(imgs[0], "src")
 	img, format, data := dataImage(t, src)
-	if format != "jpeg" || img.Bounds().Dx() != 120 || string(data) != string(pics["img/flat.jpg"]) {
+	if format != "jpeg" || img.Bounds().Dx() != 480 || string(data) != string(pics["img/flat.jpg"]) {
 		t.Errorf("picture is %s %v, not the file's own bytes", format, img.Bounds())
 	}
 	fc := elements(secs[0], "figcaption")
@@ -114,7 +119,7 @@ func TestHTMLStructure(t *testing.T) {
 
 	// Two pictures in one place stand side by side, in order.
 	row := firstWithClass(secs[1], "row")
-	if row == nil || len(elements(row, "img")) != 2 {
+	if row == nil || row.Data != "figure" || len(elements(row, "figure")) != 3 || len(elements(row, "img")) != 2 { // the row and its two
 		t.Fatalf("section 2's pictures are not in a row")
 	}
 	if alt, _ := attr(elements(row, "img")[1], "alt"); alt != "Second heron" {
@@ -123,7 +128,7 @@ func TestHTMLStructure(t *testing.T) {
 
 	// A picture that cannot be read is its panel, with the reason.
 	panel := firstWithClass(secs[2], "panel")
-	if panel == nil || len(elements(secs[2], "img")) != 0 {
+	if panel == nil || len(elements(secs[2], "img")) != 0 || len(elements(secs[2], "figure")) != 0 {
 		t.Fatalf("the missing picture is not a panel")
 	}
 	if got := textOf(panel); !strings.Contains(got, "A picture that is missing") || !strings.Contains(got, "file not found") {
@@ -278,5 +283,37 @@ func TestHTMLDirection(t *testing.T) {
 	doc = parseHTML(t, exportString(t, s, Options{Format: FormatHTML, Origin: origin}))
 	if dir, _ := attr(elements(doc, "html")[0], "dir"); dir != "ltr" {
 		t.Errorf("dir = %q, want ltr", dir)
+	}
+}
+
+func TestHTMLKeepsPicturesReadable(t *testing.T) {
+	// A PNG of noise 1600 wide is 7 MB: too long for a data: URI reel
+	// reads back (4 MiB of text). It is made smaller until it is not.
+	noise := image.NewNRGBA(image.Rect(0, 0, 1600, 1200))
+	seed := uint32(7)
+	for i := range noise.Pix {
+		seed = seed*1664525 + 1013904223
+		noise.Pix[i] = uint8(seed >> 24)
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, noise); err != nil {
+		t.Fatal(err)
+	}
+	if readsBack(buf.Bytes()) {
+		t.Fatal("the test picture is small enough already")
+	}
+	s, origin := storyFile(t, "deck.md", "# Noise\n\n![Static](noise.png)\n", map[string][]byte{"noise.png": buf.Bytes()})
+	doc := parseHTML(t, exportString(t, s, Options{Format: FormatHTML, Origin: origin}))
+	imgs := elements(doc, "img")
+	if len(imgs) != 1 {
+		t.Fatalf("%d pictures", len(imgs))
+	}
+	src, _ := attr(imgs[0], "src")
+	if len(src) > picture.MaxDataURI {
+		t.Errorf("data: URI of %d bytes is over %d", len(src), picture.MaxDataURI)
+	}
+	img, _, _ := dataImage(t, src)
+	if w := img.Bounds().Dx(); w >= 1600 || w < 64 {
+		t.Errorf("picture is %d wide", w)
 	}
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"fmt"
 	"image"
 	"image/jpeg"
@@ -157,18 +158,31 @@ func prepare(ctx context.Context, origin picture.Origin, src string, tgt target)
 		return &embedded{reason: "damaged picture"}
 	}
 	b := img.Bounds()
-	if b.Dx() <= maxWidth && fits(format, img, data, tgt) {
+	if b.Dx() <= maxWidth && fits(format, img, data, tgt) && (tgt != targetWeb || readsBack(data)) {
 		return &embedded{mime: "image/" + format, data: data, w: b.Dx(), h: b.Dy()}
 	}
 	if b.Dx() > maxWidth {
 		img = picture.Shrink(img, maxWidth, picture.MaxPixels)
 	}
-	out, mime, err := encode(img)
-	if err != nil {
-		return &embedded{reason: "cannot be encoded"}
+	for range 8 {
+		out, mime, err := encode(img)
+		if err != nil {
+			return &embedded{reason: "cannot be encoded"}
+		}
+		b = img.Bounds()
+		if tgt != targetWeb || readsBack(out) || b.Dx() < 64 {
+			return &embedded{mime: mime, data: out, w: b.Dx(), h: b.Dy()}
+		}
+		// Too large for a data: URI that reel reads back: smaller.
+		img = picture.Shrink(img, b.Dx()*3/4, picture.MaxPixels)
 	}
-	b = img.Bounds()
-	return &embedded{mime: mime, data: out, w: b.Dx(), h: b.Dy()}
+	return &embedded{reason: "too large to embed"}
+}
+
+// readsBack reports whether a picture of data, as a data: URI, is short
+// enough for reel to read back (picture.MaxDataURI).
+func readsBack(data []byte) bool {
+	return base64.StdEncoding.EncodedLen(len(data))+len("data:image/jpeg;base64,") <= picture.MaxDataURI
 }
 
 // fits reports whether a picture's own bytes can go into the export as

@@ -9,21 +9,22 @@ const styleSheet = `:root{color-scheme:light dark;--bg:#fdfdfb;--fg:#1b1b1b;--mu
 @media (prefers-color-scheme:dark){:root{--bg:#151515;--fg:#e6e6e3;--muted:#a8a8a2;--rule:#3a3a38;--panel:#232322;--link:#8ab4f0}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--fg);font:1.05rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","DejaVu Sans",sans-serif}
-header.cover,main>section{max-width:62rem;margin:0 auto;padding:2.5rem 1.25rem;border-bottom:1px solid var(--rule)}
+main>.cover,main>section{max-width:62rem;margin:0 auto;padding:2.5rem 1.25rem;border-bottom:1px solid var(--rule)}
 h1{font-size:2.3rem;line-height:1.2;margin:.2rem 0 .8rem}
 h2{font-size:1.6rem;line-height:1.25;margin:0 0 1rem}
 p,h1,h2,h3,h4,h5,h6,li,dd,dt,td,th,blockquote,figcaption,pre{unicode-bidi:plaintext}
 .kicker{text-transform:uppercase;letter-spacing:.08em;font-size:.85rem;color:var(--muted);margin:0}
 .subtitle{font-size:1.25rem;margin:0 0 .8rem}
-.meta,figcaption,.notes{color:var(--muted)}
+.meta,figcaption,.figcaption,.notes{color:var(--muted)}
 .meta{font-size:.95rem}
 a{color:var(--link)}
 figure{margin:1.5rem 0}
 figure img{display:block;max-width:100%;height:auto;margin:0 auto;background:var(--panel)}
-figcaption{font-size:.92rem;margin-top:.5rem;text-align:center}
-figcaption .credit{display:block;font-size:.85rem;opacity:.85}
-.row{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
-.row>figure{flex:1 1 16rem;margin:1rem 0}
+figcaption,.figcaption{font-size:.92rem;margin-top:.5rem;text-align:center}
+.credit{display:block;font-size:.85rem;opacity:.85}
+figure.row{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
+.row>figure,.row>.missing{flex:1 1 16rem;margin:0}
+.missing{margin:1.5rem 0}
 .panel{border:1px dashed var(--muted);background:var(--panel);padding:1.5rem 1rem;text-align:center;min-height:8rem;display:flex;flex-direction:column;justify-content:center}
 .panel .alt{font-style:italic;margin:0 0 .4rem}
 .panel .why{font-size:.85rem;color:var(--muted);margin:0}
@@ -37,8 +38,8 @@ table{border-collapse:collapse}td,th{border:1px solid var(--rule);padding:.3rem 
 @media print{
 :root{--bg:#fff;--fg:#000;--muted:#333;--panel:#f4f4f4}
 body{font-size:11pt}
-header.cover,main>section{max-width:none;border:0;padding:0;break-after:page}
-figure,.row{break-inside:avoid}
+main>.cover,main>section{max-width:none;border:0;padding:0;break-after:page}
+figure,.missing{break-inside:avoid}
 figure img{max-height:62vh;width:auto}
 a{color:inherit}
 }
