@@ -29,7 +29,6 @@ func writeHTML(w io.Writer, s *story.Story, secs []story.Section, pics map[strin
 	b := bufio.NewWriterSize(w, 64<<10)
 	p := pageWriter{b: b, s: s, pics: pics, opt: opt}
 	p.head(secs)
-	b.WriteString("<main>\n")
 	p.cover()
 	for i, sec := range secs {
 		p.section(i, sec)
@@ -69,9 +68,10 @@ func (p *pageWriter) head(secs []story.Section) {
 
 func (p *pageWriter) cover() {
 	s := p.s
-	// The title, byline and poster stand in a <header>, which reel reads
-	// as the page's and not the story's text; the intro follows it.
-	p.b.WriteString("<div class=\"cover\">\n<header>\n")
+	// The title, byline and poster stand in a <header> before <main>,
+	// which reel reads as the page's and not the story's; the intro opens
+	// <main>, before the first section.
+	p.b.WriteString("<header class=\"cover\">\n")
 	if s.Kicker != "" {
 		p.printf("<p class=\"kicker\">%s</p>\n", escape(s.Kicker))
 	}
@@ -95,10 +95,8 @@ func (p *pageWriter) cover() {
 	if s.Poster.Source != "" {
 		p.figure(s.Poster)
 	}
-	p.b.WriteString("</header>\n")
-	if intro := markdownHTML(s.Intro, s.KeepLineBreaks); intro != "" {
-		p.printf("<div class=\"intro\">\n%s</div>\n", intro)
-	}
+	p.b.WriteString("</header>\n<main>\n<div class=\"intro\">\n")
+	p.b.WriteString(markdownHTML(s.Intro, s.KeepLineBreaks))
 	p.notes(s.CoverNotes())
 	p.b.WriteString("</div>\n")
 }
@@ -183,7 +181,9 @@ func (p *pageWriter) figure(pic story.Picture) {
 	enc := base64.NewEncoder(base64.StdEncoding, p.b)
 	_, _ = enc.Write(e.data)
 	_ = enc.Close()
-	p.printf("\" alt=\"%s\" width=\"%d\" height=\"%d\">\n", escape(pic.Alt), e.w, e.h)
+	// No width and height: reel's web reader takes a picture marked 150
+	// pixels or less for a thumbnail, not the story's.
+	p.printf("\" alt=\"%s\">\n", escape(pic.Alt))
 	if parts := captionParts(pic); len(parts) > 0 {
 		p.printf("<figcaption>%s</figcaption>\n", strings.Join(parts, " "))
 	}
