@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 // The Markdown export is a deck in the dialect reel and slides read: YAML
@@ -287,7 +288,7 @@ func creditLine(credit string) string {
 // readsAsCredit reports whether reel reads line, under a captioned
 // picture, as the credit credit.
 func readsAsCredit(line, credit string) bool {
-	s, err := story.Parse([]byte("# A\n\n![a](a.png \"a\")\n"+line+"\n"), story.Options{Format: story.FormatMarkdown})
+	s, err := read.Parse([]byte("# A\n\n![a](a.png \"a\")\n"+line+"\n"), story.Options{Format: story.FormatMarkdown})
 	if err != nil || s.Len() == 0 {
 		return false
 	}

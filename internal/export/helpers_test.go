@@ -17,6 +17,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 // storyFile writes text to a file named name in a new folder, with the
@@ -48,7 +49,7 @@ func readStory(t testing.TB, path string) (*story.Story, picture.Origin) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := story.Parse(data, story.Options{Name: path})
+	s, err := read.Parse(data, story.Options{Name: path})
 	if err != nil {
 		t.Fatalf("parse %s: %v", path, err)
 	}

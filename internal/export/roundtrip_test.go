@@ -10,6 +10,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 // A round trip: read a story, export it, read the export, and compare
@@ -255,7 +256,7 @@ func TestMarkdownToStream(t *testing.T) {
 	if !strings.Contains(deck, "](data:image/jpeg;base64,") {
 		t.Fatalf("no data: picture in the deck")
 	}
-	back, err := story.Parse([]byte(deck), story.Options{Name: "-", Format: story.FormatMarkdown})
+	back, err := read.Parse([]byte(deck), story.Options{Name: "-", Format: story.FormatMarkdown})
 	if err != nil {
 		t.Fatal(err)
 	}
