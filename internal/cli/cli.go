@@ -45,6 +45,9 @@ func safeRun(args []string, stdin, stdout, stderr *os.File, b Build) (err error)
 }
 
 func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
+	if len(args) > 0 && args[0] == "export" {
+		return runExport(args[1:], stdin, stdout, stderr, b)
+	}
 	cfg, err := parseArgs(args, stdout, b.Version)
 	if err != nil {
 		return err
