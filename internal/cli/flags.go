@@ -67,6 +67,7 @@ Examples:
   reel -p -w 60 deck.md         print it on the terminal, styled, 60 columns
   reel --play 8s deck.md        start the slideshow, a page every 8 s
   reel -p --notes deck.md       print a deck with its speaker notes
+  reel export URL -o page.html  keep a story as one page (or .pdf, .md: reel export -h)
 
 reel remembers where you stopped in each story and reopens it there;
 --restart opens at the cover, --no-state keeps nothing. While a file is
