@@ -29,6 +29,9 @@ func chromiumPath(t *testing.T) string {
 			return p
 		}
 	}
+	if os.Getenv("CI") != "" {
+		t.Fatal("chromium is not installed (apt-get install chromium)")
+	}
 	t.Skip("chromium is not installed (apt-get install chromium)")
 	return ""
 }
@@ -128,6 +131,9 @@ func TestHTMLInChromium(t *testing.T) {
 
 	t.Run("print: a page per section", func(t *testing.T) {
 		if _, err := exec.LookPath("pdfinfo"); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatal("pdfinfo is not installed (apt-get install poppler-utils)")
+			}
 			t.Skip("pdfinfo is not installed (apt-get install poppler-utils)")
 		}
 		pdf := filepath.Join(t.TempDir(), "print.pdf")

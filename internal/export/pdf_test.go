@@ -19,6 +19,9 @@ import (
 func poppler(t *testing.T, tool string, args ...string) string {
 	t.Helper()
 	if _, err := exec.LookPath(tool); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s is not installed (apt-get install poppler-utils)", tool)
+		}
 		t.Skipf("%s is not installed (apt-get install poppler-utils)", tool)
 	}
 	out, err := exec.Command(tool, args...).Output()
