@@ -107,6 +107,9 @@ func Parse(s *story.Story, src string, opt story.Options) {
 		}
 	}
 	p.useBaseElement()
+	if root := findFirst(doc, func(n *html.Node) bool { return n.DataAtom == atom.Html }); root != nil {
+		s.Lang = story.LangTag(attr(root, "lang"))
+	}
 	p.meta = readPageMeta(p)
 	if amp := findFirst(doc, func(n *html.Node) bool { return isElement(n, "amp-story") }); amp != nil {
 		readAMP(p, amp)
