@@ -97,13 +97,14 @@ type deckMeta struct {
 	Author   []string `yaml:"author,omitempty"`
 	Date     string   `yaml:"date,omitempty"`
 	Source   string   `yaml:"source,omitempty"`
+	Lang     string   `yaml:"lang,omitempty"`
 }
 
 func (d *deckWriter) frontMatter() error {
 	s := d.s
 	meta := deckMeta{
 		Title: titleMarkdown(s), SubTitle: escapeMarkdown(plainText(s.Subtitle)), Kicker: plainText(s.Kicker),
-		Author: s.Authors, Date: plainText(s.Date), Source: plainText(s.Source),
+		Author: s.Authors, Date: plainText(s.Date), Source: plainText(s.Source), Lang: story.LangTag(s.Lang),
 	}
 	out, err := yaml.Marshal(meta)
 	if err != nil {

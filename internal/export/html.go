@@ -54,7 +54,11 @@ func (p *pageWriter) printf(format string, args ...any) { fmt.Fprintf(p.b, forma
 func (p *pageWriter) head(secs []story.Section) {
 	s := p.s
 	p.b.WriteString("<!DOCTYPE html>\n")
-	p.printf("<html dir=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", direction(s, secs))
+	lang := ""
+	if tag := story.LangTag(s.Lang); tag != "" {
+		lang = ` lang="` + tag + `"`
+	}
+	p.printf("<html%s dir=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", lang, direction(s, secs))
 	p.printf("<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", csp)
 	p.b.WriteString("<meta name=\"referrer\" content=\"no-referrer\">\n")
 	p.b.WriteString("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

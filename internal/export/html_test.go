@@ -16,6 +16,7 @@ import (
 
 const sampleDeck = `---
 title: Tides and birds
+lang: en-GB
 author: [Ana Lima, Bo Chen]
 date: 2026-03-01
 ---
@@ -270,6 +271,19 @@ func assertNoRequests(t *testing.T, doc *html.Node, page string) {
 	}
 	if !strings.Contains(page, `http-equiv="Content-Security-Policy" content="default-src 'none'`) {
 		t.Errorf("page has no Content-Security-Policy forbidding requests")
+	}
+}
+
+func TestHTMLLanguage(t *testing.T) {
+	s, origin := storyFile(t, "deck.md", "---\ntitle: Deck\nlang: pt-BR\n---\n\n# Um\n\nTexto.\n", nil)
+	doc := parseHTML(t, exportString(t, s, Options{Format: FormatHTML, Origin: origin}))
+	if lang, _ := attr(elements(doc, "html")[0], "lang"); lang != "pt-BR" {
+		t.Errorf("lang = %q, want pt-BR", lang)
+	}
+	s, origin = storyFile(t, "deck.md", "# Um\n\nTexto.\n", nil)
+	doc = parseHTML(t, exportString(t, s, Options{Format: FormatHTML, Origin: origin}))
+	if lang, ok := attr(elements(doc, "html")[0], "lang"); ok {
+		t.Errorf("lang = %q for a story that names none", lang)
 	}
 }
 

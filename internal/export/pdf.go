@@ -55,6 +55,9 @@ func writePDF(w io.Writer, s *story.Story, secs []story.Section, pics map[string
 		pdf.SetAuthor(pdfText(joinNames(s.Authors)), true)
 	}
 	pdf.SetCreator("reel", true)
+	if tag := story.LangTag(s.Lang); tag != "" {
+		pdf.SetLang(tag)
+	}
 	pdf.SetMargins(pdfMargin, pdfMargin, pdfMargin)
 	pdf.SetAutoPageBreak(true, pdfMargin+pdfFooter)
 	pdf.AliasNbPages("")

@@ -59,6 +59,9 @@ func compareStories(t *testing.T, a, b *story.Story, oa, ob picture.Origin, rule
 	if a.Title != b.Title {
 		t.Errorf("title %q, want %q", b.Title, a.Title)
 	}
+	if a.Lang != b.Lang {
+		t.Errorf("lang %q, want %q", b.Lang, a.Lang)
+	}
 	if rules.deck && (strings.Join(a.Authors, ", ") != strings.Join(b.Authors, ", ") || a.Date != b.Date) {
 		t.Errorf("byline %q %q, want %q %q", b.Authors, b.Date, a.Authors, a.Date)
 	}
