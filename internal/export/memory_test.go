@@ -51,6 +51,9 @@ func TestPDFMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("decodes 40 photographs")
 	}
+	if raceDetector {
+		t.Skip("the race detector's own memory is several times the export's: measured without -race")
+	}
 	dir := t.TempDir()
 	const n = 40
 	var deck strings.Builder
