@@ -69,6 +69,11 @@ func TestExportPipeToStdout(t *testing.T) {
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "<!DOCTYPE html>") {
 		t.Fatalf("HTML to stdout: exit %d\n%.100s\n%s", r.code, r.stdout, r.stderr)
 	}
+	pdf := filepath.Join(t.TempDir(), "kim.pdf")
+	r = reel(t, bytes.NewReader(story), "export", "-o", pdf)
+	if data, _ := os.ReadFile(pdf); r.code != 0 || r.stdout != "" || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Fatalf("PDF from a pipe: exit %d %s", r.code, r.stderr)
+	}
 }
 
 func TestExportErrors(t *testing.T) {
