@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -124,7 +125,7 @@ func runExport(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, caught, stop := exportSignals()
 	defer stop()
 	opt.Origin = exportOrigin(cfg.path, ld.Base, "reel/"+cfg.version)
 	progress := newProgress(notice, ld.Base != "")
@@ -139,9 +140,41 @@ func runExport(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	}
 	progress.done()
 	if errors.Is(err, context.Canceled) {
-		return source.ErrInterrupted
+		// As a signal ends a program: 130 for ctrl+c, no message.
+		return &source.InterruptedError{Signal: caught()}
 	}
 	return err
+}
+
+// exportSignals is a context that ctrl+c, SIGTERM or SIGHUP cancels;
+// caught says which signal it was.
+func exportSignals() (ctx context.Context, caught func() syscall.Signal, stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	var got atomic.Value
+	done := make(chan struct{})
+	go func() {
+		// Every goroutine reel starts recovers, though nothing here panics.
+		defer func() { _ = recover() }()
+		select {
+		case sig := <-sigs:
+			got.Store(sig)
+			cancel()
+		case <-done:
+		}
+	}()
+	caught = func() syscall.Signal {
+		if sig, ok := got.Load().(syscall.Signal); ok {
+			return sig
+		}
+		return syscall.SIGINT
+	}
+	return ctx, caught, func() {
+		signal.Stop(sigs)
+		close(done)
+		cancel()
+	}
 }
 
 // usageWords is a usage error's message without its marker.
