@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/reeltui/reel/internal/export"
+	"github.com/reeltui/reel/internal/guard"
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/source"
 	"github.com/reeltui/reel/story"
@@ -154,16 +155,14 @@ func exportSignals() (ctx context.Context, caught func() syscall.Signal, stop fu
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	var got atomic.Value
 	done := make(chan struct{})
-	go func() {
-		// Every goroutine reel starts recovers, though nothing here panics.
-		defer func() { _ = recover() }()
+	guard.Go("export signals", func() {
 		select {
 		case sig := <-sigs:
 			got.Store(sig)
 			cancel()
 		case <-done:
 		}
-	}()
+	}, nil)
 	caught = func() syscall.Signal {
 		if sig, ok := got.Load().(syscall.Signal); ok {
 			return sig

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"sync"
 
+	"github.com/reeltui/reel/internal/guard"
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
 )
@@ -128,15 +129,17 @@ feed:
 	return out, nil
 }
 
-// prepareSafely is prepare, with a decoder's panic on a hostile picture
-// turned into a damaged picture rather than a crash.
+// prepareSafely is prepare, with a panic (a decoder's, on a hostile
+// picture) turned into a damaged picture rather than a crash.
 func prepareSafely(ctx context.Context, origin picture.Origin, src string, tgt target) (e *embedded) {
-	defer func() {
-		if r := recover(); r != nil {
-			e = &embedded{reason: "damaged picture"}
-		}
-	}()
-	return prepare(ctx, origin, src, tgt)
+	err := guard.Run("export picture", func() error {
+		e = prepare(ctx, origin, src, tgt)
+		return nil
+	})
+	if err != nil {
+		return &embedded{reason: "damaged picture"}
+	}
+	return e
 }
 
 // prepare reads the picture src names and returns it as the export holds
