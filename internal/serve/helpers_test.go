@@ -233,6 +233,21 @@ func (sc *screen) exit() int {
 	return -1
 }
 
+// waitSession waits for a session without a screen to end and returns
+// its exit status.
+func waitSession(t *testing.T, sess *gossh.Session) int {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- sess.Wait() }()
+	select {
+	case err := <-done:
+		return exitStatus(t, err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("session did not end")
+	}
+	return -1
+}
+
 func exitStatus(t *testing.T, err error) int {
 	t.Helper()
 	var exit *gossh.ExitError

@@ -78,7 +78,7 @@ func TestNoTerminalRefused(t *testing.T) {
 	if err := sess.Shell(); err != nil {
 		t.Fatal(err)
 	}
-	if code := exitStatus(t, sess.Wait()); code != 1 {
+	if code := waitSession(t, sess); code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
 	if got := stderr.String(); got != NeedsTerminal+"\n" {
@@ -109,7 +109,10 @@ func TestCommandRefused(t *testing.T) {
 		}
 		var stdout, stderr syncBuffer
 		sess.Stdout, sess.Stderr = &stdout, &stderr
-		if code := exitStatus(t, sess.Run("cat /etc/passwd")); code != 1 {
+		if err := sess.Start("cat /etc/passwd"); err != nil {
+			t.Fatal(err)
+		}
+		if code := waitSession(t, sess); code != 1 {
 			t.Errorf("tty %v: exit %d, want 1", tty, code)
 		}
 		if !strings.HasPrefix(stderr.String(), NeedsTerminal) || strings.Count(strings.TrimSpace(stderr.String()), "\n") != 0 {
