@@ -1,0 +1,81 @@
+package serve
+
+import (
+	"testing"
+	"time"
+)
+
+// next reads a seat's next scene, failing the test if none comes.
+func next(t *testing.T, seat *Seat) Scene {
+	t.Helper()
+	got := make(chan Scene, 1)
+	go func() {
+		sc, ok := seat.Next()
+		if ok {
+			got <- sc
+		}
+	}()
+	select {
+	case sc := <-got:
+		return sc
+	case <-time.After(5 * time.Second):
+		t.Fatal("no scene came")
+	}
+	return Scene{}
+}
+
+func TestStageTurns(t *testing.T) {
+	st := NewStage()
+	presenter := st.Join(false)
+	a := st.Join(true)
+	if sc := next(t, presenter); sc.Followers != 1 || sc.Presented {
+		t.Errorf("presenter sees %+v, want one follower and no turn yet", sc)
+	}
+	st.Present(Turn{Page: 2, Step: 1})
+	if sc := next(t, a); sc.Turn != (Turn{2, 1}) || !sc.Presented {
+		t.Errorf("follower sees %+v", sc)
+	}
+	// A slow follower gets the latest turn, not the ones between.
+	st.Present(Turn{Page: 3})
+	st.Present(Turn{Page: 4})
+	if sc := next(t, a); sc.Turn != (Turn{Page: 4}) {
+		t.Errorf("follower sees %+v, want page 4", sc)
+	}
+	b := st.Join(true)
+	if sc := next(t, b); sc.Turn != (Turn{Page: 4}) || sc.Followers != 2 {
+		t.Errorf("a late follower sees %+v, want page 4 and two followers", sc)
+	}
+	b.Leave()
+	if sc := next(t, presenter); sc.Followers != 1 {
+		t.Errorf("presenter sees %d followers after one left, want 1", sc.Followers)
+	}
+	st.End()
+	if sc := next(t, a); !sc.Ended {
+		t.Errorf("follower sees %+v after the end", sc)
+	}
+}
+
+// Leave ends a Next that waits.
+func TestSeatLeave(t *testing.T) {
+	st := NewStage()
+	seat := st.Join(true)
+	next(t, seat) // its own arrival
+	done := make(chan bool)
+	go func() {
+		_, ok := seat.Next()
+		done <- ok
+	}()
+	seat.Leave()
+	select {
+	case ok := <-done:
+		if ok {
+			t.Error("Next returned a scene after Leave")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Next still waits after Leave")
+	}
+	seat.Leave() // twice is harmless
+	if n := st.Scene().Followers; n != 0 {
+		t.Errorf("%d followers after the only one left", n)
+	}
+}
