@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"runtime"
 	"testing"
 	"time"
 )
@@ -55,27 +56,45 @@ func TestStageTurns(t *testing.T) {
 	}
 }
 
-// Leave ends a Next that waits.
-func TestSeatLeave(t *testing.T) {
+// Leave ends a Next that waits, and Present wakes one. Each is tried
+// many times, so that most tries find Next already waiting.
+func TestSeatWakes(t *testing.T) {
 	st := NewStage()
-	seat := st.Join(true)
-	next(t, seat) // its own arrival
-	done := make(chan bool)
-	go func() {
-		_, ok := seat.Next()
-		done <- ok
-	}()
-	seat.Leave()
-	select {
-	case ok := <-done:
-		if ok {
-			t.Error("Next returned a scene after Leave")
+	for range 50 {
+		seat := st.Join(true)
+		next(t, seat) // its own arrival
+		done := make(chan bool)
+		go func() {
+			_, ok := seat.Next()
+			done <- ok
+		}()
+		runtime.Gosched()
+		st.Present(Turn{Page: st.Scene().Turn.Page + 1})
+		select {
+		case ok := <-done:
+			if !ok {
+				t.Fatal("Next returned no scene after a turn")
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("Next still waits after a turn")
 		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("Next still waits after Leave")
+		go func() {
+			_, ok := seat.Next()
+			done <- ok
+		}()
+		runtime.Gosched()
+		seat.Leave()
+		select {
+		case ok := <-done:
+			if ok {
+				t.Fatal("Next returned a scene after Leave")
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("Next still waits after Leave")
+		}
+		seat.Leave() // twice is harmless
 	}
-	seat.Leave() // twice is harmless
 	if n := st.Scene().Followers; n != 0 {
-		t.Errorf("%d followers after the only one left", n)
+		t.Errorf("%d followers after every one left", n)
 	}
 }
