@@ -23,16 +23,19 @@ type rateLimit struct {
 }
 
 type bucket struct {
-	tokens float64
-	at     time.Time
+	tokens  float64
+	at      time.Time
+	refused bool // the last connection was refused
 }
 
 func newRateLimit(burst int, every time.Duration) *rateLimit {
 	return &rateLimit{burst: burst, every: every, now: time.Now, buckets: map[string]*bucket{}}
 }
 
-// allow takes a token for addr's host, if it has one.
-func (r *rateLimit) allow(addr net.Addr) bool {
+// allow takes a token for addr's host, if it has one. first is set on the
+// first refusal after a connection was let in, so that a flood is logged
+// once, not once a connection.
+func (r *rateLimit) allow(addr net.Addr) (ok, first bool) {
 	host := addr.String()
 	if tcp, ok := addr.(*net.TCPAddr); ok {
 		host = tcp.IP.String()
@@ -50,10 +53,13 @@ func (r *rateLimit) allow(addr net.Addr) bool {
 	}
 	b.refill(now, r.every, r.burst)
 	if b.tokens < 1 {
-		return false
+		first = !b.refused
+		b.refused = true
+		return false, first
 	}
 	b.tokens--
-	return true
+	b.refused = false
+	return true, false
 }
 
 func (b *bucket) refill(now time.Time, every time.Duration, burst int) {

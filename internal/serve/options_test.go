@@ -173,7 +173,7 @@ func TestRateBuckets(t *testing.T) {
 	}
 	for i, st := range steps {
 		now = now.Add(st.advance)
-		if got := r.allow(st.addr); got != st.want {
+		if got, _ := r.allow(st.addr); got != st.want {
 			t.Errorf("step %d (%v after %v): allow %v, want %v", i, st.addr, st.advance, got, st.want)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"net"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"charm.land/log/v2"
 	"charm.land/ssh"
@@ -24,6 +26,8 @@ type Server struct {
 	gate     *handshakes
 	log      *log.Logger
 	ssh      *ssh.Server
+
+	gateLogged atomic.Int64 // when a refusal for want of a handshake slot was last logged
 
 	mu      sync.Mutex
 	viewers int
@@ -90,13 +94,19 @@ func (s *Server) newSSH() *ssh.Server {
 // within its rate and a handshake slot is free; otherwise it is closed
 // before the server spends a key exchange on it.
 func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
-	if !s.limit.allow(conn.RemoteAddr()) {
-		s.log.Warn("refused", "addr", conn.RemoteAddr().String(), "reason", "rate limit")
+	if ok, first := s.limit.allow(conn.RemoteAddr()); !ok {
+		if first {
+			s.log.Warn("refused", "addr", conn.RemoteAddr().String(), "reason", "rate limit", "until", "it slows down")
+		}
 		return nil
 	}
 	leave, ok := s.gate.enter()
 	if !ok {
-		s.log.Warn("refused", "addr", conn.RemoteAddr().String(), "reason", "too many handshakes")
+		// Once a second at most: a flood is one line, not thousands.
+		now := time.Now().UnixNano()
+		if last := s.gateLogged.Load(); now-last > int64(time.Second) && s.gateLogged.CompareAndSwap(last, now) {
+			s.log.Warn("refused", "addr", conn.RemoteAddr().String(), "reason", "too many handshakes")
+		}
 		return nil
 	}
 	ctx.SetValue(leaveKey{}, leave)
