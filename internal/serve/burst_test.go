@@ -14,7 +14,7 @@ import (
 func TestBurstOfConnections(t *testing.T) {
 	srv := startServer(t, Options{MaxViewers: 5}, newPages)
 	sc := openScreen(t, mustDial(t, srv.addr, "in", gossh.PublicKeys(newKey(t))))
-	sc.waitFor("hello in")
+	sc.WaitFor("hello in")
 	var wg sync.WaitGroup
 	for i := range 1000 {
 		wg.Go(func() {
@@ -35,10 +35,10 @@ func TestBurstOfConnections(t *testing.T) {
 	if n := strings.Count(srv.log.String(), "rate limit"); n != 1 {
 		t.Errorf("the flood took %d log lines, want 1", n)
 	}
-	sc.send(right)
-	sc.waitFor("page 2")
-	sc.send("q")
-	if code := sc.exit(); code != 0 {
+	sc.Send(right)
+	sc.WaitFor("page 2")
+	sc.Send("q")
+	if code := sc.Exit(); code != 0 {
 		t.Errorf("the viewer in ended with %d", code)
 	}
 }

@@ -18,12 +18,12 @@ func TestListedKeyReads(t *testing.T) {
 	alice := newKey(t)
 	srv := startServer(t, Options{AuthorizedKeys: writeKeys(t, alice)}, newPages)
 	sc := openScreen(t, mustDial(t, srv.addr, "alice", gossh.PublicKeys(alice)))
-	sc.waitFor("hello alice")
-	sc.waitFor("window 80x24")
-	sc.send(right)
-	sc.waitFor("page 2")
-	sc.send("q")
-	if code := sc.exit(); code != 0 {
+	sc.WaitFor("hello alice")
+	sc.WaitFor("window 80x24")
+	sc.Send(right)
+	sc.WaitFor("page 2")
+	sc.Send("q")
+	if code := sc.Exit(); code != 0 {
 		t.Errorf("q: exit %d, want 0", code)
 	}
 	fp := gossh.FingerprintSHA256(alice.PublicKey())
@@ -59,10 +59,10 @@ func TestUnlistedRefused(t *testing.T) {
 func TestOpenOnLoopback(t *testing.T) {
 	srv := startServer(t, Options{}, newPages)
 	sc := openScreen(t, mustDial(t, srv.addr, "bob", gossh.PublicKeys(newKey(t))))
-	sc.waitFor("hello bob")
+	sc.WaitFor("hello bob")
 	noQuestions := gossh.KeyboardInteractive(func(string, string, []string, []bool) ([]string, error) { return nil, nil })
 	sc2 := openScreen(t, mustDial(t, srv.addr, "carol", noQuestions))
-	sc2.waitFor("hello carol")
+	sc2.WaitFor("hello carol")
 }
 
 // A session without a terminal is refused with one line and status 1.
@@ -132,18 +132,18 @@ func TestCommandRefused(t *testing.T) {
 func TestViewerCap(t *testing.T) {
 	srv := startServer(t, Options{MaxViewers: 1}, newPages)
 	first := openScreen(t, mustDial(t, srv.addr, "one", gossh.PublicKeys(newKey(t))))
-	first.waitFor("hello one")
+	first.WaitFor("hello one")
 	second := openScreen(t, mustDial(t, srv.addr, "two", gossh.PublicKeys(newKey(t))))
-	if code := second.exit(); code != 1 {
+	if code := second.Exit(); code != 1 {
 		t.Errorf("second viewer: exit %d, want 1", code)
 	}
-	if !strings.Contains(second.stderr.String(), "reel is full: 1 viewers") {
-		t.Errorf("second viewer was told %q", second.stderr.String())
+	if !strings.Contains(second.Stderr.String(), "reel is full: 1 viewers") {
+		t.Errorf("second viewer was told %q", second.Stderr.String())
 	}
-	first.send("q")
-	first.exit()
+	first.Send("q")
+	first.Exit()
 	third := openScreen(t, mustDial(t, srv.addr, "three", gossh.PublicKeys(newKey(t))))
-	third.waitFor("hello three")
+	third.WaitFor("hello three")
 }
 
 // One address gets its burst of connections (at least --max-viewers),
@@ -202,17 +202,17 @@ func TestHandshakeCap(t *testing.T) {
 func TestIdle(t *testing.T) {
 	srv := startServer(t, Options{Idle: 3 * time.Second, IdleWarning: 2 * time.Second}, newPages)
 	sc := openScreen(t, mustDial(t, srv.addr, "dozy", gossh.PublicKeys(newKey(t))))
-	sc.waitFor("hello dozy")
-	sc.waitFor("this session closes in")
-	sc.send(right)
-	sc.waitFor("page 2")
-	if strings.Contains(sc.text(), "this session closes in") {
-		t.Errorf("a key did not clear the warning:\n%s", sc.text())
+	sc.WaitFor("hello dozy")
+	sc.WaitFor("this session closes in")
+	sc.Send(right)
+	sc.WaitFor("page 2")
+	if strings.Contains(sc.Text(), "this session closes in") {
+		t.Errorf("a key did not clear the warning:\n%s", sc.Text())
 	}
-	if code := sc.exit(); code != 1 {
+	if code := sc.Exit(); code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	if got := sc.stderr.String(); !strings.Contains(got, "closed after 3s without a key") {
+	if got := sc.Stderr.String(); !strings.Contains(got, "closed after 3s without a key") {
 		t.Errorf("stderr %q", got)
 	}
 }
@@ -221,9 +221,9 @@ func TestIdle(t *testing.T) {
 func TestSuspendSaysSo(t *testing.T) {
 	srv := startServer(t, Options{}, newPages)
 	sc := openScreen(t, mustDial(t, srv.addr, "z", gossh.PublicKeys(newKey(t))))
-	sc.waitFor("hello z")
-	sc.send("\x1a")
-	sc.waitFor("ctrl+z does nothing here")
+	sc.WaitFor("hello z")
+	sc.Send("\x1a")
+	sc.WaitFor("ctrl+z does nothing here")
 }
 
 // A panic in one session ends that session; the server goes on.
@@ -235,19 +235,19 @@ func TestPanicEndsOneSession(t *testing.T) {
 		return newPages(v)
 	})
 	boom := openScreen(t, mustDial(t, srv.addr, "boom", gossh.PublicKeys(newKey(t))))
-	boom.exit()
+	boom.Exit()
 	waitLog(t, srv.log, "a bug in the constructor")
 	sc := openScreen(t, mustDial(t, srv.addr, "calm", gossh.PublicKeys(newKey(t))))
-	sc.waitFor("hello calm")
-	sc.send("p")
-	if code := sc.exit(); code != 1 {
+	sc.WaitFor("hello calm")
+	sc.Send("p")
+	if code := sc.Exit(); code != 1 {
 		t.Errorf("a panic in Update: exit %d, want 1", code)
 	}
 	waitLog(t, srv.log, "panic in a session", "a bug in the model")
-	if !strings.Contains(sc.stderr.String(), "internal error") {
-		t.Errorf("the viewer was told %q", sc.stderr.String())
+	if !strings.Contains(sc.Stderr.String(), "internal error") {
+		t.Errorf("the viewer was told %q", sc.Stderr.String())
 	}
 	other := openScreen(t, mustDial(t, srv.addr, "after", gossh.PublicKeys(newKey(t))))
-	other.waitFor("hello after")
+	other.WaitFor("hello after")
 	waitLog(t, srv.log, "disconnect", "user=calm")
 }
