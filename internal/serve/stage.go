@@ -3,8 +3,8 @@ package serve
 import "sync"
 
 // Turn is where a presenter is: a page (0 is the cover) and how many of
-// its reveal steps show.
-type Turn struct{ Page, Step int }
+// its reveal steps are still hidden.
+type Turn struct{ Page, Hidden int }
 
 // Scene is what a seat sees of the stage when it changes.
 type Scene struct {

@@ -32,7 +32,7 @@ func TestStageTurns(t *testing.T) {
 	if sc := next(t, presenter); sc.Followers != 1 || sc.Presented {
 		t.Errorf("presenter sees %+v, want one follower and no turn yet", sc)
 	}
-	st.Present(Turn{Page: 2, Step: 1})
+	st.Present(Turn{Page: 2, Hidden: 1})
 	if sc := next(t, a); sc.Turn != (Turn{2, 1}) || !sc.Presented {
 		t.Errorf("follower sees %+v", sc)
 	}
