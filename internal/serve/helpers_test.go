@@ -16,6 +16,8 @@ import (
 // right arrow turns, q to quit.
 type pagesModel struct {
 	who           string
+	presenter     bool
+	note          shoutMsg
 	page          int
 	width, height int
 }
@@ -24,6 +26,8 @@ func (m pagesModel) Init() tea.Cmd { return nil }
 
 func (m pagesModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case shoutMsg:
+		m.note = msg
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 	case tea.KeyPressMsg:
@@ -40,13 +44,16 @@ func (m pagesModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m pagesModel) View() tea.View {
-	v := tea.NewView(fmt.Sprintf("hello %s\npage %d\nwindow %dx%d", m.who, m.page+1, m.width, m.height))
+	v := tea.NewView(fmt.Sprintf("hello %s\npage %d\nwindow %dx%d\npresenter %v\n%s", m.who, m.page+1, m.width, m.height, m.presenter, m.note))
 	v.AltScreen = true
 	return v
 }
 
+// shoutMsg is a line every session shows once it comes.
+type shoutMsg string
+
 func newPages(v Viewer) (tea.Model, []tea.ProgramOption) {
-	return pagesModel{who: v.User}, nil
+	return pagesModel{who: v.User, presenter: v.Presenter}, nil
 }
 
 // testServer is a server on a free loopback port with its log.

@@ -31,6 +31,9 @@ type Options struct {
 	// AuthorizedKeys names an OpenSSH authorized_keys file: only its keys
 	// get in. Empty lets anyone in, which is allowed on loopback only.
 	AuthorizedKeys string
+	// PresenterKeys names an authorized_keys file of the keys whose
+	// sessions present (reel serve --present on a headless server).
+	PresenterKeys string
 	// HostKey names the server's private key, made on first use.
 	HostKey string
 	// Idle closes a session that sent no key for this long; it is warned

@@ -21,9 +21,11 @@ type Viewer struct {
 	Key         gossh.PublicKey // nil when the client logged in without one
 	Fingerprint string
 	Addr        string
-	Term        string
-	Width       int
-	Height      int
+	// Presenter is set for a key listed in Options.PresenterKeys.
+	Presenter bool
+	Term      string
+	Width     int
+	Height    int
 	// Environ is the client's environment as ssh sent it, TERM included.
 	Environ []string
 }
@@ -39,7 +41,7 @@ func (s *Server) showProgram(next ssh.Handler) ssh.Handler {
 		pty, windows, _ := sess.Pty()
 		v := Viewer{
 			User: sess.User(), Key: sess.PublicKey(), Fingerprint: Fingerprint(sess.PublicKey()),
-			Addr: sess.RemoteAddr().String(), Term: pty.Term, Width: pty.Window.Width, Height: pty.Window.Height,
+			Addr: sess.RemoteAddr().String(), Presenter: s.present.Has(sess.PublicKey()), Term: pty.Term, Width: pty.Window.Width, Height: pty.Window.Height,
 			Environ: append(sess.Environ(), "TERM="+pty.Term),
 		}
 		model, opts := s.newModel(v)
@@ -57,6 +59,8 @@ func (s *Server) showProgram(next ssh.Handler) ssh.Handler {
 		go s.guard(p, func() {
 			watchIdle(ctx, keys, s.opts.Idle, s.opts.IdleWarning, p.Send, func() { close(expired); p.Quit() })
 		})
+		s.track(p, true)
+		defer s.track(p, false)
 		_, err := p.Run()
 		p.Kill()
 		select {

@@ -251,3 +251,29 @@ func TestPanicEndsOneSession(t *testing.T) {
 	other.WaitFor("hello after")
 	waitLog(t, srv.log, "disconnect", "user=calm")
 }
+
+// A presenter's key gets in beside the listed ones, and its session is
+// the presenter's.
+func TestPresenterKey(t *testing.T) {
+	alice, pat := newKey(t), newKey(t)
+	srv := startServer(t, Options{AuthorizedKeys: writeKeys(t, alice), PresenterKeys: writeKeys(t, pat)}, newPages)
+	a := openScreen(t, mustDial(t, srv.addr, "alice", gossh.PublicKeys(alice)))
+	a.WaitFor("presenter false")
+	p := openScreen(t, mustDial(t, srv.addr, "pat", gossh.PublicKeys(pat)))
+	p.WaitFor("presenter true")
+}
+
+// Broadcast reaches every session, and a window change reaches its own.
+func TestBroadcastAndResize(t *testing.T) {
+	srv := startServer(t, Options{}, newPages)
+	a := openScreen(t, mustDial(t, srv.addr, "a", gossh.PublicKeys(newKey(t))))
+	b := openScreen(t, mustDial(t, srv.addr, "b", gossh.PublicKeys(newKey(t))))
+	a.WaitFor("hello a")
+	b.WaitFor("hello b")
+	srv.Broadcast(shoutMsg("the story was reloaded"))
+	a.WaitFor("the story was reloaded")
+	b.WaitFor("the story was reloaded")
+	a.Resize(100, 30)
+	a.WaitFor("window 100x30")
+	b.WaitFor("window 80x24")
+}

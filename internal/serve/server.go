@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"charm.land/log/v2"
 	"charm.land/ssh"
 	"charm.land/wish/v2/recover"
@@ -22,6 +23,7 @@ type Server struct {
 	newModel NewModel
 	signer   gossh.Signer
 	keys     KeySet // nil: anyone on loopback
+	present  KeySet // the presenters' keys
 	limit    *rateLimit
 	gate     *handshakes
 	log      *log.Logger
@@ -29,8 +31,9 @@ type Server struct {
 
 	gateLogged atomic.Int64 // when a refusal for want of a handshake slot was last logged
 
-	mu      sync.Mutex
-	viewers int
+	mu       sync.Mutex
+	viewers  int
+	programs map[*tea.Program]bool // the sessions' programs, for Broadcast
 }
 
 // leaveKey is where a connection keeps the function that gives its
@@ -63,6 +66,12 @@ func New(opts Options, newModel NewModel) (*Server, error) {
 			return nil, err
 		}
 	}
+	if opts.PresenterKeys != "" {
+		if s.present, err = ReadKeys(opts.PresenterKeys); err != nil {
+			return nil, fmt.Errorf("presenter key: %w", err)
+		}
+	}
+	s.programs = map[*tea.Program]bool{}
 	s.ssh = s.newSSH()
 	return s, nil
 }
@@ -122,7 +131,7 @@ func leaveHandshake(ctx ssh.Context) {
 }
 
 func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
-	if s.keys != nil && !s.keys.Has(key) {
+	if s.keys != nil && !s.keys.Has(key) && !s.present.Has(key) {
 		return false
 	}
 	leaveHandshake(ctx)
@@ -161,4 +170,28 @@ func (s *Server) Viewers() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.viewers
+}
+
+// Broadcast sends msg to every session's program, such as a reloaded
+// story.
+func (s *Server) Broadcast(msg tea.Msg) {
+	s.mu.Lock()
+	programs := make([]*tea.Program, 0, len(s.programs))
+	for p := range s.programs {
+		programs = append(programs, p)
+	}
+	s.mu.Unlock()
+	for _, p := range programs {
+		p.Send(msg)
+	}
+}
+
+func (s *Server) track(p *tea.Program, on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if on {
+		s.programs[p] = true
+	} else {
+		delete(s.programs, p)
+	}
 }
