@@ -55,6 +55,9 @@ type Options struct {
 	NoSteps bool
 	// Notes opens the speaker notes pane.
 	Notes bool
+	// Present makes the reader a presenter or a follower of a shared
+	// presentation (present.go).
+	Present *Presentation
 }
 
 // Minimum usable window; below it reel says so instead of drawing.
@@ -145,6 +148,8 @@ type Model struct {
 	picVer     map[string]int  // bumped when one picture arrives: its pages redraw
 	picPending map[string]bool // pictures loading
 	picDelay   time.Duration   // how long a page stays before its pictures load
+
+	present presentState // a shared presentation's part (present.go)
 }
 
 // New returns a reader for s.
@@ -173,6 +178,8 @@ func New(s *story.Story, opt Options) Model {
 		theme = ThemeDark // until the terminal answers
 	}
 	m.setTheme(theme)
+	m.present = presentState{p: opt.Present, following: true}
+	m.notesOpen = m.notesOpen && !m.follower() // notes are the presenter's alone
 	m.picWhyNot = opt.NoPictures
 	if opt.Loader != nil && opt.Pictures != PicturesOff && theme != ThemeNoTTY {
 		mode := opt.Pictures
@@ -257,6 +264,10 @@ func (m Model) Init() tea.Cmd {
 		cmds = append(cmds, m.after(detectTimeout, detectTimeoutMsg{}))
 	}
 	cmds = append(cmds, m.pictureCmds()...)
+	if m.presenter() && m.present.p.Turned != nil {
+		m.present.p.Turned(m.pos.page, m.hidden())
+	}
+	cmds = append(cmds, m.waitPresentation())
 	return tea.Batch(cmds...)
 }
 
@@ -273,6 +284,7 @@ func (m Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		}
 	}()
 	next, cmd := m.update(msg)
+	next, cmd = next.keepPresentation(m, cmd)
 	next.updateKeys()
 	if next.screen != nil {
 		cmd = tea.Batch(cmd, next.syncScreenPictures())

@@ -36,6 +36,9 @@ func (m Model) statusBar() string {
 		if m.playing {
 			right = append(right, st.StatusTitle.Render(fmt.Sprintf(" ▶ %ds ", int(m.left.Seconds()))))
 		}
+		if s := m.presentStatus(); s != "" {
+			right = append(right, st.StatusTitle.Render(" "+s+" "))
+		}
 		right = append(right, m.progressBar(min(16, w/8)), st.StatusTitle.Render(posText))
 		return strings.Join(right, "")
 	}

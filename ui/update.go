@@ -50,6 +50,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.foundAll(msg)
 	case ReloadMsg:
 		return m.reload(msg)
+	case PresentMsg:
+		return m.presented(msg)
+	case presenterGoneMsg:
+		return m, tea.Quit
 	case picturesChangedMsg:
 		return m.picturesChanged(msg)
 	case tickMsg:
@@ -151,6 +155,8 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
+	case key.Matches(msg, k.Follow):
+		return m.toggleFollow()
 	case key.Matches(msg, k.Next):
 		m.forward()
 	case key.Matches(msg, k.Prev):
@@ -324,6 +330,7 @@ func (m *Model) updateKeys() {
 	// Only decks carry speaker notes.
 	m.keys.Notes.SetEnabled(m.story.Format == story.FormatMarkdown)
 	m.keys.Details.SetEnabled(len(m.pagePictures()) > 0)
+	m.presentKeys()
 }
 
 type tickMsg struct{ id int }
