@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 )
@@ -81,7 +82,17 @@ func TestFollowerFollows(t *testing.T) {
 func TestPresenterEnds(t *testing.T) {
 	var turned [][2]int
 	m := presenting(t, false, &turned)
+	var later []tea.Msg
+	m.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
+		if d == presenterGoneWait {
+			later = append(later, msg)
+		}
+		return nil
+	}
 	m = send(m, PresentMsg{Page: 1, Presented: true}, PresentMsg{Page: 1, Presented: true, Ended: true})
+	if len(later) != 1 || later[0] != (presenterGoneMsg{}) {
+		t.Errorf("the end of the presentation set %v for later, want presenterGoneMsg", later)
+	}
 	if f := frame(m); !strings.Contains(f, PresenterEnded) {
 		t.Errorf("the follower was not told the presenter left:\n%s", f)
 	}
