@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -47,7 +48,8 @@ func (s *Server) showProgram(next ssh.Handler) ssh.Handler {
 		model, opts := s.newModel(v)
 		keys := newActivity(sess)
 		opts = append(opts, bubbletea.MakeOptions(sess)...)
-		root := &sessionModel{inner: model, log: s.log}
+		// Apple's Terminal prints the capability query as text.
+		root := &sessionModel{inner: model, log: s.log, askColour: envValue(v.Environ, "TERM_PROGRAM") != "Apple_Terminal"}
 		opts = append(opts, tea.WithInput(keys), tea.WithFilter(root.filter), tea.WithoutSignalHandler())
 		p := tea.NewProgram(root, opts...)
 		root.quit = p.Quit
@@ -139,4 +141,15 @@ func watchIdle(ctx context.Context, keys *activity, idle, warn time.Duration, se
 		case <-timer.C:
 		}
 	}
+}
+
+// envValue is key's value in env, the last one set.
+func envValue(env []string, key string) string {
+	val := ""
+	for _, kv := range env {
+		if k, v, ok := strings.Cut(kv, "="); ok && k == key {
+			val = v
+		}
+	}
+	return val
 }

@@ -8,6 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/reeltui/reel/internal/serve/servetest"
 )
 
 const right = "\x1b[C"
@@ -276,4 +278,29 @@ func TestBroadcastAndResize(t *testing.T) {
 	a.Resize(100, 30)
 	a.WaitFor("window 100x30")
 	b.WaitFor("window 80x24")
+}
+
+// A session asks the client's terminal for 24-bit colour, since ssh
+// rarely forwards COLORTERM; not Apple's Terminal, which prints the
+// question.
+func TestAsksForRGB(t *testing.T) {
+	srv := startServer(t, Options{}, newPages)
+	const query = "\x1bP+q524742\x1b\\" // XTGETTCAP RGB
+	sc := servetest.Open(t, mustDial(t, srv.addr, "rgb", gossh.PublicKeys(newKey(t))), servetest.Options{})
+	sc.WaitFor("hello rgb")
+	deadline := time.Now().Add(servetest.Wait)
+	for !strings.Contains(sc.Raw.String(), query) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no XTGETTCAP RGB query in %q", sc.Raw.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	apple := servetest.Open(t, mustDial(t, srv.addr, "apple", gossh.PublicKeys(newKey(t))),
+		servetest.Options{Env: []string{"TERM_PROGRAM=Apple_Terminal"}})
+	apple.WaitFor("hello apple")
+	apple.Send("q")
+	apple.Exit()
+	if strings.Contains(apple.Raw.String(), "\x1bP+q") {
+		t.Errorf("Apple's Terminal was asked: %q", apple.Raw.String())
+	}
 }

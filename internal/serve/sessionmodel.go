@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/log/v2"
+	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -48,11 +49,19 @@ type sessionModel struct {
 	log           *log.Logger
 	quit          func()      // the program's Quit, for a panic in View
 	crashed       atomic.Bool // set once a panic ended the program
+	askColour     bool        // ask the terminal whether it has 24-bit colour
 }
 
 func (m *sessionModel) Init() tea.Cmd {
 	defer m.catch(nil)
 	return m.guardCmd(m.inner.Init())
+}
+
+// rgbQuery asks the terminal for 24-bit colour: ssh rarely forwards
+// COLORTERM, so the environment says 256 colours at most. Bubble Tea
+// upgrades the profile on a yes.
+func rgbQuery() tea.Cmd {
+	return tea.Batch(tea.RequestCapability("RGB"), tea.RequestCapability("Tc"))
 }
 
 func (m *sessionModel) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
@@ -74,6 +83,11 @@ func (m *sessionModel) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		}
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
+	case tea.ColorProfileMsg:
+		if m.askColour && msg.Profile < colorprofile.TrueColor && msg.Profile > colorprofile.NoTTY {
+			m.askColour = false
+			defer func() { cmd = tea.Batch(cmd, rgbQuery()) }()
+		}
 	}
 	m.inner, cmd = m.inner.Update(msg)
 	return m, m.guardCmd(cmd)

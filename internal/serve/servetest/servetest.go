@@ -99,6 +99,7 @@ type Screen struct {
 	emu    *vt.SafeEmulator
 	stdin  io.Writer
 	Stderr *Buffer
+	Raw    *Buffer // every byte the server wrote
 	done   chan error
 	// OnWrite, if set before output starts, is called after each piece of
 	// output reaches the screen.
@@ -128,7 +129,7 @@ func Open(tb testing.TB, c *gossh.Client, opt Options) *Screen {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	sc := &Screen{tb: tb, Sess: sess, emu: vt.NewSafeEmulator(opt.Width, opt.Height), Stderr: &Buffer{},
+	sc := &Screen{tb: tb, Sess: sess, emu: vt.NewSafeEmulator(opt.Width, opt.Height), Stderr: &Buffer{}, Raw: &Buffer{},
 		done: make(chan error, 1), onWrite: opt.OnWrite}
 	out, err := sess.StdoutPipe()
 	if err != nil {
@@ -162,6 +163,7 @@ func (sc *Screen) read(out io.Reader) {
 	for {
 		n, err := out.Read(buf)
 		if n > 0 {
+			_, _ = sc.Raw.Write(buf[:n])
 			_, _ = sc.emu.Write(buf[:n])
 			if sc.onWrite != nil {
 				sc.onWrite(sc)
