@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -29,6 +30,14 @@ type Viewer struct {
 	Height    int
 	// Environ is the client's environment as ssh sent it, TERM included.
 	Environ []string
+	// Output is where the program draws: a model that writes more than
+	// its frames (pictures in pixels) wraps it in tea.WithOutput.
+	Output io.Writer
+	// Done is closed when the session ends.
+	Done <-chan struct{}
+	// Active counts as a key from the viewer, for the idle timeout: a
+	// follower watching a presenter's pages is not idle.
+	Active func()
 }
 
 // NewModel makes the program one viewer sees, with any options of its
@@ -39,23 +48,21 @@ type NewModel func(v Viewer) (tea.Model, []tea.ProgramOption)
 // away or the session has been idle too long.
 func (s *Server) showProgram(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		pty, windows, _ := sess.Pty()
-		v := Viewer{
-			User: sess.User(), Key: sess.PublicKey(), Fingerprint: Fingerprint(sess.PublicKey()),
-			Addr: sess.RemoteAddr().String(), Presenter: s.present.Has(sess.PublicKey()), Term: pty.Term, Width: pty.Window.Width, Height: pty.Window.Height,
-			Environ: append(sess.Environ(), "TERM="+pty.Term),
-		}
-		model, opts := s.newModel(v)
+		_, windows, _ := sess.Pty()
+		ctx, cancel := context.WithCancel(sess.Context())
+		defer cancel()
 		keys := newActivity(sess)
-		opts = append(opts, bubbletea.MakeOptions(sess)...)
+		v := s.viewer(sess, ctx.Done(), keys.Touch)
+		model, own := s.newModel(v)
+		// The session's input, output and environment; then the model's
+		// own options, which may wrap the output.
+		opts := append(bubbletea.MakeOptions(sess), own...)
 		// Apple's Terminal prints the capability query as text.
 		root := &sessionModel{inner: model, log: s.log, askColour: envValue(v.Environ, "TERM_PROGRAM") != "Apple_Terminal"}
 		opts = append(opts, tea.WithInput(keys), tea.WithFilter(root.filter), tea.WithoutSignalHandler())
 		p := tea.NewProgram(root, opts...)
 		root.quit = p.Quit
 
-		ctx, cancel := context.WithCancel(sess.Context())
-		defer cancel()
 		expired := make(chan struct{})
 		go s.guard(p, func() { followWindow(ctx, p, windows) })
 		go s.guard(p, func() {
@@ -81,6 +88,18 @@ func (s *Server) showProgram(next ssh.Handler) ssh.Handler {
 			return
 		}
 		next(sess)
+	}
+}
+
+// viewer is what the model is told of the session.
+func (s *Server) viewer(sess ssh.Session, done <-chan struct{}, active func()) Viewer {
+	pty, _, _ := sess.Pty()
+	return Viewer{
+		User: sess.User(), Key: sess.PublicKey(), Fingerprint: Fingerprint(sess.PublicKey()),
+		Addr: sess.RemoteAddr().String(), Presenter: s.present.Has(sess.PublicKey()),
+		Term: pty.Term, Width: pty.Window.Width, Height: pty.Window.Height,
+		Environ: append(sess.Environ(), "TERM="+pty.Term),
+		Output:  sess, Done: done, Active: active,
 	}
 }
 

@@ -304,3 +304,25 @@ func TestAsksForRGB(t *testing.T) {
 		t.Errorf("Apple's Terminal was asked: %q", apple.Raw.String())
 	}
 }
+
+// Done closes when the session ends, and Output is the session's.
+func TestViewerDone(t *testing.T) {
+	dones := make(chan (<-chan struct{}), 1)
+	srv := startServer(t, Options{}, func(v Viewer) (tea.Model, []tea.ProgramOption) {
+		if v.Output == nil || v.Active == nil {
+			t.Error("the viewer has no output or no Active")
+		}
+		dones <- v.Done
+		return newPages(v)
+	})
+	sc := openScreen(t, mustDial(t, srv.addr, "d", gossh.PublicKeys(newKey(t))))
+	sc.WaitFor("hello d")
+	done := <-dones
+	sc.Send("q")
+	sc.Exit()
+	select {
+	case <-done:
+	case <-time.After(servetest.Wait):
+		t.Fatal("Done still open after the session ended")
+	}
+}

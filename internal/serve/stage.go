@@ -54,6 +54,16 @@ func (s *Stage) End() {
 	})
 }
 
+// Reopen readies the stage for a new presenter once one has ended: no
+// page shown yet, not ended.
+func (s *Stage) Reopen() {
+	s.change(func(sc *Scene) bool {
+		changed := sc.Ended || sc.Presented
+		sc.Ended, sc.Presented, sc.Turn = false, false, Turn{}
+		return changed
+	})
+}
+
 // Scene is the stage as it is now.
 func (s *Stage) Scene() Scene {
 	s.mu.Lock()

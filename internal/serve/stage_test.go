@@ -54,6 +54,10 @@ func TestStageTurns(t *testing.T) {
 	if sc := next(t, a); !sc.Ended {
 		t.Errorf("follower sees %+v after the end", sc)
 	}
+	st.Reopen()
+	if sc := next(t, a); sc.Ended || sc.Presented {
+		t.Errorf("follower sees %+v after the stage reopened", sc)
+	}
 }
 
 // Leave ends a Next that waits, and Present wakes one. Each is tried
