@@ -36,11 +36,12 @@ type Seat struct {
 	left     bool
 }
 
-// Present shows t to every seat.
+// Present shows t to every seat; after End, it is a new presenter's
+// first turn.
 func (s *Stage) Present(t Turn) {
 	s.change(func(sc *Scene) bool {
-		changed := !sc.Presented || sc.Turn != t
-		sc.Turn, sc.Presented = t, true
+		changed := !sc.Presented || sc.Turn != t || sc.Ended
+		sc.Turn, sc.Presented, sc.Ended = t, true, false
 		return changed
 	})
 }
@@ -54,13 +55,16 @@ func (s *Stage) End() {
 	})
 }
 
-// Reopen readies the stage for a new presenter once one has ended: no
-// page shown yet, not ended.
+// Reopen readies an ended stage for a new presenter, once the followers
+// of the last have gone: no page shown yet. A stage that has not ended
+// (a new presenter came) is left alone.
 func (s *Stage) Reopen() {
 	s.change(func(sc *Scene) bool {
-		changed := sc.Ended || sc.Presented
+		if !sc.Ended {
+			return false
+		}
 		sc.Ended, sc.Presented, sc.Turn = false, false, Turn{}
-		return changed
+		return true
 	})
 }
 

@@ -58,6 +58,14 @@ func TestStageTurns(t *testing.T) {
 	if sc := next(t, a); sc.Ended || sc.Presented {
 		t.Errorf("follower sees %+v after the stage reopened", sc)
 	}
+	// A new presenter's turn ends an ended stage's end; Reopen then
+	// leaves it be.
+	st.End()
+	st.Present(Turn{Page: 1})
+	st.Reopen()
+	if sc := st.Scene(); sc.Ended || !sc.Presented || sc.Turn.Page != 1 {
+		t.Errorf("a new presenter's stage is %+v", sc)
+	}
 }
 
 // Leave ends a Next that waits, and Present wakes one. Each is tried
