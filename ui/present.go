@@ -62,6 +62,9 @@ func (m Model) waitPresentation() tea.Cmd {
 
 // presented takes in a change of the presentation.
 func (m Model) presented(msg PresentMsg) (Model, tea.Cmd) {
+	if msg.Presented && !m.present.last.Presented && m.follower() {
+		m.hint = "" // such as "waiting for a presenter": one is here
+	}
 	m.present.last = msg
 	cmds := []tea.Cmd{m.waitPresentation()}
 	switch {

@@ -51,7 +51,15 @@ func TestFollowerFollows(t *testing.T) {
 	if m.notesOpen || m.keys.Notes.Enabled() {
 		t.Error("a follower can see the speaker notes")
 	}
+	m.hint = "waiting for a presenter"
+	m = send(m, PresentMsg{Followers: 1})
+	if m.hint == "" {
+		t.Error("the waiting note went before a presenter came")
+	}
 	m = send(m, PresentMsg{Page: 1, Hidden: 1, Presented: true})
+	if strings.Contains(frame(m), "waiting for a presenter") {
+		t.Errorf("the waiting note stays with the presenter here:\n%s", frame(m))
+	}
 	if f := frame(m); m.pos.page != 1 || !strings.Contains(f, "It comes back.") || strings.Contains(f, "twice a day") {
 		t.Fatalf("the follower is not on the presenter's page and step:\n%s", f)
 	}
