@@ -135,7 +135,8 @@ type Follower struct {
 // there yet: Next waits for them.
 func Follow(path string) *Follower { return &Follower{path: path, Retry: 200 * time.Millisecond} }
 
-// Next waits for the presenter's next scene. A presenter that goes away
+// Next waits for the presenter's next scene (one caller at a time, as a
+// reader asks). A presenter that goes away
 // without ending is an ended scene. ok is false once Close was called.
 func (f *Follower) Next() (sc serve.Scene, ok bool) {
 	for {
