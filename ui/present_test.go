@@ -6,6 +6,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/reeltui/reel/ui/page"
 )
 
 // presenting is a steps deck read as a follower or as the presenter,
@@ -15,7 +17,7 @@ func presenting(t *testing.T, presenter bool, turned *[][2]int) Model {
 	p := &Presentation{Presenter: presenter, Turned: func(page, hidden int) {
 		*turned = append(*turned, [2]int{page, hidden})
 	}}
-	m := testModel(loadStory(t, "../testdata/md/steps.md"), Options{Theme: ThemeDark, Present: p, Notes: true})
+	m := testModel(loadStory(t, "../testdata/md/steps.md"), Options{Theme: page.ThemeDark, Present: p, Notes: true})
 	m.Init()
 	return send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 }
@@ -120,7 +122,7 @@ func TestPresenterEnds(t *testing.T) {
 func TestPresentationWaitsAgain(t *testing.T) {
 	asked := 0
 	p := &Presentation{Next: func() tea.Msg { asked++; return nil }}
-	m := testModel(sample(t), Options{Theme: ThemeDark, Present: p})
+	m := testModel(sample(t), Options{Theme: page.ThemeDark, Present: p})
 	if cmd := m.Init(); cmd != nil {
 		runAll(cmd)
 	}
