@@ -45,6 +45,11 @@ func safeRun(args []string, stdin, stdout, stderr *os.File, b Build) (err error)
 }
 
 func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
+	if len(args) > 0 && args[0] == "serve" {
+		// A subcommand only as the first argument: "reel ./serve" reads
+		// a file named serve.
+		return runServe(args[1:], stdin, stdout, stderr, b)
+	}
 	cfg, err := parseArgs(args, stdout, b.Version)
 	if err != nil {
 		return err
