@@ -68,6 +68,7 @@ Examples:
   reel deck.md > deck.txt       print the story as plain text
   reel -p -w 60 deck.md         print it on the terminal, styled, 60 columns
   reel --play 8s deck.md        start the slideshow, a page every 8 s
+  reel serve deck.md            share it over SSH (reel serve --help)
   reel -p --notes deck.md       print a deck with its speaker notes
 
 reel remembers where you stopped in each story and reopens it there;
