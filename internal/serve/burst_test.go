@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -12,7 +13,7 @@ import (
 // A burst of 1,000 connection attempts neither crashes the server nor
 // stops it serving the viewer already in.
 func TestBurstOfConnections(t *testing.T) {
-	srv := startServer(t, Options{MaxViewers: 5}, newPages)
+	srv := startServer(t, Options{MaxViewers: 5, RateEvery: time.Hour}, newPages)
 	sc := openScreen(t, mustDial(t, srv.addr, "in", gossh.PublicKeys(newKey(t))))
 	sc.WaitFor("hello in")
 	var wg sync.WaitGroup
