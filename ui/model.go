@@ -60,6 +60,9 @@ type Options struct {
 	// Present makes the reader a presenter or a follower of a shared
 	// presentation (present.go).
 	Present *Presentation
+	// NotesView shows the speaker notes, the next page's title and a
+	// clock in place of the page (notesview.go).
+	NotesView bool
 }
 
 // Minimum usable window; below it reel says so instead of drawing.
@@ -149,7 +152,9 @@ type Model struct {
 	picPending map[string]bool // pictures loading
 	picDelay   time.Duration   // how long a page stays before its pictures load
 
-	present presentState // a shared presentation's part (present.go)
+	present   presentState     // a shared presentation's part (present.go)
+	notesView bool             // notes in place of the page (notesview.go)
+	now       func() time.Time // the notes view's clock; tests set it
 }
 
 // New returns a reader for s.
@@ -180,6 +185,7 @@ func New(s *story.Story, opt Options) Model {
 	}
 	m.setTheme(theme)
 	m.present = presentState{p: opt.Present, following: true}
+	m.notesView, m.now = opt.NotesView, time.Now
 	m.notesOpen = m.notesOpen && !m.follower() // notes are the presenter's alone
 	m.picWhyNot = opt.NoPictures
 	if opt.Loader != nil && opt.Pictures != graphics.PicturesOff && theme != page.ThemeNoTTY {
@@ -286,7 +292,7 @@ func (m Model) Init() tea.Cmd {
 	if m.presenter() && m.present.p.Turned != nil {
 		m.present.p.Turned(m.pos.page, m.hidden())
 	}
-	cmds = append(cmds, m.waitPresentation())
+	cmds = append(cmds, m.waitPresentation(), m.clockTick())
 	return tea.Batch(cmds...)
 }
 

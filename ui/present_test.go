@@ -147,3 +147,25 @@ func runAll(cmd tea.Cmd) {
 		}
 	}
 }
+
+// The notes view shows the presenter's page's notes, the next page's
+// title and the time, in place of the page.
+func TestNotesView(t *testing.T) {
+	p := &Presentation{}
+	m := testModel(loadStory(t, "../testdata/md/steps.md"), Options{Theme: page.ThemeDark, Present: p, NotesView: true})
+	m.now = func() time.Time { return time.Date(2026, 12, 7, 9, 41, 0, 0, time.UTC) }
+	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24}, PresentMsg{Page: 1, Hidden: 2, Presented: true})
+	f := frame(m)
+	for _, want := range []string{"speaker notes · Tides", "Ask who has seen a king tide.", "next: Birds", "09:41"} {
+		if !strings.Contains(f, want) {
+			t.Errorf("the notes view lacks %q:\n%s", want, f)
+		}
+	}
+	if strings.Contains(f, "The sea goes out.") {
+		t.Errorf("the notes view shows the page:\n%s", f)
+	}
+	m = send(m, PresentMsg{Page: 2, Presented: true})
+	if f := frame(m); !strings.Contains(f, "next: the end of the story") || !strings.Contains(f, "Mention the egrets") {
+		t.Errorf("the last page's notes view:\n%s", f)
+	}
+}

@@ -36,6 +36,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.presented(msg)
 	case presenterGoneMsg:
 		return m, tea.Quit
+	case clockMsg:
+		return m, m.clockTick()
 	case picturesChangedMsg:
 		return m.picturesChanged(msg)
 	case tickMsg:

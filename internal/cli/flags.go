@@ -30,14 +30,15 @@ type config struct {
 	// pictures says how pictures are drawn in the reader.
 	pictures graphics.PictureMode
 
-	startSet bool // --start was given, even as 0: it wins over resuming
-	restart  bool
-	noState  bool
-	noWatch  bool
-	noSteps  bool
-	notes    bool
-	present  bool // another terminal may follow this one's pages
-	follow   bool // follow the presenter of this story in another terminal
+	startSet  bool // --start was given, even as 0: it wins over resuming
+	restart   bool
+	noState   bool
+	noWatch   bool
+	noSteps   bool
+	notes     bool
+	present   bool // another terminal may follow this one's pages
+	follow    bool // follow the presenter of this story in another terminal
+	notesView bool // a follower shows the notes, the next title and a clock
 
 	version string // reel's, for --version and the web's User-Agent
 }
@@ -101,8 +102,7 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 	switchVar(fset, &cfg.noSteps, "no-steps", "", "show every page whole, not a reveal step at a time")
 	switchVar(fset, &cfg.notes, "notes", "", "show speaker notes: under each page with --print, in a pane in the reader")
 	switchVar(fset, &cfg.debug, "debug", "", "list how the story was read (format, sections, what was dropped) and exit")
-	switchVar(fset, &cfg.present, "present", "", "present: reel --follow in another terminal shows the same page and step")
-	switchVar(fset, &cfg.follow, "follow", "", "follow the terminal that presents this story (reel --present)")
+	presentFlags(fset, &cfg)
 	var showVersion, help bool
 	switchVar(fset, &showVersion, "version", "v", "print the version and exit")
 	switchVar(fset, &help, "help", "h", "show this help and exit")
@@ -148,10 +148,8 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 		return cfg, usageError{fmt.Sprintf("--start cannot be negative (got %d)", cfg.start)}
 	case cfg.width < 0:
 		return cfg, usageError{fmt.Sprintf("--width cannot be negative (got %d)", cfg.width)}
-	case cfg.present && cfg.follow:
-		return cfg, usageError{"--present or --follow, not both"}
-	case (cfg.present || cfg.follow) && (cfg.print || cfg.debug):
-		return cfg, usageError{"--present and --follow open the reader: not with --print or --debug"}
+	case cfg.presentError() != "":
+		return cfg, usageError{cfg.presentError()}
 	case *maxSize <= 0:
 		return cfg, usageError{fmt.Sprintf("--max-size must be at least 1 MiB (got %d)", *maxSize)}
 	case *maxSize > 1<<20:

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/pflag"
 
 	"github.com/reeltui/reel/internal/present"
 	"github.com/reeltui/reel/internal/resume"
@@ -68,4 +69,25 @@ func localPresentation(cfg config, name string) (p *ui.Presentation, hint string
 // presentMsg is a scene of the stage as the reader takes it.
 func presentMsg(sc serve.Scene) ui.PresentMsg {
 	return ui.PresentMsg{Page: sc.Turn.Page, Hidden: sc.Turn.Hidden, Presented: sc.Presented, Followers: sc.Followers, Ended: sc.Ended}
+}
+
+// presentFlags are the reader's flags for presenting to, and following
+// from, another terminal.
+func presentFlags(fset *pflag.FlagSet, cfg *config) {
+	switchVar(fset, &cfg.present, "present", "", "present: reel --follow in another terminal shows the same page and step")
+	switchVar(fset, &cfg.follow, "follow", "", "follow the terminal that presents this story (reel --present)")
+	switchVar(fset, &cfg.notesView, "notes-view", "", "with --follow: show the page's speaker notes, the next page's title and a clock")
+}
+
+// presentError is what is wrong with those flags together, if anything.
+func (cfg config) presentError() string {
+	switch {
+	case cfg.notesView && !cfg.follow:
+		return "--notes-view needs --follow"
+	case cfg.present && cfg.follow:
+		return "--present or --follow, not both"
+	case (cfg.present || cfg.follow) && (cfg.print || cfg.debug):
+		return "--present and --follow open the reader: not with --print or --debug"
+	}
+	return ""
 }

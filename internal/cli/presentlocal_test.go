@@ -80,4 +80,10 @@ func TestPipeCannotBePresented(t *testing.T) {
 	if _, err := parseArgs([]string{"--present", "--follow", "d.md"}, nil, "dev"); err == nil {
 		t.Error("--present --follow taken")
 	}
+	if _, err := parseArgs([]string{"--notes-view", "d.md"}, nil, "dev"); err == nil {
+		t.Error("--notes-view without --follow taken")
+	}
+	if cfg, err := parseArgs([]string{"--follow", "--notes-view", "d.md"}, nil, "dev"); err != nil || !cfg.notesView {
+		t.Errorf("--follow --notes-view: %+v %v", cfg, err)
+	}
 }
