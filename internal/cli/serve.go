@@ -62,14 +62,10 @@ func runServe(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	}
 	defer srv.Close()
 	fmt.Fprint(stdout, banner(source.DisplayName(ld.Name), ln.Addr(), srv.Fingerprint(), logNote))
-	if watchable(sc.config, ld.Name) {
-		id := newStoryID(sc.config, ld.Name, ld.Data)
-		live, err := source.StartLive(ld.Name, source.LiveOptions{Format: sc.format, MaxSize: sc.maxSize, First: id.Hash, Hash: resume.ContentHash},
-			func(r source.Reload) { srv.Broadcast(ui.ReloadMsg{Story: r.Story, Problem: r.Problem}) })
-		if err == nil {
-			defer live.Stop()
-		}
-	}
+	defer reloadAll(sv, func(msg tea.Msg) {
+		srv.Broadcast(msg)
+		sv.sendLocal(msg)
+	})()
 	switch {
 	case here:
 		return presentHere(sv, srv, stdout)
@@ -111,6 +107,21 @@ func startServing(sc serveConfig, sv *served, logs *logSink) (*serve.Server, net
 	return srv, ln, nil
 }
 
+// reloadAll reloads the story for every session, and the presenter's
+// terminal, whenever its file changes; it returns what stops it.
+func reloadAll(sv *served, send func(tea.Msg)) (stop func()) {
+	if !watchable(sv.cfg.config, sv.ld.Name) {
+		return func() {}
+	}
+	id := newStoryID(sv.cfg.config, sv.ld.Name, sv.ld.Data)
+	live, err := source.StartLive(sv.ld.Name, source.LiveOptions{Format: sv.cfg.format, MaxSize: sv.cfg.maxSize, First: id.Hash, Hash: resume.ContentHash},
+		func(r source.Reload) { send(ui.ReloadMsg{Story: r.Story, Problem: r.Problem}) })
+	if err != nil {
+		return func() {} // a file that cannot be watched is still served
+	}
+	return live.Stop
+}
+
 // banner says what is served where, and the host key to check.
 func banner(name string, addr net.Addr, fingerprint, logNote string) string {
 	host, port, _ := net.SplitHostPort(addr.String())
@@ -141,6 +152,8 @@ func presentHere(sv *served, srv *serve.Server, stdout *os.File) error {
 		KittyPlaceholders: ui.PlaceholderTerminal(os.Getenv), ITermImages: ui.ITermTerminal(os.Getenv),
 		NoSteps: sv.cfg.noSteps, Notes: sv.cfg.notes, Present: presentation(sv.stage, true, done, nil)})
 	prog := tea.NewProgram(m, tea.WithFPS(120), tea.WithEnvironment(ui.WithoutTMUX(os.Environ())), tea.WithOutput(m.Output(stdout)))
+	sv.setLocal(prog)
+	defer sv.setLocal(nil)
 	ended, stopSignals := watchSignals(prog)
 	defer stopSignals()
 	_, _ = io.WriteString(stdout, ui.PushTitle)

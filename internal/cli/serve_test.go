@@ -226,3 +226,30 @@ func readBack(t *testing.T, f *os.File) string {
 	}
 	return string(data)
 }
+
+// When the served file changes, every viewer reads the new story.
+func TestServeReloadsForEveryone(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "deck.md")
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("# Deck\n\nFirst words.\n\n---\n\n## One\n\nOld page.\n")
+	sv, srv, addr, _ := servedStory(t, serveConfig{config: config{theme: page.ThemeDark}}, path)
+	stop := reloadAll(sv, srv.Broadcast)
+	defer stop()
+	key := gossh.PublicKeys(servetest.NewKey(t))
+	a := servetest.Open(t, servetest.MustDial(t, addr, "a", key), servetest.Options{})
+	b := servetest.Open(t, servetest.MustDial(t, addr, "b", key), servetest.Options{})
+	a.WaitFor("First words.")
+	b.WaitFor("First words.")
+	a.Send(right)
+	a.WaitFor("Old page.")
+	write("# Deck\n\nFirst words.\n\n---\n\n## One\n\nNew page.\n")
+	a.WaitFor("New page.")
+	b.Send(right)
+	b.WaitFor("New page.")
+}

@@ -23,6 +23,23 @@ type served struct {
 
 	mu      sync.Mutex
 	loaders map[graphics.PictureMode]*picture.Loader
+	local   *tea.Program // the presenter's reader in this terminal, if any
+}
+
+func (sv *served) setLocal(p *tea.Program) {
+	sv.mu.Lock()
+	sv.local = p
+	sv.mu.Unlock()
+}
+
+// sendLocal sends msg to the presenter's reader in this terminal.
+func (sv *served) sendLocal(msg tea.Msg) {
+	sv.mu.Lock()
+	p := sv.local
+	sv.mu.Unlock()
+	if p != nil {
+		p.Send(msg)
+	}
 }
 
 func (sv *served) loader(mode graphics.PictureMode) *picture.Loader {
