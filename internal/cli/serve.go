@@ -60,7 +60,7 @@ func runServe(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	if err != nil {
 		return err
 	}
-	defer srv.Close()
+	defer srv.Stop(time.Second)
 	fmt.Fprint(stdout, banner(source.DisplayName(ld.Name), ln.Addr(), srv.Fingerprint(), logNote))
 	defer reloadAll(sv, func(msg tea.Msg) {
 		srv.Broadcast(msg)

@@ -78,6 +78,11 @@ func (s *Server) showProgram(next ssh.Handler) ssh.Handler {
 			return
 		default:
 		}
+		if s.stopping.Load() {
+			_, _ = fmt.Fprint(sess.Stderr(), "reel: the server stopped\r\n")
+			_ = sess.Exit(0)
+			return
+		}
 		if root.crashed.Load() {
 			refuse(sess, "reel: internal error; the server goes on (please report this)")
 			return

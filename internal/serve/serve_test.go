@@ -326,3 +326,17 @@ func TestViewerDone(t *testing.T) {
 		t.Fatal("Done still open after the session ended")
 	}
 }
+
+// Stop ends each session as q would: the viewer is told, with status 0.
+func TestStop(t *testing.T) {
+	srv := startServer(t, Options{}, newPages)
+	sc := openScreen(t, mustDial(t, srv.addr, "s", gossh.PublicKeys(newKey(t))))
+	sc.WaitFor("hello s")
+	go func() { _ = srv.Stop(time.Second) }()
+	if code := sc.Exit(); code != 0 {
+		t.Errorf("exit %d, want 0", code)
+	}
+	if got := sc.Stderr.String(); !strings.Contains(got, "the server stopped") {
+		t.Errorf("the viewer was told %q", got)
+	}
+}

@@ -30,6 +30,7 @@ type Server struct {
 	ssh      *ssh.Server
 
 	gateLogged atomic.Int64 // when a refusal for want of a handshake slot was last logged
+	stopping   atomic.Bool  // Stop has been called
 
 	mu       sync.Mutex
 	viewers  int
@@ -164,6 +165,22 @@ func (s *Server) Close() error { return s.ssh.Close() }
 
 // Shutdown stops listening and waits for the sessions to end, or for ctx.
 func (s *Server) Shutdown(ctx context.Context) error { return s.ssh.Shutdown(ctx) }
+
+// Stop ends every session the way q would (each viewer's terminal is
+// restored, and told the server stopped), waits up to wait for them to
+// go, then closes what is left.
+func (s *Server) Stop(wait time.Duration) error {
+	s.stopping.Store(true)
+	s.mu.Lock()
+	for p := range s.programs {
+		p.Quit()
+	}
+	s.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), wait)
+	defer cancel()
+	_ = s.ssh.Shutdown(ctx)
+	return s.ssh.Close()
+}
 
 // Viewers is how many sessions are open.
 func (s *Server) Viewers() int {
