@@ -129,6 +129,7 @@ func runExport(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	ctx, caught, stop := exportSignals()
 	defer stop()
 	opt.Origin = exportOrigin(cfg.path, ld.Base, "reel/"+cfg.version)
+	opt.Origin.Embedded = embeddedPictures(ld.Story) // a saved page's own pictures
 	progress := newProgress(notice, ld.Base != "")
 	opt.Progress = progress.update
 	if cfg.debug {

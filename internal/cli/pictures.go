@@ -30,14 +30,7 @@ func storyPictureLoader(cfg config, mode graphics.PictureMode, base string, s *s
 	if mode == graphics.PicturesOff || cfg.path == "" {
 		return nil
 	}
-	origin := picture.Origin{}
-	if s != nil && len(s.Embedded) > 0 {
-		embedded := s.Embedded
-		origin.Embedded = func(src string) ([]byte, bool) {
-			data, ok := embedded[src]
-			return data, ok
-		}
-	}
+	origin := picture.Origin{Embedded: embeddedPictures(s)}
 	switch {
 	case base != "":
 		u, err := url.Parse(base)
@@ -52,6 +45,19 @@ func storyPictureLoader(cfg config, mode graphics.PictureMode, base string, s *s
 		origin.Dir = filepath.Dir(cfg.path)
 	}
 	return picture.NewLoader(origin, graphics.PicturePixels(mode), graphics.PicturePixels(mode), 0)
+}
+
+// embeddedPictures finds the pictures story s carries inside itself (a
+// saved page's parts), or is nil for a story that carries none.
+func embeddedPictures(s *story.Story) func(string) ([]byte, bool) {
+	if s == nil || len(s.Embedded) == 0 {
+		return nil
+	}
+	embedded := s.Embedded
+	return func(src string) ([]byte, bool) {
+		data, ok := embedded[src]
+		return data, ok
+	}
 }
 
 // givenAddress is the address the user gave for a web story: where its

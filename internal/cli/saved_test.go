@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/reeltui/reel/internal/picture"
@@ -40,5 +41,28 @@ func TestSavedPagesShowTheirPictures(t *testing.T) {
 				t.Errorf("a picture not saved: %v", err)
 			}
 		})
+	}
+}
+
+// TestSavedPageExportsItsPictures: `reel export page.mhtml -o out.html`
+// embeds the pictures the saved page carries, with nothing fetched.
+func TestSavedPageExportsItsPictures(t *testing.T) {
+	out := t.TempDir() + "/out.html"
+	devnull, err := os.OpenFile(os.DevNull, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer devnull.Close()
+	if err := runExport([]string{"../../testdata/saved/chrome-gallery.mhtml", "-o", out}, devnull, devnull, devnull, Build{}); err != nil {
+		t.Fatal(err)
+	}
+	page, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`src="data:image/jpeg`, `src="data:image/png`} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the export lacks %s", want)
+		}
 	}
 }

@@ -47,7 +47,7 @@ func (sv *served) loader(mode graphics.PictureMode) *picture.Loader {
 	defer sv.mu.Unlock()
 	l, ok := sv.loaders[mode]
 	if !ok {
-		l = pictureLoader(sv.cfg.config, mode, sv.ld.Base)
+		l = storyPictureLoader(sv.cfg.config, mode, sv.ld.Base, sv.ld.Story)
 		sv.loaders[mode] = l
 	}
 	return l
