@@ -92,6 +92,8 @@ type Story struct {
 	// It is empty for a file or a pipe: only a story from a URL may have
 	// its pictures fetched from the web.
 	BaseURL string
+	// Feed is set for a story read from a feed (feeditem.go).
+	Feed *FeedInfo
 
 	mu       sync.Mutex // guards sections, parsed on demand
 	sections []lazySection
@@ -111,6 +113,8 @@ type Section struct {
 	// Dropped holds the section's speaker notes and slide-tool directives,
 	// kept off the page.
 	Dropped []Dropped
+	// Item is set for a section that is a feed's item (feeditem.go).
+	Item *FeedItem
 	// lead is the first words of the prose under a slide's heading: what
 	// tells apart slides that repeat one heading (Labels).
 	lead string
