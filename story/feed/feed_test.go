@@ -378,3 +378,30 @@ func TestSeenIDs(t *testing.T) {
 		t.Errorf("guid links %q %q", a, b)
 	}
 }
+
+// TestCharset checks that a feed in the charset its declaration names
+// reads as that charset, and that one that lies falls back to reel's
+// decoding.
+func TestCharset(t *testing.T) {
+	// "Привет" in KOI8-R.
+	koi := "<?xml version=\"1.0\" encoding=\"KOI8-R\"?><rss version=\"2.0\"><channel><title>\xf0\xd2\xc9\xd7\xc5\xd4</title></channel></rss>"
+	s := mustParse(t, Source(koi, "decoded text would be wrong"), Options{})
+	if s.Title != "Привет" {
+		t.Errorf("KOI8-R title %q", s.Title)
+	}
+	latin := "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\"><channel><title>Caf\xe9</title></channel></rss>"
+	if s := mustParse(t, Source(latin, ""), Options{}); s.Title != "Café" {
+		t.Errorf("Latin-1 title %q", s.Title)
+	}
+	utf := `<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Café</title></channel></rss>`
+	if got := Source(utf, "decoded"); got != "decoded" {
+		t.Errorf("valid UTF-8 is not read as decoded: %q", got)
+	}
+	if s := mustParse(t, utf, Options{}); s.Title != "Café" {
+		t.Errorf("UTF-8 declared Latin-1: title %q", s.Title)
+	}
+	lying := "<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss><channel><title>Caf\xe9</title></channel></rss>"
+	if got := Source(lying, "decoded"); got != "decoded" {
+		t.Errorf("a false UTF-8 declaration is not repaired: %q", got)
+	}
+}
