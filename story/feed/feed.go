@@ -67,11 +67,22 @@ type item struct {
 // with a note on the cover and in Dropped; input that is no feed at all
 // returns a *NotFeedError.
 func Parse(data []byte, opt Options) (*story.Story, error) {
-	doc, err := read(data, opt)
-	if err != nil {
+	s := &story.Story{}
+	if err := Fill(s, data, opt); err != nil {
 		return nil, err
 	}
-	return doc.story(opt), nil
+	return s, nil
+}
+
+// Fill is Parse into a story the caller made (as story/read's table of
+// readers does): it sets the story's fields and adds its sections.
+func Fill(s *story.Story, data []byte, opt Options) error {
+	doc, err := read(data, opt)
+	if err != nil {
+		return err
+	}
+	doc.fill(s, opt)
+	return nil
 }
 
 // read reads a feed, choosing the grammar by its first character and its
@@ -116,19 +127,14 @@ func errText(err error) string {
 	return strings.TrimPrefix(err.Error(), "XML syntax error on ")
 }
 
-// story turns the document into the story reel shows.
-func (d *document) story(opt Options) *story.Story {
-	s := &story.Story{
-		Title:        d.title,
-		Authors:      d.authors,
-		Date:         d.date,
-		Source:       siteName(d.link),
-		Reader:       d.kind,
-		FormatReason: "content: " + d.kind + " feed",
-		Poster:       d.image,
-		BaseURL:      opt.BaseURL,
-		Feed:         &story.FeedInfo{Kind: d.kind, Link: d.link, Self: d.self, ID: d.id},
+// fill makes s the story reel shows of the document.
+func (d *document) fill(s *story.Story, opt Options) {
+	s.Title, s.Authors, s.Date, s.Source = d.title, d.authors, d.date, siteName(d.link)
+	s.Reader, s.Poster, s.BaseURL = d.kind, d.image, opt.BaseURL
+	if s.FormatReason == "" {
+		s.FormatReason = "content: " + d.kind + " feed"
 	}
+	s.Feed = &story.FeedInfo{Kind: d.kind, Link: d.link, Self: d.self, ID: d.id}
 	if s.Title == "" {
 		s.Title = "Untitled feed"
 	}
@@ -150,7 +156,6 @@ func (d *document) story(opt Options) *story.Story {
 	for i, it := range d.items {
 		s.AddSection(it.section(i))
 	}
-	return s
 }
 
 // section turns an item into a page: its title, a line with its date and

@@ -36,6 +36,13 @@ var skipTags = map[string]bool{
 // nesting costs more than its length. Entities are decoded once, before
 // cleaning, so "&#x1b;" cannot rebuild an escape.
 func htmlText(src string) (paras []string, first image) {
+	if !strings.ContainsAny(src, "<&") {
+		// Plain text, as many descriptions are: no tokenizer needed.
+		if p := oneLine(src); p != "" {
+			paras = []string{p}
+		}
+		return paras, first
+	}
 	z := html.NewTokenizer(strings.NewReader(src))
 	var line strings.Builder
 	flush := func() {
