@@ -34,7 +34,7 @@ type node struct {
 	// kids are the element's children in order; a child with no name is
 	// a run of text (mixed content, as in unescaped HTML).
 	kids []*node
-	text string // a text child's text
+	text []byte // a text child's text, grown in place as the decoder hands it over
 }
 
 // namespaces maps the namespaces feeds use to short names, so that a
@@ -165,7 +165,7 @@ func addText(n *node, t xml.CharData) {
 	if len(n.kids) > 0 {
 		if last := n.kids[len(n.kids)-1]; last.name == "" {
 			if room := maxText - len(last.text); room > 0 {
-				last.text += string(t[:min(len(t), room)])
+				last.text = append(last.text, t[:min(len(t), room)]...)
 			}
 			return
 		}
@@ -173,7 +173,7 @@ func addText(n *node, t xml.CharData) {
 	if len(n.kids) >= maxText/16 {
 		return
 	}
-	n.kids = append(n.kids, &node{text: string(t[:min(len(t), maxText)])})
+	n.kids = append(n.kids, &node{text: append([]byte(nil), t[:min(len(t), maxText)]...)})
 }
 
 // child returns n's first child element of that namespace and name.
@@ -237,7 +237,7 @@ func (n *node) value() string {
 		return ""
 	}
 	if len(n.kids) == 1 && n.kids[0].name == "" {
-		return strings.TrimSpace(n.kids[0].text)
+		return strings.TrimSpace(string(n.kids[0].text))
 	}
 	var b strings.Builder
 	n.writeText(&b)
@@ -247,7 +247,7 @@ func (n *node) value() string {
 func (n *node) writeText(b *strings.Builder) {
 	for _, k := range n.kids {
 		if k.name == "" {
-			b.WriteString(k.text)
+			b.Write(k.text)
 		} else {
 			k.writeText(b)
 		}
@@ -262,7 +262,7 @@ func (n *node) markup() string {
 		return ""
 	}
 	if len(n.kids) == 1 && n.kids[0].name == "" {
-		return n.kids[0].text
+		return string(n.kids[0].text)
 	}
 	var b strings.Builder
 	n.writeMarkup(&b)
@@ -274,7 +274,7 @@ func (n *node) writeMarkup(b *strings.Builder) {
 		if k.name == "" {
 			// Text among elements was XML, decoded once: escape it
 			// again so that "&lt;" stays text.
-			xml.EscapeText(b, []byte(k.text))
+			xml.EscapeText(b, k.text)
 			continue
 		}
 		b.WriteString("<" + k.name)
