@@ -28,7 +28,3 @@ type FeedItem struct {
 	// Date is the date as shown; Author is the item's author.
 	Date, Author string
 }
-
-// AddSection appends a section that a reader outside this package has
-// parsed whole.
-func (s *Story) AddSection(sec Section) { s.addSection(sec) }

@@ -1,9 +1,8 @@
-// Package picture loads, decodes, scales and draws a story's pictures for
-// the terminal: as half-block cells in colour, or through the kitty
-// graphics protocol. It knows where a story may take its pictures from
-// (the story's own folder, data: URIs, and the web only for a story read
-// from the web) and caps every size it reads, so that no picture can hang
-// the reader or exhaust its memory.
+// Package picture loads, decodes and scales a story's pictures, and
+// keeps them; package encode draws them for the terminal. It knows where
+// a story may take its pictures from (the story's own folder, data: URIs,
+// and the web only for a story read from the web) and caps every size it
+// reads, so that no picture can hang the reader or exhaust its memory.
 package picture
 
 import (
