@@ -24,6 +24,7 @@ const (
 	FormatText
 	FormatMarkdown
 	FormatHTML
+	FormatFeed // RSS, Atom or JSON Feed
 )
 
 // String returns the name used on the command line.
@@ -35,6 +36,8 @@ func (f Format) String() string {
 		return "markdown"
 	case FormatHTML:
 		return "html"
+	case FormatFeed:
+		return "feed"
 	}
 	return "auto"
 }
@@ -50,8 +53,10 @@ func ParseFormat(name string) (Format, error) {
 		return FormatMarkdown, nil
 	case "html", "htm", "web":
 		return FormatHTML, nil
+	case "feed", "rss", "atom", "jsonfeed":
+		return FormatFeed, nil
 	}
-	return FormatAuto, fmt.Errorf("unknown format %q (want auto, text, markdown or html)", Clean(name))
+	return FormatAuto, fmt.Errorf("unknown format %q (want auto, text, markdown, html or feed)", Clean(name))
 }
 
 // Story is one picture story.
