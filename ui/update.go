@@ -32,6 +32,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.foundAll(msg)
 	case ReloadMsg:
 		return m.reload(msg)
+	case openedMsg:
+		return m.opened(msg)
 	case picturesChangedMsg:
 		return m.picturesChanged(msg)
 	case tickMsg:
@@ -170,6 +172,9 @@ const stoppedNote = "slideshow stopped · a plays"
 func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	count := m.count
 	m.count = ""
+	if cmd, ok := m.feedKey(msg, count); ok {
+		return m, cmd
+	}
 	if cmd, ok := m.numberKey(msg, count); ok {
 		return m, cmd
 	}
@@ -404,6 +409,7 @@ func (m *Model) updateKeys() {
 	// Only decks carry speaker notes.
 	m.keys.Notes.SetEnabled(m.story.Format == story.FormatMarkdown)
 	m.keys.Details.SetEnabled(len(m.pagePictures()) > 0)
+	m.updateFeedKeys()
 }
 
 type tickMsg struct{ id int }

@@ -43,7 +43,7 @@ func readInTerminal(cfg config, ld source.Loaded, tm terminal, store *state.Stor
 		defer tty.Close()
 		opts = append(opts, tea.WithInput(tty))
 	}
-	m := newReader(cfg, ld, tm, lookupResume(cfg, store, id, ld.Story))
+	m := newReader(cfg, ld, tm, lookupResume(cfg, store, id, ld.Story), feedOptions(cfg, ld, store, id))
 	// Pictures in real pixels (iTerm2, sixel) are written after each
 	// frame, on the program's own output.
 	opts = append(opts, tea.WithOutput(m.Output(tm.stdout)))
@@ -77,7 +77,7 @@ func readInTerminal(cfg config, ld source.Loaded, tm terminal, store *state.Stor
 
 // newReader is the reader's model: at the page the command line or the
 // resume point chose, with pictures as the terminal can draw them.
-func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point) ui.Model {
+func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point, feed ui.FeedOptions) ui.Model {
 	hint := ""
 	if cfg.path == "" && tm.stdinTTY {
 		hint = "sample story · reel FILE opens yours"
@@ -100,7 +100,7 @@ func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point) ui.Mo
 	return ui.New(ld.Story, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
 		Pictures: pics, NoPictures: noPics, Loader: pictureLoader(cfg, pics, ld.Base), Tmux: os.Getenv("TMUX") != "",
 		KittyPlaceholders: ui.PlaceholderTerminal(os.Getenv), ITermImages: ui.ITermTerminal(os.Getenv),
-		NoSteps: cfg.noSteps, Notes: cfg.notes})
+		NoSteps: cfg.noSteps, Notes: cfg.notes, Feed: feed})
 }
 
 // watchSignals notes the signal that ends the reader. Bubble Tea turns
@@ -130,7 +130,7 @@ func endReading(final tea.Model, err error, ended *atomic.Value, stdout *os.File
 	if ok && fm.Err() == nil && (err == nil || errors.Is(err, tea.ErrInterrupted)) {
 		// ctrl+c and SIGTERM end a reading as q does: keep its place.
 		// Failing to is no reason to fail reel.
-		_ = savePosition(store, id, hash, fm.Position())
+		_ = saveReading(store, id, hash, fm)
 	}
 	if ok {
 		// Kitty keeps the pictures sent to it until told to drop them,

@@ -33,10 +33,19 @@ type FeedPoint struct {
 	Seen string
 }
 
-// IsSeen reports whether the item with that id (story.FeedItem.ID) is in
-// seen (a state.Entry.Seen).
-func IsSeen(set map[string]bool, itemID string) bool {
-	return set[state.SeenID(itemID)]
+// SeenBefore returns whether each of a feed's items (by its
+// story.FeedItem.ID) was on screen in an earlier reading: nil when state
+// is off or holds nothing for the feed.
+func SeenBefore(store *state.Store, id StoryID) func(itemID string) bool {
+	if store == nil {
+		return nil
+	}
+	e, ok, err := store.Lookup(id.Key())
+	if err != nil || !ok || e.Seen == "" {
+		return nil
+	}
+	set := state.SeenSet(e.Seen)
+	return func(itemID string) bool { return set[state.SeenID(itemID)] }
 }
 
 // LookupFeed returns where a feed opens: at its first item not seen
@@ -115,11 +124,17 @@ func NewSince(n int, last, now time.Time) string {
 
 // SaveFeed records where the reader stopped in a feed, and the items
 // that were on screen (their story.FeedItem.IDs) with the ones seen
-// before (seen, a state.Entry.Seen).
-func SaveFeed(store *state.Store, id StoryID, hash func() string, p Place, seen string, shown []string) error {
+// before, as the state file holds them now (another reel may have added
+// some).
+func SaveFeed(store *state.Store, id StoryID, hash func() string, p Place, shown []string) error {
 	if store == nil {
 		return nil
 	}
+	e, _, err := store.Lookup(id.Key())
+	if err != nil {
+		return err
+	}
+	seen := e.Seen
 	ids := make([]string, len(shown))
 	for i, s := range shown {
 		ids[i] = state.SeenID(s)

@@ -55,12 +55,21 @@ func TestLookupFeed(t *testing.T) {
 		t.Errorf("--restart: %+v", fp)
 	}
 	// Everything seen: back where the reader stopped, nothing new.
-	if err := SaveFeed(store, id, func() string { return "h" }, Place{Section: 4, Caption: "b", Sections: 5}, fp.Seen, []string{"e", "d", "a"}); err != nil {
+	if err := SaveFeed(store, id, func() string { return "h" }, Place{Section: 4, Caption: "b", Sections: 5}, []string{"e", "d", "a"}); err != nil {
 		t.Fatal(err)
 	}
 	fp = LookupFeed(store, id, next, Asked{}, now)
 	if !strings.HasPrefix(fp.Note, "nothing new since") || fp.Section != 4 {
 		t.Errorf("nothing new: %+v", fp.Point)
+	}
+	seen := SeenBefore(store, id)
+	for _, item := range []string{"a", "b", "c", "d", "e"} {
+		if !seen(item) {
+			t.Errorf("item %s is not remembered as seen", item)
+		}
+	}
+	if seen("f") {
+		t.Error("an item never shown counts as seen")
 	}
 }
 
