@@ -30,8 +30,11 @@ type FeedOptions struct {
 const openTimeout = time.Minute
 
 // feedState is the reader's state for a feed: the items shown in this
-// reading, and the feed itself while one of its items' links is open.
+// reading, and the feed itself while one of its items' links is open. It
+// is a value of the model, so that a copy of the model (a test's, an
+// older frame's) keeps its own place.
 type feedState struct {
+	on    bool // the story is a feed
 	opt   FeedOptions
 	shown map[string]bool
 	order []string   // the ids of the items shown, in the order first shown
@@ -46,13 +49,13 @@ type feedPlace struct {
 	reveal reveal
 }
 
-// newFeedState is the feed state for a story read from a feed, nil for
-// any other.
-func newFeedState(s *story.Story, opt FeedOptions) *feedState {
+// newFeedState is the feed state for a story read from a feed, and the
+// zero state, off, for any other.
+func newFeedState(s *story.Story, opt FeedOptions) feedState {
 	if s == nil || s.Feed == nil {
-		return nil
+		return feedState{}
 	}
-	return &feedState{opt: opt, shown: map[string]bool{}}
+	return feedState{on: true, opt: opt, shown: map[string]bool{}}
 }
 
 // openedMsg is a link read as a story, or why it could not be.
@@ -66,14 +69,11 @@ type openedMsg struct {
 // FeedShown returns the ids of the feed's items that were on screen in
 // this reading, for remembering them as seen.
 func (m Model) FeedShown() []string {
-	if m.feed == nil {
-		return nil
-	}
 	return append([]string(nil), m.feed.order...)
 }
 
 // onFeed reports whether the feed itself is shown (not an item's link).
-func (m Model) onFeed() bool { return m.feed != nil && m.feed.back == nil }
+func (m Model) onFeed() bool { return m.feed.on && m.feed.back == nil }
 
 // item is the feed item shown, or nil.
 func (m Model) item() *story.FeedItem {
@@ -92,7 +92,7 @@ func (m Model) itemLink() string {
 }
 
 // markSeen notes the item on screen as seen.
-func (m Model) markSeen() {
+func (m *Model) markSeen() {
 	it := m.item()
 	if it == nil || it.ID == "" || m.feed.shown[it.ID] {
 		return
@@ -103,7 +103,7 @@ func (m Model) markSeen() {
 
 // seen reports whether an item was on screen, now or in an earlier
 // reading.
-func (f *feedState) seen(id string) bool {
+func (f feedState) seen(id string) bool {
 	return f.shown[id] || (f.opt.Seen != nil && f.opt.Seen(id))
 }
 
@@ -133,7 +133,7 @@ func (m *Model) feedKey(msg tea.KeyPressMsg, count string) (tea.Cmd, bool) {
 	case key.Matches(msg, k.Back) && count != "":
 		m.count = count[:len(count)-1]
 		return nil, true
-	case key.Matches(msg, k.Back), key.Matches(msg, k.Close) && m.feed != nil && m.feed.back != nil && count == "" && !k.Cancel.Enabled():
+	case key.Matches(msg, k.Back), key.Matches(msg, k.Close) && m.feed.on && m.feed.back != nil && count == "" && !k.Cancel.Enabled():
 		return m.goBack(), true
 	case key.Matches(msg, k.Open):
 		return m.openLink(), true
@@ -197,7 +197,7 @@ func (e errorString) Error() string { return string(e) }
 
 // opened shows the story an item's link led to; backspace comes back.
 func (m Model) opened(msg openedMsg) (Model, tea.Cmd) {
-	if m.feed == nil || msg.gen != m.feed.gen || m.feed.back != nil {
+	if !m.feed.on || msg.gen != m.feed.gen || m.feed.back != nil {
 		return m, nil // the reader moved on, or opened another
 	}
 	if msg.err != nil || msg.story == nil {
@@ -216,7 +216,7 @@ func (m Model) opened(msg openedMsg) (Model, tea.Cmd) {
 
 // goBack returns from an item's link to the feed, at the same item.
 func (m *Model) goBack() tea.Cmd {
-	if m.feed == nil || m.feed.back == nil {
+	if !m.feed.on || m.feed.back == nil {
 		return nil
 	}
 	b := m.feed.back
@@ -242,7 +242,7 @@ func (m *Model) swapStory(s *story.Story, pos position, rev reveal) {
 // item's link is shown: the feed behind it is replaced, at the same item,
 // and the link's story stays on screen.
 func (m Model) reloadBehind(msg ReloadMsg) (Model, bool) {
-	if m.feed == nil || m.feed.back == nil {
+	if !m.feed.on || m.feed.back == nil {
 		return m, false
 	}
 	if msg.Story != nil {
@@ -260,7 +260,7 @@ func (m Model) reloadBehind(msg ReloadMsg) (Model, bool) {
 // feedPosition is where the reader is in the feed, for keeping between
 // sittings, while an item's link is shown: the item it came from.
 func (m Model) feedPosition() (position, *story.Story, bool) {
-	if m.feed == nil || m.feed.back == nil {
+	if !m.feed.on || m.feed.back == nil {
 		return position{}, nil, false
 	}
 	return m.feed.back.pos, m.feed.back.story, true
@@ -278,10 +278,10 @@ func shortLink(link string) string {
 // updateFeedKeys enables the feed's keys where they can act.
 func (m *Model) updateFeedKeys() {
 	k := &m.keys
-	k.FeedKeys = m.feed != nil
+	k.FeedKeys = m.feed.on
 	link := m.itemLink() != ""
-	k.Back.SetEnabled(m.count != "" || (m.feed != nil && m.feed.back != nil))
-	k.Open.SetEnabled(link && m.feed != nil && m.feed.opt.Open != nil)
+	k.Back.SetEnabled(m.count != "" || (m.feed.on && m.feed.back != nil))
+	k.Open.SetEnabled(link && m.feed.on && m.feed.opt.Open != nil)
 	k.Copy.SetEnabled(link)
 	k.Reload.SetEnabled(m.onFeed() && m.feed.opt.Reload != nil)
 	k.Unseen.SetEnabled(m.onFeed() && m.story.Len() > 0)
@@ -294,4 +294,4 @@ func (m *Model) updateFeedKeys() {
 }
 
 // IsFeed reports whether the reader shows a feed.
-func (m Model) IsFeed() bool { return m.feed != nil }
+func (m Model) IsFeed() bool { return m.feed.on }

@@ -125,7 +125,7 @@ type Model struct {
 
 	err error // a bug caught in Update or View, reported on exit
 
-	feed *feedState // nil unless the story is a feed (feed.go)
+	feed feedState // off unless the story is a feed (feed.go)
 
 	count    string // digits typed before enter or G
 	hint     string // a note on the status bar until the next key
