@@ -1,13 +1,14 @@
 package feed
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/reeltui/reel/story/internal/prose"
 )
 
 // encodingRe reads the encoding an XML declaration names.
-var encodingRe = regexp.MustCompile(`^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']`)
+var encodingRe = prose.LazyRegexp(`^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']`)
 
 // Source chooses what the feed reader reads: raw, the bytes as they came,
 // when they are not UTF-8 and their XML declaration names the charset
@@ -18,7 +19,7 @@ func Source(raw, decoded string) string {
 	if utf8.ValidString(raw) || strings.HasPrefix(raw, "\xFE\xFF") || strings.HasPrefix(raw, "\xFF\xFE") {
 		return decoded
 	}
-	m := encodingRe.FindStringSubmatch(raw[:min(len(raw), 256)])
+	m := encodingRe().FindStringSubmatch(raw[:min(len(raw), 256)])
 	if m == nil {
 		return decoded
 	}

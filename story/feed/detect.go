@@ -3,17 +3,18 @@ package feed
 import (
 	"bytes"
 	"mime"
-	"regexp"
 	"strings"
+
+	"github.com/reeltui/reel/story/internal/prose"
 )
 
 // sniffSize is how much of the input Detect looks at.
 const sniffSize = 8 << 10
 
 var (
-	rootRe       = regexp.MustCompile(`^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]`)
-	rssVersionRe = regexp.MustCompile(`^<rss\b[^>]*?\bversion\s*=\s*["']([0-9.]{1,6})["']`)
-	jsonFeedRe   = regexp.MustCompile(`"version"\s*:\s*"https?://jsonfeed\.org/version/([0-9.]{1,6})"`)
+	rootRe       = prose.LazyRegexp(`^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s/>]`)
+	rssVersionRe = prose.LazyRegexp(`^<rss\b[^>]*?\bversion\s*=\s*["']([0-9.]{1,6})["']`)
+	jsonFeedRe   = prose.LazyRegexp(`"version"\s*:\s*"https?://jsonfeed\.org/version/([0-9.]{1,6})"`)
 )
 
 // feedTypes are the Content-Types that name a feed whatever it holds.
@@ -48,18 +49,18 @@ func Detect(data []byte, contentType string) (kind string, ok bool) {
 func sniff(data []byte) (string, bool) {
 	head := skipProlog(data)
 	if len(head) > 0 && head[0] == '{' {
-		if m := jsonFeedRe.FindSubmatch(data); m != nil {
+		if m := jsonFeedRe().FindSubmatch(data); m != nil {
 			return "JSON Feed " + jsonVersion("/"+string(m[1])), true
 		}
 		return "", false
 	}
-	m := rootRe.FindSubmatch(head)
+	m := rootRe().FindSubmatch(head)
 	if m == nil {
 		return "", false
 	}
 	switch string(m[2]) {
 	case "rss":
-		if v := rssVersionRe.FindSubmatch(head); v != nil {
+		if v := rssVersionRe().FindSubmatch(head); v != nil {
 			return "RSS " + string(v[1]), true
 		}
 		return "RSS", true

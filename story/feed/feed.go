@@ -16,11 +16,11 @@ package feed
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/internal/prose"
 )
 
 // Options says how to read a feed.
@@ -188,11 +188,11 @@ func (it item) section(i int) story.Section {
 // readMoreRe matches a last paragraph that only links to the rest of the
 // story ("Continue reading...", "Read more"): the link is the item's own,
 // which o opens.
-var readMoreRe = regexp.MustCompile(`(?i)^(continue reading|read more|read the (full|rest of the) (story|article|post)|more\s*»|\[?(…|\.\.\.)\]?)\W*$`)
+var readMoreRe = prose.LazyRegexp(`(?i)^(continue reading|read more|read the (full|rest of the) (story|article|post)|more\s*»|\[?(…|\.\.\.)\]?)\W*$`)
 
 // withoutReadMore drops a last paragraph that is only a "read more" link.
 func withoutReadMore(paras []string) []string {
-	if n := len(paras); n > 0 && readMoreRe.MatchString(paras[n-1]) {
+	if n := len(paras); n > 0 && readMoreRe().MatchString(paras[n-1]) {
 		return paras[:n-1]
 	}
 	return paras
