@@ -2,6 +2,7 @@ package resume
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/reeltui/reel/internal/state"
@@ -18,7 +19,9 @@ func ByFeedLink(s *story.Story, data string) StoryID {
 	}
 	for _, name := range []string{s.Feed.Self, s.Feed.ID, s.Feed.Link} {
 		if name != "" {
-			id.file = "feed:" + name
+			// Kept as a hash, as a URL is (ByURL): the state file
+			// names no address.
+			id.file = "feed:" + strings.TrimPrefix(ByURL(name, "").file, "url:")
 			break
 		}
 	}
