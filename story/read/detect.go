@@ -83,6 +83,11 @@ func DetectType(explicit story.Format, name, contentType, text string) (story.Fo
 		return story.FormatHTML, "content: starts as a web page"
 	case htmlTagRe().MatchString(head):
 		return story.FormatHTML, "content: HTML tags"
+	case strings.HasPrefix(strings.TrimLeft(head, " \t\n\ufeff"), "<?xml"):
+		// XML that is neither a feed nor a page: the feed reader says
+		// what it is instead, in one line, rather than show its tags
+		// as text.
+		return story.FormatFeed, "content: XML"
 	case frontRe().MatchString(head):
 		return story.FormatMarkdown, "content: front matter"
 	case mdpMetaRe().MatchString(head):

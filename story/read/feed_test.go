@@ -43,8 +43,15 @@ func TestFeedFormat(t *testing.T) {
 			}
 		})
 	}
-	if _, err := read.Parse([]byte(`<?xml version="1.0"?><svg/>`), story.Options{Format: story.FormatFeed}); err == nil ||
-		err.Error() != "not a feed: the XML's root element is <svg>, not <rss>, <rdf:RDF> or <feed>" {
-		t.Errorf("--format feed on an SVG: %v", err)
+	for _, opt := range []story.Options{{Format: story.FormatFeed}, {Name: "drawing.svg"}, {Name: "-"}} {
+		if _, err := read.Parse([]byte(`<?xml version="1.0"?><svg/>`), opt); err == nil ||
+			err.Error() != "not a feed: the XML's root element is <svg>, not <rss>, <rdf:RDF> or <feed>" {
+			t.Errorf("an SVG (%+v): %v", opt, err)
+		}
+	}
+	// XHTML is a web page, not XML that is no feed.
+	s, err := read.Parse([]byte(`<?xml version="1.0"?><!DOCTYPE html><html xmlns="http://www.w3.org/1999/xhtml"><body><p>Words.</p></body></html>`), story.Options{})
+	if err != nil || s.Format != story.FormatHTML {
+		t.Errorf("XHTML: %v", err)
 	}
 }
