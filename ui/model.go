@@ -63,6 +63,9 @@ type Options struct {
 	// NotesView shows the speaker notes, the next page's title and a
 	// clock in place of the page (notesview.go).
 	NotesView bool
+	// Feed gives a feed's reader its ways to the web and to what was
+	// seen before (feed.go).
+	Feed FeedOptions
 }
 
 // Minimum usable window; below it reel says so instead of drawing.
@@ -128,6 +131,8 @@ type Model struct {
 
 	err error // a bug caught in Update or View, reported on exit
 
+	feed feedState // off unless the story is a feed (feed.go)
+
 	count    string // digits typed before enter or G
 	hint     string // a note on the status bar until the next key
 	playing  bool
@@ -178,6 +183,7 @@ func New(s *story.Story, opt Options) Model {
 		noSteps:   opt.NoSteps,
 		notesOpen: opt.Notes,
 		method:    page.DefaultMethod,
+		feed:      newFeedState(s, opt.Feed),
 	}
 	if theme == page.ThemeAuto {
 		m.auto = true
@@ -310,6 +316,7 @@ func (m Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	}()
 	next, cmd := m.update(msg)
 	next, cmd = next.keepPresentation(m, cmd)
+	next.markSeen()
 	next.updateKeys()
 	if next.screen != nil {
 		cmd = tea.Batch(cmd, next.syncScreenPictures())

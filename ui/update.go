@@ -38,6 +38,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, tea.Quit
 	case clockMsg:
 		return m, m.clockTick()
+	case openedMsg:
+		return m.opened(msg)
 	case picturesChangedMsg:
 		return m.picturesChanged(msg)
 	case tickMsg:
@@ -176,6 +178,9 @@ const stoppedNote = "slideshow stopped · a plays"
 func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	count := m.count
 	m.count = ""
+	if cmd, ok := m.feedKey(msg, count); ok {
+		return m, cmd
+	}
 	if cmd, ok := m.numberKey(msg, count); ok {
 		return m, cmd
 	}
@@ -413,6 +418,7 @@ func (m *Model) updateKeys() {
 	m.keys.Notes.SetEnabled(m.story.Format == story.FormatMarkdown)
 	m.keys.Details.SetEnabled(len(m.pagePictures()) > 0)
 	m.presentKeys()
+	m.updateFeedKeys()
 }
 
 type tickMsg struct{ id int }

@@ -93,7 +93,7 @@ func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	if !resume.Off(cfg.noState) {
 		store = state.Open(resume.StateDir())
 	}
-	id := newStoryID(cfg, ld.Name, ld.Data)
+	id := feedStoryID(cfg, ld, newStoryID(cfg, ld.Name, ld.Data))
 	if cfg.debug {
 		release()
 		return debugListing(stdout, ld.Story, ld.Name, lookupResume(cfg, store, id, ld.Story).Why)

@@ -89,7 +89,7 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 	fset := pflag.NewFlagSet("reel", pflag.ContinueOnError)
 	fset.SetOutput(io.Discard)
 	fset.SortFlags = false
-	format := fset.String("format", "auto", "story format: auto, text, markdown or html")
+	format := fset.String("format", "auto", "story format: auto, text, markdown, html or feed")
 	style := fset.String("style", "auto", "colours: auto, dark, light or notty (no styling)")
 	fset.IntVarP(&cfg.start, "start", "s", 0, "open at section `N` (0 is the cover)")
 	play := fset.String("play", "", "start the slideshow, turning pages every `DURATION` (5s, 1m)")

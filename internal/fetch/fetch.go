@@ -154,16 +154,22 @@ func ParseURL(raw string) (*url.URL, error) {
 	return u, nil
 }
 
-// Page fetches a web page: the answer must be HTML (or text, which the
-// story reader can also read).
+// Page fetches a web page: the answer must be HTML, a feed, or text,
+// which the story reader can also read.
 func (c *Client) Page(ctx context.Context, raw string) (*Result, error) {
-	return c.get(ctx, raw, "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1", func(mt string) error {
+	return c.get(ctx, raw, "text/html,application/xhtml+xml;q=0.9,application/rss+xml;q=0.8,application/atom+xml;q=0.8,application/feed+json;q=0.8,text/plain;q=0.5,*/*;q=0.1", func(mt string) error {
 		switch {
-		case mt == "", mt == "text/html", mt == "application/xhtml+xml", strings.HasPrefix(mt, "text/"):
+		case mt == "", mt == "text/html", mt == "application/xhtml+xml", strings.HasPrefix(mt, "text/"), feedTypes[mt]:
 			return nil
 		}
 		return fmt.Errorf("not a web page: the server sent %s", mt)
 	})
+}
+
+// feedTypes are the media types feeds are served as.
+var feedTypes = map[string]bool{
+	"application/rss+xml": true, "application/atom+xml": true, "application/rdf+xml": true,
+	"application/feed+json": true, "application/xml": true, "application/json": true,
 }
 
 // Picture fetches a picture: the answer must be an image.

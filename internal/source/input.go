@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/feed"
 	"github.com/reeltui/reel/story/read"
 )
 
@@ -127,8 +128,9 @@ func Load(req Request, stdin *os.File, stdinTTY bool, notice io.Writer, release 
 			return Loaded{}, err
 		}
 		data, name, opt.BaseURL = string(page.data), shortURL(page.url), page.url
-		base = page.url
-		if page.html && opt.Format == story.FormatAuto {
+		base, opt.ContentType = page.url, page.contentType
+		// A feed served as text/html (servers do) is still a feed.
+		if _, isFeed := feed.Detect(page.data, ""); page.html && opt.Format == story.FormatAuto && !isFeed {
 			opt.Format, serverHTML = story.FormatHTML, true
 		}
 	} else if err := schemeError(req.Path); err != nil {

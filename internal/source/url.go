@@ -87,6 +87,9 @@ type fetched struct {
 	// relative addresses.
 	url  string
 	html bool // the server said the page is HTML
+	// contentType is the media type the server sent, for telling a feed
+	// apart.
+	contentType string
 }
 
 // fetchStory fetches the page at raw. While it takes longer than a moment
@@ -120,7 +123,7 @@ func fetchStory(raw string, maxSize int64, userAgent string, notice io.Writer) (
 		return fetched{}, fmt.Errorf("%s: %w", shortURL(raw), err)
 	}
 	html := res.ContentType == "text/html" || res.ContentType == "application/xhtml+xml"
-	return fetched{data: res.Body, url: res.URL, html: html}, nil
+	return fetched{data: res.Body, url: res.URL, html: html, contentType: res.ContentType}, nil
 }
 
 // shortURL is an address as errors show it: without its query, which can

@@ -71,6 +71,7 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 			at := max(len(lines)-1-p.Foot, 0)
 			lines = slices.Concat(lines[:at], []string{""}, notes, lines[at+1:])
 		}
+		lines = append(lines, itemLinkLines(s, i, st)...)
 		for _, l := range lines {
 			if theme == ThemeNoTTY {
 				l = strings.TrimRight(story.Clean(ansi.Strip(l)), " ")
