@@ -4,7 +4,6 @@
 package text
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -22,7 +21,7 @@ var (
 	kickerRe    = prose.LazyRegexp(`(?i)^(in pics|in pictures|in photos|in images|photos|pics|pictures|gallery|photo gallery|photo story|watch|तस्वीरों में|फोटो गैलरी|写真で見る|图集|组图|بالصور)\s*[-–—:|：]\s*(\S.*)$`)
 	bylineRe    = prose.LazyRegexp(`(?i)^(?:by|written by|reported by|words by)\s*:?\s+(\S.{1,80})$`)
 	datedRe     = prose.LazyRegexp(`(?i)^(?:updated|published|first published|last updated|posted|last modified)\s*(?:on|at)?\s*:?\s*(\S.*\d.*)$`)
-	dateRe      = prose.LazyRegexp(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30}$|^\d{4}-\d{2}-\d{2}\b.{0,30}$|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b.{0,30}$`)
+	dateRe      = prose.LazyRegexp(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30}$|^\d{4}-\d{2}-\d{2}\b.{0,30}$|^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b.{0,30}$`)
 	authorSepRe = prose.LazyRegexp(`\s*(?:,|\band\b|&)\s*`)
 )
 
@@ -35,6 +34,7 @@ const (
 	blockPara blockKind = iota
 	blockCaption
 	blockCredit
+	blockCounter // a photo counter ("1 / 12") of a counted gallery
 )
 
 type textBlock struct {
@@ -48,6 +48,10 @@ func (b textBlock) text() string { return joinWrapped(b.lines) }
 func Parse(s *story.Story, text string) {
 	blocks := textBlocks(s, text)
 	blocks = takeHeader(s, blocks)
+	if slices.ContainsFunc(blocks, func(b textBlock) bool { return b.kind == blockCounter }) {
+		buildCounted(s, blocks)
+		return
+	}
 
 	// Strict captions first; only a gallery that has some also takes
 	// captions that end with a period or a question mark.
@@ -263,6 +267,7 @@ func isLeadIn(text string) bool {
 func textBlocks(s *story.Story, text string) []textBlock {
 	var blocks []textBlock
 	var lines []string
+	counted := countsPhotos(text)
 	flush := func() {
 		if len(lines) > 0 {
 			blocks = append(blocks, splitBlock(lines)...)
@@ -274,6 +279,9 @@ func textBlocks(s *story.Story, text string) []textBlock {
 		switch {
 		case line == "":
 			flush()
+		case counted && isCounter(line):
+			flush()
+			blocks = append(blocks, textBlock{lines: []string{line}, kind: blockCounter})
 		case prose.IsChromeLine(line):
 			s.Dropped = append(s.Dropped, story.Dropped{Kind: "chrome", Text: line})
 			flush()
@@ -305,6 +313,7 @@ func splitBlock(lines []string) []textBlock {
 	if len(cur) > 0 {
 		out = append(out, textBlock{lines: cur})
 	}
+	out = splitTrailingCredits(out)
 	if len(out) > 0 && len(out[0].lines) > 1 && out[0].kind == blockPara {
 		first, rest := out[0].lines[0], out[0].lines[1:]
 		longest := 0
@@ -317,98 +326,6 @@ func splitBlock(lines []string) []textBlock {
 		}
 	}
 	return out
-}
-
-// takeHeader reads the title line, bylines and timestamps at the top.
-func takeHeader(s *story.Story, blocks []textBlock) []textBlock {
-	blocks = splitHeaderLines(blocks)
-	if len(blocks) > 0 && len(blocks[0].lines) == 1 {
-		line := blocks[0].lines[0]
-		if m := matchIf(strings.ContainsAny(line, "-–—:|："), kickerRe, line); m != nil {
-			s.Kicker = m[1]
-			s.Title = strings.TrimSpace(m[2])
-			blocks = blocks[1:]
-		} else if titleLike(line) && len(blocks) > 1 {
-			s.Title = line
-			blocks = blocks[1:]
-		}
-	}
-	for len(blocks) > 0 && len(blocks[0].lines) == 1 {
-		line := blocks[0].lines[0]
-		if m := matchIf(prose.HasFoldPrefix(line, bylineStarts), bylineRe, line); m != nil {
-			for _, a := range authorSepRe().Split(m[1], -1) {
-				switch {
-				case a == "":
-				case isDate(a) && s.Date == "":
-					s.Date = a // "By the Desk, 1 January 2025"
-				default:
-					s.Authors = append(s.Authors, a)
-				}
-			}
-		} else if m := matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line); m != nil && s.Date == "" {
-			s.Date = m[1]
-		} else if isDate(line) && s.Date == "" {
-			s.Date = line
-		} else {
-			break
-		}
-		blocks = blocks[1:]
-	}
-	return blocks
-}
-
-// splitHeaderLines gives bylines and timestamps that follow the title
-// with no blank line between them blocks of their own, as if they had one.
-func splitHeaderLines(blocks []textBlock) []textBlock {
-	for i := 0; i < min(2, len(blocks)); i++ {
-		lines := blocks[i].lines
-		from := 0
-		if i == 0 {
-			from = 1 // the title line
-		}
-		n := from
-		for n < len(lines) && isHeaderLine(lines[n]) {
-			n++
-		}
-		if n == from || len(lines) == 1 {
-			continue
-		}
-		var head []textBlock
-		for _, l := range lines[:n] {
-			head = append(head, textBlock{lines: []string{l}})
-		}
-		if n < len(lines) {
-			head = append(head, textBlock{lines: lines[n:]})
-		}
-		return slices.Concat(blocks[:i], head, blocks[i+1:])
-	}
-	return blocks
-}
-
-// isHeaderLine reports whether a line is a byline or a timestamp.
-func isHeaderLine(line string) bool {
-	return matchIf(prose.HasFoldPrefix(line, bylineStarts), bylineRe, line) != nil ||
-		matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line) != nil || isDate(line)
-}
-
-// How bylines and timestamp lines start, lower-cased: tried before the
-// regular expressions, which most lines would fail more slowly.
-var (
-	bylineStarts = []string{"by", "written by", "reported by", "words by"}
-	datedStarts  = []string{"updated", "published", "first published", "last updated", "posted", "last modified"}
-)
-
-// matchIf returns re's submatches in line, when worth trying at all.
-func matchIf(worth bool, re func() *regexp.Regexp, line string) []string {
-	if !worth {
-		return nil
-	}
-	return re().FindStringSubmatch(line)
-}
-
-// isDate reports whether a short line is a date, such as "Jan 13, 2022".
-func isDate(line string) bool {
-	return len(line) <= 80 && strings.ContainsAny(line, "0123456789") && dateRe().MatchString(line)
 }
 
 // joinWrapped joins the lines of a hard-wrapped paragraph. Lines of wide
