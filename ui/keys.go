@@ -38,6 +38,7 @@ type KeyMap struct {
 	Quit      key.Binding
 	Close     key.Binding
 	ForceQuit key.Binding
+	Suspend   key.Binding // ctrl+z: back to the shell until fg
 
 	// The overlays' own keys, which act only while one is shown.
 	InContents ContentsKeyMap
@@ -77,6 +78,7 @@ func DefaultKeyMap() KeyMap {
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
 
 		// The overlays' own keys.
 		InContents: DefaultContentsKeyMap(),
@@ -105,7 +107,7 @@ func (k KeyMap) helpGroups() [][]helpItem {
 		{{k.Next, ""}, {k.Prev, ""}, {k.First, ""}, {k.Last, ""}, {k.Jump, ""}, {k.GoTo, "after 0-9"}},
 		{{k.Down, ""}, {k.Up, ""}, {k.HalfDown, ""}, {k.HalfUp, ""}, {k.ReadOn, ""}, {k.ReadBack, ""}, {k.Wheel, ""}},
 		{{k.Contents, ""}, {k.Details, "with pictures"}, {k.Search, ""}, {k.NextMatch, "after a search"}, {k.PrevMatch, "after a search"}, {k.Cancel, "if any"}, {k.Notes, "in decks"}},
-		append(last, helpItem{k.Help, ""}, helpItem{k.Quit, ""}),
+		append(last, helpItem{k.Help, ""}, helpItem{k.Suspend, ""}, helpItem{k.Quit, ""}),
 	}
 }
 
