@@ -149,7 +149,26 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 		return cfg, usageError{fmt.Sprintf("--max-size is in MiB: %d is more than any story needs", *maxSize)}
 	}
 	cfg.maxSize = *maxSize << 20
-	return cfg, nil
+	return cfg, checkFlagPairs(cfg, fset)
+}
+
+// minWidth is the narrowest --width: below it no panel, heading or table
+// has room to say anything.
+const minWidth = 20
+
+// checkFlagPairs refuses flags that would be accepted and then do nothing
+// or break the page: a width too narrow to read (0 included, once given),
+// and reader-only flags with --print, which prints the whole story at once.
+func checkFlagPairs(cfg config, fset *pflag.FlagSet) error {
+	switch {
+	case fset.Changed("width") && cfg.width < minWidth:
+		return usageError{fmt.Sprintf("--width must be at least %d columns (got %d)", minWidth, cfg.width)}
+	case cfg.print && fset.Changed("play"):
+		return usageError{"--play runs the slideshow in the reader: it cannot go with --print, which prints the whole story"}
+	case cfg.print && cfg.startSet:
+		return usageError{"--start opens the reader at a section: it cannot go with --print, which prints the whole story"}
+	}
+	return nil
 }
 
 // switchValue is a bool flag that pflag's help lists as the README
