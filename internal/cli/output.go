@@ -85,6 +85,11 @@ func debugListing(w io.Writer, s *story.Story, name, resume string) error {
 		}
 	}
 	for _, d := range s.AllDropped() {
+		if d.Kind == "note" {
+			// Not dropped: s shows it in the reader, --notes in print.
+			fmt.Fprintf(&b, "speaker note (s shows it): %s\n", story.OneLine(d.Text))
+			continue
+		}
 		fmt.Fprintf(&b, "dropped %s: %s\n", d.Kind, story.OneLine(d.Text))
 	}
 	_, err := io.WriteString(w, b.String())
