@@ -188,7 +188,7 @@ func ParseURL(raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("only http and https addresses can be read, not %q", u.Scheme+":")
 	}
 	if u.Host == "" {
-		return nil, fmt.Errorf("%q names no host", raw)
+		return nil, errors.New("the address names no host")
 	}
 	return u, nil
 }

@@ -79,6 +79,8 @@ func readStory(req Request, stdin *os.File, stdinTTY bool, notice io.Writer) (st
 // fileError says in plain words what went wrong with a file.
 func fileError(name string, err error) error {
 	switch {
+	case errors.Is(err, fs.ErrNotExist) && looksLikeAddress(name):
+		return fmt.Errorf("%s: no such file (a web address? try https://%s)", DisplayName(name), DisplayName(name))
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("%s: no such file", DisplayName(name))
 	case errors.Is(err, fs.ErrPermission):

@@ -95,6 +95,31 @@ func shortURL(raw string) string {
 	if err != nil {
 		return story.OneLine(raw)
 	}
+	if u.Host == "" {
+		// "http://" would print as "http:", and a message after it
+		// as "http::".
+		return story.OneLine(raw)
+	}
 	u.RawQuery, u.Fragment = "", ""
 	return story.OneLine(u.String())
+}
+
+// addressTLDs are the endings of host names common enough that a missing
+// file so named was meant as a web address ("example.com/pics").
+var addressTLDs = []string{".com", ".org", ".net", ".uk", ".io", ".co", ".de", ".fr", ".in", ".jp", ".au", ".ca", ".eu", ".news", ".info"}
+
+// looksLikeAddress reports whether a name that is no file reads as a web
+// address without its scheme: "www." first, or a first part that ends as
+// a host name does.
+func looksLikeAddress(name string) bool {
+	host, _, _ := strings.Cut(name, "/")
+	if strings.HasPrefix(strings.ToLower(host), "www.") && len(host) > 4 {
+		return true
+	}
+	for _, tld := range addressTLDs {
+		if strings.HasSuffix(strings.ToLower(host), tld) && len(host) > len(tld)+1 {
+			return true
+		}
+	}
+	return false
 }
