@@ -57,6 +57,10 @@ type Options struct {
 	NoSteps bool
 	// Notes opens the speaker notes pane.
 	Notes bool
+	// Mouse reports the mouse to the reader (--mouse): the wheel then
+	// scrolls the overlays too, and the terminal's own selection needs
+	// shift. Without it the mouse is the terminal's.
+	Mouse bool
 }
 
 // Minimum usable window; below it reel says so instead of drawing.
@@ -96,6 +100,7 @@ type Model struct {
 	theme   page.Theme   // the theme in use: never page.ThemeAuto
 	auto    bool         // the theme follows the terminal's background
 	noSteps bool         // pages are shown whole, their reveal steps ignored
+	mouse   bool         // the mouse is reported (Options.Mouse)
 
 	width, height int
 	method        ansi.Method // how the terminal counts columns (width.go)
@@ -166,6 +171,7 @@ func New(s *story.Story, opt Options) Model {
 			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 		},
 		noSteps:   opt.NoSteps,
+		mouse:     opt.Mouse,
 		notesOpen: opt.Notes,
 		method:    page.DefaultMethod,
 	}

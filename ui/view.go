@@ -31,7 +31,9 @@ func (m Model) View() (v tea.View) {
 	}()
 	v = tea.NewView(m.content())
 	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
+	if m.mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	v.WindowTitle = story.OneLine(m.story.Title)
 	return v
 }

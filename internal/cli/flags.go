@@ -36,6 +36,7 @@ type config struct {
 	noWatch  bool
 	noSteps  bool
 	notes    bool
+	mouse    bool // --mouse: report the mouse to the reader
 
 	version string // reel's, for --version and the web's User-Agent
 }
@@ -97,6 +98,7 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 	switchVar(fset, &cfg.noWatch, "no-watch", "", "do not reload the story when its file changes")
 	switchVar(fset, &cfg.noSteps, "no-steps", "", "show every page whole, not a reveal step at a time")
 	switchVar(fset, &cfg.notes, "notes", "", "show speaker notes: under each page with --print, in a pane in the reader")
+	switchVar(fset, &cfg.mouse, "mouse", "", "let the reader take the mouse (the wheel scrolls overlays too; selecting text then needs shift)")
 	switchVar(fset, &cfg.debug, "debug", "", "list how the story was read (format, sections, what was dropped) and exit")
 	var showVersion, help bool
 	switchVar(fset, &showVersion, "version", "v", "print the version and exit")
