@@ -105,13 +105,15 @@ func New(opt Options) *Client {
 	}
 	dialer := &net.Dialer{Timeout: opt.ConnectTimeout}
 	tr := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           dialer.DialContext,
-		TLSHandshakeTimeout:   opt.ConnectTimeout,
-		ResponseHeaderTimeout: opt.Timeout,
-		MaxIdleConns:          4,
-		IdleConnTimeout:       30 * time.Second,
-		ForceAttemptHTTP2:     true,
+		Proxy:               http.ProxyFromEnvironment,
+		DialContext:         dialer.DialContext,
+		TLSHandshakeTimeout: opt.ConnectTimeout,
+		// No ResponseHeaderTimeout: the request's deadline (Timeout)
+		// bounds the answer, and a second timer of the same length made
+		// a silent server's message name the connect limit instead.
+		MaxIdleConns:      4,
+		IdleConnTimeout:   30 * time.Second,
+		ForceAttemptHTTP2: true,
 	}
 	if opt.PublicOnly {
 		// A proxy would dial for us, past the address check.
@@ -268,7 +270,7 @@ func (c *Client) explain(ctx context.Context, u *url.URL, err error) error {
 	switch {
 	case errors.As(err, &blocked):
 		return blocked
-	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+	case errors.Is(ctx.Err(), context.DeadlineExceeded), errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("%s took longer than %s to answer in full", host, c.opt.Timeout)
 	case errors.Is(err, context.Canceled):
 		return errors.New("cancelled")
