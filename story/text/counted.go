@@ -61,11 +61,11 @@ func buildCounted(s *story.Story, blocks []textBlock) {
 			}
 			cur = &story.Section{Pictures: []story.Picture{placeholder("", "")}}
 		case cur == nil:
-			intro = append(intro, prose.EscapeMarkdown(b.text()))
+			intro = append(intro, escapeLines(b.text()))
 		case b.kind == blockCredit && cur.Pictures[0].Credit == "":
 			cur.Pictures[0].Credit = prose.CreditText(b.text())
 		default:
-			cur.Body = joinParas(cur.Body, prose.EscapeMarkdown(b.text()))
+			cur.Body = joinParas(cur.Body, escapeLines(b.text()))
 		}
 	}
 	if cur != nil {

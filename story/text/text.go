@@ -42,10 +42,15 @@ type textBlock struct {
 	kind  blockKind
 }
 
-func (b textBlock) text() string { return joinWrapped(b.lines) }
+func (b textBlock) text() string { return joinLines(b.lines) }
 
 // Parse reads a plain-text gallery copied from a web page.
 func Parse(s *story.Story, text string) {
+	parse(s, text)
+	s.KeepLineBreaks = keptBreaks(s)
+}
+
+func parse(s *story.Story, text string) {
 	blocks := textBlocks(s, text)
 	blocks = takeHeader(s, blocks)
 	if slices.ContainsFunc(blocks, func(b textBlock) bool { return b.kind == blockCounter }) {
@@ -96,9 +101,9 @@ func Parse(s *story.Story, text string) {
 		case b.kind == blockCredit && cur != nil && len(cur.Pictures) > 0 && cur.Pictures[0].Credit == "":
 			cur.Pictures[0].Credit = prose.CreditText(b.text())
 		case cur != nil:
-			cur.Body = joinParas(cur.Body, prose.EscapeMarkdown(b.text()))
+			cur.Body = joinParas(cur.Body, escapeLines(b.text()))
 		default:
-			intro = append(intro, prose.EscapeMarkdown(b.text()))
+			intro = append(intro, escapeLines(b.text()))
 		}
 	}
 	if cur != nil {
@@ -153,7 +158,7 @@ func buildUncaptioned(s *story.Story, blocks []textBlock) {
 		if len(items) > 0 && isRule(b.text()) {
 			// A separator stood for no picture: it stays with the
 			// paragraph before it.
-			items[len(items)-1].more = append(items[len(items)-1].more, prose.EscapeMarkdown(b.text()))
+			items[len(items)-1].more = append(items[len(items)-1].more, escapeLines(b.text()))
 			continue
 		}
 		items = append(items, item{text: b.text()})
@@ -167,15 +172,15 @@ func buildUncaptioned(s *story.Story, blocks []textBlock) {
 	}
 	var intro []string
 	for _, it := range items[:introEnd] {
-		intro = append(intro, prose.EscapeMarkdown(it.text))
+		intro = append(intro, escapeLines(it.text))
 		intro = append(intro, it.more...)
 		if it.credit != "" {
-			intro = append(intro, prose.EscapeMarkdown(it.credit))
+			intro = append(intro, escapeLines(it.credit))
 		}
 	}
 	s.Intro = strings.Join(intro, "\n\n")
 	for _, it := range items[introEnd:] {
-		body := strings.Join(append([]string{prose.EscapeMarkdown(it.text)}, it.more...), "\n\n")
+		body := strings.Join(append([]string{escapeLines(it.text)}, it.more...), "\n\n")
 		s.AddSection(story.Section{Body: body, Pictures: []story.Picture{placeholder("", it.credit)}})
 	}
 }
@@ -249,7 +254,7 @@ func buildProse(s *story.Story, blocks []textBlock) {
 		if len(page) == 0 {
 			first = text
 		}
-		page = append(page, prose.EscapeMarkdown(text))
+		page = append(page, escapeLines(text))
 		words += n
 	}
 	flush()
@@ -326,26 +331,6 @@ func splitBlock(lines []string) []textBlock {
 		}
 	}
 	return out
-}
-
-// joinWrapped joins the lines of a hard-wrapped paragraph. Lines of wide
-// scripts (CJK) are joined without a space.
-func joinWrapped(lines []string) string {
-	if len(lines) == 1 {
-		return lines[0]
-	}
-	var b strings.Builder
-	for i, l := range lines {
-		if i > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(lines[i-1])
-			next, _ := utf8.DecodeRuneInString(l)
-			if !(prose.IsWide(prev) && prose.IsWide(next)) {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(l)
-	}
-	return b.String()
 }
 
 func joinParas(a, b string) string {
