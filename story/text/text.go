@@ -221,9 +221,16 @@ func isPictureLeadIn(text string) bool {
 	return false
 }
 
-// proseWords is about how many words a page of prose holds: a screenful
-// at 80 columns.
-const proseWords = 160
+// proseWords is about how many words the cover of prose holds: a
+// screenful at 80 columns under the title. sectionWords is a section's
+// reading size: a few screens at 80 columns, which the page scrolls
+// through, and about one at 160. Both count words, never rows, so the
+// sections (and --start, resume and the contents) stay put whatever the
+// window's size.
+const (
+	proseWords   = 160
+	sectionWords = 450
+)
 
 // buildProse reads text that shows no sign of being a gallery: a note, an
 // essay, a README. It is prose and reads as prose: the first paragraphs
@@ -247,8 +254,12 @@ func buildProse(s *story.Story, blocks []textBlock) {
 	}
 	for _, b := range blocks {
 		text := b.text()
-		n := countWords(text, proseWords+1)
-		if len(page) > 0 && words+n > proseWords {
+		n := countWords(text, sectionWords+1)
+		limit := sectionWords
+		if s.Intro == "" && s.Len() == 0 {
+			limit = proseWords
+		}
+		if len(page) > 0 && words+n > limit {
 			flush()
 		}
 		if len(page) == 0 {
