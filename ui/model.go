@@ -61,6 +61,9 @@ type Options struct {
 	// scrolls the overlays too, and the terminal's own selection needs
 	// shift. Without it the mouse is the terminal's.
 	Mouse bool
+	// Measure is the page's text width that --width asked for, above 80
+	// too, as far as the window allows; 0 is the default measure.
+	Measure int
 }
 
 // Minimum usable window; below it reel says so instead of drawing.
@@ -101,6 +104,7 @@ type Model struct {
 	auto    bool         // the theme follows the terminal's background
 	noSteps bool         // pages are shown whole, their reveal steps ignored
 	mouse   bool         // the mouse is reported (Options.Mouse)
+	measure int          // the text width asked for (Options.Measure)
 
 	width, height int
 	method        ansi.Method // how the terminal counts columns (width.go)
@@ -172,6 +176,7 @@ func New(s *story.Story, opt Options) Model {
 		},
 		noSteps:   opt.NoSteps,
 		mouse:     opt.Mouse,
+		measure:   opt.Measure,
 		notesOpen: opt.Notes,
 		method:    page.DefaultMethod,
 	}

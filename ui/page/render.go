@@ -23,10 +23,19 @@ const MaxReadingWidth = 80
 const renderDeadline = time.Second
 
 // ContentWidth is the width of a page's text in a window of width w.
-func ContentWidth(w int) int {
+func ContentWidth(w int) int { return MeasureWidth(w, 0) }
+
+// MeasureWidth is the width of a page's text in a window of width w when
+// the reader asked for a measure of its own (--width, the config file's
+// width): that many columns, above 80 too, as far as the window allows.
+// 0 is the default, comfortable measure of MaxReadingWidth.
+func MeasureWidth(w, measure int) int {
+	if measure <= 0 {
+		measure = MaxReadingWidth
+	}
 	switch {
-	case w >= MaxReadingWidth+4:
-		return MaxReadingWidth
+	case w >= measure+4:
+		return measure
 	case w > 24:
 		return w - 4
 	}
