@@ -54,7 +54,7 @@ Usage:
 
 With no FILE and no pipe, reel opens its bundled sample story. FILE may be
 "-" for standard input, and may be a saved web page or AMP story. A URL
-(http or https) is fetched; ctrl+c cancels. When standard output is not a
+(http or https) is fetched; q, esc or ctrl+c cancels. When standard output is not a
 terminal, reel prints the whole story as plain text.
 
 Examples:

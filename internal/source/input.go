@@ -124,7 +124,11 @@ func Load(req Request, stdin *os.File, stdinTTY bool, notice io.Writer, release 
 		err        error
 	)
 	if IsURL(req.Path) {
-		page, err := fetchStory(req.Path, req.MaxSize, req.UserAgent, notice)
+		var keys *os.File
+		if stdinTTY {
+			keys = stdin
+		}
+		page, err := fetchStory(req.Path, req.MaxSize, req.UserAgent, notice, keys)
 		if err != nil {
 			return Loaded{}, err
 		}

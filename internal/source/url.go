@@ -91,16 +91,22 @@ type fetched struct {
 
 // fetchStory fetches the page at raw. While it takes longer than a moment
 // it says so on notice (the terminal's standard error, or io.Discard);
-// ctrl+c cancels it.
-func fetchStory(raw string, maxSize int64, userAgent string, notice io.Writer) (fetched, error) {
-	ctx, caught, stop := signalContext()
+// ctrl+c cancels it, and so do q and esc typed on keys, the terminal
+// (nil when standard input is no terminal).
+func fetchStory(raw string, maxSize int64, userAgent string, notice io.Writer, keys *os.File) (fetched, error) {
+	sigCtx, caught, stop := signalContext()
 	defer stop()
+	ctx, cancel := context.WithCancel(sigCtx)
+	defer cancel()
+	if keys != nil {
+		defer watchQuitKeys(keys, cancel)()
+	}
 	var mu sync.Mutex
 	shown := false
 	t := time.AfterFunc(slowNotice, func() {
 		mu.Lock()
 		defer mu.Unlock()
-		fmt.Fprintf(notice, "reel: fetching %s… (ctrl+c cancels)", story.OneLine(raw))
+		fmt.Fprintf(notice, "reel: fetching %s… (q or ctrl+c cancels)", story.OneLine(raw))
 		shown = true
 	})
 	client := fetch.New(fetch.Options{MaxSize: maxSize, UserAgent: userAgent})
