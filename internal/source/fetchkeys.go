@@ -33,7 +33,13 @@ func watchQuitKeys(in *os.File, cancel func()) (stop func()) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		defer func() { _ = recover() }() // a failed watch leaves ctrl+c's signal
+		defer func() {
+			if recover() != nil {
+				// A failed watch gives the terminal back its line mode,
+				// where ctrl+c signals again.
+				_ = unix.IoctlSetTermios(fd, unix.TCSETS, old)
+			}
+		}()
 		buf := make([]byte, 16)
 		for {
 			select {
