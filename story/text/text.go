@@ -50,6 +50,8 @@ func Parse(s *story.Story, text string) {
 	s.KeepLineBreaks = keptBreaks(s)
 }
 
+// parse reads the text into s as a counted gallery, a captioned one, one
+// without captions, or prose, whichever the text shows it is.
 func parse(s *story.Story, text string) {
 	blocks := textBlocks(s, text)
 	blocks = takeHeader(s, blocks)
