@@ -65,6 +65,7 @@ func buildCounted(s *story.Story, blocks []textBlock) {
 		case b.kind == blockCredit && cur.Pictures[0].Credit == "":
 			cur.Pictures[0].Credit = prose.CreditText(b.text())
 		default:
+			namedByCaption(cur, b.text())
 			cur.Body = joinParas(cur.Body, escapeLines(b.text()))
 		}
 	}
@@ -72,6 +73,15 @@ func buildCounted(s *story.Story, blocks []textBlock) {
 		s.AddSection(*cur)
 	}
 	s.Intro = strings.Join(intro, "\n\n")
+}
+
+// namedByCaption names a counted photo's section by its caption's first
+// words, for the contents and the page's heading ("Picture 3" says
+// nothing of the photo).
+func namedByCaption(sec *story.Section, caption string) {
+	if sec.Caption == "" {
+		sec.Caption = prose.FirstWords(caption)
+	}
 }
 
 // isCounter reports whether line is a photo counter.

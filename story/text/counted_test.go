@@ -50,6 +50,9 @@ func TestCountedGalleries(t *testing.T) {
 				t.Fatalf("%d sections, want %d: %s", s.Len(), len(tt.bodies), storytest.Dump(s))
 			}
 			for i, sec := range s.Sections() {
+				if words := strings.TrimSuffix(sec.Caption, "…"); words == "" || !strings.HasPrefix(sec.Body, words) {
+					t.Errorf("section %d is named %q, not by its caption's first words", i+1, sec.Caption)
+				}
 				if !strings.HasPrefix(sec.Body, tt.bodies[i]) {
 					t.Errorf("section %d body = %q, want it to start with %q", i+1, sec.Body, tt.bodies[i])
 				}
