@@ -163,7 +163,7 @@ func TestNamedPipeAndFlagsAfterTheFile(t *testing.T) {
 
 func TestDebugListing(t *testing.T) {
 	r := reel(t, strings.NewReader(""), "--debug", "testdata/md/deck.md")
-	for _, want := range []string{"format:   markdown (file extension .md; slides split at thematic breaks)", "1. Herons (1 picture)", "dropped note: mention the wingspan"} {
+	for _, want := range []string{"format:   markdown (file extension .md; slides split at thematic breaks)", "1. Herons (1 picture)", "speaker note (s shows it): mention the wingspan"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("--debug lacks %q:\n%s", want, r.stdout)
 		}

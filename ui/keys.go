@@ -39,6 +39,7 @@ type KeyMap struct {
 	Quit      key.Binding
 	Close     key.Binding
 	ForceQuit key.Binding
+	Suspend   key.Binding // ctrl+z: back to the shell until fg
 
 	// A feed's keys (feed.go). Back also takes back a digit typed.
 	Open   key.Binding
@@ -88,6 +89,7 @@ func DefaultKeyMap() KeyMap {
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
 
 		Open:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open the item's link")),
 		Back:     key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "back to the feed")),
@@ -130,7 +132,7 @@ func (k KeyMap) helpGroups() [][]helpItem {
 	if k.FeedKeys {
 		groups = append(groups, []helpItem{{k.Open, "on an item"}, {k.Back, "after o"}, {k.Reload, "on the feed"}, {k.Unseen, ""}, {k.Copy, "on an item"}})
 	}
-	return append(groups, append(last, helpItem{k.Help, ""}, helpItem{k.Quit, ""}))
+	return append(groups, append(last, helpItem{k.Help, ""}, helpItem{k.Suspend, ""}, helpItem{k.Quit, ""}))
 }
 
 // ShortHelp is the hint line of the status bar: the main keys, named

@@ -66,6 +66,13 @@ type Options struct {
 	// Feed gives a feed's reader its ways to the web and to what was
 	// seen before (feed.go).
 	Feed FeedOptions
+	// Mouse reports the mouse to the reader (--mouse): the wheel then
+	// scrolls the overlays too, and the terminal's own selection needs
+	// shift. Without it the mouse is the terminal's.
+	Mouse bool
+	// Measure is the page's text width that --width asked for, above 80
+	// too, as far as the window allows; 0 is the default measure.
+	Measure int
 }
 
 // Minimum usable window; below it reel says so instead of drawing.
@@ -105,6 +112,8 @@ type Model struct {
 	theme   page.Theme   // the theme in use: never page.ThemeAuto
 	auto    bool         // the theme follows the terminal's background
 	noSteps bool         // pages are shown whole, their reveal steps ignored
+	mouse   bool         // the mouse is reported (Options.Mouse)
+	measure int          // the text width asked for (Options.Measure)
 
 	width, height int
 	method        ansi.Method // how the terminal counts columns (width.go)
@@ -181,6 +190,8 @@ func New(s *story.Story, opt Options) Model {
 			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 		},
 		noSteps:   opt.NoSteps,
+		mouse:     opt.Mouse,
+		measure:   opt.Measure,
 		notesOpen: opt.Notes,
 		method:    page.DefaultMethod,
 		feed:      newFeedState(s, opt.Feed),

@@ -43,7 +43,7 @@ func printStory(stdout, stderr *os.File, s *story.Story, cfg config, tty bool, b
 		// terminal's memory of them.
 		loader = pictureLoader(cfg, graphics.PicturesBlocks, base)
 	}
-	return ui.Print(w, s, page.PrintOptions{Width: width, Theme: theme, Pictures: loader, Notes: cfg.notes})
+	return ui.Print(w, s, page.PrintOptions{Width: width, Measure: cfg.width, Theme: theme, Pictures: loader, Notes: cfg.notes})
 }
 
 // debugListing shows how the story was read: the format and why, for a
@@ -85,6 +85,11 @@ func debugListing(w io.Writer, s *story.Story, name, resume string) error {
 		}
 	}
 	for _, d := range s.AllDropped() {
+		if d.Kind == "note" {
+			// Not dropped: s shows it in the reader, --notes in print.
+			fmt.Fprintf(&b, "speaker note (s shows it): %s\n", story.OneLine(d.Text))
+			continue
+		}
 		fmt.Fprintf(&b, "dropped %s: %s\n", d.Kind, story.OneLine(d.Text))
 	}
 	_, err := io.WriteString(w, b.String())

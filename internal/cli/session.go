@@ -69,6 +69,11 @@ func readInTerminal(cfg config, ld source.Loaded, tm terminal, store *state.Stor
 	// ctrl+c, SIGTERM, an error, a panic caught in safeRun).
 	_, _ = io.WriteString(tm.stdout, ui.PushTitle)
 	defer func() { _, _ = io.WriteString(tm.stdout, ui.PopTitle) }()
+	if !cfg.mouse {
+		// The wheel scrolls without reel taking the mouse (ui/mouse.go).
+		_, _ = io.WriteString(tm.stdout, ui.AltScrollOn)
+		defer func() { _, _ = io.WriteString(tm.stdout, ui.AltScrollOff) }()
+	}
 	prog := tea.NewProgram(m, opts...)
 	ended, stopSignals := watchSignals(prog)
 	defer stopSignals()
@@ -119,7 +124,8 @@ func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point, pres 
 	return ui.New(ld.Story, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
 		Pictures: pics, NoPictures: noPics, Loader: pictureLoader(cfg, pics, ld.Base), Tmux: os.Getenv("TMUX") != "",
 		KittyPlaceholders: ui.PlaceholderTerminal(os.Getenv), ITermImages: ui.ITermTerminal(os.Getenv),
-		NoSteps: cfg.noSteps, Notes: cfg.notes, Present: pres, NotesView: cfg.notesView, Feed: feed})
+		NoSteps: cfg.noSteps, Notes: cfg.notes, Present: pres, NotesView: cfg.notesView, Feed: feed,
+		Mouse: cfg.mouse, Measure: cfg.width})
 }
 
 // watchSignals notes the signal that ends the reader. Bubble Tea turns

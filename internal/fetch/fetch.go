@@ -105,13 +105,15 @@ func New(opt Options) *Client {
 	}
 	dialer := &net.Dialer{Timeout: opt.ConnectTimeout}
 	tr := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           dialer.DialContext,
-		TLSHandshakeTimeout:   opt.ConnectTimeout,
-		ResponseHeaderTimeout: opt.Timeout,
-		MaxIdleConns:          4,
-		IdleConnTimeout:       30 * time.Second,
-		ForceAttemptHTTP2:     true,
+		Proxy:               http.ProxyFromEnvironment,
+		DialContext:         dialer.DialContext,
+		TLSHandshakeTimeout: opt.ConnectTimeout,
+		// No ResponseHeaderTimeout: the request's deadline (Timeout)
+		// bounds the answer, and a second timer of the same length made
+		// a silent server's message name the connect limit instead.
+		MaxIdleConns:      4,
+		IdleConnTimeout:   30 * time.Second,
+		ForceAttemptHTTP2: true,
 	}
 	if opt.PublicOnly {
 		// A proxy would dial for us, past the address check.
@@ -149,7 +151,7 @@ func ParseURL(raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("only http and https addresses can be read, not %q", u.Scheme+":")
 	}
 	if u.Host == "" {
-		return nil, fmt.Errorf("%q names no host", raw)
+		return nil, errors.New("the address names no host")
 	}
 	return u, nil
 }
@@ -240,7 +242,7 @@ func (c *Client) explain(ctx context.Context, u *url.URL, err error) error {
 		return blocked
 	case errors.As(err, &intoLocal):
 		return intoLocal
-	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+	case errors.Is(ctx.Err(), context.DeadlineExceeded), errors.Is(err, context.DeadlineExceeded):
 		return fmt.Errorf("%s took longer than %s to answer in full", host, c.opt.Timeout)
 	case errors.Is(err, context.Canceled):
 		return errors.New("cancelled")

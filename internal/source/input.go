@@ -80,6 +80,8 @@ func readStory(req Request, stdin *os.File, stdinTTY bool, notice io.Writer) (st
 // fileError says in plain words what went wrong with a file.
 func fileError(name string, err error) error {
 	switch {
+	case errors.Is(err, fs.ErrNotExist) && looksLikeAddress(name):
+		return fmt.Errorf("%s: no such file (a web address? try https://%s)", DisplayName(name), DisplayName(name))
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("%s: no such file", DisplayName(name))
 	case errors.Is(err, fs.ErrPermission):
@@ -123,7 +125,11 @@ func Load(req Request, stdin *os.File, stdinTTY bool, notice io.Writer, release 
 		err        error
 	)
 	if IsURL(req.Path) {
-		page, err := fetchStory(req.Path, req.MaxSize, req.UserAgent, notice)
+		var keys *os.File
+		if stdinTTY {
+			keys = stdin
+		}
+		page, err := fetchStory(req.Path, req.MaxSize, req.UserAgent, notice, keys)
 		if err != nil {
 			return Loaded{}, err
 		}
