@@ -122,10 +122,14 @@ func (o Origin) download(ctx context.Context, u *url.URL) ([]byte, error) {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	data, err := o.Fetch(ctx, u.String(), MaxFileBytes)
 	if err != nil {
+		if parent.Err() != nil {
+			return nil, parent.Err() // not wanted any more: not a failure
+		}
 		if ctx.Err() != nil {
 			return nil, &Error{Reason: "download timed out", Transient: true}
 		}

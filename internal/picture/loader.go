@@ -31,6 +31,12 @@ const failureCost = 256
 // pictures decode side by side, a camera's progressive JPEG alone.
 var decoding = semaphore.NewWeighted(DecodeBudget)
 
+// weigher hands out memory to decodes: a semaphore.Weighted.
+type weigher interface {
+	Acquire(ctx context.Context, n int64) error
+	Release(n int64)
+}
+
 // maxDecoding is how many decoding threads get Ps of their own
 // (addDecodingProcs), a CPU being left for the reader where there are
 // few.
@@ -64,7 +70,7 @@ func addDecodingProcs() {
 // It is safe for concurrent use.
 type Loader struct {
 	origin  Origin
-	budget  *semaphore.Weighted
+	budget  weigher
 	limit   int64 // of budget
 	flights singleflight.Group
 	cache   *lru.Cache[string, *cached]
