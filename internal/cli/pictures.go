@@ -50,7 +50,7 @@ func pictureFetcher(page *url.URL, userAgent string) picture.Fetcher {
 	return func(ctx context.Context, raw string, limit int64) ([]byte, error) {
 		body, err := get(ctx, raw)
 		if err != nil {
-			return nil, &picture.Error{Reason: pictureFetchReason(err)}
+			return nil, &picture.Error{Reason: pictureFetchReason(err), Transient: fetch.PictureTransient(err)}
 		}
 		return body, nil
 	}
