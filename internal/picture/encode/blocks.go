@@ -23,6 +23,9 @@ func Blocks(img image.Image, cols, rows int, p colorprofile.Profile) []string {
 		return nil
 	}
 	px := picture.ScaleTo(img, cols, 2*rows)
+	if p < colorprofile.TrueColor {
+		px = diffuse(px, p, carryFor(p))
+	}
 	conv := converter{profile: p, seen: map[color.RGBA]string{}}
 	lines := make([]string, rows)
 	var b strings.Builder

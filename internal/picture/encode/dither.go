@@ -1,0 +1,97 @@
+package encode
+
+import (
+	"image"
+	"image/color"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// carryFor is the share of error diffuse carries on in profile p.
+func carryFor(p colorprofile.Profile) float32 {
+	if p == colorprofile.ANSI {
+		return diffusion16
+	}
+	return diffusion
+}
+
+// diffuse returns px with each opaque pixel replaced by the colour of the
+// profile's palette the terminal will show, the error of each carried to
+// its neighbours not yet drawn (Floyd and Steinberg's weights, rows
+// walked back and forth): in 256 and 16 colours a gradient becomes a fine
+// mix of the colours around it, which the eye averages, instead of bands.
+// carry is the share of the error carried on: 0 is each pixel's nearest
+// colour. Transparent pixels neither take nor give any.
+func diffuse(px *image.RGBA, p colorprofile.Profile, carry float32) *image.RGBA {
+	w, h := px.Rect.Dx(), px.Rect.Dy()
+	out := image.NewRGBA(px.Rect)
+	copy(out.Pix, px.Pix)
+	// The error carried into this row and the next, per pixel and channel.
+	cur, next := make([][3]float32, w+2), make([][3]float32, w+2)
+	nearest := map[color.RGBA]color.RGBA{}
+	for y := range h {
+		dir, x0, x1 := 1, 0, w
+		if y%2 == 1 {
+			dir, x0, x1 = -1, w-1, -1
+		}
+		for x := x0; x != x1; x += dir {
+			i := out.PixOffset(x, y)
+			if out.Pix[i+3] < 128 {
+				continue
+			}
+			c, _ := opaque(out, x, y)
+			want := [3]float32{float32(c.R) + cur[x+1][0], float32(c.G) + cur[x+1][1], float32(c.B) + cur[x+1][2]}
+			asked := color.RGBA{clamp8(want[0]), clamp8(want[1]), clamp8(want[2]), 255}
+			got, ok := nearest[asked]
+			if !ok {
+				got = paletteRGBA(asked, p)
+				nearest[asked] = got
+			}
+			out.Pix[i], out.Pix[i+1], out.Pix[i+2], out.Pix[i+3] = got.R, got.G, got.B, 255
+			for ch, v := range [3]uint8{got.R, got.G, got.B} {
+				e := (want[ch] - float32(v)) * carry
+				cur[x+1+dir][ch] += e * 7 / 16
+				next[x+1-dir][ch] += e * 3 / 16
+				next[x+1][ch] += e * 5 / 16
+				next[x+1+dir][ch] += e * 1 / 16
+			}
+		}
+		cur, next = next, cur
+		clear(next)
+	}
+	return out
+}
+
+// diffusion is the share of a pixel's error carried on in 256 colours:
+// less than all of it keeps flat areas flatter (40.50 dB against 40.41
+// on the photographs of the quality test).
+const diffusion = 0.85
+
+// diffusion16 is the share carried on in 16 colours, whose palette is
+// so coarse that all of it is needed (19.4 dB against 15.4 at 0.5).
+const diffusion16 = 1.0
+
+// paletteRGBA is the colour the terminal shows for c in profile p.
+func paletteRGBA(c color.RGBA, p colorprofile.Profile) color.RGBA {
+	var conv color.Color = c
+	switch p {
+	case colorprofile.ANSI256:
+		conv = ansi.Convert256(c)
+	case colorprofile.ANSI:
+		conv = ansi.Convert16(c)
+	}
+	r, g, b, _ := conv.RGBA()
+	return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 255}
+}
+
+func clamp8(v float32) uint8 {
+	switch {
+	case v <= 0:
+		return 0
+	case v >= 255:
+		return 255
+	}
+	return uint8(v + 0.5)
+}
+
