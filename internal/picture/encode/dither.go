@@ -102,7 +102,6 @@ func clamp8(v float32) uint8 {
 	return uint8(v + 0.5)
 }
 
-
 // cubeLevels are the values of the 6×6×6 colour cube of the 256-colour
 // palette, along each channel.
 var cubeLevels = [6]int{0, 95, 135, 175, 215, 255}
