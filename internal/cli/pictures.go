@@ -37,6 +37,16 @@ func pictureLoader(cfg config, mode graphics.PictureMode, base string) *picture.
 	return picture.NewLoader(origin, graphics.PicturePixels(mode), graphics.PicturePixels(mode), 0)
 }
 
+// pictureCheck says, for --debug, why a picture of a story file would be
+// refused before its decode (too large to decode, not found…); nil for a
+// piped story or one from the web, whose pictures are not checked.
+func pictureCheck(cfg config) func(src string) string {
+	if cfg.path == "" || cfg.path == "-" {
+		return nil
+	}
+	return picture.Origin{Dir: filepath.Dir(cfg.path)}.Check
+}
+
 // pictureFetcher downloads the pictures of the web story at page, a few
 // at a time, from the addresses internal/fetch allows; a download that
 // fails says why in one line.

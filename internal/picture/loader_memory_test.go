@@ -92,3 +92,27 @@ func TestLoaderRefusesWhatCannotFit(t *testing.T) {
 		t.Errorf("small.jpg: %v, want a damaged picture", err)
 	}
 }
+
+// TestCheckSaysWhyBeforeDecoding checks the reasons --debug lists: a
+// picture too large to decode and a missing one, from their headers and
+// names; one that fits has none.
+func TestCheckSaysWhyBeforeDecoding(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "bomb.jpg"), jpegFrameHeader(0xC2, 6000, 4000, 0x11, 0x11, 0x11, 0x11), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "fine.png"), encodePNG(t, sunset(40, 30)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	o := Origin{Dir: dir}
+	for src, want := range map[string]string{
+		"bomb.jpg":                  "too large to decode (6000×4000 CMYK progressive JPEG needs 550 MB)",
+		"gone.png":                  "file not found",
+		"fine.png":                  "",
+		"https://example.com/a.png": "", // not downloaded to be checked
+	} {
+		if got := o.Check(src); got != want {
+			t.Errorf("Check(%s) = %q, want %q", src, got, want)
+		}
+	}
+}

@@ -56,3 +56,27 @@ func (p located) bytes() ([]byte, error) {
 	}
 	return readFile(p.path)
 }
+
+// Check returns why the local or data: picture src would be refused
+// before its decode (not found, not in the story's folder, too large to
+// decode…), or "" if it would be decoded; a web picture is not
+// downloaded to be checked, and returns "". It reads the header only.
+func (o Origin) Check(src string) string {
+	src = strings.TrimSpace(src)
+	isData := len(src) > 5 && strings.EqualFold(src[:5], "data:")
+	if !isData && !o.localPicture(src) {
+		return ""
+	}
+	p, err := o.locate(context.Background(), src)
+	if err != nil {
+		return Reason(err)
+	}
+	c, err := p.cost()
+	if err != nil {
+		return Reason(err)
+	}
+	if err := c.tooLarge(DecodeBudget - p.size); err != nil {
+		return Reason(err)
+	}
+	return ""
+}
