@@ -10,7 +10,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"io"
+	"github.com/reeltui/reel/internal/limit"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -228,7 +228,7 @@ func openFile(path string) (*os.File, int64, error) {
 	}
 	if info.Size() > MaxFileBytes {
 		f.Close()
-		return nil, 0, reason("larger than %d MiB", MaxFileBytes>>20)
+		return nil, 0, reason("%s", &limit.TooLargeError{Limit: MaxFileBytes})
 	}
 	return f, info.Size(), nil
 }
@@ -240,12 +240,13 @@ func readFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
+	data, err := limit.ReadAll(f, MaxFileBytes)
+	var large *limit.TooLargeError
+	if errors.As(err, &large) {
+		return nil, reason("%s", err)
+	}
 	if err != nil {
 		return nil, reason("file cannot be read")
-	}
-	if len(data) > MaxFileBytes {
-		return nil, reason("larger than %d MiB", MaxFileBytes>>20)
 	}
 	return data, nil
 }
