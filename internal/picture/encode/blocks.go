@@ -111,6 +111,12 @@ func (cv converter) convert(c color.RGBA) color.Color {
 	case colorprofile.ANSI256:
 		return ansi.Convert256(c)
 	case colorprofile.ANSI:
+		// A colour of the palette itself (diffuse gives only those) is
+		// that colour: Convert16 turns silver into white, and grey into
+		// silver.
+		if i, ok := basicIndex[c]; ok {
+			return ansi.BasicColor(i)
+		}
 		return ansi.Convert16(c)
 	}
 	return c
