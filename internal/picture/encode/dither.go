@@ -44,11 +44,11 @@ func diffuse(px *image.RGBA, p colorprofile.Profile, carry float32) *image.RGBA 
 			want := [3]float32{float32(c.R) + cur[x+1][0], float32(c.G) + cur[x+1][1], float32(c.B) + cur[x+1][2]}
 			asked := color.RGBA{clamp8(want[0]), clamp8(want[1]), clamp8(want[2]), 255}
 			// The 16 colours' search (Convert16) is slow and diffusion
-			// asks for thousands of colours: colours within 4 of each
+			// asks for thousands of colours: colours within 8 of each
 			// other share an answer.
 			key := asked
 			if _, exact := basicIndex[asked]; p == colorprofile.ANSI && !exact {
-				key = color.RGBA{asked.R&^3 | 2, asked.G&^3 | 2, asked.B&^3 | 2, 255}
+				key = color.RGBA{asked.R&^7 | 4, asked.G&^7 | 4, asked.B&^7 | 4, 255}
 			}
 			got, ok := nearest[key]
 			if !ok {
