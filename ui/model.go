@@ -164,6 +164,7 @@ type Model struct {
 	picGen     int             // bumped when every page's pictures change: the toggle, kitty found
 	picVer     map[string]int  // bumped when one picture arrives: its pages redraw
 	picPending map[string]bool // pictures loading
+	picLoads   map[int]func()  // each page's loads under way, by page: cancels them
 	picDelay   time.Duration   // how long a page stays before its pictures load
 
 	present   presentState     // a shared presentation's part (present.go)
@@ -221,6 +222,7 @@ func New(s *story.Story, opt Options) Model {
 		m.picOn = true
 		m.picAuto = opt.Pictures == graphics.PicturesAuto
 		m.picPending = map[string]bool{}
+		m.picLoads = map[int]func(){}
 		m.picVer = map[string]int{}
 		m.picDelay = pictureDelay
 	}

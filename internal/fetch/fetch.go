@@ -243,26 +243,35 @@ func (c *Client) explain(ctx context.Context, u *url.URL, err error) error {
 	case errors.As(err, &intoLocal):
 		return intoLocal
 	case errors.Is(ctx.Err(), context.DeadlineExceeded), errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("%s took longer than %s to answer in full", host, c.opt.Timeout)
+		return mayPass(fmt.Errorf("%s took longer than %s to answer in full", host, c.opt.Timeout))
 	case errors.Is(err, context.Canceled):
 		return errors.New("cancelled")
 	case errors.As(err, &dnsErr):
-		return fmt.Errorf("cannot find the host %s", host)
+		return mayPass(fmt.Errorf("cannot find the host %s", host))
 	case errors.Is(err, syscall.ECONNREFUSED):
-		return fmt.Errorf("%s refused the connection", u.Host)
+		return mayPass(fmt.Errorf("%s refused the connection", u.Host))
 	case errors.As(err, &certErr), errors.As(err, &unknownAuth), errors.As(err, &hostErr), errors.As(err, &invalid):
 		return fmt.Errorf("%s has a certificate that cannot be trusted", host)
 	case errors.As(err, &recordErr):
 		return fmt.Errorf("%s does not speak TLS on this port", u.Host)
 	case isTimeout(err):
-		return fmt.Errorf("no answer from %s within %s", u.Host, c.opt.ConnectTimeout)
+		return mayPass(fmt.Errorf("no answer from %s within %s", u.Host, c.opt.ConnectTimeout))
 	}
 	var uerr *url.Error
 	if errors.As(err, &uerr) {
 		err = uerr.Err
 	}
-	return fmt.Errorf("%s: %v", host, err)
+	return mayPass(fmt.Errorf("%s: %v", host, err)) // a connection reset, closed…
 }
+
+// TransientError is a failure of the network that may pass: a timeout,
+// a host not found, a connection refused or dropped. Its message is the
+// failure's own.
+type TransientError struct{ err error }
+
+func (e *TransientError) Error() string { return e.err.Error() }
+
+func mayPass(err error) error { return &TransientError{err: err} }
 
 // tooLarge says a body passed the cap; for a page, which flag moves it.
 func (c *Client) tooLarge() error {
