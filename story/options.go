@@ -19,6 +19,9 @@ type Options struct {
 	// (its Content-Type's charset), if any: it wins over the page's own
 	// <meta charset>.
 	Charset string
+	// ContentType is the media type the server sent with a story fetched
+	// from the web ("application/rss+xml"), for Detect; "" otherwise.
+	ContentType string
 }
 
 // OneLine cleans s (see Clean) and folds its white space, newlines

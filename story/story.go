@@ -27,6 +27,7 @@ const (
 	// FormatMHTML is a page saved whole, with its pictures, as one MIME
 	// file (Chrome's .mhtml); its HTML is read as FormatHTML's.
 	FormatMHTML
+	FormatFeed // RSS, Atom or JSON Feed
 )
 
 // String returns the name used on the command line.
@@ -40,6 +41,8 @@ func (f Format) String() string {
 		return "html"
 	case FormatMHTML:
 		return "mhtml"
+	case FormatFeed:
+		return "feed"
 	}
 	return "auto"
 }
@@ -57,8 +60,10 @@ func ParseFormat(name string) (Format, error) {
 		return FormatHTML, nil
 	case "mhtml", "mht":
 		return FormatMHTML, nil
+	case "feed", "rss", "atom", "jsonfeed":
+		return FormatFeed, nil
 	}
-	return FormatAuto, fmt.Errorf("unknown format %q (want auto, text, markdown, html or mhtml)", Clean(name))
+	return FormatAuto, fmt.Errorf("unknown format %q (want auto, text, markdown, html, mhtml or feed)", Clean(name))
 }
 
 // Limits on the pictures a saved page carries (Story.Embedded): as many
@@ -115,6 +120,8 @@ type Story struct {
 	// It is empty for a file or a pipe: only a story from a URL may have
 	// its pictures fetched from the web.
 	BaseURL string
+	// Feed is set for a story read from a feed (feeditem.go).
+	Feed *FeedInfo
 
 	mu       sync.Mutex // guards sections, parsed on demand
 	sections []*Section // nil until parsed; a pointer keeps the slice of a long deck small
@@ -137,6 +144,8 @@ type Section struct {
 	// Dropped holds the section's speaker notes and slide-tool directives,
 	// kept off the page.
 	Dropped []Dropped
+	// Item is set for a section that is a feed's item (feeditem.go).
+	Item *FeedItem
 	// Lead is the first words of the prose under a slide's heading: what
 	// tells apart slides that repeat one heading (Labels).
 	Lead string
