@@ -43,7 +43,7 @@ func Shrink(img image.Image, maxW, maxH int) *image.RGBA {
 	if w > 0 && (b.Dx() > 4*w || b.Dy() > 4*h) {
 		mid := image.NewRGBA(image.Rect(0, 0, 2*w, 2*h))
 		draw.ApproxBiLinear.Scale(mid, mid.Bounds(), img, b, draw.Src, nil)
-		img, b = mid, mid.Bounds()
+		img = mid
 	}
 	return ScaleTo(img, max(w, 1), max(h, 1))
 }
