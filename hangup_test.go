@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -29,4 +31,24 @@ func TestHangupKeepsThePlace(t *testing.T) {
 	tm.waitFor("resumed at 2 of 3")
 	tm.send("q")
 	tm.exit()
+}
+
+// TestPlaceNotSavedSaysSo: when the place cannot be kept, reel says so
+// once the terminal is restored, and still ends as asked.
+func TestPlaceNotSavedSaysSo(t *testing.T) {
+	blocker := filepath.Join(t.TempDir(), "a-file")
+	if err := os.WriteFile(blocker, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tm := startTermEnv(t, nil, true, []string{"XDG_STATE_HOME=" + blocker}, "testdata/md/deck.md")
+	tm.waitFor("Birds of the Marsh")
+	tm.send(right)
+	tm.send("q")
+	if code := tm.exit(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	<-tm.done
+	if out := tm.raw.String(); !strings.Contains(out, "reel: place not saved: state directory") {
+		t.Errorf("no word of the place not kept in:\n%q", out[max(0, len(out)-300):])
+	}
 }

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/reeltui/reel/internal/source"
 )
 
 // TestLiveReload edits a file while reel shows it: the new text appears
@@ -76,19 +74,30 @@ func TestNoWatch(t *testing.T) {
 	if err := os.WriteFile(deck, []byte("# Birds\n\n## Herons\n\nFirst text.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	tm := startTerm(t, nil, true, "--no-watch", deck)
-	tm.waitFor("1 section follows")
-	tm.send(right)
-	tm.waitFor("First text.")
+	// Two readers of one file: one follows it, one is told not to.
+	watching := startTerm(t, nil, true, deck)
+	still := startTerm(t, nil, true, "--no-watch", deck)
+	for _, tm := range []*ptyTerm{watching, still} {
+		tm.waitFor("1 section follows")
+		tm.send(right)
+		tm.waitFor("First text.")
+	}
 	if err := os.WriteFile(deck, []byte("# Birds\n\n## Herons\n\nSecond text.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(4 * source.ReloadSettle)
-	tm.send("j")
-	time.Sleep(100 * time.Millisecond)
-	if s := tm.screen(); !strings.Contains(s, "First text.") || strings.Contains(s, "Second text.") {
+	// The change has come through once the watching reader shows it; the
+	// other has handled every message before a help opened and closed
+	// after that.
+	watching.waitFor("Second text.")
+	still.send("?")
+	still.waitFor("Keys")
+	still.send("?")
+	still.waitFor("First text.")
+	if s := still.screen(); strings.Contains(s, "Second text.") {
 		t.Errorf("--no-watch reloaded:\n%s", s)
 	}
-	tm.send("q")
-	tm.exit()
+	for _, tm := range []*ptyTerm{watching, still} {
+		tm.send("q")
+		tm.exit()
+	}
 }

@@ -88,5 +88,5 @@ func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
 		release()
 		return debugListing(stdout, ld.Story, ld.Name, lookupResume(cfg, store, id, ld.Story).Why)
 	}
-	return readInTerminal(cfg, ld, terminal{stdin, stdout, stdinTTY}, store, id, release)
+	return readInTerminal(cfg, ld, terminal{stdin, stdout, stderr, stdinTTY}, store, id, release)
 }

@@ -26,11 +26,14 @@ func (e usageError) Error() string { return e.msg }
 // exitCode reports err on stderr in one line and returns the exit status.
 func exitCode(err error, stderr io.Writer) int {
 	var usage usageError
+	var interrupted *source.InterruptedError
 	switch {
 	case err == nil, isHelp(err):
 		return 0
-	case errors.Is(err, tea.ErrInterrupted), errors.Is(err, source.ErrInterrupted):
+	case errors.Is(err, tea.ErrInterrupted):
 		return 130
+	case errors.As(err, &interrupted):
+		return 128 + int(interrupted.Signal)
 	case errors.Is(err, errTerminated):
 		return 128 + int(syscall.SIGTERM)
 	case errors.Is(err, errHangup):

@@ -30,11 +30,20 @@ func pictureLoader(cfg config, mode graphics.PictureMode, base string) *picture.
 		if err != nil {
 			return nil
 		}
-		origin.Base, origin.Fetch = u, pictureFetcher(u, cfg.userAgent())
+		origin.Base, origin.Fetch = u, pictureFetcher(givenAddress(cfg, u), cfg.userAgent())
 	case cfg.path != "-":
 		origin.Dir = filepath.Dir(cfg.path)
 	}
 	return picture.NewLoader(origin, graphics.PicturePixels(mode), graphics.PicturePixels(mode), 0)
+}
+
+// givenAddress is the address the user gave for a web story: where its
+// pictures may come from follows it, never where a redirect led (base).
+func givenAddress(cfg config, base *url.URL) *url.URL {
+	if u, err := url.Parse(cfg.path); err == nil && u.Host != "" {
+		return u
+	}
+	return base
 }
 
 // pictureFetcher downloads the pictures of the web story at page, a few

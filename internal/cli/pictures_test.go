@@ -119,3 +119,24 @@ func TestPictureDownloadSaysWhatWentWrong(t *testing.T) {
 		}
 	}
 }
+
+// TestPictureRuleFollowsTheGivenAddress: where a page's pictures may come
+// from is decided by the address the user gave, not by where the page's
+// redirects ended: a public address that led to this machine unlocks
+// nothing of it.
+func TestPictureRuleFollowsTheGivenAddress(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Content-Type", "image/png")
+		w.Write([]byte("\x89PNG\r\n\x1a\n"))
+	}))
+	defer srv.Close()
+	l := pictureLoader(config{path: "http://11.22.33.44/story"}, graphics.PicturesBlocks, srv.URL+"/story")
+	if _, err := l.Load(context.Background(), srv.URL+"/a.png"); picture.Reason(err) != "private address: not fetched" {
+		t.Errorf("a loopback picture of a page given by a public address: %v", err)
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the loopback server was asked %d times", n)
+	}
+}

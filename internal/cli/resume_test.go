@@ -2,6 +2,7 @@ package cli
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -25,8 +26,17 @@ func TestStoryKey(t *testing.T) {
 	if sample := newStoryID(config{}, "kim-rally.txt", string(data)).Key(); sample != "pipe:"+hash {
 		t.Errorf("the sample's key %q", sample)
 	}
-	if u := newStoryID(config{path: "https://example.com/story?id=3"}, "example.com/story", string(data)).Key(); u != "url:https://example.com/story?id=3" {
+	u := newStoryID(config{path: "https://example.com/story?id=3"}, "example.com/story", string(data)).Key()
+	if !strings.HasPrefix(u, "url:") || u == newStoryID(config{path: "https://example.com/story?id=4"}, "example.com/story", string(data)).Key() {
 		t.Errorf("a URL's key %q", u)
+	}
+	// The state file never holds an address's query or credentials.
+	secret := newStoryID(config{path: "https://ann:hunter2@example.com/story?id=3&token=SECRET"}, "example.com/story", string(data)).Key()
+	if strings.Contains(secret, "SECRET") || strings.Contains(secret, "hunter2") || strings.Contains(u, "id=3") {
+		t.Errorf("a URL's key holds what it must not: %q", secret)
+	}
+	if same := newStoryID(config{path: "https://ann:hunter2@example.com/story?id=3"}, "example.com/story", string(data)).Key(); same != u {
+		t.Errorf("credentials make another story: %q and %q", same, u)
 	}
 	if watchable(config{path: "https://example.com/x.md"}, "example.com/x.md") || watchable(config{path: "-"}, "-") || watchable(config{path: "../../testdata/md/deck.md", noWatch: true}, "../../testdata/md/deck.md") {
 		t.Error("a URL, a pipe or --no-watch is watched")

@@ -2,9 +2,11 @@ package cli
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -12,10 +14,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/resume"
 	"github.com/reeltui/reel/internal/source"
 	"github.com/reeltui/reel/internal/state"
 	"github.com/reeltui/reel/internal/tune"
+	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/ui"
 	"github.com/reeltui/reel/ui/graphics"
 )
@@ -23,8 +27,8 @@ import (
 // terminal is what the reader runs on: standard input and output, and
 // whether standard input is the terminal (or the story, piped in).
 type terminal struct {
-	stdin, stdout *os.File
-	stdinTTY      bool
+	stdin, stdout, stderr *os.File
+	stdinTTY              bool
 }
 
 // readInTerminal shows the story in the reader until the user leaves,
@@ -44,6 +48,10 @@ func readInTerminal(cfg config, ld source.Loaded, tm terminal, store *state.Stor
 		opts = append(opts, tea.WithInput(tty))
 	}
 	m := newReader(cfg, ld, tm, lookupResume(cfg, store, id, ld.Story))
+	if cfg.pictures != graphics.PicturesOff {
+		// Keys stay quick while pictures decode (internal/tune).
+		tune.ProcsForDecoding(picture.Decoders())
+	}
 	// Pictures in real pixels (iTerm2, sixel) are written after each
 	// frame, on the program's own output.
 	opts = append(opts, tea.WithOutput(m.Output(tm.stdout)))
@@ -72,7 +80,7 @@ func readInTerminal(cfg config, ld source.Loaded, tm terminal, store *state.Stor
 		live.Stop()
 		hash = live.Hash // of the story last shown
 	}
-	return endReading(final, err, ended, tm.stdout, store, id, hash)
+	return endReading(final, err, ended, tm, store, id, hash)
 }
 
 // newReader is the reader's model: at the page the command line or the
@@ -107,35 +115,47 @@ func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point) ui.Mo
 // SIGTERM into a plain quit; noting it lets reel end with the status a
 // killed program has. SIGHUP (the window closed, ssh dropped) would kill
 // reel before it kept the reader's place: it is made a quit too.
-func watchSignals(prog *tea.Program) (ended *atomic.Value, stop func()) {
+func watchSignals(prog interface{ Quit() }) (ended *atomic.Value, stop func()) {
 	ended = new(atomic.Value)
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP)
+	done := make(chan struct{})
 	go func() {
-		for sig := range sigs {
-			ended.Store(sig)
-			if sig == syscall.SIGHUP {
-				prog.Quit()
+		for {
+			select {
+			case sig := <-sigs:
+				ended.Store(sig)
+				if sig == syscall.SIGHUP {
+					prog.Quit()
+				}
+			case <-done:
+				return
 			}
 		}
 	}()
-	return ended, func() { signal.Stop(sigs) }
+	return ended, sync.OnceFunc(func() {
+		signal.Stop(sigs)
+		close(done)
+	})
 }
 
 // endReading keeps the reader's place and says how the reading ended:
 // final and err are what the program returned, ended the signal that
 // ended it, hash the content hash of the story last shown.
-func endReading(final tea.Model, err error, ended *atomic.Value, stdout *os.File, store *state.Store, id resume.StoryID, hash func() string) error {
+func endReading(final tea.Model, err error, ended *atomic.Value, tm terminal, store *state.Store, id resume.StoryID, hash func() string) error {
 	fm, ok := final.(ui.Model)
 	if ok && fm.Err() == nil && (err == nil || errors.Is(err, tea.ErrInterrupted)) {
 		// ctrl+c and SIGTERM end a reading as q does: keep its place.
-		// Failing to is no reason to fail reel.
-		_ = savePosition(store, id, hash, fm.Position())
+		// Failing to is no reason to fail reel, but the reader is told,
+		// now that the terminal is theirs again.
+		if err := savePosition(store, id, hash, fm.Position()); err != nil {
+			fmt.Fprintf(tm.stderr, "reel: place not saved: %s\n", story.OneLine(err.Error()))
+		}
 	}
 	if ok {
 		// Kitty keeps the pictures sent to it until told to drop them,
 		// however the reader ended.
-		_, _ = io.WriteString(stdout, fm.KittyCleanup())
+		_, _ = io.WriteString(tm.stdout, fm.KittyCleanup())
 	}
 	if err != nil {
 		return err

@@ -10,7 +10,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"io"
+	"github.com/reeltui/reel/internal/limit"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -206,15 +206,13 @@ func (o Origin) readLocal(src string) ([]byte, error) {
 	if err != nil || !info.Mode().IsRegular() {
 		return nil, reason("not a regular file")
 	}
-	if info.Size() > MaxFileBytes {
-		return nil, reason("larger than %d MiB", MaxFileBytes>>20)
+	data, err := limit.ReadAll(f, MaxFileBytes)
+	var large *limit.TooLargeError
+	if errors.As(err, &large) {
+		return nil, reason("%s", err)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
 		return nil, reason("file cannot be read")
-	}
-	if len(data) > MaxFileBytes {
-		return nil, reason("larger than %d MiB", MaxFileBytes>>20)
 	}
 	return data, nil
 }

@@ -6,6 +6,8 @@ import (
 	"image"
 	"runtime"
 	"sync"
+
+	"github.com/reeltui/reel/internal/guard"
 )
 
 // DefaultCacheBytes caps the memory the shrunk pictures of one story may
@@ -17,25 +19,12 @@ const DefaultCacheBytes = 48 << 20
 // reader itself where there are few.
 var maxDecoding = max(1, runtime.NumCPU()/2)
 
-// baseProcs is the number of Ps (the runtime's processors: a goroutine
-// runs only while it holds one) the program started with.
-var baseProcs = runtime.GOMAXPROCS(0)
-
-// addDecodingProcs gives the decoding threads Ps of their own, besides
-// those the program started with. A decode holds its P for the tens of
-// milliseconds it runs: on a machine of two CPUs, the reader's own
-// goroutines (its keys, its frames, the pages rendered beside the one
-// shown, the collector's worker) were left one P between them, and a key
-// waited for it behind whichever ran (tui-bench, keys while pictures
-// load: 9.6 ms median, 22.6 ms p95, against the floor's 7.5/9.7; with a
-// P more, 7.8/10.1). With Ps enough, the operating system chooses which
-// thread runs, and the decoding thread's low priority lets the reader's
-// threads go first.
-func addDecodingProcs() {
-	if runtime.GOMAXPROCS(0) < baseProcs+maxDecoding {
-		runtime.GOMAXPROCS(baseProcs + maxDecoding)
-	}
-}
+// Decoders is how many pictures a loader decodes at once. Each decode
+// holds a P (the runtime's processor) for the tens of milliseconds it
+// runs; the command that owns the process may give them Ps of their own
+// (tune.ProcsForDecoding). The library never changes GOMAXPROCS itself: a
+// served story runs many readers in one process.
+func Decoders() int { return maxDecoding }
 
 // Loader reads, decodes and shrinks a story's pictures, and keeps the
 // most recently used of them within a memory budget. It is safe for
@@ -119,27 +108,34 @@ func (l *Loader) load(ctx context.Context, src string, maxW, maxH int) (*image.R
 		return nil, ctx.Err()
 	}
 	defer func() { <-l.sem }()
-	addDecodingProcs()
 	type result struct {
 		img *image.RGBA
 		err error
 	}
 	done := make(chan result, 1)
-	go func() {
+	guard.Go("decode", func() {
 		// The decoding thread runs at the lowest priority, so that the
 		// reader's own threads keep their CPU, and is thrown away after:
 		// a goroutine that ends locked to its thread ends the thread.
 		runtime.LockOSThread()
 		lowerThreadPriority()
-		img, err := Decode(data)
-		if err != nil {
-			done <- result{err: err}
-			return
-		}
-		done <- result{img: Shrink(img, maxW, maxH)}
-	}()
+		img, err := decodeAndShrink(data, maxW, maxH)
+		done <- result{img: img, err: err}
+	}, func(err error) {
+		done <- result{err: reason("%s", err)}
+	})
 	r := <-done
 	return r.img, r.err
+}
+
+// decodeAndShrink decodes data and shrinks it to fit maxW×maxH. A
+// variable, so that a test can make it panic.
+var decodeAndShrink = func(data []byte, maxW, maxH int) (*image.RGBA, error) {
+	img, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	return Shrink(img, maxW, maxH), nil
 }
 
 // Cached returns what Load returned for src before, if it is still held.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -76,19 +77,18 @@ func TestLoaderCancelled(t *testing.T) {
 	}
 }
 
-func TestDecodingHasProcsOfItsOwn(t *testing.T) {
+func TestLoadingLeavesGOMAXPROCS(t *testing.T) {
 	dir, _ := storyDir(t)
 	if err := os.WriteFile(filepath.Join(dir, "a.png"), encodePNG(t, sunset(50, 50)), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	before := runtime.GOMAXPROCS(0)
 	l := NewLoader(Origin{Dir: dir}, 50, 50, 0)
 	if _, err := l.Load(context.Background(), "a.png"); err != nil {
 		t.Fatal(err)
 	}
-	// Each decoding thread holds a P while it decodes: the reader keeps
-	// the Ps it started with.
-	if got, want := runtime.GOMAXPROCS(0), baseProcs+maxDecoding; got < want {
-		t.Errorf("GOMAXPROCS %d while pictures are decoded, want at least %d (%d for the reader, %d for decoding)", got, want, baseProcs, maxDecoding)
+	if got := runtime.GOMAXPROCS(0); got != before {
+		t.Errorf("GOMAXPROCS %d after a load, %d before: a library must leave it alone", got, before)
 	}
 }
 
@@ -127,5 +127,20 @@ func TestLoaderKeepsNoLoadOfAnOldSize(t *testing.T) {
 	l.put("big.jpg", image.NewRGBA(image.Rect(0, 0, 100, 75)), nil, Stamp{}, gen)
 	if img, _, ok := l.Cached("big.jpg"); ok {
 		t.Errorf("a picture loaded at the old size (%v) was kept after Resize", img.Bounds())
+	}
+}
+
+func TestLoaderSurvivesAPanickingDecode(t *testing.T) {
+	dir, _ := storyDir(t)
+	if err := os.WriteFile(filepath.Join(dir, "a.png"), encodePNG(t, sunset(20, 20)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	saved := decodeAndShrink
+	t.Cleanup(func() { decodeAndShrink = saved })
+	decodeAndShrink = func([]byte, int, int) (*image.RGBA, error) { panic("a scaler bug") }
+	l := NewLoader(Origin{Dir: dir}, 100, 100, 0)
+	_, err := l.Load(context.Background(), "a.png")
+	if got := Reason(err); !strings.Contains(got, "internal error in decode: a scaler bug") {
+		t.Errorf("the panel's reason: %q", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"sync"
@@ -50,10 +51,17 @@ func ByContent(data string) StoryID {
 }
 
 // ByURL names a web story by the address the reader gave, which stays the
-// same when the page it leads to does not.
+// same when the page it leads to does not. The state file keeps a hash of
+// the address, never the address: a query or a user name and password
+// can hold a token. Credentials do not make another story.
 func ByURL(addr, data string) StoryID {
 	id := ByContent(data)
-	id.file = "url:" + addr
+	if u, err := url.Parse(addr); err == nil {
+		u.User = nil
+		addr = u.String()
+	}
+	sum := sha256.Sum256([]byte(addr))
+	id.file = "url:" + hex.EncodeToString(sum[:16])
 	return id
 }
 

@@ -1,6 +1,7 @@
 package resume
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -88,5 +89,27 @@ func TestHashOnlyWhenLookedUp(t *testing.T) {
 				t.Errorf("hashed: %v, want %v", hashed, tt.hashed)
 			}
 		})
+	}
+}
+
+// TestNewerStateFileSaysSo: a state file of a newer reel is neither
+// resumed from nor written over, and --debug says why.
+func TestNewerStateFileSaysSo(t *testing.T) {
+	store := state.Open(t.TempDir())
+	newer := `{"version":2,"stories":[]}`
+	if err := os.WriteFile(store.Path(), []byte(newer), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s := parse(t, "# T\n\n## One\n\nx\n")
+	id := ByFile("story.md", "# T\n\n## One\n\nx\n")
+	p := Lookup(store, id, s, Asked{})
+	if p.Section != 0 || !strings.Contains(p.Why, "written by a newer reel") {
+		t.Errorf("Lookup: %+v", p)
+	}
+	if err := Save(store, id, id.Hash, Place{Section: 1, Sections: 1}); err == nil {
+		t.Error("Save wrote over a newer reel's file")
+	}
+	if got, _ := os.ReadFile(store.Path()); string(got) != newer {
+		t.Errorf("the file changed: %s", got)
 	}
 }

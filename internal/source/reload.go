@@ -8,6 +8,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/reeltui/reel/internal/guard"
+	"github.com/reeltui/reel/internal/limit"
 	"github.com/reeltui/reel/internal/watch"
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/story/read"
@@ -67,7 +69,7 @@ func StartLive(name string, opt LiveOptions, send func(Reload)) (*Live, error) {
 		return nil, err
 	}
 	ls := &Live{opt: opt, name: name, w: w, done: make(chan struct{})}
-	go ls.run(send)
+	guard.Go("reload", func() { ls.run(send) }, nil) // run recovers each reload itself
 	return ls, nil
 }
 
@@ -81,16 +83,33 @@ func (ls *Live) Hash() string {
 	return ls.hash
 }
 
-// Stop stops following the file and waits for a reload under way.
+// stopGrace is how long Stop waits for a reload under way, so that the
+// place kept is in the story last shown; quitting never waits longer on
+// a file that reads slowly.
+const stopGrace = 500 * time.Millisecond
+
+// Stop stops following the file and waits a moment for a reload under
+// way.
 func (ls *Live) Stop() {
 	ls.w.Close()
-	<-ls.done
+	select {
+	case <-ls.done:
+	case <-time.After(stopGrace):
+	}
 }
 
 func (ls *Live) run(send func(Reload)) {
 	defer close(ls.done)
 	for range ls.w.Changes() {
-		if msg, ok := ls.reload(); ok {
+		var msg Reload
+		var ok bool
+		// A reader's bug shows as a reload's problem, and the reader goes
+		// on with the version it has.
+		err := guard.Run("reload", func() error { msg, ok = ls.reload(); return nil })
+		if err != nil {
+			msg, ok = Reload{Problem: "not reloaded: " + err.Error()}, true
+		}
+		if ok {
 			send(msg)
 		}
 	}
@@ -121,19 +140,13 @@ func (ls *Live) reload() (msg Reload, ok bool) {
 	return Reload{Story: s}, true
 }
 
-// readRegular reads a regular file of at most limit bytes.
-func readRegular(name string, limit int64) ([]byte, error) {
-	f, err := os.Open(name)
+// readRegular reads a regular file of at most max bytes, without ever
+// waiting on a FIFO put in its place.
+func readRegular(name string, max int64) ([]byte, error) {
+	f, err := limit.OpenRegular(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	return read.ReadAll(f, limit)
+	return read.ReadAll(f, max)
 }

@@ -2,7 +2,6 @@ package source
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -11,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -41,9 +41,44 @@ func schemeError(path string) error {
 	return fmt.Errorf("%s: reel reads only http and https addresses", shortURL(path))
 }
 
-// ErrInterrupted ends the fetching of a web page at ctrl+c or SIGTERM:
-// reel ends as an interrupted program does, with no message.
-var ErrInterrupted = errors.New("interrupted")
+// InterruptedError ends the fetching of a web page at ctrl+c, SIGTERM or
+// SIGHUP: reel ends as a program that signal ended does (exit status
+// 128 + the signal's number), with no message.
+type InterruptedError struct{ Signal syscall.Signal }
+
+func (e *InterruptedError) Error() string { return "interrupted by " + e.Signal.String() }
+
+// endingSignals are the signals that cancel a fetch.
+var endingSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
+
+// signalContext is a context cancelled by the first of endingSignals;
+// caught says which signal that was, once it is done.
+func signalContext() (ctx context.Context, caught func() syscall.Signal, stop func()) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, endingSignals...)
+	var got atomic.Value
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-sigs:
+			got.Store(sig)
+			cancel()
+		case <-done:
+		}
+	}()
+	caught = func() syscall.Signal {
+		if sig, ok := got.Load().(syscall.Signal); ok {
+			return sig
+		}
+		return syscall.SIGINT
+	}
+	return ctx, caught, func() {
+		signal.Stop(sigs)
+		close(done)
+		cancel()
+	}
+}
 
 // fetched is a story read from the web.
 type fetched struct {
@@ -58,7 +93,7 @@ type fetched struct {
 // it says so on notice (the terminal's standard error, or io.Discard);
 // ctrl+c cancels it.
 func fetchStory(raw string, maxSize int64, userAgent string, notice io.Writer) (fetched, error) {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, caught, stop := signalContext()
 	defer stop()
 	var mu sync.Mutex
 	shown := false
@@ -78,9 +113,9 @@ func fetchStory(raw string, maxSize int64, userAgent string, notice io.Writer) (
 	mu.Unlock()
 	if err != nil {
 		if ctx.Err() != nil {
-			// ctrl+c (or a SIGTERM) while fetching: end as an
-			// interrupted program does, with no message.
-			return fetched{}, ErrInterrupted
+			// ctrl+c, SIGTERM or SIGHUP while fetching: end as that
+			// signal ends a program, with no message.
+			return fetched{}, &InterruptedError{Signal: caught()}
 		}
 		return fetched{}, fmt.Errorf("%s: %w", shortURL(raw), err)
 	}

@@ -5,7 +5,7 @@ import (
 
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/story/internal/prose"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // maxFrontMatter caps the YAML front matter read: metadata is small, and

@@ -17,8 +17,8 @@ func isPauseComment(block string) bool {
 }
 
 // stepOffsets returns where in body the markers stand. body is raw
-// without the cuts (as cutSpans makes it), trimmed; markers are among the
-// cuts. It follows cutSpans piece by piece, so it costs one pass however
+// without the cuts (as cutSpansAt makes it), trimmed; markers are among the
+// cuts. It follows cutSpansAt piece by piece, so it costs one pass however
 // many markers there are. A marker with nothing new after it, or nothing
 // between it and the one before, makes no step.
 func stepOffsets(raw string, cuts, markers []span, body string) []int {

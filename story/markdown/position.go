@@ -201,9 +201,9 @@ func blockEnd(n ast.Node, src []byte) int {
 	return end
 }
 
-// cutSpansAt is cutSpans that also moves points of raw to where they land
-// in the result, trimmed of white space as a section's body is. A point
-// inside a cut goes to where the cut was.
+// cutSpansAt returns raw without the spans cuts, and moves points of raw
+// to where they land in the result, trimmed of white space as a section's
+// body is. A point inside a cut goes to where the cut was.
 func cutSpansAt(raw string, cuts []span, points []int) (string, []int) {
 	kept := keptSpans(raw, cuts)
 	joined := joinSpans(raw, kept)

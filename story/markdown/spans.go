@@ -62,23 +62,6 @@ func insideCut(n ast.Node, src []byte, cuts []span, offset int) bool {
 	return false
 }
 
-// cutSpans returns raw without the spans.
-func cutSpans(raw string, cuts []span) string {
-	if len(cuts) == 0 {
-		return raw
-	}
-	kept := keptSpans(raw, cuts)
-	switch len(kept) {
-	case 0:
-		return ""
-	case 1:
-		// Most slides: a caption cut above and a picture below the text.
-		// The text is then one piece of the source, and needs no copy.
-		return raw[kept[0].start:kept[0].end]
-	}
-	return joinSpans(raw, kept)
-}
-
 // keptSpans returns the pieces of raw outside the cuts, in order; blank
 // pieces do not count, but for the line break that ends a piece. It
 // sorts cuts.

@@ -1,15 +1,15 @@
 package read
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/reeltui/reel/internal/limit"
 
 	"github.com/reeltui/reel/story"
 	"golang.org/x/text/encoding/charmap"
@@ -22,11 +22,7 @@ const DefaultLimit = 64 << 20
 var ErrEmpty = errors.New("the story is empty")
 
 // TooLargeError is returned when input goes past the size limit.
-type TooLargeError struct{ Limit int64 }
-
-func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("the story is larger than %s", humanSize(e.Limit))
-}
+type TooLargeError = limit.TooLargeError
 
 // BinaryError is returned for input that is not text.
 type BinaryError struct {
@@ -38,63 +34,18 @@ func (e *BinaryError) Error() string {
 	return fmt.Sprintf("this is %s, not a story", e.What)
 }
 
-func humanSize(n int64) string {
-	switch {
-	case n >= 1<<20 && n%(1<<20) == 0:
-		return fmt.Sprintf("%d MiB", n>>20)
-	case n >= 1<<10 && n%(1<<10) == 0:
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
-}
-
-// ReadAll reads r to the end, but never more than limit bytes (DefaultLimit
-// when limit <= 0): past it, it stops reading and returns a TooLargeError,
+// ReadAll reads r to the end, but never more than max bytes (DefaultLimit
+// when max <= 0): past it, it stops reading and returns a *TooLargeError,
 // so an endless pipe cannot exhaust memory.
-func ReadAll(r io.Reader, limit int64) ([]byte, error) {
-	if limit <= 0 {
-		limit = DefaultLimit
+func ReadAll(r io.Reader, max int64) ([]byte, error) {
+	if max <= 0 {
+		max = DefaultLimit
 	}
-	// A regular file says how big it is: read it into one allocation.
-	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
-		if info, err := f.Stat(); err == nil && info.Mode().IsRegular() && info.Size() <= limit {
-			var buf bytes.Buffer
-			buf.Grow(int(info.Size()) + bytes.MinRead + 1)
-			if _, err := buf.ReadFrom(io.LimitReader(r, limit+1)); err != nil {
-				return nil, err
-			}
-			if int64(buf.Len()) > limit {
-				return nil, &TooLargeError{Limit: limit}
-			}
-			return buf.Bytes(), nil
-		}
+	data, err := limit.ReadAll(r, max)
+	if errors.As(err, new(*TooLargeError)) {
+		return nil, fmt.Errorf("the story is %w", err)
 	}
-	// A pipe does not: read it in chunks that double in size and join them
-	// once at the end. A growing buffer would copy all it holds at each
-	// doubling, and hold up to three times the story while it does.
-	var chunks [][]byte
-	var total int64
-	size := 64 << 10
-	for {
-		chunk := make([]byte, size)
-		n, err := io.ReadFull(io.LimitReader(r, limit+1-total), chunk)
-		chunks = append(chunks, chunk[:n])
-		total += int64(n)
-		if total > limit {
-			return nil, &TooLargeError{Limit: limit}
-		}
-		if err == io.EOF || err == io.ErrUnexpectedEOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		size = min(size*2, 4<<20)
-	}
-	if len(chunks) == 1 {
-		return chunks[0], nil
-	}
-	return bytes.Join(chunks, nil), nil
+	return data, err
 }
 
 // ReadText is ReadAll for a story: it returns what it read as a string,

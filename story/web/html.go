@@ -325,8 +325,7 @@ var blockElements = map[string]bool{
 // skip, if not nil, leaves out more elements.
 func textOf(n *html.Node, skip func(*html.Node) bool) string {
 	var b strings.Builder
-	var visit func(*html.Node) bool
-	visit = func(c *html.Node) bool {
+	visit := func(c *html.Node) bool {
 		switch c.Type {
 		case html.TextNode:
 			b.WriteString(c.Data)
