@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/reeltui/reel/internal/guard"
 	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
@@ -38,16 +39,18 @@ type shownPage struct {
 
 // renderPage renders one page and takes its pictures' markers out. It is
 // safe to call from any goroutine, and a bug in it gives the page as
-// plain text, never a crash.
-func renderPage(sp page.Spec) (p *shownPage) {
-	defer func() {
-		if r := recover(); r != nil {
-			p = &shownPage{Page: page.Plain(sp)}
-		}
-	}()
-	p = &shownPage{Page: page.Render(sp)}
-	art, _ := sp.Art.(*graphics.Art)
-	p.pictures = graphics.MarkPictures(p.Lines, art, sp.Method)
+// plain text that says it could not be drawn, never a crash.
+func renderPage(sp page.Spec) *shownPage {
+	var p *shownPage
+	err := guard.Run("page render", func() error {
+		p = &shownPage{Page: page.Render(sp)}
+		art, _ := sp.Art.(*graphics.Art)
+		p.pictures = graphics.MarkPictures(p.Lines, art, sp.Method)
+		return nil
+	})
+	if err != nil {
+		return &shownPage{Page: page.Failed(sp, err)}
+	}
 	return p
 }
 
@@ -75,10 +78,13 @@ type rendering struct {
 // start begins the render, once; it returns r.
 func (r *rendering) start() *rendering {
 	r.once.Do(func() {
-		go func() {
+		guard.Go("page render", func() {
 			r.page = renderPage(r.spec)
 			close(r.done)
-		}()
+		}, func(err error) {
+			r.page = &shownPage{Page: page.Broken(err)}
+			close(r.done)
+		})
 	})
 	return r
 }
