@@ -81,11 +81,22 @@ type gatedFormatter struct {
 	calls atomic.Int32
 	mu    sync.Mutex
 	seen  map[string]int // how often each Markdown text was formatted
+	// How often a format began, by Markdown text and by width, gate or
+	// no gate.
+	begun        map[string]int
+	begunAtWidth map[int]int
 }
 
 func newGatedFormatter() *gatedFormatter { return &gatedFormatter{gate: make(chan struct{})} }
 
 func (g *gatedFormatter) format(md string, w int, theme page.Theme) string {
+	g.mu.Lock()
+	if g.begun == nil {
+		g.begun, g.begunAtWidth = map[string]int{}, map[int]int{}
+	}
+	g.begun[md]++
+	g.begunAtWidth[w]++
+	g.mu.Unlock()
 	<-g.gate
 	g.calls.Add(1)
 	g.mu.Lock()

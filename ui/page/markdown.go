@@ -29,41 +29,46 @@ const tooSlow = "this page is too long or too slow to format"
 // formatMarkdown renders Markdown at width w with Glamour, within the
 // deadline. A page too long to format, or a render that fails, runs late
 // or panics, gives the text plainly instead, and why says why: every word
-// is still shown.
+// is still shown. A text whose format is still running late is not
+// formatted again until that one ends (lateFormats).
 func formatMarkdown(md string, w int, theme Theme, deadline time.Duration, format func(string, int, Theme) string, wm ansi.Method) (lines []string, why string) {
 	md = strings.TrimSpace(md)
 	if md == "" {
 		return nil, ""
 	}
-	if len(md) > maxMarkdownLen {
+	if len(md) > maxMarkdownLen || lateFormats.busy(md) {
 		return WrapWidth(unescapeMarkdown(md), w, wm), tooSlow
 	}
-	md = tameMarkdown(md)
-	formatted, held := holdHyphens(wrapCode(md, w, wm))
-	type result struct {
-		out string
-		err error
-	}
-	done := make(chan result, 1)
+	formatted, held := holdHyphens(wrapCode(tameMarkdown(md), w, wm))
+	done := make(chan formatResult, 1)
+	call := &lateCall{md: md}
 	guard.Go("page format", func() {
-		done <- result{out: formatFitting(formatted, w, theme, format, wm)}
-	}, func(err error) { done <- result{err: err} })
+		done <- formatResult{out: formatFitting(formatted, w, theme, format, wm)}
+		lateFormats.ended(call)
+	}, func(err error) {
+		done <- formatResult{err: err}
+		lateFormats.ended(call)
+	})
 	timer := time.NewTimer(deadline)
 	defer timer.Stop()
+	var r formatResult
 	select {
-	case r := <-done:
-		if r.err != nil {
-			return WrapWidth(unescapeMarkdown(md), w, wm), story.OneLine(r.err.Error())
-		}
-		if r.out != "" {
-			if held {
-				r.out = releaseHyphens(r.out)
-			}
-			return fitLines(trimBlank(strings.Split(r.out, "\n")), w, wm), ""
-		}
+	case r = <-done:
 	case <-timer.C:
+		var ok bool
+		if r, ok = lateFormats.missed(call, done); !ok {
+			return WrapWidth(unescapeMarkdown(md), w, wm), tooSlow
+		}
 	}
-	return WrapWidth(unescapeMarkdown(md), w, wm), tooSlow
+	switch {
+	case r.err != nil:
+		return WrapWidth(unescapeMarkdown(md), w, wm), story.OneLine(r.err.Error())
+	case r.out == "":
+		return WrapWidth(unescapeMarkdown(md), w, wm), tooSlow
+	case held:
+		r.out = releaseHyphens(r.out)
+	}
+	return fitLines(trimBlank(strings.Split(r.out, "\n")), w, wm), ""
 }
 
 // formatFitting formats md to w columns as wm measures them. Glamour
