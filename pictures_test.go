@@ -15,7 +15,7 @@ import (
 func TestInteractivePictures(t *testing.T) {
 	tm := startTermEnv(t, nil, true, []string{"XDG_STATE_HOME=" + t.TempDir(), "KITTY_WINDOW_ID=1"}, "--start", "1", "testdata/pictures/deck.md")
 	tm.waitFor("The sun sets over a calm sea")
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := patience(t)
 	for !strings.Contains(tm.emu.Render(), "▀") {
 		if time.Now().After(deadline) {
 			t.Fatalf("no picture drawn:\n%s", tm.screen())
