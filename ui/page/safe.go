@@ -81,7 +81,13 @@ func writeSafeSequence(b *strings.Builder, seq string) {
 			b.WriteString(seq)
 		}
 	case ansi.HasOscPrefix(seq):
-		body := strings.TrimRight(strings.TrimSuffix(seq[2:], "\x1b\\"), "\a\x9c")
+		body := seq[2:]
+		for _, st := range []string{"\x1b\\", "\a", "\x9c"} { // ST, BEL, 8-bit ST
+			if b, ok := strings.CutSuffix(body, st); ok {
+				body = b
+				break
+			}
+		}
 		if uri, ok := strings.CutPrefix(body, "8;"); ok {
 			if _, target, found := strings.Cut(uri, ";"); found && safeLink(target) {
 				b.WriteString("\x1b]" + story.Clean(body) + "\x1b\\")
