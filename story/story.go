@@ -89,6 +89,9 @@ type Story struct {
 	TitleFrom string
 	// Poster is the story's cover picture, when the page names one.
 	Poster Picture
+	// Lang is the language the story says it is written in, a tag such
+	// as "en" or "pt-BR" (LangTag); "" when it does not say.
+	Lang string
 	// BaseURL is the address the story was fetched from (Options.BaseURL).
 	// It is empty for a file or a pipe: only a story from a URL may have
 	// its pictures fetched from the web.

@@ -179,7 +179,7 @@ func detailsLines(pics []story.Picture, w int, st page.Styles, wm ansi.Method, w
 		case p.Source == "" && p.Video != "":
 			// An embedded player has no picture: its address is all.
 		case p.Source != "" || !p.Placeholder:
-			field("Source", p.Source, "none")
+			field("Source", page.SourceLabel(p.Source), "none")
 		}
 		if p.Video != "" {
 			field("Video", p.Video, "")

@@ -35,6 +35,7 @@ type KeyMap struct {
 	Pictures  key.Binding
 	Help      key.Binding
 	Notes     key.Binding
+	Follow    key.Binding // a follower's: follow the presenter, or not
 	Quit      key.Binding
 	Close     key.Binding
 	ForceQuit key.Binding
@@ -74,6 +75,7 @@ func DefaultKeyMap() KeyMap {
 		Pictures:  key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "pictures on/off")),
 		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Notes:     key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "speaker notes")),
+		Follow:    key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "follow the presenter or not")),
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
@@ -100,6 +102,9 @@ func (k KeyMap) helpGroups() [][]helpItem {
 	last := []helpItem{{k.Play, ""}, {k.Faster, "when playing"}, {k.Slower, "when playing"}}
 	if k.Pictures.Enabled() {
 		last = append(last, helpItem{k.Pictures, ""})
+	}
+	if k.Follow.Enabled() {
+		last = append(last, helpItem{k.Follow, ""})
 	}
 	return [][]helpItem{
 		{{k.Next, ""}, {k.Prev, ""}, {k.First, ""}, {k.Last, ""}, {k.Jump, ""}, {k.GoTo, "after 0-9"}},

@@ -57,6 +57,12 @@ type Options struct {
 	NoSteps bool
 	// Notes opens the speaker notes pane.
 	Notes bool
+	// Present makes the reader a presenter or a follower of a shared
+	// presentation (present.go).
+	Present *Presentation
+	// NotesView shows the speaker notes, the next page's title and a
+	// clock in place of the page (notesview.go).
+	NotesView bool
 }
 
 // Minimum usable window; below it reel says so instead of drawing.
@@ -148,6 +154,10 @@ type Model struct {
 	picVer     map[string]int  // bumped when one picture arrives: its pages redraw
 	picPending map[string]bool // pictures loading
 	picDelay   time.Duration   // how long a page stays before its pictures load
+
+	present   presentState     // a shared presentation's part (present.go)
+	notesView bool             // notes in place of the page (notesview.go)
+	now       func() time.Time // the notes view's clock; tests set it
 }
 
 // New returns a reader for s.
@@ -177,6 +187,9 @@ func New(s *story.Story, opt Options) Model {
 		theme = page.ThemeDark // until the terminal answers
 	}
 	m.setTheme(theme)
+	m.present = presentState{p: opt.Present, following: true}
+	m.notesView, m.now = opt.NotesView, time.Now
+	m.notesOpen = m.notesOpen && !m.follower() // notes are the presenter's alone
 	m.picWhyNot = opt.NoPictures
 	if opt.Loader != nil && opt.Pictures != graphics.PicturesOff && theme != page.ThemeNoTTY {
 		mode := opt.Pictures
@@ -279,6 +292,10 @@ func (m Model) Init() tea.Cmd {
 		cmds = append(cmds, m.after(detectTimeout, detectTimeoutMsg{}))
 	}
 	cmds = append(cmds, m.pictureCmds()...)
+	if m.presenter() && m.present.p.Turned != nil {
+		m.present.p.Turned(m.pos.page, m.hidden())
+	}
+	cmds = append(cmds, m.waitPresentation(), m.clockTick())
 	return tea.Batch(cmds...)
 }
 
@@ -295,6 +312,7 @@ func (m Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		}
 	}()
 	next, cmd := m.update(msg)
+	next, cmd = next.keepPresentation(m, cmd)
 	next.updateKeys()
 	if next.screen != nil {
 		cmd = tea.Batch(cmd, next.syncScreenPictures())

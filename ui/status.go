@@ -22,6 +22,7 @@ type statusBar struct {
 	search   func(short bool) string
 	playing  bool
 	left     time.Duration // until the slideshow turns the page
+	present  string        // a shared presentation's word: "3 watching", "following"
 	progress string        // drawn for the window's width
 	position string
 	note     string                 // a note of the reader's own, until the next key
@@ -35,6 +36,7 @@ func (m Model) status() statusBar {
 		count:    m.count,
 		playing:  m.playing,
 		left:     m.left,
+		present:  m.presentStatus(),
 		progress: m.progressBar(min(16, m.width/8)),
 		position: fmt.Sprintf(" %d / %d ", m.pos.page, m.story.Len()),
 		note:     m.hint,
@@ -114,6 +116,9 @@ func (b statusBar) right(short bool, st *page.Styles) string {
 	}
 	if b.playing {
 		right = append(right, st.StatusTitle.Render(fmt.Sprintf(" ▶ %ds ", int(b.left.Seconds()))))
+	}
+	if b.present != "" {
+		right = append(right, st.StatusTitle.Render(" "+b.present+" "))
 	}
 	right = append(right, b.progress, st.StatusTitle.Render(b.position))
 	return strings.Join(right, "")

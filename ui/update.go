@@ -33,6 +33,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.foundAll(msg)
 	case ReloadMsg:
 		return m.reload(msg)
+	case PresentMsg:
+		return m.presented(msg)
+	case presenterGoneMsg:
+		return m, tea.Quit
+	case clockMsg:
+		return m, m.clockTick()
 	case picturesChangedMsg:
 		return m.picturesChanged(msg)
 	case tickMsg:
@@ -339,6 +345,8 @@ func (m Model) otherKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.hint = "nothing to close · q quits"
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
+	case key.Matches(msg, k.Follow):
+		return m.toggleFollow()
 	case key.Matches(msg, k.Help):
 		return m.openHelp(), nil
 	case key.Matches(msg, k.Pictures):
@@ -422,6 +430,7 @@ func (m *Model) updateKeys() {
 	// Only decks carry speaker notes.
 	m.keys.Notes.SetEnabled(m.story.Format == story.FormatMarkdown)
 	m.keys.Details.SetEnabled(len(m.pagePictures()) > 0)
+	m.presentKeys()
 }
 
 type tickMsg struct{ id int }

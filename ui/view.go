@@ -53,6 +53,10 @@ func (m Model) content() string {
 	case overlayDetails:
 		body = m.details.view(m.detailsBody(), m.width, h, m.styles, m.method)
 	default:
+		if m.notesView && m.overlay == overlayNone {
+			body = m.notesViewBody(h)
+			break
+		}
 		body = m.pageView(h)
 	}
 	for len(body) < h {

@@ -45,6 +45,16 @@ func safeRun(args []string, stdin, stdout, stderr *os.File, b Build) (err error)
 }
 
 func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
+	// Subcommands only as the first argument: "reel ./serve" reads a
+	// file named serve.
+	if len(args) > 0 {
+		switch args[0] {
+		case "export":
+			return runExport(args[1:], stdin, stdout, stderr, b)
+		case "serve":
+			return runServe(args[1:], stdin, stdout, stderr, b)
+		}
+	}
 	cfg, err := parseArgs(args, stdout, b.Version)
 	if err != nil {
 		return err

@@ -30,12 +30,15 @@ type config struct {
 	// pictures says how pictures are drawn in the reader.
 	pictures graphics.PictureMode
 
-	startSet bool // --start was given, even as 0: it wins over resuming
-	restart  bool
-	noState  bool
-	noWatch  bool
-	noSteps  bool
-	notes    bool
+	startSet  bool // --start was given, even as 0: it wins over resuming
+	restart   bool
+	noState   bool
+	noWatch   bool
+	noSteps   bool
+	notes     bool
+	present   bool // another terminal may follow this one's pages
+	follow    bool // follow the presenter of this story in another terminal
+	notesView bool // a follower shows the notes, the next title and a clock
 
 	version string // reel's, for --version and the web's User-Agent
 }
@@ -66,7 +69,9 @@ Examples:
   reel deck.md > deck.txt       print the story as plain text
   reel -p -w 60 deck.md         print it on the terminal, styled, 60 columns
   reel --play 8s deck.md        start the slideshow, a page every 8 s
+  reel serve deck.md            share it over SSH (reel serve --help)
   reel -p --notes deck.md       print a deck with its speaker notes
+  reel export URL -o page.html  keep a story as one page (or .pdf, .md: reel export -h)
 
 reel remembers where you stopped in each story and reopens it there;
 --restart opens at the cover, --no-state keeps nothing. While a file is
@@ -98,6 +103,7 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 	switchVar(fset, &cfg.noSteps, "no-steps", "", "show every page whole, not a reveal step at a time")
 	switchVar(fset, &cfg.notes, "notes", "", "show speaker notes: under each page with --print, in a pane in the reader")
 	switchVar(fset, &cfg.debug, "debug", "", "list how the story was read (format, sections, what was dropped) and exit")
+	presentFlags(fset, &cfg)
 	var showVersion, help bool
 	switchVar(fset, &showVersion, "version", "v", "print the version and exit")
 	switchVar(fset, &help, "help", "h", "show this help and exit")
@@ -143,6 +149,8 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 		return cfg, usageError{fmt.Sprintf("--start cannot be negative (got %d)", cfg.start)}
 	case cfg.width < 0:
 		return cfg, usageError{fmt.Sprintf("--width cannot be negative (got %d)", cfg.width)}
+	case cfg.presentError() != "":
+		return cfg, usageError{cfg.presentError()}
 	case *maxSize <= 0:
 		return cfg, usageError{fmt.Sprintf("--max-size must be at least 1 MiB (got %d)", *maxSize)}
 	case *maxSize > 1<<20:

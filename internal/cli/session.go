@@ -47,7 +47,15 @@ func readInTerminal(cfg config, ld source.Loaded, tm terminal, store *state.Stor
 		defer tty.Close()
 		opts = append(opts, tea.WithInput(tty))
 	}
-	m := newReader(cfg, ld, tm, lookupResume(cfg, store, id, ld.Story))
+	pres, presHint, stopPresent, err := localPresentation(cfg, ld.Name)
+	if err != nil {
+		return err
+	}
+	defer stopPresent()
+	if cfg.follow {
+		store = nil // a follower's place is the presenter's, not its own
+	}
+	m := newReader(cfg, ld, tm, lookupResume(cfg, store, id, ld.Story), pres, presHint)
 	if cfg.pictures != graphics.PicturesOff {
 		// Keys stay quick while pictures decode (internal/tune).
 		tune.ProcsForDecoding(picture.Decoders())
@@ -85,7 +93,7 @@ func readInTerminal(cfg config, ld source.Loaded, tm terminal, store *state.Stor
 
 // newReader is the reader's model: at the page the command line or the
 // resume point chose, with pictures as the terminal can draw them.
-func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point) ui.Model {
+func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point, pres *ui.Presentation, presHint string) ui.Model {
 	hint := ""
 	if cfg.path == "" && tm.stdinTTY {
 		hint = "sample story · reel FILE opens yours"
@@ -96,6 +104,9 @@ func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point) ui.Mo
 	}
 	if n := ld.Story.Len(); cfg.start > n {
 		hint = ui.TooFarNote(n)
+	}
+	if presHint != "" {
+		hint = presHint
 	}
 	w, h, _ := term.GetSize(tm.stdout.Fd())
 	pics, noPics := cfg.pictures, ""
@@ -108,7 +119,7 @@ func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point) ui.Mo
 	return ui.New(ld.Story, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
 		Pictures: pics, NoPictures: noPics, Loader: pictureLoader(cfg, pics, ld.Base), Tmux: os.Getenv("TMUX") != "",
 		KittyPlaceholders: ui.PlaceholderTerminal(os.Getenv), ITermImages: ui.ITermTerminal(os.Getenv),
-		NoSteps: cfg.noSteps, Notes: cfg.notes})
+		NoSteps: cfg.noSteps, Notes: cfg.notes, Present: pres, NotesView: cfg.notesView})
 }
 
 // watchSignals notes the signal that ends the reader. Bubble Tea turns

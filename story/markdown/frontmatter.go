@@ -71,6 +71,8 @@ func readMeta(s *story.Story, doc string) bool {
 			s.Source = prose.JoinNonEmpty(s.Source, scalar(val))
 		case "kicker":
 			s.Kicker = scalar(val)
+		case "lang", "language":
+			s.Lang = story.LangTag(scalar(val))
 		}
 	}
 	return true

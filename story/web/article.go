@@ -137,7 +137,10 @@ func readabilityCopy(n *html.Node, elems *int) *html.Node {
 			if a.Key == "style" && !hiddenStyleRe().MatchString(a.Val) {
 				continue // only hiding matters to readability
 			}
-			if len(a.Val) > maxAttrLen {
+			// A picture in a data: URI is the picture itself: whole, or
+			// not at all (readability reads no more of it than its
+			// prefix).
+			if len(a.Val) > maxAttrLen && !(a.Key == "src" && strings.HasPrefix(a.Val, "data:image/")) {
 				v := a.Val[:maxAttrLen]
 				if i := strings.LastIndexByte(v, ','); i > 0 && strings.Contains(a.Key, "srcset") {
 					v = v[:i]

@@ -21,7 +21,12 @@ import (
 const (
 	maxURLLen      = 4096 // longer src and href values are dropped
 	maxSrcsetItems = 64   // candidates of a srcset looked at
-	maxDropped     = 40   // dropped pieces listed one by one; the rest are counted
+	// A data: picture longer than minDataPicture is a picture, not a lazy
+	// loader's stand-in; up to maxDataPicture (what reel's picture loader
+	// decodes) it is read.
+	minDataPicture = 512
+	maxDataPicture = 4 << 20
+	maxDropped     = 40 // dropped pieces listed one by one; the rest are counted
 )
 
 // maxDepth is how deep flatten lets elements nest.
@@ -102,6 +107,9 @@ func Parse(s *story.Story, src string, opt story.Options) {
 		}
 	}
 	p.useBaseElement()
+	if root := findFirst(doc, func(n *html.Node) bool { return n.DataAtom == atom.Html }); root != nil {
+		s.Lang = story.LangTag(attr(root, "lang"))
+	}
 	p.meta = readPageMeta(p)
 	if amp := findFirst(doc, func(n *html.Node) bool { return isElement(n, "amp-story") }); amp != nil {
 		readAMP(p, amp)

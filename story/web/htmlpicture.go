@@ -87,6 +87,11 @@ func (p *page) imageSource(img *html.Node) string {
 			}
 		}
 	}
+	// A picture in a data: URI, as reel's own HTML export holds them: not
+	// a lazy loader's stand-in pixel, which is a few dozen bytes.
+	if lower := strings.ToLower(src); strings.HasPrefix(lower, "data:image/") && len(src) > minDataPicture && len(src) <= maxDataPicture {
+		return src
+	}
 	// <noscript><img src></noscript> next to the lazy image.
 	for sib := img.NextSibling; sib != nil; sib = sib.NextSibling {
 		if sib.Type == html.ElementNode {
@@ -185,6 +190,15 @@ type figure struct {
 // with their caption and credit. caption, if not nil, is a figcaption
 // that follows the figure as a sibling.
 func (p *page) readFigure(el *html.Node, caption *html.Node) figure {
+	if inner := innerFigures(el); caption == nil && len(inner) > 0 {
+		// A figure of figures (a row of pictures, each with a caption of
+		// its own) is read figure by figure.
+		var fig figure
+		for _, f := range inner {
+			fig.pics = append(fig.pics, p.readFigure(f, nil).pics...)
+		}
+		return fig
+	}
 	imgs := figureImages(el)
 	capText, credit := figureCaptionText(el, caption)
 	var fig figure
@@ -457,4 +471,18 @@ func sameWords(a, b string) bool {
 		return strings.ToLower(strings.TrimRight(strings.Join(strings.Fields(s), " "), ".!;: "))
 	}
 	return norm(a) == norm(b)
+}
+
+// innerFigures returns the figures el, a figure, holds as its children.
+func innerFigures(el *html.Node) []*html.Node {
+	if el.Data != "figure" {
+		return nil
+	}
+	var out []*html.Node
+	for c := el.FirstChild; c != nil; c = c.NextSibling {
+		if isElement(c, "figure") {
+			out = append(out, c)
+		}
+	}
+	return out
 }

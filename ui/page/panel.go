@@ -1,6 +1,7 @@
 package page
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -213,6 +214,7 @@ func panelWords(p story.Picture, iw int, st Styles, wm ansi.Method, mark string,
 		// where a picture's would.
 		p.Source = p.Video
 	}
+	p.Source = SourceLabel(p.Source)
 	if !wholeSource {
 		p.Source = shortSource(p.Source, iw, wm)
 	}
@@ -281,6 +283,36 @@ func shortSource(src string, w int, wm ansi.Method) string {
 	head := (w - 1) / 2
 	tail := w - 1 - head
 	return wm.Truncate(src, head, "") + "…" + wm.TruncateLeft(src, n-tail, "")
+}
+
+// SourceLabel is a picture's source as a person reads it: a data: URI,
+// the picture itself spelt in base64 (reel's HTML export holds its
+// pictures so), is named by its type and size, not printed whole.
+func SourceLabel(src string) string {
+	if len(src) < 5 || !strings.EqualFold(src[:5], "data:") {
+		return src
+	}
+	meta, payload, _ := strings.Cut(src[5:], ",")
+	kind, _, _ := strings.Cut(meta, ";")
+	if kind == "" {
+		kind = "text/plain"
+	}
+	size := len(payload)
+	if strings.HasSuffix(strings.ToLower(meta), ";base64") {
+		size = size * 3 / 4
+	}
+	return fmt.Sprintf("data: %s, %s, in the story", kind, byteSize(size))
+}
+
+// byteSize is n bytes in a few characters: "812 bytes", "2.4 KB", "1.3 MB".
+func byteSize(n int) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%.1f KB", float64(n)/1000)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/1000/1000)
 }
 
 // panel draws one picture alone as a framed box w columns wide, at most

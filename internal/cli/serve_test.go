@@ -1,0 +1,255 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/serve"
+	"github.com/reeltui/reel/internal/serve/servetest"
+	"github.com/reeltui/reel/internal/source"
+	"github.com/reeltui/reel/ui"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
+)
+
+func TestServeArgs(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string // part of the usage error; "" for none
+	}{
+		{[]string{"deck.md"}, ""},
+		{[]string{"--present", "--style", "dark", "deck.md", "--listen=localhost:2000"}, ""},
+		{[]string{"--listen", ":2222", "deck.md"}, "needs --authorized-keys"},
+		{[]string{"--listen", "0.0.0.0:2222"}, "needs --authorized-keys"},
+		{[]string{"--listen", ":2222", "--authorized-keys", "keys", "deck.md"}, ""},
+		{[]string{"--presenter-key", "me.pub", "deck.md"}, "--presenter-key needs --present"},
+		{[]string{"--print", "deck.md"}, "--print does not apply"},
+		{[]string{"--idle", "10s"}, "--idle 10s: at least a minute"},
+		{[]string{"--max-viewers", "0"}, "--max-viewers 0: at least 1"},
+		{[]string{"--listen"}, "flag needs an argument: --listen"},
+		{[]string{"--style", "plaid"}, "unknown style"},
+	} {
+		_, err := parseServeArgs(tt.args, os.Stdout, "dev")
+		switch {
+		case tt.want == "" && err != nil:
+			t.Errorf("%q: %v", tt.args, err)
+		case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)):
+			t.Errorf("%q: %v, want an error about %q", tt.args, err, tt.want)
+		}
+		if _, ok := err.(usageError); err != nil && !ok {
+			t.Errorf("%q: %T is not a usage error (exit 2)", tt.args, err)
+		}
+	}
+	sc, err := parseServeArgs([]string{"--start", "2", "--present", "--max-viewers", "7", "--no-steps", "d.md"}, os.Stdout, "dev")
+	if err != nil || sc.start != 2 || !sc.present || sc.maxViewers != 7 || !sc.noSteps || sc.path != "d.md" {
+		t.Errorf("flags read as %+v, %v", sc, err)
+	}
+}
+
+// Beyond loopback without --authorized-keys, reel serve says why and
+// exits 2, before it listens or makes a key.
+func TestServeOpenToAllExits2(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_DATA_HOME", dir)
+	stdout, stderr := tempFile(t), tempFile(t)
+	code := Main([]string{"serve", "--listen", "0.0.0.0:0", "../../testdata/kim-rally.txt"}, devNull(t), stdout, stderr, Build{Version: "dev"})
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if got := readBack(t, stderr); !strings.Contains(got, "--authorized-keys") || strings.Count(got, "\n") > 2 {
+		t.Errorf("stderr %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "reel")); !os.IsNotExist(err) {
+		t.Errorf("a refused server made its key directory: %v", err)
+	}
+}
+
+// serve is a subcommand only as the first argument: "reel ./serve"
+// reads a file named serve.
+func TestServeOnlyFirst(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("../../testdata/kim-rally.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "serve"), data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	stdout, stderr := tempFile(t), tempFile(t)
+	if code := Main([]string{"./serve"}, devNull(t), stdout, stderr, Build{Version: "dev"}); code != 0 {
+		t.Fatalf("reel ./serve: exit %d: %s", code, readBack(t, stderr))
+	}
+	if got := readBack(t, stdout); !strings.Contains(got, "mass rally") {
+		t.Errorf("reel ./serve did not print the file named serve:\n%.200s", got)
+	}
+}
+
+// servedStory serves a story file as reel serve would, on a loopback port
+// of the test's, and returns its address and log.
+func servedStory(t testing.TB, sc serveConfig, path string) (*served, *serve.Server, string, *servetest.Buffer) {
+	t.Helper()
+	sc.path, sc.listen = path, "127.0.0.1:0"
+	sc.hostKey = filepath.Join(t.TempDir(), "host_key")
+	if sc.maxSize == 0 {
+		sc.maxSize = 8 << 20
+	}
+	ld, err := source.Load(source.Request{Path: path, MaxSize: sc.maxSize}, nil, true, nil, func() {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv := &served{cfg: sc, ld: ld, loaders: map[graphics.PictureMode]*picture.Loader{}}
+	if sc.present {
+		sv.stage = serve.NewStage()
+	}
+	logs := &servetest.Buffer{}
+	srv, ln, err := startServing(sc, sv, &logSink{out: logs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	return sv, srv, ln.Addr().String(), logs
+}
+
+const right = "\x1b[C"
+
+// Each viewer gets its own reader: its own window size and page.
+func TestServeEachViewerReads(t *testing.T) {
+	_, _, addr, logs := servedStory(t, serveConfig{config: config{theme: page.ThemeDark}}, "../../testdata/kim-rally.txt")
+	key := gossh.PublicKeys(servetest.NewKey(t))
+	a := servetest.Open(t, servetest.MustDial(t, addr, "ann", key), servetest.Options{Width: 100, Height: 30})
+	b := servetest.Open(t, servetest.MustDial(t, addr, "ben", key), servetest.Options{Width: 60, Height: 20})
+	a.WaitFor("5 sections follow")
+	b.WaitFor("5 sections follow")
+	a.Send(right)
+	a.WaitFor("1 / 5")
+	b.Send(right + right)
+	b.WaitFor("2 / 5")
+	if strings.Contains(a.Text(), "2 / 5") {
+		t.Errorf("a turn of ben's moved ann:\n%s", a.Text())
+	}
+	if w := len([]rune(strings.Split(b.Text(), "\n")[0])); w > 60 {
+		t.Errorf("ben's 60-column screen has a %d-column line", w)
+	}
+	a.Send("q")
+	if code := a.Exit(); code != 0 {
+		t.Errorf("q: exit %d", code)
+	}
+	servetest.WaitLog(t, logs, "disconnect", "user=ann", "duration=")
+}
+
+// The reader's flags shape what every viewer sees.
+func TestServeStoryFlags(t *testing.T) {
+	sc := serveConfig{config: config{theme: page.ThemeNoTTY, start: 3}}
+	_, _, addr, _ := servedStory(t, sc, "../../testdata/kim-rally.txt")
+	v := servetest.Open(t, servetest.MustDial(t, addr, "v", gossh.PublicKeys(servetest.NewKey(t))), servetest.Options{})
+	v.WaitFor("3 / 5")
+	if strings.Contains(v.Raw.String(), "\x1b[38;") {
+		t.Errorf("--style notty, yet the viewer got colours")
+	}
+}
+
+// With --present, a viewer follows the presenter's pages and steps, may
+// read on its own with F and come back, and is told when the presenter
+// ends, then let go.
+func TestServePresent(t *testing.T) {
+	pat := servetest.NewKey(t)
+	keys := servetest.WriteKeys(t, pat)
+	sc := serveConfig{config: config{theme: page.ThemeDark}, present: true, presenterKey: keys}
+	sv, _, addr, _ := servedStory(t, sc, "../../testdata/md/steps.md")
+	follower := servetest.Open(t, servetest.MustDial(t, addr, "fay", gossh.PublicKeys(servetest.NewKey(t))), servetest.Options{})
+	follower.WaitFor("following")
+	presenter := servetest.Open(t, servetest.MustDial(t, addr, "pat", gossh.PublicKeys(pat)), servetest.Options{})
+	presenter.WaitFor("1 watching")
+	presenter.Send(right)
+	follower.WaitFor("The sea goes out.")
+	presenter.Send(right)
+	follower.WaitFor("It comes back.")
+	follower.Send("j") // a scroll is the follower's own, and clears the hint
+	follower.WaitFor("? help")
+	follower.Send(right) // a page key while following says why it does not turn
+	follower.WaitFor("following the presenter · F")
+	if strings.Contains(follower.Text(), "twice a day") {
+		t.Errorf("a follower's → revealed a step the presenter has not:\n%s", follower.Text())
+	}
+	follower.Send("F" + right)
+	follower.WaitFor("on your own")
+	follower.WaitFor("twice a day")
+	follower.Send("F")
+	follower.WaitFor("following")
+	presenter.Send("q")
+	presenter.Exit()
+	follower.WaitFor(ui.PresenterEnded)
+	start := time.Now()
+	if code := follower.Exit(); code != 0 {
+		t.Errorf("the follower ended with %d", code)
+	}
+	if waited := time.Since(start); waited < 3*time.Second {
+		t.Errorf("the follower was let go after %v, before it could read why", waited)
+	}
+	if n := sv.stage.Scene().Followers; n != 0 {
+		t.Errorf("%d followers left on the stage", n)
+	}
+}
+
+func tempFile(t *testing.T) *os.File {
+	t.Helper()
+	f, err := os.CreateTemp(t.TempDir(), "out")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func devNull(t *testing.T) *os.File {
+	t.Helper()
+	f, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func readBack(t *testing.T, f *os.File) string {
+	t.Helper()
+	data, err := os.ReadFile(f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+// When the served file changes, every viewer reads the new story.
+func TestServeReloadsForEveryone(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "deck.md")
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("# Deck\n\nFirst words.\n\n---\n\n## One\n\nOld page.\n")
+	sv, srv, addr, _ := servedStory(t, serveConfig{config: config{theme: page.ThemeDark}}, path)
+	stop := reloadAll(sv, srv.Broadcast)
+	defer stop()
+	key := gossh.PublicKeys(servetest.NewKey(t))
+	a := servetest.Open(t, servetest.MustDial(t, addr, "a", key), servetest.Options{})
+	b := servetest.Open(t, servetest.MustDial(t, addr, "b", key), servetest.Options{})
+	a.WaitFor("First words.")
+	b.WaitFor("First words.")
+	a.Send(right)
+	a.WaitFor("Old page.")
+	write("# Deck\n\nFirst words.\n\n---\n\n## One\n\nNew page.\n")
+	a.WaitFor("New page.")
+	b.Send(right)
+	b.WaitFor("New page.")
+}

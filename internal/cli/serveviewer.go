@@ -1,0 +1,129 @@
+package cli
+
+import (
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/serve"
+	"github.com/reeltui/reel/internal/source"
+	"github.com/reeltui/reel/ui"
+	"github.com/reeltui/reel/ui/graphics"
+)
+
+// served is the story as every session shares it: parsed once, read
+// only, with one picture loader per way of drawing, made when a viewer
+// first needs it.
+type served struct {
+	cfg   serveConfig
+	ld    source.Loaded
+	stage *serve.Stage // nil unless --present
+
+	mu      sync.Mutex
+	loaders map[graphics.PictureMode]*picture.Loader
+	local   *tea.Program // the presenter's reader in this terminal, if any
+}
+
+func (sv *served) setLocal(p *tea.Program) {
+	sv.mu.Lock()
+	sv.local = p
+	sv.mu.Unlock()
+}
+
+// sendLocal sends msg to the presenter's reader in this terminal.
+func (sv *served) sendLocal(msg tea.Msg) {
+	sv.mu.Lock()
+	p := sv.local
+	sv.mu.Unlock()
+	if p != nil {
+		p.Send(msg)
+	}
+}
+
+func (sv *served) loader(mode graphics.PictureMode) *picture.Loader {
+	sv.mu.Lock()
+	defer sv.mu.Unlock()
+	l, ok := sv.loaders[mode]
+	if !ok {
+		l = pictureLoader(sv.cfg.config, mode, sv.ld.Base)
+		sv.loaders[mode] = l
+	}
+	return l
+}
+
+// newViewer makes one session's reader, fitted to the client's terminal
+// as its pty and environment describe it; nothing of this process's own
+// terminal or environment applies.
+func (sv *served) newViewer(v serve.Viewer) (tea.Model, []tea.ProgramOption) {
+	getenv := envLookup(v.Environ)
+	pics, noPics := sv.cfg.pictures, ""
+	switch {
+	case getenv("NO_COLOR") != "":
+		pics, noPics = graphics.PicturesOff, "pictures need colour: NO_COLOR is set"
+	case colorprofile.Env(v.Environ) < colorprofile.ANSI:
+		pics, noPics = graphics.PicturesOff, "pictures need colour: this terminal has none"
+	}
+	hint := ""
+	if n := sv.ld.Story.Len(); sv.cfg.start > n {
+		hint = ui.TooFarNote(n)
+	}
+	var present *ui.Presentation
+	if sv.stage != nil {
+		present = presentation(sv.stage, v.Presenter, v.Done, v.Active)
+		if !v.Presenter {
+			hint = ui.FollowHint
+		}
+	}
+	m := ui.New(sv.ld.Story, ui.Options{Start: sv.cfg.start, Play: sv.cfg.play, Theme: sv.cfg.theme, Hint: hint,
+		Width: v.Width, Height: v.Height, Pictures: pics, NoPictures: noPics, Loader: sv.loader(pics),
+		KittyPlaceholders: ui.PlaceholderTerminal(getenv), ITermImages: ui.ITermTerminal(getenv),
+		NoSteps: sv.cfg.noSteps, Present: present})
+	// Pictures in real pixels are written after each frame, on the
+	// session's own output.
+	return m, []tea.ProgramOption{tea.WithFPS(120), tea.WithOutput(m.Output(v.Output))}
+}
+
+// presentation joins the stage: as the presenter, whose turns everyone
+// follows, or as a follower. The seat is given up when done closes (the
+// session, or the presenter's terminal, has ended); a presenter's leaving
+// ends the presentation. active is called on each change a follower
+// sees, so that watching is not idling.
+func presentation(stage *serve.Stage, presenter bool, done <-chan struct{}, active func()) *ui.Presentation {
+	seat := stage.Join(!presenter)
+	go func() {
+		<-done
+		seat.Leave()
+		if presenter {
+			stage.End()
+		}
+	}()
+	p := &ui.Presentation{Presenter: presenter, Next: func() tea.Msg {
+		sc, ok := seat.Next()
+		if !ok {
+			return nil
+		}
+		if active != nil && !presenter {
+			active()
+		}
+		return presentMsg(sc)
+	}}
+	if presenter {
+		p.Turned = func(page, hidden int) { stage.Present(serve.Turn{Page: page, Hidden: hidden}) }
+	}
+	return p
+}
+
+// envLookup is getenv over a session's environment: the last value set.
+func envLookup(env []string) func(string) string {
+	return func(key string) string {
+		val := ""
+		for _, kv := range env {
+			if len(kv) > len(key) && kv[len(key)] == '=' && kv[:len(key)] == key {
+				val = kv[len(key)+1:]
+			}
+		}
+		return val
+	}
+}

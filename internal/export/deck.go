@@ -1,0 +1,331 @@
+package export
+
+import (
+	"bufio"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
+)
+
+// The Markdown export is a deck in the dialect reel and slides read: YAML
+// front matter, a cover slide, then one slide per section between "---"
+// lines, each under a "# " heading, with its pictures as
+// ![alt](file "caption") and the credit on the line below. The pictures
+// go in a folder beside the deck, NAME_files/, named by their order; a
+// deck written to a stream has them inline as data: URIs instead.
+
+// pictureFiles is where a deck's pictures are written: dir on disk, named
+// rel in the deck's links.
+type pictureFiles struct {
+	dir, rel string
+	names    map[string]string // picture source → file name in dir
+}
+
+// writeDeck writes the story as a Markdown deck; files is nil for a
+// stream.
+func writeDeck(w io.Writer, s *story.Story, secs []story.Section, pics map[string]*embedded, opt Options, files *pictureFiles) error {
+	if files != nil {
+		if err := files.write(s, secs, pics); err != nil {
+			return err
+		}
+	}
+	b := bufio.NewWriterSize(w, 64<<10)
+	d := deckWriter{b: b, s: s, pics: pics, opt: opt, files: files}
+	if err := d.frontMatter(); err != nil {
+		return err
+	}
+	d.cover()
+	for _, sec := range secs {
+		d.section(sec)
+	}
+	if err := b.Flush(); err != nil {
+		return fmt.Errorf("write markdown: %w", err)
+	}
+	return nil
+}
+
+// write puts every picture that was read into the folder, named by its
+// order in the story.
+func (f *pictureFiles) write(s *story.Story, secs []story.Section, pics map[string]*embedded) error {
+	f.names = map[string]string{}
+	srcs := pictureSources(s, secs)
+	width := len(fmt.Sprint(len(srcs)))
+	n := 0
+	for _, src := range srcs {
+		e := pics[src]
+		if !e.ok() {
+			continue
+		}
+		if n == 0 {
+			if err := os.MkdirAll(f.dir, 0o755); err != nil {
+				return fmt.Errorf("make %s: %w", f.rel, err)
+			}
+		}
+		n++
+		name := fmt.Sprintf("%0*d%s", max(width, 2), n, e.ext())
+		if err := os.WriteFile(filepath.Join(f.dir, name), e.data, 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", name, err)
+		}
+		f.names[src] = name
+	}
+	return nil
+}
+
+type deckWriter struct {
+	b     *bufio.Writer
+	s     *story.Story
+	pics  map[string]*embedded
+	opt   Options
+	files *pictureFiles
+}
+
+// deckMeta is the front matter, in the order a person would write it.
+type deckMeta struct {
+	Title    string   `yaml:"title,omitempty"`
+	SubTitle string   `yaml:"sub_title,omitempty"`
+	Kicker   string   `yaml:"kicker,omitempty"`
+	Author   []string `yaml:"author,omitempty"`
+	Date     string   `yaml:"date,omitempty"`
+	Source   string   `yaml:"source,omitempty"`
+	Lang     string   `yaml:"lang,omitempty"`
+}
+
+func (d *deckWriter) frontMatter() error {
+	s := d.s
+	meta := deckMeta{
+		Title: titleMarkdown(s), SubTitle: escapeMarkdown(plainText(s.Subtitle)), Kicker: plainText(s.Kicker),
+		Author: s.Authors, Date: plainText(s.Date), Source: plainText(s.Source), Lang: story.LangTag(s.Lang),
+	}
+	out, err := yaml.Marshal(meta)
+	if err != nil {
+		return fmt.Errorf("write front matter: %w", err)
+	}
+	d.b.WriteString("---\n")
+	d.b.Write(out)
+	d.b.WriteString("---\n\n")
+	return nil
+}
+
+// titleMarkdown is the title as Markdown: as the story wrote it, or
+// its plain text escaped.
+func titleMarkdown(s *story.Story) string {
+	if s.TitleMarkdown != "" {
+		return plainText(s.TitleMarkdown)
+	}
+	return escapeMarkdown(plainText(s.Title))
+}
+
+// cover writes the cover slide: the title as a heading (so that a tool
+// that reads no front matter still shows it), the poster and the intro.
+func (d *deckWriter) cover() {
+	s := d.s
+	if s.Title != "" {
+		d.b.WriteString("# " + titleMarkdown(s) + "\n\n")
+	}
+	if s.Poster.Source != "" {
+		d.picture(s.Poster, "")
+	}
+	if intro := strings.TrimSpace(plainText(s.Intro)); intro != "" {
+		d.b.WriteString(intro + "\n\n")
+	}
+	d.notes(s.CoverNotes())
+}
+
+func (d *deckWriter) section(sec story.Section) {
+	d.b.WriteString("---\n\n")
+	if sec.Caption != "" {
+		d.b.WriteString("# " + escapeMarkdown(plainText(sec.Caption)) + "\n\n")
+	}
+	for _, pc := range pieces(withPauses(sec)) {
+		if text := strings.TrimSpace(plainText(pc.text)); text != "" {
+			d.b.WriteString(text + "\n\n")
+		}
+		for _, pic := range pc.pictures {
+			d.picture(pic, sec.Caption)
+		}
+	}
+	d.notes(sec.Notes())
+}
+
+// pauseMarker is the reveal marker a deck keeps its steps with.
+const pauseMarker = "\n\n<!-- pause -->\n\n"
+
+// withPauses puts a section's reveal markers back in its body where its
+// steps were cut, moving its pictures with the text they stand in.
+func withPauses(sec story.Section) story.Section {
+	if len(sec.Steps) == 0 {
+		return sec
+	}
+	body := sec.Body
+	pics := slices.Clone(sec.Pictures)
+	for i := len(sec.Steps) - 1; i >= 0; i-- {
+		at := min(max(sec.Steps[i], 0), len(body))
+		// The blank lines about the cut marker go; a code block's indent
+		// after it stays.
+		before := strings.TrimRight(body[:at], " \t\n")
+		after := strings.TrimLeft(body[at:], "\n")
+		cut := len(body[at:]) - len(after)
+		body = before + pauseMarker + after
+		for k := range pics {
+			switch a := pics[k].At; {
+			case a >= at && a != 0:
+				// A picture at the marker waits for its step, as in the reader.
+				pics[k].At = len(before) + len(pauseMarker) + max(a-at-cut, 0)
+			case a > len(before):
+				pics[k].At = len(before)
+			}
+		}
+	}
+	sec.Body, sec.Pictures, sec.Steps = body, pics, nil
+	return sec
+}
+
+// picture writes a picture's paragraph: the picture with its caption as
+// its title, and its credit on the line below.
+func (d *deckWriter) picture(pic story.Picture, caption string) {
+	var line string
+	switch {
+	case pic.Placeholder || pic.Source == "":
+		// Nothing to show: what the story said of it stays as text.
+		var words []string
+		for _, w := range []string{pic.Alt, pic.Caption} {
+			// A gallery's placeholder repeats its section's caption.
+			if w != "" && w != caption {
+				words = append(words, escapeMarkdown(plainText(w)))
+			}
+		}
+		if pic.Video != "" {
+			words = append(words, "Video: "+escapeMarkdown(plainText(pic.Video)))
+		}
+		line = strings.Join(words, " · ")
+	default:
+		line = "![" + escapeMarkdown(plainText(pic.Alt)) + "](" + destination(d.address(pic)) + titleAttr(pic.Caption) + ")"
+	}
+	if pic.Credit != "" {
+		line += "\n" + creditLine(plainText(pic.Credit))
+	}
+	if strings.TrimSpace(line) != "" {
+		d.b.WriteString(line + "\n\n")
+	}
+}
+
+// address is where the deck finds a picture: its file in the folder, its
+// data: URI in a stream, or, for one that could not be read, its own
+// address, so that nothing the story said is lost.
+func (d *deckWriter) address(pic story.Picture) string {
+	e := d.pics[pic.Source]
+	switch {
+	case e.ok() && d.files != nil:
+		return d.files.rel + "/" + d.files.names[pic.Source]
+	case e.ok():
+		return "data:" + e.mime + ";base64," + base64.StdEncoding.EncodeToString(e.data)
+	}
+	if base, err := url.Parse(d.s.BaseURL); err == nil && d.s.BaseURL != "" {
+		if ref, err := url.Parse(pic.Source); err == nil {
+			return base.ResolveReference(ref).String()
+		}
+	}
+	return pic.Source
+}
+
+// notes writes speaker notes as presenterm's comments, when asked for.
+func (d *deckWriter) notes(notes []string) {
+	if !d.opt.Notes {
+		return
+	}
+	for _, n := range notes {
+		n = strings.ReplaceAll(plainText(n), "--", "- -")
+		d.b.WriteString("<!-- speaker_note: " + n + " -->\n\n")
+	}
+}
+
+// destination writes a link destination that survives spaces and
+// brackets in a file name.
+func destination(addr string) string {
+	addr = strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '<' || r == '>' {
+			return -1
+		}
+		return r
+	}, addr)
+	if strings.ContainsAny(addr, " ()\\") {
+		return "<" + addr + ">"
+	}
+	return addr
+}
+
+// titleAttr is a picture's caption as a Markdown link title.
+func titleAttr(caption string) string {
+	caption = strings.Join(strings.Fields(plainText(caption)), " ")
+	if caption == "" {
+		return ""
+	}
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, `&`, `\&`)
+	return ` "` + r.Replace(caption) + `"`
+}
+
+// creditLine is a picture's credit as the line under it: emphasised, and
+// said to be a credit where the words alone would not tell the reader so
+// (reel takes "_Photo: AP_" under a picture for its credit, "_AP Photo
+// archive_" for its caption).
+func creditLine(credit string) string {
+	line := "_" + escapeMarkdown(credit) + "_"
+	if readsAsCredit(line, credit) {
+		return line
+	}
+	return "_Credit: " + escapeMarkdown(credit) + "_"
+}
+
+// readsAsCredit reports whether reel reads line, under a captioned
+// picture, as the credit credit.
+func readsAsCredit(line, credit string) bool {
+	s, err := read.Parse([]byte("# A\n\n![a](a.png \"a\")\n"+line+"\n"), story.Options{Format: story.FormatMarkdown})
+	if err != nil || s.Len() == 0 {
+		return false
+	}
+	sec := s.Section(0)
+	return len(sec.Pictures) == 1 && sec.Pictures[0].Credit == credit
+}
+
+// escapeMarkdown makes plain text safe in Markdown: it reads back as the
+// same text, with no markup, links or entities.
+func escapeMarkdown(s string) string {
+	const always = "\\`*_[]<>|~!#"
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '&':
+			b.WriteString("&amp;")
+			continue
+		case strings.IndexByte(always, c) >= 0:
+			b.WriteByte('\\')
+		case i == 0 && strings.IndexByte("+-=", c) >= 0:
+			b.WriteByte('\\')
+		case (c == '.' || c == ')') && i > 0 && isDigits(s[:i]):
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isDigits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -1,0 +1,401 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/reeltui/reel/story"
+)
+
+// The PDF export: landscape pages (A4 or US letter), a cover page, then a
+// page per section (or per reveal step) with its heading, its pictures
+// scaled to fit with their captions and credits beneath, and its text;
+// pages numbered, a bookmark per section, the title and author set.
+
+// Sizes on the page, in millimetres and points.
+const (
+	pdfMargin    = 14.0
+	pdfGap       = 5.0
+	pdfFooter    = 8.0
+	pdfHeadingPt = 20.0
+	pdfBodyPt    = 11.5
+	pdfSmallPt   = 9.0
+	pdfCols      = 3 // pictures in a row at most
+	ptToMM       = 25.4 / 72
+)
+
+type pdfWriter struct {
+	pdf    *fpdf.Fpdf
+	s      *story.Story
+	pics   map[string]*embedded
+	images map[string]string // picture source → its name in the PDF
+	opt    Options
+	align  string // "L", or "R" for a right-to-left story
+	// imageBytes counts the bytes of the pictures fpdf holds.
+	imageBytes int64
+	w, h       float64
+}
+
+func writePDF(w io.Writer, s *story.Story, secs []story.Section, pics map[string]*embedded, opt Options) error {
+	size := "A4"
+	if opt.Page == PageLetter {
+		size = "Letter"
+	}
+	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", SizeStr: size})
+	pdf.SetCompression(true)
+	pdf.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
+	pdf.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
+	pdf.SetTitle(pdfText(s.Title), true)
+	if len(s.Authors) > 0 {
+		pdf.SetAuthor(pdfText(joinNames(s.Authors)), true)
+	}
+	pdf.SetCreator("reel", true)
+	if tag := story.LangTag(s.Lang); tag != "" {
+		pdf.SetLang(tag)
+	}
+	pdf.SetMargins(pdfMargin, pdfMargin, pdfMargin)
+	pdf.SetAutoPageBreak(true, pdfMargin+pdfFooter)
+	pdf.AliasNbPages("")
+	pw, ph := pdf.GetPageSize()
+	p := &pdfWriter{pdf: pdf, s: s, pics: pics, images: map[string]string{}, opt: opt, align: "L", w: pw, h: ph}
+	if direction(s, secs) == "rtl" {
+		p.align = "R"
+	}
+	pdf.SetFooterFunc(p.footer)
+	kinds := uncovered(storyTexts(s, secs, opt.Notes))
+	if len(kinds) > 0 {
+		opt.warn("the PDF cannot show this story's %s text: its font has no letters for it or cannot join them; the HTML export shows it", joinKinds(kinds))
+	}
+	p.cover(kinds)
+	for i, sec := range secs {
+		if opt.Steps && len(sec.Steps) > 0 {
+			for step := 0; step <= len(sec.Steps); step++ {
+				p.section(i, sec, step, step == 0)
+			}
+		} else {
+			p.section(i, sec, len(sec.Steps), true)
+		}
+		if pdf.Err() {
+			break
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	// The document is about to take as much memory again as its
+	// pictures: what decoding them left is given back first, and the
+	// buffer is sized for the pictures, the pages' text and the fonts'
+	// glyphs, with room to spare.
+	debug.FreeOSMemory()
+	growBuffer(pdf, int(p.imageBytes+p.imageBytes/16)+4<<20)
+	if err := pdf.Output(w); err != nil {
+		return fmt.Errorf("write pdf: %w", err)
+	}
+	return nil
+}
+
+// storyTexts is every piece of text a PDF of the story sets.
+func storyTexts(s *story.Story, secs []story.Section, notes bool) []string {
+	out := []string{s.Kicker, s.Title, s.Subtitle, strings.Join(s.Authors, " "), s.Date, s.Source, s.Intro}
+	pic := func(p story.Picture) { out = append(out, p.Alt, p.Caption, p.Credit) }
+	pic(s.Poster)
+	for _, sec := range secs {
+		out = append(out, sec.Caption, sec.Body)
+		for _, p := range sec.Pictures {
+			pic(p)
+		}
+		if notes {
+			out = append(out, sec.Notes()...)
+		}
+	}
+	if notes {
+		out = append(out, s.CoverNotes()...)
+	}
+	return out
+}
+
+func (p *pdfWriter) contentWidth() float64 { return p.w - 2*pdfMargin }
+
+// bottom is the lowest a page's content reaches, above its number.
+func (p *pdfWriter) bottom() float64 { return p.h - pdfMargin - pdfFooter }
+
+func (p *pdfWriter) footer() {
+	p.pdf.SetY(-pdfMargin)
+	p.font(false, 8)
+	p.pdf.SetTextColor(110, 110, 110)
+	p.pdf.CellFormat(0, 5, fmt.Sprintf("%d / {nb}", p.pdf.PageNo()), "", 0, "R", false, 0, "")
+	p.pdf.SetTextColor(20, 20, 20)
+}
+
+func (p *pdfWriter) font(bold bool, size float64) {
+	style := ""
+	if bold {
+		style = "B"
+	}
+	p.pdf.SetFont(fontFamily, style, size)
+}
+
+// lineHeight is the height of a line of text of size pt.
+func lineHeight(pt float64) float64 { return pt * ptToMM * 1.35 }
+
+// para sets a paragraph across the page at the cursor.
+func (p *pdfWriter) para(text string, bold bool, size float64, indent float64) {
+	p.font(bold, size)
+	p.pdf.SetX(pdfMargin + indent)
+	p.pdf.MultiCell(p.contentWidth()-indent, lineHeight(size), pdfText(text), "", p.align, false)
+}
+
+func (p *pdfWriter) cover(kinds []string) {
+	s := p.s
+	pdf := p.pdf
+	pdf.AddPage()
+	pdf.Bookmark(pdfText(s.Title), 0, -1)
+	pdf.SetY(pdfMargin + 6)
+	pdf.SetTextColor(110, 110, 110)
+	if s.Kicker != "" {
+		p.para(strings.ToUpper(s.Kicker), false, 10, 0)
+	}
+	pdf.SetTextColor(20, 20, 20)
+	p.para(s.Title, true, 28, 0)
+	if s.Subtitle != "" {
+		pdf.Ln(1)
+		p.para(s.Subtitle, false, 16, 0)
+	}
+	var meta []string
+	if len(s.Authors) > 0 {
+		meta = append(meta, "By "+joinNames(s.Authors))
+	}
+	meta = appendNonEmpty(meta, s.Date, s.Source)
+	if len(meta) > 0 {
+		pdf.Ln(2)
+		pdf.SetTextColor(90, 90, 90)
+		p.para(strings.Join(meta, " · "), false, 12, 0)
+		pdf.SetTextColor(20, 20, 20)
+	}
+	pdf.Ln(4)
+	if s.Poster.Source != "" {
+		top := pdf.GetY()
+		pdf.SetY(top + p.pictures([]story.Picture{s.Poster}, top, (p.bottom()-top)*0.5) + pdfGap)
+	}
+	p.blocks(markdownBlocks(s.Intro, s.KeepLineBreaks), 12.5)
+	p.notes(s.CoverNotes())
+	if len(kinds) > 0 {
+		pdf.Ln(4)
+		pdf.SetTextColor(150, 40, 20)
+		p.para(fmt.Sprintf("This PDF cannot show the story's %s text: its font has no letters for it, or cannot join them as they are written. Export the story to HTML (reel export STORY -o story.html) to keep it.", joinKinds(kinds)), false, 10.5, 0)
+		pdf.SetTextColor(20, 20, 20)
+	}
+}
+
+func appendNonEmpty(out []string, more ...string) []string {
+	for _, m := range more {
+		if m != "" {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// section sets a section at reveal step step (len(sec.Steps) is the
+// whole section) on a page of its own.
+func (p *pdfWriter) section(i int, sec story.Section, step int, bookmark bool) {
+	pdf := p.pdf
+	pdf.AddPage()
+	label := sec.Caption
+	if label == "" {
+		label = fmt.Sprintf("Section %d", i+1)
+	}
+	if bookmark {
+		pdf.Bookmark(pdfText(label), 0, -1)
+	}
+	if sec.Caption != "" {
+		p.para(sec.Caption, true, pdfHeadingPt, 0)
+		pdf.Ln(2)
+	}
+	body, pics := stepOf(sec, step)
+	blocks := markdownBlocks(body, p.s.KeepLineBreaks)
+	if len(pics) > 0 {
+		top := pdf.GetY()
+		room := p.bottom() - top
+		// The text keeps up to 40 % of the page under the pictures; what
+		// does not fit runs on to the next page.
+		textH := min(p.blocksHeight(blocks, pdfBodyPt), room*0.4)
+		area := max(room-textH-pdfGap, room*0.45)
+		pdf.SetY(top + p.pictures(pics, top, area) + pdfGap)
+	}
+	p.blocks(blocks, pdfBodyPt)
+	p.notes(sec.Notes())
+}
+
+// stepOf is what a section shows at reveal step step: the text up to the
+// step's marker, and the pictures that stand in it (one at the very top
+// shows at once), as the reader shows it.
+func stepOf(sec story.Section, step int) (string, []story.Picture) {
+	if step >= len(sec.Steps) {
+		return sec.Body, sec.Pictures
+	}
+	limit := sec.Steps[step]
+	var pics []story.Picture
+	for _, pic := range sec.Pictures {
+		if pic.At < limit || pic.At == 0 {
+			pics = append(pics, pic)
+		}
+	}
+	return sec.Step(step), pics
+}
+
+func (p *pdfWriter) notes(notes []string) {
+	if !p.opt.Notes || len(notes) == 0 {
+		return
+	}
+	p.pdf.Ln(3)
+	p.pdf.SetTextColor(90, 90, 90)
+	p.para("NOTES", true, 9, 0)
+	for _, n := range notes {
+		p.blocks(markdownBlocks(n, false), 10)
+	}
+	p.pdf.SetTextColor(20, 20, 20)
+}
+
+// blocks sets text blocks one under another.
+func (p *pdfWriter) blocks(blocks []textBlock, size float64) {
+	for _, b := range blocks {
+		pt := size
+		if b.code {
+			pt = size - 1.5
+		}
+		p.para(b.text, b.bold, pt, float64(b.indent)*6)
+		p.pdf.Ln(lineHeight(pt) * 0.45)
+	}
+}
+
+// blocksHeight is how tall blocks are when set.
+func (p *pdfWriter) blocksHeight(blocks []textBlock, size float64) float64 {
+	total := 0.0
+	for _, b := range blocks {
+		p.font(b.bold, size)
+		lines := len(p.pdf.SplitText(pdfText(b.text), p.contentWidth()-float64(b.indent)*6))
+		total += float64(max(lines, 1))*lineHeight(size) + lineHeight(size)*0.45
+	}
+	return total
+}
+
+// pictures sets pictures in rows of up to pdfCols within the area from
+// top down height, each scaled to fit its cell with its caption and
+// credit beneath, and returns the height used.
+func (p *pdfWriter) pictures(pics []story.Picture, top, height float64) float64 {
+	cols := min(len(pics), pdfCols)
+	rows := (len(pics) + cols - 1) / cols
+	cellW := (p.contentWidth() - pdfGap*float64(cols-1)) / float64(cols)
+	rowH := (height - pdfGap*float64(rows-1)) / float64(rows)
+	used := 0.0
+	y := top
+	for r := range rows {
+		rowUsed := 0.0
+		for c := range cols {
+			k := r*cols + c
+			if k >= len(pics) {
+				break
+			}
+			x := pdfMargin + float64(c)*(cellW+pdfGap)
+			rowUsed = max(rowUsed, p.picture(pics[k], x, y, cellW, rowH))
+		}
+		y += rowUsed + pdfGap
+		used = y - top - pdfGap
+	}
+	return used
+}
+
+// picture sets one picture (or its panel) and its caption in the cell at
+// x, y of size w×h, and returns the height used.
+func (p *pdfWriter) picture(pic story.Picture, x, y, w, h float64) float64 {
+	pdf := p.pdf
+	caption := captionText(pic)
+	p.font(false, pdfSmallPt)
+	capLines := 0
+	if caption != "" {
+		capLines = len(pdf.SplitText(caption, w))
+	}
+	capH := float64(capLines) * lineHeight(pdfSmallPt)
+	box := max(h-capH-1.5, 20)
+	var picH float64
+	if name, e, ok := p.image(pic.Source); ok {
+		iw, ih := float64(e.w), float64(e.h)
+		scale := min(w/iw, box/ih)
+		dw, dh := iw*scale, ih*scale
+		pdf.ImageOptions(name, x+(w-dw)/2, y, dw, dh, false, fpdf.ImageOptions{}, 0, "")
+		picH = dh
+	} else {
+		picH = min(box, 45)
+		if pic.Placeholder || pic.Source == "" {
+			picH = min(box, 18) // it stands for a picture; it holds none
+		}
+		p.panel(pic, x, y, w, picH)
+	}
+	if caption != "" {
+		pdf.SetTextColor(80, 80, 80)
+		p.font(false, pdfSmallPt)
+		pdf.SetXY(x, y+picH+1.5)
+		pdf.MultiCell(w, lineHeight(pdfSmallPt), caption, "", "C", false)
+		pdf.SetTextColor(20, 20, 20)
+	}
+	return picH + 1.5 + capH
+}
+
+// panel stands for a picture the PDF does not hold: its alt text and why.
+func (p *pdfWriter) panel(pic story.Picture, x, y, w, h float64) {
+	pdf := p.pdf
+	pdf.SetDrawColor(150, 150, 150)
+	pdf.SetFillColor(240, 239, 234)
+	pdf.Rect(x, y, w, h, "DF")
+	alt := pic.Alt
+	if alt == "" && pic.Placeholder {
+		alt = pic.Caption
+	}
+	if alt == "" {
+		alt = "no description"
+	}
+	text := pdfText(alt) + "\n" + pdfText(missingReason(pic, p.pics[pic.Source]))
+	p.font(false, 10)
+	lines := len(pdf.SplitText(text, w-6)) + 1
+	pdf.SetXY(x+3, y+max((h-float64(lines)*lineHeight(10))/2, 2))
+	pdf.SetTextColor(70, 70, 70)
+	pdf.MultiCell(w-6, lineHeight(10), text, "", "C", false)
+	pdf.SetTextColor(20, 20, 20)
+}
+
+// captionText is a picture's caption and credit, as set beneath it.
+func captionText(pic story.Picture) string {
+	parts := appendNonEmpty(nil, pdfText(pic.Caption), pdfText(pic.Credit))
+	return strings.Join(parts, "\n")
+}
+
+// image registers a picture with the PDF once and returns its name there.
+// Its bytes are let go once fpdf holds them.
+func (p *pdfWriter) image(src string) (string, *embedded, bool) {
+	e := p.pics[src]
+	if name, ok := p.images[src]; ok {
+		return name, e, true
+	}
+	if !e.ok() {
+		return "", nil, false
+	}
+	typ := "PNG"
+	if e.mime == "image/jpeg" {
+		typ = "JPG"
+	}
+	name := fmt.Sprintf("picture-%d", len(p.images)+1)
+	p.pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: typ}, bytes.NewReader(e.data))
+	if p.pdf.Err() {
+		return "", nil, false
+	}
+	p.imageBytes += int64(len(e.data))
+	e.data = nil
+	p.images[src] = name
+	return name, e, true
+}

@@ -1,0 +1,143 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// A PDF has one font and no markup: a story's Markdown becomes blocks of
+// plain text, with headings in bold, list items marked and indented,
+// quotes and code indented, a table's cells joined by bars, and a link's
+// address after its words.
+
+// textBlock is a paragraph of a PDF page.
+type textBlock struct {
+	text   string
+	bold   bool
+	indent int // levels of indentation
+	code   bool
+}
+
+// markdownBlocks turns Markdown into the blocks a PDF page sets.
+func markdownBlocks(md string, keepLines bool) []textBlock {
+	if strings.TrimSpace(md) == "" {
+		return nil
+	}
+	src := []byte(md)
+	doc := flowingMarkdown().Parser().Parse(text.NewReader(src))
+	var out []textBlock
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		out = appendBlocks(out, n, src, 0, keepLines)
+	}
+	return out
+}
+
+func appendBlocks(out []textBlock, n ast.Node, src []byte, indent int, keepLines bool) []textBlock {
+	add := func(b textBlock) {
+		b.text = pdfText(b.text)
+		if strings.TrimSpace(b.text) != "" {
+			out = append(out, b)
+		}
+	}
+	switch b := n.(type) {
+	case *ast.Heading:
+		add(textBlock{text: inlineText(b, src, false), bold: true, indent: indent})
+	case *ast.Paragraph, *ast.TextBlock:
+		add(textBlock{text: inlineText(b, src, keepLines), indent: indent})
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		add(textBlock{text: strings.TrimRight(linesText(b, src), "\n"), indent: indent + 1, code: true})
+	case *ast.Blockquote:
+		for c := b.FirstChild(); c != nil; c = c.NextSibling() {
+			out = appendBlocks(out, c, src, indent+1, keepLines)
+		}
+	case *ast.List:
+		num := b.Start
+		for item := b.FirstChild(); item != nil; item = item.NextSibling() {
+			mark := "•"
+			if b.IsOrdered() {
+				mark = fmt.Sprintf("%d.", num)
+				num++
+			}
+			first := len(out)
+			for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+				out = appendBlocks(out, c, src, indent+1, keepLines)
+			}
+			if first < len(out) {
+				out[first].text = mark + " " + out[first].text
+			}
+		}
+	case *east.Table:
+		for row := b.FirstChild(); row != nil; row = row.NextSibling() {
+			var cells []string
+			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+				cells = append(cells, strings.TrimSpace(inlineText(cell, src, false)))
+			}
+			_, header := row.(*east.TableHeader)
+			add(textBlock{text: strings.Join(cells, " | "), bold: header, indent: indent})
+		}
+	case *ast.ThematicBreak:
+		add(textBlock{text: "⁂", indent: indent})
+	}
+	return out
+}
+
+// inlineText is the text of a block's inline content; a link keeps its
+// address after its words, an image shows its alt text.
+func inlineText(n ast.Node, src []byte, keepLines bool) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		switch t := c.(type) {
+		case *ast.Text:
+			if entering {
+				b.Write(textValue(t, src))
+				switch {
+				case t.HardLineBreak() || t.SoftLineBreak() && keepLines:
+					b.WriteByte('\n')
+				case t.SoftLineBreak():
+					b.WriteByte(' ')
+				}
+			}
+		case *ast.String:
+			if entering {
+				b.Write(t.Value)
+			}
+		case *ast.CodeSpan:
+			if entering {
+				b.WriteString(nodeText(t, src))
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.Image:
+			if entering {
+				b.WriteString("[" + strings.TrimSpace(nodeText(t, src)) + "]")
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.Link:
+			if href, ok := safeLink(string(t.Destination)); !entering && ok && href != nodeText(t, src) {
+				b.WriteString(" (" + href + ")")
+			}
+		case *ast.AutoLink:
+			if entering {
+				b.Write(t.Label(src))
+			}
+		case *ast.RawHTML:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
+
+// linesText is the source of a code block.
+func linesText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.String()
+}

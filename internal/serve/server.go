@@ -1,0 +1,214 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/log/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2/recover"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// Server is an SSH server that shows each viewer the program NewModel
+// makes.
+type Server struct {
+	opts     Options
+	newModel NewModel
+	signer   gossh.Signer
+	keys     KeySet // nil: anyone on loopback
+	present  KeySet // the presenters' keys
+	limit    *rateLimit
+	gate     *handshakes
+	log      *log.Logger
+	ssh      *ssh.Server
+
+	gateLogged atomic.Int64 // when a refusal for want of a handshake slot was last logged
+	stopping   atomic.Bool  // Stop has been called
+
+	mu       sync.Mutex
+	viewers  int
+	programs map[*tea.Program]bool // the sessions' programs, for Broadcast
+}
+
+// leaveKey is where a connection keeps the function that gives its
+// handshake slot back.
+type leaveKey struct{}
+
+// New checks opts, loads or makes the host key and the authorized keys,
+// and returns a server that is not yet listening.
+func New(opts Options, newModel NewModel) (*Server, error) {
+	if err := opts.Check(); err != nil {
+		return nil, err
+	}
+	opts = opts.withDefaults()
+	if newModel == nil {
+		return nil, errors.New("serve: no model to show")
+	}
+	s := &Server{
+		opts:     opts,
+		newModel: newModel,
+		limit:    newRateLimit(opts.RateBurst, opts.RateEvery),
+		gate:     newHandshakes(opts.MaxHandshakes),
+		log:      opts.Logger,
+	}
+	var err error
+	if s.signer, err = HostKey(opts.HostKey); err != nil {
+		return nil, err
+	}
+	if opts.AuthorizedKeys != "" {
+		if s.keys, err = ReadKeys(opts.AuthorizedKeys); err != nil {
+			return nil, err
+		}
+	}
+	if opts.PresenterKeys != "" {
+		if s.present, err = ReadKeys(opts.PresenterKeys); err != nil {
+			return nil, fmt.Errorf("presenter key: %w", err)
+		}
+	}
+	s.programs = map[*tea.Program]bool{}
+	s.ssh = s.newSSH()
+	return s, nil
+}
+
+func (s *Server) newSSH() *ssh.Server {
+	srv := &ssh.Server{
+		Addr:             s.opts.Listen,
+		HostSigners:      []ssh.Signer{s.signer},
+		Version:          "reel",
+		HandshakeTimeout: s.opts.HandshakeTimeout,
+		ConnCallback:     s.admit,
+		PublicKeyHandler: s.allowKey,
+		// Port forwarding stays off: its callbacks are nil.
+	}
+	if s.keys == nil {
+		// Open to anyone on this machine: a client without a key logs
+		// in with no questions asked.
+		srv.KeyboardInteractiveHandler = func(ctx ssh.Context, _ gossh.KeyboardInteractiveChallenge) bool {
+			leaveHandshake(ctx)
+			return true
+		}
+	}
+	chain := recover.MiddlewareWithLogger(s.log, s.showProgram, s.capViewers, s.needTerminal)
+	srv.Handler = s.logged(chain(func(ssh.Session) {}))
+	return srv
+}
+
+// admit lets a new connection start its handshake if its address is
+// within its rate and a handshake slot is free; otherwise it is closed
+// before the server spends a key exchange on it.
+func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
+	if ok, first := s.limit.allow(conn.RemoteAddr()); !ok {
+		if first {
+			s.log.Warn("refused", "addr", conn.RemoteAddr().String(), "reason", "rate limit", "until", "it slows down")
+		}
+		return nil
+	}
+	leave, ok := s.gate.enter()
+	if !ok {
+		// Once a second at most: a flood is one line, not thousands.
+		now := time.Now().UnixNano()
+		if last := s.gateLogged.Load(); now-last > int64(time.Second) && s.gateLogged.CompareAndSwap(last, now) {
+			s.log.Warn("refused", "addr", conn.RemoteAddr().String(), "reason", "too many handshakes")
+		}
+		return nil
+	}
+	ctx.SetValue(leaveKey{}, leave)
+	return &gatedConn{Conn: conn, leave: leave}
+}
+
+// leaveHandshake gives the connection's handshake slot back: it has
+// logged in.
+func leaveHandshake(ctx ssh.Context) {
+	if leave, ok := ctx.Value(leaveKey{}).(func()); ok {
+		leave()
+	}
+}
+
+func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
+	if s.keys != nil && !s.keys.Has(key) && !s.present.Has(key) {
+		return false
+	}
+	leaveHandshake(ctx)
+	return true
+}
+
+// Fingerprint is the host key's, for viewers to check.
+func (s *Server) Fingerprint() string { return Fingerprint(s.signer.PublicKey()) }
+
+// Listen opens the listening socket.
+func (s *Server) Listen() (net.Listener, error) {
+	ln, err := net.Listen("tcp", s.opts.Listen)
+	if err != nil {
+		return nil, fmt.Errorf("listen: %w", err)
+	}
+	return ln, nil
+}
+
+// Serve serves on ln until Close or Shutdown, and then returns nil.
+func (s *Server) Serve(ln net.Listener) error {
+	err := s.ssh.Serve(ln)
+	if errors.Is(err, ssh.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Close ends every session at once.
+func (s *Server) Close() error { return s.ssh.Close() }
+
+// Shutdown stops listening and waits for the sessions to end, or for ctx.
+func (s *Server) Shutdown(ctx context.Context) error { return s.ssh.Shutdown(ctx) }
+
+// Stop ends every session the way q would (each viewer's terminal is
+// restored, and told the server stopped), waits up to wait for them to
+// go, then closes what is left.
+func (s *Server) Stop(wait time.Duration) error {
+	s.stopping.Store(true)
+	s.mu.Lock()
+	for p := range s.programs {
+		p.Quit()
+	}
+	s.mu.Unlock()
+	ctx, cancel := context.WithTimeout(context.Background(), wait)
+	defer cancel()
+	_ = s.ssh.Shutdown(ctx)
+	return s.ssh.Close()
+}
+
+// Viewers is how many sessions are open.
+func (s *Server) Viewers() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.viewers
+}
+
+// Broadcast sends msg to every session's program, such as a reloaded
+// story.
+func (s *Server) Broadcast(msg tea.Msg) {
+	s.mu.Lock()
+	programs := make([]*tea.Program, 0, len(s.programs))
+	for p := range s.programs {
+		programs = append(programs, p)
+	}
+	s.mu.Unlock()
+	for _, p := range programs {
+		p.Send(msg)
+	}
+}
+
+func (s *Server) track(p *tea.Program, on bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if on {
+		s.programs[p] = true
+	} else {
+		delete(s.programs, p)
+	}
+}

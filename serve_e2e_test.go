@@ -1,0 +1,68 @@
+package main
+
+import (
+	"fmt"
+	"net"
+	"strings"
+	"syscall"
+	"testing"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/reeltui/reel/internal/serve/servetest"
+)
+
+// freePort is a loopback port nothing listens on just now.
+func freePort(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// The serving terminal: q closes the sessions and exits 0, ctrl+c exits
+// 130, SIGTERM 143; each ends the viewer's session too.
+func TestServeStops(t *testing.T) {
+	for _, way := range []struct {
+		name string
+		code int
+	}{{"q", 0}, {"ctrl+c", 130}, {"SIGTERM", 143}} {
+		t.Run(way.name, func(t *testing.T) {
+			addr := freePort(t)
+			dir := t.TempDir()
+			tm := startTermEnv(t, nil, true, []string{"XDG_DATA_HOME=" + dir, "XDG_STATE_HOME=" + dir},
+				"serve", "--listen", addr, "testdata/kim-rally.txt")
+			tm.waitFor("q stops")
+			tm.waitFor("host key:     SHA256:")
+			viewer := servetest.Open(t, servetest.MustDial(t, addr, "v", gossh.PublicKeys(servetest.NewKey(t))), servetest.Options{})
+			viewer.WaitFor("5 sections follow")
+			tm.waitFor("1 viewer")
+			switch way.name {
+			case "q":
+				tm.send("q")
+			case "ctrl+c":
+				tm.send("\x03")
+			case "SIGTERM":
+				_ = tm.cmd.Process.Signal(syscall.SIGTERM)
+			}
+			if code := tm.exit(); code != way.code {
+				t.Errorf("exit %d, want %d", code, way.code)
+			}
+			if code := viewer.Exit(); code != 0 || !strings.Contains(viewer.Stderr.String(), "the server stopped") {
+				t.Errorf("the viewer ended with %d, told %q", code, viewer.Stderr.String())
+			}
+		})
+	}
+}
+
+// reel serve beyond loopback without --authorized-keys: one line, exit 2.
+func TestServeRefusesOpenNetwork(t *testing.T) {
+	dir := t.TempDir()
+	r := reelEnv(t, []string{"XDG_DATA_HOME=" + dir}, "serve", "--listen", fmt.Sprintf("0.0.0.0:%d", 0), "testdata/kim-rally.txt")
+	if r.code != 2 {
+		t.Errorf("exit %d, want 2: %s", r.code, r.stderr)
+	}
+}
