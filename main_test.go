@@ -163,10 +163,30 @@ func TestNamedPipeAndFlagsAfterTheFile(t *testing.T) {
 
 func TestDebugListing(t *testing.T) {
 	r := reel(t, strings.NewReader(""), "--debug", "testdata/md/deck.md")
-	for _, want := range []string{"format:   markdown (file extension .md; slides split at thematic breaks)", "1. Herons (1 picture)", "dropped note: mention the wingspan"} {
+	for _, want := range []string{"format:   markdown (file extension .md; slides split at thematic breaks)", "1. Herons (1 picture)", "speaker note (s shows it): mention the wingspan"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("--debug lacks %q:\n%s", want, r.stdout)
 		}
+	}
+}
+
+// TestDebugListingSaysWhyAPictureIsRefused checks that --debug names a
+// picture refused from its header, with the reason its panel gives.
+func TestDebugListingSaysWhyAPictureIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	deck := filepath.Join(dir, "deck.md")
+	if err := os.WriteFile(deck, []byte("# Bombs\n\n## One\n\n![a bomb](bomb.jpg)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A progressive 6000×4000 JPEG's header, as a camera would start it.
+	frame := []byte{0xFF, 0xD8, 0xFF, 0xC2, 0, 17, 8, 0x0F, 0xA0, 0x17, 0x70, 3, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0,
+		0xFF, 0xDA, 0, 12, 3, 1, 0, 2, 0, 3, 0, 0, 63, 0, 0xFF, 0xD9}
+	if err := os.WriteFile(filepath.Join(dir, "bomb.jpg"), frame, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := reel(t, strings.NewReader(""), "--debug", deck)
+	if want := "picture bomb.jpg: too large to decode (6000×4000 progressive JPEG needs 344 MB)"; !strings.Contains(r.stdout, want) {
+		t.Errorf("--debug lacks %q:\n%s", want, r.stdout)
 	}
 }
 

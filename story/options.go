@@ -15,6 +15,9 @@ type Options struct {
 	// relative picture and link addresses resolve against it. Empty for a
 	// file or a pipe, whose relative addresses stay relative.
 	BaseURL string
+	// ContentType is the media type the server sent with a story fetched
+	// from the web ("application/rss+xml"), for Detect; "" otherwise.
+	ContentType string
 }
 
 // OneLine cleans s (see Clean) and folds its white space, newlines

@@ -24,6 +24,7 @@ const (
 	FormatText
 	FormatMarkdown
 	FormatHTML
+	FormatFeed // RSS, Atom or JSON Feed
 )
 
 // String returns the name used on the command line.
@@ -35,6 +36,8 @@ func (f Format) String() string {
 		return "markdown"
 	case FormatHTML:
 		return "html"
+	case FormatFeed:
+		return "feed"
 	}
 	return "auto"
 }
@@ -50,8 +53,10 @@ func ParseFormat(name string) (Format, error) {
 		return FormatMarkdown, nil
 	case "html", "htm", "web":
 		return FormatHTML, nil
+	case "feed", "rss", "atom", "jsonfeed":
+		return FormatFeed, nil
 	}
-	return FormatAuto, fmt.Errorf("unknown format %q (want auto, text, markdown or html)", Clean(name))
+	return FormatAuto, fmt.Errorf("unknown format %q (want auto, text, markdown, html or feed)", Clean(name))
 }
 
 // Story is one picture story.
@@ -96,6 +101,8 @@ type Story struct {
 	// It is empty for a file or a pipe: only a story from a URL may have
 	// its pictures fetched from the web.
 	BaseURL string
+	// Feed is set for a story read from a feed (feeditem.go).
+	Feed *FeedInfo
 
 	mu       sync.Mutex // guards sections, parsed on demand
 	sections []*Section // nil until parsed; a pointer keeps the slice of a long deck small
@@ -118,6 +125,8 @@ type Section struct {
 	// Dropped holds the section's speaker notes and slide-tool directives,
 	// kept off the page.
 	Dropped []Dropped
+	// Item is set for a section that is a feed's item (feeditem.go).
+	Item *FeedItem
 	// Lead is the first words of the prose under a slide's heading: what
 	// tells apart slides that repeat one heading (Labels).
 	Lead string

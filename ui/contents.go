@@ -99,6 +99,36 @@ func (c *contentsList) filter(text string) {
 	c.cursor = clamp(c.cursor, 0, len(c.filtered)-1)
 }
 
+// bestMatch is the filtered entry that matches text best: the first whose
+// caption starts with it, else the first where it starts a word, else the
+// first entry. The cover's label holds the whole title, so "mass" would
+// otherwise pick it over "3. Mass participation".
+func (c *contentsList) bestMatch(text string) int {
+	q := strings.ToLower(strings.TrimSpace(text))
+	best, bestScore := 0, 0
+	for i, page := range c.filtered {
+		l := strings.ToLower(c.labels[page])
+		caption := l
+		if _, after, ok := strings.Cut(l, ". "); ok && page > 0 {
+			caption = after
+		} else if page == 0 {
+			caption = strings.TrimPrefix(l, "cover · ")
+		}
+		score := 0
+		switch {
+		case q == "":
+		case strings.HasPrefix(caption, q):
+			score = 2
+		case strings.Contains(" "+caption, " "+q):
+			score = 1
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	return best
+}
+
 // update handles a key in a list showing rows entries. closed says the
 // list is done; chosen is the page to open, or -1.
 func (c *contentsList) update(msg tea.KeyPressMsg, k ContentsKeyMap, rows int) (closed bool, chosen int, cmd tea.Cmd) {
@@ -124,8 +154,8 @@ func (c *contentsList) update(msg tea.KeyPressMsg, k ContentsKeyMap, rows int) (
 		before := c.input.Value()
 		c.input, cmd = c.input.Update(msg)
 		if c.input.Value() != before {
-			c.cursor = 0 // a new filter starts at its first entry
 			c.filter(c.input.Value())
+			c.cursor = c.bestMatch(c.input.Value()) // a new filter starts at its best entry
 		}
 	}
 	return false, -1, cmd

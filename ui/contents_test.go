@@ -140,3 +140,18 @@ func TestContentsListAlone(t *testing.T) {
 		}
 	}
 }
+
+// TestContentsFilterPicksTheBestMatch: "mass" matches the cover (its title
+// says "mass rally") and "3. Mass participation"; enter opens the section
+// whose caption starts with the word, not the first line that holds it.
+func TestContentsFilterPicksTheBestMatch(t *testing.T) {
+	m := runKeys(t, newTestModel(sample(t), 100, 30), "t")
+	m, _ = run(t, m, typeText("mass")...)
+	if n := len(m.contents.filtered); n != 2 {
+		t.Fatalf("%d entries match mass, want the cover and section 3", n)
+	}
+	m = runKeys(t, m, "enter")
+	if m.pos.page != 3 {
+		t.Errorf("enter after mass opened page %d, want 3 (Mass participation)", m.pos.page)
+	}
+}

@@ -116,7 +116,7 @@ func detailsRows(h int, st *page.Styles) int {
 // for the overlay's width.
 func (m Model) detailsBody() []string {
 	iw := max(detailsWidth(m.width)-m.styles.Overlay.GetHorizontalFrameSize(), 1)
-	return detailsLines(m.pagePictures(), iw, *m.styles, m.method, m.notShown)
+	return append(m.itemLines(iw), detailsLines(m.pagePictures(), iw, *m.styles, m.method, m.notShown)...)
 }
 
 func (m Model) detailsMaxY() int {

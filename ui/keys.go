@@ -39,6 +39,16 @@ type KeyMap struct {
 	Quit      key.Binding
 	Close     key.Binding
 	ForceQuit key.Binding
+	Suspend   key.Binding // ctrl+z: back to the shell until fg
+
+	// A feed's keys (feed.go). Back also takes back a digit typed.
+	Open   key.Binding
+	Back   key.Binding
+	Reload key.Binding
+	Unseen key.Binding
+	Copy   key.Binding
+	// FeedKeys says the story is a feed: the help lists its keys.
+	FeedKeys bool
 
 	// The overlays' own keys, which act only while one is shown.
 	InContents ContentsKeyMap
@@ -79,6 +89,14 @@ func DefaultKeyMap() KeyMap {
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Suspend:   key.NewBinding(key.WithKeys("ctrl+z"), key.WithHelp("ctrl+z", "suspend")),
+
+		Open:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open the item's link")),
+		Back:     key.NewBinding(key.WithKeys("backspace"), key.WithHelp("⌫", "back to the feed")),
+		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read the feed again")),
+		Unseen:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "next new item")),
+		Copy:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy the item's link")),
+		FeedKeys: true,
 
 		// The overlays' own keys.
 		InContents: DefaultContentsKeyMap(),
@@ -106,12 +124,15 @@ func (k KeyMap) helpGroups() [][]helpItem {
 	if k.Follow.Enabled() {
 		last = append(last, helpItem{k.Follow, ""})
 	}
-	return [][]helpItem{
+	groups := [][]helpItem{
 		{{k.Next, ""}, {k.Prev, ""}, {k.First, ""}, {k.Last, ""}, {k.Jump, ""}, {k.GoTo, "after 0-9"}},
 		{{k.Down, ""}, {k.Up, ""}, {k.HalfDown, ""}, {k.HalfUp, ""}, {k.ReadOn, ""}, {k.ReadBack, ""}, {k.Wheel, ""}},
 		{{k.Contents, ""}, {k.Details, "with pictures"}, {k.Search, ""}, {k.NextMatch, "after a search"}, {k.PrevMatch, "after a search"}, {k.Cancel, "if any"}, {k.Notes, "in decks"}},
-		append(last, helpItem{k.Help, ""}, helpItem{k.Quit, ""}),
 	}
+	if k.FeedKeys {
+		groups = append(groups, []helpItem{{k.Open, "on an item"}, {k.Back, "after o"}, {k.Reload, "on the feed"}, {k.Unseen, ""}, {k.Copy, "on an item"}})
+	}
+	return append(groups, append(last, helpItem{k.Help, ""}, helpItem{k.Suspend, ""}, helpItem{k.Quit, ""}))
 }
 
 // ShortHelp is the hint line of the status bar: the main keys, named
@@ -122,12 +143,27 @@ func (k KeyMap) ShortHelp() []key.Binding { return k.shortHelp(6, false, false) 
 // line's order. "? help" matters most: it leads to every other key.
 // first and last say the reader is on the cover or the last page.
 func (k KeyMap) shortHelp(n int, first, last bool) []key.Binding {
-	short := func(b key.Binding, keys string) key.Binding {
-		b.SetHelp(keys, b.Help().Desc)
+	short := func(b key.Binding, keys string, desc ...string) key.Binding {
+		d := b.Help().Desc
+		if len(desc) > 0 {
+			d = desc[0]
+		}
+		b.SetHelp(keys, d)
 		return b
 	}
 	line := []key.Binding{short(k.Next, "→/l"), short(k.Prev, "←/h"), k.Contents, k.Search, k.Help, k.Quit}
 	rank := []int{4, 0, 1, 2, 3, 5} // indexes into line, most needed first
+	// In a feed, the way back from a link, or the way into one, comes
+	// right after the help.
+	if b := k.Back; k.FeedKeys && (b.Enabled() || k.Open.Enabled()) {
+		if !b.Enabled() {
+			b = short(k.Open, "o", "open")
+		} else {
+			b = short(b, "⌫", "back")
+		}
+		line = append(line, b)
+		rank = []int{4, 6, 0, 1, 2, 3, 5}
+	}
 	keep := make([]bool, len(line))
 	for _, i := range rank[:min(max(n, 0), len(rank))] {
 		keep[i] = true

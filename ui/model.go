@@ -63,6 +63,16 @@ type Options struct {
 	// NotesView shows the speaker notes, the next page's title and a
 	// clock in place of the page (notesview.go).
 	NotesView bool
+	// Feed gives a feed's reader its ways to the web and to what was
+	// seen before (feed.go).
+	Feed FeedOptions
+	// Mouse reports the mouse to the reader (--mouse): the wheel then
+	// scrolls the overlays too, and the terminal's own selection needs
+	// shift. Without it the mouse is the terminal's.
+	Mouse bool
+	// Measure is the page's text width that --width asked for, above 80
+	// too, as far as the window allows; 0 is the default measure.
+	Measure int
 }
 
 // Minimum usable window; below it reel says so instead of drawing.
@@ -104,6 +114,8 @@ type Model struct {
 	theme   page.Theme   // the theme in use: never page.ThemeAuto
 	auto    bool         // the theme follows the terminal's background
 	noSteps bool         // pages are shown whole, their reveal steps ignored
+	mouse   bool         // the mouse is reported (Options.Mouse)
+	measure int          // the text width asked for (Options.Measure)
 
 	width, height int
 	method        ansi.Method // how the terminal counts columns (width.go)
@@ -130,6 +142,8 @@ type Model struct {
 
 	err error // a bug caught in Update or View, reported on exit
 
+	feed feedState // off unless the story is a feed (feed.go)
+
 	count    string // digits typed before enter or G
 	hint     string // a note on the status bar until the next key
 	toEnd    bool   // the page read back to shows from its end once rendered
@@ -153,6 +167,7 @@ type Model struct {
 	picGen     int             // bumped when every page's pictures change: the toggle, kitty found
 	picVer     map[string]int  // bumped when one picture arrives: its pages redraw
 	picPending map[string]bool // pictures loading
+	picLoads   map[int]func()  // each page's loads under way, by page: cancels them
 	picDelay   time.Duration   // how long a page stays before its pictures load
 
 	present   presentState     // a shared presentation's part (present.go)
@@ -179,8 +194,11 @@ func New(s *story.Story, opt Options) Model {
 			return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 		},
 		noSteps:   opt.NoSteps,
+		mouse:     opt.Mouse,
+		measure:   opt.Measure,
 		notesOpen: opt.Notes,
 		method:    page.DefaultMethod,
+		feed:      newFeedState(s, opt.Feed),
 	}
 	if theme == page.ThemeAuto {
 		m.auto = true
@@ -207,6 +225,7 @@ func New(s *story.Story, opt Options) Model {
 		m.picOn = true
 		m.picAuto = opt.Pictures == graphics.PicturesAuto
 		m.picPending = map[string]bool{}
+		m.picLoads = map[int]func(){}
 		m.picVer = map[string]int{}
 		m.picDelay = pictureDelay
 	}
@@ -313,6 +332,7 @@ func (m Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	}()
 	next, cmd := m.update(msg)
 	next, cmd = next.keepPresentation(m, cmd)
+	next.markSeen()
 	next.updateKeys()
 	if next.screen != nil {
 		cmd = tea.Batch(cmd, next.syncScreenPictures())

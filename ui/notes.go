@@ -26,7 +26,7 @@ func (m Model) pageNotes(i int) []string { return page.Notes(m.story, i) }
 // notesPane draws the pane in h rows: a rule with its title, then the
 // notes, wrapped. Notes too long for the pane say how much is left out.
 func (m Model) notesPane(h int) []string {
-	cw := page.ContentWidth(m.width)
+	cw := m.contentWidth()
 	pad := strings.Repeat(" ", max(0, (m.width-cw)/2))
 	st := m.styles
 	title := " speaker notes · s hides "

@@ -32,13 +32,15 @@ func (m Model) picturesOn() bool {
 }
 
 // loadPictures returns commands that load the pictures of page i not
-// yet loaded or loading.
+// yet loaded or loading, under the page's context: once the reader has
+// passed the page, its loads are cancelled (cancelPassedLoads).
 func (m *Model) loadPictures(i int) []tea.Cmd {
 	if !m.picturesOn() || i < 0 || i > m.story.Len() {
 		return nil
 	}
 	var cmds []tea.Cmd
 	l := m.art.Loader()
+	var ctx context.Context
 	for _, p := range page.Pictures(m.story, i) {
 		src := p.Source
 		if p.Placeholder || src == "" || m.picPending[src] {
@@ -48,12 +50,39 @@ func (m *Model) loadPictures(i int) []tea.Cmd {
 			continue
 		}
 		m.picPending[src] = true
+		if ctx == nil {
+			ctx = m.pageLoads(i)
+		}
 		cmds = append(cmds, func() tea.Msg {
-			_, _ = l.Load(context.Background(), src)
+			_, _ = l.Load(ctx, src)
 			return pictureMsg{src: src}
 		})
 	}
 	return cmds
+}
+
+// pageLoads returns the context page i's pictures load under.
+func (m *Model) pageLoads(i int) context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	if old, ok := m.picLoads[i]; ok {
+		// The page's earlier loads keep going: they end with this one.
+		m.picLoads[i] = func() { old(); cancel() }
+	} else {
+		m.picLoads[i] = cancel
+	}
+	return ctx
+}
+
+// cancelPassedLoads cancels the loads of the pages away from page: a
+// reader paging quickly leaves behind pictures no longer wanted, which
+// would otherwise keep the downloads and decodes busy.
+func (m *Model) cancelPassedLoads(page int) {
+	for i, cancel := range m.picLoads {
+		if i < page-1 || i > page+1 {
+			cancel()
+			delete(m.picLoads, i)
+		}
+	}
 }
 
 // pictureDelay is how long a page is shown before its pictures (and its
@@ -113,6 +142,7 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if msg.page != m.pos.page || !m.picturesOn() {
 			return m, nil, true
 		}
+		m.cancelPassedLoads(m.pos.page)
 		var cmds []tea.Cmd
 		for _, i := range []int{m.pos.page, m.pos.page + 1, m.pos.page - 1} {
 			cmds = append(cmds, m.loadPictures(i)...)
@@ -121,6 +151,15 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case pictureMsg:
 		delete(m.picPending, msg.src)
 		m.picVer[msg.src]++
+		if _, _, ok := m.art.Loader().Cached(msg.src); !ok && m.picturesOn() {
+			// Cancelled with a page passed, though a page near this one
+			// shows it too: it loads again for that one.
+			var cmds []tea.Cmd
+			for _, i := range []int{m.pos.page, m.pos.page + 1, m.pos.page - 1} {
+				cmds = append(cmds, m.loadPictures(i)...)
+			}
+			return m, tea.Batch(append(cmds, m.showKeeping(m.art.DrawMode() == graphics.PicturesBlocks))...), true
+		}
 		// In half blocks, the page keeps its alt text until its render
 		// with the picture arrives: drawing it (a palette search for each
 		// new colour of a photograph, on a 256-colour terminal) takes

@@ -718,3 +718,60 @@ func TestHalfBlockPicturesKeptNoLargerThanNeeded(t *testing.T) {
 		t.Errorf("a picture drawn %d columns wide from %d pixels", drawn, w)
 	}
 }
+
+// TestPassedPagesLoadsAreCancelled checks that the downloads of a page
+// the reader has paged away from are cancelled, and those of the page
+// shown are not.
+func TestPassedPagesLoadsAreCancelled(t *testing.T) {
+	cancelled := make(chan string, 8)
+	fetch := func(ctx context.Context, raw string, _ int64) ([]byte, error) {
+		<-ctx.Done() // a server that never answers
+		cancelled <- raw
+		return nil, ctx.Err()
+	}
+	base, _ := url.Parse("https://example.com/story/deck.html")
+	l := picture.NewLoader(picture.Origin{Base: base, Fetch: fetch}, 64, 64, 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	m.picDelay = 0
+	start := func(cmd tea.Cmd) {
+		var run func(tea.Cmd)
+		run = func(c tea.Cmd) {
+			if c == nil {
+				return
+			}
+			go func() {
+				if batch, ok := c().(tea.BatchMsg); ok {
+					for _, c := range batch {
+						run(c)
+					}
+				}
+			}()
+		}
+		run(cmd)
+	}
+	// On the cover, its neighbour's picture (the sunset) starts to load.
+	next, cmd := m.Update(pictureDueMsg{page: 0})
+	m = next.(Model)
+	start(cmd)
+	for range 4 {
+		next, _ = m.Update(keyMsg("right"))
+		m = next.(Model)
+	}
+	next, cmd = m.Update(pictureDueMsg{page: m.pos.page})
+	m = next.(Model)
+	start(cmd) // the pictures near the page now shown
+	select {
+	case raw := <-cancelled:
+		if !strings.HasSuffix(raw, "img/sunset.png") {
+			t.Errorf("cancelled %s, want the sunset of the page passed", raw)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the load of a page passed was not cancelled")
+	}
+	if len(m.picLoads) == 0 || m.picLoads[1] != nil {
+		t.Errorf("loads under way for pages %v: want the pages near %d only", m.picLoads, m.pos.page)
+	}
+	for i := range m.picLoads {
+		m.picLoads[i]() // end the test's hanging downloads
+	}
+}

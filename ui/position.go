@@ -14,9 +14,13 @@ type Position struct {
 
 // Position returns where the reader is now.
 func (m Model) Position() Position {
-	p := Position{Section: m.pos.page, Scroll: m.pos.y, Sections: m.story.Len()}
+	pos, s := m.pos, m.story
+	if fp, fs, ok := m.feedPosition(); ok {
+		pos, s = fp, fs // an item's link is shown: the feed's place is kept
+	}
+	p := Position{Section: pos.page, Scroll: pos.y, Sections: s.Len()}
 	if p.Section > 0 {
-		p.Caption = m.story.Section(p.Section - 1).Caption
+		p.Caption = s.Section(p.Section - 1).Caption
 	}
 	return p
 }

@@ -31,7 +31,8 @@ func TestWebStoryPosterAndVideo(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	cover, rest, ok := strings.Cut(out, "1 section follows")
+	// The cover ends at the rule to the first section.
+	cover, rest, ok := strings.Cut(out, "\n"+strings.Repeat("─", 70)+"\n")
 	if !ok {
 		t.Fatalf("no cover:\n%s", out)
 	}

@@ -18,8 +18,8 @@ import (
 )
 
 // TestPrintNotesBeforeTheEnd: with --notes, a page's speaker notes come
-// before its closing line, so "End of story" ends the print and "1
-// section follows" stays right above the rule to that section.
+// before its closing line, so "End of story" ends the print, and the
+// cover's note comes before the rule to the first section.
 func TestPrintNotesBeforeTheEnd(t *testing.T) {
 	md := "Speaker Notes\n===\n\nIntro.\n\n<!-- speaker_note: note on the cover -->\n\n<!-- end_slide -->\n\nUsage\n===\n\nRun it.\n\n<!-- speaker_note: note on the last slide -->\n"
 	s, err := read.Parse([]byte(md), story.Options{Name: "n.md"})
@@ -31,7 +31,7 @@ func TestPrintNotesBeforeTheEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	for _, order := range [][2]string{{"note on the cover", "1 section follows"}, {"note on the last slide", "End of story"}} {
+	for _, order := range [][2]string{{"note on the cover", "────"}, {"note on the last slide", "End of story"}} {
 		note, foot := strings.Index(out, order[0]), strings.Index(out, order[1])
 		if note < 0 || foot < 0 || note > foot {
 			t.Errorf("%q is not before %q:\n%s", order[0], order[1], out)
@@ -90,5 +90,28 @@ func TestPrintDownloadsPicturesTogether(t *testing.T) {
 	}
 	if n := strings.Count(out.String(), "▀"); n < 6*20 {
 		t.Errorf("%d half blocks printed, want six pictures", n)
+	}
+}
+
+// TestPrintSaysNothingOfTheReader: print mode has no "3 sections follow"
+// (they follow right there) and no "This story has no sections." (it ends
+// as every printed story does); both are the reader's words.
+func TestPrintSaysNothingOfTheReader(t *testing.T) {
+	for _, src := range []string{"Just a note\n\nBuy milk and call the plumber.\n", "In Pics- Rally\n\nIntro here.\n\nThe crowd\n\nPeople filled the square.\n\nThe stage\n\nThe band played on.\n"} {
+		s, err := read.Parse([]byte(src), story.Options{Name: "n.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		if err := Print(&b, s, page.PrintOptions{Width: 60}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if strings.Contains(out, "follow") || strings.Contains(out, "no sections") {
+			t.Errorf("print keeps the reader's words:\n%s", out)
+		}
+		if !strings.Contains(out, "End of story") {
+			t.Errorf("print does not end the story:\n%s", out)
+		}
 	}
 }

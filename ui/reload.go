@@ -25,6 +25,9 @@ type ReloadMsg struct {
 // reload swaps in a new version of the story and stays on the same page:
 // the section with the same caption, nearest first, else the same number.
 func (m Model) reload(msg ReloadMsg) (Model, tea.Cmd) {
+	if mm, ok := m.reloadBehind(msg); ok {
+		return mm, nil
+	}
 	if msg.Story == nil {
 		m.hint = story.OneLine(msg.Problem)
 		return m, nil

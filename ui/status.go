@@ -142,7 +142,7 @@ func (m Model) progressBar(w int) string {
 func (m Model) keyHint(width int) string {
 	first := m.pos.page == 0
 	last := m.pos.page == m.pages()-1 && m.hidden() == 0
-	for n := 6; n > 0; n-- {
+	for n := 7; n > 0; n-- {
 		if h := ansi.Strip(m.help.model.ShortHelpView(m.keys.shortHelp(n, first, last))); m.method.StringWidth(h) <= width {
 			return h
 		}

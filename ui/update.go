@@ -39,12 +39,17 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, tea.Quit
 	case clockMsg:
 		return m, m.clockTick()
+	case openedMsg:
+		return m.opened(msg)
 	case picturesChangedMsg:
 		return m.picturesChanged(msg)
 	case tickMsg:
 		return m.ticked(msg)
 	case tea.MouseWheelMsg:
 		return m.wheel(msg), nil
+	case tea.ResumeMsg:
+		// Back from ctrl+z: the shell drew over the screen.
+		return m, tea.ClearScreen
 	case tea.KeyPressMsg:
 		return m.keyPress(msg)
 	}
@@ -157,6 +162,9 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m, tea.Interrupt
 	}
+	if key.Matches(msg, m.keys.Suspend) {
+		return m, tea.Suspend
+	}
 	switch m.overlay {
 	case overlayContents:
 		return m.updateContents(msg)
@@ -194,6 +202,9 @@ const stoppedNote = "slideshow stopped · a plays"
 func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	count := m.count
 	m.count = ""
+	if cmd, ok := m.feedKey(msg, count); ok {
+		return m, cmd
+	}
 	if cmd, ok := m.numberKey(msg, count); ok {
 		return m, cmd
 	}
@@ -354,8 +365,22 @@ func (m Model) otherKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Notes):
 		m.notesOpen = !m.notesOpen
 		return m, m.show() // the page has fewer rows, or more
+	case matchesDisabled(msg, k.Notes):
+		m.hint = "no speaker notes: only Markdown decks have them"
+	case matchesDisabled(msg, k.Details):
+		m.hint = "no pictures on this page to show in detail"
 	}
 	return m, nil
+}
+
+// matchesDisabled reports whether msg is a key of b while b is disabled:
+// a key that cannot act now, which then says why rather than nothing.
+func matchesDisabled(msg tea.KeyPressMsg, b key.Binding) bool {
+	if b.Enabled() {
+		return false
+	}
+	b.SetEnabled(true)
+	return key.Matches(msg, b)
 }
 
 // openInput empties an overlay's input, names what it takes, and focuses
@@ -431,6 +456,7 @@ func (m *Model) updateKeys() {
 	m.keys.Notes.SetEnabled(m.story.Format == story.FormatMarkdown)
 	m.keys.Details.SetEnabled(len(m.pagePictures()) > 0)
 	m.presentKeys()
+	m.updateFeedKeys()
 }
 
 type tickMsg struct{ id int }

@@ -31,7 +31,9 @@ func (m Model) View() (v tea.View) {
 	}()
 	v = tea.NewView(m.content())
 	v.AltScreen = true
-	v.MouseMode = tea.MouseModeCellMotion
+	if m.mouse {
+		v.MouseMode = tea.MouseModeCellMotion
+	}
 	v.WindowTitle = story.OneLine(m.story.Title)
 	return v
 }
@@ -92,7 +94,7 @@ func (m Model) pageView(h int) []string {
 	if m.cur == nil {
 		return nil
 	}
-	cw := page.ContentWidth(m.width)
+	cw := m.contentWidth()
 	win := m.pageWindow(h)
 	pad := strings.Repeat(" ", win.pad)
 	lines := m.cur.Lines
@@ -141,7 +143,7 @@ type pageWindow struct {
 
 func (m Model) pageWindow(h int) pageWindow {
 	lines := m.cur.Lines
-	w := pageWindow{pad: max(0, (m.width-page.ContentWidth(m.width))/2)}
+	w := pageWindow{pad: max(0, (m.width-m.contentWidth())/2)}
 	w.y = clamp(m.pos.y, 0, max(0, len(lines)-h))
 	w.end = min(len(lines), w.y+h)
 	if m.pos.page == 0 && len(lines) < h {
@@ -173,3 +175,7 @@ func place(box string, w, h int) []string {
 	}
 	return lines
 }
+
+// contentWidth is the width of the page's text in this window: the
+// measure asked for, or the default one.
+func (m Model) contentWidth() int { return page.MeasureWidth(m.width, m.measure) }

@@ -93,10 +93,10 @@ func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	if !resume.Off(cfg.noState) {
 		store = state.Open(resume.StateDir())
 	}
-	id := newStoryID(cfg, ld.Name, ld.Data)
+	id := feedStoryID(cfg, ld, newStoryID(cfg, ld.Name, ld.Data))
 	if cfg.debug {
 		release()
-		return debugListing(stdout, ld.Story, ld.Name, lookupResume(cfg, store, id, ld.Story).Why)
+		return debugListing(stdout, ld.Story, ld.Name, lookupResume(cfg, store, id, ld.Story).Why, pictureCheck(cfg))
 	}
 	return readInTerminal(cfg, ld, terminal{stdin, stdout, stderr, stdinTTY}, store, id, release)
 }

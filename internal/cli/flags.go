@@ -39,6 +39,7 @@ type config struct {
 	present   bool // another terminal may follow this one's pages
 	follow    bool // follow the presenter of this story in another terminal
 	notesView bool // a follower shows the notes, the next title and a clock
+	mouse     bool // --mouse: report the mouse to the reader
 
 	version string // reel's, for --version and the web's User-Agent
 }
@@ -56,7 +57,7 @@ Usage:
 
 With no FILE and no pipe, reel opens its bundled sample story. FILE may be
 "-" for standard input, and may be a saved web page or AMP story. A URL
-(http or https) is fetched; ctrl+c cancels. When standard output is not a
+(http or https) is fetched; q, esc or ctrl+c cancels. When standard output is not a
 terminal, reel prints the whole story as plain text.
 
 Examples:
@@ -89,12 +90,12 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 	fset := pflag.NewFlagSet("reel", pflag.ContinueOnError)
 	fset.SetOutput(io.Discard)
 	fset.SortFlags = false
-	format := fset.String("format", "auto", "story format: auto, text, markdown or html")
+	format := fset.String("format", "auto", "story format: auto, text, markdown, html or feed")
 	style := fset.String("style", "auto", "colours: auto, dark, light or notty (no styling)")
 	fset.IntVarP(&cfg.start, "start", "s", 0, "open at section `N` (0 is the cover)")
 	play := fset.String("play", "", "start the slideshow, turning pages every `DURATION` (5s, 1m)")
 	switchVar(fset, &cfg.print, "print", "p", "print the whole story instead of opening the reader")
-	fset.IntVarP(&cfg.width, "width", "w", 0, "width of printed output in `COLUMNS` (default: the terminal's, or 80)")
+	fset.IntVarP(&cfg.width, "width", "w", 0, "text width in `COLUMNS`, in the reader and in print (default: 80, or the window's when narrower)")
 	maxSize := fset.Int64("max-size", read.DefaultLimit>>20, "refuse stories (and fetched pages) larger than `N` MiB")
 	pictures := fset.String("pictures", "auto", "draw pictures: auto, blocks (half blocks), kitty, iterm, sixel or off")
 	switchVar(fset, &cfg.restart, "restart", "", "open at the cover, not where you stopped last time")
@@ -102,6 +103,7 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 	switchVar(fset, &cfg.noWatch, "no-watch", "", "do not reload the story when its file changes")
 	switchVar(fset, &cfg.noSteps, "no-steps", "", "show every page whole, not a reveal step at a time")
 	switchVar(fset, &cfg.notes, "notes", "", "show speaker notes: under each page with --print, in a pane in the reader")
+	switchVar(fset, &cfg.mouse, "mouse", "", "let the reader take the mouse (the wheel scrolls overlays too; selecting text then needs shift)")
 	switchVar(fset, &cfg.debug, "debug", "", "list how the story was read (format, sections, what was dropped) and exit")
 	presentFlags(fset, &cfg)
 	var showVersion, help bool
@@ -157,7 +159,26 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 		return cfg, usageError{fmt.Sprintf("--max-size is in MiB: %d is more than any story needs", *maxSize)}
 	}
 	cfg.maxSize = *maxSize << 20
-	return cfg, nil
+	return cfg, checkFlagPairs(cfg, fset)
+}
+
+// minWidth is the narrowest --width: below it no panel, heading or table
+// has room to say anything.
+const minWidth = 20
+
+// checkFlagPairs refuses flags that would be accepted and then do nothing
+// or break the page: a width too narrow to read (0 included, once given),
+// and reader-only flags with --print, which prints the whole story at once.
+func checkFlagPairs(cfg config, fset *pflag.FlagSet) error {
+	switch {
+	case fset.Changed("width") && cfg.width < minWidth:
+		return usageError{fmt.Sprintf("--width must be at least %d columns (got %d)", minWidth, cfg.width)}
+	case cfg.print && fset.Changed("play"):
+		return usageError{"--play runs the slideshow in the reader: it cannot go with --print, which prints the whole story"}
+	case cfg.print && cfg.startSet:
+		return usageError{"--start opens the reader at a section: it cannot go with --print, which prints the whole story"}
+	}
+	return nil
 }
 
 // switchValue is a bool flag that pflag's help lists as the README

@@ -17,6 +17,12 @@ func TestFlagErrorsNameTheFlagAtFault(t *testing.T) {
 		{[]string{"--start", "-1"}, "--start cannot be negative", "--max-size"},
 		{[]string{"-w", "-5"}, "--width cannot be negative", "--start"},
 		{[]string{"--max-size", "99999999999"}, "--max-size is in MiB", "--width"},
+		{[]string{"-w", "0"}, "--width must be at least 20 columns (got 0)", "--start"},
+		{[]string{"-w", "5"}, "--width must be at least 20 columns (got 5)", "--start"},
+		{[]string{"-p", "--play", "5s"}, "--play runs the slideshow in the reader", "--start"},
+		{[]string{"--play", "5s", "--print"}, "cannot go with --print", "--start"},
+		{[]string{"-p", "--start", "3"}, "--start opens the reader at a section", "--play"},
+		{[]string{"-p", "-s", "0"}, "--start opens the reader", "--play"},
 	} {
 		_, err := parseArgs(append(tt.args, "x.txt"), io.Discard, "dev")
 		if err == nil || !strings.Contains(err.Error(), tt.want) || strings.Contains(err.Error(), tt.not) {

@@ -43,13 +43,14 @@ func printStory(stdout, stderr *os.File, s *story.Story, cfg config, tty bool, b
 		// terminal's memory of them.
 		loader = pictureLoader(cfg, graphics.PicturesBlocks, base)
 	}
-	return ui.Print(w, s, page.PrintOptions{Width: width, Theme: theme, Pictures: loader, Notes: cfg.notes})
+	return ui.Print(w, s, page.PrintOptions{Width: width, Measure: cfg.width, Theme: theme, Pictures: loader, Notes: cfg.notes})
 }
 
 // debugListing shows how the story was read: the format and why, for a
 // web page the reader and where the title came from, each section with
 // its pictures, and what was left out and why.
-func debugListing(w io.Writer, s *story.Story, name, resume string) error {
+// check says why a picture would be refused before its decode, or "".
+func debugListing(w io.Writer, s *story.Story, name, resume string, check func(src string) string) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "file:     %s\nformat:   %s (%s)\n", source.DisplayName(name), s.Format, s.FormatReason)
 	if s.Reader != "" {
@@ -78,13 +79,25 @@ func debugListing(w io.Writer, s *story.Story, name, resume string) error {
 			steps = fmt.Sprintf(", %d reveal steps", len(sec.Steps)+1)
 		}
 		fmt.Fprintf(&b, "  %3d. %s (%d %s%s)\n", i+1, labels[i], len(sec.Pictures), pics, steps)
-		if s.Format == story.FormatHTML {
-			for _, p := range sec.Pictures {
+		for _, p := range sec.Pictures {
+			why := ""
+			if check != nil && !p.Placeholder {
+				why = check(p.Source)
+			}
+			switch {
+			case why != "":
+				fmt.Fprintf(&b, "       picture %s: %s\n", story.OneLine(p.Source), why)
+			case s.Format == story.FormatHTML:
 				fmt.Fprintf(&b, "       picture %s\n", story.OneLine(p.Source+" "+p.Video))
 			}
 		}
 	}
 	for _, d := range s.AllDropped() {
+		if d.Kind == "note" {
+			// Not dropped: s shows it in the reader, --notes in print.
+			fmt.Fprintf(&b, "speaker note (s shows it): %s\n", story.OneLine(d.Text))
+			continue
+		}
 		fmt.Fprintf(&b, "dropped %s: %s\n", d.Kind, story.OneLine(d.Text))
 	}
 	_, err := io.WriteString(w, b.String())

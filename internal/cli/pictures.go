@@ -37,6 +37,16 @@ func pictureLoader(cfg config, mode graphics.PictureMode, base string) *picture.
 	return picture.NewLoader(origin, graphics.PicturePixels(mode), graphics.PicturePixels(mode), 0)
 }
 
+// pictureCheck says, for --debug, why a picture of a story file would be
+// refused before its decode (too large to decode, not found…); nil for a
+// piped story or one from the web, whose pictures are not checked.
+func pictureCheck(cfg config) func(src string) string {
+	if cfg.path == "" || cfg.path == "-" {
+		return nil
+	}
+	return picture.Origin{Dir: filepath.Dir(cfg.path)}.Check
+}
+
 // givenAddress is the address the user gave for a web story: where its
 // pictures may come from follows it, never where a redirect led (base).
 func givenAddress(cfg config, base *url.URL) *url.URL {
@@ -59,7 +69,7 @@ func pictureFetcher(page *url.URL, userAgent string) picture.Fetcher {
 	return func(ctx context.Context, raw string, limit int64) ([]byte, error) {
 		body, err := get(ctx, raw)
 		if err != nil {
-			return nil, &picture.Error{Reason: pictureFetchReason(err)}
+			return nil, &picture.Error{Reason: pictureFetchReason(err), Transient: fetch.PictureTransient(err)}
 		}
 		return body, nil
 	}

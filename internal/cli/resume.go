@@ -23,6 +23,9 @@ func newStoryID(cfg config, name string, data string) resume.StoryID {
 // lookupResume returns where to reopen the story, unless the command line
 // chose a page or state is off.
 func lookupResume(cfg config, store *state.Store, id resume.StoryID, s *story.Story) resume.Point {
+	if s.Feed != nil {
+		return lookupFeed(cfg, store, id, s)
+	}
 	return resume.Lookup(store, id, s, resume.Asked{Restart: cfg.restart, Start: cfg.startSet})
 }
 

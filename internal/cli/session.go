@@ -55,7 +55,7 @@ func readInTerminal(cfg config, ld source.Loaded, tm terminal, store *state.Stor
 	if cfg.follow {
 		store = nil // a follower's place is the presenter's, not its own
 	}
-	m := newReader(cfg, ld, tm, lookupResume(cfg, store, id, ld.Story), pres, presHint)
+	m := newReader(cfg, ld, tm, lookupResume(cfg, store, id, ld.Story), pres, presHint, feedOptions(cfg, ld, store, id))
 	if cfg.pictures != graphics.PicturesOff {
 		// Keys stay quick while pictures decode (internal/tune).
 		tune.ProcsForDecoding(picture.Decoders())
@@ -69,6 +69,11 @@ func readInTerminal(cfg config, ld source.Loaded, tm terminal, store *state.Stor
 	// ctrl+c, SIGTERM, an error, a panic caught in safeRun).
 	_, _ = io.WriteString(tm.stdout, ui.PushTitle)
 	defer func() { _, _ = io.WriteString(tm.stdout, ui.PopTitle) }()
+	if !cfg.mouse {
+		// The wheel scrolls without reel taking the mouse (ui/mouse.go).
+		_, _ = io.WriteString(tm.stdout, ui.AltScrollOn)
+		defer func() { _, _ = io.WriteString(tm.stdout, ui.AltScrollOff) }()
+	}
 	prog := tea.NewProgram(m, opts...)
 	ended, stopSignals := watchSignals(prog)
 	defer stopSignals()
@@ -93,7 +98,7 @@ func readInTerminal(cfg config, ld source.Loaded, tm terminal, store *state.Stor
 
 // newReader is the reader's model: at the page the command line or the
 // resume point chose, with pictures as the terminal can draw them.
-func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point, pres *ui.Presentation, presHint string) ui.Model {
+func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point, pres *ui.Presentation, presHint string, feed ui.FeedOptions) ui.Model {
 	hint := ""
 	if cfg.path == "" && tm.stdinTTY {
 		hint = "sample story · reel FILE opens yours"
@@ -119,7 +124,8 @@ func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point, pres 
 	return ui.New(ld.Story, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
 		Pictures: pics, NoPictures: noPics, Loader: pictureLoader(cfg, pics, ld.Base), Tmux: os.Getenv("TMUX") != "",
 		KittyPlaceholders: ui.PlaceholderTerminal(os.Getenv), ITermImages: ui.ITermTerminal(os.Getenv),
-		NoSteps: cfg.noSteps, Notes: cfg.notes, Present: pres, NotesView: cfg.notesView})
+		NoSteps: cfg.noSteps, Notes: cfg.notes, Present: pres, NotesView: cfg.notesView, Feed: feed,
+		Mouse: cfg.mouse, Measure: cfg.width})
 }
 
 // watchSignals notes the signal that ends the reader. Bubble Tea turns
@@ -159,7 +165,7 @@ func endReading(final tea.Model, err error, ended *atomic.Value, tm terminal, st
 		// ctrl+c and SIGTERM end a reading as q does: keep its place.
 		// Failing to is no reason to fail reel, but the reader is told,
 		// now that the terminal is theirs again.
-		if err := savePosition(store, id, hash, fm.Position()); err != nil {
+		if err := saveReading(store, id, hash, fm); err != nil {
 			fmt.Fprintf(tm.stderr, "reel: place not saved: %s\n", story.OneLine(err.Error()))
 		}
 	}

@@ -105,13 +105,15 @@ func New(opt Options) *Client {
 	}
 	dialer := &net.Dialer{Timeout: opt.ConnectTimeout}
 	tr := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           dialer.DialContext,
-		TLSHandshakeTimeout:   opt.ConnectTimeout,
-		ResponseHeaderTimeout: opt.Timeout,
-		MaxIdleConns:          4,
-		IdleConnTimeout:       30 * time.Second,
-		ForceAttemptHTTP2:     true,
+		Proxy:               http.ProxyFromEnvironment,
+		DialContext:         dialer.DialContext,
+		TLSHandshakeTimeout: opt.ConnectTimeout,
+		// No ResponseHeaderTimeout: the request's deadline (Timeout)
+		// bounds the answer, and a second timer of the same length made
+		// a silent server's message name the connect limit instead.
+		MaxIdleConns:      4,
+		IdleConnTimeout:   30 * time.Second,
+		ForceAttemptHTTP2: true,
 	}
 	if opt.PublicOnly {
 		// A proxy would dial for us, past the address check.
@@ -149,21 +151,27 @@ func ParseURL(raw string) (*url.URL, error) {
 		return nil, fmt.Errorf("only http and https addresses can be read, not %q", u.Scheme+":")
 	}
 	if u.Host == "" {
-		return nil, fmt.Errorf("%q names no host", raw)
+		return nil, errors.New("the address names no host")
 	}
 	return u, nil
 }
 
-// Page fetches a web page: the answer must be HTML (or text, which the
-// story reader can also read).
+// Page fetches a web page: the answer must be HTML, a feed, or text,
+// which the story reader can also read.
 func (c *Client) Page(ctx context.Context, raw string) (*Result, error) {
-	return c.get(ctx, raw, "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5,*/*;q=0.1", func(mt string) error {
+	return c.get(ctx, raw, "text/html,application/xhtml+xml;q=0.9,application/rss+xml;q=0.8,application/atom+xml;q=0.8,application/feed+json;q=0.8,text/plain;q=0.5,*/*;q=0.1", func(mt string) error {
 		switch {
-		case mt == "", mt == "text/html", mt == "application/xhtml+xml", strings.HasPrefix(mt, "text/"):
+		case mt == "", mt == "text/html", mt == "application/xhtml+xml", strings.HasPrefix(mt, "text/"), feedTypes[mt]:
 			return nil
 		}
 		return fmt.Errorf("not a web page: the server sent %s", mt)
 	})
+}
+
+// feedTypes are the media types feeds are served as.
+var feedTypes = map[string]bool{
+	"application/rss+xml": true, "application/atom+xml": true, "application/rdf+xml": true,
+	"application/feed+json": true, "application/xml": true, "application/json": true,
 }
 
 // Picture fetches a picture: the answer must be an image.
@@ -234,27 +242,36 @@ func (c *Client) explain(ctx context.Context, u *url.URL, err error) error {
 		return blocked
 	case errors.As(err, &intoLocal):
 		return intoLocal
-	case errors.Is(ctx.Err(), context.DeadlineExceeded):
-		return fmt.Errorf("%s took longer than %s to answer in full", host, c.opt.Timeout)
+	case errors.Is(ctx.Err(), context.DeadlineExceeded), errors.Is(err, context.DeadlineExceeded):
+		return mayPass(fmt.Errorf("%s took longer than %s to answer in full", host, c.opt.Timeout))
 	case errors.Is(err, context.Canceled):
 		return errors.New("cancelled")
 	case errors.As(err, &dnsErr):
-		return fmt.Errorf("cannot find the host %s", host)
+		return mayPass(fmt.Errorf("cannot find the host %s", host))
 	case errors.Is(err, syscall.ECONNREFUSED):
-		return fmt.Errorf("%s refused the connection", u.Host)
+		return mayPass(fmt.Errorf("%s refused the connection", u.Host))
 	case errors.As(err, &certErr), errors.As(err, &unknownAuth), errors.As(err, &hostErr), errors.As(err, &invalid):
 		return fmt.Errorf("%s has a certificate that cannot be trusted", host)
 	case errors.As(err, &recordErr):
 		return fmt.Errorf("%s does not speak TLS on this port", u.Host)
 	case isTimeout(err):
-		return fmt.Errorf("no answer from %s within %s", u.Host, c.opt.ConnectTimeout)
+		return mayPass(fmt.Errorf("no answer from %s within %s", u.Host, c.opt.ConnectTimeout))
 	}
 	var uerr *url.Error
 	if errors.As(err, &uerr) {
 		err = uerr.Err
 	}
-	return fmt.Errorf("%s: %v", host, err)
+	return mayPass(fmt.Errorf("%s: %v", host, err)) // a connection reset, closed…
 }
+
+// TransientError is a failure of the network that may pass: a timeout,
+// a host not found, a connection refused or dropped. Its message is the
+// failure's own.
+type TransientError struct{ err error }
+
+func (e *TransientError) Error() string { return e.err.Error() }
+
+func mayPass(err error) error { return &TransientError{err: err} }
 
 // tooLarge says a body passed the cap; for a page, which flag moves it.
 func (c *Client) tooLarge() error {

@@ -69,6 +69,25 @@ func PictureReason(err error) string {
 	return err.Error()
 }
 
+// PictureTransient reports whether a picture's download failed for a
+// reason that may pass, so that it is worth trying again later: a
+// timeout, a server's 5xx, 408 or 429, a connection refused, reset or a
+// host not found (a network coming back). A 4xx, a refused address, a
+// picture too large or not a picture are answers that stand.
+func PictureTransient(err error) bool {
+	var blocked *BlockedError
+	var status *StatusError
+	var large *TooLargeError
+	switch {
+	case errors.As(err, &status):
+		return status.Code >= 500 || status.Code == 408 || status.Code == 429
+	case errors.As(err, &blocked), errors.As(err, &large):
+		return false
+	}
+	var mayPass *TransientError
+	return errors.As(err, &mayPass) || errors.Is(err, context.DeadlineExceeded)
+}
+
 // SameKindAs returns which non-public addresses a page's pictures may
 // come from: none for a public page or one named by a host name (its
 // address is not known here), loopback for a loopback page, private for

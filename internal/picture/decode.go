@@ -2,7 +2,6 @@ package picture
 
 import (
 	"bytes"
-	"errors"
 	"image"
 	"image/color"
 	_ "image/gif" // the first frame only: image.Decode stops there
@@ -13,17 +12,20 @@ import (
 )
 
 // MaxPixels is the largest picture decoded, in pixels: a 6000×4000
-// photograph. The header is read first, so that a small file claiming
-// an enormous size is refused before any memory is spent on it.
+// photograph (a baseline JPEG; a progressive one that large does not fit
+// DecodeBudget).
 const MaxPixels = 24_000_000
 
-// maxDecodedBytes caps the memory one decoded picture may take, whatever
-// its pixel format (a 16-bit RGBA PNG takes 8 bytes a pixel).
-const maxDecodedBytes = 100 << 20
-
 // Decode decodes a PNG, JPEG, GIF (its first frame) or WebP picture,
-// after checking from its header that it is not too large to hold.
-func Decode(data []byte) (img image.Image, err error) {
+// after checking from its header that its decode, with its bytes, fits
+// within DecodeBudget: a small file claiming an enormous size, or a
+// progressive JPEG whose coefficients would not fit, is refused before
+// any memory is spent on it.
+func Decode(data []byte) (image.Image, error) {
+	return decodeWithin(data, DecodeBudget)
+}
+
+func decodeWithin(data []byte, limit int64) (img image.Image, err error) {
 	defer func() {
 		// A decoder's bug on hostile input is a damaged picture, not a
 		// crash.
@@ -31,19 +33,12 @@ func Decode(data []byte) (img image.Image, err error) {
 			img, err = nil, reason("damaged picture")
 		}
 	}()
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	c, err := decodeCost(bytes.NewReader(data))
 	if err != nil {
-		if errors.Is(err, image.ErrFormat) {
-			return nil, reason("not a PNG, JPEG, GIF or WebP picture")
-		}
-		return nil, reason("damaged picture")
+		return nil, err
 	}
-	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return nil, reason("damaged picture")
-	}
-	pixels := int64(cfg.Width) * int64(cfg.Height)
-	if pixels > MaxPixels || pixels*bytesPerPixel(cfg.ColorModel) > maxDecodedBytes {
-		return nil, reason("too large to show (%d×%d pixels)", cfg.Width, cfg.Height)
+	if err := c.tooLarge(limit - int64(len(data))); err != nil {
+		return nil, err
 	}
 	img, _, err = image.Decode(bytes.NewReader(data))
 	if err != nil {
@@ -57,6 +52,9 @@ func Decode(data []byte) (img image.Image, err error) {
 
 // bytesPerPixel is what the decoder allocates for a pixel of model m.
 func bytesPerPixel(m color.Model) int64 {
+	if _, ok := m.(color.Palette); ok {
+		return 1
+	}
 	switch m {
 	case color.GrayModel, color.AlphaModel:
 		return 1

@@ -83,12 +83,28 @@ func deflated(n int) []byte {
 
 // jpegClaiming is the start of a JPEG whose frame header claims w×h.
 func jpegClaiming(w, h uint16) []byte {
-	sof := []byte{0xFF, 0xC0, 0, 17, 8}
-	sof = binary.BigEndian.AppendUint16(sof, h)
-	sof = binary.BigEndian.AppendUint16(sof, w)
-	sof = append(sof, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1)
-	sos := []byte{0xFF, 0xDA, 0, 12, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 63, 0}
-	return append(append(append([]byte{0xFF, 0xD8}, sof...), sos...), 0xFF, 0xD9)
+	return jpegFrameHeader(0xC0, w, h, 0x22, 0x11, 0x11)
+}
+
+// jpegFrameHeader is the start of a JPEG whose frame header (marker sof:
+// 0xC0 baseline, 0xC2 progressive) claims w×h, with a channel for each
+// sampling factor given (0x22: twice across and down).
+func jpegFrameHeader(sof byte, w, h uint16, sampling ...byte) []byte {
+	frame := []byte{0xFF, sof, 0, byte(8 + 3*len(sampling)), 8}
+	frame = binary.BigEndian.AppendUint16(frame, h)
+	frame = binary.BigEndian.AppendUint16(frame, w)
+	frame = append(frame, byte(len(sampling)))
+	for i, s := range sampling {
+		frame = append(frame, byte(i+1), s, 0)
+	}
+	sos := []byte{0xFF, 0xDA, 0, byte(6 + 2*len(sampling)), byte(len(sampling))}
+	for i := range sampling {
+		sos = append(sos, byte(i+1), 0)
+	}
+	sos = append(sos, 0, 63, 0)
+	// An APP1 segment before the frame, as cameras write their EXIF.
+	app1 := append([]byte{0xFF, 0xE1, 0, 10}, "Exif\x00\x00\xFF\xC0"...)
+	return append(append(append(append([]byte{0xFF, 0xD8}, app1...), frame...), sos...), 0xFF, 0xD9)
 }
 
 func TestDecodeRefusesBadInput(t *testing.T) {
@@ -117,6 +133,11 @@ func TestDecodeRefusesBadInput(t *testing.T) {
 		{"png claiming 100000x100000", claim, "too large to show (100000×100000 pixels)"},
 		{"jpeg claiming 65000x65000", jpegClaiming(65000, 65000), "too large to show (65000×65000 pixels)"},
 		{"decompression bomb 5000x5000", bomb, "too large to show (5000×5000 pixels)"},
+		// 750×500 blocks of 256 bytes for each of three channels (275 MB)
+		// and the picture's own 69 MB.
+		{"progressive 6000x4000", jpegFrameHeader(0xC2, 6000, 4000, 0x11, 0x11, 0x11), "too large to decode (6000×4000 progressive JPEG needs 344 MB)"},
+		{"progressive cmyk 6000x4000", jpegFrameHeader(0xC2, 6000, 4000, 0x11, 0x11, 0x11, 0x11), "too large to decode (6000×4000 CMYK progressive JPEG needs 550 MB)"},
+		{"baseline cmyk 6000x4000", jpegFrameHeader(0xC0, 6000, 4000, 0x11, 0x11, 0x11, 0x11), "too large to decode (6000×4000 CMYK JPEG needs 184 MB)"},
 		{"huge ICC profile", icc, ""},
 		{"gif header only", []byte("GIF89a\x10\x00\x10\x00\x00\x00\x00"), "damaged picture"},
 		{"webp header only", []byte("RIFF\x10\x00\x00\x00WEBPVP8L"), "damaged picture"},

@@ -50,9 +50,20 @@ type Origin struct {
 
 // Error is a picture that could not be read or shown, with a reason
 // short enough for one line inside its panel.
-type Error struct{ Reason string }
+type Error struct {
+	Reason string
+	// Transient says the failure may pass (a timeout, a server's 5xx, a
+	// dropped connection): the picture is tried again on a later visit.
+	Transient bool
+}
 
 func (e *Error) Error() string { return e.Reason }
+
+// Transient reports whether err is a failure that may pass.
+func Transient(err error) bool {
+	var pe *Error
+	return errors.As(err, &pe) && pe.Transient
+}
 
 func reason(format string, args ...any) error {
 	return &Error{Reason: fmt.Sprintf(format, args...)}
@@ -111,18 +122,22 @@ func (o Origin) download(ctx context.Context, u *url.URL) ([]byte, error) {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	data, err := o.Fetch(ctx, u.String(), MaxFileBytes)
 	if err != nil {
+		if parent.Err() != nil {
+			return nil, parent.Err() // not wanted any more: not a failure
+		}
 		if ctx.Err() != nil {
-			return nil, reason("download timed out")
+			return nil, &Error{Reason: "download timed out", Transient: true}
 		}
 		var pe *Error
 		if errors.As(err, &pe) {
 			return nil, err
 		}
-		return nil, reason("download failed")
+		return nil, &Error{Reason: "download failed", Transient: true}
 	}
 	if len(data) > MaxFileBytes {
 		return nil, reason("larger than %d MiB", MaxFileBytes>>20)
@@ -194,18 +209,37 @@ func (o Origin) readLocal(src string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := openNoBlock(real)
+	return readFile(real)
+}
+
+// openFile opens the regular file at path, of at most MaxFileBytes.
+func openFile(path string) (*os.File, int64, error) {
+	f, err := openNoBlock(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return nil, reason("file not found")
+			return nil, 0, reason("file not found")
 		}
-		return nil, reason("file cannot be read")
+		return nil, 0, reason("file cannot be read")
 	}
-	defer f.Close()
 	info, err := f.Stat()
 	if err != nil || !info.Mode().IsRegular() {
-		return nil, reason("not a regular file")
+		f.Close()
+		return nil, 0, reason("not a regular file")
 	}
+	if info.Size() > MaxFileBytes {
+		f.Close()
+		return nil, 0, reason("%s", &limit.TooLargeError{Limit: MaxFileBytes})
+	}
+	return f, info.Size(), nil
+}
+
+// readFile reads the regular file at path, of at most MaxFileBytes.
+func readFile(path string) ([]byte, error) {
+	f, _, err := openFile(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
 	data, err := limit.ReadAll(f, MaxFileBytes)
 	var large *limit.TooLargeError
 	if errors.As(err, &large) {

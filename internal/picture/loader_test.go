@@ -2,6 +2,7 @@ package picture
 
 import (
 	"context"
+	"golang.org/x/sync/semaphore"
 	"image"
 	"os"
 	"path/filepath"
@@ -64,13 +65,14 @@ func TestLoaderKeepsWithinBudget(t *testing.T) {
 func TestLoaderCancelled(t *testing.T) {
 	dir, _ := storyDir(t)
 	l := NewLoader(Origin{Dir: dir}, 50, 50, 0)
-	for range maxDecoding {
-		l.sem <- struct{}{} // every decoder busy
+	l.budget = semaphore.NewWeighted(DecodeBudget)
+	if err := l.budget.Acquire(context.Background(), DecodeBudget); err != nil { // every byte taken
+		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := l.Load(ctx, "img/sun.png"); err == nil {
-		t.Fatal("a cancelled load waited for a decoder")
+		t.Fatal("a cancelled load waited for memory to decode in")
 	}
 	if _, _, ok := l.Cached("img/sun.png"); ok {
 		t.Error("a cancelled load was remembered as an answer")
@@ -137,7 +139,7 @@ func TestLoaderSurvivesAPanickingDecode(t *testing.T) {
 	}
 	saved := decodeAndShrink
 	t.Cleanup(func() { decodeAndShrink = saved })
-	decodeAndShrink = func([]byte, int, int) (*image.RGBA, error) { panic("a scaler bug") }
+	decodeAndShrink = func([]byte, int64, int, int) (*image.RGBA, error) { panic("a scaler bug") }
 	l := NewLoader(Origin{Dir: dir}, 100, 100, 0)
 	_, err := l.Load(context.Background(), "a.png")
 	if got := Reason(err); !strings.Contains(got, "internal error in decode: a scaler bug") {

@@ -31,26 +31,24 @@ func Cells(w, h, maxCols, maxRows int) (cols, rows int) {
 }
 
 // Shrink returns img scaled down to fit maxW×maxH, keeping its aspect
-// ratio, as RGBA; a smaller picture is copied at its own size. A big
-// reduction first halves the picture cheaply, then filters it properly,
-// which keeps the detail of a careful filter at a fraction of its cost.
+// ratio, as RGBA, by averaging areas (areaScale); a smaller picture is
+// copied at its own size.
 func Shrink(img image.Image, maxW, maxH int) *image.RGBA {
 	b := img.Bounds()
 	w, h := Fit(b.Dx(), b.Dy(), maxW, maxH)
 	if w >= b.Dx() || h >= b.Dy() {
 		w, h = b.Dx(), b.Dy()
 	}
-	if w > 0 && (b.Dx() > 4*w || b.Dy() > 4*h) {
-		mid := image.NewRGBA(image.Rect(0, 0, 2*w, 2*h))
-		draw.ApproxBiLinear.Scale(mid, mid.Bounds(), img, b, draw.Src, nil)
-		img = mid
-	}
 	return ScaleTo(img, max(w, 1), max(h, 1))
 }
 
 // ScaleTo scales img to exactly w×h pixels: the encoders draw a picture
-// at the size of its cells.
+// at the size of its cells. Shrinking averages areas; enlarging (a small
+// icon in a large box) interpolates.
 func ScaleTo(img image.Image, w, h int) *image.RGBA {
+	if b := img.Bounds(); w <= b.Dx() && h <= b.Dy() {
+		return areaScale(img, w, h)
+	}
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
 	draw.CatmullRom.Scale(dst, dst.Bounds(), img, img.Bounds(), draw.Src, nil)
 	return dst

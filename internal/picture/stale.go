@@ -8,28 +8,13 @@ import "slices"
 // their sources, sorted. It reads the file system: call it off the UI
 // goroutine, as a story reloads.
 func (l *Loader) ForgetChanged() []string {
-	l.mu.Lock()
-	held := make(map[string]Stamp, len(l.items))
-	for src, e := range l.items {
-		held[src] = e.Value.(*cached).stamp
-	}
-	l.mu.Unlock()
 	var changed []string
-	for src, was := range held {
-		if now, local := l.origin.Stamp(src); local && !now.Equal(was) {
+	for src, c := range l.cache.Snapshot() {
+		if now, local := l.origin.Stamp(src); local && !now.Equal(c.stamp) {
 			changed = append(changed, src)
+			// A picture read again meanwhile stays.
+			l.cache.RemoveIf(src, func(held *cached) bool { return held == c })
 		}
-	}
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, src := range changed {
-		e, ok := l.items[src]
-		if !ok || !e.Value.(*cached).stamp.Equal(held[src]) {
-			continue // dropped, or read again, meanwhile
-		}
-		l.order.Remove(e)
-		delete(l.items, src)
-		l.used -= size(e.Value.(*cached).img)
 	}
 	slices.Sort(changed)
 	return changed

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/feed"
 	"github.com/reeltui/reel/story/read"
 )
 
@@ -79,6 +80,8 @@ func readStory(req Request, stdin *os.File, stdinTTY bool, notice io.Writer) (st
 // fileError says in plain words what went wrong with a file.
 func fileError(name string, err error) error {
 	switch {
+	case errors.Is(err, fs.ErrNotExist) && looksLikeAddress(name):
+		return fmt.Errorf("%s: no such file (a web address? try https://%s)", DisplayName(name), DisplayName(name))
 	case errors.Is(err, fs.ErrNotExist):
 		return fmt.Errorf("%s: no such file", DisplayName(name))
 	case errors.Is(err, fs.ErrPermission):
@@ -122,13 +125,18 @@ func Load(req Request, stdin *os.File, stdinTTY bool, notice io.Writer, release 
 		err        error
 	)
 	if IsURL(req.Path) {
-		page, err := fetchStory(req.Path, req.MaxSize, req.UserAgent, notice)
+		var keys *os.File
+		if stdinTTY {
+			keys = stdin
+		}
+		page, err := fetchStory(req.Path, req.MaxSize, req.UserAgent, notice, keys)
 		if err != nil {
 			return Loaded{}, err
 		}
 		data, name, opt.BaseURL = string(page.data), shortURL(page.url), page.url
-		base = page.url
-		if page.html && opt.Format == story.FormatAuto {
+		base, opt.ContentType = page.url, page.contentType
+		// A feed served as text/html (servers do) is still a feed.
+		if _, isFeed := feed.Detect(page.data, ""); page.html && opt.Format == story.FormatAuto && !isFeed {
 			opt.Format, serverHTML = story.FormatHTML, true
 		}
 	} else if err := schemeError(req.Path); err != nil {

@@ -66,3 +66,29 @@ func TestFileErrorWords(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingFileThatIsAnAddress: a name that reads as a web address
+// without its scheme gets the address to try, not just "no such file".
+func TestMissingFileThatIsAnAddress(t *testing.T) {
+	notFound := &fs.PathError{Op: "open", Err: fs.ErrNotExist}
+	for name, want := range map[string]string{
+		"www.example.com/pics":   "www.example.com/pics: no such file (a web address? try https://www.example.com/pics)",
+		"example.org/a/gallery":  "example.org/a/gallery: no such file (a web address? try https://example.org/a/gallery)",
+		"news.example.co.uk":     "news.example.co.uk: no such file (a web address? try https://news.example.co.uk)",
+		"story.txt":              "story.txt: no such file",
+		"notes/2024.md":          "notes/2024.md: no such file",
+		"gallery.html/index.htm": "gallery.html/index.htm: no such file",
+	} {
+		if got := fileError(name, notFound).Error(); got != want {
+			t.Errorf("fileError(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestAddressWithoutHostSaysItOnce: "reel http://" names the address
+// once, with no double colon.
+func TestAddressWithoutHostSaysItOnce(t *testing.T) {
+	if got := shortURL("http://"); got != "http://" {
+		t.Errorf("shortURL(http://) = %q", got)
+	}
+}

@@ -87,20 +87,29 @@ type fetched struct {
 	// relative addresses.
 	url  string
 	html bool // the server said the page is HTML
+	// contentType is the media type the server sent, for telling a feed
+	// apart.
+	contentType string
 }
 
 // fetchStory fetches the page at raw. While it takes longer than a moment
 // it says so on notice (the terminal's standard error, or io.Discard);
-// ctrl+c cancels it.
-func fetchStory(raw string, maxSize int64, userAgent string, notice io.Writer) (fetched, error) {
-	ctx, caught, stop := signalContext()
+// ctrl+c cancels it, and so do q and esc typed on keys, the terminal
+// (nil when standard input is no terminal).
+func fetchStory(raw string, maxSize int64, userAgent string, notice io.Writer, keys *os.File) (fetched, error) {
+	sigCtx, caught, stop := signalContext()
 	defer stop()
+	ctx, cancel := context.WithCancel(sigCtx)
+	defer cancel()
+	if keys != nil {
+		defer watchQuitKeys(keys, cancel)()
+	}
 	var mu sync.Mutex
 	shown := false
 	t := time.AfterFunc(slowNotice, func() {
 		mu.Lock()
 		defer mu.Unlock()
-		fmt.Fprintf(notice, "reel: fetching %s… (ctrl+c cancels)", story.OneLine(raw))
+		fmt.Fprintf(notice, "reel: fetching %s… (q or ctrl+c cancels)", story.OneLine(raw))
 		shown = true
 	})
 	client := fetch.New(fetch.Options{MaxSize: maxSize, UserAgent: userAgent})
@@ -120,7 +129,7 @@ func fetchStory(raw string, maxSize int64, userAgent string, notice io.Writer) (
 		return fetched{}, fmt.Errorf("%s: %w", shortURL(raw), err)
 	}
 	html := res.ContentType == "text/html" || res.ContentType == "application/xhtml+xml"
-	return fetched{data: res.Body, url: res.URL, html: html}, nil
+	return fetched{data: res.Body, url: res.URL, html: html, contentType: res.ContentType}, nil
 }
 
 // shortURL is an address as errors show it: without its query, which can
@@ -130,6 +139,31 @@ func shortURL(raw string) string {
 	if err != nil {
 		return story.OneLine(raw)
 	}
+	if u.Host == "" {
+		// "http://" would print as "http:", and a message after it
+		// as "http::".
+		return story.OneLine(raw)
+	}
 	u.RawQuery, u.Fragment = "", ""
 	return story.OneLine(u.String())
+}
+
+// addressTLDs are the endings of host names common enough that a missing
+// file so named was meant as a web address ("example.com/pics").
+var addressTLDs = []string{".com", ".org", ".net", ".uk", ".io", ".co", ".de", ".fr", ".in", ".jp", ".au", ".ca", ".eu", ".news", ".info"}
+
+// looksLikeAddress reports whether a name that is no file reads as a web
+// address without its scheme: "www." first, or a first part that ends as
+// a host name does.
+func looksLikeAddress(name string) bool {
+	host, _, _ := strings.Cut(name, "/")
+	if strings.HasPrefix(strings.ToLower(host), "www.") && len(host) > 4 {
+		return true
+	}
+	for _, tld := range addressTLDs {
+		if strings.HasSuffix(strings.ToLower(host), tld) && len(host) > len(tld)+1 {
+			return true
+		}
+	}
+	return false
 }

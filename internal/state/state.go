@@ -59,6 +59,9 @@ type Entry struct {
 	// Sections is the story's number of sections when it was last read.
 	Sections int       `json:"sections,omitempty"`
 	Time     time.Time `json:"time"`
+	// Seen holds, for a feed, the items that have been on screen, as
+	// SeenIDs one after another (seen.go). Older reels ignore it.
+	Seen string `json:"seen,omitempty"`
 }
 
 // file is the state file's shape.
@@ -157,6 +160,7 @@ func (s *Store) Save(e Entry) error {
 		e.Time = time.Now()
 	}
 	e.Key, e.Hash, e.Caption = cut(e.Key), cut(e.Hash), cut(e.Caption)
+	e.Seen = trimSeen(e.Seen)
 	if err := os.MkdirAll(s.dir, 0o700); err != nil {
 		return fmt.Errorf("state directory: %w", err)
 	}
@@ -180,6 +184,11 @@ func merge(old []Entry, e Entry) []Entry {
 	out := make([]Entry, 0, min(len(old)+1, Limit))
 	out = append(out, e)
 	for _, o := range old {
+		if o.Key == e.Key && e.Seen == "" {
+			// A position saved without the feed's seen items keeps
+			// the ones saved before.
+			out[0].Seen = o.Seen
+		}
 		if o.Key != e.Key && o.Key != "" {
 			out = append(out, o)
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/feed"
 	"github.com/reeltui/reel/story/internal/prose"
 )
 
@@ -42,11 +43,18 @@ func firstLines(s string, n int) string {
 // file name's extension, then the content. It returns the format and the
 // reason, in words, for the choice.
 func Detect(explicit story.Format, name, text string) (story.Format, string) {
+	return DetectType(explicit, name, "", text)
+}
+
+// DetectType is Detect for a story fetched from the web, whose server
+// named its media type: a feed type (application/rss+xml) makes it a
+// feed whatever its content looks like.
+func DetectType(explicit story.Format, name, contentType, text string) (story.Format, string) {
 	if explicit != story.FormatAuto {
 		// The reader asked, so the format holds; a --debug listing says
 		// when the story reads as another ("--format html deck.md").
 		reason := "--format " + explicit.String()
-		if auto, why := Detect(story.FormatAuto, name, text); auto != explicit {
+		if auto, why := DetectType(story.FormatAuto, name, contentType, text); auto != explicit {
 			reason += "; without it, " + auto.String() + ": " + why
 		}
 		return explicit, reason
@@ -63,11 +71,23 @@ func Detect(explicit story.Format, name, text string) (story.Format, string) {
 	if len(head) > sniffSize {
 		head = head[:sniffSize]
 	}
+	// A feed first: its descriptions may quote whole web pages.
+	if kind, ok := feed.Detect([]byte(head), ""); ok {
+		return story.FormatFeed, "content: " + kind
+	}
+	if _, ok := feed.Detect(nil, contentType); ok {
+		return story.FormatFeed, "Content-Type " + story.OneLine(contentType)
+	}
 	switch {
 	case htmlStartRe().MatchString(skipComments(head)):
 		return story.FormatHTML, "content: starts as a web page"
 	case htmlTagRe().MatchString(head):
 		return story.FormatHTML, "content: HTML tags"
+	case strings.HasPrefix(strings.TrimLeft(head, " \t\n\ufeff"), "<?xml"):
+		// XML that is neither a feed nor a page: the feed reader says
+		// what it is instead, in one line, rather than show its tags
+		// as text.
+		return story.FormatFeed, "content: XML"
 	case frontRe().MatchString(head):
 		return story.FormatMarkdown, "content: front matter"
 	case mdpMetaRe().MatchString(head):

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/feed"
 	"github.com/reeltui/reel/story/internal/prose"
 	"github.com/reeltui/reel/story/markdown"
 	"github.com/reeltui/reel/story/text"
@@ -20,15 +21,35 @@ import (
 // read: only scripts, say, or an app shell that builds itself in a browser.
 var ErrNoContent = errors.New("the page holds no readable text or pictures")
 
-// reader fills a story from its decoded source.
-type reader func(s *story.Story, src string, opt story.Options)
+// reader fills a story from its decoded source. raw is the input as it
+// came, for a reader that decodes it by what it declares (a feed's XML
+// names its charset); an error says the input is not of the format.
+type reader func(s *story.Story, src, raw string, opt story.Options) error
 
 // readers is the reader of each format. A format with none (FormatAuto,
 // which Detect never returns) is read as text.
 var readers = map[story.Format]reader{
-	story.FormatText:     func(s *story.Story, src string, _ story.Options) { text.Parse(s, src) },
-	story.FormatMarkdown: func(s *story.Story, src string, _ story.Options) { markdown.Parse(s, src) },
-	story.FormatHTML:     web.Parse,
+	story.FormatText: func(s *story.Story, src, _ string, _ story.Options) error { text.Parse(s, src); return nil },
+	story.FormatMarkdown: func(s *story.Story, src, _ string, _ story.Options) error {
+		markdown.Parse(s, src)
+		return nil
+	},
+	story.FormatHTML: func(s *story.Story, src, _ string, opt story.Options) error { web.Parse(s, src, opt); return nil },
+	story.FormatFeed: readFeed,
+}
+
+// readFeed reads a feed. --debug's format line names its kind: "feed
+// (RSS 2.0)".
+func readFeed(s *story.Story, src, raw string, opt story.Options) error {
+	if err := feed.Fill(s, []byte(feed.Source(raw, src)), feed.Options{BaseURL: opt.BaseURL}); err != nil {
+		return err
+	}
+	if why, ok := strings.CutPrefix(s.FormatReason, "content: "); !ok || !strings.HasPrefix(why, s.Feed.Kind) {
+		s.FormatReason = s.Feed.Kind + "; " + s.FormatReason
+	} else {
+		s.FormatReason = s.Feed.Kind
+	}
+	return nil
 }
 
 // Parse reads a story from raw bytes. It refuses binary data and empty
@@ -44,13 +65,15 @@ func ParseText(data string, opt story.Options) (*story.Story, error) {
 	if err != nil {
 		return nil, err
 	}
-	format, reason := Detect(opt.Format, opt.Name, src)
+	format, reason := DetectType(opt.Format, opt.Name, opt.ContentType, src)
 	s := &story.Story{Format: format, FormatReason: reason, BaseURL: opt.BaseURL}
 	parse, ok := readers[format]
 	if !ok {
 		parse = readers[story.FormatText]
 	}
-	parse(s, src, opt)
+	if err := parse(s, src, data, opt); err != nil {
+		return nil, err
+	}
 	if format == story.FormatHTML && s.Len() == 0 && s.Intro == "" {
 		return nil, ErrNoContent
 	}

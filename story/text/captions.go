@@ -85,8 +85,17 @@ func captionLike(line string, loose bool) bool {
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(line, func(r rune) bool {
 		return unicode.IsSpace(r) || isTrailingSymbol(r)
 	}))
-	if strings.ContainsRune("\"“”‘’'«»「」『』-–—•*+>#", first) || strings.ContainsRune("\"“”’'»」』", last) {
-		return false
+	if strings.ContainsRune("\"“”‘’'«»「」『』-–—•*+>#", first) {
+		return false // a quote or a list item
+	}
+	// A caption may end in a closing quote ("A banner reads “No more”");
+	// a sentence ends inside it ("He said “It was cold.”").
+	if strings.ContainsRune(closingQuotes, last) {
+		inner := strings.TrimRight(line, closingQuotes)
+		if inner == "" {
+			return false
+		}
+		last, _ = utf8.DecodeLastRuneInString(inner)
 	}
 	if strings.ContainsRune(terminators, last) {
 		switch {
@@ -100,6 +109,9 @@ func captionLike(line string, loose bool) bool {
 	}
 	return strings.IndexFunc(line, unicode.IsLetter) >= 0
 }
+
+// closingQuotes are the marks that close a quote at the end of a line.
+const closingQuotes = "\"”’'»」』"
 
 // sentenceWords are words that make a short line with a final period a
 // sentence of the body ("It was cold.") rather than a caption ("Early

@@ -4,7 +4,6 @@
 package text
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -22,7 +21,7 @@ var (
 	kickerRe    = prose.LazyRegexp(`(?i)^(in pics|in pictures|in photos|in images|photos|pics|pictures|gallery|photo gallery|photo story|watch|तस्वीरों में|फोटो गैलरी|写真で見る|图集|组图|بالصور)\s*[-–—:|：]\s*(\S.*)$`)
 	bylineRe    = prose.LazyRegexp(`(?i)^(?:by|written by|reported by|words by)\s*:?\s+(\S.{1,80})$`)
 	datedRe     = prose.LazyRegexp(`(?i)^(?:updated|published|first published|last updated|posted|last modified)\s*(?:on|at)?\s*:?\s*(\S.*\d.*)$`)
-	dateRe      = prose.LazyRegexp(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30}$|^\d{4}-\d{2}-\d{2}\b.{0,30}$|^\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b.{0,30}$`)
+	dateRe      = prose.LazyRegexp(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30}$|^\d{4}-\d{2}-\d{2}\b.{0,30}$|^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b.{0,30}$`)
 	authorSepRe = prose.LazyRegexp(`\s*(?:,|\band\b|&)\s*`)
 )
 
@@ -35,6 +34,7 @@ const (
 	blockPara blockKind = iota
 	blockCaption
 	blockCredit
+	blockCounter // a photo counter ("1 / 12") of a counted gallery
 )
 
 type textBlock struct {
@@ -42,12 +42,23 @@ type textBlock struct {
 	kind  blockKind
 }
 
-func (b textBlock) text() string { return joinWrapped(b.lines) }
+func (b textBlock) text() string { return joinLines(b.lines) }
 
 // Parse reads a plain-text gallery copied from a web page.
 func Parse(s *story.Story, text string) {
+	parse(s, text)
+	s.KeepLineBreaks = keptBreaks(s)
+}
+
+// parse reads the text into s as a counted gallery, a captioned one, one
+// without captions, or prose, whichever the text shows it is.
+func parse(s *story.Story, text string) {
 	blocks := textBlocks(s, text)
 	blocks = takeHeader(s, blocks)
+	if slices.ContainsFunc(blocks, func(b textBlock) bool { return b.kind == blockCounter }) {
+		buildCounted(s, blocks)
+		return
+	}
 
 	// Strict captions first; only a gallery that has some also takes
 	// captions that end with a period or a question mark.
@@ -92,9 +103,9 @@ func Parse(s *story.Story, text string) {
 		case b.kind == blockCredit && cur != nil && len(cur.Pictures) > 0 && cur.Pictures[0].Credit == "":
 			cur.Pictures[0].Credit = prose.CreditText(b.text())
 		case cur != nil:
-			cur.Body = joinParas(cur.Body, prose.EscapeMarkdown(b.text()))
+			cur.Body = joinParas(cur.Body, escapeLines(b.text()))
 		default:
-			intro = append(intro, prose.EscapeMarkdown(b.text()))
+			intro = append(intro, escapeLines(b.text()))
 		}
 	}
 	if cur != nil {
@@ -149,7 +160,7 @@ func buildUncaptioned(s *story.Story, blocks []textBlock) {
 		if len(items) > 0 && isRule(b.text()) {
 			// A separator stood for no picture: it stays with the
 			// paragraph before it.
-			items[len(items)-1].more = append(items[len(items)-1].more, prose.EscapeMarkdown(b.text()))
+			items[len(items)-1].more = append(items[len(items)-1].more, escapeLines(b.text()))
 			continue
 		}
 		items = append(items, item{text: b.text()})
@@ -163,15 +174,15 @@ func buildUncaptioned(s *story.Story, blocks []textBlock) {
 	}
 	var intro []string
 	for _, it := range items[:introEnd] {
-		intro = append(intro, prose.EscapeMarkdown(it.text))
+		intro = append(intro, escapeLines(it.text))
 		intro = append(intro, it.more...)
 		if it.credit != "" {
-			intro = append(intro, prose.EscapeMarkdown(it.credit))
+			intro = append(intro, escapeLines(it.credit))
 		}
 	}
 	s.Intro = strings.Join(intro, "\n\n")
 	for _, it := range items[introEnd:] {
-		body := strings.Join(append([]string{prose.EscapeMarkdown(it.text)}, it.more...), "\n\n")
+		body := strings.Join(append([]string{escapeLines(it.text)}, it.more...), "\n\n")
 		s.AddSection(story.Section{Body: body, Pictures: []story.Picture{placeholder("", it.credit)}})
 	}
 }
@@ -212,9 +223,16 @@ func isPictureLeadIn(text string) bool {
 	return false
 }
 
-// proseWords is about how many words a page of prose holds: a screenful
-// at 80 columns.
-const proseWords = 160
+// proseWords is about how many words the cover of prose holds: a
+// screenful at 80 columns under the title. sectionWords is a section's
+// reading size: a few screens at 80 columns, which the page scrolls
+// through, and about one at 160. Both count words, never rows, so the
+// sections (and --start, resume and the contents) stay put whatever the
+// window's size.
+const (
+	proseWords   = 160
+	sectionWords = 450
+)
 
 // buildProse reads text that shows no sign of being a gallery: a note, an
 // essay, a README. It is prose and reads as prose: the first paragraphs
@@ -238,14 +256,18 @@ func buildProse(s *story.Story, blocks []textBlock) {
 	}
 	for _, b := range blocks {
 		text := b.text()
-		n := countWords(text, proseWords+1)
-		if len(page) > 0 && words+n > proseWords {
+		n := countWords(text, sectionWords+1)
+		limit := sectionWords
+		if s.Intro == "" && s.Len() == 0 {
+			limit = proseWords
+		}
+		if len(page) > 0 && words+n > limit {
 			flush()
 		}
 		if len(page) == 0 {
 			first = text
 		}
-		page = append(page, prose.EscapeMarkdown(text))
+		page = append(page, escapeLines(text))
 		words += n
 	}
 	flush()
@@ -263,6 +285,7 @@ func isLeadIn(text string) bool {
 func textBlocks(s *story.Story, text string) []textBlock {
 	var blocks []textBlock
 	var lines []string
+	counted := countsPhotos(text)
 	flush := func() {
 		if len(lines) > 0 {
 			blocks = append(blocks, splitBlock(lines)...)
@@ -274,6 +297,9 @@ func textBlocks(s *story.Story, text string) []textBlock {
 		switch {
 		case line == "":
 			flush()
+		case counted && isCounter(line):
+			flush()
+			blocks = append(blocks, textBlock{lines: []string{line}, kind: blockCounter})
 		case prose.IsChromeLine(line):
 			s.Dropped = append(s.Dropped, story.Dropped{Kind: "chrome", Text: line})
 			flush()
@@ -305,6 +331,7 @@ func splitBlock(lines []string) []textBlock {
 	if len(cur) > 0 {
 		out = append(out, textBlock{lines: cur})
 	}
+	out = splitTrailingCredits(out)
 	if len(out) > 0 && len(out[0].lines) > 1 && out[0].kind == blockPara {
 		first, rest := out[0].lines[0], out[0].lines[1:]
 		longest := 0
@@ -317,118 +344,6 @@ func splitBlock(lines []string) []textBlock {
 		}
 	}
 	return out
-}
-
-// takeHeader reads the title line, bylines and timestamps at the top.
-func takeHeader(s *story.Story, blocks []textBlock) []textBlock {
-	blocks = splitHeaderLines(blocks)
-	if len(blocks) > 0 && len(blocks[0].lines) == 1 {
-		line := blocks[0].lines[0]
-		if m := matchIf(strings.ContainsAny(line, "-–—:|："), kickerRe, line); m != nil {
-			s.Kicker = m[1]
-			s.Title = strings.TrimSpace(m[2])
-			blocks = blocks[1:]
-		} else if titleLike(line) && len(blocks) > 1 {
-			s.Title = line
-			blocks = blocks[1:]
-		}
-	}
-	for len(blocks) > 0 && len(blocks[0].lines) == 1 {
-		line := blocks[0].lines[0]
-		if m := matchIf(prose.HasFoldPrefix(line, bylineStarts), bylineRe, line); m != nil {
-			for _, a := range authorSepRe().Split(m[1], -1) {
-				switch {
-				case a == "":
-				case isDate(a) && s.Date == "":
-					s.Date = a // "By the Desk, 1 January 2025"
-				default:
-					s.Authors = append(s.Authors, a)
-				}
-			}
-		} else if m := matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line); m != nil && s.Date == "" {
-			s.Date = m[1]
-		} else if isDate(line) && s.Date == "" {
-			s.Date = line
-		} else {
-			break
-		}
-		blocks = blocks[1:]
-	}
-	return blocks
-}
-
-// splitHeaderLines gives bylines and timestamps that follow the title
-// with no blank line between them blocks of their own, as if they had one.
-func splitHeaderLines(blocks []textBlock) []textBlock {
-	for i := 0; i < min(2, len(blocks)); i++ {
-		lines := blocks[i].lines
-		from := 0
-		if i == 0 {
-			from = 1 // the title line
-		}
-		n := from
-		for n < len(lines) && isHeaderLine(lines[n]) {
-			n++
-		}
-		if n == from || len(lines) == 1 {
-			continue
-		}
-		var head []textBlock
-		for _, l := range lines[:n] {
-			head = append(head, textBlock{lines: []string{l}})
-		}
-		if n < len(lines) {
-			head = append(head, textBlock{lines: lines[n:]})
-		}
-		return slices.Concat(blocks[:i], head, blocks[i+1:])
-	}
-	return blocks
-}
-
-// isHeaderLine reports whether a line is a byline or a timestamp.
-func isHeaderLine(line string) bool {
-	return matchIf(prose.HasFoldPrefix(line, bylineStarts), bylineRe, line) != nil ||
-		matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line) != nil || isDate(line)
-}
-
-// How bylines and timestamp lines start, lower-cased: tried before the
-// regular expressions, which most lines would fail more slowly.
-var (
-	bylineStarts = []string{"by", "written by", "reported by", "words by"}
-	datedStarts  = []string{"updated", "published", "first published", "last updated", "posted", "last modified"}
-)
-
-// matchIf returns re's submatches in line, when worth trying at all.
-func matchIf(worth bool, re func() *regexp.Regexp, line string) []string {
-	if !worth {
-		return nil
-	}
-	return re().FindStringSubmatch(line)
-}
-
-// isDate reports whether a short line is a date, such as "Jan 13, 2022".
-func isDate(line string) bool {
-	return len(line) <= 80 && strings.ContainsAny(line, "0123456789") && dateRe().MatchString(line)
-}
-
-// joinWrapped joins the lines of a hard-wrapped paragraph. Lines of wide
-// scripts (CJK) are joined without a space.
-func joinWrapped(lines []string) string {
-	if len(lines) == 1 {
-		return lines[0]
-	}
-	var b strings.Builder
-	for i, l := range lines {
-		if i > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(lines[i-1])
-			next, _ := utf8.DecodeRuneInString(l)
-			if !(prose.IsWide(prev) && prose.IsWide(next)) {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(l)
-	}
-	return b.String()
 }
 
 func joinParas(a, b string) string {

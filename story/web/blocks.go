@@ -237,7 +237,7 @@ func (w *blockWalker) teaserBlock(n *html.Node) bool {
 	// (A wrapper so named that holds most of the story is
 	// read: "layout-with-sidebar" is no sidebar.)
 	if textLen(n)*5 < w.rootText && !w.p.holdsStoryFigure(n, w.teasers) {
-		w.dropText("in a "+word+" block", n)
+		w.dropText(inBlock(word), n)
 		return true
 	}
 	return false

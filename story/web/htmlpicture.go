@@ -431,7 +431,7 @@ func (p *page) teaserReason(n *html.Node) string {
 			return ""
 		}
 		if w := teaserWord(attr(a, "class") + " " + attr(a, "id")); w != "" {
-			return "in a " + w + " block"
+			return inBlock(w)
 		}
 	}
 	return ""

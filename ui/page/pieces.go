@@ -25,7 +25,10 @@ func clamp(v, lo, hi int) int {
 // stepCue is the line under a page with steps still hidden.
 func stepCue(hidden, w int, st Styles) []string {
 	text := "→ reveals more"
-	if hidden > 1 {
+	switch {
+	case hidden == 1:
+		text = "→ reveals more · 1 step to go"
+	case hidden > 1:
 		text = fmt.Sprintf("→ reveals more · %d steps to go", hidden)
 	}
 	return []string{lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Faint.Render(ansi.Truncate(text, w, "…")))}

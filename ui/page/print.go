@@ -17,8 +17,10 @@ import (
 
 // PrintOptions configure print mode.
 type PrintOptions struct {
-	// Width is the width of the output; pages are at most 80 columns.
-	Width int
+	// Width is the width of the output; pages are at most 80 columns,
+	// or Measure when it is set (--width).
+	Width   int
+	Measure int
 	// Theme styles the output; ThemeNoTTY (or ThemeAuto) prints plain
 	// text with no escape sequence at all.
 	Theme Theme
@@ -50,6 +52,9 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 		width = 80
 	}
 	cw := min(width, MaxReadingWidth)
+	if opt.Measure > 0 {
+		cw = min(width, opt.Measure) // --width: honoured above 80 too
+	}
 	st := NewStyles(theme != ThemeLight, theme == ThemeNoTTY)
 	out := bufio.NewWriter(w)
 	rule := strings.Repeat("─", cw)
@@ -77,6 +82,7 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 			at := max(len(lines)-1-p.Foot, 0)
 			lines = slices.Concat(lines[:at], []string{""}, notes, lines[at+1:])
 		}
+		lines = append(lines, itemLinkLines(s, i, st)...)
 		for _, l := range lines {
 			if theme == ThemeNoTTY {
 				l = strings.TrimRight(story.Clean(ansi.Strip(l)), " ")

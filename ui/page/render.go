@@ -24,10 +24,19 @@ const MaxReadingWidth = 80
 const renderDeadline = time.Second
 
 // ContentWidth is the width of a page's text in a window of width w.
-func ContentWidth(w int) int {
+func ContentWidth(w int) int { return MeasureWidth(w, 0) }
+
+// MeasureWidth is the width of a page's text in a window of width w when
+// the reader asked for a measure of its own (--width, the config file's
+// width): that many columns, above 80 too, as far as the window allows.
+// 0 is the default, comfortable measure of MaxReadingWidth.
+func MeasureWidth(w, measure int) int {
+	if measure <= 0 {
+		measure = MaxReadingWidth
+	}
 	switch {
-	case w >= MaxReadingWidth+4:
-		return MaxReadingWidth
+	case w >= measure+4:
+		return measure
 	case w > 24:
 		return w - 4
 	}
@@ -103,17 +112,7 @@ func buildPage(sp Spec) *Page {
 			// A web story's cover picture stands under its title.
 			pieces = []bodyPiece{{pictures: poster}, {text: sp.Story.Intro}}
 		}
-		note, style := fmt.Sprintf("%d sections follow", n), st.Accent
-		switch n {
-		case 0:
-			note, style = "This story has no sections.", st.Faint
-		case 1:
-			note = "1 section follows"
-		}
-		if n > 0 && !sp.Print {
-			note += " · press → to begin"
-		}
-		foot = WrapStyled(note, sp.Width, style, wm)
+		foot = coverFoot(n, sp, st)
 	} else {
 		sec := sp.Story.Section(sp.Index - 1)
 		if heading, ok := pageHeading(sec, sp.Index); ok {
@@ -356,6 +355,26 @@ func endLines(w int, st Styles, print bool, wm ansi.Method) []string {
 		}
 	}
 	return lines
+}
+
+// coverFoot is the cover's closing line in the reader: how many sections
+// follow, and the key to them. In print the sections follow right below,
+// so it says nothing, unless there are none: then the story ends there.
+func coverFoot(n int, sp Spec, st Styles) []string {
+	if sp.Print {
+		if n == 0 {
+			return endLines(sp.Width, st, true, sp.Method)
+		}
+		return nil
+	}
+	note, style := fmt.Sprintf("%d sections follow · press → to begin", n), st.Accent
+	switch n {
+	case 0:
+		note, style = "This story has no sections.", st.Faint
+	case 1:
+		note = "1 section follows · press → to begin"
+	}
+	return WrapStyled(note, sp.Width, style, sp.Method)
 }
 
 // WrapStyled wraps plain text to w columns as wm measures and styles

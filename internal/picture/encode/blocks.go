@@ -23,6 +23,9 @@ func Blocks(img image.Image, cols, rows int, p colorprofile.Profile) []string {
 		return nil
 	}
 	px := picture.ScaleTo(img, cols, 2*rows)
+	if p < colorprofile.TrueColor {
+		px = diffuse(px, p, carryFor(p))
+	}
 	conv := converter{profile: p, seen: map[color.RGBA]string{}}
 	lines := make([]string, rows)
 	var b strings.Builder
@@ -108,6 +111,12 @@ func (cv converter) convert(c color.RGBA) color.Color {
 	case colorprofile.ANSI256:
 		return ansi.Convert256(c)
 	case colorprofile.ANSI:
+		// A colour of the palette itself (diffuse gives only those) is
+		// that colour: Convert16 turns silver into white, and grey into
+		// silver.
+		if i, ok := basicIndex[c]; ok {
+			return ansi.BasicColor(i)
+		}
 		return ansi.Convert16(c)
 	}
 	return c

@@ -122,3 +122,26 @@ func TestBlocksForgetTheirColours(t *testing.T) {
 		t.Errorf("drawing 40 pictures left the heap %d KB larger: their colours are remembered for good", grown>>10)
 	}
 }
+
+// TestBlocks16KeepsThePalettesGreys checks that a grey of the 16-colour
+// palette is drawn as itself: Convert16 alone turns silver into white
+// and grey into silver, so diffusion, believing it had drawn them,
+// carried the wrong error.
+func TestBlocks16KeepsThePalettesGreys(t *testing.T) {
+	for _, tt := range []struct {
+		grey uint8
+		sgr  string
+	}{{192, "37;47"}, {128, "90;100"}} {
+		img := image.NewRGBA(image.Rect(0, 0, 8, 8))
+		for i := 0; i < len(img.Pix); i += 4 {
+			img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = tt.grey, tt.grey, tt.grey, 255
+		}
+		lines := Blocks(img, 8, 4, colorprofile.ANSI)
+		for _, l := range lines {
+			if !strings.HasPrefix(l, "\x1b["+tt.sgr+"m▀") {
+				t.Errorf("grey %d drawn as %q, want SGR %s", tt.grey, l, tt.sgr)
+				break
+			}
+		}
+	}
+}

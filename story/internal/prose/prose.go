@@ -16,7 +16,7 @@ import (
 
 var chromeRe = LazyRegexp(`(?i)^(read in app|open in app|advertisement|ad|sponsored|share|share this( article| story)?|share (?:on|via) \S+|about this content|story continues below( this ad(vertisement)?)?|continue reading|read more|click here\b.*|tap here\b.*|also read\s*[:-].*|read more\s*[:-].*|related\s*:.*|follow us( on\b.*)?|download (the )?app|get the app|subscribe( now| to\b.*)?|sign up\b.*|\d+\s*/\s*\d+|next|previous|prev|comments?|skip ad|loading\.*)$`)
 
-var creditRe = LazyRegexp(`(?i)^\(?\s*(?:(?:photo(?:graph)?s?|pictures?|pics?|images?|credits?|courtesy|video)\s*(?:by\b|:|-|–|—)\s*\S.*|©\s*\S.*|(?:ap|afp|reuters|pti|ani|ians|epa|xinhua|getty images|bloomberg|ap photo\b.*)|(?:file )?photo\s*/\s*\S.*)\)?$`)
+var creditRe = LazyRegexp(`(?i)^\(?\s*(?:(?:(?:(?:photo(?:graph)?|picture|image)\s+)?credits?|photo(?:graph)?s?|pictures?|pics?|images?|courtesy|video)\s*(?:by\b|:|-|–|—)\s*\S.*|©\s*\S.*|(?:ap|afp|reuters|pti|ani|ians|epa|xinhua|getty images|bloomberg|ap photo\b.*)|(?:file )?photo\s*/\s*\S.*)\)?$`)
 
 // LazyRegexp compiles expr the first time it is needed.
 func LazyRegexp(expr string) func() *regexp.Regexp {

@@ -1,0 +1,99 @@
+package text_test
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/internal/storytest"
+	"github.com/reeltui/reel/story/read"
+)
+
+// TestCountedGalleries reads "In pictures" pages copied from news sites,
+// whose photos are counted ("1 / 12"): one section per photo, its caption
+// the section's text and its credit the picture's, the date on the cover.
+func TestCountedGalleries(t *testing.T) {
+	tests := []struct {
+		file    string
+		title   string
+		authors []string
+		date    string
+		intro   string
+		bodies  []string // prefixes, one per section
+		credits []string
+	}{
+		{file: "guardian-in-pictures.txt", title: "Winter on the northern coast – in pictures", date: "Mon 7 Dec 2026 07.00 GMT",
+			intro:   "As the first storms of the season reach the coast, photographers follow fishing crews, lifeboat volunteers and the seals that return to the same beaches every year",
+			bodies:  []string{"A fishing boat returns", "Lifeboat volunteers launch", "A grey seal pup", "A sign on the harbour wall reads “Keep off the wall in high winds”", "Waves break over"},
+			credits: []string{"Photograph: Ann Example/The Example Agency", "Photograph: Tom Sample/PA", "Photograph: Ann Example/The Example Agency", "Photograph: Lee Placeholder/Getty Images", "Photograph: Tom Sample/PA"}},
+		{file: "guardian-copied-tight.txt", title: "Harvest moon over the valley – in pictures", date: "Sat 3 Oct 2026 09.30 BST",
+			intro:   "Photographers across the region watched the last full moon of the harvest rise over fields, rivers and rooftops",
+			bodies:  []string{"The harvest moon rises", "A heron stands", "Children watch the moonrise"},
+			credits: []string{"Photograph: Kay Example/Alamy", "Photograph: Max Sample/PA", "Photograph: Kay Example/Alamy"}},
+		{file: "reuters-pictures.txt", title: "Pictures of the week: lanterns, harvests and a flooded square", authors: []string{"Sam Writer"}, date: "Dec 4, 2026, 10:30 AM GMT",
+			intro:   "Our photographers bring you the best pictures of the week from around the world.",
+			bodies:  []string{"Lanterns drift over the river", "Farmers carry rice sheaves across a flooded field at the end of the harvest season.", "Children play football", "A woman holds a placard reading ‘Save our square’"},
+			credits: []string{"Image credit: Reuters", "Photo: AFP", "Image credit: Reuters", "Image credit: Reuters"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			s := storytest.ParseFile(t, filepath.Join("../../testdata/text", tt.file))
+			if s.Title != tt.title || s.Date != tt.date || !slices.Equal(s.Authors, tt.authors) {
+				t.Errorf("title, date, authors = %q, %q, %q; want %q, %q, %q", s.Title, s.Date, s.Authors, tt.title, tt.date, tt.authors)
+			}
+			if s.Intro != tt.intro {
+				t.Errorf("intro = %q, want %q", s.Intro, tt.intro)
+			}
+			if s.Len() != len(tt.bodies) {
+				t.Fatalf("%d sections, want %d: %s", s.Len(), len(tt.bodies), storytest.Dump(s))
+			}
+			for i, sec := range s.Sections() {
+				if words := strings.TrimSuffix(sec.Caption, "…"); words == "" || !strings.HasPrefix(sec.Body, words) {
+					t.Errorf("section %d is named %q, not by its caption's first words", i+1, sec.Caption)
+				}
+				if !strings.HasPrefix(sec.Body, tt.bodies[i]) {
+					t.Errorf("section %d body = %q, want it to start with %q", i+1, sec.Body, tt.bodies[i])
+				}
+				if strings.Contains(sec.Body, "Photo") || strings.Contains(sec.Body, "credit") {
+					t.Errorf("section %d body holds its credit: %q", i+1, sec.Body)
+				}
+				if len(sec.Pictures) != 1 || !sec.Pictures[0].Placeholder || sec.Pictures[0].Credit != tt.credits[i] {
+					t.Errorf("section %d pictures = %+v, want one placeholder credited %q", i+1, sec.Pictures, tt.credits[i])
+				}
+			}
+		})
+	}
+}
+
+// TestCounterNeedsACount checks that a single "1 / 2" line, as a pager
+// leaves in copied text, stays page chrome and splits nothing.
+func TestCounterNeedsACount(t *testing.T) {
+	src := "In Pics- Festival of masks\n\nThe festival began on Monday.\n\nMasks\n\nDancers in masks led the procession.\n\n1 / 2\n\nRiver\n\nThe crowds moved to the river.\n"
+	s := storytest.Must(read.Parse([]byte(src), story.Options{Name: "masks.txt"}))
+	if got := storytest.Captions(s); !slices.Equal(got, []string{"Masks", "River"}) {
+		t.Errorf("captions = %q", got)
+	}
+	if !slices.Contains(s.Dropped, story.Dropped{Kind: "chrome", Text: "1 / 2"}) {
+		t.Errorf("a lone counter is not chrome: %v", s.Dropped)
+	}
+}
+
+// TestHeaderAfterIntro checks that a byline and a timestamp after the
+// intro go to the cover, one each, whether or not blank lines part them.
+func TestHeaderAfterIntro(t *testing.T) {
+	for _, gap := range []string{"\n", "\n\n"} {
+		src := "Snow in the hills\n\nHeavy snow closed the passes overnight." + gap + "Updated: Jan 13, 2022, 05:43 PM(IST)" + gap + "By Jane Doe\n\nClosed roads\n\nThe pass was shut to all traffic.\n\nChildren play\n\nSchools closed for the day.\n"
+		s := storytest.Must(read.Parse([]byte(src), story.Options{Name: "snow.txt"}))
+		if s.Date != "Jan 13, 2022, 05:43 PM(IST)" || !slices.Equal(s.Authors, []string{"Jane Doe"}) {
+			t.Errorf("gap %q: date, authors = %q, %q", gap, s.Date, s.Authors)
+		}
+		if s.Intro != "Heavy snow closed the passes overnight." {
+			t.Errorf("gap %q: intro = %q", gap, s.Intro)
+		}
+		if got := storytest.Captions(s); !slices.Equal(got, []string{"Closed roads", "Children play"}) {
+			t.Errorf("gap %q: captions = %q", gap, got)
+		}
+	}
+}

@@ -1,0 +1,143 @@
+package text
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/internal/prose"
+)
+
+// How a gallery's title, bylines and timestamps are told from its text.
+
+// takeHeader reads the title line, bylines and timestamps at the top.
+func takeHeader(s *story.Story, blocks []textBlock) []textBlock {
+	blocks = splitHeaderLines(blocks)
+	if len(blocks) > 0 && len(blocks[0].lines) == 1 {
+		line := blocks[0].lines[0]
+		if m := matchIf(strings.ContainsAny(line, "-–—:|："), kickerRe, line); m != nil {
+			s.Kicker = m[1]
+			s.Title = strings.TrimSpace(m[2])
+			blocks = blocks[1:]
+		} else if titleLike(line) && len(blocks) > 1 {
+			s.Title = line
+			blocks = blocks[1:]
+		}
+	}
+	for len(blocks) > 0 && len(blocks[0].lines) == 1 && takeHeaderLine(s, blocks[0].lines[0]) {
+		blocks = blocks[1:]
+	}
+	return takeHeaderAfterIntro(s, blocks)
+}
+
+// takeHeaderAfterIntro reads the bylines and timestamps that follow the
+// intro's first paragraph, as news pages print them under the standfirst,
+// whether blank lines part them from it or not.
+func takeHeaderAfterIntro(s *story.Story, blocks []textBlock) []textBlock {
+	if len(blocks) == 0 || blocks[0].kind != blockPara {
+		return blocks
+	}
+	intro := blocks[0]
+	k := len(intro.lines)
+	for k > 1 && isHeaderLine(intro.lines[k-1]) {
+		k--
+	}
+	var header []string
+	header = append(header, intro.lines[k:]...)
+	rest := blocks[1:]
+	for len(rest) > 0 && rest[0].kind == blockPara && len(rest[0].lines) == 1 && isHeaderLine(rest[0].lines[0]) {
+		header = append(header, rest[0].lines[0])
+		rest = rest[1:]
+	}
+	if len(header) == 0 {
+		return blocks
+	}
+	for _, line := range header {
+		if !takeHeaderLine(s, line) {
+			return blocks // a second date: leave the text as it is
+		}
+	}
+	intro.lines = intro.lines[:k]
+	return append([]textBlock{intro}, rest...)
+}
+
+// takeHeaderLine reads a byline or a timestamp into the story, and reports
+// whether line was one (a second timestamp is not taken).
+func takeHeaderLine(s *story.Story, line string) bool {
+	if m := matchIf(prose.HasFoldPrefix(line, bylineStarts), bylineRe, line); m != nil {
+		for _, a := range authorSepRe().Split(m[1], -1) {
+			switch {
+			case a == "":
+			case isDate(a) && s.Date == "":
+				s.Date = a // "By the Desk, 1 January 2025"
+			default:
+				s.Authors = append(s.Authors, a)
+			}
+		}
+		return true
+	}
+	if m := matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line); m != nil && s.Date == "" {
+		s.Date = m[1]
+		return true
+	}
+	if isDate(line) && s.Date == "" {
+		s.Date = line
+		return true
+	}
+	return false
+}
+
+// splitHeaderLines gives bylines and timestamps that follow the title
+// with no blank line between them blocks of their own, as if they had one.
+func splitHeaderLines(blocks []textBlock) []textBlock {
+	for i := 0; i < min(2, len(blocks)); i++ {
+		lines := blocks[i].lines
+		from := 0
+		if i == 0 {
+			from = 1 // the title line
+		}
+		n := from
+		for n < len(lines) && isHeaderLine(lines[n]) {
+			n++
+		}
+		if n == from || len(lines) == 1 {
+			continue
+		}
+		var head []textBlock
+		for _, l := range lines[:n] {
+			head = append(head, textBlock{lines: []string{l}})
+		}
+		if n < len(lines) {
+			head = append(head, textBlock{lines: lines[n:]})
+		}
+		return slices.Concat(blocks[:i], head, blocks[i+1:])
+	}
+	return blocks
+}
+
+// isHeaderLine reports whether a line is a byline or a timestamp.
+func isHeaderLine(line string) bool {
+	return matchIf(prose.HasFoldPrefix(line, bylineStarts), bylineRe, line) != nil ||
+		matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line) != nil || isDate(line)
+}
+
+// How bylines and timestamp lines start, lower-cased: tried before the
+// regular expressions, which most lines would fail more slowly.
+var (
+	bylineStarts = []string{"by", "written by", "reported by", "words by"}
+	datedStarts  = []string{"updated", "published", "first published", "last updated", "posted", "last modified"}
+)
+
+// matchIf returns re's submatches in line, when worth trying at all.
+func matchIf(worth bool, re func() *regexp.Regexp, line string) []string {
+	if !worth {
+		return nil
+	}
+	return re().FindStringSubmatch(line)
+}
+
+// isDate reports whether a short line is a date, such as "Jan 13, 2022".
+func isDate(line string) bool {
+	return len(line) <= 80 && strings.ContainsAny(line, "0123456789") && dateRe().MatchString(line)
+}
