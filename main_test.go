@@ -342,12 +342,25 @@ func startTermEnv(t *testing.T, stdin io.Reader, ctty bool, env []string, args .
 	return tm
 }
 
+// patience is how long an end-to-end test waits for reel to show or do
+// something before it calls reel stuck: until shortly before the test
+// binary's own -timeout. A fixed few seconds is a speed test in disguise,
+// and failed on a loaded machine with reel built with -race, which starts
+// in about 2 s there and sleeps 1 s more on its way out (the race
+// runtime's atexit_sleep_ms).
+func patience(t *testing.T) time.Time {
+	if d, ok := t.Deadline(); ok {
+		return d.Add(-time.Until(d) / 10) // time to say what it waited for
+	}
+	return time.Now().Add(5 * time.Minute)
+}
+
 func (tm *ptyTerm) screen() string { return ansi.Strip(tm.emu.Render()) }
 
 // waitFor waits until the screen shows text.
 func (tm *ptyTerm) waitFor(text string) {
 	tm.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := patience(tm.t)
 	for time.Now().Before(deadline) {
 		if strings.Contains(tm.screen(), text) {
 			return
@@ -378,7 +391,7 @@ func (tm *ptyTerm) exit() int {
 			tm.t.Fatal(err)
 		}
 		return 0
-	case <-time.After(10 * time.Second):
+	case <-time.After(time.Until(patience(tm.t))):
 		tm.t.Fatalf("reel did not exit:\n%s", tm.screen())
 	}
 	return -1

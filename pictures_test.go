@@ -15,7 +15,7 @@ import (
 func TestInteractivePictures(t *testing.T) {
 	tm := startTermEnv(t, nil, true, []string{"XDG_STATE_HOME=" + t.TempDir(), "KITTY_WINDOW_ID=1"}, "--start", "1", "testdata/pictures/deck.md")
 	tm.waitFor("The sun sets over a calm sea")
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := patience(t)
 	for !strings.Contains(tm.emu.Render(), "▀") {
 		if time.Now().After(deadline) {
 			t.Fatalf("no picture drawn:\n%s", tm.screen())
@@ -39,12 +39,18 @@ func TestInteractivePictures(t *testing.T) {
 		t.Error("a terminal that is not kitty was sent the kitty query")
 	}
 
+	// Under NO_COLOR, p says why there are no pictures: the reader has
+	// none to load. Nothing it wrote, to the end, is a picture.
 	tm = startTermEnv(t, nil, true, []string{"XDG_STATE_HOME=" + t.TempDir(), "NO_COLOR=1"}, "--start", "1", "testdata/pictures/deck.md")
 	tm.waitFor("The sun sets over a calm sea")
-	time.Sleep(500 * time.Millisecond) // time enough for a picture to load
+	tm.send("p")
+	tm.waitFor("pictures need colour: NO_COLOR is set")
+	tm.send("q")
+	if code := tm.exit(); code != 0 {
+		t.Errorf("exit %d", code)
+	}
+	<-tm.done
 	if strings.Contains(tm.raw.String(), "▀") {
 		t.Error("NO_COLOR drew a picture")
 	}
-	tm.send("q")
-	tm.exit()
 }

@@ -82,8 +82,10 @@ const (
 )
 
 // How long Update waits for a page to render before it shows a plain
-// version and lets the render finish in the background.
-const syncRenderBudget = 150 * time.Millisecond
+// version and lets the render finish in the background. Update must not
+// keep keys and frames waiting, so the budget is a few frames (a page
+// formats in a few milliseconds).
+const syncRenderBudget = 30 * time.Millisecond
 
 // Default slideshow interval and its bounds.
 const (
@@ -144,6 +146,7 @@ type Model struct {
 
 	count    string // digits typed before enter or G
 	hint     string // a note on the status bar until the next key
+	toEnd    bool   // the page read back to shows from its end once rendered
 	playing  bool
 	interval time.Duration
 	left     time.Duration // until the slideshow turns the page

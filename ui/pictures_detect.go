@@ -25,7 +25,7 @@ import (
 
 // requestCellSize asks for the size of a cell in pixels (XTWINOPS 16);
 // the answer is CSI 6 ; height ; width t.
-const requestCellSize = "\x1b[16t"
+var requestCellSize = ansi.WindowOp(16)
 
 // detectTimeout is how long auto mode waits for the terminal's answers
 // before it keeps half blocks for good.

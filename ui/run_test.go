@@ -8,6 +8,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/ui/page"
@@ -80,11 +81,22 @@ type gatedFormatter struct {
 	calls atomic.Int32
 	mu    sync.Mutex
 	seen  map[string]int // how often each Markdown text was formatted
+	// How often a format began, by Markdown text and by width, gate or
+	// no gate.
+	begun        map[string]int
+	begunAtWidth map[int]int
 }
 
 func newGatedFormatter() *gatedFormatter { return &gatedFormatter{gate: make(chan struct{})} }
 
 func (g *gatedFormatter) format(md string, w int, theme page.Theme) string {
+	g.mu.Lock()
+	if g.begun == nil {
+		g.begun, g.begunAtWidth = map[string]int{}, map[int]int{}
+	}
+	g.begun[md]++
+	g.begunAtWidth[w]++
+	g.mu.Unlock()
 	<-g.gate
 	g.calls.Add(1)
 	g.mu.Lock()
@@ -272,5 +284,29 @@ func TestNeighboursRenderAfterTheTurn(t *testing.T) {
 		case <-deadline:
 			t.Fatal("page 2's render never arrived once it was wanted")
 		}
+	}
+}
+
+// panickyArt is an Art with a bug: it panics when asked to draw.
+type panickyArt struct{}
+
+func (panickyArt) Draw(story.Picture, int, int, int) ([]string, string) { panic("art bug") }
+func (panickyArt) Loading(story.Picture) bool                           { return false }
+
+// TestBackgroundRenderPanicIsShown: a render in the background that meets
+// a bug brings a page that says it could not be drawn.
+func TestBackgroundRenderPanicIsShown(t *testing.T) {
+	m := testModel(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark})
+	m, _ = run(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
+	sp := m.spec(1)
+	sp.Art = panickyArt{}
+	r := &rendering{spec: sp, done: make(chan struct{})}
+	msg, ok := r.delivery(m.key(1))().(pageMsg)
+	if !ok {
+		t.Fatalf("the delivery brought %#v", msg)
+	}
+	got := strings.Join(strings.Fields(ansi.Strip(strings.Join(msg.page.Lines, "\n"))), " ")
+	if !strings.Contains(got, "could not be drawn: internal error in page render: art bug") {
+		t.Errorf("the page shows:\n%s", got)
 	}
 }

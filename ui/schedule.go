@@ -2,10 +2,12 @@ package ui
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/reeltui/reel/internal/guard"
 	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
@@ -38,47 +40,55 @@ type shownPage struct {
 
 // renderPage renders one page and takes its pictures' markers out. It is
 // safe to call from any goroutine, and a bug in it gives the page as
-// plain text, never a crash.
-func renderPage(sp page.Spec) (p *shownPage) {
-	defer func() {
-		if r := recover(); r != nil {
-			p = &shownPage{Page: page.Plain(sp)}
-		}
-	}()
-	p = &shownPage{Page: page.Render(sp)}
-	art, _ := sp.Art.(*graphics.Art)
-	p.pictures = graphics.MarkPictures(p.Lines, art, sp.Method)
+// plain text that says it could not be drawn, never a crash.
+func renderPage(sp page.Spec) *shownPage {
+	var p *shownPage
+	err := guard.Run("page render", func() error {
+		p = &shownPage{Page: page.Render(sp)}
+		art, _ := sp.Art.(*graphics.Art)
+		p.pictures = graphics.MarkPictures(p.Lines, art, sp.Method)
+		return nil
+	})
+	if err != nil {
+		return &shownPage{Page: page.Failed(sp, err)}
+	}
 	return p
 }
 
-// render returns page i, from the cache or rendered now.
-func (m Model) render(i int) *shownPage {
-	k := m.key(i)
-	if p := m.cache.get(k); p != nil {
-		return p
+// cachedLen returns the length of page i as it would be shown now, if it
+// is rendered.
+func (m Model) cachedLen(i int) (int, bool) {
+	if p := m.cache.get(m.key(i)); p != nil {
+		return len(p.Lines), true
 	}
-	p := renderPage(m.spec(i))
-	m.cache.put(k, p)
-	return p
+	return 0, false
 }
 
 // rendering is a page's render in the background, started by whichever
 // needs it first: the prefetch's command when Bubble Tea runs it, or show
 // when the reader turns to the page. Each page has at most one.
 type rendering struct {
-	spec page.Spec
-	once sync.Once
-	done chan struct{} // closed once page is set
-	page *shownPage
+	spec    page.Spec
+	once    sync.Once
+	dropped atomic.Bool   // no longer wanted: if not begun, it never begins
+	done    chan struct{} // closed once page is set, or the render dropped
+	page    *shownPage    // nil if dropped before it began
 }
 
 // start begins the render, once; it returns r.
 func (r *rendering) start() *rendering {
 	r.once.Do(func() {
-		go func() {
+		if r.dropped.Load() {
+			close(r.done)
+			return
+		}
+		guard.Go("page render", func() {
 			r.page = renderPage(r.spec)
 			close(r.done)
-		}()
+		}, func(err error) {
+			r.page = &shownPage{Page: page.Broken(err)}
+			close(r.done)
+		})
 	})
 	return r
 }
@@ -106,8 +116,24 @@ func (r *rendering) deliveryAfter(k pageKey, d time.Duration) tea.Cmd {
 			case <-r.done:
 			}
 		}
-		<-r.start().done
+		if <-r.start().done; r.page == nil {
+			return nil // dropped
+		}
 		return pageMsg{key: k, page: r.page}
+	}
+}
+
+// dropUnwanted forgets the renders under way for a layout no longer shown
+// (another width, height, theme, width method or story): those not begun
+// never begin. One begun runs on, as Glamour cannot be stopped, but a page
+// is not formatted twice beside itself (page's lateFormats).
+func (m *Model) dropUnwanted() {
+	now := m.key(m.pos.page)
+	for k, r := range m.pending {
+		if k.width != now.width || k.height != now.height || k.theme != now.theme || k.method != now.method || k.story != now.story {
+			r.dropped.Store(true)
+			delete(m.pending, k)
+		}
 	}
 }
 
@@ -123,7 +149,7 @@ const prefetchDelay = 20 * time.Millisecond
 
 // show makes the current page ready to draw and prefetches its
 // neighbours. A page that takes longer than the render budget is shown as
-// plain text until its render arrives.
+// plain text until its render arrives: Update waits no longer than that.
 func (m *Model) show() tea.Cmd { return m.showKeeping(false) }
 
 // showKeeping is show; with keep, a page on screen whose render is out of
@@ -133,6 +159,7 @@ func (m *Model) showKeeping(keep bool) tea.Cmd {
 	if m.width <= 0 || m.height <= 0 {
 		return nil
 	}
+	m.dropUnwanted()
 	var cmds []tea.Cmd
 	k := m.key(m.pos.page)
 	if p := m.cache.get(k); p != nil {
@@ -141,15 +168,17 @@ func (m *Model) showKeeping(keep bool) tea.Cmd {
 		cmds = append(cmds, m.rendering(k, sp).delivery(k))
 	} else {
 		r := m.rendering(k, sp).start()
+		budget := time.NewTimer(m.renderBudget)
 		select {
 		case <-r.done:
 			delete(m.pending, k)
 			m.cache.put(k, r.page)
 			m.cur = r.page
-		case <-time.After(m.renderBudget):
+		case <-budget.C:
 			m.cur = &shownPage{Page: page.Plain(sp)}
 			cmds = append(cmds, r.delivery(k))
 		}
+		budget.Stop()
 	}
 	m.pos = scroll(m.pos, 0, len(m.cur.Lines), m.bodyHeight())
 	for _, i := range []int{m.pos.page + 1, m.pos.page - 1} {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 
@@ -92,9 +93,26 @@ func (m Model) rendered(msg pageMsg) Model {
 	m.cache.put(msg.key, msg.page)
 	if msg.key == m.key(m.pos.page) {
 		m.cur = msg.page
+		if m.toEnd {
+			m.pos.y = len(m.cur.Lines)
+		}
 		m.pos = scroll(m.pos, 0, len(m.cur.Lines), m.bodyHeight())
 	}
 	return m
+}
+
+// readBack is shift+space. The previous page's end is where it goes;
+// that page is not rendered here if it is not yet: it is shown, plainly
+// until its render arrives, from its end (toEnd).
+func (m *Model) readBack(h int) {
+	m.pos = readBack(m.pos, h, func(p int) int {
+		n, ok := m.cachedLen(p)
+		if !ok {
+			m.toEnd = true
+			return math.MaxInt / 2
+		}
+		return n
+	})
 }
 
 // ticked is a second of the slideshow.
@@ -140,7 +158,7 @@ func wheelDelta(msg tea.MouseWheelMsg) int {
 // keyPress handles a key: the overlay shown takes it, else the page.
 // ctrl+c quits from anywhere.
 func (m Model) keyPress(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	m.hint = ""
+	m.hint, m.toEnd = "", false
 	if key.Matches(msg, m.keys.ForceQuit) {
 		return m, tea.Interrupt
 	}
@@ -270,7 +288,7 @@ func (m *Model) scrollKey(msg tea.KeyPressMsg) bool {
 	case key.Matches(msg, k.ReadOn):
 		m.readOn(h)
 	case key.Matches(msg, k.ReadBack):
-		m.pos = readBack(m.pos, h, func(p int) int { return len(m.render(p).Lines) })
+		m.readBack(h)
 	default:
 		return false
 	}

@@ -7,8 +7,9 @@ import (
 )
 
 // The line grammar of the blocks the splitter reads (split.go): blank
-// lines, indentation, thematic breaks, headings, fences and HTML blocks,
-// by CommonMark's rules as goldmark applies them.
+// lines, indentation, thematic breaks, headings and HTML blocks, by
+// CommonMark's rules as goldmark applies them. Fences are story.Fence's,
+// which the page renderer reads by too.
 
 // isSpace reports whether c is white space as goldmark's block rules count
 // it (util.IsSpace): a form feed or vertical tab is not.
@@ -88,32 +89,6 @@ func setextLevel(t string) int {
 		return 1
 	}
 	return 2
-}
-
-// fenceLen returns the length of the code fence that t opens, or 0: three
-// or more backticks or tildes, and no backtick in a backtick fence's info.
-func fenceLen(t string) int {
-	n := 0
-	for n < len(t) && t[n] == t[0] {
-		n++
-	}
-	if n < 3 || (t[0] == '`' && strings.IndexByte(t[n:], '`') >= 0) {
-		return 0
-	}
-	return n
-}
-
-// closesFence reports whether line closes a fence of n fence characters.
-func closesFence(line string, fence byte, n int) bool {
-	w, at := indentOf(line)
-	if w >= 4 {
-		return false
-	}
-	i := at
-	for i < len(line) && line[i] == fence {
-		i++
-	}
-	return i-at >= n && isBlank(line[i:])
 }
 
 // mayOpenContainer reports whether t (indent removed) might open a block

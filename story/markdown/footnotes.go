@@ -25,23 +25,18 @@ func takeFootnotes(src string) (string, map[string]string) {
 	}
 	var kept strings.Builder
 	notes := map[string]string{}
-	var fence byte
-	fenceN := 0
+	var fence story.Fence
 	label := "" // the note whose indented lines follow
 	for line := range strings.Lines(src) {
 		body := strings.TrimRight(line, "\n")
-		w, at := indentOf(body)
-		t := body[at:]
+		w, _ := indentOf(body)
 		switch {
-		case fenceN > 0:
-			if closesFence(body, fence, fenceN) {
-				fenceN = 0
-			}
+		case fence.Open():
+			fence.Line(body)
 		case label != "" && w >= 2 && !isBlank(body):
 			notes[label] += " " + strings.TrimSpace(body)
 			continue
-		case w < 4 && t != "" && (t[0] == '`' || t[0] == '~') && fenceLen(t) > 0:
-			fence, fenceN = t[0], fenceLen(t)
+		case w < 4 && fence.Line(body) == story.FenceOpens:
 		default:
 			if m := footDefRe().FindStringSubmatch(body); m != nil {
 				label = m[1]
@@ -137,20 +132,18 @@ func footnotePage(sec *story.Section, notes map[string]string) {
 // on the lines of a fence.
 func codeRanges(md string) [][2]int {
 	var out [][2]int
-	var fence byte
-	fenceN, fenceAt, at := 0, 0, 0
+	var fence story.Fence
+	fenceAt, at := 0, 0
 	for line := range strings.Lines(md) {
 		body := strings.TrimRight(line, "\n")
-		w, i := indentOf(body)
-		t := body[i:]
+		w, _ := indentOf(body)
 		switch {
-		case fenceN > 0:
-			if closesFence(body, fence, fenceN) {
+		case fence.Open():
+			if fence.Line(body) == story.FenceCloses {
 				out = append(out, [2]int{fenceAt, at + len(line)})
-				fenceN = 0
 			}
-		case w < 4 && t != "" && (t[0] == '`' || t[0] == '~') && fenceLen(t) > 0:
-			fence, fenceN, fenceAt = t[0], fenceLen(t), at
+		case w < 4 && fence.Line(body) == story.FenceOpens:
+			fenceAt = at
 		case w >= 4:
 			out = append(out, [2]int{at, at + len(line)})
 		default:
@@ -158,7 +151,7 @@ func codeRanges(md string) [][2]int {
 		}
 		at += len(line)
 	}
-	if fenceN > 0 {
+	if fence.Open() {
 		out = append(out, [2]int{fenceAt, len(md)})
 	}
 	return out

@@ -50,20 +50,13 @@ const mdpPause = "<!-- pause -->"
 // kept as no-break spaces. Code is left alone.
 func mdpLines(src string) string {
 	lines := strings.Split(src, "\n")
-	fence := ""
+	var fence story.Fence
 	plainAbove := false // the line above is paragraph text at the margin
 	for i, line := range lines {
 		trimmed := strings.TrimSpace(line)
 		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 		switch {
-		case fence != "":
-			if strings.HasPrefix(trimmed, fence) {
-				fence = ""
-			}
-			plainAbove = false
-			continue
-		case strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~"):
-			fence = trimmed[:3]
+		case fence.Line(line) != story.Unfenced:
 			plainAbove = false
 			continue
 		case trimmed == "^" || strings.EqualFold(trimmed, "<br>") || strings.EqualFold(trimmed, "<br/>") || strings.EqualFold(trimmed, "<br />"):

@@ -71,6 +71,16 @@ func TestMdpFencesUntouched(t *testing.T) {
 	}
 }
 
+// TestMdpLongerFenceUntouched: a "```" line inside a "````" block is code,
+// and so is the stop line after it.
+func TestMdpLongerFenceUntouched(t *testing.T) {
+	src := "%title: T\n\n# A\n\n````\n```\n^\n````\n"
+	s := storytest.Must(read.Parse([]byte(src), story.Options{Name: "a.md"}))
+	if body := s.Section(0).Body; body != "````\n```\n^\n````" {
+		t.Errorf("code was rewritten: %q", body)
+	}
+}
+
 func TestMdpTitleMarkup(t *testing.T) {
 	s := storytest.Must(read.Parse([]byte("%title: Learning _vim_\n\n# A\n\nx\n"), story.Options{Name: "a.md"}))
 	if s.Title != "Learning vim" || s.TitleMarkdown != "Learning _vim_" {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/reeltui/reel/story"
 )
 
 // The splitter finds where a Markdown deck's slides begin without parsing
@@ -68,9 +70,8 @@ type scanner struct {
 	// transforms might take it apart if a setext underline came.
 	paraStart int
 	paraRisky bool
-	// For a fence: its character and length.
-	fence    byte
-	fenceLen int
+	// For a fence: the code block it opened.
+	fence story.Fence
 	// For an HTML block: its kind, 1 to 7.
 	html int
 }
@@ -151,7 +152,7 @@ func (s *scanner) line(start, next int) int {
 func (s *scanner) inLeaf(line string) bool {
 	switch s.open {
 	case leafFence:
-		if closesFence(line, s.fence, s.fenceLen) {
+		if s.fence.Line(line) == story.FenceCloses {
 			s.open = leafNone
 		}
 		return true
@@ -183,8 +184,8 @@ func (s *scanner) opening(line, t string, start, next int, inPara bool) (to int,
 			return next, true
 		}
 	case '`', '~':
-		if n := fenceLen(t); n > 0 {
-			s.open, s.fence, s.fenceLen = leafFence, c, n
+		if s.fence.Line(line) == story.FenceOpens {
+			s.open = leafFence
 			return next, true
 		}
 	case '<':
@@ -291,8 +292,9 @@ func (s *scanner) resume(n ast.Node, src []byte) {
 	}
 	switch b := n.(type) {
 	case *ast.FencedCodeBlock:
-		t := string(src[n.Pos():])
-		s.open, s.fence, s.fenceLen = leafFence, t[0], len(t)-len(strings.TrimLeft(t, t[:1]))
+		s.fence = story.Fence{}
+		s.fence.Line(string(src[lineStart(src, n.Pos()):lineEnd(src, n.Pos())]))
+		s.open = leafFence
 	case *ast.HTMLBlock:
 		if b.HTMLBlockType <= ast.HTMLBlockType5 {
 			s.open, s.html = leafHTML, int(b.HTMLBlockType)

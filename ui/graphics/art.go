@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/picture/encode"
@@ -352,7 +353,7 @@ func Passthrough(seq string) string {
 	var b strings.Builder
 	for _, s := range strings.SplitAfter(seq, "\x1b\\") {
 		if s != "" {
-			b.WriteString(encode.TmuxPassthrough(s))
+			b.WriteString(ansi.TmuxPassthrough(s))
 		}
 	}
 	return b.String()

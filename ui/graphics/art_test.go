@@ -69,3 +69,13 @@ func TestKittyPlacementSentOnce(t *testing.T) {
 		t.Error("no placeholders once placed")
 	}
 }
+
+// TestPassthroughWrapsEachSequence: tmux passes on one sequence per
+// wrapper, its escapes doubled, so a delete and a placement go in two.
+func TestPassthroughWrapsEachSequence(t *testing.T) {
+	got := Passthrough("\x1b_Ga=d,i=1\x1b\\\x1b_Gi=1\x1b\\")
+	want := "\x1bPtmux;\x1b\x1b_Ga=d,i=1\x1b\x1b\\\x1b\\" + "\x1bPtmux;\x1b\x1b_Gi=1\x1b\x1b\\\x1b\\"
+	if got != want {
+		t.Errorf("Passthrough = %q, want %q", got, want)
+	}
+}

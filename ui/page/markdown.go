@@ -7,6 +7,9 @@ import (
 	gansi "charm.land/glamour/v2/ansi"
 	"charm.land/glamour/v2/styles"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/internal/guard"
+	"github.com/reeltui/reel/story"
 )
 
 // A page's Markdown is formatted by Glamour within a deadline, fitted to
@@ -14,39 +17,58 @@ import (
 // styling; past the deadline, or on any failure, it is shown plainly.
 
 // markdownLines renders Markdown at width w with Glamour, within the
-// deadline. A page too long to format, or a render that fails or runs
-// late, gives the text plainly instead, and plain is set: every word is
-// still shown.
+// deadline; plain is set when the text is shown plainly (formatMarkdown).
 func markdownLines(md string, w int, theme Theme, deadline time.Duration, format func(string, int, Theme) string, wm ansi.Method) (lines []string, plain bool) {
+	lines, why := formatMarkdown(md, w, theme, deadline, format, wm)
+	return lines, why != ""
+}
+
+// tooSlow is why a page too long, or too slow, to format is shown plainly.
+const tooSlow = "this page is too long or too slow to format"
+
+// formatMarkdown renders Markdown at width w with Glamour, within the
+// deadline. A page too long to format, or a render that fails, runs late
+// or panics, gives the text plainly instead, and why says why: every word
+// is still shown. A text whose format is still running late is not
+// formatted again until that one ends (lateFormats).
+func formatMarkdown(md string, w int, theme Theme, deadline time.Duration, format func(string, int, Theme) string, wm ansi.Method) (lines []string, why string) {
 	md = strings.TrimSpace(md)
 	if md == "" {
-		return nil, false
+		return nil, ""
 	}
-	if len(md) > maxMarkdownLen {
-		return WrapWidth(unescapeMarkdown(md), w, wm), true
+	if len(md) > maxMarkdownLen || lateFormats.busy(md) {
+		return WrapWidth(unescapeMarkdown(md), w, wm), tooSlow
 	}
-	md = tameMarkdown(md)
-	formatted, held := holdHyphens(wrapCode(md, w, wm))
-	done := make(chan string, 1)
-	go func() {
-		defer func() {
-			if recover() != nil {
-				done <- ""
-			}
-		}()
-		done <- formatFitting(formatted, w, theme, format, wm)
-	}()
+	formatted, held := holdHyphens(wrapCode(tameMarkdown(md), w, wm))
+	done := make(chan formatResult, 1)
+	call := &lateCall{md: md}
+	guard.Go("page format", func() {
+		done <- formatResult{out: formatFitting(formatted, w, theme, format, wm)}
+		lateFormats.ended(call)
+	}, func(err error) {
+		done <- formatResult{err: err}
+		lateFormats.ended(call)
+	})
+	timer := time.NewTimer(deadline)
+	defer timer.Stop()
+	var r formatResult
 	select {
-	case out := <-done:
-		if out != "" {
-			if held {
-				out = releaseHyphens(out)
-			}
-			return fitLines(trimBlank(strings.Split(out, "\n")), w, wm), false
+	case r = <-done:
+	case <-timer.C:
+		var ok bool
+		if r, ok = lateFormats.missed(call, done); !ok {
+			return WrapWidth(unescapeMarkdown(md), w, wm), tooSlow
 		}
-	case <-time.After(deadline):
 	}
-	return WrapWidth(unescapeMarkdown(md), w, wm), true
+	switch {
+	case r.err != nil:
+		return WrapWidth(unescapeMarkdown(md), w, wm), story.OneLine(r.err.Error())
+	case r.out == "":
+		return WrapWidth(unescapeMarkdown(md), w, wm), tooSlow
+	case held:
+		r.out = releaseHyphens(r.out)
+	}
+	return fitLines(trimBlank(strings.Split(r.out, "\n")), w, wm), ""
 }
 
 // formatFitting formats md to w columns as wm measures them. Glamour

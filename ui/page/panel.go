@@ -350,10 +350,9 @@ func narrowPanel(p story.Picture, w int, st Styles, wm ansi.Method) []string {
 // callers wrap their content first.
 func FramePanel(inner []string, w int, frame lipgloss.Style, wm ansi.Method) []string {
 	b := frame.GetBorderStyle()
-	edge := lipgloss.NewStyle()
-	if c := frame.GetBorderTopForeground(); c != nil {
-		edge = edge.Foreground(c)
-	}
+	// The top border's colour stands for the whole frame's (NoColor when
+	// the frame has none, which renders plain).
+	edge := lipgloss.NewStyle().Foreground(frame.GetBorderTopForeground())
 	padL, padR := frame.GetPaddingLeft(), frame.GetPaddingRight()
 	iw := max(w-2-padL-padR, 0)
 	line := func(left, fill, right string) string {

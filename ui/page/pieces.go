@@ -36,6 +36,24 @@ func stepCue(hidden, w int, st Styles) []string {
 
 // Plain is a page's text, unformatted: shown while its render runs.
 func Plain(sp Spec) *Page {
+	return &Page{Lines: append(plainText(sp), "", sp.Styles.Faint.Render("formatting…")), Plain: true}
+}
+
+// Failed is a page's text, unformatted, over a line that says why it
+// could not be drawn: a bug met on one page leaves its words readable.
+func Failed(sp Spec, err error) *Page {
+	note := WrapStyled("this page could not be drawn: "+story.OneLine(err.Error()), sp.Width, sp.Styles.Faint, sp.Method)
+	return &Page{Lines: append(append(plainText(sp), ""), note...), Plain: true}
+}
+
+// Broken is a page that only says why it could not be drawn, for when
+// even its plain text could not be.
+func Broken(err error) *Page {
+	return &Page{Lines: []string{"", "This page could not be drawn: " + story.OneLine(err.Error())}, Plain: true}
+}
+
+// plainText is a page's text, unformatted, wrapped to its width.
+func plainText(sp Spec) []string {
 	var text string
 	if sp.Index == 0 {
 		text = sp.Story.Title + "\n\n" + sp.Story.Intro
@@ -44,7 +62,7 @@ func Plain(sp Spec) *Page {
 		text = sec.Caption + "\n\n" + sec.Step(len(sec.Steps)-sp.Hidden)
 	}
 	lines := append([]string{""}, WrapWidth(unescapeMarkdown(text), sp.Width, sp.Method)...)
-	return &Page{Lines: append(lines, "", sp.Styles.Faint.Render("formatting…")), Plain: true}
+	return lines
 }
 
 // Pictures are the pictures page i shows: the story's poster on the

@@ -6,9 +6,11 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/reeltui/reel/internal/guard"
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
 )
@@ -68,6 +70,10 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 			out.WriteString(st.Faint.Render(rule) + "\n")
 		}
 		pictures.wait(i)
+		if err := pictures.problem(); err != nil {
+			_ = out.Flush()
+			return err
+		}
 		// A 24-row page keeps the panels to the height of a screen's third.
 		p := Render(Spec{Story: s, Index: i, Width: cw, Height: 24, Theme: theme, Styles: &st, Print: true, Art: art, Method: opt.Method})
 		lines := p.Lines
@@ -103,9 +109,15 @@ const printLookahead = 8
 // waited for together, not one after another, page by page.
 type printPictures struct {
 	loader *picture.Loader
-	pages  [][]aheadPicture // each page's pictures
-	slots  chan struct{}    // one for each picture loading or loaded, not yet printed
+	load   func(ctx context.Context, src string) // loader.Load, in tests another
+	pages  [][]aheadPicture                      // each page's pictures
+	slots  chan struct{}                         // one for each picture loading or loaded, not yet printed
 	cancel context.CancelFunc
+	// A panic in the loading ahead closes failed and sets err: the
+	// printing stops with it as its error, rather than wait for ever.
+	failOnce sync.Once
+	failed   chan struct{}
+	err      error
 }
 
 // aheadPicture is a picture of a page. first says the page is the first
@@ -118,8 +130,13 @@ type aheadPicture struct {
 
 // loadAhead starts loading the pictures of s with l.
 func loadAhead(s *story.Story, l *picture.Loader) *printPictures {
+	return loadAheadWith(s, l, func(ctx context.Context, src string) { _, _ = l.Load(ctx, src) })
+}
+
+// loadAheadWith is loadAhead, loading each picture with load.
+func loadAheadWith(s *story.Story, l *picture.Loader, load func(context.Context, string)) *printPictures {
 	ctx, cancel := context.WithCancel(context.Background())
-	p := &printPictures{loader: l, slots: make(chan struct{}, printLookahead), cancel: cancel}
+	p := &printPictures{loader: l, load: load, slots: make(chan struct{}, printLookahead), cancel: cancel, failed: make(chan struct{})}
 	seen := map[string]bool{}
 	var order []aheadPicture
 	for i := range s.Len() + 1 {
@@ -138,20 +155,46 @@ func loadAhead(s *story.Story, l *picture.Loader) *printPictures {
 		}
 		p.pages = append(p.pages, page)
 	}
-	go func() {
+	guard.Go("print pictures", func() {
 		for _, a := range order {
 			select {
 			case p.slots <- struct{}{}:
 			case <-ctx.Done():
 				return
 			}
-			go func() {
-				_, _ = l.Load(ctx, a.src)
+			// A panic fails the printing before done is closed, so
+			// that wait never loads the picture again.
+			guard.Go("print picture", func() {
+				p.load(ctx, a.src)
 				close(a.done)
-			}()
+			}, func(err error) {
+				p.fail(err)
+				close(a.done)
+			})
 		}
-	}()
+	}, p.fail)
 	return p
+}
+
+// fail stops the printing with err, the first panic of the loading.
+func (p *printPictures) fail(err error) {
+	p.failOnce.Do(func() {
+		p.err = err
+		close(p.failed)
+	})
+}
+
+// problem returns what stopped the loading ahead, if anything did.
+func (p *printPictures) problem() error {
+	if p == nil {
+		return nil
+	}
+	select {
+	case <-p.failed:
+		return p.err
+	default:
+		return nil
+	}
 }
 
 // wait returns once page i's pictures are loaded (or cannot be), and
@@ -162,11 +205,17 @@ func (p *printPictures) wait(i int) {
 	}
 	for _, a := range p.pages[i] {
 		if a.first {
-			<-a.done
+			select {
+			case <-a.done:
+			case <-p.failed:
+			}
+			if p.problem() != nil {
+				return
+			}
 			<-p.slots
 		}
 		if _, _, ok := p.loader.Cached(a.src); !ok {
-			_, _ = p.loader.Load(context.Background(), a.src)
+			p.load(context.Background(), a.src)
 		}
 	}
 }

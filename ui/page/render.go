@@ -11,6 +11,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/reeltui/reel/internal/guard"
 	"github.com/reeltui/reel/story"
 )
 
@@ -89,14 +90,13 @@ type Art interface {
 }
 
 // Render renders one page. It is safe to call from any goroutine, and
-// a bug in it gives the page as plain text, never a crash.
+// a bug in it gives the page as plain text that says it could not be
+// drawn, never a crash.
 func Render(sp Spec) (p *Page) {
-	defer func() {
-		if r := recover(); r != nil {
-			p = Plain(sp)
-		}
-	}()
-	return buildPage(sp)
+	if err := guard.Run("page render", func() error { p = buildPage(sp); return nil }); err != nil {
+		return Failed(sp, err)
+	}
+	return p
 }
 
 func buildPage(sp Spec) *Page {
@@ -139,18 +139,25 @@ func buildPage(sp Spec) *Page {
 		}
 	}
 	texts := make([][]string, len(pieces))
-	plain := false
+	plain := ""
 	for i, pc := range pieces {
-		text, textPlain := markdownLines(pc.text, sp.Width, sp.Theme, deadline, format, wm)
+		text, why := formatMarkdown(pc.text, sp.Width, sp.Theme, deadline, format, wm)
 		if pc.columns != nil {
-			text, textPlain = columnLines(pc.columns, sp.Width, sp.Theme, deadline, format, wm)
+			var colsPlain bool
+			text, colsPlain = columnLines(pc.columns, sp.Width, sp.Theme, deadline, format, wm)
+			why = ""
+			if colsPlain {
+				why = tooSlow
+			}
 		}
-		plain = plain || textPlain
+		if plain == "" {
+			plain = why
+		}
 		texts[i] = text
 	}
 	maxH := sp.Height / 3
 	room := pictureRoom(sp, pieces, texts, len(head), len(foot))
-	p.Plain = plain
+	p.Plain = plain != ""
 	p.Lines = assemblePage(sp, pieces, texts, head, foot, plain, maxH, room)
 	// The room left for pictures is reckoned before they are drawn: if the
 	// page came out taller than the screen, give them less, down to what
@@ -168,7 +175,7 @@ func buildPage(sp Spec) *Page {
 // assemblePage sets a page's lines: its heading, its pieces of text each
 // followed by its panels (each at most room rows tall where it draws
 // a picture), and its foot.
-func assemblePage(sp Spec, pieces []bodyPiece, texts [][]string, head, foot []string, plain bool, maxH, room int) []string {
+func assemblePage(sp Spec, pieces []bodyPiece, texts [][]string, head, foot []string, plain string, maxH, room int) []string {
 	st := *sp.Styles
 	var lines []string
 	for i, pc := range pieces {
@@ -183,9 +190,9 @@ func assemblePage(sp Spec, pieces []bodyPiece, texts [][]string, head, foot []st
 		// A page without a heading keeps the blank line above its text.
 		out = append([]string{""}, out...)
 	}
-	if plain {
+	if plain != "" {
 		out = append(out, "")
-		out = append(out, WrapStyled("(shown plainly: this page is too long or too slow to format)", sp.Width, st.Faint, sp.Method)...)
+		out = append(out, WrapStyled("(shown plainly: "+plain+")", sp.Width, st.Faint, sp.Method)...)
 	}
 	if len(foot) > 0 {
 		out = append(out, "")

@@ -3,6 +3,9 @@ package page
 import (
 	"net/url"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
 )
@@ -17,58 +20,80 @@ func safeANSI(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c != 0x1B {
-			j := i
-			for j < len(s) && s[j] != 0x1B {
-				j++
+		if s[i] != ansi.ESC {
+			j := strings.IndexByte(s[i:], ansi.ESC)
+			if j < 0 {
+				j = len(s) - i
 			}
-			b.WriteString(story.Clean(s[i:j]))
-			i = j
+			b.WriteString(story.Clean(s[i : i+j]))
+			i += j
 			continue
 		}
-		if i+1 >= len(s) {
+		// x/ansi's parser ends a sequence where a byte breaks its
+		// grammar, so the text after a malformed one is kept; a sequence
+		// that never ends is dropped with all that is left.
+		n, ok := sequenceLen(s[i:])
+		if !ok {
 			break
 		}
-		switch s[i+1] {
-		case '[':
-			end := csiEnd(s, i+2)
-			if end > 0 && s[end-1] == 'm' && isSGRParams(s[i+2:end-1]) {
-				b.WriteString(s[i:end])
-			}
-			if end < 0 {
-				return b.String()
-			}
-			i = end
-		case ']':
-			body, end := oscBody(s, i+2)
-			if uri, ok := strings.CutPrefix(body, "8;"); ok {
-				if _, target, found := strings.Cut(uri, ";"); found && safeLink(target) {
-					b.WriteString("\x1b]" + story.Clean(body) + "\x1b\\")
-				}
-			}
-			i = end
-		case 'P', 'X', '^', '_':
-			_, end := oscBody(s, i+2)
-			i = end
-		default:
-			i += 2
-		}
+		writeSafeSequence(&b, s[i:i+n])
+		i += max(n, 1)
 	}
 	return b.String()
 }
 
-// csiEnd returns the index just past the final byte of the CSI sequence
-// whose parameters start at i, or -1 if it never ends.
-func csiEnd(s string, i int) int {
-	for ; i < len(s); i++ {
-		if c := s[i]; c >= 0x40 && c <= 0x7E {
-			return i + 1
-		} else if c < 0x20 || c > 0x3F && c < 0x40 {
-			return i
+// sequenceLen returns the length of the escape sequence at the start of
+// s, as x/ansi's parser reads it, or false if it never ends. The parser
+// takes the byte 0x9C for the 8-bit string terminator, but in UTF-8 text
+// it is the last byte of a character (Ŝ is C5 9C), which a hyperlink's
+// address may hold: there the string goes on.
+func sequenceLen(s string) (int, bool) {
+	_, _, n, state := ansi.DecodeSequence(s, ansi.NormalState, nil)
+	for state == ansi.NormalState && endsInCharacter(s[:n]) {
+		_, _, m, st := ansi.DecodeSequence(s[n:], ansi.StringState, nil)
+		// Carried on without its introducer, the parser no longer
+		// knows an OSC string, which a BEL also ends.
+		if bel := strings.IndexByte(s[n:n+m], '\a'); bel >= 0 && ansi.HasOscPrefix(s) {
+			return n + bel + 1, true
+		}
+		n, state = n+m, st
+	}
+	return n, state == ansi.NormalState
+}
+
+// endsInCharacter reports whether seq ends with 0x9C as the last byte of
+// a UTF-8 character.
+func endsInCharacter(seq string) bool {
+	if seq == "" || seq[len(seq)-1] != 0x9C {
+		return false
+	}
+	r, size := utf8.DecodeLastRuneInString(seq)
+	return r != utf8.RuneError && size > 1
+}
+
+// writeSafeSequence writes seq, one whole escape sequence, if it is an
+// SGR sequence or an OSC 8 hyperlink to a safe target, and drops it
+// otherwise.
+func writeSafeSequence(b *strings.Builder, seq string) {
+	switch {
+	case ansi.HasCsiPrefix(seq):
+		if len(seq) > 2 && seq[len(seq)-1] == 'm' && isSGRParams(seq[2:len(seq)-1]) {
+			b.WriteString(seq)
+		}
+	case ansi.HasOscPrefix(seq):
+		body := seq[2:]
+		for _, st := range []string{"\x1b\\", "\a", "\x9c"} { // ST, BEL, 8-bit ST
+			if b, ok := strings.CutSuffix(body, st); ok {
+				body = b
+				break
+			}
+		}
+		if uri, ok := strings.CutPrefix(body, "8;"); ok {
+			if _, target, found := strings.Cut(uri, ";"); found && safeLink(target) {
+				b.WriteString("\x1b]" + story.Clean(body) + "\x1b\\")
+			}
 		}
 	}
-	return -1
 }
 
 func isSGRParams(p string) bool {
@@ -78,23 +103,6 @@ func isSGRParams(p string) bool {
 		}
 	}
 	return true
-}
-
-// oscBody returns the body of a string sequence starting at i and the
-// index just past its terminator (BEL or ST).
-func oscBody(s string, i int) (string, int) {
-	for j := i; j < len(s); j++ {
-		switch s[j] {
-		case 0x07:
-			return s[i:j], j + 1
-		case 0x1B:
-			if j+1 < len(s) && s[j+1] == '\\' {
-				return s[i:j], j + 2
-			}
-			return s[i:j], j + 1
-		}
-	}
-	return s[i:], len(s)
 }
 
 // safeLink reports whether a hyperlink target may be clickable: an empty

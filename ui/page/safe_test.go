@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/story"
 )
 
 func TestSafeANSI(t *testing.T) {
@@ -25,6 +27,15 @@ func TestSafeANSI(t *testing.T) {
 		{"file link dropped", "\x1b]8;;file:///etc/passwd\x1b\\x\x1b]8;;\x1b\\", "x\x1b]8;;\x1b\\"},
 		{"javascript link dropped", "\x1b]8;;javascript:alert(1)\x07x", "x"},
 		{"unterminated csi", "a\x1b[12", "a"},
+		{"text after a malformed csi kept", "a\x1b[1é bcd", "aé bcd"},
+		{"malformed csi before an sgr", "a\x1b[1\x1b[2mb", "a\x1b[2mb"},
+		{"csi cut by a newline", "a\x1b[\nb", "a\nb"},
+		{"private csi dropped", "a\x1b[?25hb\x1b[1;2$mc", "abc"},
+		{"lone escapes dropped", "a\x1bZb\x1b", "ab"},
+		{"title cut by another escape", "a\x1b]0;t\x1bXb\x1b\\c", "ac"},
+		{"link to an address with Ŝ", "\x1b]8;;https://x/Ŝœ\x1b\\l\x1b]8;;\x1b\\", "\x1b]8;;https://x/Ŝœ\x1b\\l\x1b]8;;\x1b\\"},
+		{"bel ends a link past Ŝ", "\x1b]8;;https://x/Ŝ\al\x1b]8;;\a", "\x1b]8;;https://x/Ŝ\x1b\\l\x1b]8;;\x1b\\"},
+		{"8-bit st ends a link", "a\x1b]8;;https://x\x9cb", "a\x1b]8;;https://x\x1b\\b"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -57,6 +68,26 @@ const hostile = "---\ntitle: \"Evil \\e]0;pwned\\a title \\e]52;c;ZXZpbA==\\a\"\
 	"[a link](file:///etc/passwd) and [web](https://example.com) and <javascript:alert(1)>\n\n" +
 	"![alt \x1b]0;t\x07 text](x.png \"cap\x1b[5m\")\n\n" +
 	"```\ncode \x1b[2J\n```\n"
+
+// FuzzSafeANSI: whatever comes in, only SGR and safe links go out, a
+// second pass changes nothing, and text between escapes is kept.
+func FuzzSafeANSI(f *testing.F) {
+	for _, s := range []string{hostile, "a\x1b[1é bcd", "\x1b]8;;https://x/Ŝ\ax", "\x1bP\x9c\x1b[m", "x\x1b]8;;a\x1b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := safeANSI(s)
+		checkOnlySafe(t, "safeANSI", got)
+		if again := safeANSI(got); again != got {
+			t.Fatalf("safeANSI(%q) = %q, then %q", s, got, again)
+		}
+		// Text before the first escape is never eaten.
+		head, _, _ := strings.Cut(s, "\x1b")
+		if clean := story.Clean(head); !strings.HasPrefix(got, clean) {
+			t.Fatalf("safeANSI(%q) = %q lost %q", s, got, clean)
+		}
+	})
+}
 
 func TestTameMarkdown(t *testing.T) {
 	deep := strings.Repeat("> ", 80) + "deep"

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/story"
 )
 
 // Limits that keep one page's Markdown cheap to format. Glamour's time
@@ -21,44 +23,39 @@ const (
 
 // tameMarkdown bounds what Glamour is given (a page longer than
 // maxMarkdownLen is not given to it at all): nesting beyond maxNesting
-// containers is flattened, long code blocks and tables are cut with a note,
-// and headings and comment openers beyond their limits are escaped so
-// they read as text.
+// containers is flattened, long code blocks and tables are cut with a note
+// that says how much, and headings and comment openers beyond their limits
+// are escaped so they read as text.
 func tameMarkdown(md string) string {
 	lines := strings.Split(md, "\n")
 	out := make([]string, 0, len(lines))
-	var fence string
+	var fence story.Fence
 	codeLines, tableRows, headings, comments := 0, 0, 0, 0
 	for _, line := range lines {
 		trimmed := strings.TrimLeft(line, " ")
-		if fence != "" {
-			if strings.HasPrefix(trimmed, fence) {
-				if codeLines > maxCodeLines {
-					out = append(out, fmt.Sprintf("… %d more lines", codeLines-maxCodeLines))
-				}
-				fence = ""
-				out = append(out, line)
+		kind := fence.Line(line)
+		if kind != story.Unfenced || !strings.HasPrefix(trimmed, "|") {
+			out = endTable(out, tableRows)
+			tableRows = 0
+		}
+		switch kind {
+		case story.FenceOpens:
+			codeLines = 0
+		case story.Fenced:
+			if codeLines++; codeLines > maxCodeLines {
 				continue
 			}
-			codeLines++
-			if codeLines <= maxCodeLines {
-				out = append(out, line)
-			}
-			continue
+		case story.FenceCloses:
+			out = endCode(out, codeLines)
 		}
-		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
-			fence = trimmed[:3]
-			codeLines = 0
+		if kind != story.Unfenced {
 			out = append(out, line)
 			continue
 		}
 		if strings.HasPrefix(trimmed, "|") {
-			tableRows++
-			if tableRows > maxTableRows {
+			if tableRows++; tableRows > maxTableRows {
 				continue
 			}
-		} else {
-			tableRows = 0
 		}
 		if strings.HasPrefix(trimmed, "#") {
 			if headings++; headings > maxHeadings {
@@ -72,10 +69,36 @@ func tameMarkdown(md string) string {
 		}
 		out = append(out, flattenNesting(line))
 	}
-	if fence != "" && codeLines > maxCodeLines {
-		out = append(out, fmt.Sprintf("… %d more lines", codeLines-maxCodeLines))
+	if fence.Open() {
+		out = endCode(out, codeLines)
 	}
-	return strings.Join(out, "\n")
+	return strings.Join(endTable(out, tableRows), "\n")
+}
+
+// endCode notes, inside a code block of n lines, the lines cut from it.
+func endCode(out []string, n int) []string {
+	if n > maxCodeLines {
+		out = append(out, moreOf(n-maxCodeLines, "line"))
+	}
+	return out
+}
+
+// endTable notes, after a table of n rows, the rows cut from it. The note
+// stands apart from the table, which would take a line after it for a
+// row.
+func endTable(out []string, n int) []string {
+	if n > maxTableRows {
+		out = append(out, "", moreOf(n-maxTableRows, "row"), "")
+	}
+	return out
+}
+
+// moreOf says how many more of a thing were cut: "… 3 more rows".
+func moreOf(n int, thing string) string {
+	if n != 1 {
+		thing += "s"
+	}
+	return fmt.Sprintf("… %d more %s", n, thing)
 }
 
 // flattenNesting keeps at most maxNesting container markers (quote ">"
@@ -138,32 +161,38 @@ func wrapCode(md string, w int, wm ansi.Method) string {
 	}
 	lines := strings.Split(md, "\n")
 	out := make([]string, 0, len(lines))
-	var fence string
+	var fence story.Fence
 	room := w
 	for _, line := range lines {
-		trimmed := strings.TrimLeft(line, " ")
-		switch {
-		case fence == "" && (strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~")):
-			fence = trimmed[:3]
+		switch fence.Line(line) {
+		case story.FenceOpens:
+			trimmed := strings.TrimLeft(line, " ")
 			room = w - codeMargin - (len(line) - len(trimmed))
-		case fence != "" && strings.HasPrefix(trimmed, fence):
-			fence = ""
-		case fence != "" && room > 8 && wm.StringWidth(line) > room:
-			indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
-			if wm.StringWidth(indent) > room/2 {
-				indent = ""
+		case story.Fenced:
+			if room > 8 && wm.StringWidth(line) > room {
+				out = append(out, wrapCodeLine(line, room, wm)...)
+				continue
 			}
-			parts := strings.Split(wm.Wrap(strings.TrimLeft(line, " \t"), room-wm.StringWidth(indent)-2, ""), "\n")
-			for i, p := range parts {
-				if i == 0 {
-					out = append(out, indent+p)
-				} else {
-					out = append(out, indent+"  "+p)
-				}
-			}
-			continue
 		}
 		out = append(out, line)
 	}
 	return strings.Join(out, "\n")
+}
+
+// wrapCodeLine wraps one line of code to room columns; the rest of the
+// line goes on with its indent and two more spaces.
+func wrapCodeLine(line string, room int, wm ansi.Method) []string {
+	indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+	if wm.StringWidth(indent) > room/2 {
+		indent = ""
+	}
+	parts := strings.Split(wm.Wrap(strings.TrimLeft(line, " \t"), room-wm.StringWidth(indent)-2, ""), "\n")
+	for i, p := range parts {
+		if i == 0 {
+			parts[i] = indent + p
+		} else {
+			parts[i] = indent + "  " + p
+		}
+	}
+	return parts
 }

@@ -94,12 +94,6 @@ func KittyPlaceholders(id, cols, rows int) []string {
 	return lines
 }
 
-// TmuxPassthrough wraps a sequence so that tmux hands it to the terminal
-// outside it (tmux needs "set -g allow-passthrough on").
-func TmuxPassthrough(seq string) string {
-	return "\x1bPtmux;" + strings.ReplaceAll(seq, "\x1b", "\x1b\x1b") + "\x1b\\"
-}
-
 // KittyQuery is the sequence that asks whether the terminal speaks the
 // kitty graphics protocol, followed by a device attributes request that
 // every terminal answers: a reply to the query (id 31) that comes before

@@ -90,11 +90,8 @@ func TestKittyPlaceholders(t *testing.T) {
 	}
 }
 
-func TestKittyDeleteAndPassthrough(t *testing.T) {
+func TestKittyDelete(t *testing.T) {
 	if got, want := KittyDelete(9), "\x1b_Ga=d,d=I,i=9,q=2\x1b\\"; got != want {
 		t.Errorf("KittyDelete = %q, want %q", got, want)
-	}
-	if got, want := TmuxPassthrough("\x1b_Gi=1\x1b\\"), "\x1bPtmux;\x1b\x1b_Gi=1\x1b\x1b\\\x1b\\"; got != want {
-		t.Errorf("TmuxPassthrough = %q, want %q", got, want)
 	}
 }
