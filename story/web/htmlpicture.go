@@ -66,26 +66,8 @@ func (p *page) imageSource(img *html.Node) string {
 			return u
 		}
 	}
-	// <picture><source srcset><img></picture>
-	if parent := img.Parent; parent != nil && (img.Data == "picture" || isElement(parent, "picture")) {
-		pic := parent
-		if img.Data == "picture" {
-			pic = img
-		}
-		for c := pic.FirstChild; c != nil; c = c.NextSibling {
-			if isElement(c, "source") {
-				for _, key := range []string{"data-srcset", "srcset"} {
-					if u := p.resolve(largestCandidate(attr(c, key))); u != "" {
-						return u
-					}
-				}
-			}
-			if isElement(c, "img") && img.Data == "picture" {
-				if u := p.imageSource(c); u != "" {
-					return u
-				}
-			}
-		}
+	if u := p.pictureElementSource(img); u != "" {
+		return u
 	}
 	// A picture in a data: URI, as reel's own HTML export holds them: not
 	// a lazy loader's stand-in pixel, which is a few dozen bytes.
@@ -101,6 +83,34 @@ func (p *page) imageSource(img *html.Node) string {
 				}
 			}
 			break
+		}
+	}
+	return ""
+}
+
+// pictureElementSource reads the sources of a <picture> that holds img
+// (or is img): <picture><source srcset><img></picture>.
+func (p *page) pictureElementSource(img *html.Node) string {
+	parent := img.Parent
+	if parent == nil || (img.Data != "picture" && !isElement(parent, "picture")) {
+		return ""
+	}
+	pic := parent
+	if img.Data == "picture" {
+		pic = img
+	}
+	for c := pic.FirstChild; c != nil; c = c.NextSibling {
+		if isElement(c, "source") {
+			for _, key := range []string{"data-srcset", "srcset"} {
+				if u := p.resolve(largestCandidate(attr(c, key))); u != "" {
+					return u
+				}
+			}
+		}
+		if isElement(c, "img") && img.Data == "picture" {
+			if u := p.imageSource(c); u != "" {
+				return u
+			}
 		}
 	}
 	return ""
