@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -20,6 +21,10 @@ type Answers struct {
 	// none came before the primary device attributes that follow each
 	// question.
 	DA1, XTVersion, Cell16t, Area14t, Chars18t, SixelGeometry, ColorRegisters, Kitty string
+	// The same questions wrapped for tmux to pass to the terminal outside
+	// (tmux's DCS passthrough): answered only when tmux allows it and
+	// hands the answer back.
+	TmuxKitty, TmuxXTVersion, TmuxDA1 string
 	// Env is what the terminal set in the environment.
 	Env map[string]string
 }
@@ -37,6 +42,15 @@ var queries = []struct {
 	{"SixelGeometry", "\x1b[?2;1;0S"},
 	{"ColorRegisters", "\x1b[?1;1;0S"},
 	{"Kitty", "\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\"},
+	{"TmuxKitty", tmuxWrap("\x1b_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\x1b\\")},
+	{"TmuxXTVersion", tmuxWrap("\x1b[>0q")},
+	{"TmuxDA1", tmuxWrap("\x1b[c")},
+}
+
+// tmuxWrap wraps seq in tmux's passthrough: DCS tmux; seq with each ESC
+// doubled ST.
+func tmuxWrap(seq string) string {
+	return "\x1bPtmux;" + strings.ReplaceAll(seq, "\x1b", "\x1b\x1b") + "\x1b\\"
 }
 
 // Probe asks the terminal on tty what it can do and returns its answers.
@@ -67,18 +81,29 @@ func Probe(tty *os.File) (Answers, error) {
 	a.DA1 = da1
 	found := map[string]string{}
 	for _, q := range queries {
+		if strings.HasPrefix(q.name, "Tmux") {
+			// An answer from outside tmux takes longer than tmux's own
+			// answer to the attributes: let it come first.
+			if _, err := tty.WriteString(q.seq); err != nil {
+				return a, err
+			}
+			time.Sleep(500 * time.Millisecond)
+			q.seq = ""
+		}
 		got, err := ask(tty, q.seq+"\x1b[c")
 		if err != nil {
 			return a, err
 		}
-		// What came before the attributes' answer is the question's.
-		if i := bytes.LastIndex([]byte(got), []byte("\x1b[?")); i >= 0 {
+		// What came before the attributes' answer is the question's (for
+		// TmuxDA1, the outer terminal's attributes come first).
+		if i := strings.LastIndex(got, "\x1b[?"); i >= 0 {
 			got = got[:i]
 		}
 		found[q.name] = got
 	}
 	a.XTVersion, a.Cell16t, a.Area14t, a.Chars18t = found["XTVersion"], found["Cell16t"], found["Area14t"], found["Chars18t"]
 	a.SixelGeometry, a.ColorRegisters, a.Kitty = found["SixelGeometry"], found["ColorRegisters"], found["Kitty"]
+	a.TmuxKitty, a.TmuxXTVersion, a.TmuxDA1 = found["TmuxKitty"], found["TmuxXTVersion"], found["TmuxDA1"]
 	a.Env = map[string]string{}
 	for _, k := range []string{"TERM", "COLORTERM", "KITTY_WINDOW_ID", "TERM_PROGRAM", "XTERM_VERSION", "TMUX", "WINDOWID"} {
 		a.Env[k] = os.Getenv(k)
