@@ -22,22 +22,39 @@ func Blocks(img image.Image, cols, rows int, p colorprofile.Profile) []string {
 	}
 	px := scaleTo(img, cols, 2*rows)
 	conv := converter{profile: p, seen: map[color.RGBA]string{}}
+	// In 16 colours each pixel's colour is chosen beforehand, dithered.
+	var idx []uint8
+	if p == colorprofile.ANSI {
+		idx = dither16(px)
+	}
+	param := func(x, y int, background bool) (string, bool) {
+		if idx != nil {
+			k := idx[y*cols+x]
+			return sgr16(k, background), k != transparent
+		}
+		c, ok := opaque(px, x, y)
+		if !ok {
+			return "", false
+		}
+		return conv.sgr(c, background), true
+	}
 	lines := make([]string, rows)
 	var b strings.Builder
 	for y := range rows {
 		b.Reset()
 		var last string
 		for x := range cols {
-			top, topOK := opaque(px, x, 2*y)
-			bot, botOK := opaque(px, x, 2*y+1)
+			topFG, topOK := param(x, 2*y, false)
+			botBG, botOK := param(x, 2*y+1, true)
 			var sgr, glyph string
 			switch {
 			case topOK && botOK:
-				sgr, glyph = conv.sgr(top, false)+";"+conv.sgr(bot, true), "▀"
+				sgr, glyph = topFG+";"+botBG, "▀"
 			case topOK:
-				sgr, glyph = conv.sgr(top, false)+";49", "▀"
+				sgr, glyph = topFG+";49", "▀"
 			case botOK:
-				sgr, glyph = conv.sgr(bot, false)+";49", "▄"
+				botFG, _ := param(x, 2*y+1, false)
+				sgr, glyph = botFG+";49", "▄"
 			default:
 				sgr, glyph = "0", " "
 			}

@@ -1,0 +1,79 @@
+package picture
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/colorprofile"
+)
+
+func flat(w, h int, c color.RGBA) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	draw.Draw(img, img.Bounds(), &image.Uniform{c}, image.Point{}, draw.Src)
+	return img
+}
+
+// TestDither16KeepsTheMeanColour: a colour between the sixteen comes out
+// as a mix of them whose mean is the colour, where the nearest colour
+// alone would be a flat area of another colour.
+func TestDither16KeepsTheMeanColour(t *testing.T) {
+	for _, c := range []color.RGBA{{255, 128, 0, 255}, {100, 140, 180, 255}, {60, 60, 60, 255}} {
+		idx := dither16(flat(40, 40, c))
+		var sum [3]int
+		kinds := map[uint8]bool{}
+		for _, k := range idx {
+			kinds[k] = true
+			p := palette16[k]
+			sum[0], sum[1], sum[2] = sum[0]+int(p.R), sum[1]+int(p.G), sum[2]+int(p.B)
+		}
+		n := len(idx)
+		mean := [3]int{sum[0] / n, sum[1] / n, sum[2] / n}
+		want := [3]int{int(c.R), int(c.G), int(c.B)}
+		for ch := range 3 {
+			if d := mean[ch] - want[ch]; d > 12 || d < -12 {
+				t.Errorf("%v: mean %v, want within 12 of %v", c, mean, want)
+				break
+			}
+		}
+		if len(kinds) < 2 {
+			t.Errorf("%v: one colour only, not dithered", c)
+		}
+	}
+}
+
+// TestDither16LeavesExactColours: a picture already in the sixteen
+// colours gets no noise, and transparent pixels stay transparent.
+func TestDither16LeavesExactColours(t *testing.T) {
+	img := flat(10, 10, color.RGBA{255, 0, 0, 255})
+	img.SetRGBA(3, 3, color.RGBA{})
+	for i, k := range dither16(img) {
+		want := uint8(9)
+		if i == 3*10+3 {
+			want = transparent
+		}
+		if k != want {
+			t.Fatalf("pixel %d: %d, want %d", i, k, want)
+		}
+	}
+}
+
+// TestBlocksDitherIn16Colours: Blocks draws an in-between colour with
+// several of the sixteen in 16 colours, and never in 256 or true colour.
+func TestBlocksDitherIn16Colours(t *testing.T) {
+	orange := flat(20, 20, color.RGBA{255, 128, 0, 255})
+	lines := Blocks(orange, 20, 10, colorprofile.ANSI)
+	joined := strings.Join(lines, "")
+	if n := strings.Count(joined, "\x1b["); n < 20 {
+		t.Errorf("16 colours: %d colour changes in 10 rows, want dithering: %q", n, lines[0])
+	}
+	if strings.Contains(joined, "38;5;") || strings.Contains(joined, "38;2;") {
+		t.Errorf("16 colours drew outside the sixteen: %q", lines[0])
+	}
+	tc := strings.Join(Blocks(orange, 20, 10, colorprofile.TrueColor), "")
+	if n := strings.Count(tc, "\x1b["); n > 20 {
+		t.Errorf("true colour: %d colour changes for a flat picture", n)
+	}
+}
