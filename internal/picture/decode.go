@@ -17,8 +17,9 @@ import (
 // an enormous size is refused before any memory is spent on it.
 const MaxPixels = 24_000_000
 
-// maxDecodedBytes caps the memory one decoded picture may take, whatever
-// its pixel format (a 16-bit RGBA PNG takes 8 bytes a pixel).
+// maxDecodedBytes caps the memory one decode may take, as DecodeCost
+// estimates it from the header: whatever the pixel format (a 16-bit RGBA
+// PNG takes 8 bytes a pixel) and a progressive JPEG's coefficients.
 const maxDecodedBytes = 100 << 20
 
 // Decode decodes a PNG, JPEG, GIF (its first frame) or WebP picture,
@@ -42,8 +43,15 @@ func Decode(data []byte) (img image.Image, err error) {
 		return nil, reason("damaged picture")
 	}
 	pixels := int64(cfg.Width) * int64(cfg.Height)
-	if pixels > MaxPixels || pixels*bytesPerPixel(cfg.ColorModel) > maxDecodedBytes {
+	if pixels > MaxPixels {
 		return nil, reason("too large to show (%d×%d pixels)", cfg.Width, cfg.Height)
+	}
+	cost, kind, err := DecodeCost(data)
+	if err != nil {
+		return nil, reason("damaged picture")
+	}
+	if cost > maxDecodedBytes {
+		return nil, reason("too large to decode: a %d×%d %s needs %d MB", cfg.Width, cfg.Height, kind, cost>>20)
 	}
 	img, _, err = image.Decode(bytes.NewReader(data))
 	if err != nil {
