@@ -6,7 +6,16 @@ import (
 	"image"
 	"runtime"
 	"sync"
+
+	"golang.org/x/sync/semaphore"
 )
+
+// decodeBudget is the memory the decodes of one loader may take at once,
+// as DecodeCost estimates them, with the bytes they decode; one picture
+// alone may take all of it. With the shrunk pictures the loader keeps
+// (DefaultCacheBytes), what pictures add to the reader stays near 100 MB
+// whatever their number, size or kind.
+const decodeBudget = 64 << 20
 
 // DefaultCacheBytes caps the memory the shrunk pictures of one story may
 // hold together.
@@ -44,6 +53,8 @@ type Loader struct {
 	origin      Origin
 	maxW, maxH  int
 	sem         chan struct{}
+	admitting   chan struct{} // held while a picture is read and admitted
+	budget      *semaphore.Weighted // decodeBudget bytes, first come first served
 	mu          sync.Mutex
 	limit, used int64
 	gen         int // counts Resize calls: a load of an older size is not kept
@@ -67,7 +78,9 @@ func NewLoader(origin Origin, maxW, maxH int, limit int64) *Loader {
 	}
 	return &Loader{
 		origin: origin, maxW: maxW, maxH: maxH, limit: limit,
-		sem:   make(chan struct{}, maxDecoding),
+		sem:       make(chan struct{}, maxDecoding),
+		admitting: make(chan struct{}, 1),
+		budget:    semaphore.NewWeighted(decodeBudget),
 		items: map[string]*list.Element{},
 		order: list.New(),
 	}
@@ -109,10 +122,27 @@ func (l *Loader) Resize(maxW, maxH int) {
 }
 
 func (l *Loader) load(ctx context.Context, src string, maxW, maxH int) (*image.RGBA, error) {
-	data, err := l.origin.Read(ctx, src)
+	// A download (or a data: URI) is in memory before its turn; a file is
+	// read only once it is admitted, so that a page of thirty large files
+	// does not hold them all while they wait.
+	local := l.origin.localPicture(src)
+	var data []byte
+	var err error
+	if !local {
+		if data, err = l.origin.Read(ctx, src); err != nil {
+			return nil, err
+		}
+	}
+	release, err := l.admit(ctx, func() ([]byte, error) {
+		if local {
+			return l.origin.Read(ctx, src)
+		}
+		return data, nil
+	}, &data)
 	if err != nil {
 		return nil, err
 	}
+	defer release()
 	select {
 	case l.sem <- struct{}{}:
 	case <-ctx.Done():
@@ -140,6 +170,35 @@ func (l *Loader) load(ctx context.Context, src string, maxW, maxH int) (*image.R
 	}()
 	r := <-done
 	return r.img, r.err
+}
+
+// admit reads a picture (read) and reserves the memory its decode will
+// take, as DecodeCost estimates it from the header, plus its bytes,
+// within the memory all decodes share (decodeBudget); one picture alone
+// may take the whole of it. Pictures are admitted one at a time: none is
+// read while another waits for memory. It stores the bytes in *data and
+// returns the function that gives the memory back.
+func (l *Loader) admit(ctx context.Context, read func() ([]byte, error), data *[]byte) (func(), error) {
+	select {
+	case l.admitting <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-l.admitting }()
+	b, err := read()
+	if err != nil {
+		return nil, err
+	}
+	*data = b
+	cost, _, err := DecodeCost(b)
+	if err != nil || cost > maxDecodedBytes {
+		cost = 0 // refused by Decode at once, from the header
+	}
+	weight := min(cost+int64(len(b)), decodeBudget)
+	if err := l.budget.Acquire(ctx, weight); err != nil {
+		return nil, err
+	}
+	return func() { l.budget.Release(weight) }, nil
 }
 
 // Cached returns what Load returned for src before, if it is still held.
