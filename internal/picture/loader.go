@@ -53,7 +53,7 @@ type Loader struct {
 	origin      Origin
 	maxW, maxH  int
 	sem         chan struct{}
-	admitting   chan struct{} // held while a picture is read and admitted
+	admitting   chan struct{}       // held while a picture is read and admitted
 	budget      *semaphore.Weighted // decodeBudget bytes, first come first served
 	mu          sync.Mutex
 	limit, used int64
@@ -81,8 +81,8 @@ func NewLoader(origin Origin, maxW, maxH int, limit int64) *Loader {
 		sem:       make(chan struct{}, maxDecoding),
 		admitting: make(chan struct{}, 1),
 		budget:    semaphore.NewWeighted(decodeBudget),
-		items: map[string]*list.Element{},
-		order: list.New(),
+		items:     map[string]*list.Element{},
+		order:     list.New(),
 	}
 }
 
