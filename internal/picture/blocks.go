@@ -22,15 +22,22 @@ func Blocks(img image.Image, cols, rows int, p colorprofile.Profile) []string {
 	}
 	px := scaleTo(img, cols, 2*rows)
 	conv := converter{profile: p, seen: map[color.RGBA]string{}}
-	// In 16 colours each pixel's colour is chosen beforehand, dithered.
-	var idx []uint8
-	if p == colorprofile.ANSI {
+	// In 16 and 256 colours each pixel's colour is chosen beforehand,
+	// dithered.
+	var idx []int16
+	switch p {
+	case colorprofile.ANSI:
 		idx = dither16(px)
+	case colorprofile.ANSI256:
+		idx = dither256(px)
 	}
 	param := func(x, y int, background bool) (string, bool) {
 		if idx != nil {
 			k := idx[y*cols+x]
-			return sgr16(k, background), k != transparent
+			if k == transparent {
+				return "", false
+			}
+			return sgrIndexed(p, k, background), true
 		}
 		c, ok := opaque(px, x, y)
 		if !ok {

@@ -4,6 +4,9 @@ import (
 	"image"
 	"image/color"
 	"strconv"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // palette16 is the 16 colours as xterm draws them by default (VTE's and
@@ -15,18 +18,47 @@ var palette16 = [16]color.RGBA{
 	{92, 92, 255, 255}, {255, 0, 255, 255}, {0, 255, 255, 255}, {255, 255, 255, 255},
 }
 
-// transparent marks a pixel dither16 leaves to the terminal's background.
-const transparent = 255
+// transparent marks a pixel dithering leaves to the terminal's background.
+const transparent = -1
 
 // dither16 maps each pixel of px to one of the 16 colours (an index into
 // palette16, or transparent), spreading each pixel's error over the
 // pixels not yet mapped (Floyd–Steinberg, along alternate directions on
 // alternate rows). Sixteen colours are too few for nearest colours alone:
 // a photograph comes out in flat bands, and a gradient as stripes.
-func dither16(px *image.RGBA) []uint8 {
+func dither16(px *image.RGBA) []int16 {
+	return dither(px, func(c [3]int32) (uint8, color.RGBA) {
+		k := nearest16(c)
+		return k, palette16[k]
+	})
+}
+
+// dither256 maps each pixel of px to one of the 256 colours, or
+// transparent, dithered as dither16 does.
+func dither256(px *image.RGBA) []int16 {
+	return dither(px, func(c [3]int32) (uint8, color.RGBA) {
+		k := ansi.Convert256(color.RGBA{uint8(clamp(c[0])), uint8(clamp(c[1])), uint8(clamp(c[2])), 255})
+		return uint8(k), palette256[k]
+	})
+}
+
+func clamp(v int32) int32 { return min(max(v, 0), 255) }
+
+// palette256 is the 256 colours' RGB.
+var palette256 = func() (p [256]color.RGBA) {
+	for i := range p {
+		r, g, b, _ := ansi.IndexedColor(i).RGBA()
+		p[i] = color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 255}
+	}
+	return p
+}()
+
+// dither maps each pixel of px to a colour nearest chooses, spreading the
+// error as dither16 says.
+func dither(px *image.RGBA, nearest func([3]int32) (uint8, color.RGBA)) []int16 {
 	b := px.Bounds()
 	w, h := b.Dx(), b.Dy()
-	out := make([]uint8, w*h)
+	out := make([]int16, w*h)
 	// Errors carried to this row and the next, three channels a pixel,
 	// with a pixel of margin at each end.
 	cur := make([]int32, 3*(w+2))
@@ -49,9 +81,8 @@ func dither16(px *image.RGBA) []uint8 {
 				clampWant(int32(c.G) + cur[e+1]/16),
 				clampWant(int32(c.B) + cur[e+2]/16),
 			}
-			k := nearest16(want)
-			out[y*w+x] = k
-			got := palette16[k]
+			k, got := nearest(want)
+			out[y*w+x] = int16(k)
 			errs := [3]int32{want[0] - int32(got.R), want[1] - int32(got.G), want[2] - int32(got.B)}
 			for ch, err := range errs {
 				cur[e+3*dir+ch] += 7 * err
@@ -81,6 +112,18 @@ func nearest16(c [3]int32) uint8 {
 // clampWant keeps a colour with its carried error within reach of the
 // palette: clamping to 0–255 would drop error a bright colour needs.
 func clampWant(v int32) int32 { return min(max(v, -96), 351) }
+
+// sgrIndexed is the SGR parameters that set colour k of the profile's
+// colours (16 or 256) as the foreground, or the background.
+func sgrIndexed(p colorprofile.Profile, k int16, background bool) string {
+	if p == colorprofile.ANSI {
+		return sgr16(uint8(k), background)
+	}
+	if background {
+		return "48;5;" + strconv.Itoa(int(k))
+	}
+	return "38;5;" + strconv.Itoa(int(k))
+}
 
 // sgr16 is the SGR parameter that sets colour k of palette16 as the
 // foreground, or the background.

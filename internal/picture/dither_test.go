@@ -23,7 +23,7 @@ func TestDither16KeepsTheMeanColour(t *testing.T) {
 	for _, c := range []color.RGBA{{255, 128, 0, 255}, {100, 140, 180, 255}, {60, 60, 60, 255}} {
 		idx := dither16(flat(40, 40, c))
 		var sum [3]int
-		kinds := map[uint8]bool{}
+		kinds := map[int16]bool{}
 		for _, k := range idx {
 			kinds[k] = true
 			p := palette16[k]
@@ -50,7 +50,7 @@ func TestDither16LeavesExactColours(t *testing.T) {
 	img := flat(10, 10, color.RGBA{255, 0, 0, 255})
 	img.SetRGBA(3, 3, color.RGBA{})
 	for i, k := range dither16(img) {
-		want := uint8(9)
+		want := int16(9)
 		if i == 3*10+3 {
 			want = transparent
 		}
@@ -87,4 +87,27 @@ func sgrs(s string) map[string]bool {
 		}
 	}
 	return set
+}
+
+// TestDither256KeepsTheMeanColour: in 256 colours too, a colour between
+// the cube's steps comes out as a mix whose mean is the colour.
+func TestDither256KeepsTheMeanColour(t *testing.T) {
+	c := color.RGBA{120, 80, 30, 255} // between the cube's 95 and 135, 0 and 95
+	idx := dither256(flat(40, 40, c))
+	var sum [3]int
+	kinds := map[int16]bool{}
+	for _, k := range idx {
+		kinds[k] = true
+		p := palette256[k]
+		sum[0], sum[1], sum[2] = sum[0]+int(p.R), sum[1]+int(p.G), sum[2]+int(p.B)
+	}
+	n := len(idx)
+	for ch, want := range []int{int(c.R), int(c.G), int(c.B)} {
+		if d := sum[ch]/n - want; d > 6 || d < -6 {
+			t.Errorf("channel %d: mean %d, want within 6 of %d", ch, sum[ch]/n, want)
+		}
+	}
+	if len(kinds) < 2 {
+		t.Error("one colour only, not dithered")
+	}
 }
