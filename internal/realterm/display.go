@@ -14,7 +14,7 @@ import (
 )
 
 // Tools are the programs the harness runs.
-var Tools = []string{"Xvfb", "xterm", "kitty", "xdotool", "import"}
+var Tools = []string{"Xvfb", "xterm", "kitty", "xdotool", "import", "tmux"}
 
 // Display is an Xvfb server of its own.
 type Display struct {
@@ -83,7 +83,7 @@ func (d *Display) Close() {
 // environment (COLORTERM, TMUX, NO_COLOR) decides what reel sees.
 func (d *Display) Env(home string, extra ...string) []string {
 	env := []string{"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + home, "DISPLAY=" + d.Name,
-		"LANG=C.UTF-8", "XDG_CONFIG_HOME=" + home + "/.config", "XDG_RUNTIME_DIR=" + home}
+		"LANG=C.UTF-8", "XDG_CONFIG_HOME=" + home + "/.config", "XDG_RUNTIME_DIR=" + home, "TMUX_TMPDIR=" + home}
 	return append(env, extra...)
 }
 

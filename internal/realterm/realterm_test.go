@@ -59,7 +59,7 @@ func requireTools(t *testing.T) {
 	}
 	for _, tool := range Tools {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Fatalf("REEL_REALTERM=1 but %s is missing: apt-get install xvfb xterm kitty xdotool imagemagick", tool)
+			t.Fatalf("REEL_REALTERM=1 but %s is missing: apt-get install xvfb xterm kitty xdotool imagemagick tmux", tool)
 		}
 	}
 }
@@ -117,6 +117,11 @@ type terminalCase struct {
 	maxColours int
 	// pageTurn: turning the page must erase the picture.
 	pageTurn bool
+	// tmux runs reel inside tmux 3.3a in the terminal, with
+	// allow-passthrough as passthrough says.
+	tmux, passthrough bool
+	// reelArgs are flags for reel (auto mode without them).
+	reelArgs []string
 }
 
 var terminalCases = []terminalCase{
@@ -129,6 +134,14 @@ var terminalCases = []terminalCase{
 	{name: "xterm-256color", args: []string{"-tn", "xterm-256color"}, want: HalfBlocks},
 	// kitty 0.26 (Debian 12, Ubuntu 22.04) has no Unicode placeholders.
 	{name: "kitty", kitty: true, want: RealPixels, pageTurn: true},
+	// tmux as people have it: passthrough off, its default. Nothing
+	// passes, so half blocks (and a note), never placeholders' tofu, even
+	// when kitty graphics are asked for.
+	{name: "kitty-tmux", kitty: true, tmux: true, want: HalfBlocks},
+	{name: "kitty-tmux-pictures-kitty", kitty: true, tmux: true, reelArgs: []string{"--pictures", "kitty"}, want: HalfBlocks},
+	// With passthrough on, kitty 0.26 still has no placeholders, and a
+	// picture placed at the cursor would not follow tmux's panes.
+	{name: "kitty-tmux-passthrough", kitty: true, tmux: true, passthrough: true, want: HalfBlocks},
 }
 
 // TestTerminals runs reel in auto mode in each terminal, on the page
@@ -143,7 +156,25 @@ func TestTerminals(t *testing.T) {
 }
 
 func (h *harness) run(t *testing.T, tc terminalCase) {
-	reel := []string{h.reel, "--no-state", "--start", "1", h.story}
+	reel := append(append([]string{h.reel, "--no-state", "--start", "1"}, tc.reelArgs...), h.story)
+	if tc.tmux {
+		conf := filepath.Join(h.home, tc.name+".tmux.conf")
+		text := "set -g default-terminal tmux-256color\nset -g status off\n"
+		if tc.passthrough {
+			text += "set -g allow-passthrough on\n"
+		}
+		if err := os.WriteFile(conf, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tmux := []string{"tmux", "-L", "reel-" + tc.name, "-f", conf}
+		defer func() {
+			// The server outlives the terminal: end it.
+			kill := exec.Command(tmux[0], append(tmux[1:], "kill-server")...)
+			kill.Env = h.display.Env(h.home)
+			_ = kill.Run()
+		}()
+		reel = append(append(tmux, "new-session"), reel...)
+	}
 	var argv, env []string
 	if tc.kitty {
 		argv = append([]string{"kitty", "--config", "NONE", "-o", "remember_window_size=no",
