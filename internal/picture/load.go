@@ -50,13 +50,33 @@ type Origin struct {
 }
 
 // Error is a picture that could not be read or shown, with a reason
-// short enough for one line inside its panel.
-type Error struct{ Reason string }
+// short enough for one line inside its panel. A transient one (a
+// timeout, a server error, a dropped connection) may go another time:
+// the loader tries it again on a later visit; any other is kept for the
+// session (a damaged picture, a 404, a refused address).
+type Error struct {
+	Reason    string
+	Transient bool
+}
 
 func (e *Error) Error() string { return e.Reason }
 
 func reason(format string, args ...any) error {
 	return &Error{Reason: fmt.Sprintf(format, args...)}
+}
+
+// transient is reason for a failure that may not happen again.
+func transient(format string, args ...any) error {
+	return &Error{Reason: fmt.Sprintf(format, args...), Transient: true}
+}
+
+// Transient reports whether err is a failure worth trying again later.
+func Transient(err error) bool {
+	var pe *Error
+	if errors.As(err, &pe) {
+		return pe.Transient
+	}
+	return errors.Is(err, context.DeadlineExceeded)
 }
 
 // Reason is err as one short line for a panel.
@@ -117,13 +137,13 @@ func (o Origin) download(ctx context.Context, u *url.URL) ([]byte, error) {
 	data, err := o.Fetch(ctx, u.String(), MaxFileBytes)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, reason("download timed out")
+			return nil, transient("download timed out")
 		}
 		var pe *Error
 		if errors.As(err, &pe) {
 			return nil, err
 		}
-		return nil, reason("download failed")
+		return nil, transient("download failed")
 	}
 	if len(data) > MaxFileBytes {
 		return nil, reason("larger than %d MiB", MaxFileBytes>>20)

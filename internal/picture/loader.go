@@ -3,11 +3,15 @@ package picture
 import (
 	"container/list"
 	"context"
+	"errors"
+	"fmt"
 	"image"
 	"runtime"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/semaphore"
+	"golang.org/x/sync/singleflight"
 )
 
 // decodeBudget is the memory the decodes of one loader may take at once,
@@ -55,6 +59,8 @@ type Loader struct {
 	sem         chan struct{}
 	admitting   chan struct{}       // held while a picture is read and admitted
 	budget      *semaphore.Weighted // decodeBudget bytes, first come first served
+	loads       singleflight.Group  // one load per picture, however many ask
+	now         func() time.Time
 	mu          sync.Mutex
 	limit, used int64
 	gen         int // counts Resize calls: a load of an older size is not kept
@@ -66,6 +72,10 @@ type cached struct {
 	src string
 	img *image.RGBA
 	err error
+	// A transient failure is tried again from retryAt; failures counts
+	// them in a row, for the backoff.
+	retryAt  time.Time
+	failures int
 
 	stamp Stamp // the local file's, as it was read (ForgetChanged)
 }
@@ -81,6 +91,7 @@ func NewLoader(origin Origin, maxW, maxH int, limit int64) *Loader {
 		sem:       make(chan struct{}, maxDecoding),
 		admitting: make(chan struct{}, 1),
 		budget:    semaphore.NewWeighted(decodeBudget),
+		now:       time.Now,
 		items:     map[string]*list.Element{},
 		order:     list.New(),
 	}
@@ -93,15 +104,33 @@ func (l *Loader) Load(ctx context.Context, src string) (*image.RGBA, error) {
 	if img, err, ok := l.Cached(src); ok {
 		return img, err
 	}
-	stamp, _ := l.origin.Stamp(src)
 	l.mu.Lock()
 	maxW, maxH, gen := l.maxW, l.maxH, l.gen
 	l.mu.Unlock()
-	img, err := l.load(ctx, src, maxW, maxH)
-	if ctx.Err() == nil {
-		l.put(src, img, err, stamp, gen)
+	// One load per picture and size: those who ask meanwhile share it.
+	type loaded struct {
+		img *image.RGBA
+		err error
 	}
-	return img, err
+	v, _, _ := l.loads.Do(fmt.Sprintf("%d\x00%s", gen, src), func() (any, error) {
+		// A load that ended just before this one began has kept its
+		// picture.
+		if img, err, ok := l.Cached(src); ok {
+			return loaded{img, err}, nil
+		}
+		stamp, _ := l.origin.Stamp(src)
+		img, err := l.load(ctx, src, maxW, maxH)
+		if ctx.Err() == nil {
+			l.put(src, img, err, stamp, gen)
+		}
+		return loaded{img, err}, nil
+	})
+	r := v.(loaded)
+	if r.err != nil && ctx.Err() == nil && errors.Is(r.err, context.Canceled) {
+		// The caller whose load this was gave up; this one has not.
+		return l.Load(ctx, src)
+	}
+	return r.img, r.err
 }
 
 // Resize keeps the pictures loaded from now on within maxW×maxH pixels,
@@ -201,6 +230,13 @@ func (l *Loader) admit(ctx context.Context, read func() ([]byte, error), data *[
 	return func() { l.budget.Release(weight) }, nil
 }
 
+// retryBackoff is how long a picture that failed n times in a row (a
+// timeout, a server error) waits before it is tried again: 2 s, then
+// doubling, up to a minute.
+func retryBackoff(n int) time.Duration {
+	return min(2*time.Second<<min(n-1, 5), time.Minute)
+}
+
 // Cached returns what Load returned for src before, if it is still held.
 func (l *Loader) Cached(src string) (*image.RGBA, error, bool) {
 	l.mu.Lock()
@@ -209,8 +245,11 @@ func (l *Loader) Cached(src string) (*image.RGBA, error, bool) {
 	if !ok {
 		return nil, nil, false
 	}
-	l.order.MoveToFront(e)
 	c := e.Value.(*cached)
+	if c.err != nil && !c.retryAt.IsZero() && !l.now().Before(c.retryAt) {
+		return nil, nil, false // worth another try
+	}
+	l.order.MoveToFront(e)
 	return c.img, c.err, true
 }
 
@@ -220,11 +259,20 @@ func (l *Loader) put(src string, img *image.RGBA, err error, stamp Stamp, gen in
 	if gen != l.gen {
 		return // loaded at a size no longer wanted
 	}
+	c := &cached{src: src, img: img, err: err, stamp: stamp}
 	if e, ok := l.items[src]; ok {
-		l.used -= size(e.Value.(*cached).img)
+		old := e.Value.(*cached)
+		l.used -= size(old.img)
 		l.order.Remove(e)
+		if Transient(old.err) {
+			c.failures = old.failures
+		}
 	}
-	l.items[src] = l.order.PushFront(&cached{src: src, img: img, err: err, stamp: stamp})
+	if Transient(err) {
+		c.failures++
+		c.retryAt = l.now().Add(retryBackoff(c.failures))
+	}
+	l.items[src] = l.order.PushFront(c)
 	l.used += size(img)
 	for l.used > l.limit && l.order.Len() > 1 {
 		last := l.order.Back()
