@@ -1,4 +1,4 @@
-// Package config reads reel's settings file and decides each setting
+// Package settings reads reel's settings file and decides each setting
 // from the command line, the environment and the file, in that order of
 // precedence, remembering where each came from (reel --debug says).
 //
@@ -9,7 +9,7 @@
 //
 // An unknown key is a warning; a value that is not one of the key's is an
 // error naming the file and the line.
-package config
+package settings
 
 import (
 	"bytes"
