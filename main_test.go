@@ -212,21 +212,6 @@ func TestHelpAndVersion(t *testing.T) {
 	}
 }
 
-func TestFileErrorWords(t *testing.T) {
-	for _, tt := range []struct {
-		err  error
-		want string
-	}{
-		{&fs.PathError{Op: "open", Path: "x", Err: fs.ErrPermission}, "x: permission denied"},
-		{&fs.PathError{Op: "open", Path: "x", Err: fs.ErrNotExist}, "x: no such file"},
-		{&fs.PathError{Op: "read", Path: "x", Err: syscall.EIO}, "x: input/output error"},
-	} {
-		if got := fileError("x", tt.err).Error(); got != tt.want {
-			t.Errorf("fileError = %q, want %q", got, tt.want)
-		}
-	}
-}
-
 // TestPermissionDenied reads a file the test cannot read. As root, a
 // mode-000 file is readable, so it falls back to /proc/1/mem.
 func TestPermissionDenied(t *testing.T) {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/reeltui/reel/internal/source"
 )
 
 // TestLiveReload edits a file while reel shows it: the new text appears
@@ -81,7 +83,7 @@ func TestNoWatch(t *testing.T) {
 	if err := os.WriteFile(deck, []byte("# Birds\n\n## Herons\n\nSecond text.\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(4 * reloadSettle)
+	time.Sleep(4 * source.ReloadSettle)
 	tm.send("j")
 	time.Sleep(100 * time.Millisecond)
 	if s := tm.screen(); !strings.Contains(s, "First text.") || strings.Contains(s, "Second text.") {

@@ -5,9 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/reeltui/reel/internal/state"
-	"github.com/reeltui/reel/story"
 )
 
 // TestResumeWhereYouStopped closes a story at a section and reopens it
@@ -103,44 +100,6 @@ func copyFile(t *testing.T, from, to string) {
 	}
 }
 
-func parse(t *testing.T, md string) *story.Story {
-	t.Helper()
-	s, err := story.Parse([]byte(md), story.Options{Format: story.FormatMarkdown})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
-}
-
-func TestResumeFrom(t *testing.T) {
-	s := parse(t, "# T\n\n## One\n\nx\n\n## Two\n\ny\n\n## Three\n\nz\n")
-	tests := []struct {
-		name    string
-		entry   state.Entry
-		hash    string
-		section int
-		scroll  int
-		note    string
-	}{
-		{"same story", state.Entry{Hash: "h", Section: 2, Scroll: 4, Caption: "Two"}, "h", 2, 4, "resumed at 2 of 3 · g for the cover"},
-		{"at the cover", state.Entry{Hash: "h"}, "h", 0, 0, ""},
-		{"edited, same sections", state.Entry{Hash: "old", Section: 2, Scroll: 4, Caption: "Two"}, "h", 2, 4, "the story changed: resumed at 2 of 3"},
-		{"edited, section moved", state.Entry{Hash: "old", Section: 1, Scroll: 4, Caption: "Three"}, "h", 3, 0, "the story changed: resumed at 3 of 3"},
-		{"replaced", state.Entry{Hash: "old", Section: 2, Caption: "Gone"}, "h", 0, 0, "the story changed since you last read it: opened at the cover"},
-		{"same hash, fewer sections", state.Entry{Hash: "h", Section: 9, Caption: "Nine"}, "h", 0, 0, "opened at the cover"},
-		{"no caption, same count", state.Entry{Hash: "old", Section: 3, Sections: 3}, "h", 3, 0, "resumed at 3 of 3"},
-		{"no caption, new count", state.Entry{Hash: "old", Section: 3, Sections: 5}, "h", 0, 0, "opened at the cover"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			rp := resumeFrom(tt.entry, tt.hash, s)
-			if rp.section != tt.section || rp.scroll != tt.scroll || !strings.Contains(rp.note, tt.note) || (tt.note == "") != (rp.note == "") {
-				t.Errorf("got %+v, want section %d scroll %d note %q", rp, tt.section, tt.scroll, tt.note)
-			}
-		})
-	}
-}
-
 func TestHelpListsNewFlags(t *testing.T) {
 	r := reel(t, strings.NewReader(""), "--help")
 	for _, flag := range []string{"--restart", "--no-state", "REEL_NO_STATE=1", "--no-watch", "--no-steps", "--notes"} {
@@ -182,79 +141,5 @@ func TestStateDirIsAFile(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(home, "reel")); string(data) != "not a directory" {
 		t.Errorf("reel changed the file in the state directory's place: %q", data)
-	}
-}
-
-func TestStoryKey(t *testing.T) {
-	data := []byte("# A story\n")
-	abs, err := filepath.Abs("testdata/md/deck.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := newStoryID(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md", string(data))
-	hash := id.hash()
-	if id.key() != "file:"+abs || hash == "" {
-		t.Errorf("a file's key %q, hash %q", id.key(), hash)
-	}
-	if other := newStoryID(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md", "# Another\n").hash(); other == hash {
-		t.Error("two contents, one hash")
-	}
-	if pipe := newStoryID(config{path: "-"}, "-", string(data)).key(); pipe != "pipe:"+hash {
-		t.Errorf("a pipe's key %q", pipe)
-	}
-	if sample := newStoryID(config{}, sampleName, string(data)).key(); sample != "pipe:"+hash {
-		t.Errorf("the sample's key %q", sample)
-	}
-	if u := newStoryID(config{path: "https://example.com/story?id=3"}, "example.com/story", string(data)).key(); u != "url:https://example.com/story?id=3" {
-		t.Errorf("a URL's key %q", u)
-	}
-	if watchable(config{path: "https://example.com/x.md"}, "example.com/x.md") || watchable(config{path: "-"}, "-") || watchable(config{path: "testdata/md/deck.md", noWatch: true}, "testdata/md/deck.md") {
-		t.Error("a URL, a pipe or --no-watch is watched")
-	}
-	if !watchable(config{path: "testdata/md/deck.md"}, "testdata/md/deck.md") {
-		t.Error("a file is not watched")
-	}
-}
-
-// TestHashOnlyWhenLookedUp: the content hash is worked out only when a
-// position is looked up for a story the state file knows, or keyed by its
-// content; --start, --restart and a first reading of a file open without
-// it, so the first frame of a long story does not wait for it.
-func TestHashOnlyWhenLookedUp(t *testing.T) {
-	s := parse(t, "# T\n\n## One\n\nx\n\n## Two\n\ny\n")
-	store := state.Open(t.TempDir())
-	counted := func(id storyID) (storyID, *int) {
-		n := new(int)
-		hash := id.hash
-		id.hash = func() string { *n++; return hash() }
-		return id, n
-	}
-	file := config{path: "testdata/md/deck.md"}
-	for _, tt := range []struct {
-		name   string
-		cfg    config
-		saved  bool // the state file knows the story
-		hashed bool
-	}{
-		{"first reading of a file", file, false, false},
-		{"--start", config{path: file.path, start: 2, startSet: true}, true, false},
-		{"--restart", config{path: file.path, restart: true}, true, false},
-		{"a file read before", file, true, true},
-		{"a pipe, keyed by its content", config{path: "-"}, false, true},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			name := tt.cfg.path
-			id, n := counted(newStoryID(tt.cfg, name, "# T\n\n## One\n\nx\n\n## Two\n\ny\n"))
-			if tt.saved {
-				if err := store.Save(state.Entry{Key: id.key(), Hash: "h", Section: 2, Caption: "Two"}); err != nil {
-					t.Fatal(err)
-				}
-			}
-			*n = 0
-			lookupResume(tt.cfg, store, id, s)
-			if hashed := *n > 0; hashed != tt.hashed {
-				t.Errorf("hashed: %v, want %v", hashed, tt.hashed)
-			}
-		})
 	}
 }

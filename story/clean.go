@@ -18,70 +18,74 @@ func Clean(s string) string {
 	if isClean(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	var bidi []rune // open bidi controls on the current line
-	closeBidi := func() {
-		for i := len(bidi) - 1; i >= 0; i-- {
-			if isIsolate(bidi[i]) {
-				b.WriteRune('\u2069')
-			} else {
-				b.WriteRune('\u202C')
-			}
-		}
-		bidi = bidi[:0]
-	}
+	var c cleaner
+	c.b.Grow(len(s))
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c == '\n' {
-			closeBidi()
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		if c == '\t' {
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		if c == 0x1B {
-			i = skipEscape(s, i+1)
-			continue
-		}
-		if c < 0x20 || c == 0x7F {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			b.WriteByte(c)
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		ch := s[i]
 		switch {
-		case r == utf8.RuneError && size <= 1:
-			b.WriteRune(utf8.RuneError)
+		case ch == '\n':
+			c.closeBidi()
+			c.b.WriteByte(ch)
 			i++
-			continue
-		case r >= 0x80 && r <= 0x9F:
-			i = skipC1(s, i+size, r)
-			continue
-		case r == '\u202A' || r == '\u202B' || r == '\u202D' || r == '\u202E' || r == '\u2066' || r == '\u2067' || r == '\u2068':
-			bidi = append(bidi, r)
-		case r == '\u202C' || r == '\u2069':
-			// A close with nothing of its kind open would act on text
-			// outside this line: drop it.
-			if n := len(bidi); n == 0 || isIsolate(bidi[n-1]) != (r == '\u2069') {
-				i += size
-				continue
-			}
-			bidi = bidi[:len(bidi)-1]
+		case ch == '\t':
+			c.b.WriteByte(ch)
+			i++
+		case ch == 0x1B:
+			i = skipEscape(s, i+1)
+		case ch < 0x20 || ch == 0x7F:
+			i++
+		case ch < utf8.RuneSelf:
+			c.b.WriteByte(ch)
+			i++
+		default:
+			i = c.writeRune(s, i)
 		}
-		b.WriteString(s[i : i+size])
-		i += size
 	}
-	closeBidi()
-	return b.String()
+	c.closeBidi()
+	return c.b.String()
+}
+
+// cleaner is the state of Clean: what it kept, and the bidi controls open
+// on the current line.
+type cleaner struct {
+	b    strings.Builder
+	bidi []rune
+}
+
+// closeBidi closes the bidi controls open on the line.
+func (c *cleaner) closeBidi() {
+	for i := len(c.bidi) - 1; i >= 0; i-- {
+		if isIsolate(c.bidi[i]) {
+			c.b.WriteRune('\u2069')
+		} else {
+			c.b.WriteRune('\u202C')
+		}
+	}
+	c.bidi = c.bidi[:0]
+}
+
+// writeRune cleans the character at s[i], not ASCII, and returns where
+// the next one starts.
+func (c *cleaner) writeRune(s string, i int) int {
+	r, size := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r == utf8.RuneError && size <= 1:
+		c.b.WriteRune(utf8.RuneError)
+		return i + 1
+	case r >= 0x80 && r <= 0x9F:
+		return skipC1(s, i+size, r)
+	case r == '\u202A' || r == '\u202B' || r == '\u202D' || r == '\u202E' || r == '\u2066' || r == '\u2067' || r == '\u2068':
+		c.bidi = append(c.bidi, r)
+	case r == '\u202C' || r == '\u2069':
+		// A close with nothing of its kind open would act on text
+		// outside this line: drop it.
+		if n := len(c.bidi); n == 0 || isIsolate(c.bidi[n-1]) != (r == '\u2069') {
+			return i + size
+		}
+		c.bidi = c.bidi[:len(c.bidi)-1]
+	}
+	c.b.WriteString(s[i : i+size])
+	return i + size
 }
 
 func isIsolate(r rune) bool { return r >= '\u2066' && r <= '\u2069' }

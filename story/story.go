@@ -1,6 +1,7 @@
-// Package story turns the bytes of a picture story (a plain-text news
-// gallery, a Markdown deck or a web page) into one neutral model: a title, an intro and
-// an ordered list of captioned sections with their pictures.
+// Package story is the model of a picture story (a plain-text news gallery,
+// a Markdown deck or a web page): a title, an intro and an ordered list of
+// captioned sections with their pictures. The readers that fill it live in
+// story/text, story/markdown and story/web; story/read chooses among them.
 //
 // The package knows nothing about terminals. Every string it hands out has
 // been cleaned of control characters and escape sequences, so callers may
@@ -94,8 +95,11 @@ type Story struct {
 	BaseURL string
 
 	mu       sync.Mutex // guards sections, parsed on demand
-	sections []lazySection
-	deck     *deck // a Markdown story's source, for the sections not yet parsed
+	sections []*Section // nil until parsed; a pointer keeps the slice of a long deck small
+	lazy     Lazy       // a Markdown story's source, for the sections not yet parsed
+	// titleSpans is the title's Markdown as runs of styled text, set by
+	// the reader that set TitleMarkdown.
+	titleSpans []Span
 }
 
 // Section is one captioned page of a story.
@@ -111,9 +115,9 @@ type Section struct {
 	// Dropped holds the section's speaker notes and slide-tool directives,
 	// kept off the page.
 	Dropped []Dropped
-	// lead is the first words of the prose under a slide's heading: what
+	// Lead is the first words of the prose under a slide's heading: what
 	// tells apart slides that repeat one heading (Labels).
-	lead string
+	Lead string
 }
 
 // Picture is one picture of a section.
@@ -151,12 +155,26 @@ type Dropped struct {
 	Text string
 }
 
-// lazySection is a section that is parsed on first use, so that the first
-// page of a long story can be shown before the rest is parsed.
-type lazySection struct {
-	at  span     // the slide's place in the deck's source, until parsed
-	sec *Section // nil until parsed; a pointer keeps the slice of a long deck small
+// Lazy parses a story's sections on first use, so that the first page of
+// a long story can be shown before the rest is parsed. The Story calls it
+// under its lock.
+type Lazy interface {
+	// Section parses section i.
+	Section(i int) Section
+	// ParseRest parses every section of secs that is nil, and sets it:
+	// secs[i] is section i.
+	ParseRest(secs []*Section)
 }
+
+// SetLazy makes the story's sections those of secs, one per section; a nil
+// one is parsed by lazy when it is first asked for. The story keeps secs.
+func (s *Story) SetLazy(lazy Lazy, secs []*Section) {
+	s.lazy, s.sections = lazy, secs
+}
+
+// Lazy returns what parses the story's sections on demand, or nil for a
+// story read whole.
+func (s *Story) Lazy() Lazy { return s.lazy }
 
 // Len returns the number of sections.
 func (s *Story) Len() int { return len(s.sections) }
@@ -169,12 +187,11 @@ func (s *Story) Section(i int) Section {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	ls := &s.sections[i]
-	if ls.sec == nil {
-		sec := s.deck.slide(ls.at)
-		ls.sec = &sec
+	if s.sections[i] == nil {
+		sec := s.lazy.Section(i)
+		s.sections[i] = &sec
 	}
-	return numbered(*ls.sec, i)
+	return numbered(*s.sections[i], i)
 }
 
 // numbered names section i by its number when nothing else names it: a
@@ -192,12 +209,12 @@ func numbered(sec Section, i int) Section {
 func (s *Story) Sections() []Section {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.deck != nil {
-		s.deck.parseRest(s.sections)
+	if s.lazy != nil {
+		s.lazy.ParseRest(s.sections)
 	}
 	out := make([]Section, len(s.sections))
 	for i := range s.sections {
-		out[i] = numbered(*s.sections[i].sec, i)
+		out[i] = numbered(*s.sections[i], i)
 	}
 	return out
 }
@@ -218,8 +235,8 @@ func (s *Story) Labels() []string {
 	}
 	for i, sec := range secs {
 		out[i] = sec.Caption
-		if shared(i) && sec.lead != "" && sec.lead != sec.Caption {
-			out[i] = sec.Caption + " · " + sec.lead
+		if shared(i) && sec.Lead != "" && sec.Lead != sec.Caption {
+			out[i] = sec.Caption + " · " + sec.Lead
 		}
 	}
 	// Labels still alike (no words under the heading, or the same ones)
@@ -239,8 +256,9 @@ func (s *Story) Labels() []string {
 	return out
 }
 
-func (s *Story) addSection(sec Section) {
-	s.sections = append(s.sections, lazySection{sec: &sec})
+// AddSection appends a parsed section.
+func (s *Story) AddSection(sec Section) {
+	s.sections = append(s.sections, &sec)
 }
 
 // HasPictures reports whether the section has at least one picture.

@@ -1,13 +1,5 @@
 package story
 
-import (
-	"strings"
-
-	"github.com/yuin/goldmark/ast"
-	extast "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
-)
-
 // Span is a run of text in one inline style: what is left of Markdown's
 // emphasis for the few places outside a page's body that can show it, such
 // as the cover's title.
@@ -23,96 +15,15 @@ func (s *Story) TitleSpans() []Span {
 	if s.TitleMarkdown == "" {
 		return []Span{{Text: s.Title}}
 	}
-	return inlineSpans(s.TitleMarkdown)
+	return s.titleSpans
 }
 
-// setTitle sets the title from a line that may carry Markdown: the cover
-// shows the markup, and plain text goes where only text fits.
-func (s *Story) setTitle(md string) {
-	raw := OneLine(md)
-	s.Title, s.TitleMarkdown = plainInline(raw), ""
-	if s.Title != raw {
-		s.TitleMarkdown = raw
+// SetTitle sets Title to plain and TitleMarkdown to md, which spans shows
+// as runs of styled text: the cover shows the markup, and plain text goes
+// where only text fits. An md the same as plain is not kept.
+func (s *Story) SetTitle(plain, md string, spans []Span) {
+	s.Title, s.TitleMarkdown, s.titleSpans = plain, "", nil
+	if plain != md {
+		s.TitleMarkdown, s.titleSpans = md, spans
 	}
-}
-
-// inlineSpans parses one line of Markdown as inline content only.
-func inlineSpans(md string) []Span {
-	// A no-break space first keeps "1. Title" or "# Title" from being read
-	// as a list or heading, and is white space to emphasis that follows.
-	src := []byte("\u00a0" + OneLine(md))
-	doc := sharedMarkdown().Parser().Parse(text.NewReader(src))
-	var spans []Span
-	var walk func(n ast.Node, style Span)
-	walk = func(n ast.Node, style Span) {
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			switch t := c.(type) {
-			case *ast.Emphasis:
-				inner := style
-				if t.Level >= 2 {
-					inner.Strong = true
-				} else {
-					inner.Emphasis = true
-				}
-				walk(t, inner)
-			case *ast.CodeSpan:
-				var b strings.Builder
-				writeText(&b, t, src)
-				inner := style
-				inner.Code = true
-				spans = appendSpan(spans, b.String(), inner)
-			case *ast.Text, *ast.String, *ast.AutoLink:
-				var b strings.Builder
-				writeText(&b, t, src)
-				spans = appendSpan(spans, b.String(), style)
-			case *ast.RawHTML:
-			case *extast.Strikethrough:
-				walk(t, style)
-			default:
-				walk(c, style)
-			}
-		}
-	}
-	walk(doc, Span{})
-	if len(spans) > 0 {
-		spans[0].Text = strings.TrimPrefix(spans[0].Text, "\u00a0")
-	}
-	// Entities were resolved: clean what they may have made.
-	out := spans[:0]
-	for _, sp := range spans {
-		if sp.Text = Clean(sp.Text); sp.Text != "" {
-			out = append(out, sp)
-		}
-	}
-	return out
-}
-
-// appendSpan adds text in style, joining it to the last span if that has
-// the same style.
-func appendSpan(spans []Span, text string, style Span) []Span {
-	if text == "" {
-		return spans
-	}
-	if n := len(spans); n > 0 {
-		last := spans[n-1]
-		last.Text = ""
-		if last == style {
-			spans[n-1].Text += text
-			return spans
-		}
-	}
-	style.Text = text
-	return append(spans, style)
-}
-
-// plainInline returns one line of Markdown as plain text, its markup gone.
-func plainInline(md string) string {
-	if !strings.ContainsAny(md, "*_`[]<>&\\~!") {
-		return md
-	}
-	var b strings.Builder
-	for _, sp := range inlineSpans(md) {
-		b.WriteString(sp.Text)
-	}
-	return b.String()
 }

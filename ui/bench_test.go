@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // benchDeck is a generated Markdown deck of n sections, in the shape of
@@ -23,7 +25,7 @@ func benchDeck(n int) []byte {
 func benchStory(b *testing.B, n int) (*story.Story, int) {
 	b.Helper()
 	data := benchDeck(n)
-	s, err := story.Parse(data, story.Options{Name: "bench.md"})
+	s, err := read.Parse(data, story.Options{Name: "bench.md"})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -97,12 +99,12 @@ func BenchmarkFirstFrame(b *testing.B) {
 			b.SetBytes(int64(len(data)))
 			b.ReportAllocs()
 			for b.Loop() {
-				s, err := story.Parse(data, story.Options{Name: "bench.md"})
+				s, err := read.Parse(data, story.Options{Name: "bench.md"})
 				if err != nil {
 					b.Fatal(err)
 				}
 				// As main does: the size is known before the program runs.
-				_ = New(s, Options{Theme: ThemeDark, Start: 1, Width: 100, Height: 30}).View()
+				_ = New(s, Options{Theme: page.ThemeDark, Start: 1, Width: 100, Height: 30}).View()
 			}
 		})
 	}

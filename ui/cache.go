@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // pageKey identifies a rendered page: the page, and the content width,
@@ -11,7 +12,7 @@ import (
 // version of the story (a reload brings a new one).
 type pageKey struct {
 	page, width, height int
-	theme               Theme
+	theme               page.Theme
 	pictures            int // the picture generation; -1 with pictures off
 	story               *story.Story
 	hidden              int // reveal steps not shown yet
@@ -22,15 +23,15 @@ type pageKey struct {
 // story does not hold every page it has shown.
 type pageCache struct {
 	limit int
-	pages map[pageKey]*page
+	pages map[pageKey]*shownPage
 	order []pageKey // least recently used first
 }
 
 func newPageCache(limit int) *pageCache {
-	return &pageCache{limit: limit, pages: make(map[pageKey]*page, limit)}
+	return &pageCache{limit: limit, pages: make(map[pageKey]*shownPage, limit)}
 }
 
-func (c *pageCache) get(k pageKey) *page {
+func (c *pageCache) get(k pageKey) *shownPage {
 	p := c.pages[k]
 	if p != nil {
 		c.touch(k)
@@ -38,7 +39,7 @@ func (c *pageCache) get(k pageKey) *page {
 	return p
 }
 
-func (c *pageCache) put(k pageKey, p *page) {
+func (c *pageCache) put(k pageKey, p *shownPage) {
 	if _, ok := c.pages[k]; !ok && len(c.pages) >= c.limit {
 		oldest := c.order[0]
 		c.order = c.order[1:]

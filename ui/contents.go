@@ -5,42 +5,90 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/reeltui/reel/ui/page"
+
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/story"
 )
 
-// contentsState is the contents overlay: every page, filtered by what the
-// reader types.
-type contentsState struct {
-	labels   []string // one a page, cover first
-	filtered []int    // pages whose label matches the filter
-	cursor   int      // index into filtered
+// ContentsKeyMap is the keys of the contents list; every other key types
+// into its filter.
+type ContentsKeyMap struct {
+	Open     key.Binding
+	Close    key.Binding
+	Up       key.Binding
+	Down     key.Binding
+	PageUp   key.Binding // a list's height up
+	PageDown key.Binding
 }
 
-func (m Model) openContents() (Model, tea.Cmd) {
-	labels := make([]string, 0, m.pages())
-	labels = append(labels, "Cover · "+m.story.Title)
-	// The numbers are right-aligned to the widest, so the captions
-	// start in one column past 9.
-	digits := len(strconv.Itoa(m.story.Len()))
-	for i, c := range m.story.Labels() {
+// DefaultContentsKeyMap returns the contents list's keys.
+func DefaultContentsKeyMap() ContentsKeyMap {
+	return ContentsKeyMap{
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+	}
+}
+
+// contentsList is the contents overlay: every page, filtered by what the
+// reader types into its own input.
+type contentsList struct {
+	input    textinput.Model // the filter, shown on the status bar
+	labels   []string        // one a page, cover first
+	filtered []int           // pages whose label matches the filter
+	cursor   int             // index into filtered
+}
+
+func newContentsList() contentsList { return contentsList{input: textinput.New()} }
+
+// contentsLabels are the contents' entries for s: the cover, then each
+// section numbered, the numbers right-aligned to the widest so that the
+// captions start in one column past 9.
+func contentsLabels(s *story.Story) []string {
+	labels := make([]string, 0, s.Len()+1)
+	labels = append(labels, "Cover · "+s.Title)
+	digits := len(strconv.Itoa(s.Len()))
+	for i, c := range s.Labels() {
 		if c == "" {
 			c = fmt.Sprintf("Picture %d", i+1)
 		}
 		labels = append(labels, fmt.Sprintf("%*d. %s", digits, i+1, c))
 	}
-	m.contents = contentsState{labels: labels}
-	m.contents.filter("")
-	for i, p := range m.contents.filtered {
-		if p == m.pos.page {
-			m.contents.cursor = i
+	return labels
+}
+
+// open fills the list with labels, unfiltered, the cursor on page, and
+// focuses the filter.
+func (c *contentsList) open(labels []string, page int) tea.Cmd {
+	c.labels, c.filtered, c.cursor = labels, nil, 0
+	c.filter("")
+	for i, p := range c.filtered {
+		if p == page {
+			c.cursor = i
 		}
 	}
-	return m, m.openInput(overlayContents, "type to filter · enter opens · esc closes")
+	return openInput(&c.input, "type to filter · enter opens · esc closes")
+}
+
+// refill is open in a story reloaded under the list: the filter typed
+// stays, and filters the new labels.
+func (c *contentsList) refill(labels []string, page int) {
+	filter := c.input.Value()
+	_ = c.open(labels, page)
+	c.input.SetValue(filter)
+	c.filter(filter)
 }
 
 // filter keeps the pages whose label holds text, ignoring case.
-func (c *contentsState) filter(text string) {
+func (c *contentsList) filter(text string) {
 	q := strings.ToLower(strings.TrimSpace(text))
 	c.filtered = c.filtered[:0]
 	for i, l := range c.labels {
@@ -51,53 +99,52 @@ func (c *contentsState) filter(text string) {
 	c.cursor = clamp(c.cursor, 0, len(c.filtered)-1)
 }
 
-func (m Model) updateContents(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	c := &m.contents
+// update handles a key in a list showing rows entries. closed says the
+// list is done; chosen is the page to open, or -1.
+func (c *contentsList) update(msg tea.KeyPressMsg, k ContentsKeyMap, rows int) (closed bool, chosen int, cmd tea.Cmd) {
 	switch {
-	case key.Matches(msg, m.keys.Close):
-		m.closeOverlay()
-		return m, nil
-	case key.Matches(msg, m.keys.Enter):
-		m.closeOverlay()
+	case key.Matches(msg, k.Close):
+		c.input.Blur()
+		return true, -1, nil
+	case key.Matches(msg, k.Open):
+		c.input.Blur()
 		if len(c.filtered) == 0 {
-			return m, nil
+			return true, -1, nil
 		}
-		m.pos, m.reveal = jump(c.filtered[c.cursor], m.pages()), reveal{}
-		return m, m.show()
-	case key.Matches(msg, m.keys.ListUp):
-		c.cursor = clamp(c.cursor-1, 0, len(c.filtered)-1)
-		return m, nil
-	case key.Matches(msg, m.keys.ListDown):
-		c.cursor = clamp(c.cursor+1, 0, len(c.filtered)-1)
-		return m, nil
-	case key.Matches(msg, m.keys.ListPgUp):
-		c.cursor = clamp(c.cursor-contentsRows(m.bodyHeight()), 0, len(c.filtered)-1)
-		return m, nil
-	case key.Matches(msg, m.keys.ListPgDn):
-		c.cursor = clamp(c.cursor+contentsRows(m.bodyHeight()), 0, len(c.filtered)-1)
-		return m, nil
+		return true, c.filtered[c.cursor], nil
+	case key.Matches(msg, k.Up):
+		c.move(-1)
+	case key.Matches(msg, k.Down):
+		c.move(1)
+	case key.Matches(msg, k.PageUp):
+		c.move(-rows)
+	case key.Matches(msg, k.PageDown):
+		c.move(rows)
+	default:
+		before := c.input.Value()
+		c.input, cmd = c.input.Update(msg)
+		if c.input.Value() != before {
+			c.cursor = 0 // a new filter starts at its first entry
+			c.filter(c.input.Value())
+		}
 	}
-	var cmd tea.Cmd
-	before := m.input.Value()
-	m.input, cmd = m.input.Update(msg)
-	if m.input.Value() != before {
-		c.cursor = 0 // a new filter starts at its first entry
-		c.filter(m.input.Value())
-	}
-	return m, cmd
+	return false, -1, cmd
+}
+
+// move moves the cursor by delta entries, within the list.
+func (c *contentsList) move(delta int) {
+	c.cursor = clamp(c.cursor+delta, 0, len(c.filtered)-1)
 }
 
 // contentsRows is how many entries the contents show in a body of h
 // rows: the frame, the heading and its gap, and the filter line aside.
 func contentsRows(h int) int { return max(h-6, 1) }
 
-// contentsView draws the contents list as a box, scrolled to keep the
-// cursor in view.
-func (m Model) contentsView(h int) []string {
-	c := m.contents
-	st := m.styles
-	w := min(contentWidth(m.width), 70)
-	inner := w - st.Overlay.GetHorizontalFrameSize()
+// view draws the list as a box in a window w wide and a body h rows tall,
+// scrolled to keep the cursor in view; reading is the page being read.
+func (c contentsList) view(w, h, reading int, st *page.Styles, wm ansi.Method) []string {
+	bw := min(page.ContentWidth(w), 70)
+	inner := bw - st.Overlay.GetHorizontalFrameSize()
 	rows := contentsRows(h)
 	top := clamp(c.cursor-rows/2, 0, max(0, len(c.filtered)-rows))
 	lines := []string{st.Heading.Render("Contents"), ""}
@@ -112,14 +159,33 @@ func (m Model) contentsView(h int) []string {
 		switch {
 		case i == c.cursor:
 			mark = "▸ "
-		case page == m.pos.page:
+		case page == reading:
 			mark = "• "
 		}
-		label := m.method.Truncate(mark+c.labels[page], inner, "…")
+		label := wm.Truncate(mark+c.labels[page], inner, "…")
 		if i == c.cursor {
 			label = st.Selected.Render(label)
 		}
 		lines = append(lines, label)
 	}
-	return placeLines(framePanel(lines, w, st.Overlay, m.method), m.width, h)
+	return page.PlaceLines(page.FramePanel(lines, bw, st.Overlay, wm), w, h)
+}
+
+// openContents shows the contents, the cursor on the page being read.
+func (m Model) openContents() (Model, tea.Cmd) {
+	m.overlay = overlayContents
+	return m, m.contents.open(contentsLabels(m.story), m.pos.page)
+}
+
+// updateContents handles a key while the contents are shown.
+func (m Model) updateContents(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	closed, page, cmd := m.contents.update(msg, m.keys.InContents, contentsRows(m.bodyHeight()))
+	if closed {
+		m.overlay = overlayNone
+	}
+	if page < 0 {
+		return m, cmd
+	}
+	m.pos, m.reveal = jump(page, m.pages()), reveal{}
+	return m, m.show()
 }

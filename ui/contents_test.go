@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 // TestContentsNumbersAligned: past 9 sections the numbers are
@@ -16,7 +17,7 @@ func TestContentsNumbersAligned(t *testing.T) {
 	for i := 1; i <= 12; i++ {
 		fmt.Fprintf(&md, "\n---\n\n## Slide %c\n\nText.\n", 'A'+i-1)
 	}
-	s, err := story.Parse([]byte(md.String()), story.Options{Name: "twelve.md"})
+	s, err := read.Parse([]byte(md.String()), story.Options{Name: "twelve.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +53,7 @@ func TestContentsNumbersAligned(t *testing.T) {
 // a sign, not by colour alone, so that it shows with NO_COLOR (where the
 // accent colour is dropped) and to a reader who cannot tell colours.
 func TestContentsCursorShowsWithoutColour(t *testing.T) {
-	s, err := story.Parse([]byte("# Deck\n\n---\n\n## Herons\n\nA.\n\n---\n\n## Egrets\n\nB.\n\n---\n\n## Coots\n\nC.\n"), story.Options{Name: "d.md"})
+	s, err := read.Parse([]byte("# Deck\n\n---\n\n## Herons\n\nA.\n\n---\n\n## Egrets\n\nB.\n\n---\n\n## Coots\n\nC.\n"), story.Options{Name: "d.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,7 +81,7 @@ func TestContentsPageKeys(t *testing.T) {
 	for i := 1; i <= 200; i++ {
 		fmt.Fprintf(&md, "\n---\n\n## Slide %d\n\nText.\n", i)
 	}
-	s, err := story.Parse([]byte(md.String()), story.Options{Name: "long.md"})
+	s, err := read.Parse([]byte(md.String()), story.Options{Name: "long.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,5 +107,36 @@ func TestContentsPageKeys(t *testing.T) {
 	}
 	if m = runKeys(t, m, "t "+strings.Repeat("pgup ", 30)); m.contents.cursor != 0 {
 		t.Errorf("pgup at the top: cursor at %d, want 0 (the cover)", m.contents.cursor)
+	}
+}
+
+// TestContentsListAlone drives the contents component without a reader:
+// its own keys move the cursor within the list, other keys filter it,
+// and enter names the page chosen.
+func TestContentsListAlone(t *testing.T) {
+	labels := []string{"Cover · Fair", "1. Apples", "2. Pears", "3. Apricots", "4. Plums"}
+	for _, tt := range []struct {
+		keys   string
+		closed bool
+		chosen int
+	}{
+		{"enter", true, 2}, // the cursor opens on the page being read
+		{"down down down enter", true, 4},
+		{"pgup enter", true, 0},
+		{"a p enter", true, 1}, // a new filter starts at its first entry
+		{"a p down enter", true, 3},
+		{"x y z enter", true, -1}, // nothing matches: nothing to open
+		{"esc", true, -1},
+		{"down", false, -1},
+	} {
+		c := newContentsList()
+		c.open(labels, 2)
+		closed, chosen := false, -1
+		for _, k := range strings.Fields(tt.keys) {
+			closed, chosen, _ = c.update(keyMsg(k), DefaultContentsKeyMap(), 3)
+		}
+		if closed != tt.closed || chosen != tt.chosen {
+			t.Errorf("%q: closed %v, chosen %d; want %v, %d", tt.keys, closed, chosen, tt.closed, tt.chosen)
+		}
 	}
 }

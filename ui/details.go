@@ -9,6 +9,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // The details overlay lists every picture of the current page with all
@@ -19,38 +20,80 @@ import (
 // pagePictures are the pictures of the current page: on the cover, the
 // story's poster, if it has one.
 func (m Model) pagePictures() []story.Picture {
-	return pagePictures(m.story, m.pos.page) // the cover's poster too
+	return page.Pictures(m.story, m.pos.page) // the cover's poster too
 }
+
+// DetailsKeyMap is the keys of the details overlay: they scroll it when
+// it is taller than the window.
+type DetailsKeyMap struct {
+	Close    key.Binding
+	Down     key.Binding
+	Up       key.Binding
+	PageDown key.Binding
+	PageUp   key.Binding
+	Top      key.Binding
+	Bottom   key.Binding
+}
+
+// DefaultDetailsKeyMap returns the details overlay's keys: the reader's
+// keys for scrolling and turning pages scroll the details instead.
+func DefaultDetailsKeyMap() DetailsKeyMap {
+	return DetailsKeyMap{
+		Close:    key.NewBinding(key.WithKeys("i", "esc", "q", "enter"), key.WithHelp("i/esc", "close")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		PageDown: key.NewBinding(key.WithKeys("space", "ctrl+d", "right", "l", "pgdown"), key.WithHelp("space", "a window down")),
+		PageUp:   key.NewBinding(key.WithKeys("shift+space", "b", "ctrl+u", "left", "h", "pgup"), key.WithHelp("b", "a window up")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "top")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "bottom")),
+	}
+}
+
+// detailsOverlay is the details overlay's own state: how far it is
+// scrolled. What it shows is the current page's pictures, which the model
+// lays out (detailsBody).
+type detailsOverlay struct {
+	y int // the first line shown
+}
+
+// update handles a key, in a body that moves step lines a window and
+// scrolls as far as maxY. closed says the overlay is done.
+func (d *detailsOverlay) update(msg tea.KeyPressMsg, k DetailsKeyMap, step, maxY int) (closed bool) {
+	switch {
+	case key.Matches(msg, k.Close):
+		closed = true
+	case key.Matches(msg, k.Down):
+		d.y++
+	case key.Matches(msg, k.Up):
+		d.y--
+	case key.Matches(msg, k.PageDown):
+		d.y += step
+	case key.Matches(msg, k.PageUp):
+		d.y -= step
+	case key.Matches(msg, k.Top):
+		d.y = 0
+	case key.Matches(msg, k.Bottom):
+		d.y = 1 << 30
+	}
+	d.y = clamp(d.y, 0, maxY)
+	return closed
+}
+
+// scroll moves the details by delta lines, as far as maxY.
+func (d *detailsOverlay) scroll(delta, maxY int) { d.y = clamp(d.y+delta, 0, maxY) }
 
 // openDetails shows the details of the current page's pictures.
 func (m Model) openDetails() (Model, tea.Cmd) {
 	m.overlay = overlayDetails
-	m.detailsY = 0
+	m.details = detailsOverlay{}
 	return m, nil
 }
 
-// updateDetails handles a key while the details are shown: they scroll
-// when they are taller than the window.
+// updateDetails handles a key while the details are shown.
 func (m Model) updateDetails(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	k := m.keys
-	step := max(1, m.bodyHeight()-4)
-	switch {
-	case key.Matches(msg, k.Details, k.Close, k.Quit, k.Enter):
-		m.closeOverlay()
-	case key.Matches(msg, k.Down):
-		m.detailsY++
-	case key.Matches(msg, k.Up):
-		m.detailsY--
-	case key.Matches(msg, k.ReadOn, k.HalfDown, k.Next):
-		m.detailsY += step
-	case key.Matches(msg, k.ReadBack, k.HalfUp, k.Prev):
-		m.detailsY -= step
-	case key.Matches(msg, k.First):
-		m.detailsY = 0
-	case key.Matches(msg, k.Last):
-		m.detailsY = 1 << 30
+	if m.details.update(msg, m.keys.InDetails, max(1, m.bodyHeight()-4), m.detailsMaxY()) {
+		m.overlay = overlayNone
 	}
-	m.detailsY = clamp(m.detailsY, 0, m.detailsMaxY())
 	return m, nil
 }
 
@@ -60,19 +103,24 @@ func detailsWidth(w int) int {
 	if w < 40 {
 		return w
 	}
-	return min(w-4, maxReadingWidth)
+	return min(w-4, page.MaxReadingWidth)
 }
 
 // detailsRows is how many rows of details show in a body of h rows, the
 // frame, the gap and the foot aside.
-func (m Model) detailsRows(h int) int {
-	return max(h-m.styles.Overlay.GetVerticalFrameSize()-2, 1)
+func detailsRows(h int, st *page.Styles) int {
+	return max(h-st.Overlay.GetVerticalFrameSize()-2, 1)
+}
+
+// detailsBody is the details of the current page's pictures, laid out
+// for the overlay's width.
+func (m Model) detailsBody() []string {
+	iw := max(detailsWidth(m.width)-m.styles.Overlay.GetHorizontalFrameSize(), 1)
+	return detailsLines(m.pagePictures(), iw, *m.styles, m.method, m.notShown)
 }
 
 func (m Model) detailsMaxY() int {
-	w := detailsWidth(m.width)
-	n := len(detailsLines(m.pagePictures(), w-m.styles.Overlay.GetHorizontalFrameSize(), *m.styles, m.method, m.notShown))
-	return max(0, n-m.detailsRows(m.bodyHeight()))
+	return max(0, len(m.detailsBody())-detailsRows(m.bodyHeight(), m.styles))
 }
 
 // notShown says why picture p is not drawn, if it could not be loaded:
@@ -83,7 +131,7 @@ func (m Model) notShown(p story.Picture) string {
 	if a == nil || p.Placeholder || p.Source == "" {
 		return ""
 	}
-	if _, err, ok := a.loader.Cached(p.Source); ok && err != nil {
+	if _, err, ok := a.Loader().Cached(p.Source); ok && err != nil {
 		return picture.Reason(err)
 	}
 	return ""
@@ -92,10 +140,10 @@ func (m Model) notShown(p story.Picture) string {
 // detailsLines lists pictures with every field they have, wrapped to w
 // columns (wm measures): nothing is cut. why, if not nil, says why a
 // picture is not drawn.
-func detailsLines(pics []story.Picture, w int, st Styles, wm ansi.Method, why func(story.Picture) string) []string {
+func detailsLines(pics []story.Picture, w int, st page.Styles, wm ansi.Method, why func(story.Picture) string) []string {
 	w = max(w, 1)
 	if len(pics) == 0 {
-		return wrapStyled("No pictures on this page.", w, st.Faint, wm)
+		return page.WrapStyled("No pictures on this page.", w, st.Faint, wm)
 	}
 	var lines []string
 	for i, p := range pics {
@@ -109,14 +157,14 @@ func detailsLines(pics []story.Picture, w int, st Styles, wm ansi.Method, why fu
 		if p.Placeholder {
 			title += " (not included in the text)"
 		}
-		lines = append(lines, wrapStyled(title, w, st.Heading, wm)...)
+		lines = append(lines, page.WrapStyled(title, w, st.Heading, wm)...)
 		field := func(label, value, none string) {
-			lines = append(lines, wrapStyled(label, w, st.Faint, wm)...)
+			lines = append(lines, page.WrapStyled(label, w, st.Faint, wm)...)
 			if value == "" {
-				lines = append(lines, wrapStyled("  "+none, w, st.PanelNoAlt, wm)...)
+				lines = append(lines, page.WrapStyled("  "+none, w, st.PanelNoAlt, wm)...)
 				return
 			}
-			for _, l := range wrapWidth(value, max(w-2, 1), wm) {
+			for _, l := range page.WrapWidth(value, max(w-2, 1), wm) {
 				lines = append(lines, "  "+st.PanelAlt.Render(l))
 			}
 		}
@@ -145,16 +193,15 @@ func detailsLines(pics []story.Picture, w int, st Styles, wm ansi.Method, why fu
 	return lines
 }
 
-// detailsView draws the details overlay in h rows.
-func (m Model) detailsView(h int) []string {
-	st := m.styles
-	w := detailsWidth(m.width)
-	iw := max(w-st.Overlay.GetHorizontalFrameSize(), 1)
-	body := detailsLines(m.pagePictures(), iw, *st, m.method, m.notShown)
-	rows := m.detailsRows(h)
+// view draws the overlay around body in a window w wide and a body h
+// rows tall.
+func (d detailsOverlay) view(body []string, w, h int, st *page.Styles, wm ansi.Method) []string {
+	bw := detailsWidth(w)
+	iw := max(bw-st.Overlay.GetHorizontalFrameSize(), 1)
+	rows := detailsRows(h, st)
 	feet := []string{"i or esc closes", "esc closes"}
 	if len(body) > rows {
-		top := clamp(m.detailsY, 0, len(body)-rows)
+		top := clamp(d.y, 0, len(body)-rows)
 		feet = []string{
 			fmt.Sprintf("↑/↓ more (%d–%d of %d) · esc closes", top+1, top+rows, len(body)),
 			fmt.Sprintf("↑/↓ %d–%d of %d", top+1, top+rows, len(body)),
@@ -165,12 +212,12 @@ func (m Model) detailsView(h int) []string {
 	// The longest foot that fits: the window may be very narrow.
 	foot := ""
 	for _, f := range feet {
-		if m.method.StringWidth(f) <= iw {
+		if wm.StringWidth(f) <= iw {
 			foot = st.Faint.Render(f)
 			break
 		}
 	}
 	inner := append(body, "")
 	inner = append(inner, foot)
-	return placeLines(framePanel(inner, w, st.Overlay, m.method), m.width, h)
+	return page.PlaceLines(page.FramePanel(inner, bw, st.Overlay, wm), w, h)
 }

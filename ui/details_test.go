@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
+	"github.com/reeltui/reel/ui/graphics"
 )
 
 func TestDetailsShowEverything(t *testing.T) {
@@ -107,7 +109,7 @@ func dedupe(rows []string) []string {
 // TestDetailsOfThePoster: a web story's cover shows its poster in a
 // panel, and i gives that picture's details as on any page.
 func TestDetailsOfThePoster(t *testing.T) {
-	s, err := story.Parse([]byte(`<amp-story standalone title="Tide pools" poster-portrait-src="https://example.com/poster.jpg"><amp-story-page id="p1"><amp-story-grid-layer template="vertical"><h1>Low tide</h1><p>A crab crosses the rocks.</p></amp-story-grid-layer></amp-story-page></amp-story>`), story.Options{Name: "t.html"})
+	s, err := read.Parse([]byte(`<amp-story standalone title="Tide pools" poster-portrait-src="https://example.com/poster.jpg"><amp-story-page id="p1"><amp-story-grid-layer template="vertical"><h1>Low tide</h1><p>A crab crosses the rocks.</p></amp-story-grid-layer></amp-story-page></amp-story>`), story.Options{Name: "t.html"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +125,7 @@ func TestDetailsOfThePoster(t *testing.T) {
 // TestDetailsSayWhyNotShown: a picture that cannot be drawn says why in
 // the details, whole, as its panel's mark may be cut to one line.
 func TestDetailsSayWhyNotShown(t *testing.T) {
-	m := turnTo(t, pictureModel(t, PicturesBlocks, 100, 60), "5 enter i")
+	m := turnTo(t, pictureModel(t, graphics.PicturesBlocks, 100, 60), "5 enter i")
 	if m.overlay != overlayDetails {
 		t.Fatal("i did not open the details")
 	}
@@ -134,8 +136,38 @@ func TestDetailsSayWhyNotShown(t *testing.T) {
 		}
 	}
 	// A picture that is drawn has nothing to explain.
-	m = turnTo(t, pictureModel(t, PicturesBlocks, 100, 60), "1 enter i")
+	m = turnTo(t, pictureModel(t, graphics.PicturesBlocks, 100, 60), "1 enter i")
 	if f := frame(m); strings.Contains(f, "Not shown") {
 		t.Errorf("a drawn picture says it is not shown:\n%s", f)
+	}
+}
+
+// TestDetailsOverlayAlone drives the details component without a reader:
+// its keys scroll it within its length and close it.
+func TestDetailsOverlayAlone(t *testing.T) {
+	for _, tt := range []struct {
+		keys   string
+		y      int
+		closed bool
+	}{
+		{"j j k", 1, false},
+		{"up", 0, false},
+		{"space", 5, false},
+		{"space space space", 12, false}, // no further than its length
+		{"end b", 7, false},
+		{"end home", 0, false},
+		{"j i", 1, true},
+		{"esc", 0, true},
+		{"q", 0, true},
+		{"enter", 0, true},
+	} {
+		var d detailsOverlay
+		closed := false
+		for _, k := range strings.Fields(tt.keys) {
+			closed = d.update(keyMsg(k), DefaultDetailsKeyMap(), 5, 12)
+		}
+		if d.y != tt.y || closed != tt.closed {
+			t.Errorf("%q: y %d, closed %v; want %d, %v", tt.keys, d.y, closed, tt.y, tt.closed)
+		}
 	}
 }

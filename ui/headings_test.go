@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // boldSGR is an SGR sequence that turns bold on (parameter 1).
@@ -19,11 +21,11 @@ var boldSGR = regexp.MustCompile(`\x1b\[(?:[0-9]+;)*1(?:;[0-9]+)*m`)
 // and is told apart by its style.
 func TestHeadingsInABodyShowTheirWords(t *testing.T) {
 	md := "# Deck\n\n---\n\n## Slide one\n\nPara text here.\n\n## h2 inside\n\nMore text.\n\n# Headers\n\nLast words.\n"
-	s, err := story.Parse([]byte(md), story.Options{Name: "h.md"})
+	s, err := read.Parse([]byte(md), story.Options{Name: "h.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, theme := range []Theme{ThemeDark, ThemeLight} {
+	for _, theme := range []page.Theme{page.ThemeDark, page.ThemeLight} {
 		m := send(testModel(s, Options{Theme: theme}), tea.WindowSizeMsg{Width: 100, Height: 30})
 		m = runKeys(t, m, "right")
 		styled := m.View().Content
@@ -92,7 +94,7 @@ func TestPageHeadingWholeCaption(t *testing.T) {
 // heading of its own stays, though the body starts with its word.
 func TestDerivedCaptionNotRepeated(t *testing.T) {
 	md := "# Deck\n\n---\n\nThe harbour at dawn was quiet and grey, and the boats lay still on the water.\n\n---\n\n## Intro\n\nIntro to the harbour.\n"
-	s, err := story.Parse([]byte(md), story.Options{Name: "d.md"})
+	s, err := read.Parse([]byte(md), story.Options{Name: "d.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +126,7 @@ func TestDerivedCaptionNotRepeated(t *testing.T) {
 func TestDerivedCaptionNotRepeatedCJK(t *testing.T) {
 	first := "一波波接續性低溫寒流報到 已將新竹尖石鄉後山一帶層層山巒披上嫣紅的彩衣"
 	md := "# 美樹營地\n\n---\n\n" + first + "\n\n玉峰道路一路上雲氣山嵐滯留山頭 順路下切蜿蜒道路後不久即抵達來到玉峰國小\n"
-	s, err := story.Parse([]byte(md), story.Options{Name: "p.md"})
+	s, err := read.Parse([]byte(md), story.Options{Name: "p.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +143,7 @@ func TestDerivedCaptionNotRepeatedCJK(t *testing.T) {
 // paragraph is short is named by that paragraph, and shows it once.
 func TestShortFirstParagraphNotRepeated(t *testing.T) {
 	md := "# Deck\n\n---\n\nShort one.\n\n---\n\nTwo words.\n\nAnd a second paragraph follows here.\n\n---\n\n## Intro\n\nIntro\n"
-	s, err := story.Parse([]byte(md), story.Options{Name: "s.md"})
+	s, err := read.Parse([]byte(md), story.Options{Name: "s.md"})
 	if err != nil {
 		t.Fatal(err)
 	}

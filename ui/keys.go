@@ -2,10 +2,13 @@ package ui
 
 import "charm.land/bubbles/v2/key"
 
-// KeyMap holds every key reel answers to. The same bindings drive Update
-// and the help, so the help cannot drift from the keys. To add a key, add
-// a binding here, give it a place in helpGroups, and say in updateKeys
-// when it can act.
+// KeyMap holds every key reel answers to: the reader's own, and the maps
+// of the overlays (contents, search, details, help), each of which keeps
+// a small map of the keys that act while it is shown. The same bindings
+// drive Update and the help, so the help cannot drift from the keys. To
+// add a key on a page, add a binding here, give it a place in helpGroups,
+// and say in updateKeys when it can act; to add one in an overlay, add
+// it to that overlay's map.
 type KeyMap struct {
 	Next      key.Binding
 	Prev      key.Binding
@@ -26,7 +29,6 @@ type KeyMap struct {
 	Search    key.Binding
 	NextMatch key.Binding
 	PrevMatch key.Binding
-	Recall    key.Binding // in the search box: the last term
 	Play      key.Binding
 	Faster    key.Binding
 	Slower    key.Binding
@@ -35,12 +37,13 @@ type KeyMap struct {
 	Notes     key.Binding
 	Quit      key.Binding
 	Close     key.Binding
-	Enter     key.Binding
-	ListUp    key.Binding
-	ListDown  key.Binding
-	ListPgUp  key.Binding // a list's height up, in the contents
-	ListPgDn  key.Binding
 	ForceQuit key.Binding
+
+	// The overlays' own keys, which act only while one is shown.
+	InContents ContentsKeyMap
+	InSearch   SearchKeyMap
+	InDetails  DetailsKeyMap
+	InHelp     HelpKeyMap
 }
 
 // DefaultKeyMap returns reel's keys.
@@ -65,7 +68,6 @@ func DefaultKeyMap() KeyMap {
 		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
 		NextMatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
 		PrevMatch: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
-		Recall:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "last search")),
 		Play:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "slideshow")),
 		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "faster")),
 		Slower:    key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "slower")),
@@ -75,11 +77,12 @@ func DefaultKeyMap() KeyMap {
 		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
 		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
 		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-		Enter:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		ListUp:    key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
-		ListDown:  key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
-		ListPgUp:  key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		ListPgDn:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+
+		// The overlays' own keys.
+		InContents: DefaultContentsKeyMap(),
+		InSearch:   DefaultSearchKeyMap(),
+		InDetails:  DefaultDetailsKeyMap(),
+		InHelp:     DefaultHelpKeyMap(),
 	}
 }
 

@@ -12,6 +12,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // TestEscCancelsTheNumber: esc while typing a section number drops the
@@ -110,7 +112,7 @@ func TestNumberThenG(t *testing.T) {
 // playing is a reader on a long page with the slideshow running.
 func playing(t *testing.T, every time.Duration, w, h int) Model {
 	t.Helper()
-	m := testModel(loadStory(t, "../testdata/md/long.md"), Options{Theme: ThemeDark, Play: every})
+	m := testModel(loadStory(t, "../testdata/md/long.md"), Options{Theme: page.ThemeDark, Play: every})
 	m, _ = run(t, m, tea.WindowSizeMsg{Width: w, Height: h})
 	return m
 }
@@ -293,10 +295,10 @@ func TestHelpFitsEveryWindow(t *testing.T) {
 // the help does not offer it and it does nothing, with a loader or with
 // pictures refused (NO_COLOR). A deck keeps it.
 func TestNoPictureKeyInATextGallery(t *testing.T) {
-	loader := picture.NewLoader(picture.Origin{Dir: "../testdata"}, blocksPixels, blocksPixels, 0)
+	loader := picture.NewLoader(picture.Origin{Dir: "../testdata"}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
 	for _, opt := range []Options{
-		{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: loader},
-		{Theme: ThemeDark, Pictures: PicturesOff, NoPictures: "pictures need colour: NO_COLOR is set"},
+		{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: loader},
+		{Theme: page.ThemeDark, Pictures: graphics.PicturesOff, NoPictures: "pictures need colour: NO_COLOR is set"},
 	} {
 		m := send(testModel(sample(t), opt), tea.WindowSizeMsg{Width: 100, Height: 30})
 		m = runKeys(t, m, "right")
@@ -308,7 +310,7 @@ func TestNoPictureKeyInATextGallery(t *testing.T) {
 			t.Errorf("p changed a text gallery's page:\n%s", after)
 		}
 	}
-	m := send(testModel(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: loader}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m := send(testModel(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: loader}), tea.WindowSizeMsg{Width: 100, Height: 30})
 	if help := frame(runKeys(t, m, "?")); !strings.Contains(help, "pictures on/off") {
 		t.Errorf("the help of a deck with pictures lacks p:\n%s", help)
 	}
@@ -327,5 +329,36 @@ func TestSlideshowWaitsUnderTheHelp(t *testing.T) {
 	m = runKeys(t, m, "?")
 	if m = tickFor(t, m, 2*time.Second); m.pos.page == 0 || !m.playing {
 		t.Errorf("after the help: page %d, playing %v; want the show going on", m.pos.page, m.playing)
+	}
+}
+
+// TestOverlaysStopTheShow: a key that opens the contents, the search or
+// the details, or goes to a match, stops the slideshow and says so; the
+// help lets it wait instead (TestSlideshowWaitsUnderTheHelp).
+func TestOverlaysStopTheShow(t *testing.T) {
+	s := loadStory(t, "../testdata/md/market.md")
+	found := search(t, newTestModel(s, 80, 30), "market")
+	for _, tt := range []struct {
+		keys string
+		from Model
+		want overlay
+	}{
+		{"t", newTestModel(s, 80, 30), overlayContents},
+		{"/", newTestModel(s, 80, 30), overlaySearch},
+		{"i", newTestModel(s, 80, 30), overlayDetails},
+		{"n", found, overlayNone},
+		{"?", newTestModel(s, 80, 30), overlayHelp},
+	} {
+		m := runKeys(t, tt.from, "right a")
+		if !m.playing {
+			t.Fatalf("a did not start the show")
+		}
+		m = runKeys(t, m, tt.keys)
+		if m.overlay != tt.want {
+			t.Errorf("%s: overlay %v, want %v", tt.keys, m.overlay, tt.want)
+		}
+		if stops := tt.keys != "?"; m.playing == stops || stops && m.hint != stoppedNote {
+			t.Errorf("%s: playing %v, note %q", tt.keys, m.playing, m.hint)
+		}
 	}
 }

@@ -14,6 +14,8 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // Options configure the reader.
@@ -26,7 +28,7 @@ type Options struct {
 	// Play starts the slideshow with this interval; 0 leaves it off.
 	Play time.Duration
 	// Theme forces a theme; ThemeAuto asks the terminal.
-	Theme Theme
+	Theme page.Theme
 	// Hint is shown in the status bar until the first key, such as how to
 	// open one's own story.
 	Hint string
@@ -35,8 +37,8 @@ type Options struct {
 	// first frame shows it without waiting for a size message.
 	Width, Height int
 	// Pictures says how pictures are drawn in their panels, from what
-	// Loader reads; with no loader, or PicturesOff, panels are words.
-	Pictures PictureMode
+	// Loader reads; with no loader, or graphics.PicturesOff, panels are words.
+	Pictures graphics.PictureMode
 	Loader   *picture.Loader
 	// NoPictures says why pictures cannot be drawn, such as "pictures
 	// need colour": the pictures key then says it instead of nothing.
@@ -89,18 +91,18 @@ const (
 type Model struct {
 	story   *story.Story
 	keys    KeyMap
-	help    help.Model
-	styles  *Styles // shared with the pages rendered, never changed: a new theme brings new ones
-	theme   Theme   // the theme in use: never ThemeAuto
-	auto    bool    // the theme follows the terminal's background
-	noSteps bool    // pages are shown whole, their reveal steps ignored
+	help    helpOverlay
+	styles  *page.Styles // shared with the pages rendered, never changed: a new theme brings new ones
+	theme   page.Theme   // the theme in use: never page.ThemeAuto
+	auto    bool         // the theme follows the terminal's background
+	noSteps bool         // pages are shown whole, their reveal steps ignored
 
 	width, height int
 	method        ansi.Method // how the terminal counts columns (width.go)
 	pos           position
-	reveal        reveal // steps hidden on a page
-	notesOpen     bool   // the speaker notes pane is shown
-	cur           *page  // the current page, rendered for the current width
+	reveal        reveal     // steps hidden on a page
+	notesOpen     bool       // the speaker notes pane is shown
+	cur           *shownPage // the current page, rendered for the current width
 	cache         *pageCache
 	pending       map[pageKey]*rendering // pages rendering in the background
 	renderBudget  time.Duration          // how long Update waits for a page
@@ -108,28 +110,26 @@ type Model struct {
 	deadline      time.Duration          // how long a page may take to format
 	// format renders a page's Markdown; nil is Glamour. Tests swap in a
 	// slow one to drive the background render.
-	format func(md string, w int, theme Theme) string
+	format func(md string, w int, theme page.Theme) string
 	// after delivers msg after d: tea.Tick, or nothing in tests, which
 	// send the slideshow's ticks themselves.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
 
 	overlay  overlay
-	input    textinput.Model // the contents filter or the search query
-	contents contentsState
+	contents contentsList
 	search   searchState
+	details  detailsOverlay
 
 	err error // a bug caught in Update or View, reported on exit
 
 	count    string // digits typed before enter or G
 	hint     string // a note on the status bar until the next key
-	helpY    int    // the first line of the help shown, when it scrolls
-	detailsY int    // the first line of the picture details shown
 	playing  bool
 	interval time.Duration
 	left     time.Duration // until the slideshow turns the page
 	tickID   int
 
-	art       *pictureArt     // nil when pictures are off for good
+	art       *graphics.Art   // nil when pictures are off for good
 	picOn     bool            // pictures shown (the toggle key)
 	picWhyNot string          // why there are no pictures, said by the toggle key
 	picAuto   bool            // waiting to hear what the terminal can draw
@@ -137,7 +137,7 @@ type Model struct {
 	answers   terminalAnswers // what the terminal said (pictures_detect.go)
 	// Pictures in real pixels: the layer that draws them after each frame,
 	// those the frame shows, and its generation (pictures_place.go).
-	screen     *screenLayer
+	screen     *graphics.Layer
 	placed     []placement
 	placeGen   int
 	placeDelay time.Duration   // how long a frame stands before its pictures are written
@@ -153,10 +153,11 @@ func New(s *story.Story, opt Options) Model {
 	m := Model{
 		story:         s,
 		keys:          DefaultKeyMap(),
-		help:          help.New(),
+		help:          helpOverlay{model: help.New()},
 		cache:         newPageCache(48),
 		pending:       map[pageKey]*rendering{},
-		input:         textinput.New(),
+		contents:      newContentsList(),
+		search:        newSearchState(),
 		hint:          story.OneLine(opt.Hint),
 		interval:      defaultInterval,
 		renderBudget:  syncRenderBudget,
@@ -166,30 +167,29 @@ func New(s *story.Story, opt Options) Model {
 		},
 		noSteps:   opt.NoSteps,
 		notesOpen: opt.Notes,
-		method:    defaultMethod,
+		method:    page.DefaultMethod,
 	}
-	if theme == ThemeAuto {
+	if theme == page.ThemeAuto {
 		m.auto = true
-		theme = ThemeDark // until the terminal answers
+		theme = page.ThemeDark // until the terminal answers
 	}
 	m.setTheme(theme)
 	m.picWhyNot = opt.NoPictures
-	if opt.Loader != nil && opt.Pictures != PicturesOff && theme != ThemeNoTTY {
+	if opt.Loader != nil && opt.Pictures != graphics.PicturesOff && theme != page.ThemeNoTTY {
 		mode := opt.Pictures
-		if mode == PicturesITerm && opt.Tmux {
-			mode = PicturesBlocks
+		if mode == graphics.PicturesITerm && opt.Tmux {
+			mode = graphics.PicturesBlocks
 			m.hint = "no iTerm2 pictures in tmux: half blocks"
 		}
-		m.art = newPictureArt(opt.Loader, mode)
-		m.art.tmux = opt.Tmux
+		m.art = graphics.NewArt(opt.Loader, mode, opt.Tmux)
 		m.kittyAsk = opt.KittyPlaceholders
 		m.answers = terminalAnswers{itermEnv: opt.ITermImages, tmux: opt.Tmux}
-		if mode == PicturesAuto || mode == PicturesITerm || mode == PicturesSixel {
-			m.screen = &screenLayer{}
+		if mode == graphics.PicturesAuto || mode == graphics.PicturesITerm || mode == graphics.PicturesSixel {
+			m.screen = &graphics.Layer{}
 			m.placeDelay = placeDelay
 		}
 		m.picOn = true
-		m.picAuto = opt.Pictures == PicturesAuto
+		m.picAuto = opt.Pictures == graphics.PicturesAuto
 		m.picPending = map[string]bool{}
 		m.picVer = map[string]int{}
 		m.picDelay = pictureDelay
@@ -206,8 +206,8 @@ func New(s *story.Story, opt Options) Model {
 	m.updateKeys()
 	if opt.Width > 0 && opt.Height > 0 {
 		m.width, m.height = opt.Width, opt.Height
-		m.help.SetWidth(m.width)
-		m.input.SetWidth(max(m.width-12, 1))
+		m.help.model.SetWidth(m.width)
+		m.setInputWidths()
 		_ = m.show()        // the neighbours are prefetched once the program runs
 		clear(m.picPending) // and the pictures loaded: Init asks again
 	}
@@ -218,23 +218,42 @@ func clampDuration(d time.Duration) time.Duration {
 	return min(max(d, minInterval), maxInterval)
 }
 
-func (m *Model) setTheme(t Theme) {
+func (m *Model) setTheme(t page.Theme) {
 	m.theme = t
-	st := NewStyles(t != ThemeLight, t == ThemeNoTTY)
+	st := page.NewStyles(t != page.ThemeLight, t == page.ThemeNoTTY)
 	m.styles = &st
-	if t == ThemeNoTTY {
-		m.help.Styles = help.Styles{}
-		m.input.SetStyles(textinput.Styles{Cursor: textinput.CursorStyle{Shape: tea.CursorBlock}})
+	if t == page.ThemeNoTTY {
+		m.help.model.Styles = help.Styles{}
+		m.setInputStyles(textinput.Styles{Cursor: textinput.CursorStyle{Shape: tea.CursorBlock}})
 	} else {
-		m.help.Styles = help.DefaultStyles(t != ThemeLight)
-		st := textinput.DefaultStyles(t != ThemeLight)
+		m.help.model.Styles = help.DefaultStyles(t != page.ThemeLight)
+		st := textinput.DefaultStyles(t != page.ThemeLight)
 		// A steady cursor: a blinking one wakes the program twice a second
 		// while the reader types nothing.
 		st.Cursor.Blink = false
-		m.input.SetStyles(st)
+		m.setInputStyles(st)
 	}
 	m.cache.clear()
 	m.cur = nil
+}
+
+// inputs are the overlays' text inputs: the contents filter and the
+// search query.
+func (m *Model) inputs() []*textinput.Model {
+	return []*textinput.Model{&m.contents.input, &m.search.input}
+}
+
+// setInputWidths fits the inputs to the status bar, past their label.
+func (m *Model) setInputWidths() {
+	for _, in := range m.inputs() {
+		in.SetWidth(max(m.width-12, 1))
+	}
+}
+
+func (m *Model) setInputStyles(st textinput.Styles) {
+	for _, in := range m.inputs() {
+		in.SetStyles(st)
+	}
 }
 
 // pages is the number of pages, the cover included.

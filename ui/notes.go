@@ -5,7 +5,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // Speaker notes: a pane at the bottom of the reader, toggled by a key,
@@ -21,25 +21,18 @@ func (m Model) notesHeight() int {
 }
 
 // pageNotes returns the speaker notes of page i.
-func (m Model) pageNotes(i int) []string { return notesOf(m.story, i) }
-
-func notesOf(s *story.Story, i int) []string {
-	if i == 0 {
-		return s.CoverNotes()
-	}
-	return s.Section(i - 1).Notes()
-}
+func (m Model) pageNotes(i int) []string { return page.Notes(m.story, i) }
 
 // notesPane draws the pane in h rows: a rule with its title, then the
 // notes, wrapped. Notes too long for the pane say how much is left out.
 func (m Model) notesPane(h int) []string {
-	cw := contentWidth(m.width)
+	cw := page.ContentWidth(m.width)
 	pad := strings.Repeat(" ", max(0, (m.width-cw)/2))
 	st := m.styles
 	title := " speaker notes · s hides "
 	rule := st.Faint.Render(ansi.Truncate("──"+title+strings.Repeat("─", max(0, cw-2-ansi.StringWidth(title))), cw, ""))
 	out := []string{pad + rule}
-	lines := notesLines(m.pageNotes(m.pos.page), cw)
+	lines := page.NotesLines(m.pageNotes(m.pos.page), cw)
 	if len(lines) == 0 {
 		lines = []string{st.Faint.Render("No notes for this page.")}
 	}
@@ -53,44 +46,4 @@ func (m Model) notesPane(h int) []string {
 		out = append(out, "")
 	}
 	return out[:h]
-}
-
-// notesLines wraps notes to width w, a blank line between them. The pane
-// shows a dozen lines at most, and View draws it every frame: only the
-// start of a long note is wrapped.
-func notesLines(notes []string, w int) []string {
-	const most = 4096
-	var lines []string
-	for i, n := range notes {
-		if i > 0 {
-			lines = append(lines, "")
-		}
-		if len(n) > most {
-			n = strings.ToValidUTF8(n[:most], "") + "…"
-		}
-		lines = append(lines, wrap(n, w)...)
-		if len(lines) > 100 {
-			break
-		}
-	}
-	return lines
-}
-
-// printedNotes are page i's speaker notes as --print --notes shows them:
-// all of them, under the page.
-func printedNotes(s *story.Story, i, w int, st Styles) []string {
-	notes := notesOf(s, i)
-	if len(notes) == 0 {
-		return nil
-	}
-	out := []string{st.Faint.Render("Speaker notes:")}
-	for j, n := range notes {
-		if j > 0 {
-			out = append(out, "")
-		}
-		for _, l := range wrap(n, w-2) {
-			out = append(out, "  "+st.Faint.Render(l))
-		}
-	}
-	return append(out, "")
 }

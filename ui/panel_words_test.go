@@ -2,14 +2,13 @@ package ui
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // marketAlt, marketCaption and marketCredit are the words of
@@ -47,7 +46,7 @@ func TestPanelShowsEveryWord(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {60, 16}, {40, 12}, {30, 8}, {20, 6}} {
 		w, h := size[0], size[1]
 		m := send(newTestModel(s, w, h), keyMsg("right"))
-		page := ansi.Strip(strings.Join(m.cur.lines, "\n"))
+		page := ansi.Strip(strings.Join(m.cur.Lines, "\n"))
 		for _, want := range []string{marketAlt, marketCaption, marketCredit} {
 			if !shownWords(page, want) {
 				t.Errorf("%d×%d: page lacks %q:\n%s", w, h, want, page)
@@ -63,7 +62,7 @@ func TestPrintShowsEveryWord(t *testing.T) {
 	s := loadStory(t, "../testdata/md/market.md")
 	for _, w := range []int{30, 40, 50, 80} {
 		var out bytes.Buffer
-		if err := Print(&out, s, PrintOptions{Width: w}); err != nil {
+		if err := Print(&out, s, page.PrintOptions{Width: w}); err != nil {
 			t.Fatal(err)
 		}
 		for _, want := range []string{marketAlt, marketCaption, marketCredit} {
@@ -93,25 +92,6 @@ func TestSearchMatchIsVisible(t *testing.T) {
 	}
 }
 
-// TestPanelRowsShareHeight checks that panels side by side grow together,
-// so that their frames line up.
-func TestPanelRowsShareHeight(t *testing.T) {
-	st := NewStyles(true, true)
-	pics := []story.Picture{{Source: "a.jpg", Alt: marketAlt}, {Source: "b.jpg", Alt: "Owls"}}
-	lines := panels(pics, 80, 12, 12, st, ansi.WcWidth, nil, false)
-	text := strings.Join(lines, "\n")
-	if strings.Count(text, "╭") != 2 || strings.Count(lines[len(lines)-1], "╰") != 2 || strings.Count(lines[0], "╭") != 2 {
-		t.Errorf("frames do not line up:\n%s", text)
-	}
-	var left []string
-	for _, l := range lines {
-		left = append(left, ansi.Cut(l, 0, 39))
-	}
-	if !shownWords(strings.Join(left, "\n"), marketAlt) {
-		t.Errorf("alt text lost:\n%s", text)
-	}
-}
-
 // TestPicturesStandWhereTheyAre: a picture inside a paragraph or a list
 // item is drawn once, as a panel after that paragraph or item, and never inline as
 // Glamour's "Image: alt → url"; the text keeps its order around it.
@@ -119,7 +99,7 @@ func TestPicturesStandWhereTheyAre(t *testing.T) {
 	s := loadStory(t, "../testdata/md/inline-pictures.md")
 	for _, w := range []int{40, 80} {
 		m := send(newTestModel(s, w, 24), keyMsg("right"))
-		page := ansi.Strip(strings.Join(m.cur.lines, "\n"))
+		page := ansi.Strip(strings.Join(m.cur.Lines, "\n"))
 		flat := strings.Join(strings.Fields(strings.NewReplacer("│", " ").Replace(page)), " ")
 		for _, bad := range []string{"Image:", "→", "/img/"} {
 			if strings.Contains(page, bad) {
@@ -142,81 +122,6 @@ func TestPicturesStandWhereTheyAre(t *testing.T) {
 				t.Errorf("width %d: %q shown %d times", w, want, strings.Count(flat, want))
 			}
 		}
-	}
-}
-
-// TestPictureInAListItem: a picture in a list item stands after that
-// item, and the rest of an ordered list keeps its numbers; in a nested
-// list it stands after the top-level item, in a quote after the quoted
-// paragraph, in a table after the table.
-func TestPictureInAListItem(t *testing.T) {
-	tests := []struct {
-		name, md string
-		// order is how the page's lines start, in order, with frames
-		// and quote bars trimmed ("Alt" is the panel).
-		order []string
-	}{
-		{
-			name:  "bullets",
-			md:    "- Step one ![Alt](a.png)\n- Step two\n",
-			order: []string{"• Step one", "Alt", "• Step two"},
-		},
-		{
-			name:  "numbered 1. 1. 1.",
-			md:    "1. One\n1. Two ![Alt](a.png)\n1. Three\n1. Four\n",
-			order: []string{"1. One", "2. Two", "Alt", "3. Three", "4. Four"},
-		},
-		{
-			name:  "numbered from 7",
-			md:    "7. Seven ![Alt](a.png)\n8. Eight\n",
-			order: []string{"7. Seven", "Alt", "8. Eight"},
-		},
-		{
-			name:  "opening an item",
-			md:    "1. One\n2. ![Alt](a.png) Two\n3. Three\n",
-			order: []string{"1. One", "Alt", "2. Two", "3. Three"},
-		},
-		{
-			name:  "an item that is only a picture",
-			md:    "- One\n- ![Alt](a.png)\n- Three\n",
-			order: []string{"• One", "Alt", "• Three"},
-		},
-		{
-			name:  "nested",
-			md:    "- Outer\n  - Inner ![Alt](a.png)\n  - Inner two\n- Last\n",
-			order: []string{"• Outer", "• Inner", "• Inner two", "Alt", "• Last"},
-		},
-		{
-			name:  "quote",
-			md:    "> Quoted ![Alt](a.png) words.\n>\n> More quoted.\n",
-			order: []string{"Quoted words.", "Alt", "More quoted."},
-		},
-		{
-			name:  "table",
-			md:    "| Col |\n|-----|\n| ![Alt](a.png) cell |\n| row two |\n\nAfter.\n",
-			order: []string{"cell", "row two", "Alt", "After."},
-		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s := parseStory(t, "list.md", "# Deck\n\n## Steps\n\n"+tt.md)
-			p := renderPage(pageSpec{story: s, index: 1, width: 60, height: 30, theme: ThemeNoTTY, styles: new(NewStyles(true, true))})
-			var lines []string
-			for _, l := range p.lines {
-				lines = append(lines, strings.Trim(ansi.Strip(l), " │|"))
-			}
-			if slices.Contains(lines, "•") {
-				t.Errorf("an empty bullet is left:\n%s", strings.Join(lines, "\n"))
-			}
-			at := 0
-			for _, want := range tt.order {
-				i := slices.IndexFunc(lines[at:], func(l string) bool { return strings.HasPrefix(l, want) })
-				if i < 0 {
-					t.Fatalf("%q missing or out of order:\n%s", want, strings.Join(lines, "\n"))
-				}
-				at += i + 1
-			}
-		})
 	}
 }
 
@@ -270,7 +175,7 @@ func TestLongSourceOneLine(t *testing.T) {
 		t.Errorf("the details lack the whole address:\n%s", d)
 	}
 	var out bytes.Buffer
-	if err := Print(&out, s, PrintOptions{Width: 60}); err != nil {
+	if err := Print(&out, s, page.PrintOptions{Width: 60}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(strings.Join(strings.Fields(strings.NewReplacer("│", "").Replace(out.String())), ""), src) {

@@ -4,308 +4,24 @@ import (
 	"bytes"
 	"context"
 	"image"
+	"io"
 	"strings"
-	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/colorprofile"
 	uv "github.com/charmbracelet/ultraviolet"
 
-	"github.com/reeltui/reel/internal/picture"
-	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/internal/picture/encode"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
-
-// PictureMode says how pictures are drawn inside their panels.
-type PictureMode int
-
-// The picture modes. PicturesAuto draws half blocks until the terminal
-// has answered what it can draw (pictures_detect.go). PicturesITerm and
-// PicturesSixel draw real pixels over the cells of the picture's half
-// blocks, after the frame is drawn (pictures_layer.go).
-const (
-	PicturesOff PictureMode = iota
-	PicturesAuto
-	PicturesBlocks
-	PicturesKitty
-	PicturesITerm
-	PicturesSixel
-)
-
-// ParsePictureMode reads a --pictures value.
-func ParsePictureMode(s string) (PictureMode, bool) {
-	switch s {
-	case "", "auto":
-		return PicturesAuto, true
-	case "blocks":
-		return PicturesBlocks, true
-	case "kitty":
-		return PicturesKitty, true
-	case "iterm":
-		return PicturesITerm, true
-	case "sixel":
-		return PicturesSixel, true
-	case "off", "none":
-		return PicturesOff, true
-	}
-	return PicturesOff, false
-}
-
-// Pixels kept per picture: enough for half blocks at the widest reading
-// width (a pixel a column, within maxReadingWidth, and two a row, up to
-// 80 rows), and for kitty's real pixels at a modest cell size. Half
-// blocks kept at 320 pixels held four times the memory for nothing: a
-// quarter of the reader's live heap after 100 pictured pages.
-const (
-	blocksPixels = 160
-	kittyPixels  = 640
-)
-
-// minArtRows is the fewest rows a picture is drawn in: fewer show too
-// little to be worth the room.
-const minArtRows = 4
-
-// maxArt is the number of drawn pictures (one per picture and cell size)
-// kept; they are short strings.
-const maxArt = 256
-
-// pictureArt draws a story's pictures for its panels. Renders run on
-// several goroutines, so it is safe for concurrent use. It never reads a
-// file or decodes: it draws only what the loader already holds, and the
-// reader loads pictures in commands.
-type pictureArt struct {
-	loader *picture.Loader
-	mu     sync.Mutex
-	// mode is how pictures are drawn: PicturesBlocks, PicturesKitty,
-	// PicturesITerm or PicturesSixel.
-	mode  PictureMode
-	lines map[artKey][]string
-	// profile is the terminal's colours: half blocks are drawn in them,
-	// not in true colour for Bubble Tea to bring down to them, which
-	// it does on every frame, cell by cell (a 256-colour search each).
-	profile colorprofile.Profile
-	// blocksDrawn is set once half blocks have been drawn (in profile).
-	blocksDrawn bool
-	// Kitty: the id of each placement transmitted, those renders asked
-	// for, and those being encoded.
-	ids     map[artKey]int
-	wanted  map[artKey]bool
-	sending map[artKey]bool
-	nextID  int
-	// tmux is set inside tmux: kitty's sequences pass through it to the
-	// terminal outside.
-	tmux bool
-	// Real pixels (iTerm2, sixel): the size of a cell in pixels, once the
-	// terminal has said (zero until then), and the pictures encoded.
-	cell   image.Point
-	pixels encodedPictures
-	// The pictures marked in renders, by number (pictures_pixels.go).
-	marked  []artKey
-	markIDs map[artKey]int
-}
-
-type artKey struct {
-	src        string
-	cols, rows int
-	mode       PictureMode
-	cell       image.Point // pixels per cell, for real pixels
-	profile    colorprofile.Profile
-}
-
-func newPictureArt(l *picture.Loader, mode PictureMode) *pictureArt {
-	if mode != PicturesKitty && mode != PicturesITerm && mode != PicturesSixel {
-		mode = PicturesBlocks
-	}
-	return &pictureArt{loader: l, mode: mode, profile: colorprofile.TrueColor, lines: map[artKey][]string{}, ids: map[artKey]int{}, wanted: map[artKey]bool{}, sending: map[artKey]bool{}, pixels: newEncodedPictures()}
-}
-
-// useMode switches how pictures are drawn, once the terminal has said
-// what it can draw.
-func (a *pictureArt) useMode(mode PictureMode) {
-	a.mu.Lock()
-	a.mode = mode
-	a.mu.Unlock()
-	if a.loader != nil {
-		// Real pixels need larger pictures than the half blocks auto
-		// mode starts with: those loaded already load again.
-		a.loader.Resize(PicturePixels(mode), PicturePixels(mode))
-	}
-}
-
-// useProfile draws half blocks in the colours of profile from now on,
-// and reports whether pictures were drawn in other colours before, and
-// so pages must be drawn again. (Bubble Tea reports the profile as it
-// starts, before any picture has loaded: the pages rendered by then have
-// none, and stay.) A terminal without colours keeps them drawn as they
-// were: Blocks draws nothing without colours.
-func (a *pictureArt) useProfile(p colorprofile.Profile) bool {
-	if p < colorprofile.ANSI {
-		p = colorprofile.TrueColor
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	changed := a.profile != p && a.blocksDrawn
-	a.profile = p
-	return changed
-}
-
-// drawMode is how pictures are drawn now.
-func (a *pictureArt) drawMode() PictureMode {
-	if a == nil {
-		return PicturesOff
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.mode
-}
-
-// panelArt returns the lines of picture p drawn at most iw columns wide
-// and maxRows tall, centred in iw columns, or nil while it is loading or
-// if it cannot be drawn; note is a short reason when it cannot be.
-func (a *pictureArt) panelArt(p story.Picture, iw, maxRows int) (lines []string, note string) {
-	if a == nil || p.Placeholder || p.Source == "" {
-		return nil, ""
-	}
-	img, err, ok := a.loader.Cached(p.Source)
-	if !ok {
-		return nil, ""
-	}
-	if err != nil {
-		return nil, picture.Reason(err)
-	}
-	if iw < 4 || maxRows < minArtRows {
-		return nil, ""
-	}
-	b := img.Bounds()
-	a.mu.Lock()
-	mode, cell, profile := a.mode, a.cell, a.profile
-	a.mu.Unlock()
-	realPixels := mode == PicturesITerm || mode == PicturesSixel
-	// Half blocks' box, or the box real pixels (kitty's too, once the
-	// terminal has said its cell size) fill, by the cells' true shape;
-	// never larger than the picture's own pixels.
-	var pxCell image.Point
-	if realPixels || mode == PicturesKitty {
-		pxCell = cell
-	}
-	cols, rows := picture.Box(b.Dx(), b.Dy(), iw, maxRows, pxCell.X, pxCell.Y, a.loader.Shrunk(img))
-	if cols < 1 || rows < 1 {
-		return nil, "too small to draw"
-	}
-	a.mu.Lock()
-	k := artKey{src: p.Source, cols: cols, rows: rows, mode: mode, profile: profile}
-	if realPixels {
-		k.cell = cell
-	}
-	lines, ok = a.lines[k]
-	if !ok && mode == PicturesKitty {
-		if id, sent := a.ids[k]; sent {
-			lines = picture.KittyPlaceholders(id, cols, rows)
-			a.lines[k] = lines
-		} else {
-			a.wanted[k] = true
-		}
-	}
-	if realPixels && !a.pixels.has(k) && (mode == PicturesITerm || cell != image.Point{}) {
-		// Sixel needs the cell size: without it a picture could spill
-		// out of its panel.
-		a.wanted[k] = true
-	}
-	a.mu.Unlock()
-	if !ok && mode != PicturesKitty {
-		// Real pixels are drawn over half blocks: those show wherever the
-		// picture itself cannot be drawn (partly scrolled off, a terminal
-		// that ignores the sequence).
-		lines = picture.Blocks(img, cols, rows, profile)
-		if realPixels && len(lines) > 0 {
-			lines[0] = a.marker(k) + lines[0]
-		}
-		a.mu.Lock()
-		if len(a.lines) >= maxArt {
-			clear(a.lines)
-		}
-		a.lines[k] = lines
-		a.blocksDrawn = true
-		a.mu.Unlock()
-	}
-	if lines == nil {
-		return nil, ""
-	}
-	pad := strings.Repeat(" ", (iw-cols)/2)
-	out := make([]string, len(lines))
-	for i, l := range lines {
-		out[i] = pad + l
-	}
-	return out, ""
-}
-
-// takeWanted returns the kitty placements, or pictures to encode as real
-// pixels, renders have asked for since the last call, and not yet sent,
-// encoded, or being either.
-func (a *pictureArt) takeWanted() []artKey {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	var out []artKey
-	for k := range a.wanted {
-		_, sent := a.ids[k]
-		if k.mode != PicturesKitty {
-			sent = a.pixels.has(k)
-		}
-		if !sent && !a.sending[k] {
-			a.sending[k] = true
-			out = append(out, k)
-		}
-	}
-	clear(a.wanted)
-	return out
-}
-
-// placed records that placement k was sent as id.
-func (a *pictureArt) placed(k artKey, id int) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.ids[k] = id
-	delete(a.sending, k)
-	delete(a.lines, k)
-}
-
-// reserveID returns the id for a new placement, and the placement whose
-// id it takes back, if any: ids run from 1 to MaxKittyID, the query's id
-// aside, and are reused oldest first.
-func (a *pictureArt) reserveID() (int, *artKey) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.nextID = a.nextID%picture.MaxKittyID + 1
-	if a.nextID == picture.KittyQueryID {
-		a.nextID++
-	}
-	for k, id := range a.ids {
-		if id == a.nextID {
-			delete(a.ids, k)
-			delete(a.lines, k)
-			return id, &k
-		}
-	}
-	return a.nextID, nil
-}
-
-// sentIDs returns every id transmitted, to delete on exit.
-func (a *pictureArt) sentIDs() []int {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	ids := make([]int, 0, len(a.ids))
-	for _, id := range a.ids {
-		ids = append(ids, id)
-	}
-	return ids
-}
 
 // pictureMsg says a picture has been loaded, or failed to.
 type pictureMsg struct{ src string }
 
 // kittyMsg brings a placement encoded for the terminal.
 type kittyMsg struct {
-	key artKey
+	key graphics.Key
 	id  int
 	seq string
 }
@@ -322,8 +38,8 @@ func (m *Model) loadPictures(i int) []tea.Cmd {
 		return nil
 	}
 	var cmds []tea.Cmd
-	l := m.art.loader
-	for _, p := range pagePictures(m.story, i) {
+	l := m.art.Loader()
+	for _, p := range page.Pictures(m.story, i) {
 		src := p.Source
 		if p.Placeholder || src == "" || m.picPending[src] {
 			continue
@@ -362,35 +78,29 @@ func (m *Model) pictureCmds() []tea.Cmd {
 	if m.picDelay > 0 {
 		cmds[0] = tea.Tick(m.picDelay, func(time.Time) tea.Msg { return due() })
 	}
-	for _, k := range m.art.takeWanted() {
-		img, _, ok := m.art.loader.Cached(k.src)
+	for _, k := range m.art.TakeWanted() {
+		img, _, ok := m.art.Loader().Cached(k.Src)
 		if !ok || img == nil {
-			m.art.unsend(k)
+			m.art.Unsend(k)
 			continue
 		}
-		if k.mode != PicturesKitty {
+		if k.Mode != graphics.PicturesKitty {
 			cmds = append(cmds, encodePixels(k, img))
 			continue
 		}
-		id, old := m.art.reserveID()
-		cmds = append(cmds, encodeKitty(k, id, old, img, m.art.tmux))
+		id, old := m.art.ReserveID()
+		cmds = append(cmds, encodeKitty(k, id, old, img, m.art.Tmux()))
 	}
 	return cmds
 }
 
 // encodeKitty encodes a placement off the UI goroutine; deleting the
 // placement whose id it reuses comes first.
-func encodeKitty(k artKey, id int, old *artKey, img *image.RGBA, tmux bool) tea.Cmd {
+func encodeKitty(k graphics.Key, id int, old *graphics.Key, img *image.RGBA, tmux bool) tea.Cmd {
 	return func() tea.Msg {
-		seq, err := picture.KittyTransmit(img, id, k.cols, k.rows)
+		seq, err := graphics.KittySequence(k, id, old, img, tmux)
 		if err != nil {
 			return nil
-		}
-		if old != nil {
-			seq = picture.KittyDelete(id) + seq
-		}
-		if tmux {
-			seq = passthrough(seq)
 		}
 		return kittyMsg{key: k, id: id, seq: seq}
 	}
@@ -417,33 +127,33 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 		// milliseconds, which a key pressed meanwhile would wait. (Kitty's
 		// and real pixels' renders ask for the pictures to send: show's
 		// pictureCmds takes those, once the page is rendered.)
-		return m, m.showKeeping(m.art.drawMode() == PicturesBlocks), true
+		return m, m.showKeeping(m.art.DrawMode() == graphics.PicturesBlocks), true
 	case tea.ColorProfileMsg:
 		// Bubble Tea says which colours the terminal has as it starts.
-		if m.art != nil && m.art.useProfile(msg.Profile) {
+		if m.art != nil && m.art.UseProfile(msg.Profile) {
 			m.picGen++
 			return m, m.show(), true
 		}
 		return m, nil, true
 	case uv.KittyGraphicsEvent:
 		// The terminal answered the query: it has kitty graphics.
-		if m.picAuto && msg.Options.ID == picture.KittyQueryID {
+		if m.picAuto && msg.Options.ID == encode.KittyQueryID {
 			m.picAuto = false
 			if m.art != nil && bytes.HasPrefix(msg.Payload, []byte("OK")) {
-				m.art.useMode(PicturesKitty)
+				m.art.UseMode(graphics.PicturesKitty)
 				m.picGen++
 				return m, m.show(), true
 			}
 		}
 		return m, nil, true
 	case kittyMsg:
-		m.art.placed(msg.key, msg.id)
-		m.picVer[msg.key.src]++
+		m.art.Placed(msg.key, msg.id)
+		m.picVer[msg.key.Src]++
 		return m, tea.Batch(tea.Raw(msg.seq), m.show()), true
 	case pixelsMsg:
 		// The page's lines stay as they are: the picture is drawn over
 		// them once placed (Update's syncScreenPictures).
-		m.art.encoded(msg.key, msg.seq)
+		m.art.Encoded(msg.key, msg.seq)
 		return m, nil, true
 	case placeMsg:
 		return m, m.publishPictures(msg), true
@@ -480,24 +190,11 @@ func (m Model) cleanupPictures() string {
 		return ""
 	}
 	var b strings.Builder
-	for _, id := range m.art.sentIDs() {
-		b.WriteString(picture.KittyDelete(id))
+	for _, id := range m.art.SentIDs() {
+		b.WriteString(encode.KittyDelete(id))
 	}
-	if m.art.tmux {
-		return passthrough(b.String())
-	}
-	return b.String()
-}
-
-// passthrough wraps each escape sequence of seq for tmux to pass on.
-// (The kitty query is not wrapped: tmux would not hand the answer back,
-// so inside tmux kitty graphics are chosen with --pictures kitty.)
-func passthrough(seq string) string {
-	var b strings.Builder
-	for _, s := range strings.SplitAfter(seq, "\x1b\\") {
-		if s != "" {
-			b.WriteString(picture.TmuxPassthrough(s))
-		}
+	if m.art.Tmux() {
+		return graphics.Passthrough(b.String())
 	}
 	return b.String()
 }
@@ -505,15 +202,6 @@ func passthrough(seq string) string {
 // KittyCleanup returns the escape sequences that delete the kitty
 // pictures the reader sent; main writes them after the reader ends.
 func (m Model) KittyCleanup() string { return m.cleanupPictures() }
-
-// artRows is how many rows a picture may take in a panel of at most
-// room rows, frame included (see pictureRoom), whose words take
-// textRows: the room less the frame and the words, so that on a small
-// screen the picture shrinks first, and below minArtRows is not drawn,
-// rather than push the page's text away.
-func artRows(room, textRows int) int {
-	return min(room, blocksPixels/2) - 2 - textRows
-}
 
 // picturesKey is what page i's render depends on of the pictures' state:
 // -1 with pictures off; else the generation, and the versions of the
@@ -523,42 +211,41 @@ func (m Model) picturesKey(i int) int {
 		return -1
 	}
 	sum := 0
-	for _, p := range pagePictures(m.story, i) {
+	for _, p := range page.Pictures(m.story, i) {
 		sum += m.picVer[p.Source]
 	}
 	return m.picGen<<20 + sum
 }
 
 // artIfOn is the art for renders: nil while pictures are off.
-func (m Model) artIfOn() *pictureArt {
+func (m Model) artIfOn() *graphics.Art {
 	if !m.picturesOn() {
 		return nil
 	}
 	return m.art
 }
 
-// PicturePixels is the size, in pixels on each side, that pictures are
-// kept at for a mode: kitty, iTerm2 and sixel draw real pixels and need
-// more. Auto mode draws half blocks until the terminal says it can do
-// better (then useMode asks the loader for larger pictures): keeping
-// real pixels' size for half blocks held sixteen times the memory, and
-// paging through 100 pictured slides peaked at 221 MB.
-func PicturePixels(mode PictureMode) int {
-	switch mode {
-	case PicturesKitty, PicturesITerm, PicturesSixel:
-		return kittyPixels
-	}
-	return blocksPixels
+// pixelsMsg brings a picture encoded for the terminal; seq is empty if
+// it could not be.
+type pixelsMsg struct {
+	key graphics.Key
+	seq string
 }
 
-// pagePictures are the pictures page i shows: the story's poster on the
-// cover, a section's pictures on its page.
-func pagePictures(s *story.Story, i int) []story.Picture {
-	switch {
-	case i == 0 && s.Poster.Source != "":
-		return []story.Picture{s.Poster}
-	case i > 0 && i <= s.Len():
-		return s.Section(i - 1).Pictures
+// encodePixels encodes picture k off the UI goroutine, scaled to its
+// box's pixels.
+func encodePixels(k graphics.Key, img *image.RGBA) tea.Cmd {
+	return func() tea.Msg {
+		return pixelsMsg{key: k, seq: graphics.EncodePixels(k, img)}
 	}
-	return nil
+}
+
+// Output returns the writer the program should write to: out itself, or,
+// where pictures may be drawn in real pixels, out behind the layer that
+// draws them after each frame.
+func (m Model) Output(out io.Writer) io.Writer {
+	if m.screen == nil {
+		return out
+	}
+	return m.screen.Output(out)
 }

@@ -19,6 +19,9 @@ import (
 	uv "github.com/charmbracelet/ultraviolet"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // BenchmarkPageTurnWithPictures turns to a page whose picture is loaded
@@ -26,8 +29,8 @@ import (
 // included, and View joins it. 100×30, half blocks.
 func BenchmarkPageTurnWithPictures(b *testing.B) {
 	s := loadStory(b, pictureDeck)
-	l := picture.NewLoader(picture.Origin{Dir: "../testdata/pictures"}, blocksPixels, blocksPixels, 0)
-	m := New(s, Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+	l := picture.NewLoader(picture.Origin{Dir: "../testdata/pictures"}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
+	m := New(s, Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l})
 	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	for i := range s.Len() {
 		for _, p := range s.Section(i).Pictures {
@@ -46,10 +49,10 @@ func BenchmarkPageTurnWithPictures(b *testing.B) {
 // commands, never here; compare BenchmarkPageTurnCached.
 func BenchmarkPageTurnRealPixels(b *testing.B) {
 	s := loadStory(b, pictureDeck)
-	l := picture.NewLoader(picture.Origin{Dir: "../testdata/pictures"}, kittyPixels, kittyPixels, 0)
-	m := New(s, Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l})
+	l := picture.NewLoader(picture.Origin{Dir: "../testdata/pictures"}, graphics.PicturePixels(graphics.PicturesKitty), graphics.PicturePixels(graphics.PicturesKitty), 0)
+	m := New(s, Options{Theme: page.ThemeDark, Pictures: graphics.PicturesSixel, Loader: l})
 	m.renderBudget, m.deadline, m.picDelay, m.placeDelay = time.Minute, time.Minute, 0, 0
-	m.art.setCell(10, 20)
+	m.art.SetCell(10, 20)
 	for i := range s.Len() {
 		for _, p := range s.Section(i).Pictures {
 			_, _ = l.Load(b.Context(), p.Source)
@@ -58,8 +61,8 @@ func BenchmarkPageTurnRealPixels(b *testing.B) {
 	m = send(m, tea.WindowSizeMsg{Width: 100, Height: 30}, keyMsg("right"), keyMsg("right"))
 	encode := func() {
 		for _, p := range m.cur.pictures {
-			img, _, _ := l.Cached(p.key.src)
-			m.art.encoded(p.key, encodePixels(p.key, img)().(pixelsMsg).seq)
+			img, _, _ := l.Cached(p.Key.Src)
+			m.art.Encoded(p.Key, encodePixels(p.Key, img)().(pixelsMsg).seq)
 		}
 	}
 	encode()
@@ -104,7 +107,7 @@ func BenchmarkPictureFrame(b *testing.B) {
 						img.Pix[i] = 255
 					}
 				}
-				lines := picture.Blocks(img, 48, 18, drawn)
+				lines := encode.Blocks(img, 48, 18, drawn)
 				view := "\n\n  Caption\n\n" + strings.Join(lines, "\n") + "\n\n  alt text\n"
 				b.StartTimer()
 				buf.Clear()
@@ -136,8 +139,8 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // terminal; now 18 µs.
 func BenchmarkPictureArrives(b *testing.B) {
 	s := loadStory(b, pictureDeck)
-	l := picture.NewLoader(picture.Origin{Dir: "../testdata/pictures"}, blocksPixels, blocksPixels, 0)
-	m := New(s, Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+	l := picture.NewLoader(picture.Origin{Dir: "../testdata/pictures"}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
+	m := New(s, Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l})
 	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	src := s.Section(0).Pictures[0].Source
 	if _, err := l.Load(b.Context(), src); err != nil {
@@ -190,8 +193,8 @@ func BenchmarkHundredPicturedPages(b *testing.B) {
 		runtime.ReadMemStats(&ms)
 		base := ms.HeapAlloc
 		s := loadStory(b, deck)
-		l := picture.NewLoader(picture.Origin{Dir: dir}, blocksPixels, blocksPixels, 0)
-		m := New(s, Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+		l := picture.NewLoader(picture.Origin{Dir: dir}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
+		m := New(s, Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l})
 		m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 		m = send(m, tea.ColorProfileMsg{Profile: colorprofile.ANSI256}, tea.WindowSizeMsg{Width: 100, Height: 30})
 		for i := range s.Len() {

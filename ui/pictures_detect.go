@@ -10,7 +10,8 @@ import (
 	uv "github.com/charmbracelet/ultraviolet"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
+	"github.com/reeltui/reel/ui/graphics"
 )
 
 // In auto mode reel asks the terminal what it can draw, after the first
@@ -57,15 +58,15 @@ type terminalAnswers struct {
 // Inside tmux, iTerm2 images cannot be placed (tmux neither passes them
 // where the pane is nor keeps them), so they are never chosen; sixel is,
 // when tmux itself says it draws sixel (tmux 3.4 and later, built so).
-func choosePictures(a terminalAnswers) PictureMode {
+func choosePictures(a terminalAnswers) graphics.PictureMode {
 	name := strings.ToLower(a.version)
 	if !a.tmux && (a.itermEnv || strings.HasPrefix(name, "iterm2") || strings.HasPrefix(name, "wezterm")) {
-		return PicturesITerm
+		return graphics.PicturesITerm
 	}
 	if a.cellKnown && len(a.attributes) > 1 && slices.Contains(a.attributes[1:], 4) {
-		return PicturesSixel
+		return graphics.PicturesSixel
 	}
-	return PicturesBlocks
+	return graphics.PicturesBlocks
 }
 
 // pictureQuery is what Init writes to find out what the terminal can draw
@@ -77,13 +78,13 @@ func (m Model) pictureQuery() string {
 	case m.picAuto:
 		q := ansi.RequestNameVersion + requestCellSize
 		if m.kittyAsk {
-			return q + picture.KittyQuery // the kitty query, then the attributes
+			return q + encode.KittyQuery // the kitty query, then the attributes
 		}
 		return q + ansi.RequestPrimaryDeviceAttributes
-	case m.art.drawMode() == PicturesSixel:
+	case m.art.DrawMode() == graphics.PicturesSixel:
 		// The attributes after it tell that no cell size is coming.
 		return requestCellSize + ansi.RequestPrimaryDeviceAttributes
-	case m.art.drawMode() == PicturesITerm:
+	case m.art.DrawMode() == graphics.PicturesITerm:
 		return requestCellSize
 	}
 	return ""
@@ -98,23 +99,23 @@ func (m Model) detectPictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case uv.CellSizeEvent:
 		// Only real pixels depend on it: half blocks and kitty's
 		// placeholders are not drawn again.
-		if m.art != nil && m.art.setCell(msg.Width, msg.Height) && m.realPixels() {
+		if m.art != nil && m.art.SetCell(msg.Width, msg.Height) && m.realPixels() {
 			m.picGen++
 			return m, m.show(), true
 		}
 		return m, nil, true
 	case uv.PrimaryDeviceAttributesEvent:
 		if !m.picAuto {
-			if m.art.drawMode() == PicturesSixel && m.art.cellSize() == (image.Point{}) {
+			if m.art.DrawMode() == graphics.PicturesSixel && m.art.CellSize() == (image.Point{}) {
 				m.hint = "sixel needs the cell size: half blocks"
 			}
 			return m, nil, true
 		}
 		m.picAuto = false
 		m.answers.attributes = msg
-		m.answers.cellKnown = m.art != nil && m.art.cellSize() != (image.Point{})
-		if mode := choosePictures(m.answers); mode != PicturesBlocks && m.art != nil {
-			m.art.useMode(mode)
+		m.answers.cellKnown = m.art != nil && m.art.CellSize() != (image.Point{})
+		if mode := choosePictures(m.answers); mode != graphics.PicturesBlocks && m.art != nil {
+			m.art.UseMode(mode)
 			m.picGen++
 			return m, m.show(), true
 		}

@@ -15,25 +15,28 @@ import (
 	"github.com/charmbracelet/x/ansi/kitty"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
 
 func TestChoosePictures(t *testing.T) {
 	tests := []struct {
 		name string
 		a    terminalAnswers
-		want PictureMode
+		want graphics.PictureMode
 	}{
-		{"iTerm2 by environment", terminalAnswers{itermEnv: true, attributes: []int{62, 22}}, PicturesITerm},
-		{"WezTerm by name", terminalAnswers{version: "WezTerm 20240203-110809-5046fc22", attributes: []int{65, 4, 6, 18, 22}}, PicturesITerm},
-		{"iTerm2 by name", terminalAnswers{version: "iTerm2 3.5.4", attributes: []int{62, 4}}, PicturesITerm},
-		{"foot: sixel", terminalAnswers{version: "foot(1.16.2)", attributes: []int{62, 4, 22}, cellKnown: true}, PicturesSixel},
-		{"xterm as a VT340", terminalAnswers{version: "XTerm(390)", attributes: []int{63, 1, 2, 4, 6, 9, 15, 16, 22, 28}, cellKnown: true}, PicturesSixel},
-		{"sixel, but no cell size", terminalAnswers{attributes: []int{62, 4, 22}}, PicturesBlocks},
-		{"no sixel", terminalAnswers{version: "XTerm(390)", attributes: []int{65, 1, 9}}, PicturesBlocks},
-		{"a class of 4 is not sixel", terminalAnswers{attributes: []int{4}}, PicturesBlocks},
-		{"no answers", terminalAnswers{}, PicturesBlocks},
-		{"iTerm2 inside tmux", terminalAnswers{itermEnv: true, tmux: true, version: "tmux 3.3a", attributes: []int{1, 2}}, PicturesBlocks},
-		{"tmux that draws sixel", terminalAnswers{tmux: true, version: "tmux 3.4", attributes: []int{61, 4, 6, 21, 22}, cellKnown: true}, PicturesSixel},
+		{"iTerm2 by environment", terminalAnswers{itermEnv: true, attributes: []int{62, 22}}, graphics.PicturesITerm},
+		{"WezTerm by name", terminalAnswers{version: "WezTerm 20240203-110809-5046fc22", attributes: []int{65, 4, 6, 18, 22}}, graphics.PicturesITerm},
+		{"iTerm2 by name", terminalAnswers{version: "iTerm2 3.5.4", attributes: []int{62, 4}}, graphics.PicturesITerm},
+		{"foot: sixel", terminalAnswers{version: "foot(1.16.2)", attributes: []int{62, 4, 22}, cellKnown: true}, graphics.PicturesSixel},
+		{"xterm as a VT340", terminalAnswers{version: "XTerm(390)", attributes: []int{63, 1, 2, 4, 6, 9, 15, 16, 22, 28}, cellKnown: true}, graphics.PicturesSixel},
+		{"sixel, but no cell size", terminalAnswers{attributes: []int{62, 4, 22}}, graphics.PicturesBlocks},
+		{"no sixel", terminalAnswers{version: "XTerm(390)", attributes: []int{65, 1, 9}}, graphics.PicturesBlocks},
+		{"a class of 4 is not sixel", terminalAnswers{attributes: []int{4}}, graphics.PicturesBlocks},
+		{"no answers", terminalAnswers{}, graphics.PicturesBlocks},
+		{"iTerm2 inside tmux", terminalAnswers{itermEnv: true, tmux: true, version: "tmux 3.3a", attributes: []int{1, 2}}, graphics.PicturesBlocks},
+		{"tmux that draws sixel", terminalAnswers{tmux: true, version: "tmux 3.4", attributes: []int{61, 4, 6, 21, 22}, cellKnown: true}, graphics.PicturesSixel},
 	}
 	for _, tt := range tests {
 		if got := choosePictures(tt.a); got != tt.want {
@@ -43,44 +46,44 @@ func TestChoosePictures(t *testing.T) {
 }
 
 func TestAutoModeFollowsTheAnswers(t *testing.T) {
-	okKitty := uv.KittyGraphicsEvent{Options: kitty.Options{ID: picture.KittyQueryID}, Payload: []byte("OK")}
+	okKitty := uv.KittyGraphicsEvent{Options: kitty.Options{ID: encode.KittyQueryID}, Payload: []byte("OK")}
 	cell := uv.CellSizeEvent{Width: 9, Height: 18}
 	tests := []struct {
 		name string
 		opt  Options
 		msgs []tea.Msg
-		want PictureMode
+		want graphics.PictureMode
 	}{
-		{"kitty", Options{KittyPlaceholders: true}, []tea.Msg{okKitty, tea.TerminalVersionMsg{Name: "kitty(0.35.2)"}, cell, uv.PrimaryDeviceAttributesEvent{62, 4}}, PicturesKitty},
-		{"WezTerm", Options{}, []tea.Msg{tea.TerminalVersionMsg{Name: "WezTerm 20240203"}, cell, uv.PrimaryDeviceAttributesEvent{65, 4, 6}}, PicturesITerm},
-		{"iTerm2 by its environment", Options{ITermImages: true}, []tea.Msg{cell, uv.PrimaryDeviceAttributesEvent{62, 22}}, PicturesITerm},
-		{"foot", Options{}, []tea.Msg{tea.TerminalVersionMsg{Name: "foot(1.16.2)"}, cell, uv.PrimaryDeviceAttributesEvent{62, 4, 22}}, PicturesSixel},
-		{"a terminal of text", Options{}, []tea.Msg{uv.PrimaryDeviceAttributesEvent{62, 22}}, PicturesBlocks},
-		{"sixel without a cell size", Options{}, []tea.Msg{uv.PrimaryDeviceAttributesEvent{62, 4, 22}}, PicturesBlocks},
-		{"answers after the wait", Options{}, []tea.Msg{detectTimeoutMsg{}, tea.TerminalVersionMsg{Name: "WezTerm"}, uv.PrimaryDeviceAttributesEvent{65, 4}}, PicturesBlocks},
-		{"iTerm2 inside tmux", Options{ITermImages: true, Tmux: true}, []tea.Msg{tea.TerminalVersionMsg{Name: "tmux 3.3a"}, uv.PrimaryDeviceAttributesEvent{62, 22}}, PicturesBlocks},
+		{"kitty", Options{KittyPlaceholders: true}, []tea.Msg{okKitty, tea.TerminalVersionMsg{Name: "kitty(0.35.2)"}, cell, uv.PrimaryDeviceAttributesEvent{62, 4}}, graphics.PicturesKitty},
+		{"WezTerm", Options{}, []tea.Msg{tea.TerminalVersionMsg{Name: "WezTerm 20240203"}, cell, uv.PrimaryDeviceAttributesEvent{65, 4, 6}}, graphics.PicturesITerm},
+		{"iTerm2 by its environment", Options{ITermImages: true}, []tea.Msg{cell, uv.PrimaryDeviceAttributesEvent{62, 22}}, graphics.PicturesITerm},
+		{"foot", Options{}, []tea.Msg{tea.TerminalVersionMsg{Name: "foot(1.16.2)"}, cell, uv.PrimaryDeviceAttributesEvent{62, 4, 22}}, graphics.PicturesSixel},
+		{"a terminal of text", Options{}, []tea.Msg{uv.PrimaryDeviceAttributesEvent{62, 22}}, graphics.PicturesBlocks},
+		{"sixel without a cell size", Options{}, []tea.Msg{uv.PrimaryDeviceAttributesEvent{62, 4, 22}}, graphics.PicturesBlocks},
+		{"answers after the wait", Options{}, []tea.Msg{detectTimeoutMsg{}, tea.TerminalVersionMsg{Name: "WezTerm"}, uv.PrimaryDeviceAttributesEvent{65, 4}}, graphics.PicturesBlocks},
+		{"iTerm2 inside tmux", Options{ITermImages: true, Tmux: true}, []tea.Msg{tea.TerminalVersionMsg{Name: "tmux 3.3a"}, uv.PrimaryDeviceAttributesEvent{62, 22}}, graphics.PicturesBlocks},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			opt := tt.opt
-			opt.Theme, opt.Pictures = ThemeDark, PicturesAuto
-			opt.Loader = picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
+			opt.Theme, opt.Pictures = page.ThemeDark, graphics.PicturesAuto
+			opt.Loader = picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, graphics.PicturePixels(graphics.PicturesKitty), graphics.PicturePixels(graphics.PicturesKitty), 0)
 			m := pictureModelOpts(t, opt, 100, 34)
 			for _, msg := range tt.msgs {
 				next, cmd := m.Update(msg)
 				m, _ = settle(t, next.(Model), cmd)
 			}
 			m = turnTo(t, m, "right")
-			if got := m.art.drawMode(); got != tt.want {
+			if got := m.art.DrawMode(); got != tt.want {
 				t.Fatalf("drawing with %d, want %d", got, tt.want)
 			}
 			view := m.View().Content
 			switch tt.want {
-			case PicturesKitty:
+			case graphics.PicturesKitty:
 				if !strings.ContainsRune(view, kitty.Placeholder) {
 					t.Error("no kitty placeholders")
 				}
-			case PicturesITerm, PicturesSixel:
+			case graphics.PicturesITerm, graphics.PicturesSixel:
 				if len(published(m)) != 1 {
 					t.Errorf("%d pictures published, want 1", len(published(m)))
 				}
@@ -94,14 +97,14 @@ func TestAutoModeFollowsTheAnswers(t *testing.T) {
 }
 
 func TestITermInsideTmuxDrawsHalfBlocks(t *testing.T) {
-	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
-	m := pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: PicturesITerm, Loader: l, Tmux: true}, 100, 34)
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, graphics.PicturePixels(graphics.PicturesKitty), graphics.PicturePixels(graphics.PicturesKitty), 0)
+	m := pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: graphics.PicturesITerm, Loader: l, Tmux: true}, 100, 34)
 	if !strings.Contains(m.View().Content, "no iTerm2 pictures in tmux") {
 		t.Error("the status bar does not say why")
 	}
 	m = turnTo(t, m, "right")
-	if m.art.drawMode() != PicturesBlocks || m.screen != nil {
-		t.Errorf("mode %d inside tmux, want half blocks", m.art.drawMode())
+	if m.art.DrawMode() != graphics.PicturesBlocks || m.screen != nil {
+		t.Errorf("mode %d inside tmux, want half blocks", m.art.DrawMode())
 	}
 	if !strings.Contains(m.View().Content, "▀") {
 		t.Error("no half blocks")
@@ -111,8 +114,8 @@ func TestITermInsideTmuxDrawsHalfBlocks(t *testing.T) {
 func TestSixelWaitsForTheCellSize(t *testing.T) {
 	// Without the cell size a sixel picture could spill out of its panel:
 	// it is not drawn until the terminal has said.
-	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
-	m := pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l, Start: 1}, 100, 34)
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, graphics.PicturePixels(graphics.PicturesKitty), graphics.PicturePixels(graphics.PicturesKitty), 0)
+	m := pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: graphics.PicturesSixel, Loader: l, Start: 1}, 100, 34)
 	if n := len(published(m)); n != 0 {
 		t.Fatalf("%d sixel pictures drawn before the cell size was known", n)
 	}
@@ -126,10 +129,10 @@ func TestSixelWaitsForTheCellSize(t *testing.T) {
 		t.Fatalf("%d pictures once the cell size is known, want 1", n)
 	}
 	// A new cell size (the font grew) redraws the picture for it.
-	before := published(m)[0].seq
+	before := published(m)[0].Seq
 	next, cmd = m.Update(uv.CellSizeEvent{Width: 12, Height: 24})
 	m, _ = settle(t, next.(Model), cmd)
-	if pics := published(m); len(pics) != 1 || pics[0].seq == before {
+	if pics := published(m); len(pics) != 1 || pics[0].Seq == before {
 		t.Error("the picture was not encoded again for the new cell size")
 	}
 }
@@ -153,20 +156,20 @@ func TestAutoModeKeepsHalfBlocksPicturesUntilRealPixels(t *testing.T) {
 	if err := os.WriteFile(deck, []byte("# A field\n\n![A field at noon](field.png)\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	yes := uv.KittyGraphicsEvent{Options: kitty.Options{ID: picture.KittyQueryID}, Payload: []byte("OK")}
+	yes := uv.KittyGraphicsEvent{Options: kitty.Options{ID: encode.KittyQueryID}, Payload: []byte("OK")}
 	da := uv.PrimaryDeviceAttributesEvent{62, 4}
 	for _, tt := range []struct {
 		name    string
 		answers []tea.Msg
 		width   int // of the picture kept
 	}{
-		{"no graphics", []tea.Msg{da}, blocksPixels},
+		{"no graphics", []tea.Msg{da}, graphics.PicturePixels(graphics.PicturesBlocks)},
 		{"kitty", []tea.Msg{yes, da}, 600},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			// As main makes it: the loader sized for the mode asked for.
-			l := picture.NewLoader(picture.Origin{Dir: dir}, PicturePixels(PicturesAuto), PicturePixels(PicturesAuto), 0)
-			m := New(loadStory(t, deck), Options{Theme: ThemeDark, Pictures: PicturesAuto, Loader: l, KittyPlaceholders: true})
+			l := picture.NewLoader(picture.Origin{Dir: dir}, graphics.PicturePixels(graphics.PicturesAuto), graphics.PicturePixels(graphics.PicturesAuto), 0)
+			m := New(loadStory(t, deck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesAuto, Loader: l, KittyPlaceholders: true})
 			m.renderBudget, m.deadline, m.picDelay, m.placeDelay = time.Minute, time.Minute, 0, 0
 			m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 			m = sized(t, m, 100, 34)

@@ -13,6 +13,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // frameCells draws a view into cells as Bubble Tea's renderer reads it.
@@ -23,7 +25,7 @@ func frameCells(view string, w, h int) *uv.ScreenBuffer {
 }
 
 func TestPicturesDrawnInTheTerminalsColours(t *testing.T) {
-	truecolour := turnTo(t, pictureModel(t, PicturesBlocks, 100, 34), "right")
+	truecolour := turnTo(t, pictureModel(t, graphics.PicturesBlocks, 100, 34), "right")
 	want := truecolour.View().Content
 	if strings.Count(want, "▀") < 100 || !strings.Contains(want, "38;2;") {
 		t.Fatalf("no true colour picture to start with:\n%s", ansi.Strip(want))
@@ -75,8 +77,8 @@ func sameColour(a, b color.Color) bool {
 
 func TestColourProfileAtStartRendersNothingAgain(t *testing.T) {
 	// As main starts the reader: sized, no picture loaded yet.
-	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, blocksPixels, blocksPixels, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34, Start: 1})
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l, Width: 100, Height: 34, Start: 1})
 	m.renderBudget = time.Minute
 	m = send(m, tea.WindowSizeMsg{Width: 100, Height: 34})
 	shown := m.cur

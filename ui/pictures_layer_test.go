@@ -18,6 +18,8 @@ import (
 	"github.com/charmbracelet/x/vt"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // waitFor polls out until ok says yes, for up to 20 s: a loaded machine
@@ -34,8 +36,8 @@ func waitFor(t *testing.T, out *syncBuffer, what string, ok func(string) bool) s
 }
 
 func TestSixelThroughBubbleTea(t *testing.T) {
-	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l, Start: 1})
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, graphics.PicturePixels(graphics.PicturesKitty), graphics.PicturePixels(graphics.PicturesKitty), 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesSixel, Loader: l, Start: 1})
 	m.picDelay = 0
 	var out syncBuffer
 	p := tea.NewProgram(m, tea.WithOutput(m.Output(&out)), tea.WithInput(nil), tea.WithWindowSize(100, 34),
@@ -101,22 +103,6 @@ func cutColumns(s string, n int) string {
 	return ansi.TruncateLeft(s, n, "")
 }
 
-func TestLayerWritesAfterAFrameWithoutSynchronizedOutput(t *testing.T) {
-	l := &screenLayer{}
-	l.publish([]screenPicture{{x: 3, y: 1, seq: "PIC"}, {x: 40, y: 2, seq: "TWO"}})
-	got := string(l.frame([]byte("\x1b[H\x1b[2Jtext")))
-	want := "\x1b[H\x1b[2Jtext" + "\x1b7\x1b[2;4HPIC\x1b8" + "\x1b7\x1b[3;41HTWO\x1b8"
-	if got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-	if !l.withdraw() || l.withdraw() {
-		t.Error("withdraw reports pictures only the first time")
-	}
-	if got := string(l.frame([]byte("\x1b[H\x1b[2Jtext"))); got != "\x1b[H\x1b[2Jtext" {
-		t.Errorf("withdrawn pictures written: %q", got)
-	}
-}
-
 func TestOutputStaysTheTerminalsFile(t *testing.T) {
 	// Bubble Tea looks for a file with a descriptor to treat the output
 	// as a terminal: the layer must not hide it.
@@ -127,7 +113,7 @@ func TestOutputStaysTheTerminalsFile(t *testing.T) {
 	defer r.Close()
 	defer w.Close()
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesSixel, Loader: l})
 	f, ok := m.Output(w).(term.File)
 	if !ok || f.Fd() != w.Fd() {
 		t.Fatalf("Output gives %T, not the terminal's file", m.Output(w))
@@ -140,7 +126,7 @@ func TestOutputStaysTheTerminalsFile(t *testing.T) {
 		t.Errorf("read %q, %v", buf, err)
 	}
 	// Without real pixels the output is left as it is.
-	plain := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+	plain := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l})
 	if plain.Output(w) != io.Writer(w) {
 		t.Error("half blocks alone wrap the output")
 	}

@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // statusLine is the bottom line of m's frame.
@@ -21,10 +23,10 @@ func statusLine(m Model) string {
 // an 80-column screen, beside the title, progress and position, on the
 // cover and on a page.
 func TestPictureNotesFitEightyColumns(t *testing.T) {
-	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, graphics.PicturePixels(graphics.PicturesKitty), graphics.PicturePixels(graphics.PicturesKitty), 0)
 	for _, start := range []int{0, 1} {
-		iterm := pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: PicturesITerm, Loader: l, Tmux: true, Start: start}, 80, 24)
-		sixel := pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l, Start: start}, 80, 24)
+		iterm := pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: graphics.PicturesITerm, Loader: l, Tmux: true, Start: start}, 80, 24)
+		sixel := pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: graphics.PicturesSixel, Loader: l, Start: start}, 80, 24)
 		sixel = send(sixel, uv.PrimaryDeviceAttributesEvent{62, 4})
 		for _, tt := range []struct {
 			name  string

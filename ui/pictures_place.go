@@ -5,12 +5,14 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/reeltui/reel/ui/graphics"
 )
 
 // placement is a picture in real pixels where the current frame shows it
 // whole: its picture and the cell of its top left corner.
 type placement struct {
-	key  artKey
+	key  graphics.Key
 	x, y int
 }
 
@@ -40,14 +42,14 @@ func (m Model) placements() []placement {
 	w := m.pageWindow(m.bodyHeight())
 	var out []placement
 	for _, p := range m.cur.pictures {
-		if p.line < w.first || p.line+p.key.rows-1 > w.last || m.art.sequence(p.key) == "" {
+		if p.Line < w.first || p.Line+p.Key.Rows-1 > w.last || m.art.Sequence(p.Key) == "" {
 			continue
 		}
-		x := w.pad + p.col
-		if x < 0 || x+p.key.cols > m.width {
+		x := w.pad + p.Col
+		if x < 0 || x+p.Key.Cols > m.width {
 			continue
 		}
-		out = append(out, placement{key: p.key, x: x, y: w.top + p.line - w.y})
+		out = append(out, placement{key: p.Key, x: x, y: w.top + p.Line - w.y})
 	}
 	return out
 }
@@ -66,7 +68,7 @@ func (m *Model) syncScreenPictures() tea.Cmd {
 	m.placed = want
 	m.placeGen++
 	var cmds []tea.Cmd
-	if m.screen.withdraw() {
+	if m.screen.Withdraw() {
 		cmds = append(cmds, tea.ClearScreen)
 	}
 	if len(want) > 0 {
@@ -92,21 +94,21 @@ func (m Model) publishPictures(msg placeMsg) tea.Cmd {
 	if msg.gen != m.placeGen || m.screen == nil {
 		return nil
 	}
-	pics := make([]screenPicture, 0, len(msg.pictures))
+	pics := make([]graphics.ScreenPicture, 0, len(msg.pictures))
 	for _, p := range msg.pictures {
-		if seq := m.art.sequence(p.key); seq != "" {
-			pics = append(pics, screenPicture{x: p.x, y: p.y, seq: seq})
+		if seq := m.art.Sequence(p.key); seq != "" {
+			pics = append(pics, graphics.ScreenPicture{X: p.x, Y: p.y, Seq: seq})
 		}
 	}
 	if len(pics) == 0 {
 		return nil
 	}
-	m.screen.publish(pics)
+	m.screen.Publish(pics)
 	return tea.ClearScreen
 }
 
 // realPixels reports whether pictures are drawn in real pixels now.
 func (m Model) realPixels() bool {
-	mode := m.art.drawMode()
-	return mode == PicturesITerm || mode == PicturesSixel
+	mode := m.art.DrawMode()
+	return mode == graphics.PicturesITerm || mode == graphics.PicturesSixel
 }

@@ -16,6 +16,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // clearMark stands in settle's raw output for a full repaint asked for
@@ -28,24 +30,22 @@ func isClearScreen(msg tea.Msg) bool {
 
 // pixelModel is a reader of the picture deck at w×h drawing pictures in
 // mode (iTerm2 or sixel), whose terminal has said its cells are 10×20
-// pixels, turned to page.
-func pixelModel(t *testing.T, mode PictureMode, w, h, page int) Model {
+// pixels, turned to page pageNo.
+func pixelModel(t *testing.T, mode graphics.PictureMode, w, h, pageNo int) Model {
 	t.Helper()
-	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, PicturePixels(mode), PicturePixels(mode), 0)
-	m := pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: mode, Loader: l}, w, h)
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, graphics.PicturePixels(mode), graphics.PicturePixels(mode), 0)
+	m := pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: mode, Loader: l}, w, h)
 	next, cmd := m.Update(uv.CellSizeEvent{Width: 10, Height: 20})
 	m, _ = settle(t, next.(Model), cmd)
-	for range page {
+	for range pageNo {
 		m = turnTo(t, m, "right")
 	}
 	return m
 }
 
 // published returns the pictures the screen layer draws after a repaint.
-func published(m Model) []screenPicture {
-	m.screen.mu.Lock()
-	defer m.screen.mu.Unlock()
-	return m.screen.pictures
+func published(m Model) []graphics.ScreenPicture {
+	return m.screen.Pictures()
 }
 
 // halfBlockBox finds the half blocks of the frame's picture: the cell of
@@ -71,7 +71,7 @@ func halfBlockBox(t *testing.T, view string) (x, y, cols, rows int) {
 }
 
 func TestRealPixelsPlacedOverTheirHalfBlocks(t *testing.T) {
-	for _, mode := range []PictureMode{PicturesSixel, PicturesITerm} {
+	for _, mode := range []graphics.PictureMode{graphics.PicturesSixel, graphics.PicturesITerm} {
 		t.Run(fmt.Sprint(mode), func(t *testing.T) {
 			m := pixelModel(t, mode, 100, 34, 1)
 			pics := published(m)
@@ -79,12 +79,12 @@ func TestRealPixelsPlacedOverTheirHalfBlocks(t *testing.T) {
 				t.Fatalf("%d pictures published, want the page's one", len(pics))
 			}
 			x, y, cols, rows := halfBlockBox(t, m.View().Content)
-			if pics[0].x != x || pics[0].y != y {
-				t.Errorf("picture at cell %d,%d; its half blocks start at %d,%d", pics[0].x, pics[0].y, x, y)
+			if pics[0].X != x || pics[0].Y != y {
+				t.Errorf("picture at cell %d,%d; its half blocks start at %d,%d", pics[0].X, pics[0].Y, x, y)
 			}
-			seq := pics[0].seq
+			seq := pics[0].Seq
 			switch mode {
-			case PicturesSixel:
+			case graphics.PicturesSixel:
 				m := regexp.MustCompile(`^\x1bP0;1q"1;1;(\d+);(\d+)`).FindStringSubmatch(seq)
 				if m == nil || !strings.HasSuffix(seq, "\x1b\\") {
 					t.Fatalf("not a sixel sequence: %.40q", seq)
@@ -95,7 +95,7 @@ func TestRealPixelsPlacedOverTheirHalfBlocks(t *testing.T) {
 				if h, _ := strconv.Atoi(m[2]); h != rows*20 {
 					t.Errorf("sixel %s pixels high, want %d rows of 20", m[2], rows)
 				}
-			case PicturesITerm:
+			case graphics.PicturesITerm:
 				want := fmt.Sprintf(";width=%d;height=%d;inline=1:", cols, rows)
 				if !strings.HasPrefix(seq, "\x1b]1337;File=") || !strings.Contains(seq, want) {
 					t.Errorf("iTerm2 sequence %.60q, want the box %s", seq, want)
@@ -104,13 +104,13 @@ func TestRealPixelsPlacedOverTheirHalfBlocks(t *testing.T) {
 			// The layer writes it after a full repaint, at those cells, the
 			// cursor kept, inside the frame's synchronized update.
 			frame := []byte(ansi.SetModeSynchronizedOutput + "\x1b[H\x1b[2Jpage" + ansi.ResetModeSynchronizedOutput)
-			got := string(m.screen.frame(frame))
+			got := string(m.screen.Frame(frame))
 			want := ansi.SetModeSynchronizedOutput + "\x1b[H\x1b[2Jpage" + "\x1b7" + fmt.Sprintf("\x1b[%d;%dH", y+1, x+1) + seq + "\x1b8" + ansi.ResetModeSynchronizedOutput
 			if got != want {
 				t.Errorf("frame written as %.120q…", got)
 			}
 			// A frame that only changes some cells leaves them alone.
-			if got := string(m.screen.frame([]byte("\x1b[5;1Hstatus"))); got != "\x1b[5;1Hstatus" {
+			if got := string(m.screen.Frame([]byte("\x1b[5;1Hstatus"))); got != "\x1b[5;1Hstatus" {
 				t.Errorf("a partial frame became %.80q", got)
 			}
 		})
@@ -126,7 +126,7 @@ func press(t *testing.T, m Model, k string) (Model, tea.Cmd) {
 }
 
 func TestPageTurnErasesPicturesAndDrawsTheNext(t *testing.T) {
-	m := pixelModel(t, PicturesSixel, 100, 34, 1)
+	m := pixelModel(t, graphics.PicturesSixel, 100, 34, 1)
 	first := published(m)
 	if len(first) != 1 {
 		t.Fatalf("%d pictures on page 1", len(first))
@@ -143,12 +143,12 @@ func TestPageTurnErasesPicturesAndDrawsTheNext(t *testing.T) {
 	}
 	// Page 2's picture is published once its frame is the renderer's.
 	second := published(m)
-	if len(second) != 1 || second[0].seq == first[0].seq {
+	if len(second) != 1 || second[0].Seq == first[0].Seq {
 		t.Fatalf("page 2 publishes %d pictures, or page 1's again", len(second))
 	}
 	x, y, _, _ := halfBlockBox(t, m.View().Content)
-	if second[0].x != x || second[0].y != y {
-		t.Errorf("page 2's picture at %d,%d, its half blocks at %d,%d", second[0].x, second[0].y, x, y)
+	if second[0].X != x || second[0].Y != y {
+		t.Errorf("page 2's picture at %d,%d, its half blocks at %d,%d", second[0].X, second[0].Y, x, y)
 	}
 }
 
@@ -156,7 +156,7 @@ func TestOverlaysErasePicturesAndDrawNoneUnderThem(t *testing.T) {
 	for _, k := range []string{"?", "t", "i"} {
 		t.Run(k, func(t *testing.T) {
 			// A picture on screen: the overlay withdraws it and repaints.
-			m := pixelModel(t, PicturesITerm, 100, 34, 1)
+			m := pixelModel(t, graphics.PicturesITerm, 100, 34, 1)
 			if len(published(m)) != 1 {
 				t.Fatal("no picture on page 1")
 			}
@@ -237,8 +237,8 @@ func TestPartlyScrolledOffPictureIsNotDrawn(t *testing.T) {
 	if err := os.WriteFile(deck, []byte(md.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	l := picture.NewLoader(picture.Origin{Dir: dir}, kittyPixels, kittyPixels, 0)
-	m := New(loadStory(t, deck), Options{Theme: ThemeDark, Pictures: PicturesSixel, Loader: l, Start: 1})
+	l := picture.NewLoader(picture.Origin{Dir: dir}, graphics.PicturePixels(graphics.PicturesKitty), graphics.PicturePixels(graphics.PicturesKitty), 0)
+	m := New(loadStory(t, deck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesSixel, Loader: l, Start: 1})
 	m.renderBudget, m.deadline, m.picDelay, m.placeDelay = time.Minute, time.Minute, 0, 0
 	m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 	m = sized(t, m, 80, 24)
@@ -254,7 +254,7 @@ func TestPartlyScrolledOffPictureIsNotDrawn(t *testing.T) {
 		if len(m.cur.pictures) != 1 {
 			t.Fatalf("%d pictures marked on the page", len(m.cur.pictures))
 		}
-		full := m.cur.pictures[0].key.rows
+		full := m.cur.pictures[0].Key.Rows
 		rows := 0
 		top := -1
 		for i, l := range strings.Split(ansi.Strip(view), "\n")[:body] {
@@ -273,11 +273,11 @@ func TestPartlyScrolledOffPictureIsNotDrawn(t *testing.T) {
 		}
 		if len(pics) > 0 {
 			drawn++
-			if rows != full || pics[0].y != top {
-				t.Fatalf("drawn at row %d while %d of its %d rows show from row %d:\n%s", pics[0].y, rows, full, top, ansi.Strip(view))
+			if rows != full || pics[0].Y != top {
+				t.Fatalf("drawn at row %d while %d of its %d rows show from row %d:\n%s", pics[0].Y, rows, full, top, ansi.Strip(view))
 			}
-			if pics[0].y+full > body {
-				t.Fatalf("drawn at row %d, %d rows, over the status bar (body %d rows)", pics[0].y, full, body)
+			if pics[0].Y+full > body {
+				t.Fatalf("drawn at row %d, %d rows, over the status bar (body %d rows)", pics[0].Y, full, body)
 			}
 		} else if rows == full {
 			t.Fatalf("the picture shows whole from row %d but is not drawn:\n%s", top, ansi.Strip(view))
@@ -289,7 +289,7 @@ func TestPartlyScrolledOffPictureIsNotDrawn(t *testing.T) {
 }
 
 func TestToggleAndResizeMovePictures(t *testing.T) {
-	m := pixelModel(t, PicturesSixel, 100, 34, 1)
+	m := pixelModel(t, graphics.PicturesSixel, 100, 34, 1)
 	if len(published(m)) != 1 {
 		t.Fatal("no picture on page 1")
 	}
@@ -320,12 +320,12 @@ func TestToggleAndResizeMovePictures(t *testing.T) {
 		t.Error("a resize did not ask the cell size again (a new font size changes it)")
 	}
 	pics := published(m)
-	if len(pics) != 1 || pics[0].x == old.x && pics[0].y == old.y {
-		t.Fatalf("after the resize: %d published, at %v (was at %d,%d)", len(pics), pics, old.x, old.y)
+	if len(pics) != 1 || pics[0].X == old.X && pics[0].Y == old.Y {
+		t.Fatalf("after the resize: %d published, at %v (was at %d,%d)", len(pics), pics, old.X, old.Y)
 	}
 	x, y, _, _ := halfBlockBox(t, m.View().Content)
-	if pics[0].x != x || pics[0].y != y {
-		t.Errorf("picture at %d,%d, its half blocks at %d,%d", pics[0].x, pics[0].y, x, y)
+	if pics[0].X != x || pics[0].Y != y {
+		t.Errorf("picture at %d,%d, its half blocks at %d,%d", pics[0].X, pics[0].Y, x, y)
 	}
 	// Too small a window for a picture: none.
 	m = sized(t, m, 30, 10)

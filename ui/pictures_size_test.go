@@ -11,7 +11,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/internal/picture"
-	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // oneDeck is a reader, in blocks, of a one-slide deck showing picture
@@ -24,8 +25,8 @@ func oneDeck(t *testing.T, name string, w, h int) Model {
 	if err := os.WriteFile(deck, []byte("# Strip\n\n![a "+name+"]("+name+")\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	l := picture.NewLoader(picture.Origin{Dir: dir}, PicturePixels(PicturesBlocks), PicturePixels(PicturesBlocks), 0)
-	m := New(loadStory(t, deck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+	l := picture.NewLoader(picture.Origin{Dir: dir}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
+	m := New(loadStory(t, deck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l})
 	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 	return turnTo(t, sized(t, m, 100, 30), "right")
@@ -47,7 +48,7 @@ func TestTallPictureDrawnAsAStrip(t *testing.T) {
 	m := oneDeck(t, "tall.png", 20, 2000)
 	view := m.View().Content
 	cells, widest := blockCells(view)
-	if widest != 1 || cells < minArtRows {
+	if widest != 1 || cells < graphics.MinArtRows {
 		t.Fatalf("%d half-block cells, %d at most on a line: want a strip one column wide:\n%s", cells, widest, ansi.Strip(view))
 	}
 	if strings.Contains(ansi.Strip(view), "▣ picture") {
@@ -68,23 +69,5 @@ func TestTinyPictureNotEnlarged(t *testing.T) {
 		if cells, _ := blockCells(m.View().Content); cells != tt.cells {
 			t.Errorf("%d×%d picture drawn in %d cells, want %d:\n%s", tt.w, tt.h, cells, tt.cells, frame(m))
 		}
-	}
-}
-
-// Kitty draws real pixels: once the terminal has said its cell size, a
-// small picture takes the cells its pixels fill, no more.
-func TestKittyIconKeepsItsPixels(t *testing.T) {
-	dir := t.TempDir()
-	writePNG(t, filepath.Join(dir, "icon.png"), 16, 16)
-	l := picture.NewLoader(picture.Origin{Dir: dir}, kittyPixels, kittyPixels, 0)
-	if _, err := l.Load(t.Context(), "icon.png"); err != nil {
-		t.Fatal(err)
-	}
-	a := newPictureArt(l, PicturesKitty)
-	a.setCell(8, 16)
-	a.panelArt(story.Picture{Source: "icon.png"}, 80, 20)
-	wanted := a.takeWanted()
-	if len(wanted) != 1 || wanted[0].cols != 2 || wanted[0].rows != 1 {
-		t.Errorf("placements %+v, want one of 2×1 cells (16×16 pixels in 8×16 cells)", wanted)
 	}
 }

@@ -25,24 +25,28 @@ import (
 	"github.com/charmbracelet/x/vt"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
 
 const pictureDeck = "../testdata/pictures/deck.md"
 
 // pictureModel is a reader of the picture deck at w×h, with pictures
 // drawn in mode.
-func pictureModel(t *testing.T, mode PictureMode, w, h int) Model {
+func pictureModel(t *testing.T, mode graphics.PictureMode, w, h int) Model {
 	t.Helper()
-	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, PicturePixels(mode), PicturePixels(mode), 0)
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, graphics.PicturePixels(mode), graphics.PicturePixels(mode), 0)
 	return pictureModelWith(t, l, mode, w, h)
 }
 
 // pictureModelWith is pictureModel with its loader given, and so the
 // pictures it already holds.
-func pictureModelWith(t *testing.T, l *picture.Loader, mode PictureMode, w, h int) Model {
+func pictureModelWith(t *testing.T, l *picture.Loader, mode graphics.PictureMode, w, h int) Model {
 	t.Helper()
-	return pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: mode, Loader: l}, w, h)
+	return pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: mode, Loader: l}, w, h)
 }
 
 // pictureModelOpts is a reader of the picture deck with opt, at w×h; the
@@ -120,7 +124,7 @@ func turnTo(t *testing.T, m Model, list string) Model {
 func TestPictureLoadsAfterPageTurn(t *testing.T) {
 	// Sized before the program runs, as main does: nothing is loaded yet.
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l, Width: 100, Height: 34})
 	next, cmd := m.Update(keyMsg("right"))
 	m = next.(Model)
 	// The page turns at once, showing the words while the picture loads.
@@ -151,12 +155,12 @@ func TestPictureLoadsAfterPageTurn(t *testing.T) {
 }
 
 func TestPictureGolden(t *testing.T) {
-	m := turnTo(t, pictureModel(t, PicturesBlocks, 80, 24), "right right")
+	m := turnTo(t, pictureModel(t, graphics.PicturesBlocks, 80, 24), "right right")
 	goldenFrame(t, "picture-blocks-80x24", frame(m))
 }
 
 func TestPictureReasons(t *testing.T) {
-	m := turnTo(t, pictureModel(t, PicturesBlocks, 100, 60), "5 enter")
+	m := turnTo(t, pictureModel(t, graphics.PicturesBlocks, 100, 60), "5 enter")
 	plain := ansi.Strip(m.View().Content)
 	for _, want := range []string{
 		"▣ damaged picture", "A damaged file",
@@ -171,7 +175,7 @@ func TestPictureReasons(t *testing.T) {
 
 func TestPicturesEveryFormat(t *testing.T) {
 	for page := 1; page <= 4; page++ {
-		m := turnTo(t, pictureModel(t, PicturesBlocks, 100, 40), fmt.Sprintf("%d enter", page))
+		m := turnTo(t, pictureModel(t, graphics.PicturesBlocks, 100, 40), fmt.Sprintf("%d enter", page))
 		if n := strings.Count(m.View().Content, "▀"); n < 50 {
 			t.Errorf("page %d: %d half blocks, want a picture:\n%s", page, n, ansi.Strip(m.View().Content))
 		}
@@ -179,7 +183,7 @@ func TestPicturesEveryFormat(t *testing.T) {
 }
 
 func TestPictureToggleKey(t *testing.T) {
-	m := turnTo(t, pictureModel(t, PicturesBlocks, 100, 34), "right")
+	m := turnTo(t, pictureModel(t, graphics.PicturesBlocks, 100, 34), "right")
 	if !strings.Contains(m.View().Content, "▀") {
 		t.Fatal("no picture to start with")
 	}
@@ -214,7 +218,7 @@ func TestPictureToggleKey(t *testing.T) {
 // TestPicturesKeySaysWhyNot: where pictures cannot be drawn, such as under
 // NO_COLOR, p says why rather than nothing.
 func TestPicturesKeySaysWhyNot(t *testing.T) {
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesOff, NoPictures: "pictures need colour"})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesOff, NoPictures: "pictures need colour"})
 	m = runKeys(t, sized(t, m, 100, 34), "right p")
 	if got := frame(m); !strings.Contains(got, "pictures need colour") {
 		t.Errorf("p under NO_COLOR says nothing:\n%s", got)
@@ -222,10 +226,10 @@ func TestPicturesKeySaysWhyNot(t *testing.T) {
 }
 
 func TestPictureShrinksThenHides(t *testing.T) {
-	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, blocksPixels, blocksPixels, 0)
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
 	var last int
 	for _, h := range []int{60, 34, 24, 16, 12} {
-		m := turnTo(t, pictureModelWith(t, l, PicturesBlocks, 100, h), "right")
+		m := turnTo(t, pictureModelWith(t, l, graphics.PicturesBlocks, 100, h), "right")
 		view := m.View().Content
 		rows := 0
 		for _, l := range strings.Split(view, "\n") {
@@ -251,7 +255,7 @@ func TestPictureShrinksThenHides(t *testing.T) {
 	// Every size down to 1×1, without a panic.
 	for w := 1; w <= 41; w += 5 {
 		for h := 1; h <= 21; h += 4 {
-			m := turnTo(t, pictureModelWith(t, l, PicturesBlocks, w, h), "right")
+			m := turnTo(t, pictureModelWith(t, l, graphics.PicturesBlocks, w, h), "right")
 			_ = m.View()
 		}
 	}
@@ -259,7 +263,7 @@ func TestPictureShrinksThenHides(t *testing.T) {
 
 func TestNoPicturesWithoutColour(t *testing.T) {
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeNoTTY, Pictures: PicturesBlocks, Loader: l})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeNoTTY, Pictures: graphics.PicturesBlocks, Loader: l})
 	m = sized(t, m, 100, 34)
 	m = turnTo(t, m, "right")
 	if view := m.View().Content; strings.Contains(view, "▀") || strings.Contains(view, "\x1b[") {
@@ -283,7 +287,7 @@ func TestSlowPictureNeverDelaysAPageTurn(t *testing.T) {
 		return nil, nil
 	}
 	l := picture.NewLoader(picture.Origin{Base: base, Fetch: fetch, Timeout: 200 * time.Millisecond}, 64, 64, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l, Width: 100, Height: 34})
 	start := time.Now()
 	next, cmd := m.Update(keyMsg("right"))
 	if d := time.Since(start); d > 150*time.Millisecond {
@@ -296,7 +300,7 @@ func TestSlowPictureNeverDelaysAPageTurn(t *testing.T) {
 }
 
 func TestKittyPictures(t *testing.T) {
-	m := pictureModel(t, PicturesKitty, 100, 34)
+	m := pictureModel(t, graphics.PicturesKitty, 100, 34)
 	next, cmd := m.Update(keyMsg("right"))
 	m, raw := settle(t, next.(Model), cmd)
 	view := m.View().Content
@@ -318,7 +322,7 @@ func TestKittyPictures(t *testing.T) {
 	if _, err := fmt.Sscanf(sent, fmt.Sprintf("\x1b_Ga=T,U=1,f=100,t=d,i=%d,c=%%d,r=%%d,q=2", id), &cols, &rows); err != nil {
 		t.Fatalf("transmission %q: %v", sent[:60], err)
 	}
-	if id < 1 || id > picture.MaxKittyID || id == picture.KittyQueryID {
+	if id < 1 || id > encode.MaxKittyID || id == encode.KittyQueryID {
 		t.Errorf("id %d", id)
 	}
 	_, payload, _ := strings.Cut(sent, ";")
@@ -359,7 +363,7 @@ func TestKittyPictures(t *testing.T) {
 }
 
 func TestKittyDetection(t *testing.T) {
-	yes := uv.KittyGraphicsEvent{Options: kitty.Options{ID: picture.KittyQueryID}, Payload: []byte("OK")}
+	yes := uv.KittyGraphicsEvent{Options: kitty.Options{ID: encode.KittyQueryID}, Payload: []byte("OK")}
 	da := uv.PrimaryDeviceAttributesEvent{62, 4}
 	tests := []struct {
 		name  string
@@ -369,11 +373,11 @@ func TestKittyDetection(t *testing.T) {
 		{"kitty answers", []tea.Msg{yes, da}, true},
 		{"only the attributes", []tea.Msg{da}, false},
 		{"an answer after the attributes", []tea.Msg{da, yes}, false},
-		{"an error answer", []tea.Msg{uv.KittyGraphicsEvent{Options: kitty.Options{ID: picture.KittyQueryID}, Payload: []byte("ENOTSUPPORTED")}, da}, false},
+		{"an error answer", []tea.Msg{uv.KittyGraphicsEvent{Options: kitty.Options{ID: encode.KittyQueryID}, Payload: []byte("ENOTSUPPORTED")}, da}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := pictureModel(t, PicturesAuto, 100, 34)
+			m := pictureModel(t, graphics.PicturesAuto, 100, 34)
 			if !strings.Contains(fmt.Sprint(m.Init()()), "") {
 				t.Fatal("Init")
 			}
@@ -395,20 +399,20 @@ func TestInitQueries(t *testing.T) {
 	// attributes, and about kitty graphics only where placeholders may
 	// work; real pixels ask only the cell size; others ask nothing.
 	tests := []struct {
-		mode         PictureMode
+		mode         graphics.PictureMode
 		placeholders bool
 		want         string
 	}{
-		{PicturesAuto, true, ansi.RequestNameVersion + requestCellSize + picture.KittyQuery},
-		{PicturesAuto, false, ansi.RequestNameVersion + requestCellSize + ansi.RequestPrimaryDeviceAttributes},
-		{PicturesBlocks, true, ""},
-		{PicturesKitty, true, ""},
-		{PicturesITerm, false, requestCellSize},
-		{PicturesSixel, false, requestCellSize + ansi.RequestPrimaryDeviceAttributes},
+		{graphics.PicturesAuto, true, ansi.RequestNameVersion + requestCellSize + encode.KittyQuery},
+		{graphics.PicturesAuto, false, ansi.RequestNameVersion + requestCellSize + ansi.RequestPrimaryDeviceAttributes},
+		{graphics.PicturesBlocks, true, ""},
+		{graphics.PicturesKitty, true, ""},
+		{graphics.PicturesITerm, false, requestCellSize},
+		{graphics.PicturesSixel, false, requestCellSize + ansi.RequestPrimaryDeviceAttributes},
 	}
 	for _, tt := range tests {
 		l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
-		m := pictureModelOpts(t, Options{Theme: ThemeDark, Pictures: tt.mode, Loader: l, KittyPlaceholders: tt.placeholders}, 100, 34)
+		m := pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: tt.mode, Loader: l, KittyPlaceholders: tt.placeholders}, 100, 34)
 		_, raw := settle(t, m, m.Init())
 		got := ""
 		for _, r := range raw {
@@ -426,10 +430,10 @@ func TestPrintDrawsPicturesOnlyInColour(t *testing.T) {
 	s := loadStory(t, pictureDeck)
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
 	var styled, plain bytes.Buffer
-	if err := Print(&styled, s, PrintOptions{Width: 80, Theme: ThemeDark, Pictures: l}); err != nil {
+	if err := Print(&styled, s, page.PrintOptions{Width: 80, Theme: page.ThemeDark, Pictures: l}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Print(&plain, s, PrintOptions{Width: 80, Theme: ThemeNoTTY, Pictures: l}); err != nil {
+	if err := Print(&plain, s, page.PrintOptions{Width: 80, Theme: page.ThemeNoTTY, Pictures: l}); err != nil {
 		t.Fatal(err)
 	}
 	if n := strings.Count(styled.String(), "▀"); n < 200 {
@@ -470,12 +474,12 @@ func TestSeveralPicturesSideBySide(t *testing.T) {
 	if err := os.WriteFile(path, []byte(md), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s, err := story.Parse([]byte(md), story.Options{Name: path})
+	s, err := read.Parse([]byte(md), story.Options{Name: path})
 	if err != nil {
 		t.Fatal(err)
 	}
 	l := picture.NewLoader(picture.Origin{Dir: dir}, 64, 64, 0)
-	m := New(s, Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l})
+	m := New(s, Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l})
 	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	m = sized(t, m, 100, 40)
 	m = turnTo(t, m, "right")
@@ -494,7 +498,7 @@ func TestSeveralPicturesSideBySide(t *testing.T) {
 
 func TestPagesPassedThroughLoadNoPictures(t *testing.T) {
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l, Width: 100, Height: 34})
 	// Three quick page turns: their commands run only after the last.
 	var cmds []tea.Cmd
 	for _, k := range keys("right right right") {
@@ -521,8 +525,8 @@ func TestPagesPassedThroughLoadNoPictures(t *testing.T) {
 // picture's transmission, and placeholders that Bubble Tea's renderer
 // kept whole (each with its two diacritics) in the picture's colour.
 func TestKittyThroughBubbleTea(t *testing.T) {
-	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kittyPixels, kittyPixels, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesKitty, Loader: l, Start: 1})
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, graphics.PicturePixels(graphics.PicturesKitty), graphics.PicturePixels(graphics.PicturesKitty), 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesKitty, Loader: l, Start: 1})
 	m.picDelay = 0
 	var out syncBuffer
 	p := tea.NewProgram(m, tea.WithOutput(&out), tea.WithInput(nil), tea.WithWindowSize(100, 34),
@@ -598,7 +602,7 @@ func (s *syncBuffer) String() string {
 
 func TestKittyInsideTmuxPassesThrough(t *testing.T) {
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesKitty, Loader: l, Tmux: true})
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesKitty, Loader: l, Tmux: true})
 	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 	m = sized(t, m, 100, 34)
 	next, cmd := m.Update(keyMsg("right"))
@@ -623,29 +627,9 @@ func TestKittyInsideTmuxPassesThrough(t *testing.T) {
 func TestReasonShownOnASmallScreen(t *testing.T) {
 	// 16 rows leave no room for a picture, but the reason still fits on
 	// the panel's mark line.
-	m := turnTo(t, pictureModel(t, PicturesBlocks, 100, 16), "5 enter")
+	m := turnTo(t, pictureModel(t, graphics.PicturesBlocks, 100, 16), "5 enter")
 	if plain := ansi.Strip(m.View().Content); !strings.Contains(plain, "▣ damaged picture") {
 		t.Errorf("no reason on a small screen:\n%s", plain)
-	}
-}
-
-func TestKittyPlacementSentOnce(t *testing.T) {
-	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
-	a := newPictureArt(l, PicturesKitty)
-	if _, err := l.Load(context.Background(), "img/sunset.png"); err != nil {
-		t.Fatal(err)
-	}
-	p := story.Picture{Source: "img/sunset.png"}
-	// Two renders ask before the first placement is encoded.
-	a.panelArt(p, 40, 10)
-	first := a.takeWanted()
-	a.panelArt(p, 40, 10)
-	if again := a.takeWanted(); len(first) != 1 || len(again) != 0 {
-		t.Fatalf("asked for %d then %d placements, want 1 then 0", len(first), len(again))
-	}
-	a.placed(first[0], 5)
-	if lines, _ := a.panelArt(p, 40, 10); !strings.Contains(strings.Join(lines, ""), "\x1b[38;5;5m") {
-		t.Error("no placeholders once placed")
 	}
 }
 
@@ -654,7 +638,7 @@ func TestKittyPlacementSentOnce(t *testing.T) {
 func TestPictureFillsAPageOfFewWords(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {100, 30}, {100, 40}, {60, 20}, {120, 50}} {
 		w, h := size[0], size[1]
-		m := turnTo(t, pictureModel(t, PicturesBlocks, w, h), "right")
+		m := turnTo(t, pictureModel(t, graphics.PicturesBlocks, w, h), "right")
 		plain := ansi.Strip(m.View().Content)
 		lines := strings.Split(plain, "\n")
 		if strings.Contains(plain, "more below") || !strings.Contains(plain, "The last light of the day") {
@@ -684,8 +668,8 @@ func TestPictureFillsAPageOfFewWords(t *testing.T) {
 }
 
 func TestArrivingPictureIsDrawnInTheBackground(t *testing.T) {
-	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, blocksPixels, blocksPixels, 0)
-	m := New(loadStory(t, pictureDeck), Options{Theme: ThemeDark, Pictures: PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l, Width: 100, Height: 34})
 	m.renderBudget, m.deadline = time.Minute, time.Minute
 	m = send(m, keyMsg("right")) // no command run: nothing loaded
 	src := m.story.Section(0).Pictures[0].Source
@@ -711,14 +695,14 @@ func TestHalfBlockPicturesKeptNoLargerThanNeeded(t *testing.T) {
 	// picture kept at more than twice that is memory spent for nothing,
 	// a hundred times over in a deck of a hundred pictures; kept at less,
 	// the widest panel would draw it blurred.
-	kept := PicturePixels(PicturesBlocks)
-	if kept > 2*maxReadingWidth {
-		t.Errorf("pictures kept %d pixels across for half blocks: more than twice the %d-column reading width", kept, maxReadingWidth)
+	kept := graphics.PicturePixels(graphics.PicturesBlocks)
+	if kept > 2*page.MaxReadingWidth {
+		t.Errorf("pictures kept %d pixels across for half blocks: more than twice the %d-column reading width", kept, page.MaxReadingWidth)
 	}
 	// The widest panel draws a landscape photograph from no fewer pixels
 	// than it has columns.
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, kept, kept, 0)
-	m := turnTo(t, pictureModelWith(t, l, PicturesBlocks, 200, 60), "2 enter") // the ridge, a JPEG
+	m := turnTo(t, pictureModelWith(t, l, graphics.PicturesBlocks, 200, 60), "2 enter") // the ridge, a JPEG
 	img, err, ok := l.Cached(m.story.Section(1).Pictures[0].Source)
 	if !ok || err != nil {
 		t.Fatalf("the picture did not load: %v", err)

@@ -7,13 +7,15 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/ui/page"
 )
 
 // TestOpensAtAPosition opens a story where a reader left it, and reports
 // where the reader is when they stop.
 func TestOpensAtAPosition(t *testing.T) {
 	s := loadStory(t, "../testdata/md/long.md")
-	m := New(s, Options{Theme: ThemeDark, Start: 1, Scroll: 5, Hint: "resumed at 1 of 2 · g for the cover"})
+	m := New(s, Options{Theme: page.ThemeDark, Start: 1, Scroll: 5, Hint: "resumed at 1 of 2 · g for the cover"})
 	m.renderBudget, m.deadline = time.Minute, time.Minute
 	m = send(m, tea.WindowSizeMsg{Width: 60, Height: 12})
 	if got := m.Position(); got != (Position{Section: 1, Scroll: 5, Caption: "The flats", Sections: 2}) {
@@ -35,7 +37,7 @@ func TestOpensAtAPosition(t *testing.T) {
 	}
 
 	// A scroll past the page's end, as a wider window left it, is clamped.
-	m = New(s, Options{Theme: ThemeDark, Start: 1, Scroll: 10000})
+	m = New(s, Options{Theme: page.ThemeDark, Start: 1, Scroll: 10000})
 	m.renderBudget, m.deadline = time.Minute, time.Minute
 	m = send(m, tea.WindowSizeMsg{Width: 60, Height: 12})
 	if got := m.Position(); got.Scroll != m.pageLen()-m.bodyHeight() {

@@ -5,13 +5,15 @@ import (
 	"testing"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // TestWebStoryPosterAndVideo: an AMP story's poster stands on the cover,
 // under the title and above the intro, and a video's panel says it is a
 // video's poster, not a picture.
 func TestWebStoryPosterAndVideo(t *testing.T) {
-	page := `<!doctype html><html amp><head><title>Tide pools</title></head><body>
+	html := `<!doctype html><html amp><head><title>Tide pools</title></head><body>
 <amp-story standalone title="Tide pools" publisher="Coast Desk" poster-portrait-src="https://example.com/cover.jpg">
 <amp-story-page id="one"><amp-story-grid-layer template="vertical">
 <h1>Low tide</h1>
@@ -20,12 +22,12 @@ func TestWebStoryPosterAndVideo(t *testing.T) {
 <p>A crab crosses the rocks.</p>
 </amp-story-grid-layer></amp-story-page>
 </amp-story></body></html>`
-	s, err := story.Parse([]byte(page), story.Options{Name: "tide.html"})
+	s, err := read.Parse([]byte(html), story.Options{Name: "tide.html"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	if err := Print(&b, s, PrintOptions{Width: 70}); err != nil {
+	if err := Print(&b, s, page.PrintOptions{Width: 70}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -50,14 +52,14 @@ func TestWebStoryPosterAndVideo(t *testing.T) {
 // poster of its own: its panel says it is a video and gives its address,
 // in print and in the reader.
 func TestEmbeddedVideoPanel(t *testing.T) {
-	page := `<html><body><article><h1>VR games</h1><p>` + strings.Repeat("Rez gets the VR treatment. ", 12) + `</p>
+	html := `<html><body><article><h1>VR games</h1><p>` + strings.Repeat("Rez gets the VR treatment. ", 12) + `</p>
 <h2>Rez Infinite</h2><iframe src="https://www.youtube.com/embed/YlDxEOwj5j8"></iframe><p>` + strings.Repeat("It gets better the more you play it. ", 12) + `</p></article></body></html>`
-	s, err := story.Parse([]byte(page), story.Options{Name: "vr.html"})
+	s, err := read.Parse([]byte(html), story.Options{Name: "vr.html"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	if err := Print(&b, s, PrintOptions{Width: 70}); err != nil {
+	if err := Print(&b, s, page.PrintOptions{Width: 70}); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []string{b.String(), frame(send(newTestModel(s, 80, 30), keyMsg("right")))} {

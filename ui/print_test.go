@@ -10,71 +10,24 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
-
-// plainMarkdown formats md as print mode does with no terminal.
-func plainMarkdown(t *testing.T, md string, w int) string {
-	t.Helper()
-	lines, plain := markdownLines(md, w, ThemeNoTTY, time.Minute, renderMarkdown, ansi.WcWidth)
-	if plain {
-		t.Fatalf("not formatted: %q", lines)
-	}
-	return strings.Join(lines, "\n")
-}
-
-func TestPlainPrintMarks(t *testing.T) {
-	md := "Some **bold**, _italic_, `code` and ~~struck~~ words.\n\nSetext heading\n--------------\n\n### ATX heading\n\nEnd."
-	got := plainMarkdown(t, md, 60)
-	for _, want := range []string{"**bold**", "*italic*", "`code`", "~~struck~~", "Setext heading", "ATX heading"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("plain print lacks %q:\n%s", want, got)
-		}
-	}
-	if strings.Contains(got, "#") {
-		t.Errorf("plain print marks headings with #:\n%s", got)
-	}
-}
-
-func TestWrappedCodeKeepsIndent(t *testing.T) {
-	md := "```go\nfunc main() {\n        fmt.Println(\"a very long line of code that will surely need wrapping at forty columns\")\n}\n```"
-	for _, w := range []int{30, 40, 50} {
-		got := plainMarkdown(t, md, w)
-		lines := strings.Split(got, "\n")
-		for _, l := range lines {
-			if ansi.StringWidthWc(l) > w {
-				t.Errorf("width %d: %q is too wide", w, l)
-			}
-			if strings.TrimSpace(l) != "" && !strings.HasPrefix(l, "  ") {
-				t.Errorf("width %d: a code line left its block: %q\n%s", w, l, got)
-			}
-		}
-		// The wrapped statement's lines are indented deeper than it.
-		for i, l := range lines {
-			if strings.Contains(l, "fmt.Println") && i+1 < len(lines) && !strings.HasPrefix(lines[i+1], "            ") {
-				t.Errorf("width %d: continuation %q lost the indent:\n%s", w, lines[i+1], got)
-			}
-		}
-		if squeeze(got) != squeeze("func main() { fmt.Println(\"a very long line of code that will surely need wrapping at forty columns\") }") {
-			t.Errorf("width %d: code text changed:\n%s", w, got)
-		}
-	}
-}
 
 // TestPrintNotesBeforeTheEnd: with --notes, a page's speaker notes come
 // before its closing line, so "End of story" ends the print and "1
 // section follows" stays right above the rule to that section.
 func TestPrintNotesBeforeTheEnd(t *testing.T) {
 	md := "Speaker Notes\n===\n\nIntro.\n\n<!-- speaker_note: note on the cover -->\n\n<!-- end_slide -->\n\nUsage\n===\n\nRun it.\n\n<!-- speaker_note: note on the last slide -->\n"
-	s, err := story.Parse([]byte(md), story.Options{Name: "n.md"})
+	s, err := read.Parse([]byte(md), story.Options{Name: "n.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	if err := Print(&b, s, PrintOptions{Width: 60, Notes: true}); err != nil {
+	if err := Print(&b, s, page.PrintOptions{Width: 60, Notes: true}); err != nil {
 		t.Fatal(err)
 	}
 	out := b.String()
@@ -123,13 +76,13 @@ func TestPrintDownloadsPicturesTogether(t *testing.T) {
 	for i := range 6 {
 		fmt.Fprintf(&md, "\n---\n\n## Picture %d\n\n![A sunset](https://news.example/%d.png)\n", i, i)
 	}
-	s, err := story.Parse([]byte(md.String()), story.Options{Name: "g.md"})
+	s, err := read.Parse([]byte(md.String()), story.Options{Name: "g.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := picture.NewLoader(picture.Origin{Base: base, Fetch: fetch}, blocksPixels, blocksPixels, 0)
+	l := picture.NewLoader(picture.Origin{Base: base, Fetch: fetch}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
 	var out strings.Builder
-	if err := Print(&out, s, PrintOptions{Width: 60, Theme: ThemeDark, Pictures: l}); err != nil {
+	if err := Print(&out, s, page.PrintOptions{Width: 60, Theme: page.ThemeDark, Pictures: l}); err != nil {
 		t.Fatal(err)
 	}
 	if most < 2 {

@@ -1,13 +1,13 @@
 package ui
 
 import (
-	"slices"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/graphics"
 )
 
 // ReloadMsg brings the story again after its file changed on disk. The
@@ -37,10 +37,7 @@ func (m Model) reload(msg ReloadMsg) (Model, tea.Cmd) {
 	m.pos = position{page: page, y: m.pos.y} // the scroll is clamped by show
 	m.reveal = reveal{page: page, hidden: min(hidden, m.stepsOf(page))}
 	if m.overlay == overlayContents {
-		filter := m.input.Value()
-		m, _ = m.openContents()
-		m.input.SetValue(filter)
-		m.contents.filter(filter)
+		m.contents.refill(contentsLabels(m.story), page)
 	}
 	m.hint = "reloaded"
 	cmds := []tea.Cmd{m.show(), m.forgetChangedPictures()}
@@ -64,7 +61,7 @@ func (m Model) forgetChangedPictures() tea.Cmd {
 	if m.art == nil {
 		return nil
 	}
-	l := m.art.loader
+	l := m.art.Loader()
 	return func() tea.Msg {
 		if srcs := l.ForgetChanged(); len(srcs) > 0 {
 			return picturesChangedMsg{srcs: srcs}
@@ -79,51 +76,20 @@ func (m Model) forgetChangedPictures() tea.Cmd {
 func (m Model) picturesChanged(msg picturesChangedMsg) (Model, tea.Cmd) {
 	var gone strings.Builder
 	for _, src := range msg.srcs {
-		for _, id := range m.art.forget(src) {
-			gone.WriteString(picture.KittyDelete(id))
+		for _, id := range m.art.Forget(src) {
+			gone.WriteString(encode.KittyDelete(id))
 		}
 		delete(m.picPending, src)
 		m.picVer[src]++
 	}
 	cmds := []tea.Cmd{m.show()}
 	if seq := gone.String(); seq != "" {
-		if m.art.tmux {
-			seq = passthrough(seq)
+		if m.art.Tmux() {
+			seq = graphics.Passthrough(seq)
 		}
 		cmds = append(cmds, tea.Raw(seq))
 	}
 	return m, tea.Batch(cmds...)
-}
-
-// forget drops what was drawn of picture src, in every size and mode,
-// and returns the ids of its kitty placements, for the terminal to
-// delete.
-func (a *pictureArt) forget(src string) []int {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	var ids []int
-	for k, id := range a.ids {
-		if k.src == src {
-			ids = append(ids, id)
-			delete(a.ids, k)
-		}
-	}
-	for k := range a.lines {
-		if k.src == src {
-			delete(a.lines, k)
-		}
-	}
-	e := &a.pixels
-	e.order = slices.DeleteFunc(e.order, func(k artKey) bool {
-		if k.src != src {
-			return false
-		}
-		e.bytes -= len(e.seqs[k])
-		delete(e.seqs, k)
-		return true
-	})
-	slices.Sort(ids)
-	return ids
 }
 
 // samePage is the page of next that shows what page of prev showed.
@@ -134,12 +100,8 @@ func samePage(prev, next *story.Story, page int) int {
 	}
 	caption := prev.Section(page - 1).Caption
 	if caption != "" {
-		for d := 0; d < n+page; d++ {
-			for _, i := range []int{page - 1 + d, page - 1 - d} {
-				if i >= 0 && i < n && next.Section(i).Caption == caption {
-					return i + 1
-				}
-			}
+		if i, ok := next.NearestCaption(caption, page-1, n+page); ok {
+			return i + 1
 		}
 	}
 	return min(page, n)

@@ -14,6 +14,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/picture/encode"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // writeColour writes a w×h PNG of colour c to path.
@@ -37,23 +40,23 @@ func writeColour(t *testing.T, path string, w, h int, c color.RGBA) {
 func TestReloadReadsChangedPictures(t *testing.T) {
 	red, blue := color.RGBA{200, 30, 30, 255}, color.RGBA{30, 30, 200, 255}
 	const redCell, blueCell = "38;2;200;30;30", "38;2;30;30;200"
-	for _, mode := range []PictureMode{PicturesBlocks, PicturesKitty} {
+	for _, mode := range []graphics.PictureMode{graphics.PicturesBlocks, graphics.PicturesKitty} {
 		dir := t.TempDir()
 		pic, deck := filepath.Join(dir, "bird.png"), filepath.Join(dir, "deck.md")
 		writeColour(t, pic, 40, 30, red)
 		if err := os.WriteFile(deck, []byte("# Birds\n\n![a bird](bird.png)\n"), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		l := picture.NewLoader(picture.Origin{Dir: dir}, PicturePixels(mode), PicturePixels(mode), 0)
-		m := New(loadStory(t, deck), Options{Theme: ThemeDark, Pictures: mode, Loader: l, Start: 1})
+		l := picture.NewLoader(picture.Origin{Dir: dir}, graphics.PicturePixels(mode), graphics.PicturePixels(mode), 0)
+		m := New(loadStory(t, deck), Options{Theme: page.ThemeDark, Pictures: mode, Loader: l, Start: 1})
 		m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
 		m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 		m = sized(t, m, 100, 30)
-		if mode == PicturesBlocks && !strings.Contains(m.View().Content, redCell) {
+		if mode == graphics.PicturesBlocks && !strings.Contains(m.View().Content, redCell) {
 			t.Fatalf("the red picture is not drawn:\n%s", frame(m))
 		}
-		sent := m.art.sentIDs()
-		if mode == PicturesKitty && len(sent) != 1 {
+		sent := m.art.SentIDs()
+		if mode == graphics.PicturesKitty && len(sent) != 1 {
 			t.Fatalf("%d kitty placements sent, want 1", len(sent))
 		}
 
@@ -67,15 +70,15 @@ func TestReloadReadsChangedPictures(t *testing.T) {
 		next, cmd := m.Update(ReloadMsg{Story: loadStory(t, deck)})
 		m, raw := settle(t, next.(Model), cmd)
 		switch view := m.View().Content; mode {
-		case PicturesBlocks:
+		case graphics.PicturesBlocks:
 			if strings.Contains(view, redCell) || !strings.Contains(view, blueCell) {
 				t.Errorf("blocks: after the reload the old picture shows:\n%s", frame(m))
 			}
-		case PicturesKitty:
-			if !strings.Contains(strings.Join(raw, ""), picture.KittyDelete(sent[0])) {
+		case graphics.PicturesKitty:
+			if !strings.Contains(strings.Join(raw, ""), encode.KittyDelete(sent[0])) {
 				t.Error("kitty: the old picture was not deleted from the terminal")
 			}
-			if now := m.art.sentIDs(); len(now) != 1 || now[0] == sent[0] {
+			if now := m.art.SentIDs(); len(now) != 1 || now[0] == sent[0] {
 				t.Errorf("kitty: placements %v after the reload, want one new one (not %d)", now, sent[0])
 			}
 		}

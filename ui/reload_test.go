@@ -7,11 +7,12 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 func parseMarkdown(t *testing.T, md string) *story.Story {
 	t.Helper()
-	s, err := story.Parse([]byte(md), story.Options{Format: story.FormatMarkdown})
+	s, err := read.Parse([]byte(md), story.Options{Format: story.FormatMarkdown})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // run sends msgs through Update as the program would: every command
@@ -83,7 +84,7 @@ type gatedFormatter struct {
 
 func newGatedFormatter() *gatedFormatter { return &gatedFormatter{gate: make(chan struct{})} }
 
-func (g *gatedFormatter) format(md string, w int, theme Theme) string {
+func (g *gatedFormatter) format(md string, w int, theme page.Theme) string {
 	<-g.gate
 	g.calls.Add(1)
 	g.mu.Lock()
@@ -92,7 +93,7 @@ func (g *gatedFormatter) format(md string, w int, theme Theme) string {
 	}
 	g.seen[md]++
 	g.mu.Unlock()
-	return "FORMATTED " + renderMarkdown(md, w, theme)
+	return "FORMATTED " + page.RenderMarkdown(md, w, theme)
 }
 
 func (g *gatedFormatter) open() { g.once.Do(func() { close(g.gate) }) }
@@ -101,7 +102,7 @@ func (g *gatedFormatter) open() { g.once.Do(func() { close(g.gate) }) }
 // waits for them.
 func slowModel(t *testing.T, s *story.Story, g *gatedFormatter) Model {
 	t.Helper()
-	m := testModel(s, Options{Theme: ThemeDark})
+	m := testModel(s, Options{Theme: page.ThemeDark})
 	m.renderBudget = 5 * time.Millisecond
 	m.format = g.format
 	t.Cleanup(g.open) // no render goroutine outlives the test
@@ -116,7 +117,7 @@ func TestSlowPageShowsPlainlyThenFormatted(t *testing.T) {
 	m := slowModel(t, sample(t), g)
 	next, cmd := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = next.(Model)
-	if m.cur == nil || !m.cur.plain || !strings.Contains(frame(m), "formatting…") {
+	if m.cur == nil || !m.cur.Plain || !strings.Contains(frame(m), "formatting…") {
 		t.Fatalf("a page over budget should show plainly at once:\n%s", frame(m))
 	}
 	if !strings.Contains(frame(m), "Kim's North Korea") {
@@ -127,7 +128,7 @@ func TestSlowPageShowsPlainlyThenFormatted(t *testing.T) {
 	}
 	g.open()
 	m, _ = run(t, m, cmd())
-	if m.cur.plain || strings.Contains(frame(m), "formatting…") || !strings.Contains(frame(m), "FORMATTED") {
+	if m.cur.Plain || strings.Contains(frame(m), "formatting…") || !strings.Contains(frame(m), "FORMATTED") {
 		t.Errorf("the formatted page did not replace the plain one:\n%s", frame(m))
 	}
 	if len(m.pending) != 0 {
@@ -140,7 +141,7 @@ func TestSlowPageShowsPlainlyThenFormatted(t *testing.T) {
 	calls := g.calls.Load()
 	next, _ = m.Update(keyMsg("right"))
 	m = next.(Model)
-	if g.calls.Load() != calls || m.cur.plain || !strings.Contains(frame(m), "FORMATTED") {
+	if g.calls.Load() != calls || m.cur.Plain || !strings.Contains(frame(m), "FORMATTED") {
 		t.Errorf("turning to a prefetched page rendered it again (%d -> %d calls)", calls, g.calls.Load())
 	}
 }
@@ -155,12 +156,12 @@ func TestPrefetchInFlightIsNotRenderedTwice(t *testing.T) {
 	m = next.(Model)
 	next, second := m.Update(keyMsg("right")) // page 1's prefetch is in flight
 	m = next.(Model)
-	if !m.cur.plain {
+	if !m.cur.Plain {
 		t.Fatalf("page 1 should show plainly while its render waits")
 	}
 	g.open()
 	m, _ = run(t, m, first(), second())
-	if m.cur.plain || !strings.Contains(frame(m), "FORMATTED") {
+	if m.cur.Plain || !strings.Contains(frame(m), "FORMATTED") {
 		t.Fatalf("page 1's render never arrived:\n%s", frame(m))
 	}
 	g.mu.Lock()
@@ -182,7 +183,7 @@ func TestLateRenderOfAnotherPage(t *testing.T) {
 	cover := m.key(0)
 	next, _ = m.Update(keyMsg("right"))
 	m = next.(Model)
-	if m.pos.page != 1 || !m.cur.plain {
+	if m.pos.page != 1 || !m.cur.Plain {
 		t.Fatalf("page 1 should show plainly while the renders wait")
 	}
 	g.open()
@@ -199,7 +200,7 @@ func TestLateRenderOfAnotherPage(t *testing.T) {
 	if m.pos.page != 1 || strings.Contains(frame(m), "sections follow") {
 		t.Errorf("the cover's late render replaced page 1:\n%s", frame(m))
 	}
-	if p := m.cache.get(cover); p == nil || p.plain {
+	if p := m.cache.get(cover); p == nil || p.Plain {
 		t.Errorf("the cover's render did not reach the cache")
 	}
 }
@@ -224,7 +225,7 @@ func TestRunnerRunsBatches(t *testing.T) {
 func TestNeighboursRenderAfterTheTurn(t *testing.T) {
 	g := newGatedFormatter()
 	g.open()
-	m := testModel(sample(t), Options{Theme: ThemeDark})
+	m := testModel(sample(t), Options{Theme: page.ThemeDark})
 	m.format = g.format
 	m.prefetchDelay = time.Hour
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})

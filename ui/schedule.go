@@ -5,25 +5,54 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // pageMsg brings a page rendered in the background.
 type pageMsg struct {
 	key  pageKey
-	page *page
+	page *shownPage
 }
 
 // key identifies page i rendered as it would be shown now.
 func (m Model) key(i int) pageKey {
-	return pageKey{page: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, pictures: m.picturesKey(i), story: m.story, hidden: m.hiddenFor(i), method: m.method}
+	return pageKey{page: i, width: page.ContentWidth(m.width), height: m.bodyHeight(), theme: m.theme, pictures: m.picturesKey(i), story: m.story, hidden: m.hiddenFor(i), method: m.method}
 }
 
-func (m Model) spec(i int) pageSpec {
-	return pageSpec{story: m.story, index: i, width: contentWidth(m.width), height: m.bodyHeight(), theme: m.theme, styles: m.styles, deadline: m.deadline, format: m.format, art: m.artIfOn(), hidden: m.hiddenFor(i), method: m.method}
+func (m Model) spec(i int) page.Spec {
+	sp := page.Spec{Story: m.story, Index: i, Width: page.ContentWidth(m.width), Height: m.bodyHeight(), Theme: m.theme, Styles: m.styles, Deadline: m.deadline, Format: m.format, Hidden: m.hiddenFor(i), Method: m.method}
+	if art := m.artIfOn(); art != nil {
+		sp.Art = art // never a nil *graphics.Art: the page takes a non-nil Art to draw
+	}
+	return sp
+}
+
+// shownPage is a page as the reader keeps it: its render, and the
+// pictures drawn in real pixels over its lines.
+type shownPage struct {
+	*page.Page
+	pictures []graphics.PagePicture
+}
+
+// renderPage renders one page and takes its pictures' markers out. It is
+// safe to call from any goroutine, and a bug in it gives the page as
+// plain text, never a crash.
+func renderPage(sp page.Spec) (p *shownPage) {
+	defer func() {
+		if r := recover(); r != nil {
+			p = &shownPage{Page: page.Plain(sp)}
+		}
+	}()
+	p = &shownPage{Page: page.Render(sp)}
+	art, _ := sp.Art.(*graphics.Art)
+	p.pictures = graphics.MarkPictures(p.Lines, art, sp.Method)
+	return p
 }
 
 // render returns page i, from the cache or rendered now.
-func (m Model) render(i int) *page {
+func (m Model) render(i int) *shownPage {
 	k := m.key(i)
 	if p := m.cache.get(k); p != nil {
 		return p
@@ -37,10 +66,10 @@ func (m Model) render(i int) *page {
 // needs it first: the prefetch's command when Bubble Tea runs it, or show
 // when the reader turns to the page. Each page has at most one.
 type rendering struct {
-	spec pageSpec
+	spec page.Spec
 	once sync.Once
 	done chan struct{} // closed once page is set
-	page *page
+	page *shownPage
 }
 
 // start begins the render, once; it returns r.
@@ -55,7 +84,7 @@ func (r *rendering) start() *rendering {
 }
 
 // rendering returns page k's render, new or already under way.
-func (m *Model) rendering(k pageKey, sp pageSpec) *rendering {
+func (m *Model) rendering(k pageKey, sp page.Spec) *rendering {
 	if r := m.pending[k]; r != nil {
 		return r
 	}
@@ -118,11 +147,11 @@ func (m *Model) showKeeping(keep bool) tea.Cmd {
 			m.cache.put(k, r.page)
 			m.cur = r.page
 		case <-time.After(m.renderBudget):
-			m.cur = plainPage(sp)
+			m.cur = &shownPage{Page: page.Plain(sp)}
 			cmds = append(cmds, r.delivery(k))
 		}
 	}
-	m.pos = scroll(m.pos, 0, len(m.cur.lines), m.bodyHeight())
+	m.pos = scroll(m.pos, 0, len(m.cur.Lines), m.bodyHeight())
 	for _, i := range []int{m.pos.page + 1, m.pos.page - 1} {
 		if i < 0 || i >= m.pages() {
 			continue
@@ -136,17 +165,4 @@ func (m *Model) showKeeping(keep bool) tea.Cmd {
 	cmds = append(cmds, m.pictureCmds()...)
 	cmds = append(cmds, m.prefetchStep())
 	return tea.Batch(cmds...)
-}
-
-// plainPage is a page's text, unformatted: shown while its render runs.
-func plainPage(sp pageSpec) *page {
-	var text string
-	if sp.index == 0 {
-		text = sp.story.Title + "\n\n" + sp.story.Intro
-	} else {
-		sec := sp.story.Section(sp.index - 1)
-		text = sec.Caption + "\n\n" + sec.Step(len(sec.Steps)-sp.hidden)
-	}
-	lines := append([]string{""}, wrapWidth(unescapeMarkdown(text), sp.width, sp.method)...)
-	return &page{lines: append(lines, "", sp.styles.Faint.Render("formatting…")), plain: true}
 }

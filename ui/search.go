@@ -10,9 +10,12 @@ import (
 	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/ui/page"
 )
 
 // Search looks at the text the reader sees: each page's rendered lines
@@ -26,7 +29,27 @@ type match struct {
 	page, nth int
 }
 
+// SearchKeyMap is the keys of the search box; every other key types into
+// its query.
+type SearchKeyMap struct {
+	Find   key.Binding
+	Close  key.Binding
+	Recall key.Binding // the last term
+}
+
+// DefaultSearchKeyMap returns the search box's keys.
+func DefaultSearchKeyMap() SearchKeyMap {
+	return SearchKeyMap{
+		Find:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "search")),
+		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Recall: key.NewBinding(key.WithKeys("up"), key.WithHelp("↑", "last search")),
+	}
+}
+
+// searchState is the search: the box the query is typed in, and the
+// matches of the last query, which outlive the box.
 type searchState struct {
+	input     textinput.Model // the query, shown on the status bar
 	query     string
 	last      string // the last term searched, offered by the next /
 	id        int    // the latest search started; older results are dropped
@@ -40,11 +63,69 @@ type searchState struct {
 	stop *atomic.Bool
 }
 
+func newSearchState() searchState { return searchState{input: textinput.New()} }
+
 // cancel stops the search under way, if any.
 func (s searchState) cancel() {
 	if s.stop != nil {
 		s.stop.Store(true)
 	}
+}
+
+// start begins counting query's matches: the count under way is dropped.
+// It returns the new search's id and its stop.
+func (s *searchState) start(query string) (int, *atomic.Bool) {
+	s.cancel()
+	*s = searchState{input: s.input, query: query, last: query, id: s.id + 1, searching: true, stop: new(atomic.Bool)}
+	return s.id, s.stop
+}
+
+// restart counts the same query again, keeping its place: a count under
+// way is dropped.
+func (s *searchState) restart() (int, *atomic.Bool) {
+	s.cancel()
+	s.id++
+	s.searching = true
+	s.stop = new(atomic.Bool)
+	return s.id, s.stop
+}
+
+// clear drops the search, its query kept as the last term.
+func (s *searchState) clear() {
+	s.cancel()
+	*s = searchState{input: s.input, last: s.query, id: s.id}
+}
+
+// open shows the box, offering the last term.
+func (s *searchState) open() tea.Cmd {
+	placeholder := "text to find"
+	if s.last != "" {
+		placeholder = fmt.Sprintf("enter or ↑: %q", s.last)
+	}
+	return openInput(&s.input, placeholder)
+}
+
+// update handles a key in the box. closed says the box is done; query is
+// then what to search for, or "".
+func (s *searchState) update(msg tea.KeyPressMsg, k SearchKeyMap) (closed bool, query string, cmd tea.Cmd) {
+	switch {
+	case key.Matches(msg, k.Close):
+		s.input.Blur()
+		return true, "", nil
+	case key.Matches(msg, k.Recall):
+		s.input.SetValue(s.last)
+		s.input.CursorEnd()
+		return false, "", nil
+	case key.Matches(msg, k.Find):
+		s.input.Blur()
+		query := strings.TrimSpace(s.input.Value())
+		if query == "" {
+			query = s.last // enter alone searches again
+		}
+		return true, query, nil
+	}
+	s.input, cmd = s.input.Update(msg)
+	return false, "", cmd
 }
 
 // searchMsg brings the matches of search id, counted in layout.
@@ -54,11 +135,10 @@ type searchMsg struct {
 	matches []match
 }
 
-// searchStatus is the search's part of the status bar; short for a
-// narrow window. On a page other than the current match's, it gives the
-// count only: the reader has moved on.
-func (m Model) searchStatus(short bool) string {
-	s := m.search
+// status is the search's part of the status bar, for a reader on page;
+// short for a narrow window. On a page other than the current match's, it
+// gives the count only: the reader has moved on.
+func (s searchState) status(short bool, page int) string {
 	n := len(s.matches)
 	var status string
 	switch {
@@ -70,9 +150,9 @@ func (m Model) searchStatus(short bool) string {
 		return "no match"
 	case n == 0:
 		return fmt.Sprintf("no match for %q", s.query)
-	case s.matches[s.current].page != m.pos.page && short:
+	case s.matches[s.current].page != page && short:
 		return fmt.Sprintf("%d %s", n, plural(n, "match", "matches"))
-	case s.matches[s.current].page != m.pos.page:
+	case s.matches[s.current].page != page:
 		return fmt.Sprintf("%q: %d %s · n next · N previous", s.query, n, plural(n, "match", "matches"))
 	case short:
 		status = fmt.Sprintf("match %d/%d", s.current+1, n)
@@ -92,46 +172,97 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-func (m Model) openSearch() (Model, tea.Cmd) {
-	placeholder := "text to find"
-	if m.search.last != "" {
-		placeholder = fmt.Sprintf("enter or ↑: %q", m.search.last)
+// found takes a search's matches, for a reader on page. A new search goes
+// to the first match at or after page (goTo); a search counted again
+// after a resize keeps its place.
+func (s *searchState) found(msg searchMsg, page int) (goTo bool) {
+	if msg.id != s.id || !s.searching {
+		return false
 	}
-	return m, m.openInput(overlaySearch, placeholder)
+	recount := s.layout != (pageKey{})
+	var was match
+	if recount && len(s.matches) > 0 {
+		was = s.matches[s.current]
+	}
+	s.searching, s.layout, s.matches, s.current = false, msg.layout, msg.matches, 0
+	if len(s.matches) == 0 {
+		return false
+	}
+	if recount {
+		for i, mt := range s.matches {
+			if mt.page > was.page || mt.page == was.page && mt.nth >= was.nth {
+				s.current = i
+				break
+			}
+		}
+		return false
+	}
+	s.current, s.wrapped = s.matchFrom(page, 1)
+	return true
 }
 
-func (m Model) updateSearchInput(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	switch {
-	case key.Matches(msg, m.keys.Close):
-		m.closeOverlay()
-		return m, nil
-	case key.Matches(msg, m.keys.Recall):
-		m.input.SetValue(m.search.last)
-		m.input.CursorEnd()
-		return m, nil
-	case key.Matches(msg, m.keys.Enter):
-		m.closeOverlay()
-		query := strings.TrimSpace(m.input.Value())
-		if query == "" {
-			query = m.search.last // enter alone searches again
+// matchFrom is the first match on page or after it (dir 1), or the last
+// on page or before it (dir -1); wrapped is set when it lies the other
+// way round the story.
+func (s searchState) matchFrom(page, dir int) (i int, wrapped bool) {
+	ms := s.matches
+	if dir > 0 {
+		for i, mt := range ms {
+			if mt.page >= page {
+				return i, false
+			}
 		}
-		if query == "" {
-			return m, nil
-		}
-		return m, m.startSearch(query)
+		return 0, true
 	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	return m, cmd
+	for i := len(ms) - 1; i >= 0; i-- {
+		if ms[i].page <= page {
+			return i, false
+		}
+	}
+	return len(ms) - 1, true
+}
+
+// step is n (dir 1) or N (dir -1) for a reader on page: the next match
+// from the current one, or, when the reader has moved to another page,
+// from that page. ok is false when there is no match to go to.
+func (s *searchState) step(dir, page int) (ok bool) {
+	n := len(s.matches)
+	if n == 0 || s.searching {
+		return false
+	}
+	if s.matches[s.current].page == page {
+		next := (s.current + dir + n) % n
+		s.wrapped = n > 1 && (dir > 0 && next <= s.current || dir < 0 && next >= s.current)
+		s.current = next
+	} else {
+		s.current, s.wrapped = s.matchFrom(page, dir)
+	}
+	return true
+}
+
+// openSearch shows the search box.
+func (m Model) openSearch() (Model, tea.Cmd) {
+	m.overlay = overlaySearch
+	return m, m.search.open()
+}
+
+// updateSearchInput handles a key while the search box is shown.
+func (m Model) updateSearchInput(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	closed, query, cmd := m.search.update(msg, m.keys.InSearch)
+	if closed {
+		m.overlay = overlayNone
+	}
+	if query == "" {
+		return m, cmd
+	}
+	return m, m.startSearch(query)
 }
 
 // startSearch counts query's matches on every page, in the background:
 // pages not yet rendered must be.
 func (m *Model) startSearch(query string) tea.Cmd {
-	m.search.cancel()
-	id := m.search.id + 1
-	m.search = searchState{query: query, last: query, id: id, searching: true, stop: new(atomic.Bool)}
-	return m.searchCmd(id, query, m.search.stop)
+	id, stop := m.search.start(query)
+	return m.searchCmd(id, query, stop)
 }
 
 // researchIfStale counts the matches again after the layout changed: a
@@ -147,12 +278,8 @@ func (m *Model) researchIfStale() tea.Cmd {
 // recount counts the search's matches again, keeping its place: after a
 // resize, or in a reloaded story. A count under way is dropped.
 func (m *Model) recount() tea.Cmd {
-	s := &m.search
-	s.cancel()
-	s.id++
-	s.searching = true
-	s.stop = new(atomic.Bool)
-	return m.searchCmd(s.id, s.query, s.stop)
+	id, stop := m.search.restart()
+	return m.searchCmd(id, m.search.query, stop)
 }
 
 func (m Model) searchCmd(id int, query string, stop *atomic.Bool) tea.Cmd {
@@ -160,8 +287,8 @@ func (m Model) searchCmd(id int, query string, stop *atomic.Bool) tea.Cmd {
 		return nil
 	}
 	n := m.pages()
-	rendered := make([]*page, n)
-	specs := make([]pageSpec, n)
+	rendered := make([]*shownPage, n)
+	specs := make([]page.Spec, n)
 	for i := range n {
 		if rendered[i] = m.cache.get(m.wholeKey(i)); rendered[i] == nil {
 			specs[i] = m.wholeSpec(i)
@@ -179,7 +306,7 @@ func (m Model) searchCmd(id int, query string, stop *atomic.Bool) tea.Cmd {
 					if p == nil {
 						p = renderPage(specs[i])
 					}
-					counts[i] = countIn(p.lines, query)
+					counts[i] = countIn(p.Lines, query)
 				}
 			})
 		}
@@ -201,71 +328,19 @@ func (m Model) searchCmd(id int, query string, stop *atomic.Bool) tea.Cmd {
 	}
 }
 
-// foundAll takes a search's matches. A new search goes to the first match
-// at or after the page shown; a search counted again after a resize keeps
-// its place.
+// foundAll takes a search's matches, and shows the first of a new
+// search's.
 func (m Model) foundAll(msg searchMsg) (Model, tea.Cmd) {
-	s := &m.search
-	if msg.id != s.id || !s.searching {
+	if !m.search.found(msg, m.pos.page) {
 		return m, nil
 	}
-	recount := s.layout != (pageKey{})
-	var was match
-	if recount && len(s.matches) > 0 {
-		was = s.matches[s.current]
-	}
-	s.searching, s.layout, s.matches, s.current = false, msg.layout, msg.matches, 0
-	if len(s.matches) == 0 {
-		return m, nil
-	}
-	if recount {
-		for i, mt := range s.matches {
-			if mt.page > was.page || mt.page == was.page && mt.nth >= was.nth {
-				s.current = i
-				break
-			}
-		}
-		return m, nil
-	}
-	s.current, s.wrapped = m.matchFrom(m.pos.page, 1)
 	return m, m.goToMatch()
 }
 
-// matchFrom is the first match on page or after it (dir 1), or the last
-// on page or before it (dir -1); wrapped is set when it lies the other
-// way round the story.
-func (m Model) matchFrom(page, dir int) (i int, wrapped bool) {
-	ms := m.search.matches
-	if dir > 0 {
-		for i, mt := range ms {
-			if mt.page >= page {
-				return i, false
-			}
-		}
-		return 0, true
-	}
-	for i := len(ms) - 1; i >= 0; i-- {
-		if ms[i].page <= page {
-			return i, false
-		}
-	}
-	return len(ms) - 1, true
-}
-
-// stepMatch is n (dir 1) or N (dir -1): the next match from the current
-// one, or, when the reader has moved to another page, from that page.
+// stepMatch is n (dir 1) or N (dir -1).
 func (m Model) stepMatch(dir int) (Model, tea.Cmd) {
-	s := &m.search
-	n := len(s.matches)
-	if n == 0 || s.searching {
+	if !m.search.step(dir, m.pos.page) {
 		return m, nil
-	}
-	if s.matches[s.current].page == m.pos.page {
-		next := (s.current + dir + n) % n
-		s.wrapped = n > 1 && (dir > 0 && next <= s.current || dir < 0 && next >= s.current)
-		s.current = next
-	} else {
-		s.current, s.wrapped = m.matchFrom(m.pos.page, dir)
 	}
 	return m, m.goToMatch()
 }
@@ -288,7 +363,7 @@ func (m Model) matchLine(mt match) int {
 		return 0
 	}
 	seen := 0
-	for i, l := range m.cur.lines {
+	for i, l := range m.cur.Lines {
 		c := len(findIn(ansi.Strip(l), m.search.query))
 		if seen+c > mt.nth {
 			return max(0, i-3)

@@ -14,11 +14,12 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 func parseStory(t testing.TB, name, src string) *story.Story {
 	t.Helper()
-	s, err := story.Parse([]byte(src), story.Options{Name: name})
+	s, err := read.Parse([]byte(src), story.Options{Name: name})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +117,7 @@ func TestSearchCountAgreesWithMarks(t *testing.T) {
 				p = runKeys(t, m, "g")
 			}
 			got := 0
-			for _, l := range p.cur.lines {
+			for _, l := range p.cur.Lines {
 				_, c := highlight(l, m.search.query, -1, m.styles.Match, m.styles.CurrentMatch)
 				got += c
 			}
@@ -206,8 +207,8 @@ func TestSearchOffersTheLastTerm(t *testing.T) {
 		t.Errorf("enter alone should search for the last term again, got %q", again.search.query)
 	}
 	m = runKeys(t, m, "up")
-	if m.input.Value() != "rally" {
-		t.Errorf("↑ should bring back the last term, input is %q", m.input.Value())
+	if m.search.input.Value() != "rally" {
+		t.Errorf("↑ should bring back the last term, input is %q", m.search.input.Value())
 	}
 }
 
@@ -258,7 +259,7 @@ func BenchmarkSearch(b *testing.B) {
 // TestClearedSearchStops: a search the reader clears stops formatting
 // pages for it.
 func TestClearedSearchStops(t *testing.T) {
-	s, err := story.Parse(benchDeck(60), story.Options{Name: "deck.md"})
+	s, err := read.Parse(benchDeck(60), story.Options{Name: "deck.md"})
 	if err != nil {
 		t.Fatal(err)
 	}

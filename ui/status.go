@@ -3,58 +3,79 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
+
+	"github.com/reeltui/reel/ui/page"
 
 	"github.com/charmbracelet/x/ansi"
 )
 
 // statusBar is the bottom line: the title, the slideshow clock, a
-// progress bar, the page position, and the short help or a hint.
-func (m Model) statusBar() string {
-	st := m.styles
-	w := m.width
-	if m.overlay == overlaySearch || m.overlay == overlayContents {
-		label := "search: "
-		if m.overlay == overlayContents {
-			label = "filter: "
-		}
-		return m.method.Truncate(st.StatusTitle.Render(label)+m.input.View(), w, "")
+// progress bar, the page position, and the short help or a note. It is
+// gathered from the reader for each frame (status) and drawn from what it
+// holds alone.
+type statusBar struct {
+	title    string
+	typing   string // "filter: " or "search: " while the reader types
+	input    string // what they type, drawn by its input
+	count    string // digits typed before enter or G
+	search   func(short bool) string
+	playing  bool
+	left     time.Duration // until the slideshow turns the page
+	progress string        // drawn for the window's width
+	position string
+	note     string                 // a note of the reader's own, until the next key
+	keys     func(width int) string // the short help in at most width columns
+}
+
+// status gathers the status bar for the window's width.
+func (m Model) status() statusBar {
+	b := statusBar{
+		title:    m.story.Title,
+		count:    m.count,
+		playing:  m.playing,
+		left:     m.left,
+		progress: m.progressBar(min(16, m.width/8)),
+		position: fmt.Sprintf(" %d / %d ", m.pos.page, m.story.Len()),
+		note:     m.hint,
+		keys:     m.keyHint,
 	}
-	posText := fmt.Sprintf(" %d / %d ", m.pos.page, m.story.Len())
 	if m.pos.page == 0 {
-		posText = fmt.Sprintf(" cover · %d ", m.story.Len())
+		b.position = fmt.Sprintf(" cover · %d ", m.story.Len())
 	}
-	// The right part: what is under way, then where the reader is. In a
-	// narrow window the search says less, so the position still shows.
-	rightPart := func(short bool) string {
-		var right []string
-		switch {
-		case m.count != "":
-			right = append(right, st.StatusTitle.Render(" go to "+m.count+"… "))
-		case m.search.query != "":
-			right = append(right, st.StatusBar.Render(" "+m.searchStatus(short)+" "))
-		}
-		if m.playing {
-			right = append(right, st.StatusTitle.Render(fmt.Sprintf(" ▶ %ds ", int(m.left.Seconds()))))
-		}
-		right = append(right, m.progressBar(min(16, w/8)), st.StatusTitle.Render(posText))
-		return strings.Join(right, "")
+	switch m.overlay {
+	case overlaySearch:
+		b.typing, b.input = "search: ", m.search.input.View()
+	case overlayContents:
+		b.typing, b.input = "filter: ", m.contents.input.View()
+	}
+	if m.search.query != "" {
+		b.search = func(short bool) string { return m.search.status(short, m.pos.page) }
+	}
+	return b
+}
+
+// draw draws the bar in w columns.
+func (b statusBar) draw(w int, st *page.Styles, wm ansi.Method) string {
+	if b.typing != "" {
+		return wm.Truncate(st.StatusTitle.Render(b.typing)+b.input, w, "")
 	}
 	// The title keeps 14 columns, and a note of the reader's own (where
 	// a number led, a reload) its length too: it shows once, while the
 	// search's summary shows until the search is cleared.
 	noteRoom := 0
-	if m.hint != "" {
-		noteRoom = m.method.StringWidth(m.hint) + 2
+	if b.note != "" {
+		noteRoom = wm.StringWidth(b.note) + 2
 	}
-	rightText := rightPart(false)
-	if m.method.StringWidth(rightText) > w-14-noteRoom {
-		rightText = rightPart(true)
+	rightText := b.right(false, st)
+	if wm.StringWidth(rightText) > w-14-noteRoom {
+		rightText = b.right(true, st)
 	}
-	room := w - m.method.StringWidth(rightText)
-	hint := m.hint
-	keyHint := hint == "" && m.search.query == ""
+	room := w - wm.StringWidth(rightText)
+	hint := b.note
+	keyHint := hint == "" && b.search == nil
 	if keyHint {
-		hint = m.keyHint(w)
+		hint = b.keys(w)
 	}
 	// The title takes a third of the bar when there is a hint to show,
 	// and less when a hint of the reader's own (not the key help) needs
@@ -63,21 +84,39 @@ func (m Model) statusBar() string {
 	if hint != "" {
 		titleRoom = max(min(room, w/3), 12)
 	}
-	if m.hint != "" {
-		titleRoom = max(min(titleRoom, room-m.method.StringWidth(m.hint)-4), 12)
+	if b.note != "" {
+		titleRoom = max(min(titleRoom, room-wm.StringWidth(b.note)-4), 12)
 	}
-	left := st.StatusTitle.Render(" " + m.method.Truncate(m.story.Title, max(titleRoom-2, 1), "…") + " ")
-	if used := m.method.StringWidth(left); keyHint {
+	left := st.StatusTitle.Render(" " + wm.Truncate(b.title, max(titleRoom-2, 1), "…") + " ")
+	if used := wm.StringWidth(left); keyHint {
 		// Whole keys only, as many as fit.
-		if hint = m.keyHint(room - used - 2); hint != "" {
+		if hint = b.keys(room - used - 2); hint != "" {
 			left += st.StatusBar.Render(" " + hint + " ")
 		}
 	} else if room-used > 12 && hint != "" {
-		left += st.StatusBar.Render(" " + m.method.Truncate(hint, room-used-2, "…") + " ")
+		left += st.StatusBar.Render(" " + wm.Truncate(hint, room-used-2, "…") + " ")
 	}
-	gap := max(0, w-m.method.StringWidth(left)-m.method.StringWidth(rightText))
+	gap := max(0, w-wm.StringWidth(left)-wm.StringWidth(rightText))
 	bar := left + st.StatusBar.Render(strings.Repeat(" ", gap)) + rightText
-	return m.method.Truncate(bar, w, "")
+	return wm.Truncate(bar, w, "")
+}
+
+// right is the bar's right part: what is under way, then where the reader
+// is. In a narrow window (short) the search says less, so the position
+// still shows.
+func (b statusBar) right(short bool, st *page.Styles) string {
+	var right []string
+	switch {
+	case b.count != "":
+		right = append(right, st.StatusTitle.Render(" go to "+b.count+"… "))
+	case b.search != nil:
+		right = append(right, st.StatusBar.Render(" "+b.search(short)+" "))
+	}
+	if b.playing {
+		right = append(right, st.StatusTitle.Render(fmt.Sprintf(" ▶ %ds ", int(b.left.Seconds()))))
+	}
+	right = append(right, b.progress, st.StatusTitle.Render(b.position))
+	return strings.Join(right, "")
 }
 
 // progressBar draws how far through the story the reader is.
@@ -99,7 +138,7 @@ func (m Model) keyHint(width int) string {
 	first := m.pos.page == 0
 	last := m.pos.page == m.pages()-1 && m.hidden() == 0
 	for n := 6; n > 0; n-- {
-		if h := ansi.Strip(m.help.ShortHelpView(m.keys.shortHelp(n, first, last))); m.method.StringWidth(h) <= width {
+		if h := ansi.Strip(m.help.model.ShortHelpView(m.keys.shortHelp(n, first, last))); m.method.StringWidth(h) <= width {
 			return h
 		}
 	}

@@ -5,13 +5,14 @@ import (
 	"testing"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
 )
 
 // TestStatusHintShowsWholeKeys: the status bar's key hint never cuts a
 // key's words ("←/h pr…"), and keeps "? help", the way to every other
 // key, at any width where a hint shows at all.
 func TestStatusHintShowsWholeKeys(t *testing.T) {
-	s, err := story.Parse([]byte("---\ntitle: 'Markdown Presentation Tool: lookatme'\n---\n\n# One\n\nText.\n\n# Two\n\nMore.\n"), story.Options{Name: "l.md"})
+	s, err := read.Parse([]byte("---\ntitle: 'Markdown Presentation Tool: lookatme'\n---\n\n# One\n\nText.\n\n# Two\n\nMore.\n"), story.Options{Name: "l.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +37,7 @@ func TestStatusHintShowsWholeKeys(t *testing.T) {
 // the cover and no next page on the last page, where those keys do
 // nothing, and both in between.
 func TestStatusHintOffersOnlyLiveKeys(t *testing.T) {
-	s, err := story.Parse([]byte("# One\n\nText.\n\n# Two\n\nMore.\n\n# Three\n\nLast.\n"), story.Options{Name: "d.md"})
+	s, err := read.Parse([]byte("# One\n\nText.\n\n# Two\n\nMore.\n\n# Three\n\nLast.\n"), story.Options{Name: "d.md"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,12 +1,11 @@
 package ui
 
 import (
-	"fmt"
 	"math"
 
 	tea "charm.land/bubbletea/v2"
-	"charm.land/lipgloss/v2"
-	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/ui/page"
 )
 
 // Reveal steps: a deck's pauses show a page a step at a time. → and
@@ -92,15 +91,6 @@ func (m *Model) backward() {
 	}
 }
 
-// stepCue is the line under a page with steps still hidden.
-func stepCue(hidden, w int, st Styles) []string {
-	text := "→ reveals more"
-	if hidden > 1 {
-		text = fmt.Sprintf("→ reveals more · %d steps to go", hidden)
-	}
-	return []string{lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Faint.Render(ansi.Truncate(text, w, "…")))}
-}
-
 // wholeKey and wholeSpec are page i shown whole, every step revealed: what
 // search counts in, as a match opens its page whole.
 func (m Model) wholeKey(i int) pageKey {
@@ -109,9 +99,9 @@ func (m Model) wholeKey(i int) pageKey {
 	return k
 }
 
-func (m Model) wholeSpec(i int) pageSpec {
+func (m Model) wholeSpec(i int) page.Spec {
 	sp := m.spec(i)
-	sp.hidden = 0
+	sp.Hidden = 0
 	return sp
 }
 
@@ -123,7 +113,7 @@ func (m *Model) prefetchStep() tea.Cmd {
 		return nil
 	}
 	k, sp := m.key(m.pos.page), m.spec(m.pos.page)
-	k.hidden, sp.hidden = h-1, h-1
+	k.hidden, sp.Hidden = h-1, h-1
 	if m.cache.get(k) != nil || m.pending[k] != nil {
 		return nil
 	}

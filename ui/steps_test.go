@@ -10,6 +10,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
+	"github.com/reeltui/reel/ui/page"
 )
 
 func stepsDeck(t *testing.T) Model {
@@ -67,7 +69,7 @@ func TestRevealSteps(t *testing.T) {
 	shows(t, m, "twice a day")
 
 	// --no-steps shows every page whole.
-	m = New(loadStory(t, "../testdata/md/steps.md"), Options{Theme: ThemeDark, NoSteps: true})
+	m = New(loadStory(t, "../testdata/md/steps.md"), Options{Theme: page.ThemeDark, NoSteps: true})
 	m.renderBudget, m.deadline = time.Minute, time.Minute
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = send(m, keys("right")...)
@@ -75,7 +77,7 @@ func TestRevealSteps(t *testing.T) {
 }
 
 func TestSlideshowRevealsSteps(t *testing.T) {
-	m := New(loadStory(t, "../testdata/md/steps.md"), Options{Theme: ThemeDark, Play: time.Second, Start: 1})
+	m := New(loadStory(t, "../testdata/md/steps.md"), Options{Theme: page.ThemeDark, Play: time.Second, Start: 1})
 	m.renderBudget, m.deadline = time.Minute, time.Minute
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	m.reveal = reveal{page: 1, hidden: m.stepsOf(1)}
@@ -212,7 +214,7 @@ func TestNextStepPrefetched(t *testing.T) {
 
 // TestNotesOption opens the pane from the start, as --notes does.
 func TestNotesOption(t *testing.T) {
-	m := New(loadStory(t, "../testdata/md/steps.md"), Options{Theme: ThemeDark, Notes: true})
+	m := New(loadStory(t, "../testdata/md/steps.md"), Options{Theme: page.ThemeDark, Notes: true})
 	m.renderBudget, m.deadline = time.Minute, time.Minute
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	if f := frame(m); !strings.Contains(f, "Welcome everyone") {
@@ -229,7 +231,7 @@ func TestNextOnTheLastPageKeepsThePlace(t *testing.T) {
 	for i := range 40 {
 		fmt.Fprintf(&md, "Line %d of the last page.\n\n", i)
 	}
-	s, err := story.Parse([]byte(md.String()), story.Options{Name: "l.md"})
+	s, err := read.Parse([]byte(md.String()), story.Options{Name: "l.md"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,8 @@ import (
 
 	"github.com/reeltui/reel/internal/golden"
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/read"
+	"github.com/reeltui/reel/ui/page"
 )
 
 func loadStory(t testing.TB, path string) *story.Story {
@@ -22,7 +24,7 @@ func loadStory(t testing.TB, path string) *story.Story {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := story.Parse(data, story.Options{Name: path})
+	s, err := read.Parse(data, story.Options{Name: path})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +37,7 @@ func sample(t testing.TB) *story.Story { return loadStory(t, "../testdata/kim-ra
 // every render and never gives up on one, so that frames do not depend on
 // the machine's speed.
 func newTestModel(s *story.Story, w, h int) Model {
-	return send(testModel(s, Options{Theme: ThemeDark}), tea.WindowSizeMsg{Width: w, Height: h})
+	return send(testModel(s, Options{Theme: page.ThemeDark}), tea.WindowSizeMsg{Width: w, Height: h})
 }
 
 // testModel is New(s, opt) made deterministic: renders are waited for,
@@ -269,7 +271,7 @@ func TestNavigationArithmetic(t *testing.T) {
 func TestEverySize(t *testing.T) {
 	s := sample(t)
 	deck := loadStory(t, "../testdata/md/deck.md")
-	bare, err := story.Parse([]byte("In Pics- Only a cover\n\nAn intro and nothing else."), story.Options{Name: "bare.txt"})
+	bare, err := read.Parse([]byte("In Pics- Only a cover\n\nAn intro and nothing else."), story.Options{Name: "bare.txt"})
 	if err != nil || bare.Len() != 0 {
 		t.Fatalf("bare story: %v, %d sections", err, bare.Len())
 	}
@@ -381,7 +383,7 @@ func TestContentsJumps(t *testing.T) {
 }
 
 func TestSlideshow(t *testing.T) {
-	m := testModel(sample(t), Options{Theme: ThemeDark, Play: 2 * time.Second})
+	m := testModel(sample(t), Options{Theme: page.ThemeDark, Play: 2 * time.Second})
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	if !strings.Contains(frame(m), "▶ 2s") {
 		t.Errorf("no time left shown:\n%s", frame(m))
@@ -419,11 +421,11 @@ func TestBackgroundColorRebuildsStyles(t *testing.T) {
 	m = send(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	dark := m.View().Content
 	m = send(m, tea.BackgroundColorMsg{Color: lightColor{}})
-	if m.theme != ThemeLight || m.View().Content == dark {
+	if m.theme != page.ThemeLight || m.View().Content == dark {
 		t.Errorf("a light background should restyle the page (theme %v)", m.theme)
 	}
-	forced := send(New(sample(t), Options{Theme: ThemeDark}), tea.BackgroundColorMsg{Color: lightColor{}})
-	if forced.theme != ThemeDark {
+	forced := send(New(sample(t), Options{Theme: page.ThemeDark}), tea.BackgroundColorMsg{Color: lightColor{}})
+	if forced.theme != page.ThemeDark {
 		t.Errorf("a forced theme must not follow the terminal")
 	}
 }
@@ -436,7 +438,7 @@ func (lightColor) RGBA() (r, g, b, a uint32) { return 0xffff, 0xffff, 0xffff, 0x
 // but reverse video and bold, and those only to mark search matches (the
 // current one bold) and the contents' cursor, on every screen reel has.
 func TestPlainThemeHasNoEscapes(t *testing.T) {
-	m := testModel(sample(t), Options{Theme: ThemeNoTTY})
+	m := testModel(sample(t), Options{Theme: page.ThemeNoTTY})
 	m, _ = run(t, m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	reverse := regexp.MustCompile(`\x1b\[(?:0|7|27|1;7)?m`)
 	steps := []string{"right", "t", "esc", "?", "esc", "end", "/", "esc"}
@@ -456,28 +458,12 @@ func TestPlainThemeHasNoEscapes(t *testing.T) {
 	}
 }
 
-func TestPageRenderDeadline(t *testing.T) {
-	// A formatter that never finishes: the page must not wait for it.
-	stuck := make(chan struct{})
-	defer close(stuck)
-	never := func(string, int, Theme) string { <-stuck; return "" }
-	sp := pageSpec{story: sample(t), index: 1, width: 60, height: 20, theme: ThemeDark, styles: new(NewStyles(true, false)),
-		deadline: 10 * time.Millisecond, format: never}
-	p := renderPage(sp)
-	if !p.plain || !strings.Contains(ansi.Strip(strings.Join(p.lines, "\n")), "shown plainly") {
-		t.Errorf("a render past its deadline should show the page plainly with a note")
-	}
-	if !strings.Contains(strings.Join(p.lines, " "), "Workers' Party") {
-		t.Errorf("the plain page lost its text")
-	}
-}
-
 func TestCacheIsBounded(t *testing.T) {
 	var src strings.Builder
 	for i := range 120 {
 		fmt.Fprintf(&src, "## Slide %d\n\nText %d.\n\n---\n\n", i, i)
 	}
-	s, err := story.Parse([]byte(src.String()), story.Options{Name: "many.md"})
+	s, err := read.Parse([]byte(src.String()), story.Options{Name: "many.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -527,11 +513,11 @@ func TestFixturesFit(t *testing.T) {
 // TestFirstViewNeedsNoSizeMessage checks that a reader told the terminal's
 // size draws its first page in the very first View.
 func TestFirstViewNeedsNoSizeMessage(t *testing.T) {
-	m := New(sample(t), Options{Theme: ThemeDark, Width: 80, Height: 24})
+	m := New(sample(t), Options{Theme: page.ThemeDark, Width: 80, Height: 24})
 	if f := frame(m); !strings.Contains(f, "5 sections follow") || !strings.Contains(f, "cover · 5") {
 		t.Errorf("first View:\n%s", f)
 	}
-	if f := frame(New(sample(t), Options{Theme: ThemeDark})); f != "" {
+	if f := frame(New(sample(t), Options{Theme: page.ThemeDark})); f != "" {
 		t.Errorf("with no size known, the first View should be empty, not %q", f)
 	}
 }

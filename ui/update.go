@@ -6,9 +6,11 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // update handles a message; Update then enables the keys that can act in
@@ -19,33 +21,13 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
-		m.help.SetWidth(m.width)
-		m.input.SetWidth(max(m.width-12, 1))
-		return m, tea.Batch(m.show(), m.researchIfStale())
+		return m.resize(msg)
 	case tea.ModeReportMsg:
-		if wm, ok := widthMethodFor(msg); ok && wm != m.method {
-			m.method = wm
-			m.cur = nil
-			return m, tea.Batch(m.show(), m.researchIfStale())
-		}
-		return m, nil
+		return m.widthReport(msg)
 	case tea.BackgroundColorMsg:
-		// Most terminals answer "dark", the theme assumed until they do:
-		// then the pages drawn and prefetched at start-up stand.
-		if t := map[bool]Theme{true: ThemeDark, false: ThemeLight}[msg.IsDark()]; m.auto && t != m.theme {
-			m.setTheme(t)
-			return m, tea.Batch(m.show(), m.researchIfStale())
-		}
-		return m, nil
+		return m.background(msg)
 	case pageMsg:
-		delete(m.pending, msg.key)
-		m.cache.put(msg.key, msg.page)
-		if msg.key == m.key(m.pos.page) {
-			m.cur = msg.page
-			m.pos = scroll(m.pos, 0, len(m.cur.lines), m.bodyHeight())
-		}
-		return m, nil
+		return m.rendered(msg), nil
 	case searchMsg:
 		return m.foundAll(msg)
 	case ReloadMsg:
@@ -53,55 +35,84 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case picturesChangedMsg:
 		return m.picturesChanged(msg)
 	case tickMsg:
-		if !m.playing || msg.id != m.tickID {
-			return m, nil
-		}
-		if m.overlay != overlayNone {
-			// The show waits under the help (the other overlays stop
-			// it): no page turns unseen.
-			return m, m.tick()
-		}
-		return m.tickShow()
+		return m.ticked(msg)
 	case tea.MouseWheelMsg:
-		if m.overlay == overlayHelp {
-			m.helpScroll(wheelDelta(msg))
-			return m, nil
-		}
-		if m.overlay == overlayDetails {
-			m.detailsY = clamp(m.detailsY+wheelDelta(msg), 0, m.detailsMaxY())
-			return m, nil
-		}
-		if m.overlay != overlayNone {
-			return m, nil
-		}
-		if d := wheelDelta(msg); d != 0 {
-			m.pos = scroll(m.pos, d, m.pageLen(), m.bodyHeight())
-			m.stopShow("slideshow stopped · a plays")
-		}
-		return m, nil
+		return m.wheel(msg), nil
 	case tea.KeyPressMsg:
-		m.hint = ""
-		if key.Matches(msg, m.keys.ForceQuit) {
-			return m, tea.Interrupt
-		}
-		switch m.overlay {
-		case overlayContents:
-			return m.updateContents(msg)
-		case overlaySearch:
-			return m.updateSearchInput(msg)
-		case overlayHelp:
-			return m.updateHelp(msg)
-		case overlayDetails:
-			return m.updateDetails(msg)
-		}
-		return m.updateReading(msg)
+		return m.keyPress(msg)
 	}
-	if m.overlay == overlayContents || m.overlay == overlaySearch {
-		var cmd tea.Cmd
-		m.input, cmd = m.input.Update(msg)
-		return m, cmd
+	return m.updateInput(msg)
+}
+
+// resize lays the reader out for a new window size.
+func (m Model) resize(msg tea.WindowSizeMsg) (Model, tea.Cmd) {
+	m.width, m.height = max(msg.Width, 0), max(msg.Height, 0)
+	m.help.model.SetWidth(m.width)
+	m.setInputWidths()
+	return m, tea.Batch(m.show(), m.researchIfStale())
+}
+
+// widthReport takes how the terminal counts columns, and lays the pages
+// out again when it counts them otherwise than assumed.
+func (m Model) widthReport(msg tea.ModeReportMsg) (Model, tea.Cmd) {
+	if wm, ok := widthMethodFor(msg); ok && wm != m.method {
+		m.method = wm
+		m.cur = nil
+		return m, tea.Batch(m.show(), m.researchIfStale())
 	}
 	return m, nil
+}
+
+// background takes the terminal's background colour, for the theme that
+// follows it. Most terminals answer "dark", the theme assumed until they
+// do: then the pages drawn and prefetched at start-up stand.
+func (m Model) background(msg tea.BackgroundColorMsg) (Model, tea.Cmd) {
+	if t := map[bool]page.Theme{true: page.ThemeDark, false: page.ThemeLight}[msg.IsDark()]; m.auto && t != m.theme {
+		m.setTheme(t)
+		return m, tea.Batch(m.show(), m.researchIfStale())
+	}
+	return m, nil
+}
+
+// rendered takes a page rendered in the background; the current one is
+// shown.
+func (m Model) rendered(msg pageMsg) Model {
+	delete(m.pending, msg.key)
+	m.cache.put(msg.key, msg.page)
+	if msg.key == m.key(m.pos.page) {
+		m.cur = msg.page
+		m.pos = scroll(m.pos, 0, len(m.cur.Lines), m.bodyHeight())
+	}
+	return m
+}
+
+// ticked is a second of the slideshow.
+func (m Model) ticked(msg tickMsg) (Model, tea.Cmd) {
+	if !m.playing || msg.id != m.tickID {
+		return m, nil
+	}
+	if m.overlay != overlayNone {
+		// The show waits under the help (the other overlays stop it): no
+		// page turns unseen.
+		return m, m.tick()
+	}
+	return m.tickShow()
+}
+
+// wheel scrolls what is shown: the help, the details or the page.
+func (m Model) wheel(msg tea.MouseWheelMsg) Model {
+	switch m.overlay {
+	case overlayHelp:
+		m.help.scroll(wheelDelta(msg), m.helpMaxY())
+	case overlayDetails:
+		m.details.scroll(wheelDelta(msg), m.detailsMaxY())
+	case overlayNone:
+		if d := wheelDelta(msg); d != 0 {
+			m.pos = scroll(m.pos, d, m.pageLen(), m.bodyHeight())
+			m.stopShow(stoppedNote)
+		}
+	}
+	return m
 }
 
 // wheelDelta is how many lines a wheel message scrolls.
@@ -115,42 +126,103 @@ func wheelDelta(msg tea.MouseWheelMsg) int {
 	return 0
 }
 
-// updateReading handles a key while a page is shown.
+// keyPress handles a key: the overlay shown takes it, else the page.
+// ctrl+c quits from anywhere.
+func (m Model) keyPress(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	m.hint = ""
+	if key.Matches(msg, m.keys.ForceQuit) {
+		return m, tea.Interrupt
+	}
+	switch m.overlay {
+	case overlayContents:
+		return m.updateContents(msg)
+	case overlaySearch:
+		return m.updateSearchInput(msg)
+	case overlayHelp:
+		return m.updateHelp(msg)
+	case overlayDetails:
+		return m.updateDetails(msg)
+	}
+	return m.updateReading(msg)
+}
+
+// updateInput gives any other message (a paste, the cursor) to the input
+// of the overlay shown, if it takes text.
+func (m Model) updateInput(msg tea.Msg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.overlay {
+	case overlayContents:
+		m.contents.input, cmd = m.contents.input.Update(msg)
+	case overlaySearch:
+		m.search.input, cmd = m.search.input.Update(msg)
+	}
+	return m, cmd
+}
+
+// stoppedNote is what the status bar says when a key stops the slideshow.
+const stoppedNote = "slideshow stopped · a plays"
+
+// updateReading handles a key while a page is shown. Its groups of keys
+// are tried in this order because some share a key: enter and G after a
+// number go to it (numberKey, turnKey), not to the details or the last
+// page; esc cancels a number or a search before it is told there is
+// nothing to close.
 func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	k := m.keys
-	before, hiddenBefore := m.pos, m.hidden()
 	count := m.count
 	m.count = ""
-	h := m.bodyHeight()
+	if cmd, ok := m.numberKey(msg, count); ok {
+		return m, cmd
+	}
+	before, hiddenBefore := m.pos, m.hidden()
+	if m.turnKey(msg, count) || m.scrollKey(msg) {
+		m.stopShow(stoppedNote)
+		if m.pos.page != before.page || m.hidden() != hiddenBefore {
+			return m, m.show()
+		}
+		return m, nil
+	}
+	if mm, cmd, ok := m.overlayKey(msg); ok {
+		return mm, cmd
+	}
+	if cmd, ok := m.showKey(msg); ok {
+		return m, cmd
+	}
+	return m.otherKey(msg)
+}
+
+// numberKey is a digit of a section number, typed after count, or esc
+// cancelling the number or the search.
+func (m *Model) numberKey(msg tea.KeyPressMsg, count string) (tea.Cmd, bool) {
 	switch {
-	case key.Matches(msg, k.Jump):
+	case key.Matches(msg, m.keys.Jump):
 		m.count = count + msg.Text
 		if len(m.count) > 7 {
 			m.count = m.count[:7]
 		}
-		return m, nil
+	case key.Matches(msg, m.keys.Cancel): // enabled only with something to cancel
+		if count != "" {
+			m.hint = "go to " + count + " cancelled"
+			break
+		}
+		m.search.clear()
+		m.hint = "search cleared"
+	default:
+		return nil, false
+	}
+	return nil, true
+}
+
+// turnKey is a key that turns the page: to section count (GoTo), the
+// next or previous step or page, the cover, the last page.
+func (m *Model) turnKey(msg tea.KeyPressMsg, count string) bool {
+	k := m.keys
+	switch {
 	case key.Matches(msg, k.GoTo): // enabled only after a number
 		n, _ := strconv.Atoi(count)
 		m.pos, m.reveal = jump(n, m.pages()), reveal{}
 		if n >= m.pages() {
 			m.hint = TooFarNote(m.story.Len())
 		}
-	case key.Matches(msg, k.Cancel): // enabled only with something to cancel
-		if count != "" {
-			m.hint = "go to " + count + " cancelled"
-			return m, nil
-		}
-		m.search.cancel()
-		m.search = searchState{last: m.search.query, id: m.search.id}
-		m.hint = "search cleared"
-		return m, nil
-	case key.Matches(msg, k.Close):
-		// esc never quits: people press it to make sure an overlay is
-		// closed, and a reader that then vanishes loses their place.
-		m.hint = "nothing to close · q quits"
-		return m, nil
-	case key.Matches(msg, k.Quit):
-		return m, tea.Quit
 	case key.Matches(msg, k.Next):
 		m.forward()
 	case key.Matches(msg, k.Prev):
@@ -159,6 +231,17 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 		m.pos = jump(0, m.pages())
 	case key.Matches(msg, k.Last):
 		m.pos, m.reveal = jump(m.pages()-1, m.pages()), reveal{}
+	default:
+		return false
+	}
+	return true
+}
+
+// scrollKey is a key that scrolls the page, or reads on or back across
+// pages.
+func (m *Model) scrollKey(msg tea.KeyPressMsg) bool {
+	k, h := m.keys, m.bodyHeight()
+	switch {
 	case key.Matches(msg, k.Down):
 		m.pos = scroll(m.pos, 1, m.pageLen(), h)
 	case key.Matches(msg, k.Up):
@@ -170,95 +253,92 @@ func (m Model) updateReading(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.ReadOn):
 		m.readOn(h)
 	case key.Matches(msg, k.ReadBack):
-		m.pos = readBack(m.pos, h, func(p int) int { return len(m.render(p).lines) })
+		m.pos = readBack(m.pos, h, func(p int) int { return len(m.render(p).Lines) })
+	default:
+		return false
+	}
+	return true
+}
+
+// overlayKey is a key that opens an overlay over the page, or goes to a
+// match of the search; each stops the slideshow first.
+func (m Model) overlayKey(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
+	k := m.keys
+	var open func(Model) (Model, tea.Cmd)
+	switch {
 	case key.Matches(msg, k.Contents):
-		m.stopShow("slideshow stopped · a plays")
-		return m.openContents()
+		open = Model.openContents
 	case key.Matches(msg, k.Details): // after GoTo: enter ends a number first
-		m.stopShow("slideshow stopped · a plays")
-		return m.openDetails()
+		open = Model.openDetails
 	case key.Matches(msg, k.Search):
-		m.stopShow("slideshow stopped · a plays")
-		return m.openSearch()
+		open = Model.openSearch
 	case key.Matches(msg, k.NextMatch):
-		m.stopShow("slideshow stopped · a plays")
-		return m.stepMatch(1)
+		open = func(m Model) (Model, tea.Cmd) { return m.stepMatch(1) }
 	case key.Matches(msg, k.PrevMatch):
-		m.stopShow("slideshow stopped · a plays")
-		return m.stepMatch(-1)
-	case key.Matches(msg, k.Play):
+		open = func(m Model) (Model, tea.Cmd) { return m.stepMatch(-1) }
+	default:
+		return m, nil, false
+	}
+	m.stopShow(stoppedNote)
+	m, cmd := open(m)
+	return m, cmd, true
+}
+
+// showKey is a key of the slideshow: start or stop it, or change its
+// interval.
+func (m *Model) showKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
+	switch {
+	case key.Matches(msg, m.keys.Play):
 		if m.playing {
-			m.stopShow("slideshow stopped · a plays")
-			return m, nil
+			m.stopShow(stoppedNote)
+			return nil, true
 		}
 		m.playing = true
 		m.tickID++
 		m.left = m.interval
 		m.hint = m.intervalNote()
-		return m, m.tick()
-	case key.Matches(msg, k.Faster): // enabled only while playing
+		return m.tick(), true
+	case key.Matches(msg, m.keys.Faster): // enabled only while playing
 		m.interval = clampDuration(m.interval - time.Second)
 		m.left = min(m.left, m.interval)
-		m.hint = m.intervalNote()
-		return m, nil
-	case key.Matches(msg, k.Slower): // enabled only while playing
+	case key.Matches(msg, m.keys.Slower): // enabled only while playing
 		m.interval = clampDuration(m.interval + time.Second)
-		m.hint = m.intervalNote()
-		return m, nil
+	default:
+		return nil, false
+	}
+	m.hint = m.intervalNote()
+	return nil, true
+}
+
+// otherKey is every other key on a page: esc, quit, the help, and the
+// pictures and notes toggles.
+func (m Model) otherKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Close):
+		// esc never quits: people press it to make sure an overlay is
+		// closed, and a reader that then vanishes loses their place.
+		m.hint = "nothing to close · q quits"
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
 	case key.Matches(msg, k.Help):
-		m.overlay = overlayHelp
-		m.helpY = 0
-		return m, nil
+		return m.openHelp(), nil
 	case key.Matches(msg, k.Pictures):
 		return m.togglePictures()
 	case key.Matches(msg, k.Notes):
 		m.notesOpen = !m.notesOpen
 		return m, m.show() // the page has fewer rows, or more
-
-	default:
-		return m, nil
-	}
-	m.stopShow("slideshow stopped · a plays")
-	if m.pos.page != before.page || m.hidden() != hiddenBefore {
-		return m, m.show()
 	}
 	return m, nil
 }
 
-// updateHelp handles a key while the help is shown: it scrolls when it is
-// taller than the window.
-func (m Model) updateHelp(msg tea.KeyPressMsg) (Model, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Help, k.Close, k.Quit):
-		m.closeOverlay()
-	case key.Matches(msg, k.Down):
-		m.helpScroll(1)
-	case key.Matches(msg, k.Up):
-		m.helpScroll(-1)
-	case key.Matches(msg, k.ReadOn, k.HalfDown, k.Next):
-		rows, _ := m.helpRows(m.bodyHeight())
-		m.helpScroll(rows) // a window at a time: no line skipped
-	case key.Matches(msg, k.ReadBack, k.HalfUp, k.Prev):
-		rows, _ := m.helpRows(m.bodyHeight())
-		m.helpScroll(-rows)
-	}
-	return m, nil
-}
-
-// openInput opens an overlay that takes typed text: the contents filter
-// or the search query.
-func (m *Model) openInput(o overlay, placeholder string) tea.Cmd {
-	m.overlay = o
-	m.input.Reset()
-	m.input.Prompt = ""
-	m.input.Placeholder = placeholder
-	return m.input.Focus()
-}
-
-func (m *Model) closeOverlay() {
-	m.overlay = overlayNone
-	m.input.Blur()
+// openInput empties an overlay's input, names what it takes, and focuses
+// it: the contents filter or the search query.
+func openInput(in *textinput.Model, placeholder string) tea.Cmd {
+	in.Reset()
+	in.Prompt = ""
+	in.Placeholder = placeholder
+	return in.Focus()
 }
 
 // stopShow is the one way the slideshow stops: by a key, or by itself on
@@ -317,7 +397,7 @@ func (m *Model) updateKeys() {
 	m.keys.Jump.SetEnabled(m.story.Len() > 0)
 	m.keys.GoTo.SetEnabled(m.count != "")
 	m.keys.Cancel.SetEnabled(m.count != "" || m.search.query != "")
-	m.keys.Recall.SetEnabled(m.search.last != "")
+	m.keys.InSearch.Recall.SetEnabled(m.search.last != "")
 	// A plain-text gallery has no pictures, only panels for the photos
 	// its text left out: p could show nothing there.
 	m.keys.Pictures.SetEnabled((m.art != nil || m.picWhyNot != "") && m.story.Format != story.FormatText)

@@ -9,13 +9,14 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 func (m Model) pageLen() int {
 	if m.cur == nil {
 		return 0
 	}
-	return len(m.cur.lines)
+	return len(m.cur.Lines)
 }
 
 // bodyHeight is the number of rows for the page: all but the status bar.
@@ -46,11 +47,11 @@ func (m Model) content() string {
 	var body []string
 	switch m.overlay {
 	case overlayContents:
-		body = m.contentsView(h)
+		body = m.contents.view(m.width, h, m.pos.page, m.styles, m.method)
 	case overlayHelp:
-		body = m.helpView(h)
+		body = m.help.view(m.keys.helpGroups(), m.width, h, m.styles, m.method)
 	case overlayDetails:
-		body = m.detailsView(h)
+		body = m.details.view(m.detailsBody(), m.width, h, m.styles, m.method)
 	default:
 		body = m.pageView(h)
 	}
@@ -61,9 +62,9 @@ func (m Model) content() string {
 	if n := m.notesHeight(); n > 0 {
 		body = append(body[:h], m.notesPane(n)...)
 	}
-	frame := strings.Join(body, "\n") + "\n" + m.statusBar()
+	frame := strings.Join(body, "\n") + "\n" + m.status().draw(m.width, m.styles, m.method)
 	if m.method == ansi.WcWidth {
-		frame = unjoinEmoji(frame)
+		frame = page.UnjoinEmoji(frame)
 	}
 	return frame
 }
@@ -87,10 +88,10 @@ func (m Model) pageView(h int) []string {
 	if m.cur == nil {
 		return nil
 	}
-	cw := contentWidth(m.width)
+	cw := page.ContentWidth(m.width)
 	win := m.pageWindow(h)
 	pad := strings.Repeat(" ", win.pad)
-	lines := m.cur.lines
+	lines := m.cur.Lines
 	y, end := win.y, win.end
 	out := make([]string, 0, h)
 	for range win.top {
@@ -135,8 +136,8 @@ type pageWindow struct {
 }
 
 func (m Model) pageWindow(h int) pageWindow {
-	lines := m.cur.lines
-	w := pageWindow{pad: max(0, (m.width-contentWidth(m.width))/2)}
+	lines := m.cur.Lines
+	w := pageWindow{pad: max(0, (m.width-page.ContentWidth(m.width))/2)}
 	w.y = clamp(m.pos.y, 0, max(0, len(lines)-h))
 	w.end = min(len(lines), w.y+h)
 	if m.pos.page == 0 && len(lines) < h {
@@ -156,7 +157,7 @@ func (m Model) pageWindow(h int) pageWindow {
 
 // cue is a centred, faint line that says more of the page lies above or
 // below.
-func cue(text string, w int, st Styles) string {
+func cue(text string, w int, st page.Styles) string {
 	return lipgloss.PlaceHorizontal(w, lipgloss.Center, st.Faint.Render(ansi.Truncate(text, w, "…")))
 }
 
@@ -165,175 +166,6 @@ func place(box string, w, h int) []string {
 	lines := strings.Split(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box), "\n")
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, w, "")
-	}
-	return lines
-}
-
-// helpView is every key, from the key map that drives the keys, in as
-// many columns as fit the window; it scrolls when taller than the window.
-// It lays the KeyMap out itself, with help.Model's styles: help.Model's
-// full view drops the columns that do not fit, cannot wrap a description
-// or scroll, and leaves out a disabled key instead of saying when it acts.
-func (m Model) helpView(h int) []string {
-	st := m.styles
-	inner := max(m.width-st.Overlay.GetHorizontalFrameSize(), 1)
-	body := m.helpBody(inner)
-	boxW := 0
-	for _, l := range body {
-		boxW = max(boxW, ansi.StringWidth(l))
-	}
-	title := st.Heading.Render("Keys")
-	foot := "? or esc closes"
-	rows, gap := m.helpRows(h)
-	if len(body) > rows {
-		foot = "↑/↓ more · esc closes"
-		top := clamp(m.helpY, 0, len(body)-rows)
-		body = body[top : top+rows]
-	}
-	lines := append(append([]string{title}, gap...), body...)
-	lines = append(append(lines, gap...), st.Faint.Render(ansi.Truncate(foot, inner, "…")))
-	// The box keeps the width of all the keys while it scrolls.
-	box := st.Overlay.Width(min(boxW, inner) + st.Overlay.GetHorizontalFrameSize()).Render(strings.Join(lines, "\n"))
-	return place(box, m.width, h)
-}
-
-// helpRows is how many rows of keys the help shows in h rows: around them
-// the title, the foot, and a blank line after and before the keys (gap),
-// which a low window goes without.
-func (m Model) helpRows(h int) (rows int, gap []string) {
-	room := h - m.styles.Overlay.GetVerticalFrameSize()
-	gap = []string{""}
-	if room-4 < 3 {
-		gap = nil
-	}
-	return max(room-2-2*len(gap), 1), gap
-}
-
-// helpBody is the help's keys laid out in w columns.
-func (m Model) helpBody(w int) []string {
-	groups := m.keys.helpGroups()
-	for _, cols := range []int{len(groups), 2} {
-		if b, ok := m.helpColumns(groups, cols, w); ok {
-			return b
-		}
-	}
-	return m.helpColumn(groups, w)
-}
-
-// helpScroll moves the help by delta rows, within its length.
-func (m *Model) helpScroll(delta int) {
-	rows, _ := m.helpRows(m.bodyHeight())
-	n := len(m.helpBody(max(m.width-m.styles.Overlay.GetHorizontalFrameSize(), 1)))
-	m.helpY = clamp(m.helpY+delta, 0, max(0, n-rows))
-}
-
-// helpEntry is one key's help: the key and what it does, faint with when
-// it acts if it cannot act now.
-func (m Model) helpEntry(it helpItem) (k, desc string, on bool) {
-	hk := it.Help()
-	on = it.Enabled()
-	desc = hk.Desc
-	if !on && it.when != "" {
-		desc += " (" + it.when + ")"
-	}
-	return hk.Key, desc, on
-}
-
-func (m Model) helpStyles(on bool) (k, desc lipgloss.Style) {
-	if !on {
-		return m.styles.Faint, m.styles.Faint
-	}
-	return m.help.Styles.FullKey, m.help.Styles.FullDesc
-}
-
-// helpColumns lays the groups out in cols columns, each entry on one
-// line; ok is false when they do not fit in w columns. It measures before
-// it styles: styling is the costly part.
-func (m Model) helpColumns(groups [][]helpItem, cols, w int) ([]string, bool) {
-	const gap = 3
-	widths := make([]int, cols)
-	keyWs := make([]int, len(groups))
-	for g, items := range groups {
-		for _, it := range items {
-			keyWs[g] = max(keyWs[g], ansi.StringWidth(it.Help().Key))
-		}
-		for _, it := range items {
-			_, desc, _ := m.helpEntry(it)
-			widths[g%cols] = max(widths[g%cols], keyWs[g]+1+ansi.StringWidth(desc))
-		}
-	}
-	total := gap * (cols - 1)
-	for _, cw := range widths {
-		total += cw
-	}
-	if total > w {
-		return nil, false
-	}
-	columns := make([][]string, cols)
-	for g, items := range groups {
-		c := g % cols
-		if len(columns[c]) > 0 {
-			columns[c] = append(columns[c], "") // a blank line between groups
-		}
-		for _, it := range items {
-			k, desc, on := m.helpEntry(it)
-			ks, ds := m.helpStyles(on)
-			line := ks.Render(k) + strings.Repeat(" ", keyWs[g]-ansi.StringWidth(k)+1) + ds.Render(desc)
-			columns[c] = append(columns[c], line)
-		}
-	}
-	height := 0
-	for _, col := range columns {
-		height = max(height, len(col))
-	}
-	lines := make([]string, height)
-	for i, col := range columns {
-		for r := range height {
-			cell, cw := "", 0
-			if r < len(col) {
-				cell = col[r]
-				cw = ansi.StringWidth(cell)
-			}
-			if i < len(columns)-1 {
-				cell += strings.Repeat(" ", widths[i]-cw+gap)
-			}
-			lines[r] += cell
-		}
-	}
-	return lines, true
-}
-
-// helpColumn is the help in one column of width w, for narrow windows:
-// each description wrapped beside its key, or below it when even that
-// leaves too little room.
-func (m Model) helpColumn(groups [][]helpItem, w int) []string {
-	var lines []string
-	for gi, g := range groups {
-		if gi > 0 {
-			lines = append(lines, "")
-		}
-		keyW := 0
-		for _, it := range g {
-			keyW = max(keyW, ansi.StringWidth(it.Help().Key))
-		}
-		for _, it := range g {
-			k, desc, on := m.helpEntry(it)
-			ks, ds := m.helpStyles(on)
-			if dw := w - keyW - 1; dw >= 10 {
-				for i, d := range wrapWidth(desc, dw, m.method) {
-					lead := strings.Repeat(" ", keyW+1)
-					if i == 0 {
-						lead = ks.Render(k) + strings.Repeat(" ", keyW-ansi.StringWidth(k)+1)
-					}
-					lines = append(lines, lead+ds.Render(d))
-				}
-				continue
-			}
-			lines = append(lines, wrapStyled(k, w, ks, m.method)...)
-			for _, d := range wrapWidth(desc, max(w-2, 1), m.method) {
-				lines = append(lines, "  "+ds.Render(d))
-			}
-		}
 	}
 	return lines
 }

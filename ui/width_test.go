@@ -6,14 +6,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 	"unicode"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // scriptStories are stories whose text a terminal may measure otherwise
@@ -105,19 +104,19 @@ func checkFrame(t *testing.T, m Model, w int, wm ansi.Method, where string) {
 	}
 }
 
-func checkPage(t *testing.T, m Model, w int, wm ansi.Method, path string, page int) {
+func checkPage(t *testing.T, m Model, w int, wm ansi.Method, path string, pageNo int) {
 	t.Helper()
-	checkFrame(t, m, w, wm, fmt.Sprintf("page %d", page))
-	lines := make([]string, len(m.cur.lines))
-	for i, l := range m.cur.lines {
+	checkFrame(t, m, w, wm, fmt.Sprintf("page %d", pageNo))
+	lines := make([]string, len(m.cur.Lines))
+	for i, l := range m.cur.Lines {
 		lines[i] = ansi.Strip(l)
 	}
 	text := strings.Join(lines, "\n")
 	border, inPanel := -1, false
 	for _, l := range lines {
 		l = strings.TrimRight(l, " ")
-		if lw := wm.StringWidth(l); lw > contentWidth(w) {
-			t.Errorf("page %d: line %q is %d wide, more than %d", page, l, lw, contentWidth(w))
+		if lw := wm.StringWidth(l); lw > page.ContentWidth(w) {
+			t.Errorf("page %d: line %q is %d wide, more than %d", pageNo, l, lw, page.ContentWidth(w))
 		}
 		// A panel runs from its top corner to its bottom one; a quote's
 		// bar is no frame.
@@ -133,17 +132,17 @@ func checkPage(t *testing.T, m Model, w int, wm ansi.Method, path string, page i
 				border = wm.StringWidth(l)
 			}
 			if wm.StringWidth(l) != border || !strings.ContainsAny(l[len(l)-3:], "│╎╮╯") {
-				t.Errorf("page %d: broken frame at %q:\n%s", page, l, text)
+				t.Errorf("page %d: broken frame at %q:\n%s", pageNo, l, text)
 			}
 		}
 	}
-	if page == 0 {
+	if pageNo == 0 {
 		return
 	}
-	sec := m.story.Section(page - 1)
+	sec := m.story.Section(pageNo - 1)
 	for _, want := range storyTexts(sec) {
 		if !strings.Contains(squeeze(text), squeeze(want)) {
-			t.Errorf("page %d lost text %q:\n%s", page, want, text)
+			t.Errorf("page %d lost text %q:\n%s", pageNo, want, text)
 		}
 		if !spacedWords(path) {
 			continue
@@ -151,7 +150,7 @@ func checkPage(t *testing.T, m Model, w int, wm ansi.Method, path string, page i
 		for _, word := range strings.Fields(want) {
 			// A line may end after a hyphen.
 			if !strings.Contains(text, word) && !strings.Contains(word, "-") {
-				t.Errorf("page %d: word %q broken or lost:\n%s", page, word, text)
+				t.Errorf("page %d: word %q broken or lost:\n%s", pageNo, word, text)
 			}
 		}
 	}
@@ -162,7 +161,7 @@ func TestPrintScriptsFit(t *testing.T) {
 		s := loadStory(t, path)
 		for _, w := range []int{40, 60} {
 			var out bytes.Buffer
-			if err := Print(&out, s, PrintOptions{Width: w}); err != nil {
+			if err := Print(&out, s, page.PrintOptions{Width: w}); err != nil {
 				t.Fatal(err)
 			}
 			border := -1
@@ -184,29 +183,6 @@ func TestPrintScriptsFit(t *testing.T) {
 	}
 }
 
-func TestWrapKeepsDates(t *testing.T) {
-	for _, w := range []int{10, 14, 20} {
-		lines := wrapWidth("It opened on 2025-04-01 at noon.", w, ansi.WcWidth)
-		if !strings.Contains(strings.Join(lines, "\n"), "2025-04-01") {
-			t.Errorf("width %d: date broken: %q", w, lines)
-		}
-	}
-	if got := wrapWidth("a well-known fact", 7, ansi.WcWidth); strings.Join(got, "|") != "a well-|known|fact" {
-		t.Errorf("words still break after their hyphen: %q", got)
-	}
-}
-
-func TestMarkdownKeepsDates(t *testing.T) {
-	md := "The market opened on 2025-04-01 at noon, and closed on 2025-04-30."
-	for w := 20; w <= 40; w++ {
-		lines, _ := markdownLines(md, w, ThemeNoTTY, time.Minute, renderMarkdown, ansi.WcWidth)
-		text := strings.Join(lines, "\n")
-		if !strings.Contains(text, "2025-04-01") || !strings.Contains(text, "2025-04-30") {
-			t.Errorf("width %d: a date is broken:\n%s", w, text)
-		}
-	}
-}
-
 // TestStatusKeepsCounter: a title in Devanagari, measured as tmux
 // measures it, leaves room for the page counter.
 func TestStatusKeepsCounter(t *testing.T) {
@@ -215,24 +191,6 @@ func TestStatusKeepsCounter(t *testing.T) {
 	bar := lines[len(lines)-1]
 	if !strings.HasSuffix(strings.TrimRight(ansi.Strip(bar), " "), "1 / 2") || ansi.StringWidthWc(bar) > 60 {
 		t.Errorf("status bar %q (%d wide by wcwidth)", ansi.Strip(bar), ansi.StringWidthWc(bar))
-	}
-}
-
-// TestWrapNeverOverflows: x/ansi's Wrap lets hyphens after a full line
-// run over; wrapWidth and fitLines cut them back to the width.
-func TestWrapNeverOverflows(t *testing.T) {
-	text := "The U.S. has long been heralded as a land of opportunity -- a place where anyone can succeed"
-	for w := 5; w <= 30; w++ {
-		for _, l := range wrapWidth(text, w, ansi.WcWidth) {
-			if ansi.StringWidthWc(l) > w {
-				t.Errorf("wrapWidth at %d: %q", w, l)
-			}
-		}
-		for _, l := range fitLines([]string{text}, w, ansi.WcWidth) {
-			if ansi.StringWidthWc(l) > w {
-				t.Errorf("fitLines at %d: %q", w, l)
-			}
-		}
 	}
 }
 
@@ -248,28 +206,6 @@ func tmuxWidth(s string) int {
 		joined = r == '\u200d'
 	}
 	return w
-}
-
-// TestUnjoinedEmojiMeasureAlike: text with its joiners and emoji
-// selectors dropped is as wide for tmux as for wcwidth, which reel and
-// Bubble Tea's renderer measure by, and as wide as it was before.
-func TestUnjoinedEmojiMeasureAlike(t *testing.T) {
-	for _, s := range []string{
-		"👩🏽‍🚀", "🏳️‍🌈", "👨‍👩‍👧‍👦", "🏴‍☠️", "🐻‍❄️", "🇯🇵", "🏟️", "🙌🏾", "1️⃣",
-		"a woman 👩🏽‍🚀 in a costume", "नमस्ते", "क्‍ष", "ශ්‍රී",
-	} {
-		u := unjoinEmoji(s)
-		if tmuxWidth(u) != ansi.StringWidthWc(u) || ansi.StringWidthWc(u) != ansi.StringWidthWc(s) {
-			t.Errorf("%q → %q: tmux %d, wcwidth %d, before %d", s, u, tmuxWidth(u), ansi.StringWidthWc(u), ansi.StringWidthWc(s))
-		}
-		if strings.ContainsAny(u, "\u200d\ufe0f") {
-			t.Errorf("%q → %q keeps a joiner or selector", s, u)
-		}
-	}
-	// What is not a joiner or selector stays.
-	if got := unjoinEmoji("Fans 🙌🏾 and 🇯🇵 नमस्ते"); got != "Fans 🙌🏾 and 🇯🇵 नमस्ते" {
-		t.Errorf("unjoinEmoji changed plain text: %q", got)
-	}
 }
 
 // TestEmojiFramesHoldInTmux: in a terminal that counts by wcwidth, the
@@ -294,26 +230,6 @@ func TestEmojiFramesHoldInTmux(t *testing.T) {
 				}
 				if strings.Contains(l, "╰") {
 					inPanel = false
-				}
-			}
-		}
-	}
-}
-
-// TestThaiBreaksKeepMarks: Thai, with no spaces between words, breaks
-// where a line is full (README: finding words takes a dictionary), but
-// never between a letter and its vowel or tone marks.
-func TestThaiBreaksKeepMarks(t *testing.T) {
-	thai := "ผู้คนนับพันมาลอยกระทงที่ทำจากใบตองและดอกไม้บนแม่น้ำเจ้าพระยาในคืนวันเพ็ญเดือนสิบสอง"
-	for _, wm := range []ansi.Method{ansi.WcWidth, ansi.GraphemeWidth} {
-		for w := 3; w <= 40; w++ {
-			lines := wrapWidth(thai, w, wm)
-			if strings.Join(lines, "") != thai {
-				t.Errorf("width %d: text changed: %q", w, lines)
-			}
-			for _, l := range lines {
-				if r, _ := utf8.DecodeRuneInString(l); unicode.In(r, unicode.Mn, unicode.Mc) {
-					t.Errorf("width %d: line %q starts with a mark", w, l)
 				}
 			}
 		}

@@ -7,6 +7,10 @@
 // loopback, private, link-local, unspecified and multicast addresses. The
 // check runs on the address actually dialled, after DNS, so a name that
 // resolves to a private address (DNS rebinding) is refused too.
+//
+// A page fetch that begins at a public address is never redirected into
+// a non-public one (route.go): the rule comes from the address the user
+// gave, not from where a remote page sends reel.
 package fetch
 
 import (
@@ -15,7 +19,7 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"io"
+	"github.com/reeltui/reel/internal/limit"
 	"mime"
 	"net"
 	"net/http"
@@ -76,11 +80,7 @@ func (e *BlockedError) Error() string {
 }
 
 // TooLargeError is returned when a body goes past the size cap.
-type TooLargeError struct{ Limit int64 }
-
-func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("larger than %s (see --max-size)", human(e.Limit))
-}
+type TooLargeError = limit.TooLargeError
 
 // StatusError is returned for an answer of 4xx or 5xx.
 type StatusError struct {
@@ -116,22 +116,13 @@ func New(opt Options) *Client {
 	if opt.PublicOnly {
 		// A proxy would dial for us, past the address check.
 		tr.Proxy = nil
-		allow := opt.AllowAddr
-		dialer.Control = func(network, address string, _ syscall.RawConn) error {
-			host, _, err := net.SplitHostPort(address)
-			if err != nil {
-				return err
-			}
-			ip, err := netip.ParseAddr(host)
-			if err != nil {
-				return err
-			}
-			ip = ip.Unmap()
-			if !IsPublic(ip) && (allow == nil || !allow(ip)) {
-				return &BlockedError{Addr: ip}
-			}
-			return nil
-		}
+	} else {
+		// Every hop of a page's redirects dials, so that the address
+		// check below sees each of them.
+		tr.DisableKeepAlives = true
+	}
+	dialer.ControlContext = func(ctx context.Context, network, address string, _ syscall.RawConn) error {
+		return checkDial(ctx, opt, address)
 	}
 	hc := &http.Client{
 		Transport: tr,
@@ -146,36 +137,6 @@ func New(opt Options) *Client {
 		},
 	}
 	return &Client{opt: opt, hc: hc}
-}
-
-// IsPublic reports whether ip is an address on the public internet: not
-// loopback, private, link-local, unspecified, multicast, or in the ranges
-// kept for carrier NAT, documentation and benchmarks.
-func IsPublic(ip netip.Addr) bool {
-	ip = ip.Unmap()
-	if !ip.IsValid() || ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() ||
-		ip.IsInterfaceLocalMulticast() || ip.IsMulticast() || ip.IsUnspecified() {
-		return false
-	}
-	for _, p := range nonPublic {
-		if p.Contains(ip) {
-			return false
-		}
-	}
-	return true
-}
-
-var nonPublic = []netip.Prefix{
-	netip.MustParsePrefix("0.0.0.0/8"),
-	netip.MustParsePrefix("100.64.0.0/10"),
-	netip.MustParsePrefix("192.0.0.0/24"),
-	netip.MustParsePrefix("192.0.2.0/24"),
-	netip.MustParsePrefix("198.18.0.0/15"),
-	netip.MustParsePrefix("198.51.100.0/24"),
-	netip.MustParsePrefix("203.0.113.0/24"),
-	netip.MustParsePrefix("240.0.0.0/4"),
-	netip.MustParsePrefix("64:ff9b::/96"), // NAT64 can reach any IPv4 address
-	netip.MustParsePrefix("2001:db8::/32"),
 }
 
 // ParseURL checks that raw is an http or https address.
@@ -222,6 +183,7 @@ func (c *Client) get(ctx context.Context, raw, accept string, check func(string)
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.opt.Timeout)
 	defer cancel()
+	ctx = context.WithValue(ctx, routeKey{}, &route{})
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 	if err != nil {
 		return nil, fmt.Errorf("%q is not a web address", raw)
@@ -243,14 +205,15 @@ func (c *Client) get(ctx context.Context, raw, accept string, check func(string)
 		return nil, err
 	}
 	if resp.ContentLength > c.opt.MaxSize {
-		return nil, &TooLargeError{Limit: c.opt.MaxSize}
+		return nil, c.tooLarge()
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, c.opt.MaxSize+1))
+	body, err := limit.ReadAll(resp.Body, c.opt.MaxSize)
+	var large *TooLargeError
+	if errors.As(err, &large) {
+		return nil, c.tooLarge()
+	}
 	if err != nil {
 		return nil, c.explain(ctx, u, err)
-	}
-	if int64(len(body)) > c.opt.MaxSize {
-		return nil, &TooLargeError{Limit: c.opt.MaxSize}
 	}
 	return &Result{URL: resp.Request.URL.String(), ContentType: mt, Body: body}, nil
 }
@@ -260,6 +223,7 @@ func (c *Client) explain(ctx context.Context, u *url.URL, err error) error {
 	host := u.Hostname()
 	var dnsErr *net.DNSError
 	var blocked *BlockedError
+	var intoLocal *RedirectError
 	var certErr *tls.CertificateVerificationError
 	var unknownAuth x509.UnknownAuthorityError
 	var hostErr x509.HostnameError
@@ -268,6 +232,8 @@ func (c *Client) explain(ctx context.Context, u *url.URL, err error) error {
 	switch {
 	case errors.As(err, &blocked):
 		return blocked
+	case errors.As(err, &intoLocal):
+		return intoLocal
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		return fmt.Errorf("%s took longer than %s to answer in full", host, c.opt.Timeout)
 	case errors.Is(err, context.Canceled):
@@ -290,17 +256,16 @@ func (c *Client) explain(ctx context.Context, u *url.URL, err error) error {
 	return fmt.Errorf("%s: %v", host, err)
 }
 
+// tooLarge says a body passed the cap; for a page, which flag moves it.
+func (c *Client) tooLarge() error {
+	err := &TooLargeError{Limit: c.opt.MaxSize}
+	if c.opt.PublicOnly {
+		return err
+	}
+	return fmt.Errorf("%w (see --max-size)", err)
+}
+
 func isTimeout(err error) bool {
 	var ne net.Error
 	return errors.As(err, &ne) && ne.Timeout()
-}
-
-func human(n int64) string {
-	if n >= 1<<20 && n%(1<<20) == 0 {
-		return fmt.Sprintf("%d MiB", n>>20)
-	}
-	if n >= 1<<10 && n%(1<<10) == 0 {
-		return fmt.Sprintf("%d KiB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }

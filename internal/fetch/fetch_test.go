@@ -197,6 +197,11 @@ func TestIsPublic(t *testing.T) {
 		"172.16.0.1": false, "192.168.1.1": false, "169.254.169.254": false, "fe80::1": false, "fc00::1": false,
 		"0.0.0.0": false, "::": false, "224.0.0.1": false, "ff02::1": false, "100.64.0.1": false,
 		"::ffff:127.0.0.1": false, "::ffff:10.0.0.1": false, "64:ff9b::a00:1": false,
+		// Blocks IANA lists that the first rules missed.
+		"64:ff9b:1::a00:1": false, "fec0::1": false, "2002:a00:1::1": false, "2001:0:4136:e378::1": false,
+		"::10.0.0.1": false, "::8.8.8.8": false, "100::1": false, "3fff::1": false, "2001:db8::1": false,
+		"192.88.99.1": false, "255.255.255.255": false, "198.18.0.1": false, "fe80::1%eth0": false,
+		"2a00:1450:4001::1": true, "1.1.1.1": true, "::ffff:8.8.8.8": true,
 	} {
 		if got := IsPublic(netip.MustParseAddr(addr)); got != want {
 			t.Errorf("IsPublic(%s) = %v", addr, got)

@@ -13,32 +13,17 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/charmbracelet/colorprofile"
 )
 
-// BenchmarkPhotoToPanel decodes a 4000×3000 JPEG, shrinks it and draws
-// it as the half blocks of a 76×12 panel: the work done off the UI
-// goroutine for one picture. The target is under 150 ms.
-func BenchmarkPhotoToPanel(b *testing.B) {
-	data := encodeJPEG(b, sunset(4000, 3000), 85)
-	b.SetBytes(int64(len(data)))
-	b.ResetTimer()
-	cpu0 := cpuTime()
-	for b.Loop() {
-		img, err := Decode(data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		small := Shrink(img, blocksMax, blocksMax)
-		cols, rows := Cells(small.Bounds().Dx(), small.Bounds().Dy(), 76, 12)
-		if lines := Blocks(small, cols, rows, colorprofile.TrueColor); len(lines) != rows {
-			b.Fatal("no lines")
-		}
-	}
-	// On a busy machine wall time says little: report the CPU time too.
-	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
-}
+// BlocksMax is blocksMax, for the benchmarks outside the package.
+var BlocksMax = blocksMax
+
+// blocksMax is the size pictures are kept at for half blocks, as the
+// reader keeps them.
+const blocksMax = 160
+
+// CPUTime is cpuTime, for the benchmarks outside the package.
+var CPUTime = cpuTime
 
 // cpuTime is the CPU time this process has used, in user and system
 // mode.
@@ -49,10 +34,6 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
-
-// blocksMax is the size pictures are kept at for half blocks, as the
-// reader keeps them.
-const blocksMax = 160
 
 // BenchmarkHundredPictures loads 100 different 1600×1200 JPEGs through
 // one loader and reports the heap they leave held and the peak heap seen
@@ -87,20 +68,6 @@ func BenchmarkHundredPictures(b *testing.B) {
 	}
 	b.ReportMetric(float64(peak)/(1<<20), "peak-MB")
 	b.ReportMetric(float64(held)/(1<<20), "held-MB")
-}
-
-func BenchmarkSixel(b *testing.B) {
-	img := sunset(640, 400)
-	for b.Loop() {
-		_ = Sixel(img, 480, 300)
-	}
-}
-
-func BenchmarkITerm(b *testing.B) {
-	img := sunset(640, 400)
-	for b.Loop() {
-		_, _ = ITerm(img, 48, 15, 480, 300)
-	}
 }
 
 // BenchmarkWakeWhileDecoding is how late the reader's goroutines run

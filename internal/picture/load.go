@@ -1,9 +1,8 @@
-// Package picture loads, decodes, scales and draws a story's pictures for
-// the terminal: as half-block cells in colour, or through the kitty
-// graphics protocol. It knows where a story may take its pictures from
-// (the story's own folder, data: URIs, and the web only for a story read
-// from the web) and caps every size it reads, so that no picture can hang
-// the reader or exhaust its memory.
+// Package picture loads, decodes and scales a story's pictures, and
+// keeps them; package encode draws them for the terminal. It knows where
+// a story may take its pictures from (the story's own folder, data: URIs,
+// and the web only for a story read from the web) and caps every size it
+// reads, so that no picture can hang the reader or exhaust its memory.
 package picture
 
 import (
@@ -11,7 +10,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"io"
+	"github.com/reeltui/reel/internal/limit"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -227,15 +226,13 @@ func (o Origin) readLocal(src string) ([]byte, error) {
 	if err != nil || !info.Mode().IsRegular() {
 		return nil, reason("not a regular file")
 	}
-	if info.Size() > MaxFileBytes {
-		return nil, reason("larger than %d MiB", MaxFileBytes>>20)
+	data, err := limit.ReadAll(f, MaxFileBytes)
+	var large *limit.TooLargeError
+	if errors.As(err, &large) {
+		return nil, reason("%s", err)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
 		return nil, reason("file cannot be read")
-	}
-	if len(data) > MaxFileBytes {
-		return nil, reason("larger than %d MiB", MaxFileBytes>>20)
 	}
 	return data, nil
 }

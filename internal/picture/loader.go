@@ -12,6 +12,8 @@ import (
 
 	"golang.org/x/sync/semaphore"
 	"golang.org/x/sync/singleflight"
+
+	"github.com/reeltui/reel/internal/guard"
 )
 
 // decodeBudget is the memory the decodes of one loader may take at once,
@@ -184,19 +186,17 @@ func (l *Loader) load(ctx context.Context, src string, maxW, maxH int) (*image.R
 		err error
 	}
 	done := make(chan result, 1)
-	go func() {
+	guard.Go("decode", func() {
 		// The decoding thread runs at the lowest priority, so that the
 		// reader's own threads keep their CPU, and is thrown away after:
 		// a goroutine that ends locked to its thread ends the thread.
 		runtime.LockOSThread()
 		lowerThreadPriority()
-		img, err := Decode(data)
-		if err != nil {
-			done <- result{err: err}
-			return
-		}
-		done <- result{img: Shrink(img, maxW, maxH)}
-	}()
+		img, err := decodeAndShrink(data, maxW, maxH)
+		done <- result{img: img, err: err}
+	}, func(err error) {
+		done <- result{err: reason("%s", err)}
+	})
 	r := <-done
 	return r.img, r.err
 }
@@ -235,6 +235,16 @@ func (l *Loader) admit(ctx context.Context, read func() ([]byte, error), data *[
 // doubling, up to a minute.
 func retryBackoff(n int) time.Duration {
 	return min(2*time.Second<<min(n-1, 5), time.Minute)
+}
+
+// decodeAndShrink decodes data and shrinks it to fit maxW×maxH. A
+// variable, so that a test can make it panic.
+var decodeAndShrink = func(data []byte, maxW, maxH int) (*image.RGBA, error) {
+	img, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	return Shrink(img, maxW, maxH), nil
 }
 
 // Cached returns what Load returned for src before, if it is still held.

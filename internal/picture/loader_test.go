@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -127,5 +128,20 @@ func TestLoaderKeepsNoLoadOfAnOldSize(t *testing.T) {
 	l.put("big.jpg", image.NewRGBA(image.Rect(0, 0, 100, 75)), nil, Stamp{}, gen)
 	if img, _, ok := l.Cached("big.jpg"); ok {
 		t.Errorf("a picture loaded at the old size (%v) was kept after Resize", img.Bounds())
+	}
+}
+
+func TestLoaderSurvivesAPanickingDecode(t *testing.T) {
+	dir, _ := storyDir(t)
+	if err := os.WriteFile(filepath.Join(dir, "a.png"), encodePNG(t, sunset(20, 20)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	saved := decodeAndShrink
+	t.Cleanup(func() { decodeAndShrink = saved })
+	decodeAndShrink = func([]byte, int, int) (*image.RGBA, error) { panic("a scaler bug") }
+	l := NewLoader(Origin{Dir: dir}, 100, 100, 0)
+	_, err := l.Load(context.Background(), "a.png")
+	if got := Reason(err); !strings.Contains(got, "internal error in decode: a scaler bug") {
+		t.Errorf("the panel's reason: %q", got)
 	}
 }

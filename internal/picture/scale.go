@@ -45,11 +45,12 @@ func Shrink(img image.Image, maxW, maxH int) *image.RGBA {
 		draw.ApproxBiLinear.Scale(mid, mid.Bounds(), img, b, draw.Src, nil)
 		img, b = mid, mid.Bounds()
 	}
-	return scaleTo(img, max(w, 1), max(h, 1))
+	return ScaleTo(img, max(w, 1), max(h, 1))
 }
 
-// scaleTo scales img to exactly w×h pixels.
-func scaleTo(img image.Image, w, h int) *image.RGBA {
+// ScaleTo scales img to exactly w×h pixels: the encoders draw a picture
+// at the size of its cells.
+func ScaleTo(img image.Image, w, h int) *image.RGBA {
 	dst := image.NewRGBA(image.Rect(0, 0, w, h))
 	draw.CatmullRom.Scale(dst, dst.Bounds(), img, img.Bounds(), draw.Src, nil)
 	return dst

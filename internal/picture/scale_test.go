@@ -73,3 +73,52 @@ func TestShrunkWhileResized(t *testing.T) {
 		t.Error("a 64×40 picture counts as shrunk within 640×640")
 	}
 }
+
+func TestCells(t *testing.T) {
+	tests := []struct {
+		w, h, maxCols, maxRows int
+		cols, rows             int
+	}{
+		{1600, 1200, 40, 100, 40, 15}, // 4:3, width-bound: 30 pixels high, 15 rows
+		{1600, 1200, 80, 10, 27, 10},  // height-bound: 20 pixels high
+		{100, 1000, 80, 10, 2, 10},    // a tall strip
+		{1000, 10, 80, 10, 80, 1},     // a thin line still gets a row
+		{0, 10, 80, 10, 0, 0},
+	}
+	for _, tt := range tests {
+		cols, rows := Cells(tt.w, tt.h, tt.maxCols, tt.maxRows)
+		if cols != tt.cols || rows != tt.rows {
+			t.Errorf("Cells(%d, %d, %d, %d) = %d, %d; want %d, %d", tt.w, tt.h, tt.maxCols, tt.maxRows, cols, rows, tt.cols, tt.rows)
+		}
+	}
+}
+
+func TestShrinkKeepsAspect(t *testing.T) {
+	small := Shrink(sunset(4000/10, 3000/10), 200, 200)
+	if b := small.Bounds(); b.Dx() != 200 || b.Dy() != 150 {
+		t.Errorf("Shrink to 200×200: %v", b)
+	}
+	tiny := Shrink(sunset(20, 10), 200, 200)
+	if b := tiny.Bounds(); b.Dx() != 20 || b.Dy() != 10 {
+		t.Errorf("Shrink of a smaller picture: %v, want it unchanged", b)
+	}
+}
+
+func TestCellsFor(t *testing.T) {
+	tests := []struct {
+		w, h, maxCols, maxRows, cw, ch, cols, rows int
+	}{
+		{400, 300, 40, 20, 10, 20, 40, 15}, // 400×300 px in 10×20 cells
+		{400, 300, 40, 20, 8, 16, 40, 15},  // the same ratio, smaller cells
+		{400, 300, 40, 20, 10, 25, 40, 12}, // taller cells, fewer rows
+		{100, 1000, 40, 10, 10, 20, 2, 10}, // tall: the rows bound it
+		{400, 300, 40, 20, 0, 0, 40, 15},   // no cell size: as Cells
+		{4000, 10, 30, 10, 9, 18, 30, 1},   // a sliver keeps a row
+	}
+	for _, tt := range tests {
+		cols, rows := CellsFor(tt.w, tt.h, tt.maxCols, tt.maxRows, tt.cw, tt.ch)
+		if cols != tt.cols || rows != tt.rows {
+			t.Errorf("CellsFor(%d×%d in %d×%d of %d×%d) = %d×%d, want %d×%d", tt.w, tt.h, tt.maxCols, tt.maxRows, tt.cw, tt.ch, cols, rows, tt.cols, tt.rows)
+		}
+	}
+}

@@ -3,7 +3,6 @@
 package state
 
 import (
-	"os"
 	"path/filepath"
 	"syscall"
 	"time"
@@ -14,8 +13,12 @@ import (
 // it too long, or the file cannot be made) Save still re-reads and merges
 // right before its rename, which narrows the race to a moment.
 func (s *Store) lock() (unlock func()) {
-	f, err := os.OpenFile(filepath.Join(s.dir, lockName), os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := openLock(filepath.Join(s.dir, lockName))
 	if err != nil {
+		return func() {}
+	}
+	if info, err := f.Stat(); err != nil || !info.Mode().IsRegular() {
+		f.Close()
 		return func() {}
 	}
 	deadline := time.Now().Add(s.lockWait)

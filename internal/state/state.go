@@ -14,7 +14,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+	"github.com/reeltui/reel/internal/limit"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -85,6 +85,21 @@ func (s *Store) Path() string { return filepath.Join(s.dir, fileName) }
 // errCorrupt marks a state file that was read but is not one reel wrote.
 var errCorrupt = errors.New("not a reel state file")
 
+// version is the state file's format. A file of a higher version was
+// written by a newer reel: this one neither resumes from it nor writes
+// over it, so that going back to an older reel for a day loses nothing.
+const version = 1
+
+// NewerError is returned for a state file written by a newer reel.
+type NewerError struct {
+	Path    string
+	Version int
+}
+
+func (e *NewerError) Error() string {
+	return fmt.Sprintf("%s was written by a newer reel (format %d): positions are neither read nor saved", e.Path, e.Version)
+}
+
 // Lookup returns the entry kept for key. ok is false when there is none;
 // err says why the state file could not be used, if it could not.
 func (s *Store) Lookup(key string) (e Entry, ok bool, err error) {
@@ -102,7 +117,7 @@ func (s *Store) Lookup(key string) (e Entry, ok bool, err error) {
 
 // load reads the state file. A missing file is no entries and no error.
 func (s *Store) load() ([]Entry, error) {
-	f, err := os.Open(s.Path())
+	f, err := openNoBlock(s.Path())
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -117,17 +132,21 @@ func (s *Store) load() ([]Entry, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("read %s: not a regular file", s.Path())
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := limit.ReadAll(f, MaxFileSize)
+	var large *limit.TooLargeError
+	if errors.As(err, &large) {
+		return nil, fmt.Errorf("read %s: %w: %w", s.Path(), errCorrupt, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", s.Path(), err)
 	}
-	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("read %s: %w: larger than %d MiB", s.Path(), errCorrupt, MaxFileSize>>20)
-	}
 	var st file
 	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&st); err != nil || st.Version != 1 {
+	if err := dec.Decode(&st); err != nil || st.Version < version {
 		return nil, fmt.Errorf("read %s: %w", s.Path(), errCorrupt)
+	}
+	if st.Version > version {
+		return nil, &NewerError{Path: s.Path(), Version: st.Version}
 	}
 	return st.Stories, nil
 }
@@ -137,8 +156,8 @@ func (s *Store) load() ([]Entry, error) {
 // only the latest Limit kept. It writes a temporary file in the same
 // directory and renames it over the old one, so a reader never sees half
 // a file. A state file that is not one reel wrote is kept aside as
-// positions.json.bad, not lost; one that cannot be read is left alone and
-// nothing is saved.
+// positions.json.bad, not lost; one that cannot be read, or that a newer
+// reel wrote, is left alone and nothing is saved.
 func (s *Store) Save(e Entry) error {
 	if e.Time.IsZero() {
 		e.Time = time.Now()
@@ -179,7 +198,7 @@ func merge(old []Entry, e Entry) []Entry {
 }
 
 func (s *Store) write(entries []Entry) error {
-	data, err := json.Marshal(file{Version: 1, Stories: entries})
+	data, err := json.Marshal(file{Version: version, Stories: entries})
 	if err != nil {
 		return err
 	}

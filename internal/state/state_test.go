@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -163,7 +164,9 @@ func TestCorrupt(t *testing.T) {
 		write func(path string) error
 	}{
 		{"garbage", func(p string) error { return os.WriteFile(p, []byte("\x00\xffnot json"), 0o600) }},
-		{"other json", func(p string) error { return os.WriteFile(p, []byte(`{"version": 9, "stories": []}`), 0o600) }},
+		{"other json", func(p string) error {
+			return os.WriteFile(p, []byte(`{"name": "another program's file", "stories": []}`), 0o600)
+		}},
 		{"truncated", func(p string) error { return os.WriteFile(p, []byte(`{"version": 1, "stories": [{"key": "fi`), 0o600) }},
 		{"100 MB", func(p string) error {
 			f, err := os.Create(p)
@@ -276,5 +279,75 @@ func TestTwoProcesses(t *testing.T) {
 	}
 	if got := len(mustLoad(t, Open(dir))); got != 60 {
 		t.Errorf("%d entries after two processes saved 30 each", got)
+	}
+}
+
+func TestNewerFileIsReadOnly(t *testing.T) {
+	dir := t.TempDir()
+	s := Open(dir)
+	newer := []byte(`{"version":2,"stories":[{"key":"file:/a.md","section":3,"time":"2026-01-01T00:00:00Z"}],"shelves":[]}` + "\n")
+	if err := os.WriteFile(s.Path(), newer, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var ne *NewerError
+	if _, ok, err := s.Lookup("file:/a.md"); ok || !errors.As(err, &ne) || ne.Version != 2 {
+		t.Fatalf("Lookup: ok %v, err %v", ok, err)
+	}
+	if err := s.Save(Entry{Key: "file:/b.md", Section: 1}); !errors.As(err, &ne) {
+		t.Fatalf("Save: err = %v", err)
+	}
+	if got, _ := os.ReadFile(s.Path()); string(got) != string(newer) {
+		t.Errorf("the newer file was changed:\n%s", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, badName)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the newer file was put aside: %v", err)
+	}
+}
+
+// within runs f and fails the test if it has not returned in a long
+// while: what it guards would otherwise hang forever.
+func within(t *testing.T, what string, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { defer close(done); f() }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("%s still blocked after 20 s", what)
+	}
+}
+
+func TestFIFOStateFile(t *testing.T) {
+	dir := t.TempDir()
+	s := Open(dir)
+	if err := syscall.Mkfifo(s.Path(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	within(t, "Lookup on a FIFO", func() { _, _, err = s.Lookup("file:/a.md") })
+	if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("Lookup: err = %v", err)
+	}
+	within(t, "Save over a FIFO", func() { err = s.Save(Entry{Key: "file:/a.md", Section: 2}) })
+	if err == nil {
+		t.Error("Save wrote over a FIFO")
+	}
+}
+
+func TestSymlinkedLockIsNotFollowed(t *testing.T) {
+	dir := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "made-by-reel")
+	if err := os.Symlink(outside, filepath.Join(dir, lockName)); err != nil {
+		t.Fatal(err)
+	}
+	s := Open(dir)
+	if err := s.Save(Entry{Key: "file:/a.md", Section: 2}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Lstat(outside); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the lock's link was followed: %v", err)
+	}
+	if e, ok, err := s.Lookup("file:/a.md"); !ok || err != nil || e.Section != 2 {
+		t.Errorf("Lookup after Save: %+v %v %v", e, ok, err)
 	}
 }

@@ -10,12 +10,16 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/reeltui/reel/internal/guard"
 )
 
 // Watcher follows one file.
 type Watcher struct {
 	fs      *fsnotify.Watcher
-	names   map[string]bool // the file's clean absolute path, and its link's target
+	path    string          // the file's clean absolute path
+	target  string          // where path's symbolic links lead, if anywhere else
+	names   map[string]bool // path and target: only run reads them once it starts
 	settle  time.Duration
 	most    time.Duration
 	changes chan struct{}
@@ -35,32 +39,45 @@ func File(path string, settle time.Duration) (*Watcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("watch %s: %w", path, err)
 	}
-	names := map[string]bool{filepath.Clean(abs): true}
-	// A symbolic link changes when its target does: watch the target's
-	// directory too.
-	if target, err := filepath.EvalSymlinks(abs); err == nil {
-		names[filepath.Clean(target)] = true
-	}
-	dirs := map[string]bool{}
-	for name := range names {
-		dirs[filepath.Dir(name)] = true
-	}
-	for dir := range dirs {
-		if err := fw.Add(dir); err != nil {
-			fw.Close()
-			return nil, fmt.Errorf("watch %s: %w", path, err)
-		}
-	}
 	w := &Watcher{
 		fs:      fw,
-		names:   names,
+		path:    filepath.Clean(abs),
+		names:   map[string]bool{filepath.Clean(abs): true},
 		settle:  settle,
 		most:    4 * settle,
 		changes: make(chan struct{}, 1),
 		done:    make(chan struct{}),
 	}
-	go w.run()
+	if err := fw.Add(filepath.Dir(w.path)); err != nil {
+		fw.Close()
+		return nil, fmt.Errorf("watch %s: %w", path, err)
+	}
+	w.follow()
+	guard.Go("watch", w.run, nil) // run closes Changes however it ends
 	return w, nil
+}
+
+// follow watches where the file's symbolic link leads now: a link changes
+// when its target does, and a link pointed at another file must follow
+// that file from then on. A directory that cannot be watched leaves the
+// link's own directory watched, which still sees the link change.
+func (w *Watcher) follow() {
+	target, err := filepath.EvalSymlinks(w.path)
+	if err != nil || filepath.Clean(target) == w.target {
+		return
+	}
+	target = filepath.Clean(target)
+	if w.target != "" && w.target != w.path {
+		delete(w.names, w.target)
+		if filepath.Dir(w.target) != filepath.Dir(w.path) {
+			_ = w.fs.Remove(filepath.Dir(w.target))
+		}
+	}
+	w.target = target
+	w.names[target] = true
+	if filepath.Dir(target) != filepath.Dir(w.path) {
+		_ = w.fs.Add(filepath.Dir(target))
+	}
 }
 
 // Changes receives once after each burst of changes to the file: written,
@@ -87,8 +104,12 @@ func (w *Watcher) run() {
 			if !ok {
 				return
 			}
-			if !w.names[filepath.Clean(ev.Name)] {
+			name := filepath.Clean(ev.Name)
+			if !w.names[name] {
 				continue
+			}
+			if name == w.path {
+				w.follow()
 			}
 			w.touched(timer, &first)
 		case _, ok := <-w.fs.Errors:

@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/charmbracelet/colorprofile"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/source"
+	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/ui"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
+)
+
+// printStory writes the whole story: plain text unless --print asked for
+// it on a terminal and NO_COLOR is unset.
+func printStory(stdout, stderr *os.File, s *story.Story, cfg config, tty bool, base string) error {
+	theme := page.ThemeNoTTY
+	if tty && os.Getenv("NO_COLOR") == "" {
+		switch cfg.theme {
+		case page.ThemeLight, page.ThemeNoTTY:
+			theme = cfg.theme
+		default:
+			theme = page.ThemeDark
+		}
+	}
+	width := cfg.width
+	if width == 0 {
+		width = printWidth(stdout, stderr)
+	}
+	var w io.Writer = stdout
+	if theme != page.ThemeNoTTY {
+		w = colorprofile.NewWriter(stdout, os.Environ())
+	}
+	var loader *picture.Loader
+	if theme != page.ThemeNoTTY && cfg.pictures != graphics.PicturesOff && ui.ColourTerminal(stdout) {
+		// Printed pictures are half blocks: kitty's would vanish with the
+		// terminal's memory of them.
+		loader = pictureLoader(cfg, graphics.PicturesBlocks, base)
+	}
+	return ui.Print(w, s, page.PrintOptions{Width: width, Theme: theme, Pictures: loader, Notes: cfg.notes})
+}
+
+// debugListing shows how the story was read: the format and why, for a
+// web page the reader and where the title came from, each section with
+// its pictures, and what was left out and why.
+func debugListing(w io.Writer, s *story.Story, name, resume string) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "file:     %s\nformat:   %s (%s)\n", source.DisplayName(name), s.Format, s.FormatReason)
+	if s.Reader != "" {
+		fmt.Fprintf(&b, "reader:   %s\n", s.Reader)
+	}
+	fmt.Fprintf(&b, "title:    %s\n", s.Title)
+	if s.TitleFrom != "" {
+		fmt.Fprintf(&b, "  from:   %s\n", s.TitleFrom)
+	}
+	fmt.Fprintf(&b, "kicker:   %s\n", s.Kicker)
+	for _, f := range []struct{ label, v string }{{"byline:   ", strings.Join(s.Authors, ", ")}, {"date:     ", s.Date}, {"source:   ", s.Source}, {"poster:   ", s.Poster.Source}} {
+		if f.v != "" {
+			fmt.Fprintf(&b, "%s%s\n", f.label, f.v)
+		}
+	}
+	fmt.Fprintf(&b, "resume:   %s\n", story.OneLine(resume))
+	fmt.Fprintf(&b, "sections: %d\n", s.Len())
+	labels := s.Labels()
+	for i, sec := range s.Sections() {
+		pics := "pictures"
+		if len(sec.Pictures) == 1 {
+			pics = "picture"
+		}
+		steps := ""
+		if len(sec.Steps) > 0 {
+			steps = fmt.Sprintf(", %d reveal steps", len(sec.Steps)+1)
+		}
+		fmt.Fprintf(&b, "  %3d. %s (%d %s%s)\n", i+1, labels[i], len(sec.Pictures), pics, steps)
+		if s.Format == story.FormatHTML {
+			for _, p := range sec.Pictures {
+				fmt.Fprintf(&b, "       picture %s\n", story.OneLine(p.Source+" "+p.Video))
+			}
+		}
+	}
+	for _, d := range s.AllDropped() {
+		fmt.Fprintf(&b, "dropped %s: %s\n", d.Kind, story.OneLine(d.Text))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// printWidth is the width of the terminal the printed story will be read
+// on: standard output's, or, when that is a pipe (reel deck.md | less) or
+// a file, standard error's, as glow does. It is 0 when neither is a
+// terminal, and Print then uses 80 columns.
+func printWidth(stdout, stderr *os.File) int {
+	for _, f := range []*os.File{stdout, stderr} {
+		if term.IsTerminal(f.Fd()) {
+			if w, _, err := term.GetSize(f.Fd()); err == nil && w > 0 {
+				return w
+			}
+		}
+	}
+	return 0
+}

@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"os"
+	"os/signal"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/term"
+
+	"github.com/reeltui/reel/internal/resume"
+	"github.com/reeltui/reel/internal/source"
+	"github.com/reeltui/reel/internal/state"
+	"github.com/reeltui/reel/internal/tune"
+	"github.com/reeltui/reel/ui"
+	"github.com/reeltui/reel/ui/graphics"
+)
+
+// terminal is what the reader runs on: standard input and output, and
+// whether standard input is the terminal (or the story, piped in).
+type terminal struct {
+	stdin, stdout *os.File
+	stdinTTY      bool
+}
+
+// readInTerminal shows the story in the reader until the user leaves,
+// then keeps where they stopped.
+func readInTerminal(cfg config, ld source.Loaded, tm terminal, store *state.Store, id resume.StoryID, release func()) error {
+	// 120 frames a second, Bubble Tea's most: a key shows on screen within
+	// about 8 ms instead of 16.
+	opts := []tea.ProgramOption{tea.WithFPS(120), tea.WithEnvironment(ui.WithoutTMUX(os.Environ()))}
+	if !tm.stdinTTY {
+		// The story came through standard input: keys come from the
+		// terminal itself.
+		tty, err := os.Open("/dev/tty")
+		if err != nil {
+			return errors.New("no terminal to read keys from: use --print to print the story")
+		}
+		defer tty.Close()
+		opts = append(opts, tea.WithInput(tty))
+	}
+	m := newReader(cfg, ld, tm, lookupResume(cfg, store, id, ld.Story))
+	// Pictures in real pixels (iTerm2, sixel) are written after each
+	// frame, on the program's own output.
+	opts = append(opts, tea.WithOutput(m.Output(tm.stdout)))
+	// Bubble Tea blanks the window title on exit: save the one the
+	// terminal had before anything is drawn, and bring it back once the
+	// program has restored the terminal, whichever way it ended (a key,
+	// ctrl+c, SIGTERM, an error, a panic caught in safeRun).
+	_, _ = io.WriteString(tm.stdout, ui.PushTitle)
+	defer func() { _, _ = io.WriteString(tm.stdout, ui.PopTitle) }()
+	prog := tea.NewProgram(m, opts...)
+	ended, stopSignals := watchSignals(prog)
+	defer stopSignals()
+	var live *source.Live
+	if watchable(cfg, ld.Name) {
+		// A file that cannot be watched is still read, without reloads.
+		live, _ = source.StartLive(ld.Name, source.LiveOptions{Format: cfg.format, MaxSize: cfg.maxSize, First: id.Hash, Hash: resume.ContentHash},
+			func(r source.Reload) { prog.Send(ui.ReloadMsg{Story: r.Story, Problem: r.Problem}) })
+	}
+	// The first frame is drawn at once: the collector can have its usual
+	// pacing back soon after (internal/tune).
+	settle := time.AfterFunc(tune.FirstFrameSettle, release)
+	defer settle.Stop()
+	final, err := prog.Run()
+	hash := id.Hash
+	if live != nil {
+		live.Stop()
+		hash = live.Hash // of the story last shown
+	}
+	return endReading(final, err, ended, tm.stdout, store, id, hash)
+}
+
+// newReader is the reader's model: at the page the command line or the
+// resume point chose, with pictures as the terminal can draw them.
+func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point) ui.Model {
+	hint := ""
+	if cfg.path == "" && tm.stdinTTY {
+		hint = "sample story · reel FILE opens yours"
+	}
+	start, scroll := cfg.start, 0
+	if rp.Note != "" {
+		start, scroll, hint = rp.Section, rp.Scroll, rp.Note
+	}
+	if n := ld.Story.Len(); cfg.start > n {
+		hint = ui.TooFarNote(n)
+	}
+	w, h, _ := term.GetSize(tm.stdout.Fd())
+	pics, noPics := cfg.pictures, ""
+	switch {
+	case os.Getenv("NO_COLOR") != "":
+		pics, noPics = graphics.PicturesOff, "pictures need colour: NO_COLOR is set"
+	case !ui.ColourTerminal(tm.stdout):
+		pics, noPics = graphics.PicturesOff, "pictures need colour: this terminal has none"
+	}
+	return ui.New(ld.Story, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
+		Pictures: pics, NoPictures: noPics, Loader: pictureLoader(cfg, pics, ld.Base), Tmux: os.Getenv("TMUX") != "",
+		KittyPlaceholders: ui.PlaceholderTerminal(os.Getenv), ITermImages: ui.ITermTerminal(os.Getenv),
+		NoSteps: cfg.noSteps, Notes: cfg.notes})
+}
+
+// watchSignals notes the signal that ends the reader. Bubble Tea turns
+// SIGTERM into a plain quit; noting it lets reel end with the status a
+// killed program has. SIGHUP (the window closed, ssh dropped) would kill
+// reel before it kept the reader's place: it is made a quit too.
+func watchSignals(prog *tea.Program) (ended *atomic.Value, stop func()) {
+	ended = new(atomic.Value)
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP)
+	go func() {
+		for sig := range sigs {
+			ended.Store(sig)
+			if sig == syscall.SIGHUP {
+				prog.Quit()
+			}
+		}
+	}()
+	return ended, func() { signal.Stop(sigs) }
+}
+
+// endReading keeps the reader's place and says how the reading ended:
+// final and err are what the program returned, ended the signal that
+// ended it, hash the content hash of the story last shown.
+func endReading(final tea.Model, err error, ended *atomic.Value, stdout *os.File, store *state.Store, id resume.StoryID, hash func() string) error {
+	fm, ok := final.(ui.Model)
+	if ok && fm.Err() == nil && (err == nil || errors.Is(err, tea.ErrInterrupted)) {
+		// ctrl+c and SIGTERM end a reading as q does: keep its place.
+		// Failing to is no reason to fail reel.
+		_ = savePosition(store, id, hash, fm.Position())
+	}
+	if ok {
+		// Kitty keeps the pictures sent to it until told to drop them,
+		// however the reader ended.
+		_, _ = io.WriteString(stdout, fm.KittyCleanup())
+	}
+	if err != nil {
+		return err
+	}
+	switch ended.Load() {
+	case syscall.SIGTERM:
+		return errTerminated
+	case syscall.SIGHUP:
+		return errHangup
+	}
+	if ok {
+		return fm.Err()
+	}
+	return nil
+}

@@ -1,0 +1,5 @@
+package text
+
+// Names the package's external tests use.
+
+var CaptionLike = captionLike

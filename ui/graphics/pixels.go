@@ -1,0 +1,188 @@
+package graphics
+
+import (
+	"image"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/reeltui/reel/internal/picture/encode"
+)
+
+// Real pixels (iTerm2 inline images, sixel) are not cells: Bubble Tea's
+// renderer cannot hold them. A picture's panel is rendered with its half
+// blocks, the first row marked (marker) so that the page knows where the
+// picture stands (MarkPictures); the picture is encoded off the UI
+// goroutine (EncodePixels, in ui's command) and kept (encodedPictures);
+// once it is encoded and wholly on screen, it is drawn over its half
+// blocks after the frame (ui's pictures_place.go, layer.go).
+
+// maxEncodedBytes caps the encoded pictures kept: a sixel picture of a
+// wide panel takes a few hundred kilobytes.
+const maxEncodedBytes = 24 << 20
+
+// encodedPictures keeps the escape sequences of pictures encoded for the
+// terminal, by picture, size and cell size, the oldest dropped past
+// maxEncodedBytes. Art's mutex guards it.
+type encodedPictures struct {
+	seqs  map[Key]string
+	order []Key
+	bytes int
+}
+
+func newEncodedPictures() encodedPictures {
+	return encodedPictures{seqs: map[Key]string{}}
+}
+
+func (e *encodedPictures) has(k Key) bool {
+	_, ok := e.seqs[k]
+	return ok
+}
+
+func (e *encodedPictures) put(k Key, seq string) {
+	if _, ok := e.seqs[k]; ok {
+		return
+	}
+	for len(e.order) > 0 && e.bytes+len(seq) > maxEncodedBytes {
+		e.bytes -= len(e.seqs[e.order[0]])
+		delete(e.seqs, e.order[0])
+		e.order = e.order[1:]
+	}
+	e.seqs[k] = seq
+	e.order = append(e.order, k)
+	e.bytes += len(seq)
+}
+
+// Encoded keeps picture k's sequence.
+func (a *Art) Encoded(k Key, seq string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	delete(a.sending, k)
+	if seq != "" {
+		a.pixels.put(k, seq)
+	}
+}
+
+// Unsend forgets that k is being sent: it could not be.
+func (a *Art) Unsend(k Key) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	delete(a.sending, k)
+}
+
+// Sequence returns picture k's encoded sequence, or "" if it is not ready.
+func (a *Art) Sequence(k Key) string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.pixels.seqs[k]
+}
+
+// SetCell records the size of a cell in pixels; it reports whether it
+// changed. Sizes no terminal has are refused.
+func (a *Art) SetCell(w, h int) bool {
+	if w < 2 || h < 2 || w > 256 || h > 512 {
+		return false
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	changed := a.cell != image.Point{X: w, Y: h}
+	a.cell = image.Point{X: w, Y: h}
+	return changed
+}
+
+// CellSize is the size of a cell in pixels, zero while unknown.
+func (a *Art) CellSize() image.Point {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.cell
+}
+
+// defaultCell is the cell size assumed for iTerm2 pictures until the
+// terminal says: their size is given in cells, so this sets only how many
+// pixels are sent.
+var defaultCell = image.Point{X: 10, Y: 20}
+
+// EncodePixels encodes picture k for the terminal, scaled to its box's
+// pixels; it returns "" if it cannot be.
+func EncodePixels(k Key, img *image.RGBA) string {
+	cell := k.cell
+	if cell == (image.Point{}) {
+		cell = defaultCell
+	}
+	w, h := k.Cols*cell.X, k.Rows*cell.Y
+	var seq string
+	switch k.Mode {
+	case PicturesSixel:
+		seq = encode.Sixel(img, w, h)
+	case PicturesITerm:
+		seq, _ = encode.ITerm(img, k.Cols, k.Rows, w, h)
+	}
+	return seq
+}
+
+// A marker is an escape sequence (an APC string, which terminals ignore
+// and width counting skips) that names a picture by number. It never
+// leaves the render: MarkPictures takes it out.
+const markerPrefix = "\x1b_reel-picture;"
+
+// marker returns the marker of picture k, numbering k if it is new.
+// Numbers are never reused: pages rendered earlier keep theirs.
+func (a *Art) marker(k Key) string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	id, ok := a.markIDs[k]
+	if !ok {
+		id = len(a.marked)
+		a.marked = append(a.marked, k)
+		if a.markIDs == nil {
+			a.markIDs = map[Key]int{}
+		}
+		a.markIDs[k] = id
+	}
+	return markerPrefix + strconv.Itoa(id) + "\x1b\\"
+}
+
+// PagePicture is a picture drawn in real pixels on a page: the line and
+// column its top left cell stands at, without the page's centring margin.
+type PagePicture struct {
+	Line, Col int
+	Key       Key
+}
+
+// MarkPictures takes the markers out of a rendered page's lines and
+// returns where each picture stands. wm measures as the page was
+// measured.
+func MarkPictures(lines []string, a *Art, wm ansi.Method) []PagePicture {
+	if a == nil {
+		return nil
+	}
+	var out []PagePicture
+	for i, l := range lines {
+		for {
+			at := strings.Index(l, markerPrefix)
+			if at < 0 {
+				break
+			}
+			rest := l[at+len(markerPrefix):]
+			end := strings.Index(rest, "\x1b\\")
+			if end < 0 {
+				break
+			}
+			id, err := strconv.Atoi(rest[:end])
+			l = l[:at] + rest[end+2:]
+			a.mu.Lock()
+			ok := err == nil && id >= 0 && id < len(a.marked)
+			var k Key
+			if ok {
+				k = a.marked[id]
+			}
+			a.mu.Unlock()
+			if ok {
+				out = append(out, PagePicture{Line: i, Col: wm.StringWidth(l[:at]), Key: k})
+			}
+		}
+		lines[i] = l
+	}
+	return out
+}
