@@ -53,6 +53,12 @@ type Options struct {
 	// ITermImages says the environment names a terminal that draws iTerm2
 	// inline images (iTerm2, WezTerm): auto mode uses them.
 	ITermImages bool
+	// WindowPixels, when set, returns the terminal's size in cells and
+	// in pixels, as its tty says (TIOCGWINSZ; zeros where it does not):
+	// the size of a cell, which real pixels need, without asking the
+	// terminal (xterm refuses CSI 16 t by default). The command layer
+	// gives the tty it was given, a served story its session's.
+	WindowPixels func() (cols, rows, xpx, ypx int)
 	// NoSteps shows every page whole, ignoring its reveal steps.
 	NoSteps bool
 	// Notes opens the speaker notes pane.
@@ -134,6 +140,10 @@ type Model struct {
 	picWhyNot string          // why there are no pictures, said by the toggle key
 	picAuto   bool            // waiting to hear what the terminal can draw
 	kittyAsk  bool            // auto mode asks about kitty graphics
+	// kittyForced: --pictures kitty, waiting to learn which kitty.
+	kittyForced bool
+	// windowPixels reads the tty's size in pixels (Options.WindowPixels).
+	windowPixels func() (cols, rows, xpx, ypx int)
 	answers   terminalAnswers // what the terminal said (pictures_detect.go)
 	// Pictures in real pixels: the layer that draws them after each frame,
 	// those the frame shows, and its generation (pictures_place.go).
@@ -181,10 +191,16 @@ func New(s *story.Story, opt Options) Model {
 			mode = graphics.PicturesBlocks
 			m.hint = "no iTerm2 pictures in tmux: half blocks"
 		}
+		// Which kitty (placeholders, or pictures placed at their cells)
+		// and, inside tmux, whether it passes them, is known once the
+		// terminal has answered: placeholders until then.
+		m.kittyForced = mode == graphics.PicturesKitty
 		m.art = graphics.NewArt(opt.Loader, mode, opt.Tmux)
 		m.kittyAsk = opt.KittyPlaceholders
 		m.answers = terminalAnswers{itermEnv: opt.ITermImages, tmux: opt.Tmux}
-		if mode == graphics.PicturesAuto || mode == graphics.PicturesITerm || mode == graphics.PicturesSixel {
+		m.windowPixels = opt.WindowPixels
+		m.cellFromWindow()
+		if opt.Pictures == graphics.PicturesAuto || opt.Pictures == graphics.PicturesKitty || mode.RealPixels() {
 			m.screen = &graphics.Layer{}
 			m.placeDelay = placeDelay
 		}
@@ -298,6 +314,10 @@ func (m Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		if _, ok := msg.(tea.WindowSizeMsg); ok && next.realPixels() {
 			// A new size may be a new font size: ask the cells' again.
 			cmd = tea.Batch(cmd, tea.Raw(requestCellSize))
+			if next.cellFromWindow() {
+				next.picGen++
+				cmd = tea.Batch(cmd, next.show())
+			}
 		}
 	}
 	return next, cmd

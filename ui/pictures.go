@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"context"
 	"image"
 	"io"
@@ -9,7 +8,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	uv "github.com/charmbracelet/ultraviolet"
 
 	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/ui/graphics"
@@ -135,17 +133,6 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return m, m.show(), true
 		}
 		return m, nil, true
-	case uv.KittyGraphicsEvent:
-		// The terminal answered the query: it has kitty graphics.
-		if m.picAuto && msg.Options.ID == encode.KittyQueryID {
-			m.picAuto = false
-			if m.art != nil && bytes.HasPrefix(msg.Payload, []byte("OK")) {
-				m.art.UseMode(graphics.PicturesKitty)
-				m.picGen++
-				return m, m.show(), true
-			}
-		}
-		return m, nil, true
 	case kittyMsg:
 		m.art.Placed(msg.key, msg.id)
 		m.picVer[msg.key.Src]++
@@ -192,6 +179,9 @@ func (m Model) cleanupPictures() string {
 	var b strings.Builder
 	for _, id := range m.art.SentIDs() {
 		b.WriteString(encode.KittyDelete(id))
+	}
+	for _, id := range m.art.PlacedKittyIDs() {
+		b.WriteString(encode.KittyDelete(id)) // never inside tmux
 	}
 	if m.art.Tmux() {
 		return graphics.Passthrough(b.String())
