@@ -135,16 +135,16 @@ type Model struct {
 	left     time.Duration // until the slideshow turns the page
 	tickID   int
 
-	art       *graphics.Art   // nil when pictures are off for good
-	picOn     bool            // pictures shown (the toggle key)
-	picWhyNot string          // why there are no pictures, said by the toggle key
-	picAuto   bool            // waiting to hear what the terminal can draw
-	kittyAsk  bool            // auto mode asks about kitty graphics
+	art       *graphics.Art // nil when pictures are off for good
+	picOn     bool          // pictures shown (the toggle key)
+	picWhyNot string        // why there are no pictures, said by the toggle key
+	picAuto   bool          // waiting to hear what the terminal can draw
+	kittyAsk  bool          // auto mode asks about kitty graphics
 	// kittyForced: --pictures kitty, waiting to learn which kitty.
 	kittyForced bool
 	// windowPixels reads the tty's size in pixels (Options.WindowPixels).
 	windowPixels func() (cols, rows, xpx, ypx int)
-	answers   terminalAnswers // what the terminal said (pictures_detect.go)
+	answers      terminalAnswers // what the terminal said (pictures_detect.go)
 	// Pictures in real pixels: the layer that draws them after each frame,
 	// those the frame shows, and its generation (pictures_place.go).
 	screen     *graphics.Layer
