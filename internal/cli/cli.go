@@ -49,6 +49,9 @@ func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	if err != nil {
 		return err
 	}
+	if err := applySettings(&cfg, os.Getenv, stderr); err != nil {
+		return err
+	}
 	stdinTTY := term.IsTerminal(stdin.Fd())
 	if cfg.path == "" && !stdinTTY {
 		// A pipe with no file named is standard input, as "-" names it;
@@ -86,7 +89,10 @@ func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	id := newStoryID(cfg, ld.Name, ld.Data)
 	if cfg.debug {
 		release()
-		return debugListing(stdout, ld.Story, ld.Name, lookupResume(cfg, store, id, ld.Story).Why)
+		if err := debugListing(stdout, ld.Story, ld.Name, lookupResume(cfg, store, id, ld.Story).Why); err != nil {
+			return err
+		}
+		return debugSettings(stdout, cfg.settings)
 	}
 	return readInTerminal(cfg, ld, terminal{stdin, stdout, stdinTTY}, store, id, release)
 }
