@@ -5,8 +5,8 @@ import (
 	"io"
 
 	"github.com/reeltui/reel/internal/settings"
-	"github.com/reeltui/reel/ui/page"
 	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // applySettings decides the settings the settings file may hold
