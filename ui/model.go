@@ -59,6 +59,10 @@ type Options struct {
 	// terminal (xterm refuses CSI 16 t by default). The command layer
 	// gives the tty it was given, a served story its session's.
 	WindowPixels func() (cols, rows, xpx, ypx int)
+	// FoldPlaceholders starts with pictures turned off, the photos the
+	// text left out folded with them: the reader asked (--pictures off),
+	// where pictures the terminal cannot draw leave them.
+	FoldPlaceholders bool
 	// NoSteps shows every page whole, ignoring its reveal steps.
 	NoSteps bool
 	// Notes opens the speaker notes pane.
@@ -185,6 +189,7 @@ func New(s *story.Story, opt Options) Model {
 	}
 	m.setTheme(theme)
 	m.picWhyNot = opt.NoPictures
+	m.picOn = !opt.FoldPlaceholders
 	if opt.Loader != nil && opt.Pictures != graphics.PicturesOff && theme != page.ThemeNoTTY {
 		mode := opt.Pictures
 		if mode == graphics.PicturesITerm && opt.Tmux {

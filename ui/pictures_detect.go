@@ -177,7 +177,10 @@ func CellFromWindow(cols, rows, xpx, ypx int) (image.Point, bool) {
 		return image.Point{}, false
 	}
 	c := image.Point{X: xpx / cols, Y: ypx / rows}
-	return c, c.X >= 2 && c.Y >= 2
+	if c.X < 2 || c.Y < 2 {
+		return image.Point{}, false
+	}
+	return c, true
 }
 
 // kittyQuery is the kitty graphics query alone, without the attributes

@@ -211,8 +211,13 @@ func TestPictureToggleKey(t *testing.T) {
 	if !m.keys.Pictures.Enabled() {
 		t.Error("the pictures key is disabled though it acts")
 	}
-	if plain := newTestModel(sample(t), 80, 24); plain.keys.Pictures.Enabled() {
-		t.Error("the pictures key is enabled with no pictures to show")
+	// With nothing to turn, p says so.
+	bare, err := read.Parse([]byte("# Words\n\nNo pictures at all.\n\n---\n\n## One\n\nText.\n"), story.Options{Name: "words.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := frame(runKeys(t, newTestModel(bare, 80, 24), "p")); !strings.Contains(got, "no pictures in this story") {
+		t.Errorf("p in a story without pictures does not say why:\n%s", got)
 	}
 }
 

@@ -100,7 +100,7 @@ func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point) ui.Mo
 	return ui.New(ld.Story, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
 		Pictures: pics, NoPictures: noPics, Loader: pictureLoader(cfg, pics, ld.Base), Tmux: os.Getenv("TMUX") != "",
 		KittyPlaceholders: ui.PlaceholderTerminal(os.Getenv), ITermImages: ui.ITermTerminal(os.Getenv),
-		WindowPixels: windowPixels(tm.stdout), NoSteps: cfg.noSteps, Notes: cfg.notes})
+		WindowPixels: windowPixels(tm.stdout), FoldPlaceholders: cfg.pictures == graphics.PicturesOff, NoSteps: cfg.noSteps, Notes: cfg.notes})
 }
 
 // watchSignals notes the signal that ends the reader. Bubble Tea turns

@@ -61,6 +61,9 @@ type Spec struct {
 	Print bool
 	// Art draws pictures in their panels; nil leaves the panels words.
 	Art Art
+	// FoldPlaceholders leaves out the photos the text left out (the
+	// pictures key, --pictures off).
+	FoldPlaceholders bool
 	// Hidden is how many of the page's reveal steps are not shown yet.
 	Hidden int
 	// Method measures text as the terminal does (see width.go).
@@ -163,6 +166,17 @@ func buildPage(sp Spec) *Page {
 	return p
 }
 
+// withoutPlaceholders is pics without the photos the text left out.
+func withoutPlaceholders(pics []story.Picture) []story.Picture {
+	var out []story.Picture
+	for _, p := range pics {
+		if !p.Placeholder {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // assemblePage sets a page's lines: its heading, its pieces of text each
 // followed by its panels (each at most room rows tall where it draws
 // a picture), and its foot.
@@ -171,8 +185,12 @@ func assemblePage(sp Spec, pieces []bodyPiece, texts [][]string, head, foot []st
 	var lines []string
 	for i, pc := range pieces {
 		lines = appendBlock(lines, texts[i])
-		if len(pc.pictures) > 0 {
-			lines = appendBlock(lines, panels(pc.pictures, sp.Width, maxH, room, st, sp.Method, sp.Art, sp.Print))
+		pics := pc.pictures
+		if sp.FoldPlaceholders {
+			pics = withoutPlaceholders(pics)
+		}
+		if len(pics) > 0 {
+			lines = appendBlock(lines, panels(pics, sp.Width, maxH, room, st, sp.Method, sp.Art, sp.Print))
 		}
 	}
 	out := append([]string(nil), head...)
