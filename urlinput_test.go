@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -126,14 +127,25 @@ func TestURLErrors(t *testing.T) {
 
 // TestURLInterrupt checks that ctrl+c ends a fetch that would hang.
 func TestURLInterrupt(t *testing.T) {
-	srv := webServer(t)
+	// The signal goes once reel is fetching (its request has come), not
+	// after a fixed wait a busy machine may not give it.
+	fetching := make(chan struct{})
+	var once sync.Once
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		w.Write([]byte("<html>"))
+		w.(http.Flusher).Flush()
+		once.Do(func() { close(fetching) })
+		<-r.Context().Done()
+	}))
+	t.Cleanup(srv.Close)
 	cmd := exec.Command(binary, "--print", srv.URL+"/hang")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond)
+	<-fetching
 	start := time.Now()
 	cmd.Process.Signal(os.Interrupt)
 	err := cmd.Wait()
