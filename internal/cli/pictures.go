@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"net/http"
 	"net/url"
 	"path/filepath"
 
@@ -50,10 +52,27 @@ func pictureFetcher(page *url.URL, userAgent string) picture.Fetcher {
 	return func(ctx context.Context, raw string, limit int64) ([]byte, error) {
 		body, err := get(ctx, raw)
 		if err != nil {
-			return nil, &picture.Error{Reason: pictureFetchReason(err)}
+			return nil, &picture.Error{Reason: pictureFetchReason(err), Transient: transientFetch(err)}
 		}
 		return body, nil
 	}
+}
+
+// transientFetch reports whether a download failed in a way another try
+// may not: a server error (5xx, 429), a timeout, a dropped or refused
+// connection. A 4xx, a refused address and a picture too large stay
+// failed for the session.
+func transientFetch(err error) bool {
+	var blocked *fetch.BlockedError
+	var status *fetch.StatusError
+	var large *fetch.TooLargeError
+	switch {
+	case errors.As(err, &blocked), errors.As(err, &large):
+		return false
+	case errors.As(err, &status):
+		return status.Code >= 500 || status.Code == http.StatusTooManyRequests
+	}
+	return true
 }
 
 // pictureFetchReason says in a few words, on one line, why a download

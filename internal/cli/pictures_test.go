@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/reeltui/reel/internal/fetch"
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/ui/graphics"
 )
@@ -116,6 +118,25 @@ func TestPictureDownloadSaysWhatWentWrong(t *testing.T) {
 		_, err := l.Load(context.Background(), src)
 		if got := picture.Reason(err); !strings.Contains(got, want) || strings.ContainsAny(got, "\n\x1b") {
 			t.Errorf("%s: %q, want it to say %q in one line", src, got, want)
+		}
+	}
+}
+
+func TestTransientFetch(t *testing.T) {
+	tests := []struct {
+		err  error
+		want bool
+	}{
+		{&fetch.StatusError{Code: 503, Status: "503 Service Unavailable"}, true},
+		{&fetch.StatusError{Code: 429, Status: "429 Too Many Requests"}, true},
+		{&fetch.StatusError{Code: 404, Status: "404 Not Found"}, false},
+		{&fetch.BlockedError{}, false},
+		{context.DeadlineExceeded, true},
+		{errors.New("connection reset by peer"), true},
+	}
+	for _, tt := range tests {
+		if got := transientFetch(tt.err); got != tt.want {
+			t.Errorf("transientFetch(%v) = %v, want %v", tt.err, got, tt.want)
 		}
 	}
 }
