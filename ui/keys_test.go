@@ -298,7 +298,7 @@ func TestPictureKeyInATextGallery(t *testing.T) {
 	loader := picture.NewLoader(picture.Origin{Dir: "../testdata"}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
 	for _, opt := range []Options{
 		{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: loader},
-		{Theme: page.ThemeDark, Pictures: graphics.PicturesOff, NoPictures: "pictures need colour: NO_COLOR is set"},
+		{Theme: page.ThemeDark, Pictures: graphics.PicturesOff, NoPictures: "half blocks need colour: NO_COLOR is set"},
 	} {
 		m := send(testModel(sample(t), opt), tea.WindowSizeMsg{Width: 100, Height: 30})
 		m = runKeys(t, m, "right")

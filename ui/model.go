@@ -63,6 +63,9 @@ type Options struct {
 	// text left out folded with them: the reader asked (--pictures off),
 	// where pictures the terminal cannot draw leave them.
 	FoldPlaceholders bool
+	// NoHalfBlocks draws pictures only in real pixels (NO_COLOR: they are
+	// content, not colour); half blocks stay off.
+	NoHalfBlocks bool
 	// NoSteps shows every page whole, ignoring its reveal steps.
 	NoSteps bool
 	// Notes opens the speaker notes pane.
@@ -201,6 +204,9 @@ func New(s *story.Story, opt Options) Model {
 		// terminal has answered: placeholders until then.
 		m.kittyForced = mode == graphics.PicturesKitty
 		m.art = graphics.NewArt(opt.Loader, mode, opt.Tmux)
+		if opt.NoHalfBlocks {
+			m.art.DrawNoBlocks()
+		}
 		m.kittyAsk = opt.KittyPlaceholders
 		m.answers = terminalAnswers{itermEnv: opt.ITermImages, tmux: opt.Tmux}
 		m.windowPixels = opt.WindowPixels

@@ -90,17 +90,20 @@ func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point) ui.Mo
 		hint = ui.TooFarNote(n)
 	}
 	w, h, _ := term.GetSize(tm.stdout.Fd())
-	pics, noPics := cfg.pictures, ""
+	pics, noPics, noBlocks := cfg.pictures, "", false
 	switch {
+	case os.Getenv("NO_COLOR") != "" && (pics == graphics.PicturesBlocks || pics == graphics.PicturesOff):
+		pics, noPics = graphics.PicturesOff, "half blocks need colour: NO_COLOR is set"
 	case os.Getenv("NO_COLOR") != "":
-		pics, noPics = graphics.PicturesOff, "pictures need colour: NO_COLOR is set"
+		// Pictures in real pixels are content, not colour: they stay.
+		noBlocks = true
 	case !ui.ColourTerminal(tm.stdout):
 		pics, noPics = graphics.PicturesOff, "pictures need colour: this terminal has none"
 	}
 	return ui.New(ld.Story, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
 		Pictures: pics, NoPictures: noPics, Loader: pictureLoader(cfg, pics, ld.Base), Tmux: os.Getenv("TMUX") != "",
 		KittyPlaceholders: ui.PlaceholderTerminal(os.Getenv), ITermImages: ui.ITermTerminal(os.Getenv),
-		WindowPixels: windowPixels(tm.stdout), FoldPlaceholders: cfg.pictures == graphics.PicturesOff, NoSteps: cfg.noSteps, Notes: cfg.notes})
+		WindowPixels: windowPixels(tm.stdout), FoldPlaceholders: cfg.pictures == graphics.PicturesOff, NoHalfBlocks: noBlocks, NoSteps: cfg.noSteps, Notes: cfg.notes})
 }
 
 // watchSignals notes the signal that ends the reader. Bubble Tea turns

@@ -122,6 +122,8 @@ type terminalCase struct {
 	tmux, passthrough bool
 	// reelArgs are flags for reel (auto mode without them).
 	reelArgs []string
+	// env is added to the terminal's environment.
+	env []string
 }
 
 var terminalCases = []terminalCase{
@@ -132,6 +134,10 @@ var terminalCases = []terminalCase{
 	// Without sixel: half blocks, in the colours TERM promises.
 	{name: "xterm-16-colours", args: []string{"-tn", "xterm"}, want: HalfBlocks, maxColours: 16},
 	{name: "xterm-256color", args: []string{"-tn", "xterm-256color"}, want: HalfBlocks},
+	// NO_COLOR: pictures in real pixels are content and stay; half
+	// blocks are colour and go (the second page's plain picture is the
+	// sign reel has drawn: it has none either).
+	{name: "xterm-vt340-no-color", args: []string{"-ti", "vt340"}, env: []string{"NO_COLOR=1"}, want: RealPixels},
 	// kitty 0.26 (Debian 12, Ubuntu 22.04) has no Unicode placeholders.
 	{name: "kitty", kitty: true, want: RealPixels, pageTurn: true},
 	// tmux as people have it: passthrough off, its default. Nothing
@@ -179,11 +185,11 @@ func (h *harness) run(t *testing.T, tc terminalCase) {
 	if tc.kitty {
 		argv = append([]string{"kitty", "--config", "NONE", "-o", "remember_window_size=no",
 			"-o", "initial_window_width=800", "-o", "initial_window_height=500"}, reel...)
-		env = h.display.Env(h.home, "LIBGL_ALWAYS_SOFTWARE=1")
+		env = h.display.Env(h.home, append(tc.env, "LIBGL_ALWAYS_SOFTWARE=1")...)
 	} else {
 		argv = append([]string{"xterm", "-geometry", "100x30+0+0"}, tc.args...)
 		argv = append(append(argv, "-e"), reel...)
-		env = h.display.Env(h.home)
+		env = h.display.Env(h.home, tc.env...)
 	}
 	var log bytes.Buffer
 	cmd, err := h.display.Start(env, &log, argv...)

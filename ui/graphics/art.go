@@ -102,6 +102,9 @@ type Art struct {
 	// tmux is set inside tmux: kitty's sequences pass through it to the
 	// terminal outside.
 	tmux bool
+	// noBlocks: half blocks are not pictures here (NO_COLOR): only real
+	// pixels are drawn, which are content, not colour.
+	noBlocks bool
 	// Real pixels (iTerm2, sixel): the size of a cell in pixels, once the
 	// terminal has said (zero until then), and the pictures encoded.
 	cell   image.Point
@@ -129,6 +132,14 @@ func NewArt(l *picture.Loader, mode PictureMode, tmux bool) *Art {
 		mode = PicturesBlocks
 	}
 	return &Art{loader: l, tmux: tmux, mode: mode, profile: colorprofile.TrueColor, lines: map[Key][]string{}, ids: map[Key]int{}, wanted: map[Key]bool{}, sending: map[Key]bool{}, pixels: newEncodedPictures()}
+}
+
+// DrawNoBlocks keeps half blocks out of the panels (NO_COLOR): a
+// picture is drawn only where the terminal draws real pixels.
+func (a *Art) DrawNoBlocks() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.noBlocks = true
 }
 
 // UseMode switches how pictures are drawn, once the terminal has said
@@ -225,6 +236,9 @@ func (a *Art) panelArt(p story.Picture, iw, maxRows int) (lines []string, note s
 // then); otherwise half blocks, drawn now and kept, the first line marked
 // where real pixels go over them (asked for until encoded).
 func (a *Art) drawn(k Key, img *image.RGBA) []string {
+	if k.Mode == PicturesBlocks && a.noBlocks {
+		return nil
+	}
 	realPixels := k.Mode.RealPixels()
 	a.mu.Lock()
 	lines, ok := a.lines[k]
