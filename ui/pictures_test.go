@@ -754,3 +754,22 @@ func TestHalfBlockPicturesKeptNoLargerThanNeeded(t *testing.T) {
 		t.Errorf("a picture drawn %d columns wide from %d pixels", drawn, w)
 	}
 }
+
+// TestNoHalfBlocksUnderNoColour: with NO_COLOR the command layer asks for
+// no half blocks; the panels keep their words, and real pixels are still
+// drawn where the terminal has them.
+func TestNoHalfBlocksUnderNoColour(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
+	m := pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l, NoHalfBlocks: true}, 100, 34)
+	m = turnTo(t, m, "right")
+	if view := m.View().Content; strings.Contains(view, "▀") || !strings.Contains(ansi.Strip(view), "img/") {
+		t.Errorf("half blocks drawn under NO_COLOR, or the panel lost its words:\n%s", ansi.Strip(view))
+	}
+	l2 := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 640, 640, 0)
+	m = pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: graphics.PicturesSixel, Loader: l2, NoHalfBlocks: true}, 100, 34)
+	m = send(m, uv.CellSizeEvent{Width: 9, Height: 18})
+	m = turnTo(t, m, "right")
+	if m.art.DrawMode() != graphics.PicturesSixel || len(m.placements()) == 0 {
+		t.Errorf("no sixel picture placed under NO_COLOR (mode %d)", m.art.DrawMode())
+	}
+}
