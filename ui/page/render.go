@@ -151,6 +151,9 @@ func buildPage(sp Spec) *Page {
 	}
 	maxH := sp.Height / 3
 	room := pictureRoom(sp, pieces, texts, len(head), len(foot))
+	if sp.Hidden > 0 && sp.Index > 0 && sp.Art != nil {
+		room = lastStepRoom(sp, len(head), deadline, format)
+	}
 	p.Plain = plain
 	p.Lines = assemblePage(sp, pieces, texts, head, foot, plain, maxH, room)
 	// The room left for pictures is reckoned before they are drawn: if the
@@ -164,6 +167,24 @@ func buildPage(sp Spec) *Page {
 		p.Foot = len(foot) + 1
 	}
 	return p
+}
+
+// lastStepRoom is the room pictures have on the last reveal step of the
+// page sp shows: a picture keeps that size through the steps, so the
+// slide does not jump as its text comes in during a talk (it shrank from
+// 19 rows to 17, and narrower).
+func lastStepRoom(sp Spec, head int, deadline time.Duration, format func(string, int, Theme) string) int {
+	sec := sp.Story.Section(sp.Index - 1)
+	pieces := placePictures(sec, len(sec.Body))
+	texts := make([][]string, len(pieces))
+	for i, pc := range pieces {
+		texts[i], _ = markdownLines(pc.text, sp.Width, sp.Theme, deadline, format, sp.Method)
+	}
+	foot := 0
+	if sp.Index == sp.Story.Len() {
+		foot = len(endLines(sp.Width, *sp.Styles, sp.Print, sp.Method))
+	}
+	return pictureRoom(sp, pieces, texts, head, foot)
 }
 
 // withoutPlaceholders is pics without the photos the text left out.
