@@ -199,8 +199,9 @@ func chafaBlocks(path string, cols, rows int, depth, dither string) ([]string, e
 }
 
 // TestHalfBlockQuality measures reel's half blocks against chafa's on
-// the photographs of testdata/photos, at 80 columns, and prints the
-// table. It runs where chafa is installed and REEL_QUALITY=1.
+// the photographs of testdata/photos, at 80 columns, prints the table,
+// and fails where reel's mean is below chafa's better mode at a depth. It
+// runs where chafa is installed and REEL_QUALITY=1 (.ci/run sets it).
 func TestHalfBlockQuality(t *testing.T) {
 	if os.Getenv("REEL_QUALITY") != "1" {
 		t.Skip("set REEL_QUALITY=1 (and install chafa) to measure half blocks against chafa")
@@ -254,8 +255,12 @@ func TestHalfBlockQuality(t *testing.T) {
 	}
 	fmt.Fprintf(&table, "%-22s", "mean")
 	n := float64(len(paths))
-	for i := range qualityDepths {
+	for i, d := range qualityDepths {
 		fmt.Fprintf(&table, " | %6.2f / %6.2f / %6.2f   ", sum[i].reel/n, sum[i].chafaNone/n, sum[i].chafaDiff/n)
+		// The goal: at least chafa's best, at every depth.
+		if best := max(sum[i].chafaNone, sum[i].chafaDiff) / n; sum[i].reel/n < best {
+			t.Errorf("%s: reel %.2f dB, chafa's best %.2f dB", d.name, sum[i].reel/n, best)
+		}
 	}
 	t.Log("\n" + table.String())
 }
