@@ -149,6 +149,9 @@ type Model struct {
 	kittyAsk  bool          // auto mode asks about kitty graphics
 	// kittyForced: --pictures kitty, waiting to learn which kitty.
 	kittyForced bool
+	// pageLoads are the picture loads of each page, to cancel once the
+	// reader has passed it (pictures.go).
+	pageLoads map[int]pageLoad
 	// windowPixels reads the tty's size in pixels (Options.WindowPixels).
 	windowPixels func() (cols, rows, xpx, ypx int)
 	answers      terminalAnswers // what the terminal said (pictures_detect.go)

@@ -46,12 +46,46 @@ func (m *Model) loadPictures(i int) []tea.Cmd {
 			continue
 		}
 		m.picPending[src] = true
+		ctx := m.pageLoadContext(i)
 		cmds = append(cmds, func() tea.Msg {
-			_, _ = l.Load(context.Background(), src)
+			_, _ = l.Load(ctx, src)
 			return pictureMsg{src: src}
 		})
 	}
 	return cmds
+}
+
+// pageLoadContext is the context of page i's picture loads: cancelled
+// once the reader has moved on past its neighbours.
+func (m *Model) pageLoadContext(i int) context.Context {
+	if m.pageLoads == nil {
+		m.pageLoads = map[int]pageLoad{}
+	}
+	pl, ok := m.pageLoads[i]
+	if !ok {
+		pl.ctx, pl.cancel = context.WithCancel(context.Background())
+		m.pageLoads[i] = pl
+	}
+	return pl.ctx
+}
+
+// cancelPassedLoads cancels the picture loads of the pages neither page
+// nor beside it: a reader who has moved on does not wait behind their
+// downloads (four slots, up to 15 s each). A picture cancelled is loaded
+// again when its page comes back.
+func (m *Model) cancelPassedLoads(page int) {
+	for i, pl := range m.pageLoads {
+		if i < page-1 || i > page+1 {
+			pl.cancel()
+			delete(m.pageLoads, i)
+		}
+	}
+}
+
+// pageLoad is one page's picture loads, to cancel together.
+type pageLoad struct {
+	ctx    context.Context
+	cancel context.CancelFunc
 }
 
 // pictureDelay is how long a page is shown before its pictures (and its
@@ -111,6 +145,7 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 		if msg.page != m.pos.page || !m.picturesOn() {
 			return m, nil, true
 		}
+		m.cancelPassedLoads(m.pos.page)
 		var cmds []tea.Cmd
 		for _, i := range []int{m.pos.page, m.pos.page + 1, m.pos.page - 1} {
 			cmds = append(cmds, m.loadPictures(i)...)
