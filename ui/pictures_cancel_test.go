@@ -60,6 +60,7 @@ func TestPassedPagesLoadsAreCancelled(t *testing.T) {
 	if !got["a.png"] || !got["b.png"] {
 		t.Errorf("cancelled %v, want a.png and b.png (pages 1 and 2)", got)
 	}
+	m.cancelPassedLoads(-10) // the rest: no download left hanging
 }
 
 // runAll runs the commands of cmd, batches unpacked, each on a goroutine
