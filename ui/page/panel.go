@@ -381,10 +381,8 @@ func narrowPanel(p story.Picture, w int, st Styles, wm ansi.Method) []string {
 // callers wrap their content first.
 func FramePanel(inner []string, w int, frame lipgloss.Style, wm ansi.Method) []string {
 	b := frame.GetBorderStyle()
-	edge := lipgloss.NewStyle()
-	if c := frame.GetBorderTopForeground(); c != nil {
-		edge = edge.Foreground(c)
-	}
+	// NoColor where the frame has none: no colour is set.
+	edge := lipgloss.NewStyle().Foreground(frame.GetBorderTopForeground())
 	padL, padR := frame.GetPaddingLeft(), frame.GetPaddingRight()
 	iw := max(w-2-padL-padR, 0)
 	line := func(left, fill, right string) string {

@@ -1,7 +1,6 @@
 package page
 
 import (
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -34,29 +33,6 @@ func TestSafeANSI(t *testing.T) {
 		})
 	}
 }
-
-// allowedEscapes matches the escape sequences reel may send: SGR, and OSC
-// 8 hyperlinks to web or mail addresses (or closing one).
-var allowedEscapes = regexp.MustCompile(`\x1b\[[0-9;:]*m|\x1b\]8;[^;\x07\x1b]*;(?:(?:https?|mailto):[^\x07\x1b]*)?(?:\x1b\\|\x07)`)
-
-// checkOnlySafe fails if s holds a control character or an escape
-// sequence other than those reel allows.
-func checkOnlySafe(t *testing.T, what, s string) {
-	t.Helper()
-	rest := allowedEscapes.ReplaceAllString(s, "")
-	for _, r := range rest {
-		if (r < 0x20 && r != '\n' && r != '\t') || (r >= 0x7f && r <= 0x9f) {
-			t.Fatalf("%s lets %U through: %q", what, r, rest)
-		}
-	}
-}
-
-const hostile = "---\ntitle: \"Evil \\e]0;pwned\\a title \\e]52;c;ZXZpbA==\\a\"\n---\n\n" +
-	"# Slide \x1b[31mone\x1b[0m\n\n" +
-	"Text with \x1b]52;c;ZXZpbA==\x07 clipboard, \x1bP+q\x1b\\ dcs, \u009b2J c1, bell\x07 and &#27;[2J refs &#x9b;.\n\n" +
-	"[a link](file:///etc/passwd) and [web](https://example.com) and <javascript:alert(1)>\n\n" +
-	"![alt \x1b]0;t\x07 text](x.png \"cap\x1b[5m\")\n\n" +
-	"```\ncode \x1b[2J\n```\n"
 
 func TestTameMarkdown(t *testing.T) {
 	deep := strings.Repeat("> ", 80) + "deep"
