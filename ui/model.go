@@ -225,33 +225,7 @@ func New(s *story.Story, opt Options) Model {
 	m.picWhyNot = opt.NoPictures
 	m.picOn = !opt.FoldPlaceholders
 	if opt.Loader != nil && opt.Pictures != graphics.PicturesOff && theme != page.ThemeNoTTY {
-		mode := opt.Pictures
-		if mode == graphics.PicturesITerm && opt.Tmux {
-			mode = graphics.PicturesBlocks
-			m.hint = "no iTerm2 pictures in tmux: half blocks"
-		}
-		// Which kitty (placeholders, or pictures placed at their cells)
-		// and, inside tmux, whether it passes them, is known once the
-		// terminal has answered: placeholders until then.
-		m.kittyForced = mode == graphics.PicturesKitty
-		m.art = graphics.NewArt(opt.Loader, mode, opt.Tmux)
-		if opt.NoHalfBlocks {
-			m.art.DrawNoBlocks()
-		}
-		m.kittyAsk = opt.KittyPlaceholders
-		m.answers = terminalAnswers{itermEnv: opt.ITermImages, tmux: opt.Tmux}
-		m.windowPixels = opt.WindowPixels
-		m.cellFromWindow()
-		if opt.Pictures == graphics.PicturesAuto || opt.Pictures == graphics.PicturesKitty || mode.RealPixels() {
-			m.screen = &graphics.Layer{}
-			m.placeDelay = placeDelay
-		}
-		m.picOn = true
-		m.picAuto = opt.Pictures == graphics.PicturesAuto
-		m.picPending = map[string]bool{}
-		m.picLoads = map[int]func(){}
-		m.picVer = map[string]int{}
-		m.picDelay = pictureDelay
+		m.startPictures(opt)
 	}
 	if opt.Start > 0 {
 		m.pos = jump(opt.Start, m.pages())
@@ -271,6 +245,37 @@ func New(s *story.Story, opt Options) Model {
 		clear(m.picPending) // and the pictures loaded: Init asks again
 	}
 	return m
+}
+
+// startPictures sets up the picture layer for the mode opt asks for.
+func (m *Model) startPictures(opt Options) {
+	mode := opt.Pictures
+	if mode == graphics.PicturesITerm && opt.Tmux {
+		mode = graphics.PicturesBlocks
+		m.hint = "no iTerm2 pictures in tmux: half blocks"
+	}
+	// Which kitty (placeholders, or pictures placed at their cells)
+	// and, inside tmux, whether it passes them, is known once the
+	// terminal has answered: placeholders until then.
+	m.kittyForced = mode == graphics.PicturesKitty
+	m.art = graphics.NewArt(opt.Loader, mode, opt.Tmux)
+	if opt.NoHalfBlocks {
+		m.art.DrawNoBlocks()
+	}
+	m.kittyAsk = opt.KittyPlaceholders
+	m.answers = terminalAnswers{itermEnv: opt.ITermImages, tmux: opt.Tmux}
+	m.windowPixels = opt.WindowPixels
+	m.cellFromWindow()
+	if opt.Pictures == graphics.PicturesAuto || opt.Pictures == graphics.PicturesKitty || mode.RealPixels() {
+		m.screen = &graphics.Layer{}
+		m.placeDelay = placeDelay
+	}
+	m.picOn = true
+	m.picAuto = opt.Pictures == graphics.PicturesAuto
+	m.picPending = map[string]bool{}
+	m.picLoads = map[int]func(){}
+	m.picVer = map[string]int{}
+	m.picDelay = pictureDelay
 }
 
 func clampDuration(d time.Duration) time.Duration {

@@ -149,10 +149,7 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 	if cfg.pictures, ok = graphics.ParsePictureMode(*pictures); !ok {
 		return cfg, usageError{fmt.Sprintf("unknown picture mode %q (want auto, blocks, kitty, iterm, sixel or off)", *pictures)}
 	}
-	cfg.picturesFlag = settings.Flag{Value: *pictures, Set: fset.Changed("pictures")}
-	cfg.styleFlag = settings.Flag{Value: *style, Set: fset.Changed("style")}
-	cfg.mouseFlag = settings.Flag{Value: strconv.FormatBool(cfg.mouse), Set: fset.Changed("mouse")}
-	cfg.widthFlag = settings.Flag{Value: strconv.Itoa(cfg.width), Set: fset.Changed("width")}
+	cfg.settingFlags(fset, *pictures, *style)
 	if *play != "" {
 		if cfg.play, err = parseDuration(*play); err != nil {
 			return cfg, usageError{err.Error()}
@@ -172,6 +169,15 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 	}
 	cfg.maxSize = *maxSize << 20
 	return cfg, checkFlagPairs(cfg, fset)
+}
+
+// settingFlags keeps what the command line said of the settings the
+// settings file may also hold, for applySettings to weigh against it.
+func (cfg *config) settingFlags(fset *pflag.FlagSet, pictures, style string) {
+	cfg.picturesFlag = settings.Flag{Value: pictures, Set: fset.Changed("pictures")}
+	cfg.styleFlag = settings.Flag{Value: style, Set: fset.Changed("style")}
+	cfg.mouseFlag = settings.Flag{Value: strconv.FormatBool(cfg.mouse), Set: fset.Changed("mouse")}
+	cfg.widthFlag = settings.Flag{Value: strconv.Itoa(cfg.width), Set: fset.Changed("width")}
 }
 
 // minWidth is the narrowest --width: below it no panel, heading or table
