@@ -406,7 +406,7 @@ func TestInteractive(t *testing.T) {
 	tm.waitFor("Plans for new year")
 	tm.send(right)
 	tm.waitFor("A surreal scene")
-	if s := tm.screen(); !strings.Contains(s, "2 / 5") || !strings.Contains(s, "photo not included in the text") {
+	if s := tm.screen(); !strings.Contains(s, "2 / 5") || !strings.Contains(s, "photo not in the text") {
 		t.Errorf("page 2 lacks its position or its panel:\n%s", s)
 	}
 	tm.send("q")

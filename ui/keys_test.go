@@ -290,24 +290,30 @@ func TestHelpFitsEveryWindow(t *testing.T) {
 	}
 }
 
-// TestNoPictureKeyInATextGallery: a plain-text gallery has no pictures,
-// only panels for the photos its text left out, so p can show nothing:
-// the help does not offer it and it does nothing, with a loader or with
-// pictures refused (NO_COLOR). A deck keeps it.
-func TestNoPictureKeyInATextGallery(t *testing.T) {
+// TestPictureKeyInATextGallery: a plain-text gallery has no pictures,
+// only the photos its text left out; p folds them and brings them back,
+// with a loader or with pictures refused (NO_COLOR), and the help offers
+// it. A deck keeps it.
+func TestPictureKeyInATextGallery(t *testing.T) {
 	loader := picture.NewLoader(picture.Origin{Dir: "../testdata"}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
 	for _, opt := range []Options{
 		{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: loader},
-		{Theme: page.ThemeDark, Pictures: graphics.PicturesOff, NoPictures: "pictures need colour: NO_COLOR is set"},
+		{Theme: page.ThemeDark, Pictures: graphics.PicturesOff, NoPictures: "half blocks need colour: NO_COLOR is set"},
 	} {
 		m := send(testModel(sample(t), opt), tea.WindowSizeMsg{Width: 100, Height: 30})
 		m = runKeys(t, m, "right")
-		if help := frame(runKeys(t, m, "?")); strings.Contains(help, "pictures on/off") {
-			t.Errorf("the help of a text gallery offers p:\n%s", help)
+		if help := frame(runKeys(t, m, "?")); !strings.Contains(help, "pictures on/off") {
+			t.Errorf("the help of a text gallery lacks p:\n%s", help)
 		}
-		before := frame(m)
-		if after := frame(runKeys(t, m, "p")); after != before {
-			t.Errorf("p changed a text gallery's page:\n%s", after)
+		if !strings.Contains(frame(m), "photo not in the text") {
+			t.Fatalf("no placeholder to fold:\n%s", frame(m))
+		}
+		folded := runKeys(t, m, "p")
+		if strings.Contains(frame(folded), "photo not in the text") {
+			t.Errorf("p left the placeholder:\n%s", frame(folded))
+		}
+		if back := frame(runKeys(t, folded, "p")); !strings.Contains(back, "photo not in the text") {
+			t.Errorf("p again did not bring it back:\n%s", back)
 		}
 	}
 	m := send(testModel(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: loader}), tea.WindowSizeMsg{Width: 100, Height: 30})

@@ -53,6 +53,19 @@ type Options struct {
 	// ITermImages says the environment names a terminal that draws iTerm2
 	// inline images (iTerm2, WezTerm): auto mode uses them.
 	ITermImages bool
+	// WindowPixels, when set, returns the terminal's size in cells and
+	// in pixels, as its tty says (TIOCGWINSZ; zeros where it does not):
+	// the size of a cell, which real pixels need, without asking the
+	// terminal (xterm refuses CSI 16 t by default). The command layer
+	// gives the tty it was given, a served story its session's.
+	WindowPixels func() (cols, rows, xpx, ypx int)
+	// FoldPlaceholders starts with pictures turned off, the photos the
+	// text left out folded with them: the reader asked (--pictures off),
+	// where pictures the terminal cannot draw leave them.
+	FoldPlaceholders bool
+	// NoHalfBlocks draws pictures only in real pixels (NO_COLOR: they are
+	// content, not colour); half blocks stay off.
+	NoHalfBlocks bool
 	// NoSteps shows every page whole, ignoring its reveal steps.
 	NoSteps bool
 	// Notes opens the speaker notes pane.
@@ -152,12 +165,16 @@ type Model struct {
 	left     time.Duration // until the slideshow turns the page
 	tickID   int
 
-	art       *graphics.Art   // nil when pictures are off for good
-	picOn     bool            // pictures shown (the toggle key)
-	picWhyNot string          // why there are no pictures, said by the toggle key
-	picAuto   bool            // waiting to hear what the terminal can draw
-	kittyAsk  bool            // auto mode asks about kitty graphics
-	answers   terminalAnswers // what the terminal said (pictures_detect.go)
+	art       *graphics.Art // nil when pictures are off for good
+	picOn     bool          // pictures shown (the toggle key)
+	picWhyNot string        // why there are no pictures, said by the toggle key
+	picAuto   bool          // waiting to hear what the terminal can draw
+	kittyAsk  bool          // auto mode asks about kitty graphics
+	// kittyForced: --pictures kitty, waiting to learn which kitty.
+	kittyForced bool
+	// windowPixels reads the tty's size in pixels (Options.WindowPixels).
+	windowPixels func() (cols, rows, xpx, ypx int)
+	answers      terminalAnswers // what the terminal said (pictures_detect.go)
 	// Pictures in real pixels: the layer that draws them after each frame,
 	// those the frame shows, and its generation (pictures_place.go).
 	screen     *graphics.Layer
@@ -209,25 +226,9 @@ func New(s *story.Story, opt Options) Model {
 	m.notesView, m.now = opt.NotesView, time.Now
 	m.notesOpen = m.notesOpen && !m.follower() // notes are the presenter's alone
 	m.picWhyNot = opt.NoPictures
+	m.picOn = !opt.FoldPlaceholders
 	if opt.Loader != nil && opt.Pictures != graphics.PicturesOff && theme != page.ThemeNoTTY {
-		mode := opt.Pictures
-		if mode == graphics.PicturesITerm && opt.Tmux {
-			mode = graphics.PicturesBlocks
-			m.hint = "no iTerm2 pictures in tmux: half blocks"
-		}
-		m.art = graphics.NewArt(opt.Loader, mode, opt.Tmux)
-		m.kittyAsk = opt.KittyPlaceholders
-		m.answers = terminalAnswers{itermEnv: opt.ITermImages, tmux: opt.Tmux}
-		if mode == graphics.PicturesAuto || mode == graphics.PicturesITerm || mode == graphics.PicturesSixel {
-			m.screen = &graphics.Layer{}
-			m.placeDelay = placeDelay
-		}
-		m.picOn = true
-		m.picAuto = opt.Pictures == graphics.PicturesAuto
-		m.picPending = map[string]bool{}
-		m.picLoads = map[int]func(){}
-		m.picVer = map[string]int{}
-		m.picDelay = pictureDelay
+		m.startPictures(opt)
 	}
 	if opt.Start > 0 {
 		m.pos = jump(opt.Start, m.pages())
@@ -247,6 +248,37 @@ func New(s *story.Story, opt Options) Model {
 		clear(m.picPending) // and the pictures loaded: Init asks again
 	}
 	return m
+}
+
+// startPictures sets up the picture layer for the mode opt asks for.
+func (m *Model) startPictures(opt Options) {
+	mode := opt.Pictures
+	if mode == graphics.PicturesITerm && opt.Tmux {
+		mode = graphics.PicturesBlocks
+		m.hint = "no iTerm2 pictures in tmux: half blocks"
+	}
+	// Which kitty (placeholders, or pictures placed at their cells)
+	// and, inside tmux, whether it passes them, is known once the
+	// terminal has answered: placeholders until then.
+	m.kittyForced = mode == graphics.PicturesKitty
+	m.art = graphics.NewArt(opt.Loader, mode, opt.Tmux)
+	if opt.NoHalfBlocks {
+		m.art.DrawNoBlocks()
+	}
+	m.kittyAsk = opt.KittyPlaceholders
+	m.answers = terminalAnswers{itermEnv: opt.ITermImages, tmux: opt.Tmux}
+	m.windowPixels = opt.WindowPixels
+	m.cellFromWindow()
+	if opt.Pictures == graphics.PicturesAuto || opt.Pictures == graphics.PicturesKitty || mode.RealPixels() {
+		m.screen = &graphics.Layer{}
+		m.placeDelay = placeDelay
+	}
+	m.picOn = true
+	m.picAuto = opt.Pictures == graphics.PicturesAuto
+	m.picPending = map[string]bool{}
+	m.picLoads = map[int]func(){}
+	m.picVer = map[string]int{}
+	m.picDelay = pictureDelay
 }
 
 func clampDuration(d time.Duration) time.Duration {
@@ -339,6 +371,10 @@ func (m Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 		if _, ok := msg.(tea.WindowSizeMsg); ok && next.realPixels() {
 			// A new size may be a new font size: ask the cells' again.
 			cmd = tea.Batch(cmd, tea.Raw(requestCellSize))
+			if next.cellFromWindow() {
+				next.picGen++
+				cmd = tea.Batch(cmd, next.show())
+			}
 		}
 	}
 	return next, cmd

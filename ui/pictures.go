@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"context"
 	"image"
 	"io"
@@ -9,7 +8,6 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
-	uv "github.com/charmbracelet/ultraviolet"
 
 	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/ui/graphics"
@@ -174,17 +172,6 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 			return m, m.show(), true
 		}
 		return m, nil, true
-	case uv.KittyGraphicsEvent:
-		// The terminal answered the query: it has kitty graphics.
-		if m.picAuto && msg.Options.ID == encode.KittyQueryID {
-			m.picAuto = false
-			if m.art != nil && bytes.HasPrefix(msg.Payload, []byte("OK")) {
-				m.art.UseMode(graphics.PicturesKitty)
-				m.picGen++
-				return m, m.show(), true
-			}
-		}
-		return m, nil, true
 	case kittyMsg:
 		m.art.Placed(msg.key, msg.id)
 		m.picVer[msg.key.Src]++
@@ -205,8 +192,11 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 
 // togglePictures turns pictures off or on.
 func (m Model) togglePictures() (Model, tea.Cmd) {
-	if m.art == nil { // enabled only to say why
+	if m.art == nil && !m.hasPlaceholders() {
 		m.hint = m.picWhyNot
+		if m.hint == "" {
+			m.hint = "no pictures in this story"
+		}
 		return m, nil
 	}
 	m.picOn = !m.picOn
@@ -214,6 +204,8 @@ func (m Model) togglePictures() (Model, tea.Cmd) {
 	switch {
 	case !m.picOn:
 		m.hint = "pictures off · p turns them on"
+	case m.art == nil && m.picWhyNot != "":
+		m.hint = "photos not in the text shown · " + m.picWhyNot
 	case len(m.pagePictures()) == 0:
 		m.hint = "pictures on · none on this page"
 	default:
@@ -232,6 +224,9 @@ func (m Model) cleanupPictures() string {
 	for _, id := range m.art.SentIDs() {
 		b.WriteString(encode.KittyDelete(id))
 	}
+	for _, id := range m.art.PlacedKittyIDs() {
+		b.WriteString(encode.KittyDelete(id)) // never inside tmux
+	}
 	if m.art.Tmux() {
 		return graphics.Passthrough(b.String())
 	}
@@ -246,6 +241,9 @@ func (m Model) KittyCleanup() string { return m.cleanupPictures() }
 // -1 with pictures off; else the generation, and the versions of the
 // page's own pictures, so that a picture arriving redraws only its pages.
 func (m Model) picturesKey(i int) int {
+	if m.foldPlaceholders() {
+		return -2
+	}
 	if !m.picturesOn() {
 		return -1
 	}
@@ -254,6 +252,24 @@ func (m Model) picturesKey(i int) int {
 		sum += m.picVer[p.Source]
 	}
 	return m.picGen<<20 + sum
+}
+
+// foldPlaceholders reports whether pages leave out the photos their text
+// left out: with pictures turned off (the key, --pictures off), they
+// would be all that is left of them.
+func (m Model) foldPlaceholders() bool { return !m.picOn }
+
+// hasPlaceholders reports whether the story stands any photo its text
+// left out.
+func (m Model) hasPlaceholders() bool {
+	for i := range m.story.Len() {
+		for _, p := range m.story.Section(i).Pictures {
+			if p.Placeholder {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // artIfOn is the art for renders: nil while pictures are off.

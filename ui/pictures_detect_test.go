@@ -36,10 +36,23 @@ func TestChoosePictures(t *testing.T) {
 		{"a class of 4 is not sixel", terminalAnswers{attributes: []int{4}}, graphics.PicturesBlocks},
 		{"no answers", terminalAnswers{}, graphics.PicturesBlocks},
 		{"iTerm2 inside tmux", terminalAnswers{itermEnv: true, tmux: true, version: "tmux 3.3a", attributes: []int{1, 2}}, graphics.PicturesBlocks},
-		{"tmux that draws sixel", terminalAnswers{tmux: true, version: "tmux 3.4", attributes: []int{61, 4, 6, 21, 22}, cellKnown: true}, graphics.PicturesSixel},
+		{"tmux that draws sixel, in a terminal that does", terminalAnswers{tmux: true, version: "tmux 3.4", attributes: []int{61, 4, 6, 21, 22}, cellKnown: true,
+			passthrough: true, outerAttrs: []int{63, 1, 2, 4, 6}}, graphics.PicturesSixel},
+		// A tmux built with sixel says 4 whatever the terminal outside
+		// can do (viu #140, tmux #4104).
+		{"tmux's sixel bit alone", terminalAnswers{tmux: true, version: "tmux 3.4", attributes: []int{61, 4, 6, 21, 22}, cellKnown: true}, graphics.PicturesBlocks},
+		{"tmux's sixel bit, the terminal outside without", terminalAnswers{tmux: true, version: "tmux 3.4", attributes: []int{61, 4}, cellKnown: true,
+			passthrough: true, outerAttrs: []int{64, 1, 2, 6}}, graphics.PicturesBlocks},
+		{"kitty 0.35: placeholders", terminalAnswers{kitty: true, version: "kitty(0.35.2)", attributes: []int{62}}, graphics.PicturesKitty},
+		{"kitty 0.26: placed at the cells", terminalAnswers{kitty: true, version: "kitty(0.26.5)", attributes: []int{62}}, graphics.PicturesKittyPlace},
+		{"Ghostty: placeholders", terminalAnswers{kitty: true, version: "ghostty 1.1.3", attributes: []int{62, 22}}, graphics.PicturesKitty},
+		{"kitty graphics, no version: placed", terminalAnswers{kitty: true, attributes: []int{62}}, graphics.PicturesKittyPlace},
+		{"kitty 0.35 in tmux, passthrough on", terminalAnswers{tmux: true, passthrough: true, outerKitty: true, outerVersion: "kitty(0.35.2)"}, graphics.PicturesKitty},
+		{"kitty 0.26 in tmux, passthrough on", terminalAnswers{tmux: true, passthrough: true, outerKitty: true, outerVersion: "kitty(0.26.5)"}, graphics.PicturesBlocks},
+		{"kitty in tmux, passthrough off", terminalAnswers{tmux: true, version: "tmux 3.3a", attributes: []int{1, 2}}, graphics.PicturesBlocks},
 	}
 	for _, tt := range tests {
-		if got := choosePictures(tt.a); got != tt.want {
+		if got, _ := choosePictures(tt.a); got != tt.want {
 			t.Errorf("%s: %d, want %d", tt.name, got, tt.want)
 		}
 	}
@@ -183,5 +196,35 @@ func TestAutoModeKeepsHalfBlocksPicturesUntilRealPixels(t *testing.T) {
 				t.Errorf("picture kept %d pixels wide, want %d", w, tt.width)
 			}
 		})
+	}
+}
+func TestPlaceholders(t *testing.T) {
+	for v, want := range map[string]bool{
+		"kitty(0.26.5)": false, "kitty(0.27.1)": false, "kitty(0.28.0)": true, "kitty(0.35.2)": true,
+		"kitty(1.0.0)": true, "ghostty 1.1.3": true, "XTerm(379)": false, "": false, "kitty(x)": false,
+	} {
+		if got := placeholders(v); got != want {
+			t.Errorf("placeholders(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+func TestCellFromWindow(t *testing.T) {
+	tests := []struct {
+		cols, rows, xpx, ypx int
+		want                 image.Point
+		ok                   bool
+	}{
+		{100, 30, 604, 394, image.Pt(6, 13), true}, // xterm, its border counted
+		{88, 25, 792, 500, image.Pt(9, 20), true},  // kitty
+		{100, 29, 600, 377, image.Pt(6, 13), true}, // tmux 3.3a in xterm
+		{80, 24, 0, 0, image.Point{}, false},       // a terminal that leaves them zero
+		{80, 24, 80, 24, image.Point{}, false},     // one that fills in cells
+	}
+	for _, tt := range tests {
+		got, ok := CellFromWindow(tt.cols, tt.rows, tt.xpx, tt.ypx)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("CellFromWindow(%d, %d, %d, %d) = %v, %v; want %v, %v", tt.cols, tt.rows, tt.xpx, tt.ypx, got, ok, tt.want, tt.ok)
+		}
 	}
 }

@@ -110,5 +110,5 @@ func (m Model) publishPictures(msg placeMsg) tea.Cmd {
 // realPixels reports whether pictures are drawn in real pixels now.
 func (m Model) realPixels() bool {
 	mode := m.art.DrawMode()
-	return mode == graphics.PicturesITerm || mode == graphics.PicturesSixel
+	return mode.RealPixels()
 }

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -210,8 +211,13 @@ func TestPictureToggleKey(t *testing.T) {
 	if !m.keys.Pictures.Enabled() {
 		t.Error("the pictures key is disabled though it acts")
 	}
-	if plain := newTestModel(sample(t), 80, 24); plain.keys.Pictures.Enabled() {
-		t.Error("the pictures key is enabled with no pictures to show")
+	// With nothing to turn, p says so.
+	bare, err := read.Parse([]byte("# Words\n\nNo pictures at all.\n\n---\n\n## One\n\nText.\n"), story.Options{Name: "words.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := frame(runKeys(t, newTestModel(bare, 80, 24), "p")); !strings.Contains(got, "no pictures in this story") {
+		t.Errorf("p in a story without pictures does not say why:\n%s", got)
 	}
 }
 
@@ -312,15 +318,18 @@ func TestKittyPictures(t *testing.T) {
 	}
 	var sent string
 	for _, r := range raw {
-		if strings.HasPrefix(r, fmt.Sprintf("\x1b_Ga=T,U=1,f=100,t=d,i=%d,", id)) {
+		if k := kittyKeys(r); k["a"] == "T" && k["U"] == "1" && k["f"] == "100" && k["i"] == strconv.Itoa(id) {
 			sent = r
 		}
 	}
 	if sent == "" {
 		t.Fatalf("picture %d never sent; raw output %q", id, raw)
 	}
-	if _, err := fmt.Sscanf(sent, fmt.Sprintf("\x1b_Ga=T,U=1,f=100,t=d,i=%d,c=%%d,r=%%d,q=2", id), &cols, &rows); err != nil {
-		t.Fatalf("transmission %q: %v", sent[:60], err)
+	k := kittyKeys(sent)
+	cols, _ = strconv.Atoi(k["c"])
+	rows, _ = strconv.Atoi(k["r"])
+	if cols < 1 || rows < 1 || k["q"] != "2" {
+		t.Fatalf("transmission %q", sent[:60])
 	}
 	if id < 1 || id > encode.MaxKittyID || id == encode.KittyQueryID {
 		t.Errorf("id %d", id)
@@ -347,7 +356,7 @@ func TestKittyPictures(t *testing.T) {
 		t.Error("half blocks drawn in kitty mode")
 	}
 	// On exit the picture is deleted from the terminal's memory.
-	if got, want := m.KittyCleanup(), fmt.Sprintf("\x1b_Ga=d,d=I,i=%d,q=2\x1b\\", id); !strings.Contains(got, want) {
+	if got, want := m.KittyCleanup(), encode.KittyDelete(id); !strings.Contains(got, want) {
 		t.Errorf("KittyCleanup = %q, want it to hold %q", got, want)
 	}
 	// The same page again sends nothing new.
@@ -356,10 +365,29 @@ func TestKittyPictures(t *testing.T) {
 	next, cmd = m.Update(keyMsg("right"))
 	_, raw = settle(t, next.(Model), cmd)
 	for _, r := range raw {
-		if strings.HasPrefix(r, "\x1b_Ga=T") && strings.Contains(r, fmt.Sprintf("i=%d,", id)) {
+		if k := kittyKeys(r); k["a"] == "T" && k["i"] == strconv.Itoa(id) {
 			t.Error("the picture was sent twice")
 		}
 	}
+}
+
+// kittyKeys returns the keys of a kitty graphics sequence (APC G keys ;
+// payload ST), in any order; none for another sequence.
+func kittyKeys(seq string) map[string]string {
+	head, ok := strings.CutPrefix(seq, "\x1b_G")
+	if !ok {
+		return nil
+	}
+	if i := strings.IndexAny(head, ";\x1b"); i >= 0 {
+		head = head[:i]
+	}
+	keys := map[string]string{}
+	for _, kv := range strings.Split(head, ",") {
+		if k, v, ok := strings.Cut(kv, "="); ok {
+			keys[k] = v
+		}
+	}
+	return keys
 }
 
 func TestKittyDetection(t *testing.T) {
@@ -370,7 +398,10 @@ func TestKittyDetection(t *testing.T) {
 		msgs  []tea.Msg
 		kitty bool
 	}{
-		{"kitty answers", []tea.Msg{yes, da}, true},
+		{"kitty 0.35 answers", []tea.Msg{tea.TerminalVersionMsg{Name: "kitty(0.35.2)"}, yes, da}, true},
+		// kitty 0.26 has no placeholders: its pictures are placed at
+		// their cells, over half blocks.
+		{"kitty 0.26 answers", []tea.Msg{tea.TerminalVersionMsg{Name: "kitty(0.26.5)"}, yes, da}, false},
 		{"only the attributes", []tea.Msg{da}, false},
 		{"an answer after the attributes", []tea.Msg{da, yes}, false},
 		{"an error answer", []tea.Msg{uv.KittyGraphicsEvent{Options: kitty.Options{ID: encode.KittyQueryID}, Payload: []byte("ENOTSUPPORTED")}, da}, false},
@@ -409,7 +440,8 @@ func TestInitQueries(t *testing.T) {
 		{graphics.PicturesAuto, true, ansi.RequestNameVersion + requestCellSize + encode.KittyQuery},
 		{graphics.PicturesAuto, false, ansi.RequestNameVersion + requestCellSize + ansi.RequestPrimaryDeviceAttributes},
 		{graphics.PicturesBlocks, true, ""},
-		{graphics.PicturesKitty, true, ""},
+		// Which kitty: placeholders from 0.28, pictures placed before.
+		{graphics.PicturesKitty, true, ansi.RequestNameVersion + requestCellSize + ansi.RequestPrimaryDeviceAttributes},
 		{graphics.PicturesITerm, false, requestCellSize},
 		{graphics.PicturesSixel, false, requestCellSize + ansi.RequestPrimaryDeviceAttributes},
 	}
@@ -419,7 +451,7 @@ func TestInitQueries(t *testing.T) {
 		_, raw := settle(t, m, m.Init())
 		got := ""
 		for _, r := range raw {
-			if !strings.HasPrefix(r, "\x1b_Ga=T") { // a kitty picture sent
+			if kittyKeys(r)["a"] != "T" { // not a kitty picture sent
 				got += r
 			}
 		}
@@ -547,15 +579,22 @@ func TestKittyThroughBubbleTea(t *testing.T) {
 	// and write a row in pieces, so the screen is what counts, not the
 	// byte stream.
 	placed := func(got string) (bool, error) {
-		i := strings.Index(got, "\x1b_Ga=T,U=1,f=100,t=d,i=")
-		if i < 0 {
+		var cols, rows int
+		for _, seq := range strings.SplitAfter(got, "\x1b\\") {
+			if i := strings.Index(seq, "\x1b_G"); i >= 0 {
+				if k := kittyKeys(seq[i:]); k["a"] == "T" && k["U"] == "1" {
+					cols, _ = strconv.Atoi(k["c"])
+					rows, _ = strconv.Atoi(k["r"])
+				}
+			}
+		}
+		if cols < 1 || rows < 1 {
 			return false, nil
 		}
-		var id, cols, rows int
-		if _, err := fmt.Sscanf(got[i:], "\x1b_Ga=T,U=1,f=100,t=d,i=%d,c=%d,r=%d,", &id, &cols, &rows); err != nil {
-			return false, err
-		}
 		emu := vt.NewEmulator(100, 34)
+		// Not the questions --pictures kitty asks (which kitty?): the
+		// emulator would answer them into a pipe nobody reads.
+		got = strings.NewReplacer(ansi.RequestNameVersion, "", requestCellSize, "", ansi.RequestPrimaryDeviceAttributes, "").Replace(got)
 		_, _ = emu.Write([]byte(got))
 		want := map[string]bool{}
 		for c := range cols {
@@ -622,7 +661,7 @@ func TestKittyInsideTmuxPassesThrough(t *testing.T) {
 			t.Errorf("%d passthroughs for %d sequences", n, m)
 		}
 	}
-	if c := m.KittyCleanup(); !strings.HasPrefix(c, "\x1bPtmux;\x1b\x1b_Ga=d,d=I,") {
+	if c := m.KittyCleanup(); !strings.HasPrefix(c, "\x1bPtmux;\x1b\x1b_G") || !strings.Contains(c, "a=d") || !strings.Contains(c, "d=I") {
 		t.Errorf("cleanup not passed through: %q", c)
 	}
 }
@@ -773,5 +812,24 @@ func TestPassedPagesLoadsAreCancelled(t *testing.T) {
 	}
 	for i := range m.picLoads {
 		m.picLoads[i]() // end the test's hanging downloads
+	}
+}
+
+// TestNoHalfBlocksUnderNoColour: with NO_COLOR the command layer asks for
+// no half blocks; the panels keep their words, and real pixels are still
+// drawn where the terminal has them.
+func TestNoHalfBlocksUnderNoColour(t *testing.T) {
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)
+	m := pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l, NoHalfBlocks: true}, 100, 34)
+	m = turnTo(t, m, "right")
+	if view := m.View().Content; strings.Contains(view, "▀") || !strings.Contains(ansi.Strip(view), "img/") {
+		t.Errorf("half blocks drawn under NO_COLOR, or the panel lost its words:\n%s", ansi.Strip(view))
+	}
+	l2 := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 640, 640, 0)
+	m = pictureModelOpts(t, Options{Theme: page.ThemeDark, Pictures: graphics.PicturesSixel, Loader: l2, NoHalfBlocks: true}, 100, 34)
+	m = send(m, uv.CellSizeEvent{Width: 9, Height: 18})
+	m = turnTo(t, m, "right")
+	if m.art.DrawMode() != graphics.PicturesSixel || len(m.placements()) == 0 {
+		t.Errorf("no sixel picture placed under NO_COLOR (mode %d)", m.art.DrawMode())
 	}
 }

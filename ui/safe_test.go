@@ -93,7 +93,7 @@ func TestPrint(t *testing.T) {
 		t.Fatalf("plain print holds escapes")
 	}
 	for _, want := range []string{"IN PICS", "Kim's North Korea holds mass rally", "Plans for new year", "A surreal scene",
-		"Mass participation", "Jump-starting economic development", "Focused approach", "photo not included in the text", "End of story"} {
+		"Mass participation", "Jump-starting economic development", "Focused approach", "photo not in the text", "End of story"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("print lacks %q", want)
 		}

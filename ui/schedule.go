@@ -24,7 +24,7 @@ func (m Model) key(i int) pageKey {
 }
 
 func (m Model) spec(i int) page.Spec {
-	sp := page.Spec{Story: m.story, Index: i, Width: m.contentWidth(), Height: m.bodyHeight(), Theme: m.theme, Styles: m.styles, Deadline: m.deadline, Format: m.format, Hidden: m.hiddenFor(i), Method: m.method}
+	sp := page.Spec{Story: m.story, Index: i, Width: m.contentWidth(), Height: m.bodyHeight(), Theme: m.theme, Styles: m.styles, Deadline: m.deadline, Format: m.format, Hidden: m.hiddenFor(i), Method: m.method, FoldPlaceholders: m.foldPlaceholders()}
 	if art := m.artIfOn(); art != nil {
 		sp.Art = art // never a nil *graphics.Art: the page takes a non-nil Art to draw
 	}

@@ -204,7 +204,7 @@ func TestKeysMove(t *testing.T) {
 }
 
 func TestScrollAndReadOn(t *testing.T) {
-	m := send(newTestModel(sample(t), 80, 14), keys("4 enter")...)
+	m := send(newTestModel(sample(t), 80, 10), keys("4 enter")...)
 	if m.pageLen() <= m.bodyHeight() {
 		t.Fatalf("page 4 has %d lines: too short to scroll in %d rows", m.pageLen(), m.bodyHeight())
 	}

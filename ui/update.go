@@ -451,7 +451,10 @@ func (m *Model) updateKeys() {
 	m.keys.InSearch.Recall.SetEnabled(m.search.last != "")
 	// A plain-text gallery has no pictures, only panels for the photos
 	// its text left out: p could show nothing there.
-	m.keys.Pictures.SetEnabled((m.art != nil || m.picWhyNot != "") && m.story.Format != story.FormatText)
+	// p acts in every story: it turns pictures off and on, folding the
+	// photos a text left out with them, or says why there is nothing to
+	// turn.
+	m.keys.Pictures.SetEnabled(true)
 	// Only decks carry speaker notes.
 	m.keys.Notes.SetEnabled(m.story.Format == story.FormatMarkdown)
 	m.keys.Details.SetEnabled(len(m.pagePictures()) > 0)

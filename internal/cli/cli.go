@@ -59,6 +59,9 @@ func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	if err != nil {
 		return err
 	}
+	if err := applySettings(&cfg, os.Getenv, stderr); err != nil {
+		return err
+	}
 	stdinTTY := term.IsTerminal(stdin.Fd())
 	if cfg.path == "" && !stdinTTY {
 		// A pipe with no file named is standard input, as "-" names it;
@@ -96,7 +99,10 @@ func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	id := feedStoryID(cfg, ld, newStoryID(cfg, ld.Name, ld.Data))
 	if cfg.debug {
 		release()
-		return debugListing(stdout, ld.Story, ld.Name, lookupResume(cfg, store, id, ld.Story).Why, pictureCheck(cfg))
+		if err := debugListing(stdout, ld.Story, ld.Name, lookupResume(cfg, store, id, ld.Story).Why, pictureCheck(cfg)); err != nil {
+			return err
+		}
+		return debugSettings(stdout, cfg.settings)
 	}
 	return readInTerminal(cfg, ld, terminal{stdin, stdout, stderr, stdinTTY}, store, id, release)
 }

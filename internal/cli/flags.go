@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/reeltui/reel/internal/settings"
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/story/read"
 	"github.com/reeltui/reel/ui/graphics"
@@ -29,6 +30,12 @@ type config struct {
 	debug   bool
 	// pictures says how pictures are drawn in the reader.
 	pictures graphics.PictureMode
+	// The settings the settings file may also hold, as the command line
+	// gave them, the file named by --config, and where each setting came
+	// from (settings.go).
+	picturesFlag, styleFlag, mouseFlag, widthFlag settings.Flag
+	configFile                                    string
+	settings                                      []string
 
 	startSet  bool // --start was given, even as 0: it wins over resuming
 	restart   bool
@@ -99,7 +106,8 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 	fset.IntVarP(&cfg.width, "width", "w", 0, "text width in `COLUMNS`, in the reader and in print (default: 80, or the window's when narrower)")
 	maxSize := fset.Int64("max-size", read.DefaultLimit>>20, "refuse stories (and fetched pages) larger than `N` MiB")
 	fset.StringVar(&cfg.base, "base", "", "the web `URL` a piped or saved page came from: its pictures load from there")
-	pictures := fset.String("pictures", "auto", "draw pictures: auto, blocks (half blocks), kitty, iterm, sixel or off")
+	pictures := fset.String("pictures", "auto", "draw pictures: auto, blocks (half blocks), kitty, iterm, sixel or off (or set REEL_PICTURES)")
+	fset.StringVar(&cfg.configFile, "config", "", "read settings from `FILE` (default: $XDG_CONFIG_HOME/reel/config.yaml)")
 	switchVar(fset, &cfg.restart, "restart", "", "open at the cover, not where you stopped last time")
 	switchVar(fset, &cfg.noState, "no-state", "", "keep nothing on disk: do not remember or resume where you stopped (or set REEL_NO_STATE=1)")
 	switchVar(fset, &cfg.noWatch, "no-watch", "", "do not reload the story when its file changes")
@@ -143,6 +151,7 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 	if cfg.pictures, ok = graphics.ParsePictureMode(*pictures); !ok {
 		return cfg, usageError{fmt.Sprintf("unknown picture mode %q (want auto, blocks, kitty, iterm, sixel or off)", *pictures)}
 	}
+	cfg.settingFlags(fset, *pictures, *style)
 	if *play != "" {
 		if cfg.play, err = parseDuration(*play); err != nil {
 			return cfg, usageError{err.Error()}
@@ -167,9 +176,18 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 	return cfg, cfg.checkBase()
 }
 
+// settingFlags keeps what the command line said of the settings the
+// settings file may also hold, for applySettings to weigh against it.
+func (cfg *config) settingFlags(fset *pflag.FlagSet, pictures, style string) {
+	cfg.picturesFlag = settings.Flag{Value: pictures, Set: fset.Changed("pictures")}
+	cfg.styleFlag = settings.Flag{Value: style, Set: fset.Changed("style")}
+	cfg.mouseFlag = settings.Flag{Value: strconv.FormatBool(cfg.mouse), Set: fset.Changed("mouse")}
+	cfg.widthFlag = settings.Flag{Value: strconv.Itoa(cfg.width), Set: fset.Changed("width")}
+}
+
 // minWidth is the narrowest --width: below it no panel, heading or table
 // has room to say anything.
-const minWidth = 20
+const minWidth = settings.MinWidth
 
 // checkFlagPairs refuses flags that would be accepted and then do nothing
 // or break the page: a width too narrow to read (0 included, once given),

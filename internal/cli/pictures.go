@@ -106,3 +106,20 @@ func pictureFetchReason(err error) string {
 	}
 	return "download failed"
 }
+
+// pictureColour applies the colour rules to the picture mode asked for:
+// under NO_COLOR half blocks are off (they are colour) but pictures in
+// real pixels stay (they are content); a terminal without colour shows
+// none. It returns the mode, the reason pictures are off ("" when they
+// are not) and whether half blocks are off.
+func pictureColour(mode graphics.PictureMode, noColor, colour bool) (graphics.PictureMode, string, bool) {
+	switch {
+	case noColor && (mode == graphics.PicturesBlocks || mode == graphics.PicturesOff):
+		return graphics.PicturesOff, "half blocks need colour: NO_COLOR is set", false
+	case noColor:
+		return mode, "", true
+	case !colour:
+		return graphics.PicturesOff, "pictures need colour: this terminal has none", false
+	}
+	return mode, "", false
+}

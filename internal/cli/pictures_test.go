@@ -148,3 +148,31 @@ func TestPictureRuleFollowsTheGivenAddress(t *testing.T) {
 		t.Errorf("the loopback server was asked %d times", n)
 	}
 }
+
+// TestPictureColour: under NO_COLOR half blocks are off and pictures in
+// real pixels stay; a terminal without colour has none. The same rule
+// serves the terminal here and each served session (from its own
+// environment).
+func TestPictureColour(t *testing.T) {
+	tests := []struct {
+		mode     graphics.PictureMode
+		noColor  bool
+		colour   bool
+		want     graphics.PictureMode
+		why      string
+		noBlocks bool
+	}{
+		{graphics.PicturesBlocks, true, true, graphics.PicturesOff, "half blocks need colour: NO_COLOR is set", false},
+		{graphics.PicturesSixel, true, false, graphics.PicturesSixel, "", true},
+		{graphics.PicturesAuto, true, true, graphics.PicturesAuto, "", true},
+		{graphics.PicturesAuto, false, false, graphics.PicturesOff, "pictures need colour: this terminal has none", false},
+		{graphics.PicturesKitty, false, true, graphics.PicturesKitty, "", false},
+	}
+	for _, tt := range tests {
+		got, why, noBlocks := pictureColour(tt.mode, tt.noColor, tt.colour)
+		if got != tt.want || why != tt.why || noBlocks != tt.noBlocks {
+			t.Errorf("pictureColour(%v, NO_COLOR %v, colour %v) = %v, %q, %v; want %v, %q, %v",
+				tt.mode, tt.noColor, tt.colour, got, why, noBlocks, tt.want, tt.why, tt.noBlocks)
+		}
+	}
+}

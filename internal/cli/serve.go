@@ -140,16 +140,11 @@ func banner(name string, addr net.Addr, fingerprint, logNote string) string {
 func presentHere(sv *served, srv *serve.Server, stdout *os.File) error {
 	done := make(chan struct{})
 	w, h, _ := term.GetSize(stdout.Fd())
-	pics, noPics := sv.cfg.pictures, ""
-	switch {
-	case os.Getenv("NO_COLOR") != "":
-		pics, noPics = graphics.PicturesOff, "pictures need colour: NO_COLOR is set"
-	case !ui.ColourTerminal(stdout):
-		pics, noPics = graphics.PicturesOff, "pictures need colour: this terminal has none"
-	}
+	pics, noPics, noBlocks := pictureColour(sv.cfg.pictures, os.Getenv("NO_COLOR") != "", ui.ColourTerminal(stdout))
 	m := ui.New(sv.ld.Story, ui.Options{Start: sv.cfg.start, Play: sv.cfg.play, Theme: sv.cfg.theme, Width: w, Height: h,
 		Pictures: pics, NoPictures: noPics, Loader: sv.loader(pics), Tmux: os.Getenv("TMUX") != "",
 		KittyPlaceholders: ui.PlaceholderTerminal(os.Getenv), ITermImages: ui.ITermTerminal(os.Getenv),
+		WindowPixels: windowPixels(stdout), FoldPlaceholders: sv.cfg.pictures == graphics.PicturesOff, NoHalfBlocks: noBlocks,
 		NoSteps: sv.cfg.noSteps, Notes: sv.cfg.notes, Present: presentation(sv.stage, true, done, nil)})
 	prog := tea.NewProgram(m, tea.WithFPS(120), tea.WithEnvironment(ui.WithoutTMUX(os.Environ())), tea.WithOutput(m.Output(stdout)))
 	sv.setLocal(prog)

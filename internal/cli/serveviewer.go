@@ -58,13 +58,9 @@ func (sv *served) loader(mode graphics.PictureMode) *picture.Loader {
 // terminal or environment applies.
 func (sv *served) newViewer(v serve.Viewer) (tea.Model, []tea.ProgramOption) {
 	getenv := envLookup(v.Environ)
-	pics, noPics := sv.cfg.pictures, ""
-	switch {
-	case getenv("NO_COLOR") != "":
-		pics, noPics = graphics.PicturesOff, "pictures need colour: NO_COLOR is set"
-	case colorprofile.Env(v.Environ) < colorprofile.ANSI:
-		pics, noPics = graphics.PicturesOff, "pictures need colour: this terminal has none"
-	}
+	// The session's own environment and pty decide, never this process's;
+	// its tty's size in pixels is not known here (no WindowPixels).
+	pics, noPics, noBlocks := pictureColour(sv.cfg.pictures, getenv("NO_COLOR") != "", colorprofile.Env(v.Environ) >= colorprofile.ANSI)
 	hint := ""
 	if n := sv.ld.Story.Len(); sv.cfg.start > n {
 		hint = ui.TooFarNote(n)
@@ -78,7 +74,8 @@ func (sv *served) newViewer(v serve.Viewer) (tea.Model, []tea.ProgramOption) {
 	}
 	m := ui.New(sv.ld.Story, ui.Options{Start: sv.cfg.start, Play: sv.cfg.play, Theme: sv.cfg.theme, Hint: hint,
 		Width: v.Width, Height: v.Height, Pictures: pics, NoPictures: noPics, Loader: sv.loader(pics),
-		KittyPlaceholders: ui.PlaceholderTerminal(getenv), ITermImages: ui.ITermTerminal(getenv),
+		KittyPlaceholders: ui.PlaceholderTerminal(getenv), ITermImages: ui.ITermTerminal(getenv), Tmux: getenv("TMUX") != "",
+		FoldPlaceholders: sv.cfg.pictures == graphics.PicturesOff, NoHalfBlocks: noBlocks,
 		NoSteps: sv.cfg.noSteps, Present: present})
 	// Pictures in real pixels are written after each frame, on the
 	// session's own output.

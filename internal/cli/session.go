@@ -114,16 +114,11 @@ func newReader(cfg config, ld source.Loaded, tm terminal, rp resume.Point, pres 
 		hint = presHint
 	}
 	w, h, _ := term.GetSize(tm.stdout.Fd())
-	pics, noPics := cfg.pictures, ""
-	switch {
-	case os.Getenv("NO_COLOR") != "":
-		pics, noPics = graphics.PicturesOff, "pictures need colour: NO_COLOR is set"
-	case !ui.ColourTerminal(tm.stdout):
-		pics, noPics = graphics.PicturesOff, "pictures need colour: this terminal has none"
-	}
+	pics, noPics, noBlocks := pictureColour(cfg.pictures, os.Getenv("NO_COLOR") != "", ui.ColourTerminal(tm.stdout))
 	return ui.New(ld.Story, ui.Options{Start: start, Scroll: scroll, Play: cfg.play, Theme: cfg.theme, Hint: hint, Width: w, Height: h,
 		Pictures: pics, NoPictures: noPics, Loader: storyPictureLoader(cfg, pics, ld.Base, ld.Story), Tmux: os.Getenv("TMUX") != "",
 		KittyPlaceholders: ui.PlaceholderTerminal(os.Getenv), ITermImages: ui.ITermTerminal(os.Getenv),
+		WindowPixels: windowPixels(tm.stdout), FoldPlaceholders: cfg.pictures == graphics.PicturesOff, NoHalfBlocks: noBlocks,
 		NoSteps: cfg.noSteps, Notes: cfg.notes, Present: pres, NotesView: cfg.notesView, Feed: feed,
 		Mouse: cfg.mouse, Measure: cfg.width})
 }

@@ -66,4 +66,8 @@ func TestPictureTransient(t *testing.T) {
 			t.Errorf("%s: %v: transient %v, want %v", tt.raw, err, got, tt.transient)
 		}
 	}
+	// A refused address stands, as a 404 does.
+	if PictureTransient(&BlockedError{}) {
+		t.Error("a refused address is taken for one that may pass")
+	}
 }

@@ -28,7 +28,17 @@ const (
 	PicturesKitty
 	PicturesITerm
 	PicturesSixel
+	// PicturesKittyPlace draws kitty graphics placed at the panel's cells
+	// after the frame, as sixel is: for terminals that speak kitty
+	// graphics without Unicode placeholders (kitty before 0.28).
+	PicturesKittyPlace
 )
+
+// RealPixels reports whether mode draws real pixels over the half blocks
+// of the frame, after it (layer.go).
+func (mode PictureMode) RealPixels() bool {
+	return mode == PicturesITerm || mode == PicturesSixel || mode == PicturesKittyPlace
+}
 
 // ParsePictureMode reads a --pictures value.
 func ParsePictureMode(s string) (PictureMode, bool) {
@@ -93,6 +103,9 @@ type Art struct {
 	// tmux is set inside tmux: kitty's sequences pass through it to the
 	// terminal outside.
 	tmux bool
+	// noBlocks: half blocks are not pictures here (NO_COLOR): only real
+	// pixels are drawn, which are content, not colour.
+	noBlocks bool
 	// Real pixels (iTerm2, sixel): the size of a cell in pixels, once the
 	// terminal has said (zero until then), and the pictures encoded.
 	cell   image.Point
@@ -116,10 +129,18 @@ type Key struct {
 // unless kitty, iTerm2 or sixel); tmux passes kitty's sequences through
 // tmux.
 func NewArt(l *picture.Loader, mode PictureMode, tmux bool) *Art {
-	if mode != PicturesKitty && mode != PicturesITerm && mode != PicturesSixel {
+	if mode != PicturesKitty && !mode.RealPixels() {
 		mode = PicturesBlocks
 	}
 	return &Art{loader: l, tmux: tmux, mode: mode, profile: colorprofile.TrueColor, lines: map[Key][]string{}, ids: map[Key]int{}, wanted: map[Key]bool{}, sending: map[Key]bool{}, pixels: newEncodedPictures()}
+}
+
+// DrawNoBlocks keeps half blocks out of the panels (NO_COLOR): a
+// picture is drawn only where the terminal draws real pixels.
+func (a *Art) DrawNoBlocks() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.noBlocks = true
 }
 
 // UseMode switches how pictures are drawn, once the terminal has said
@@ -183,7 +204,7 @@ func (a *Art) panelArt(p story.Picture, iw, maxRows int) (lines []string, note s
 	a.mu.Lock()
 	mode, cell, profile := a.mode, a.cell, a.profile
 	a.mu.Unlock()
-	realPixels := mode == PicturesITerm || mode == PicturesSixel
+	realPixels := mode.RealPixels()
 	// Half blocks' box, or the box real pixels (kitty's too, once the
 	// terminal has said its cell size) fill, by the cells' true shape;
 	// never larger than the picture's own pixels.
@@ -216,7 +237,10 @@ func (a *Art) panelArt(p story.Picture, iw, maxRows int) (lines []string, note s
 // then); otherwise half blocks, drawn now and kept, the first line marked
 // where real pixels go over them (asked for until encoded).
 func (a *Art) drawn(k Key, img *image.RGBA) []string {
-	realPixels := k.Mode == PicturesITerm || k.Mode == PicturesSixel
+	if k.Mode == PicturesBlocks && a.noBlocks {
+		return nil
+	}
+	realPixels := k.Mode.RealPixels()
 	a.mu.Lock()
 	lines, ok := a.lines[k]
 	if !ok && k.Mode == PicturesKitty {
@@ -227,7 +251,7 @@ func (a *Art) drawn(k Key, img *image.RGBA) []string {
 			a.wanted[k] = true
 		}
 	}
-	if realPixels && !a.pixels.has(k) && (k.Mode == PicturesITerm || k.cell != image.Point{}) {
+	if realPixels && !a.pixels.has(k) && (k.Mode != PicturesSixel || k.cell != image.Point{}) {
 		// Sixel needs the cell size: without it a picture could spill
 		// out of its panel.
 		a.wanted[k] = true
@@ -376,7 +400,7 @@ func artRows(room, textRows int) int {
 // paging through 100 pictured slides peaked at 221 MB.
 func PicturePixels(mode PictureMode) int {
 	switch mode {
-	case PicturesKitty, PicturesITerm, PicturesSixel:
+	case PicturesKitty, PicturesITerm, PicturesSixel, PicturesKittyPlace:
 		return kittyPixels
 	}
 	return blocksPixels

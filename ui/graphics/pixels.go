@@ -1,12 +1,14 @@
 package graphics
 
 import (
+	"hash/fnv"
 	"image"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/picture/encode"
 )
 
@@ -115,10 +117,38 @@ func EncodePixels(k Key, img *image.RGBA) string {
 	switch k.Mode {
 	case PicturesSixel:
 		seq = encode.Sixel(img, w, h)
+	case PicturesKittyPlace:
+		// kitty scales the picture to its cells: send no more pixels
+		// than they show.
+		seq, _ = encode.KittyPlace(picture.Shrink(img, w, h), KittyPlaceID(k), k.Cols, k.Rows)
 	case PicturesITerm:
 		seq, _ = encode.ITerm(img, k.Cols, k.Rows, w, h)
 	}
 	return seq
+}
+
+// KittyPlaceID is the kitty picture id of k placed at its cells: the
+// same for the same picture, size and cell size, so that sending it again
+// after a repaint replaces it; above the ids of placeholders (up to
+// encode.MaxKittyID) and within the 24 bits some terminals keep.
+func KittyPlaceID(k Key) int {
+	h := fnv.New32a()
+	h.Write([]byte(k.Src + "\x00" + strconv.Itoa(k.Cols) + "x" + strconv.Itoa(k.Rows) + "@" + strconv.Itoa(k.cell.X) + "x" + strconv.Itoa(k.cell.Y)))
+	return encode.MaxKittyID + 1 + int(h.Sum32()%(1<<24-encode.MaxKittyID-1))
+}
+
+// PlacedKittyIDs are the ids of the kitty pictures encoded to be placed
+// at their cells: on exit they are deleted.
+func (a *Art) PlacedKittyIDs() []int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var ids []int
+	for k := range a.pixels.seqs {
+		if k.Mode == PicturesKittyPlace {
+			ids = append(ids, KittyPlaceID(k))
+		}
+	}
+	return ids
 }
 
 // A marker is an escape sequence (an APC string, which terminals ignore

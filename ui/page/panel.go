@@ -23,13 +23,28 @@ const (
 // art, if not nil, draws the pictures themselves above their words. A
 // long address takes one line with its middle left out, unless
 // wholeSource (print mode, which cuts nothing) asks for all of it.
-func panels(pics []story.Picture, w, maxH, room int, st Styles, wm ansi.Method, art Art, wholeSource bool) []string {
+func panels(pics []story.Picture, w, maxH, room int, st Styles, wm ansi.Method, art Art, wholeSource bool) (lines []string) {
+	// A photo the text left out is a line or two, not a panel: in a text
+	// gallery one stands on every page, and panels of 5–12 rows left a
+	// 40×12 screen one line of text.
+	var compact []string
+	var framed []story.Picture
+	for _, p := range pics {
+		if p.Placeholder {
+			compact = append(compact, compactPlaceholder(p, w, st, wm)...)
+		} else {
+			framed = append(framed, p)
+		}
+	}
+	pics = framed
 	if len(pics) == 0 {
-		return nil
+		return compact
+	}
+	if len(compact) > 0 {
+		defer func() { lines = append(append(lines, ""), compact...) }()
 	}
 	cols := panelCols(len(pics), w)
 	pw := (w - panelGap*(cols-1)) / cols
-	var lines []string
 	for start := 0; start < len(pics); start += cols {
 		row := pics[start:min(start+cols, len(pics))]
 		boxes := make([][]string, len(row))
@@ -49,6 +64,22 @@ func panels(pics []story.Picture, w, maxH, room int, st Styles, wm ansi.Method, 
 		lines = append(lines, joinBoxes(boxes, pw, panelGap)...)
 	}
 	return lines
+}
+
+// compactPlaceholder is a photo the text left out, in at most two lines
+// w columns wide: "▢ photo not in the text · Photograph: Reuters". Its
+// caption is left out: a text gallery's caption is the page's heading.
+func compactPlaceholder(p story.Picture, w int, st Styles, wm ansi.Method) []string {
+	text := "▢ photo not in the text"
+	if p.Credit != "" {
+		text += " · " + p.Credit
+	}
+	wrapped := WrapWidth(text, max(w, 1), wm)
+	if len(wrapped) > 2 {
+		wrapped = wrapped[:2]
+		wrapped[1] = strings.TrimRight(wm.Truncate(wrapped[1], max(w-1, 0), ""), " ") + "…"
+	}
+	return styleLines(wrapped, st.Faint)
 }
 
 // panelCols is how many of n panels stand side by side in w columns.

@@ -71,6 +71,9 @@ type Spec struct {
 	Print bool
 	// Art draws pictures in their panels; nil leaves the panels words.
 	Art Art
+	// FoldPlaceholders leaves out the photos the text left out (the
+	// pictures key, --pictures off).
+	FoldPlaceholders bool
 	// Hidden is how many of the page's reveal steps are not shown yet.
 	Hidden int
 	// Method measures text as the terminal does (see width.go).
@@ -157,6 +160,9 @@ func buildPage(sp Spec) *Page {
 	}
 	maxH := sp.Height / 3
 	room := pictureRoom(sp, pieces, texts, len(head), len(foot))
+	if sp.Hidden > 0 && sp.Index > 0 && sp.Art != nil {
+		room = lastStepRoom(sp, len(head), deadline, format)
+	}
 	p.Plain = plain != ""
 	p.Lines = assemblePage(sp, pieces, texts, head, foot, plain, maxH, room)
 	// The room left for pictures is reckoned before they are drawn: if the
@@ -172,6 +178,35 @@ func buildPage(sp Spec) *Page {
 	return p
 }
 
+// lastStepRoom is the room pictures have on the last reveal step of the
+// page sp shows: a picture keeps that size through the steps, so the
+// slide does not jump as its text comes in during a talk (it shrank from
+// 19 rows to 17, and narrower).
+func lastStepRoom(sp Spec, head int, deadline time.Duration, format func(string, int, Theme) string) int {
+	sec := sp.Story.Section(sp.Index - 1)
+	pieces := placePictures(sec, len(sec.Body))
+	texts := make([][]string, len(pieces))
+	for i, pc := range pieces {
+		texts[i], _ = markdownLines(pc.text, sp.Width, sp.Theme, deadline, format, sp.Method)
+	}
+	foot := 0
+	if sp.Index == sp.Story.Len() {
+		foot = len(endLines(sp.Width, *sp.Styles, sp.Print, sp.Method))
+	}
+	return pictureRoom(sp, pieces, texts, head, foot)
+}
+
+// withoutPlaceholders is pics without the photos the text left out.
+func withoutPlaceholders(pics []story.Picture) []story.Picture {
+	var out []story.Picture
+	for _, p := range pics {
+		if !p.Placeholder {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // assemblePage sets a page's lines: its heading, its pieces of text each
 // followed by its panels (each at most room rows tall where it draws
 // a picture), and its foot.
@@ -180,8 +215,12 @@ func assemblePage(sp Spec, pieces []bodyPiece, texts [][]string, head, foot []st
 	var lines []string
 	for i, pc := range pieces {
 		lines = appendBlock(lines, texts[i])
-		if len(pc.pictures) > 0 {
-			lines = appendBlock(lines, panels(pc.pictures, sp.Width, maxH, room, st, sp.Method, sp.Art, sp.Print))
+		pics := pc.pictures
+		if sp.FoldPlaceholders {
+			pics = withoutPlaceholders(pics)
+		}
+		if len(pics) > 0 {
+			lines = appendBlock(lines, panels(pics, sp.Width, maxH, room, st, sp.Method, sp.Art, sp.Print))
 		}
 	}
 	out := append([]string(nil), head...)

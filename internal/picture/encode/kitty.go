@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/ansi/kitty"
 )
 
@@ -32,10 +33,26 @@ const MaxKittyID = 255
 const maxKittyCells = 256
 
 // KittyTransmit returns the escape sequences that send img to the
-// terminal as picture id, placed virtually over cols×rows cells, with
-// replies suppressed (q=2). The PNG is sent in chunks, as the protocol
-// requires.
+// terminal as picture id, placed virtually over cols×rows cells (for
+// Unicode placeholders, kitty 0.28 and later), with replies suppressed
+// (q=2). The PNG is sent in chunks, as the protocol requires.
 func KittyTransmit(img image.Image, id, cols, rows int) (string, error) {
+	return kittyTransmit(img, kitty.Options{Action: kitty.TransmitAndPut, VirtualPlacement: true,
+		Format: kitty.PNG, ID: id, Columns: cols, Rows: rows, Quiet: 2})
+}
+
+// KittyPlace returns the escape sequences that send img as picture id and
+// place it at the cursor over cols×rows cells, leaving the cursor where
+// it was: for terminals without Unicode placeholders (kitty before 0.28),
+// which the screen layer draws after each full repaint, as it draws
+// sixel. Sending id again replaces the picture; erasing the screen
+// (ED 2) takes it off, and frees it.
+func KittyPlace(img image.Image, id, cols, rows int) (string, error) {
+	return kittyTransmit(img, kitty.Options{Action: kitty.TransmitAndPut, DoNotMoveCursor: true,
+		Format: kitty.PNG, ID: id, Columns: cols, Rows: rows, Quiet: 2})
+}
+
+func kittyTransmit(img image.Image, opts kitty.Options) (string, error) {
 	var buf bytes.Buffer
 	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
 		return "", err
@@ -43,20 +60,18 @@ func KittyTransmit(img image.Image, id, cols, rows int) (string, error) {
 	payload := base64.StdEncoding.EncodeToString(buf.Bytes())
 	var b strings.Builder
 	b.Grow(len(payload) + len(payload)/kittyChunk*16 + 64)
-	first := "a=T,U=1,f=100,t=d,i=" + strconv.Itoa(id) + ",c=" + strconv.Itoa(cols) + ",r=" + strconv.Itoa(rows) + ",q=2"
-	for start := 0; start < len(payload) || start == 0; start += kittyChunk {
+	first := opts.Options()
+	for start := 0; ; start += kittyChunk {
 		end := min(start+kittyChunk, len(payload))
-		more := "1"
-		if end == len(payload) {
-			more = "0"
-		}
-		b.WriteString("\x1b_G")
+		keys := []string{"q=2"}
 		if start == 0 {
-			b.WriteString(first + ",")
-		} else {
-			b.WriteString("q=2,")
+			keys = first
 		}
-		b.WriteString("m=" + more + ";" + payload[start:end] + "\x1b\\")
+		more := "m=1"
+		if end == len(payload) {
+			more = "m=0"
+		}
+		b.WriteString(ansi.KittyGraphics([]byte(payload[start:end]), append(keys, more)...))
 		if end == len(payload) {
 			break
 		}
@@ -67,7 +82,8 @@ func KittyTransmit(img image.Image, id, cols, rows int) (string, error) {
 // KittyDelete returns the escape sequence that deletes picture id and
 // frees its data in the terminal.
 func KittyDelete(id int) string {
-	return "\x1b_Ga=d,d=I,i=" + strconv.Itoa(id) + ",q=2\x1b\\"
+	o := kitty.Options{Action: kitty.Delete, Delete: kitty.DeleteID, DeleteResources: true, ID: id, Quiet: 2}
+	return ansi.KittyGraphics(nil, o.Options()...)
 }
 
 // KittyPlaceholders returns the rows of placeholder text that show
