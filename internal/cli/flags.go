@@ -108,13 +108,7 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 	fset.StringVar(&cfg.base, "base", "", "the web `URL` a piped or saved page came from: its pictures load from there")
 	pictures := fset.String("pictures", "auto", "draw pictures: auto, blocks (half blocks), kitty, iterm, sixel or off (or set REEL_PICTURES)")
 	fset.StringVar(&cfg.configFile, "config", "", "read settings from `FILE` (default: $XDG_CONFIG_HOME/reel/config.yaml)")
-	switchVar(fset, &cfg.restart, "restart", "", "open at the cover, not where you stopped last time")
-	switchVar(fset, &cfg.noState, "no-state", "", "keep nothing on disk: do not remember or resume where you stopped (or set REEL_NO_STATE=1)")
-	switchVar(fset, &cfg.noWatch, "no-watch", "", "do not reload the story when its file changes")
-	switchVar(fset, &cfg.noSteps, "no-steps", "", "show every page whole, not a reveal step at a time")
-	switchVar(fset, &cfg.notes, "notes", "", "show speaker notes: under each page with --print, in a pane in the reader")
-	switchVar(fset, &cfg.mouse, "mouse", "", "let the reader take the mouse (the wheel scrolls overlays too; selecting text then needs shift)")
-	switchVar(fset, &cfg.debug, "debug", "", "list how the story was read (format, sections, what was dropped) and exit")
+	readingSwitches(fset, &cfg)
 	presentFlags(fset, &cfg)
 	var showVersion, help bool
 	switchVar(fset, &showVersion, "version", "v", "print the version and exit")
@@ -174,6 +168,17 @@ func parseArgs(args []string, stdout io.Writer, version string) (config, error) 
 		return cfg, err
 	}
 	return cfg, cfg.checkBase()
+}
+
+// readingSwitches are the reader's on/off flags.
+func readingSwitches(fset *pflag.FlagSet, cfg *config) {
+	switchVar(fset, &cfg.restart, "restart", "", "open at the cover, not where you stopped last time")
+	switchVar(fset, &cfg.noState, "no-state", "", "keep nothing on disk: do not remember or resume where you stopped (or set REEL_NO_STATE=1)")
+	switchVar(fset, &cfg.noWatch, "no-watch", "", "do not reload the story when its file changes")
+	switchVar(fset, &cfg.noSteps, "no-steps", "", "show every page whole, not a reveal step at a time")
+	switchVar(fset, &cfg.notes, "notes", "", "show speaker notes: under each page with --print, in a pane in the reader")
+	switchVar(fset, &cfg.mouse, "mouse", "", "let the reader take the mouse (the wheel scrolls overlays too; selecting text then needs shift)")
+	switchVar(fset, &cfg.debug, "debug", "", "list how the story was read (format, sections, what was dropped) and exit")
 }
 
 // settingFlags keeps what the command line said of the settings the
