@@ -39,12 +39,16 @@ func TestInteractivePictures(t *testing.T) {
 		t.Error("a terminal that is not kitty was sent the kitty query")
 	}
 
-	// Under NO_COLOR, p says why there are no pictures: the reader has
-	// none to load. Nothing it wrote, to the end, is a picture.
+	// Under NO_COLOR half blocks are off (they are colour), while a
+	// terminal that draws real pixels would still show pictures (they are
+	// content): this one draws none, so nothing reel wrote, to the end,
+	// is a picture, whether p has turned pictures off or on again.
 	tm = startTermEnv(t, nil, true, []string{"XDG_STATE_HOME=" + t.TempDir(), "NO_COLOR=1"}, "--start", "1", "testdata/pictures/deck.md")
 	tm.waitFor("The sun sets over a calm sea")
 	tm.send("p")
-	tm.waitFor("pictures need colour: NO_COLOR is set")
+	tm.waitFor("pictures off · p turns them on")
+	tm.send("p")
+	tm.waitFor("pictures on")
 	tm.send("q")
 	if code := tm.exit(); code != 0 {
 		t.Errorf("exit %d", code)
