@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/internal/prose"
 )
 
 // resolver turns the addresses a feed names into ones reel may use.
@@ -77,32 +78,7 @@ func (r resolver) withLink(ref string) resolver {
 // relative path for a feed read from a file. Other schemes (data:,
 // javascript:, file:) give "".
 func (r resolver) picture(ref string) string {
-	ref = strings.TrimSpace(ref)
-	if ref == "" || len(ref) > maxURLLen || strings.HasPrefix(ref, "#") {
-		return ""
-	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		return ""
-	}
-	if r.pic != nil {
-		u = r.pic.ResolveReference(u)
-	} else if u.Scheme == "" && u.Host != "" {
-		u.Scheme = "https" // a protocol-relative //host/path
-	}
-	switch u.Scheme {
-	case "http", "https":
-		if u.Host == "" {
-			return ""
-		}
-		return story.Clean(u.String())
-	case "":
-		if u.Path == "" || u.Host != "" {
-			return ""
-		}
-		return story.Clean(u.String())
-	}
-	return ""
+	return prose.PictureAddress(r.pic, ref)
 }
 
 // linkOf resolves an item's link: only an absolute http or https URL is

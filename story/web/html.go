@@ -162,32 +162,7 @@ func (p *page) drop(kind, text string) {
 // an http or https URL, or a relative path for a page read from a file.
 // Other schemes (data:, javascript:, file:) give "".
 func (p *page) resolve(ref string) string {
-	ref = strings.TrimSpace(ref)
-	if ref == "" || len(ref) > maxURLLen || strings.HasPrefix(ref, "#") {
-		return ""
-	}
-	u, err := url.Parse(ref)
-	if err != nil {
-		return ""
-	}
-	if p.base != nil {
-		u = p.base.ResolveReference(u)
-	} else if u.Scheme == "" && u.Host != "" {
-		u.Scheme = "https" // a protocol-relative //host/path
-	}
-	switch u.Scheme {
-	case "http", "https":
-		if u.Host == "" {
-			return ""
-		}
-		return story.Clean(u.String())
-	case "":
-		if u.Path == "" {
-			return ""
-		}
-		return story.Clean(u.String())
-	}
-	return ""
+	return prose.PictureAddress(p.base, ref)
 }
 
 // attr returns the value of n's attribute key ("" if absent).
