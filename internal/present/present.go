@@ -67,11 +67,15 @@ func Listen(path string, stage *serve.Stage) (*Host, error) {
 		return nil, fmt.Errorf("present: %w", err)
 	}
 	h := &Host{path: path, ln: ln, stage: stage}
+	// The accept loop counts as a connection, so that a follower's Add
+	// happens while the count is above zero and never races Close's Wait.
+	h.conns.Add(1)
 	go h.accept()
 	return h, nil
 }
 
 func (h *Host) accept() {
+	defer h.conns.Done()
 	defer func() { _ = recover() }() // a bug here ends the sharing, not the presenter's reader
 	for {
 		c, err := h.ln.Accept()
