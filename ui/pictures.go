@@ -105,6 +105,18 @@ func (m *Model) pictureCmds() []tea.Cmd {
 	if m.picDelay > 0 {
 		cmds[0] = tea.Tick(m.picDelay, func(time.Time) tea.Msg { return due() })
 	}
+	return append(cmds, m.encodeWanted()...)
+}
+
+// encodeWanted are the commands that encode the pictures renders have
+// asked for: those of the page shown, and those of the neighbours
+// rendered in the background, so that a page turned to finds its
+// pictures ready.
+func (m *Model) encodeWanted() []tea.Cmd {
+	if !m.picturesOn() {
+		return nil
+	}
+	var cmds []tea.Cmd
 	for _, k := range m.art.TakeWanted() {
 		img, _, ok := m.art.Loader().Cached(k.Src)
 		if !ok || img == nil {

@@ -67,25 +67,38 @@ func (m *Model) syncScreenPictures() tea.Cmd {
 	}
 	m.placed = want
 	m.placeGen++
+	now := time.Now()
+	quiet := now.Sub(m.placeChanged) >= m.placeDelay
+	m.placeChanged = now
 	var cmds []tea.Cmd
 	if m.screen.Withdraw() {
 		cmds = append(cmds, tea.ClearScreen)
 	}
-	if len(want) > 0 {
-		msg := placeMsg{gen: m.placeGen, pictures: want}
-		if m.placeDelay > 0 {
-			cmds = append(cmds, tea.Tick(m.placeDelay, func(time.Time) tea.Msg { return msg }))
-		} else {
-			cmds = append(cmds, func() tea.Msg { return msg })
+	if len(want) == 0 {
+		return tea.Batch(cmds...)
+	}
+	msg := placeMsg{gen: m.placeGen, pictures: want}
+	if quiet {
+		// The first change after a quiet moment: the pictures go out
+		// with the frame that shows the page, in its one repaint.
+		if publish := m.publishPictures(msg); publish != nil && len(cmds) == 0 {
+			cmds = append(cmds, publish)
 		}
+		return tea.Batch(cmds...)
+	}
+	if m.placeDelay > 0 {
+		cmds = append(cmds, tea.Tick(m.placeDelay, func(time.Time) tea.Msg { return msg }))
+	} else {
+		cmds = append(cmds, func() tea.Msg { return msg })
 	}
 	return tea.Batch(cmds...)
 }
 
-// placeDelay is how long pictures wait, once the frame has settled,
-// before they are written: a reader scrolling or turning pages quickly
-// sees half blocks go by, and the terminal is not sent a picture for
-// every step.
+// placeDelay is how long pictures wait before they are written when the
+// frame changed less than that before: a reader scrolling or turning
+// pages quickly sees half blocks go by, and the terminal is not sent a
+// picture for every step. A page turned to after a pause gets its
+// pictures at once, with the frame that shows it.
 const placeDelay = 60 * time.Millisecond
 
 // publishPictures hands the layer the pictures of a frame still current,

@@ -134,8 +134,10 @@ func TestPageTurnErasesPicturesAndDrawsTheNext(t *testing.T) {
 	// The turn withdraws the picture before the new frame is drawn, and
 	// asks for a repaint, which erases it from the terminal.
 	m, cmd := press(t, m, "right")
-	if got := published(m); len(got) != 0 {
-		t.Fatalf("page 1's picture still published after the turn: %d", len(got))
+	// Page 2's picture was encoded with the neighbours while page 1 was
+	// read: it goes out with the frame of the turn, page 1's never.
+	if got := published(m); len(got) != 1 || got[0].Seq == first[0].Seq {
+		t.Fatalf("after the turn %d pictures published, page 1's or none: prefetched, page 2's goes with the turn", len(got))
 	}
 	m, raw := settle(t, m, cmd)
 	if !slices.Contains(raw, clearMark) {
@@ -179,7 +181,9 @@ func TestOverlaysErasePicturesAndDrawNoneUnderThem(t *testing.T) {
 			}
 
 			// A page turn's publication still on its way when the overlay
-			// opens must not draw under it.
+			// opens must not draw under it. (It waits when the pictures
+			// changed a moment before: a reader turning pages quickly.)
+			m.placeChanged = time.Now().Add(time.Hour)
 			m, turn := press(t, m, "right")
 			var late []tea.Msg
 			m = settleExcept(t, m, turn, func(msg tea.Msg) bool {
@@ -312,8 +316,10 @@ func TestToggleAndResizeMovePictures(t *testing.T) {
 	old := published(m)[0]
 	next, cmd := m.Update(tea.WindowSizeMsg{Width: 70, Height: 30})
 	m = next.(Model)
-	if len(published(m)) != 0 {
-		t.Fatal("the old size's picture still published after the resize")
+	for _, p := range published(m) {
+		if p == old {
+			t.Fatal("the old size's picture still published where it was after the resize")
+		}
 	}
 	m, raw = settle(t, m, cmd)
 	if !slices.Contains(raw, requestCellSize) {
@@ -331,5 +337,26 @@ func TestToggleAndResizeMovePictures(t *testing.T) {
 	m = sized(t, m, 30, 10)
 	if len(published(m)) != 0 {
 		t.Errorf("%d pictures published in a 30×10 window", len(published(m)))
+	}
+}
+
+// TestPicturesWaitOnlyWhenPagesTurnQuickly: a page turned to after a
+// pause has its prefetched picture drawn with the frame of the turn; one
+// turned to a moment after the last change waits placeDelay, so that a
+// reader paging quickly is not sent a picture for every page.
+func TestPicturesWaitOnlyWhenPagesTurnQuickly(t *testing.T) {
+	m := pixelModel(t, graphics.PicturesSixel, 100, 34, 2)
+	m.placeDelay = time.Hour
+	m.placeChanged = time.Now().Add(-2 * time.Hour)
+	m, _ = press(t, m, "left")
+	if got := published(m); len(got) == 0 {
+		t.Fatal("after a pause, the turn's prefetched picture waited")
+	}
+	m, cmd := press(t, m, "right")
+	if got := published(m); len(got) != 0 {
+		t.Fatalf("a turn right after another published %d pictures at once", len(got))
+	}
+	if cmd == nil {
+		t.Fatal("the quick turn's pictures are never placed")
 	}
 }

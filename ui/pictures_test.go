@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -316,9 +317,18 @@ func TestSlowPictureNeverDelaysAPageTurn(t *testing.T) {
 }
 
 func TestKittyPictures(t *testing.T) {
-	m := pictureModel(t, graphics.PicturesKitty, 100, 34)
-	next, cmd := m.Update(keyMsg("right"))
+	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, graphics.PicturePixels(graphics.PicturesKitty), graphics.PicturePixels(graphics.PicturesKitty), 0)
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesKitty, Loader: l})
+	m.renderBudget, m.deadline, m.picDelay, m.placeDelay = time.Minute, time.Minute, 0, 0
+	m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	next, cmd := m.Update(tea.WindowSizeMsg{Width: 100, Height: 34})
 	m, raw := settle(t, next.(Model), cmd)
+	// Page 1's picture is sent while the cover is read: it was prefetched
+	// with the neighbours, so the turn to it finds it on the terminal.
+	early := len(raw)
+	next, cmd = m.Update(keyMsg("right"))
+	m, more := settle(t, next.(Model), cmd)
+	raw = append(raw, more...)
 	view := m.View().Content
 	// The picture is sent once, as PNG chunks, as a virtual placement
 	// (U=1) whose id the placeholders carry as their colour.
@@ -334,6 +344,9 @@ func TestKittyPictures(t *testing.T) {
 	}
 	if sent == "" {
 		t.Fatalf("picture %d never sent; raw output %q", id, raw)
+	}
+	if !slices.Contains(raw[:early], sent) {
+		t.Errorf("picture %d was sent only once its page was shown, not with the neighbours", id)
 	}
 	k := kittyKeys(sent)
 	cols, _ = strconv.Atoi(k["c"])

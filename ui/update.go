@@ -28,7 +28,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		return m.background(msg)
 	case pageMsg:
-		return m.rendered(msg), nil
+		m = m.rendered(msg)
+		return m, tea.Batch(m.encodeWanted()...)
 	case searchMsg:
 		return m.foundAll(msg)
 	case ReloadMsg:
