@@ -64,3 +64,36 @@ func TestExportOrigin(t *testing.T) {
 		t.Errorf("web: %+v", o)
 	}
 }
+
+// A mistake in reel export's command line points to export's own help,
+// which lists export's flags.
+func TestExportUsagePointsToExportHelp(t *testing.T) {
+	for _, args := range [][]string{
+		{"export", "../../testdata/kim-rally.txt"},                   // no -o
+		{"export", "../../testdata/kim-rally.txt", "-o", "out.docx"}, // unknown extension
+		{"export", "--bogus"},
+	} {
+		stdout, stderr := tempFile(t), tempFile(t)
+		if code := Main(args, devNull(t), stdout, stderr, Build{Version: "dev"}); code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+		if got := readBack(t, stderr); !strings.Contains(got, "Run 'reel export --help' for usage.") {
+			t.Errorf("%q: stderr %q", args, got)
+		}
+	}
+	stdout, stderr := tempFile(t), tempFile(t)
+	if code := Main([]string{"export", "--help"}, devNull(t), stdout, stderr, Build{Version: "dev"}); code != 0 {
+		t.Fatalf("export --help: exit %d: %s", code, readBack(t, stderr))
+	}
+	help := readBack(t, stdout)
+	for _, flag := range []string{"--output", "--to", "--notes", "--page", "--steps", "--format", "--max-size", "--debug"} {
+		if !strings.Contains(help, flag) {
+			t.Errorf("export --help lists no %s:\n%s", flag, help)
+		}
+	}
+	// The reader's own mistakes still point to reel --help.
+	stdout, stderr = tempFile(t), tempFile(t)
+	if code := Main([]string{"--bogus"}, devNull(t), stdout, stderr, Build{Version: "dev"}); code != 2 || !strings.Contains(readBack(t, stderr), "Run 'reel --help'") {
+		t.Errorf("reel --bogus: exit %d", code)
+	}
+}
