@@ -188,14 +188,16 @@ func usageWords(err error) string {
 
 // exportOrigin is where an export reads the story's pictures, under the
 // reader's rules: a file's folder, a web story's address (public
-// addresses only), and for a pipe only its data: pictures.
+// addresses only), and for a pipe only its data: pictures. A story read
+// through a descriptor (/dev/fd/63 from `reel export <(curl …)`,
+// /proc/self/fd/N) is a pipe's: /dev/fd is no folder of its pictures.
 func exportOrigin(path, base, userAgent string) picture.Origin {
 	switch {
 	case base != "":
 		if u, err := url.Parse(base); err == nil {
 			return picture.Origin{Base: u, Fetch: pictureFetcher(u, userAgent)}
 		}
-	case path != "" && path != "-":
+	case path != "" && path != "-" && !read.IsDescriptor(path):
 		return picture.Origin{Dir: filepath.Dir(path)}
 	}
 	return picture.Origin{}

@@ -60,6 +60,13 @@ func TestExportOrigin(t *testing.T) {
 	if o := exportOrigin("-", "", "reel/test"); o.Dir != "" || o.Base != nil {
 		t.Errorf("pipe: %+v", o)
 	}
+	// A story read through a descriptor (reel export <(curl …)) is a
+	// pipe's: it has no folder to read pictures from.
+	for _, fd := range []string{"/dev/fd/63", "/proc/self/fd/7", "/proc/4242/fd/0", "/dev/stdin"} {
+		if o := exportOrigin(fd, "", "reel/test"); o.Dir != "" || o.Base != nil {
+			t.Errorf("%s: %+v, want a pipe's origin", fd, o)
+		}
+	}
 	if o := exportOrigin("https://example.org/g", "https://example.org/g", "reel/test"); o.Base == nil || o.Fetch == nil || o.Dir != "" {
 		t.Errorf("web: %+v", o)
 	}
