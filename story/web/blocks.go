@@ -71,7 +71,7 @@ func (w *blockWalker) addLine(line string) {
 		w.out = append(w.out, block{kind: pieceHeading, level: 3, text: line})
 		return
 	}
-	w.out = append(w.out, block{kind: pieceText, text: prose.EscapeMarkdown(line)})
+	w.out = append(w.out, block{kind: pieceText, text: story.EscapeMarkdown(line)})
 }
 
 // leadOf counts the paragraphs that lead to a figure: those before
