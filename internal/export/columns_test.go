@@ -1,39 +1,197 @@
 package export
 
 import (
-	"bytes"
-	"context"
+	"image/color"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
+
 	"github.com/reeltui/reel/story"
-	"github.com/reeltui/reel/story/read"
+	"github.com/reeltui/reel/story/markdown"
 )
 
-// TestColumnsAreExported: a presenterm column layout, which the reader
-// draws side by side, loses none of its words in any export.
-func TestColumnsAreExported(t *testing.T) {
-	deck := "# Deck\n\n## Two sides\n\nBefore the columns.\n\n<!-- column_layout: [1, 2] -->\n\n<!-- column: 0 -->\n\nLeft words here.\n\n<!-- column: 1 -->\n\nRight words there.\n\n<!-- reset_layout -->\n\nAfter the columns.\n"
-	s, err := read.Parse([]byte(deck), story.Options{Format: story.FormatMarkdown})
-	if err != nil {
-		t.Fatal(err)
+// columnsDeck is a deck with a presenterm column layout [2, 1], a
+// picture in each column (the left one captioned and credited), and text
+// before and after it.
+const columnsDeck = "---\ntitle: Two sides\n---\n\n# Two sides\n\nA deck with columns.\n\n---\n\n# Side by side\n\nBefore the columns.\n\n" +
+	"<!-- column_layout: [2, 1] -->\n\n<!-- column: 0 -->\n\nLeft words here.\n\n![A red field](red.png \"All red\")\n_Photo: reel's tests_\n\n" +
+	"<!-- column: 1 -->\n\nRight words there.\n\n![A blue field](blue.png)\n\n<!-- reset_layout -->\n\nAfter the columns.\n\n---\n\n# Plain\n\nJust text.\n"
+
+func columnsPictures(t *testing.T) map[string][]byte {
+	return map[string][]byte{
+		"red.png":  pngBytes(t, 1200, 600, color.RGBA{230, 0, 0, 255}),
+		"blue.png": pngBytes(t, 1200, 600, color.RGBA{0, 0, 230, 255}),
 	}
-	if len(s.Section(0).Columns) == 0 {
+}
+
+// TestColumnsInHTML: a layout is one grid whose columns are siblings,
+// each with its own text and picture, its template the layout's shares.
+func TestColumnsInHTML(t *testing.T) {
+	s, origin := storyFile(t, "deck.md", columnsDeck, columnsPictures(t))
+	if len(s.Section(0).Columns) != 1 {
 		t.Fatal("the deck's layout was not read as columns")
 	}
-	for _, f := range []Format{FormatHTML, FormatMarkdown} {
-		var out bytes.Buffer
-		if err := Write(context.Background(), &out, s, Options{Format: f}); err != nil {
-			t.Fatal(err)
+	page := exportString(t, s, Options{Format: FormatHTML, Origin: origin})
+	if !strings.Contains(page, ".cols-2-1{grid-template-columns:minmax(0,2fr) minmax(0,1fr)}") {
+		t.Error("no grid template of shares 2 and 1 in the style sheet")
+	}
+	if !strings.Contains(page, "@media screen and (max-width:40rem){.columns{grid-template-columns:minmax(0,1fr)}}") {
+		t.Error("no rule stacks the columns on a narrow screen")
+	}
+	doc := parseHTML(t, page)
+	var grids []*html.Node
+	for _, div := range elements(doc, "div") {
+		if hasClass(div, "columns") {
+			grids = append(grids, div)
 		}
-		got := out.String()
-		last := -1
-		for _, w := range []string{"Before the columns.", "Left words here.", "Right words there.", "After the columns."} {
-			i := strings.Index(got, w)
-			if i < 0 || i < last {
-				t.Errorf("%v: %q missing or out of order", f, w)
+	}
+	if len(grids) != 1 || !hasClass(grids[0], "cols-2-1") {
+		t.Fatalf("%d grids, want one of class cols-2-1", len(grids))
+	}
+	var cols []*html.Node
+	for c := grids[0].FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			cols = append(cols, c)
+		}
+	}
+	if len(cols) != 2 || !hasClass(cols[0], "column") || !hasClass(cols[1], "column") {
+		t.Fatalf("the grid holds %d elements, want two columns", len(cols))
+	}
+	for i, want := range []struct{ words, alt, caption string }{
+		{"Left words here.", "A red field", "All red Photo: reel's tests"},
+		{"Right words there.", "A blue field", ""},
+	} {
+		if got := textOf(cols[i]); !strings.Contains(got, want.words) {
+			t.Errorf("column %d: text %q lacks %q", i, got, want.words)
+		}
+		imgs := elements(cols[i], "img")
+		if len(imgs) != 1 {
+			t.Errorf("column %d holds %d pictures, want 1", i, len(imgs))
+			continue
+		}
+		if alt, _ := attr(imgs[0], "alt"); alt != want.alt {
+			t.Errorf("column %d: picture %q, want %q", i, alt, want.alt)
+		}
+		if src, _ := attr(imgs[0], "src"); !strings.HasPrefix(src, "data:image/png;base64,") {
+			t.Errorf("column %d: picture not embedded: %.40s", i, src)
+		}
+		if want.caption != "" {
+			if got := strings.Join(strings.Fields(textOf(elements(cols[i], "figcaption")[0])), " "); got != want.caption {
+				t.Errorf("column %d: caption %q, want %q", i, got, want.caption)
 			}
-			last = i
+		}
+	}
+	// The text before and after the layout stands there, outside it.
+	sec := elements(doc, "section")[0]
+	all := textOf(sec)
+	if b, l, a := strings.Index(all, "Before the columns."), strings.Index(all, "Left words"), strings.Index(all, "After the columns."); b < 0 || l < b || a < l {
+		t.Errorf("section text out of order: %q", all)
+	}
+	if strings.Contains(textOf(grids[0]), "Before") || strings.Contains(textOf(grids[0]), "After") {
+		t.Error("the text about the layout is inside it")
+	}
+}
+
+// stackedStory is s with its column layouts one column under another,
+// pictures and all: what a web reader makes of an HTML export.
+func stackedStory(s *story.Story) *story.Story {
+	out := &story.Story{Title: s.Title, Lang: s.Lang, Intro: s.Intro}
+	for _, sec := range s.Sections() {
+		out.AddSection(stackedColumns(sec))
+	}
+	return out
+}
+
+// TestColumnsHTMLReadBack: reel reads an HTML export's columns back one
+// under another, every column's text and picture in its section.
+func TestColumnsHTMLReadBack(t *testing.T) {
+	s, origin := storyFile(t, "deck.md", columnsDeck, columnsPictures(t))
+	back, backOrigin, _ := exportAndRead(t, s, Options{Format: FormatHTML, Origin: origin}, "out.html")
+	want := stackedStory(s)
+	if got := shownPictures(want.Section(0)); len(got) != 2 {
+		t.Fatalf("stacked, the section has %d pictures, want the columns' 2", len(got))
+	}
+	compareStories(t, want, back, origin, backOrigin, tripRules{})
+}
+
+// TestColumnsMarkdownReadBack: the Markdown export writes a layout back
+// as presenterm's comments, which read back as the same columns, their
+// pictures in the deck's folder.
+func TestColumnsMarkdownReadBack(t *testing.T) {
+	s, origin := storyFile(t, "deck.md", columnsDeck, columnsPictures(t))
+	back, backOrigin, out := exportAndRead(t, s, Options{Format: FormatMarkdown, Origin: origin}, "out.md")
+	compareStories(t, s, back, origin, backOrigin, tripRules{deck: true})
+	a, b := s.Section(0).Columns, back.Section(0).Columns
+	if len(a) != 1 || len(b) != 1 || !slices.Equal(a[0].Widths, b[0].Widths) || len(b[0].Parts) != len(a[0].Parts) {
+		t.Fatalf("columns %+v, want %+v in %s", b, a, out)
+	}
+	for i := range a[0].Parts {
+		ca, cb := markdown.ReadColumn(a[0].Parts[i]), markdown.ReadColumn(b[0].Parts[i])
+		if words(ca.Body) != words(cb.Body) {
+			t.Errorf("column %d: %q, want %q", i, cb.Body, ca.Body)
+		}
+		if len(ca.Pictures) != 1 || len(cb.Pictures) != 1 {
+			t.Errorf("column %d: %d pictures, want %d", i, len(cb.Pictures), len(ca.Pictures))
+			continue
+		}
+		pa, pb := ca.Pictures[0], cb.Pictures[0]
+		if pa.Alt != pb.Alt || pa.Caption != pb.Caption || pa.Credit != pb.Credit || !strings.HasPrefix(pb.Source, "out_files/") {
+			t.Errorf("column %d: picture %+v, want %+v", i, pb, pa)
+		}
+		samePicture(t, origin, backOrigin, pa.Source, pb.Source)
+	}
+}
+
+// TestColumnsInPDF: the PDF sets a layout's columns one under another,
+// each column's picture among the section's.
+func TestColumnsInPDF(t *testing.T) {
+	s, origin := storyFile(t, "deck.md", columnsDeck, columnsPictures(t))
+	out := filepath.Join(t.TempDir(), "out.pdf")
+	if err := WriteFile(t.Context(), out, s, Options{Format: FormatPDF, Origin: origin}); err != nil {
+		t.Fatal(err)
+	}
+	pages := strings.Split(poppler(t, "pdftotext", out, "-"), "\f")
+	if len(pages) < 3 {
+		t.Fatalf("%d pages", len(pages))
+	}
+	flat := strings.Join(strings.Fields(pages[1]), " ")
+	last := -1
+	for _, w := range []string{"Before the columns.", "Left words here.", "Right words there.", "After the columns."} {
+		i := strings.Index(flat, w)
+		if i < 0 || i < last {
+			t.Errorf("%q missing or out of order on the section's page: %s", w, flat)
+		}
+		last = i
+	}
+	var onPages []string
+	for _, line := range strings.Split(poppler(t, "pdfimages", "-list", out), "\n")[2:] {
+		if f := strings.Fields(line); len(f) > 3 && f[2] == "image" {
+			onPages = append(onPages, f[0])
+		}
+	}
+	if strings.Join(onPages, " ") != "2 2" {
+		t.Errorf("pictures on pages %v, want both columns' on page 2", onPages)
+	}
+}
+
+// TestStackedColumnsPlacesPictures: stacked, a column's picture stands
+// after its column's text, before the next column's.
+func TestStackedColumnsPlacesPictures(t *testing.T) {
+	s, _ := storyFile(t, "deck.md", columnsDeck, nil)
+	sec := stackedColumns(s.Section(0))
+	if len(sec.Columns) != 0 || len(sec.Pictures) != 2 {
+		t.Fatalf("columns %d, pictures %d", len(sec.Columns), len(sec.Pictures))
+	}
+	for i, want := range []struct{ before, after string }{
+		{"Left words here.", "Right words there."},
+		{"Right words there.", "After the columns."},
+	} {
+		at := sec.Pictures[i].At
+		if !strings.Contains(sec.Body[:at], want.before) || !strings.Contains(sec.Body[at:], want.after) {
+			t.Errorf("picture %d at %d of %q", i, at, sec.Body)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -146,15 +147,42 @@ func (d *deckWriter) section(sec story.Section) {
 	if sec.Caption != "" {
 		d.b.WriteString("# " + story.EscapeMarkdownHeading(plainText(sec.Caption)) + "\n\n")
 	}
-	for _, pc := range pieces(withPauses(sec)) {
+	for _, st := range stretches(sec) {
+		d.body(st.text, sec.Caption)
+		if st.layout != nil {
+			d.columns(st.layout, sec.Caption)
+		}
+	}
+	d.notes(sec.Notes())
+}
+
+// body writes a run of a section's text with its pictures and reveal
+// markers where they stand in it.
+func (d *deckWriter) body(part story.Section, caption string) {
+	for _, pc := range pieces(withPauses(part)) {
 		if text := strings.TrimSpace(plainText(pc.text)); text != "" {
 			d.b.WriteString(text + "\n\n")
 		}
 		for _, pic := range pc.pictures {
-			d.picture(pic, sec.Caption)
+			d.picture(pic, caption)
 		}
 	}
-	d.notes(sec.Notes())
+}
+
+// columns writes a column layout back as presenterm's comments, which
+// reel reads as the same columns: each column's text with its pictures,
+// written as the deck's other pictures are.
+func (d *deckWriter) columns(l *layout, caption string) {
+	widths := make([]string, len(l.widths))
+	for i, w := range l.widths {
+		widths[i] = strconv.Itoa(w)
+	}
+	d.b.WriteString("<!-- column_layout: [" + strings.Join(widths, ", ") + "] -->\n\n")
+	for i, col := range l.columns {
+		fmt.Fprintf(d.b, "<!-- column: %d -->\n\n", i)
+		d.body(col, caption)
+	}
+	d.b.WriteString("<!-- reset_layout -->\n\n")
 }
 
 // pauseMarker is the reveal marker a deck keeps its steps with.
