@@ -47,17 +47,18 @@ func stretches(sec story.Section) []stretch {
 	start := 0
 	for _, c := range cols {
 		at := min(max(c.At, start), len(sec.Body))
-		out = append(out, stretch{text: bodyPart(sec, start, at), layout: readLayout(c)})
+		out = append(out, stretch{text: bodyPart(sec, start, at, len(out) == 0), layout: readLayout(c)})
 		start = at
 	}
-	return append(out, stretch{text: bodyPart(sec, start, len(sec.Body))})
+	return append(out, stretch{text: bodyPart(sec, start, len(sec.Body), false)})
 }
 
 // bodyPart is the part of sec's body from start to end, with the
 // pictures and steps that stand in it, placed in it. As in the reader, a
 // picture where a layout stands comes after the layout (it stood below
-// it); a reveal step there comes before (the layout waits for it).
-func bodyPart(sec story.Section, start, end int) story.Section {
+// it); a reveal step there comes before (the layout waits for it), and
+// a step at the very start is the first part's.
+func bodyPart(sec story.Section, start, end int, first bool) story.Section {
 	last := end == len(sec.Body)
 	part := story.Section{Body: sec.Body[start:end]}
 	for _, p := range sec.Pictures {
@@ -67,7 +68,7 @@ func bodyPart(sec story.Section, start, end int) story.Section {
 		}
 	}
 	for _, s := range sec.Steps {
-		if (s > start || start == 0) && s <= end {
+		if (s > start || first && s == start) && s <= end {
 			part.Steps = append(part.Steps, s-start)
 		}
 	}

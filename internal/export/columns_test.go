@@ -195,3 +195,29 @@ func TestStackedColumnsPlacesPictures(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnsKeepSteps: a reveal step before a layout stays before it,
+// once, in the stacked text and in the Markdown export read back.
+func TestColumnsKeepSteps(t *testing.T) {
+	for _, deck := range []string{
+		"# Steps\n\nBefore.\n\n<!-- pause -->\n\n<!-- column_layout: [1, 1] -->\n\n<!-- column: 0 -->\n\nLeft.\n\n<!-- column: 1 -->\n\nRight.\n\n<!-- reset_layout -->\n\nAfter.\n",
+		"# At the top\n\n<!-- pause -->\n\n<!-- column_layout: [1, 1] -->\n\n<!-- column: 0 -->\n\nLeft.\n\n<!-- column: 1 -->\n\nRight.\n\n<!-- reset_layout -->\n\nAfter.\n",
+	} {
+		s, origin := storyFile(t, "deck.md", deck, nil)
+		sec := s.Section(0)
+		if len(sec.Steps) != 1 || len(sec.Columns) != 1 {
+			t.Fatalf("%q read with steps %v and %d layouts", deck, sec.Steps, len(sec.Columns))
+		}
+		stacked := stackedColumns(sec)
+		if len(stacked.Steps) != 1 {
+			t.Errorf("%s: stacked steps %v, want one", sec.Caption, stacked.Steps)
+		} else if shown := stacked.Body[:stacked.Steps[0]]; strings.Contains(shown, "Left.") || strings.Contains(shown, "After.") {
+			t.Errorf("%s: the first step shows %q: the layout did not wait", sec.Caption, shown)
+		}
+		back, backOrigin, _ := exportAndRead(t, s, Options{Format: FormatMarkdown, Origin: origin}, "out.md")
+		compareStories(t, s, back, origin, backOrigin, tripRules{deck: true})
+		if b := back.Section(0); len(b.Columns) != 1 || b.Steps[0] != sec.Steps[0] || b.Columns[0].At != sec.Columns[0].At {
+			t.Errorf("%s: read back with steps %v and layouts %+v, want %v and %+v", sec.Caption, b.Steps, b.Columns, sec.Steps, sec.Columns)
+		}
+	}
+}
