@@ -13,7 +13,7 @@ import (
 // draws side by side) are cut from its section's body and kept apart
 // (story.Columns), their columns as Markdown. The HTML export draws them
 // side by side and the Markdown export writes them back as presenterm's
-// comments; the PDF sets them one column under another (stacked). Each
+// comments; the PDF sets them side by side too (pdfcolumns.go). Each
 // column is read as a slide's body is (markdown.ReadColumn), so that its
 // pictures are pictures in every export, not their alt text.
 
@@ -142,67 +142,7 @@ func layoutWidths(c story.Columns) []int {
 	return widths
 }
 
-// stackedColumns is a section with its column layouts put back in its
-// body where they stood, one column under another, each column's
-// pictures with its text: for an export that does not set columns side
-// by side (the PDF). A column's own reveal steps are not kept: the
-// reader shows a layout whole.
-func stackedColumns(sec story.Section) story.Section {
-	if len(sec.Columns) == 0 {
-		return sec
-	}
-	var parts []story.Section
-	for _, st := range stretches(sec) {
-		parts = append(parts, st.text)
-		if st.layout != nil {
-			for _, col := range st.layout.columns {
-				col.Steps = nil
-				parts = append(parts, col)
-			}
-		}
-	}
-	out := joinParts(parts)
-	sec.Body, sec.Pictures, sec.Steps, sec.Columns = out.Body, out.Pictures, out.Steps, nil
-	return sec
-}
-
-// joinParts joins parts of a body one after another, a blank line
-// between two that hold text, their pictures and steps placed in the
-// whole.
-func joinParts(parts []story.Section) story.Section {
-	var out story.Section
-	var b strings.Builder
-	text := false
-	for _, part := range parts {
-		if strings.TrimSpace(part.Body) != "" {
-			if text {
-				b.WriteString("\n\n")
-			}
-			text = true
-		}
-		at := b.Len()
-		b.WriteString(part.Body)
-		for _, p := range part.Pictures {
-			p.At += at
-			out.Pictures = append(out.Pictures, p)
-		}
-		for _, s := range part.Steps {
-			out.Steps = append(out.Steps, s+at)
-		}
-	}
-	out.Body = b.String()
-	return out
-}
-
-// exportSections are the story's sections as an export in format f
-// writes them: the PDF's with their column layouts stacked in their
-// text.
-func exportSections(s *story.Story, f Format) []story.Section {
-	secs := slices.Clone(s.Sections())
-	if f == FormatPDF {
-		for i := range secs {
-			secs[i] = stackedColumns(secs[i])
-		}
-	}
-	return secs
+// exportSections are the story's sections as the exports write them.
+func exportSections(s *story.Story) []story.Section {
+	return slices.Clone(s.Sections())
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"image/color"
 	"path/filepath"
 	"slices"
@@ -145,11 +146,13 @@ func TestColumnsMarkdownReadBack(t *testing.T) {
 	}
 }
 
-// TestColumnsInPDF: the PDF sets a layout's columns one under another,
-// each column's picture among the section's.
+// TestColumnsInPDF: the PDF sets a layout's columns side by side, each
+// as wide as its share, its text and picture in it, and the text after
+// the layout below it.
 func TestColumnsInPDF(t *testing.T) {
 	s, origin := storyFile(t, "deck.md", columnsDeck, columnsPictures(t))
-	out := filepath.Join(t.TempDir(), "out.pdf")
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.pdf")
 	if err := WriteFile(t.Context(), out, s, Options{Format: FormatPDF, Origin: origin}); err != nil {
 		t.Fatal(err)
 	}
@@ -159,7 +162,7 @@ func TestColumnsInPDF(t *testing.T) {
 	}
 	flat := strings.Join(strings.Fields(pages[1]), " ")
 	last := -1
-	for _, w := range []string{"Before the columns.", "Left words here.", "Right words there.", "After the columns."} {
+	for _, w := range []string{"Before the columns.", "Left words here.", "Right words there.", "All red", "After the columns."} {
 		i := strings.Index(flat, w)
 		if i < 0 || i < last {
 			t.Errorf("%q missing or out of order on the section's page: %s", w, flat)
@@ -174,6 +177,27 @@ func TestColumnsInPDF(t *testing.T) {
 	}
 	if strings.Join(onPages, " ") != "2 2" {
 		t.Errorf("pictures on pages %v, want both columns' on page 2", onPages)
+	}
+
+	// Drawn, the pictures stand side by side, each in its column: the
+	// left one (as tall as a column's picture may be) centred in the
+	// first two thirds, the blue one as wide as the last third.
+	poppler(t, "pdftoppm", "-png", "-r", "72", "-f", "2", "-l", "2", "-singlefile", out, filepath.Join(dir, "page"))
+	img := readPNG(t, filepath.Join(dir, "page.png"))
+	keepShot(t, filepath.Join(dir, "page.png"), "columns-pdf.png")
+	red, _ := box(img, isRed)
+	blue, _ := box(img, isBlue)
+	px := float64(img.Bounds().Dx()) / 297 // A4 landscape, in pixels per mm
+	colW := (297 - 2*pdfMargin - pdfGap) / 3
+	near := func(got int, mm float64) bool { return float64(got) > mm*px-3 && float64(got) < mm*px+3 }
+	if red.Empty() || blue.Empty() || red.Max.X > blue.Min.X || red.Min.Y != blue.Min.Y {
+		t.Fatalf("red %v and blue %v are not side by side", red, blue)
+	}
+	if !near((red.Min.X+red.Max.X)/2, pdfMargin+colW) {
+		t.Errorf("red %v is not centred in the first column (%.0f px)", red, (pdfMargin+colW)*px)
+	}
+	if !near(blue.Min.X, pdfMargin+2*colW+pdfGap) || !near(blue.Max.X, 297-pdfMargin) {
+		t.Errorf("blue %v does not fill the last column (%.0f to %.0f px)", blue, (pdfMargin+2*colW+pdfGap)*px, (297-pdfMargin)*px)
 	}
 }
 
@@ -219,5 +243,110 @@ func TestColumnsKeepSteps(t *testing.T) {
 		if b := back.Section(0); len(b.Columns) != 1 || b.Steps[0] != sec.Steps[0] || b.Columns[0].At != sec.Columns[0].At {
 			t.Errorf("%s: read back with steps %v and layouts %+v, want %v and %+v", sec.Caption, b.Steps, b.Columns, sec.Steps, sec.Columns)
 		}
+	}
+}
+
+// stackedColumns is a section with its column layouts put back in its
+// body where they stood, one column under another, each column's
+// pictures with its text: what reel reads back from an HTML export. A
+// column's own reveal steps are not kept: the reader shows a layout
+// whole.
+func stackedColumns(sec story.Section) story.Section {
+	if len(sec.Columns) == 0 {
+		return sec
+	}
+	var parts []story.Section
+	for _, st := range stretches(sec) {
+		parts = append(parts, st.text)
+		if st.layout != nil {
+			for _, col := range st.layout.columns {
+				col.Steps = nil
+				parts = append(parts, col)
+			}
+		}
+	}
+	out := joinParts(parts)
+	sec.Body, sec.Pictures, sec.Steps, sec.Columns = out.Body, out.Pictures, out.Steps, nil
+	return sec
+}
+
+// joinParts joins parts of a body one after another, a blank line
+// between two that hold text, their pictures and steps placed in the
+// whole.
+func joinParts(parts []story.Section) story.Section {
+	var out story.Section
+	var b strings.Builder
+	text := false
+	for _, part := range parts {
+		if strings.TrimSpace(part.Body) != "" {
+			if text {
+				b.WriteString("\n\n")
+			}
+			text = true
+		}
+		at := b.Len()
+		b.WriteString(part.Body)
+		for _, p := range part.Pictures {
+			p.At += at
+			out.Pictures = append(out.Pictures, p)
+		}
+		for _, s := range part.Steps {
+			out.Steps = append(out.Steps, s+at)
+		}
+	}
+	out.Body = b.String()
+	return out
+}
+
+// TestColumnsInPDFTurnPages: a layout the rest of the page cannot hold
+// starts the next page, whole; one no page can hold is set one column
+// under another, every word kept.
+func TestColumnsInPDFTurnPages(t *testing.T) {
+	layout := func(left string) string {
+		return "<!-- column_layout: [2, 1] -->\n\n<!-- column: 0 -->\n\n" + left + "![A red field](red.png)\n\n" +
+			"<!-- column: 1 -->\n\nRight words there.\n\n![A blue field](blue.png)\n\n<!-- reset_layout -->\n\nAfter the columns.\n"
+	}
+	paras := func(word string, n int) string {
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "%s paragraph %d.\n\n", word, i+1)
+		}
+		return b.String()
+	}
+	for _, tt := range []struct {
+		name, body string
+		picPages   string
+	}{
+		{"next page", paras("Lead", 18) + layout("Left words here.\n\n"), "3 3"},
+		{"stacked", layout(paras("Left", 40)), "4 4"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, origin := storyFile(t, "deck.md", "# Deck\n\n---\n\n# Long\n\n"+tt.body, columnsPictures(t))
+			out := filepath.Join(t.TempDir(), "out.pdf")
+			if err := WriteFile(t.Context(), out, s, Options{Format: FormatPDF, Origin: origin}); err != nil {
+				t.Fatal(err)
+			}
+			text := strings.Join(strings.Fields(poppler(t, "pdftotext", out, "-")), " ")
+			last := -1
+			for _, w := range strings.Split(strings.TrimSpace(strings.ReplaceAll(tt.body, "\n\n", "\n")), "\n") {
+				if strings.HasPrefix(w, "<!--") || strings.HasPrefix(w, "![") {
+					continue
+				}
+				i := strings.Index(text, w)
+				if i < 0 || i < last {
+					t.Errorf("%q missing or out of order", w)
+				}
+				last = i
+			}
+			var onPages []string
+			for _, line := range strings.Split(poppler(t, "pdfimages", "-list", out), "\n")[2:] {
+				if f := strings.Fields(line); len(f) > 3 && f[2] == "image" {
+					onPages = append(onPages, f[0])
+				}
+			}
+			if got := strings.Join(onPages, " "); got != tt.picPages {
+				t.Errorf("pictures on pages %q, want %q", got, tt.picPages)
+			}
+		})
 	}
 }

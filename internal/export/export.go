@@ -141,7 +141,7 @@ func (o Options) warn(format string, args ...any) {
 func Write(ctx context.Context, w io.Writer, s *story.Story, opt Options) error {
 	budget := newMemoryBudget()
 	defer budget.release()
-	secs := exportSections(s, opt.Format)
+	secs := exportSections(s)
 	pics, err := loadPictures(ctx, s, secs, opt, targetFor(opt.Format), budget)
 	if err != nil {
 		return err

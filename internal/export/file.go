@@ -82,7 +82,7 @@ func writeTo(ctx context.Context, f *os.File, s *story.Story, opt Options, files
 	}
 	budget := newMemoryBudget()
 	defer budget.release()
-	secs := exportSections(s, FormatMarkdown)
+	secs := exportSections(s)
 	pics, err := loadPictures(ctx, s, secs, opt, targetWeb, budget)
 	if err != nil {
 		return err
