@@ -30,3 +30,29 @@ func TestReadColumn(t *testing.T) {
 		t.Errorf("body %q, steps %v", sec.Body, sec.Steps)
 	}
 }
+
+// FuzzReadColumn: any column reads without a panic, its pictures and
+// steps placed inside its text.
+func FuzzReadColumn(f *testing.F) {
+	for _, seed := range []string{
+		"Words.\n\n![a](b.png \"c\")\n_Photo: d_\n\nMore.",
+		"- item ![x](y.png)\n- two\n\n<!-- pause -->\n\n1. one\n2. ![z](w.png)",
+		"### Head\n\n<figure><img src=a.png alt=b></figure>\n\n| a | ![t](t.png) |\n|---|---|",
+		"<!-- column_layout: [1, 1] -->\n<!-- column: 0 -->\nnested\n<!-- column: 1 -->\n![n](n.png)",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, part string) {
+		sec := markdown.ReadColumn(part)
+		for _, p := range sec.Pictures {
+			if p.At < 0 || p.At > len(sec.Body) {
+				t.Fatalf("%q: picture at %d of %d", part, p.At, len(sec.Body))
+			}
+		}
+		for _, s := range sec.Steps {
+			if s < 0 || s > len(sec.Body) {
+				t.Fatalf("%q: step at %d of %d", part, s, len(sec.Body))
+			}
+		}
+	})
+}
