@@ -64,7 +64,7 @@ func parseExportArgs(args []string, stdout io.Writer, version string) (exportCon
 	switchVar(fset, &cfg.notes, "notes", "", "keep the speaker notes")
 	fset.StringVar(&cfg.page, "page", "a4", "PDF paper `SIZE`, landscape: a4 or letter")
 	switchVar(fset, &cfg.steps, "steps", "", "PDF: a page per reveal step, not one per section")
-	format := fset.String("format", "auto", "story format: auto, text, markdown or html")
+	format := fset.String("format", "auto", "story format: auto, text, markdown, html, mhtml or feed")
 	maxSize := fset.Int64("max-size", read.DefaultLimit>>20, "refuse stories (and fetched pages) larger than `N` MiB")
 	switchVar(fset, &cfg.debug, "debug", "", "say on standard error what the export could not keep")
 	var help bool

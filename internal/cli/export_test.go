@@ -98,6 +98,14 @@ func TestExportUsagePointsToExportHelp(t *testing.T) {
 			t.Errorf("export --help lists no %s:\n%s", flag, help)
 		}
 	}
+	// --format reads what the reader's reads.
+	for _, f := range []string{"text", "markdown", "html", "mhtml", "feed"} {
+		if _, err := parseExportArgs([]string{"x", "-o", "x.html", "--format", f}, &bytes.Buffer{}, "dev"); err != nil {
+			t.Errorf("--format %s: %v", f, err)
+		} else if !strings.Contains(help, f) {
+			t.Errorf("export --help does not name --format %s", f)
+		}
+	}
 	// The reader's own mistakes still point to reel --help.
 	stdout, stderr = tempFile(t), tempFile(t)
 	if code := Main([]string{"--bogus"}, devNull(t), stdout, stderr, Build{Version: "dev"}); code != 2 || !strings.Contains(readBack(t, stderr), "Run 'reel --help'") {
