@@ -50,7 +50,7 @@ func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	if len(args) > 0 {
 		switch args[0] {
 		case "export":
-			return runExport(args[1:], stdin, stdout, stderr, b)
+			return forCommand("reel export", runExport(args[1:], stdin, stdout, stderr, b))
 		case "serve":
 			return runServe(args[1:], stdin, stdout, stderr, b)
 		}

@@ -23,9 +23,27 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
+// commandUsageError is a usage mistake in a subcommand, whose own --help
+// explains its flags: "Run 'reel export --help'".
+type commandUsageError struct {
+	usageError
+	command string
+}
+
+// forCommand marks a usage mistake in err as command's; any other error
+// passes as it is.
+func forCommand(command string, err error) error {
+	var usage usageError
+	if errors.As(err, &usage) {
+		return commandUsageError{usage, command}
+	}
+	return err
+}
+
 // exitCode reports err on stderr in one line and returns the exit status.
 func exitCode(err error, stderr io.Writer) int {
 	var usage usageError
+	var cmdUsage commandUsageError
 	var interrupted *source.InterruptedError
 	switch {
 	case err == nil, isHelp(err):
@@ -38,6 +56,9 @@ func exitCode(err error, stderr io.Writer) int {
 		return 128 + int(syscall.SIGTERM)
 	case errors.Is(err, errHangup):
 		return 128 + int(syscall.SIGHUP)
+	case errors.As(err, &cmdUsage):
+		fmt.Fprintf(stderr, "reel: %s\nRun '%s --help' for usage.\n", story.OneLine(cmdUsage.msg), cmdUsage.command)
+		return 2
 	case errors.As(err, &usage):
 		fmt.Fprintf(stderr, "reel: %s\nRun 'reel --help' for usage.\n", story.OneLine(usage.msg))
 		return 2

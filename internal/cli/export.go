@@ -64,7 +64,7 @@ func parseExportArgs(args []string, stdout io.Writer, version string) (exportCon
 	switchVar(fset, &cfg.notes, "notes", "", "keep the speaker notes")
 	fset.StringVar(&cfg.page, "page", "a4", "PDF paper `SIZE`, landscape: a4 or letter")
 	switchVar(fset, &cfg.steps, "steps", "", "PDF: a page per reveal step, not one per section")
-	format := fset.String("format", "auto", "story format: auto, text, markdown or html")
+	format := fset.String("format", "auto", "story format: auto, text, markdown, html, mhtml or feed")
 	maxSize := fset.Int64("max-size", read.DefaultLimit>>20, "refuse stories (and fetched pages) larger than `N` MiB")
 	switchVar(fset, &cfg.debug, "debug", "", "say on standard error what the export could not keep")
 	var help bool
@@ -188,14 +188,16 @@ func usageWords(err error) string {
 
 // exportOrigin is where an export reads the story's pictures, under the
 // reader's rules: a file's folder, a web story's address (public
-// addresses only), and for a pipe only its data: pictures.
+// addresses only), and for a pipe only its data: pictures. A story read
+// through a descriptor (/dev/fd/63 from `reel export <(curl …)`,
+// /proc/self/fd/N) is a pipe's: /dev/fd is no folder of its pictures.
 func exportOrigin(path, base, userAgent string) picture.Origin {
 	switch {
 	case base != "":
 		if u, err := url.Parse(base); err == nil {
 			return picture.Origin{Base: u, Fetch: pictureFetcher(u, userAgent)}
 		}
-	case path != "" && path != "-":
+	case path != "" && path != "-" && !read.IsDescriptor(path):
 		return picture.Origin{Dir: filepath.Dir(path)}
 	}
 	return picture.Origin{}

@@ -60,7 +60,55 @@ func TestExportOrigin(t *testing.T) {
 	if o := exportOrigin("-", "", "reel/test"); o.Dir != "" || o.Base != nil {
 		t.Errorf("pipe: %+v", o)
 	}
+	// A story read through a descriptor (reel export <(curl …)) is a
+	// pipe's: it has no folder to read pictures from.
+	for _, fd := range []string{"/dev/fd/63", "/proc/self/fd/7", "/proc/4242/fd/0", "/dev/stdin"} {
+		if o := exportOrigin(fd, "", "reel/test"); o.Dir != "" || o.Base != nil {
+			t.Errorf("%s: %+v, want a pipe's origin", fd, o)
+		}
+	}
 	if o := exportOrigin("https://example.org/g", "https://example.org/g", "reel/test"); o.Base == nil || o.Fetch == nil || o.Dir != "" {
 		t.Errorf("web: %+v", o)
+	}
+}
+
+// A mistake in reel export's command line points to export's own help,
+// which lists export's flags.
+func TestExportUsagePointsToExportHelp(t *testing.T) {
+	for _, args := range [][]string{
+		{"export", "../../testdata/kim-rally.txt"},                   // no -o
+		{"export", "../../testdata/kim-rally.txt", "-o", "out.docx"}, // unknown extension
+		{"export", "--bogus"},
+	} {
+		stdout, stderr := tempFile(t), tempFile(t)
+		if code := Main(args, devNull(t), stdout, stderr, Build{Version: "dev"}); code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+		if got := readBack(t, stderr); !strings.Contains(got, "Run 'reel export --help' for usage.") {
+			t.Errorf("%q: stderr %q", args, got)
+		}
+	}
+	stdout, stderr := tempFile(t), tempFile(t)
+	if code := Main([]string{"export", "--help"}, devNull(t), stdout, stderr, Build{Version: "dev"}); code != 0 {
+		t.Fatalf("export --help: exit %d: %s", code, readBack(t, stderr))
+	}
+	help := readBack(t, stdout)
+	for _, flag := range []string{"--output", "--to", "--notes", "--page", "--steps", "--format", "--max-size", "--debug"} {
+		if !strings.Contains(help, flag) {
+			t.Errorf("export --help lists no %s:\n%s", flag, help)
+		}
+	}
+	// --format reads what the reader's reads.
+	for _, f := range []string{"text", "markdown", "html", "mhtml", "feed"} {
+		if _, err := parseExportArgs([]string{"x", "-o", "x.html", "--format", f}, &bytes.Buffer{}, "dev"); err != nil {
+			t.Errorf("--format %s: %v", f, err)
+		} else if !strings.Contains(help, f) {
+			t.Errorf("export --help does not name --format %s", f)
+		}
+	}
+	// The reader's own mistakes still point to reel --help.
+	stdout, stderr = tempFile(t), tempFile(t)
+	if code := Main([]string{"--bogus"}, devNull(t), stdout, stderr, Build{Version: "dev"}); code != 2 || !strings.Contains(readBack(t, stderr), "Run 'reel --help'") {
+		t.Errorf("reel --bogus: exit %d", code)
 	}
 }

@@ -179,3 +179,123 @@ func count(img image.Image, match func(r, g, b uint32) bool) int {
 	}
 	return n
 }
+
+// box is the smallest rectangle holding the pixels match accepts, and
+// how many it accepts.
+func box(img image.Image, match func(r, g, b uint32) bool) (image.Rectangle, int) {
+	var r image.Rectangle
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			cr, cg, cb, _ := img.At(x, y).RGBA()
+			if match(cr>>8, cg>>8, cb>>8) {
+				r = r.Union(image.Rect(x, y, x+1, y+1))
+				n++
+			}
+		}
+	}
+	return r, n
+}
+
+func isRed(r, g, b uint32) bool  { return r > 200 && g < 40 && b < 40 }
+func isBlue(r, g, b uint32) bool { return b > 200 && r < 40 && g < 40 }
+
+// keepShot copies a screenshot to $REEL_SHOTS, when set, for a person to
+// look at.
+func keepShot(t *testing.T, path, name string) {
+	dir := os.Getenv("REEL_SHOTS")
+	if dir == "" {
+		return
+	}
+	data, err := os.ReadFile(path)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+	if err != nil {
+		t.Logf("keep %s: %v", name, err)
+	}
+}
+
+// TestColumnsInChromium: Chromium draws a [2, 1] layout's columns side
+// by side, the first twice as wide as the second, each picture in its
+// column; on a narrow screen one under the other; and in print side by
+// side again.
+func TestColumnsInChromium(t *testing.T) {
+	bin := chromiumPath(t)
+	s, origin := storyFile(t, "deck.md", columnsDeck, columnsPictures(t))
+	out := filepath.Join(t.TempDir(), "columns.html")
+	if err := WriteFile(context.Background(), out, s, Options{Format: FormatHTML, Origin: origin}); err != nil {
+		t.Fatal(err)
+	}
+	requests, resolver := requestCounter(t)
+	boxes := func(t *testing.T, img image.Image) (red, blue image.Rectangle) {
+		t.Helper()
+		red, nr := box(img, isRed)
+		blue, nb := box(img, isBlue)
+		// Solid pictures: their boxes are all their colour.
+		if nr < 10_000 || nb < 5_000 || nr < red.Dx()*red.Dy()*9/10 || nb < blue.Dx()*blue.Dy()*9/10 {
+			t.Fatalf("pictures not drawn whole: red %v (%d px), blue %v (%d px)", red, nr, blue, nb)
+		}
+		return red, blue
+	}
+	sideBySide := func(t *testing.T, red, blue image.Rectangle) {
+		t.Helper()
+		if red.Max.X > blue.Min.X {
+			t.Errorf("red %v does not stand left of blue %v", red, blue)
+		}
+		if red.Min.Y >= blue.Max.Y || blue.Min.Y >= red.Max.Y {
+			t.Errorf("red %v and blue %v do not share a row", red, blue)
+		}
+		// Each picture fills its column: their widths are the layout's
+		// shares (the gap between the columns aside).
+		if ratio := float64(red.Dx()) / float64(blue.Dx()); ratio < 1.7 || ratio > 2.3 {
+			t.Errorf("columns %d and %d px wide: %.2f to 1, want about 2 to 1", red.Dx(), blue.Dx(), ratio)
+		}
+	}
+
+	t.Run("wide: side by side", func(t *testing.T) {
+		shot := filepath.Join(t.TempDir(), "wide.png")
+		before := requests.Load()
+		chromium(t, bin, out, resolver, "--window-size=1200,1600", "--screenshot="+shot)
+		if n := requests.Load() - before; n != 0 {
+			t.Errorf("opening the export made %d requests", n)
+		}
+		keepShot(t, shot, "columns-wide.png")
+		red, blue := boxes(t, readPNG(t, shot))
+		sideBySide(t, red, blue)
+	})
+
+	t.Run("narrow: one under the other", func(t *testing.T) {
+		shot := filepath.Join(t.TempDir(), "narrow.png")
+		chromium(t, bin, out, resolver, "--window-size=480,2000", "--screenshot="+shot)
+		keepShot(t, shot, "columns-narrow.png")
+		red, blue := boxes(t, readPNG(t, shot))
+		if blue.Min.Y < red.Max.Y {
+			t.Errorf("blue %v does not stand under red %v", blue, red)
+		}
+		if d := red.Dx() - blue.Dx(); d < -2 || d > 2 {
+			t.Errorf("stacked columns %d and %d px wide, want one width", red.Dx(), blue.Dx())
+		}
+	})
+
+	t.Run("print: side by side", func(t *testing.T) {
+		if _, err := exec.LookPath("pdftoppm"); err != nil {
+			if os.Getenv("CI") != "" {
+				t.Fatal("pdftoppm is not installed (apt-get install poppler-utils)")
+			}
+			t.Skip("pdftoppm is not installed (apt-get install poppler-utils)")
+		}
+		dir := t.TempDir()
+		pdf := filepath.Join(dir, "print.pdf")
+		chromium(t, bin, out, resolver, "--no-pdf-header-footer", "--print-to-pdf="+pdf)
+		// Page 2 is the section with the columns (the cover is page 1).
+		if msg, err := exec.Command("pdftoppm", "-png", "-r", "60", "-f", "2", "-l", "2", "-singlefile", pdf, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm: %v\n%s", err, msg)
+		}
+		shot := filepath.Join(dir, "page.png")
+		keepShot(t, shot, "columns-print.png")
+		red, blue := boxes(t, readPNG(t, shot))
+		sideBySide(t, red, blue)
+	})
+}

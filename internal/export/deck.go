@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -103,7 +104,7 @@ type deckMeta struct {
 func (d *deckWriter) frontMatter() error {
 	s := d.s
 	meta := deckMeta{
-		Title: titleMarkdown(s), SubTitle: escapeMarkdown(plainText(s.Subtitle)), Kicker: plainText(s.Kicker),
+		Title: titleMarkdown(s), SubTitle: story.EscapeMarkdownHeading(plainText(s.Subtitle)), Kicker: plainText(s.Kicker),
 		Author: s.Authors, Date: plainText(s.Date), Source: plainText(s.Source), Lang: story.LangTag(s.Lang),
 	}
 	out, err := yaml.Marshal(meta)
@@ -122,7 +123,7 @@ func titleMarkdown(s *story.Story) string {
 	if s.TitleMarkdown != "" {
 		return plainText(s.TitleMarkdown)
 	}
-	return escapeMarkdown(plainText(s.Title))
+	return story.EscapeMarkdownHeading(plainText(s.Title))
 }
 
 // cover writes the cover slide: the title as a heading (so that a tool
@@ -144,17 +145,44 @@ func (d *deckWriter) cover() {
 func (d *deckWriter) section(sec story.Section) {
 	d.b.WriteString("---\n\n")
 	if sec.Caption != "" {
-		d.b.WriteString("# " + escapeMarkdown(plainText(sec.Caption)) + "\n\n")
+		d.b.WriteString("# " + story.EscapeMarkdownHeading(plainText(sec.Caption)) + "\n\n")
 	}
-	for _, pc := range pieces(withPauses(sec)) {
+	for _, st := range stretches(sec) {
+		d.body(st.text, sec.Caption)
+		if st.layout != nil {
+			d.columns(st.layout, sec.Caption)
+		}
+	}
+	d.notes(sec.Notes())
+}
+
+// body writes a run of a section's text with its pictures and reveal
+// markers where they stand in it.
+func (d *deckWriter) body(part story.Section, caption string) {
+	for _, pc := range pieces(withPauses(part)) {
 		if text := strings.TrimSpace(plainText(pc.text)); text != "" {
 			d.b.WriteString(text + "\n\n")
 		}
 		for _, pic := range pc.pictures {
-			d.picture(pic, sec.Caption)
+			d.picture(pic, caption)
 		}
 	}
-	d.notes(sec.Notes())
+}
+
+// columns writes a column layout back as presenterm's comments, which
+// reel reads as the same columns: each column's text with its pictures,
+// written as the deck's other pictures are.
+func (d *deckWriter) columns(l *layout, caption string) {
+	widths := make([]string, len(l.widths))
+	for i, w := range l.widths {
+		widths[i] = strconv.Itoa(w)
+	}
+	d.b.WriteString("<!-- column_layout: [" + strings.Join(widths, ", ") + "] -->\n\n")
+	for i, col := range l.columns {
+		fmt.Fprintf(d.b, "<!-- column: %d -->\n\n", i)
+		d.body(col, caption)
+	}
+	d.b.WriteString("<!-- reset_layout -->\n\n")
 }
 
 // pauseMarker is the reveal marker a deck keeps its steps with.
@@ -201,15 +229,15 @@ func (d *deckWriter) picture(pic story.Picture, caption string) {
 		for _, w := range []string{pic.Alt, pic.Caption} {
 			// A gallery's placeholder repeats its section's caption.
 			if w != "" && w != caption {
-				words = append(words, escapeMarkdown(plainText(w)))
+				words = append(words, story.EscapeMarkdownHeading(plainText(w)))
 			}
 		}
 		if pic.Video != "" {
-			words = append(words, "Video: "+escapeMarkdown(plainText(pic.Video)))
+			words = append(words, "Video: "+story.EscapeMarkdownHeading(plainText(pic.Video)))
 		}
 		line = strings.Join(words, " · ")
 	default:
-		line = "![" + escapeMarkdown(plainText(pic.Alt)) + "](" + destination(d.address(pic)) + titleAttr(pic.Caption) + ")"
+		line = "![" + story.EscapeMarkdownHeading(plainText(pic.Alt)) + "](" + destination(d.address(pic)) + titleAttr(pic.Caption) + ")"
 	}
 	if pic.Credit != "" {
 		line += "\n" + creditLine(plainText(pic.Credit))
@@ -279,11 +307,11 @@ func titleAttr(caption string) string {
 // (reel takes "_Photo: AP_" under a picture for its credit, "_AP Photo
 // archive_" for its caption).
 func creditLine(credit string) string {
-	line := "_" + escapeMarkdown(credit) + "_"
+	line := "_" + story.EscapeMarkdownHeading(credit) + "_"
 	if readsAsCredit(line, credit) {
 		return line
 	}
-	return "_Credit: " + escapeMarkdown(credit) + "_"
+	return "_Credit: " + story.EscapeMarkdownHeading(credit) + "_"
 }
 
 // readsAsCredit reports whether reel reads line, under a captioned
@@ -295,37 +323,4 @@ func readsAsCredit(line, credit string) bool {
 	}
 	sec := s.Section(0)
 	return len(sec.Pictures) == 1 && sec.Pictures[0].Credit == credit
-}
-
-// escapeMarkdown makes plain text safe in Markdown: it reads back as the
-// same text, with no markup, links or entities.
-func escapeMarkdown(s string) string {
-	const always = "\\`*_[]<>|~!#"
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '&':
-			b.WriteString("&amp;")
-			continue
-		case strings.IndexByte(always, c) >= 0:
-			b.WriteByte('\\')
-		case i == 0 && strings.IndexByte("+-=", c) >= 0:
-			b.WriteByte('\\')
-		case (c == '.' || c == ')') && i > 0 && isDigits(s[:i]):
-			b.WriteByte('\\')
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
-func isDigits(s string) bool {
-	for _, c := range []byte(s) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return s != ""
 }

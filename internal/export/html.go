@@ -67,7 +67,7 @@ func (p *pageWriter) head(secs []story.Section) {
 	if len(s.Authors) > 0 {
 		p.printf("<meta name=\"author\" content=\"%s\">\n", escape(strings.Join(s.Authors, ", ")))
 	}
-	p.printf("<style>\n%s</style>\n</head>\n<body>\n", styleSheet)
+	p.printf("<style>\n%s%s</style>\n</head>\n<body>\n", styleSheet, layoutStyles(secs))
 }
 
 func (p *pageWriter) cover() {
@@ -133,12 +133,36 @@ func joinNames(names []string) string {
 }
 
 // section writes one section at its last reveal step: its heading, and
-// its text with its pictures where they stand in it.
+// its text with its pictures and column layouts where they stand in it.
 func (p *pageWriter) section(i int, sec story.Section) {
 	p.printf("<section id=\"section-%d\">\n", i+1)
 	if sec.Caption != "" {
 		p.printf("<h2>%s</h2>\n", escape(sec.Caption))
 	}
+	for _, st := range stretches(sec) {
+		p.body(st.text)
+		if st.layout != nil {
+			p.columns(st.layout)
+		}
+	}
+	p.notes(sec.Notes())
+	p.b.WriteString("</section>\n")
+}
+
+// columns writes a column layout: a grid whose columns are as wide as
+// their shares (layoutStyles), each with its text and pictures.
+func (p *pageWriter) columns(l *layout) {
+	p.printf("<div class=\"columns %s\">\n", layoutClass(l.widths))
+	for _, col := range l.columns {
+		p.b.WriteString("<div class=\"column\">\n")
+		p.body(col)
+		p.b.WriteString("</div>\n")
+	}
+	p.b.WriteString("</div>\n")
+}
+
+// body writes a run of text with its pictures where they stand in it.
+func (p *pageWriter) body(sec story.Section) {
 	for _, pc := range pieces(sec) {
 		if text := markdownHTML(pc.text, p.s.KeepLineBreaks); text != "" {
 			p.printf("<div class=\"text\">\n%s</div>\n", text)
@@ -155,8 +179,6 @@ func (p *pageWriter) section(i int, sec story.Section) {
 			p.b.WriteString("</figure>\n")
 		}
 	}
-	p.notes(sec.Notes())
-	p.b.WriteString("</section>\n")
 }
 
 // notes writes speaker notes, when they were asked for.

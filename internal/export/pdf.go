@@ -109,6 +109,9 @@ func storyTexts(s *story.Story, secs []story.Section, notes bool) []string {
 		for _, p := range sec.Pictures {
 			pic(p)
 		}
+		for _, c := range sec.Columns {
+			out = append(out, c.Parts...)
+		}
 		if notes {
 			out = append(out, sec.Notes()...)
 		}
@@ -145,9 +148,14 @@ func lineHeight(pt float64) float64 { return pt * ptToMM * 1.35 }
 
 // para sets a paragraph across the page at the cursor.
 func (p *pdfWriter) para(text string, bold bool, size float64, indent float64) {
+	p.paraIn(pdfMargin, p.contentWidth(), text, bold, size, indent)
+}
+
+// paraIn sets a paragraph at the cursor in the band from x, w wide.
+func (p *pdfWriter) paraIn(x, w float64, text string, bold bool, size float64, indent float64) {
 	p.font(bold, size)
-	p.pdf.SetX(pdfMargin + indent)
-	p.pdf.MultiCell(p.contentWidth()-indent, lineHeight(size), pdfText(text), "", p.align, false)
+	p.pdf.SetX(x + indent)
+	p.pdf.MultiCell(w-indent, lineHeight(size), pdfText(text), "", p.align, false)
 }
 
 func (p *pdfWriter) cover(kinds []string) {
@@ -217,8 +225,9 @@ func (p *pdfWriter) section(i int, sec story.Section, step int, bookmark bool) {
 		p.para(sec.Caption, true, pdfHeadingPt, 0)
 		pdf.Ln(2)
 	}
-	body, pics := stepOf(sec, step)
-	blocks := markdownBlocks(body, p.s.KeepLineBreaks)
+	shown := stepSection(sec, step)
+	pics := shown.Pictures
+	blocks := markdownBlocks(shown.Body, p.s.KeepLineBreaks)
 	if len(pics) > 0 {
 		top := pdf.GetY()
 		room := p.bottom() - top
@@ -228,25 +237,8 @@ func (p *pdfWriter) section(i int, sec story.Section, step int, bookmark bool) {
 		area := max(room-textH-pdfGap, room*0.45)
 		pdf.SetY(top + p.pictures(pics, top, area) + pdfGap)
 	}
-	p.blocks(blocks, pdfBodyPt)
+	p.sectionText(shown)
 	p.notes(sec.Notes())
-}
-
-// stepOf is what a section shows at reveal step step: the text up to the
-// step's marker, and the pictures that stand in it (one at the very top
-// shows at once), as the reader shows it.
-func stepOf(sec story.Section, step int) (string, []story.Picture) {
-	if step >= len(sec.Steps) {
-		return sec.Body, sec.Pictures
-	}
-	limit := sec.Steps[step]
-	var pics []story.Picture
-	for _, pic := range sec.Pictures {
-		if pic.At < limit || pic.At == 0 {
-			pics = append(pics, pic)
-		}
-	}
-	return sec.Step(step), pics
 }
 
 func (p *pdfWriter) notes(notes []string) {
@@ -264,22 +256,34 @@ func (p *pdfWriter) notes(notes []string) {
 
 // blocks sets text blocks one under another.
 func (p *pdfWriter) blocks(blocks []textBlock, size float64) {
+	p.blocksIn(pdfMargin, p.contentWidth(), blocks, size)
+}
+
+// blocksIn sets text blocks one under another in the band from x, w
+// wide.
+func (p *pdfWriter) blocksIn(x, w float64, blocks []textBlock, size float64) {
 	for _, b := range blocks {
 		pt := size
 		if b.code {
 			pt = size - 1.5
 		}
-		p.para(b.text, b.bold, pt, float64(b.indent)*6)
+		p.paraIn(x, w, b.text, b.bold, pt, float64(b.indent)*6)
 		p.pdf.Ln(lineHeight(pt) * 0.45)
 	}
 }
 
-// blocksHeight is how tall blocks are when set.
+// blocksHeight is how tall blocks are when set across the page.
 func (p *pdfWriter) blocksHeight(blocks []textBlock, size float64) float64 {
+	return p.blocksHeightIn(p.contentWidth(), blocks, size)
+}
+
+// blocksHeightIn is how tall blocks are when set w wide.
+func (p *pdfWriter) blocksHeightIn(w float64, blocks []textBlock, size float64) float64 {
 	total := 0.0
 	for _, b := range blocks {
+		// Code is set smaller: counting it at size errs on the tall side.
 		p.font(b.bold, size)
-		lines := len(p.pdf.SplitText(pdfText(b.text), p.contentWidth()-float64(b.indent)*6))
+		lines := len(p.pdf.SplitText(pdfText(b.text), w-float64(b.indent)*6))
 		total += float64(max(lines, 1))*lineHeight(size) + lineHeight(size)*0.45
 	}
 	return total
@@ -316,25 +320,10 @@ func (p *pdfWriter) pictures(pics []story.Picture, top, height float64) float64 
 func (p *pdfWriter) picture(pic story.Picture, x, y, w, h float64) float64 {
 	pdf := p.pdf
 	caption := captionText(pic)
-	p.font(false, pdfSmallPt)
-	capLines := 0
-	if caption != "" {
-		capLines = len(pdf.SplitText(caption, w))
-	}
-	capH := float64(capLines) * lineHeight(pdfSmallPt)
-	box := max(h-capH-1.5, 20)
-	var picH float64
-	if name, e, ok := p.image(pic.Source); ok {
-		iw, ih := float64(e.w), float64(e.h)
-		scale := min(w/iw, box/ih)
-		dw, dh := iw*scale, ih*scale
-		pdf.ImageOptions(name, x+(w-dw)/2, y, dw, dh, false, fpdf.ImageOptions{}, 0, "")
-		picH = dh
+	dw, picH, capH := p.pictureSize(pic, w, h)
+	if name, _, ok := p.image(pic.Source); ok {
+		pdf.ImageOptions(name, x+(w-dw)/2, y, dw, picH, false, fpdf.ImageOptions{}, 0, "")
 	} else {
-		picH = min(box, 45)
-		if pic.Placeholder || pic.Source == "" {
-			picH = min(box, 18) // it stands for a picture; it holds none
-		}
 		p.panel(pic, x, y, w, picH)
 	}
 	if caption != "" {
@@ -345,6 +334,26 @@ func (p *pdfWriter) picture(pic story.Picture, x, y, w, h float64) float64 {
 		pdf.SetTextColor(20, 20, 20)
 	}
 	return picH + 1.5 + capH
+}
+
+// pictureSize is how large a picture (or its panel) is set in a cell
+// w×h: its width and height, and its caption's height beneath.
+func (p *pdfWriter) pictureSize(pic story.Picture, w, h float64) (dw, dh, capH float64) {
+	caption := captionText(pic)
+	p.font(false, pdfSmallPt)
+	if caption != "" {
+		capH = float64(len(p.pdf.SplitText(caption, w))) * lineHeight(pdfSmallPt)
+	}
+	box := max(h-capH-1.5, 20)
+	if e := p.pics[pic.Source]; e.ok() || p.images[pic.Source] != "" {
+		iw, ih := float64(e.w), float64(e.h)
+		scale := min(w/iw, box/ih)
+		return iw * scale, ih * scale, capH
+	}
+	if pic.Placeholder || pic.Source == "" {
+		return w, min(box, 18), capH // it stands for a picture; it holds none
+	}
+	return w, min(box, 45), capH
 }
 
 // panel stands for a picture the PDF does not hold: its alt text and why.

@@ -62,7 +62,8 @@ func (e *embedded) ext() string {
 }
 
 // pictureSources lists the sources of the pictures an export shows, in
-// order, each once: the cover's poster, then every section's pictures.
+// order, each once: the cover's poster, then every section's pictures,
+// its columns' among them.
 // Placeholders and embedded players have none.
 func pictureSources(s *story.Story, secs []story.Section) []string {
 	seen := map[string]bool{}
@@ -76,8 +77,17 @@ func pictureSources(s *story.Story, secs []story.Section) []string {
 	}
 	add(s.Poster)
 	for _, sec := range secs {
-		for _, p := range sec.Pictures {
-			add(p)
+		for _, st := range stretches(sec) {
+			for _, p := range st.text.Pictures {
+				add(p)
+			}
+			if st.layout != nil {
+				for _, col := range st.layout.columns {
+					for _, p := range col.Pictures {
+						add(p)
+					}
+				}
+			}
 		}
 	}
 	return out

@@ -106,6 +106,9 @@ func direction(s *story.Story, secs []story.Section) string {
 	texts := []string{s.Title, s.Intro}
 	for _, sec := range secs {
 		texts = append(texts, sec.Caption, sec.Body)
+		for _, c := range sec.Columns {
+			texts = append(texts, c.Parts...)
+		}
 	}
 	for _, t := range texts {
 		for _, r := range t {

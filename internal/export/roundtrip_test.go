@@ -78,7 +78,7 @@ func compareStories(t *testing.T, a, b *story.Story, oa, ob picture.Origin, rule
 		body := sb.Body
 		for _, p := range sa.Pictures {
 			if p.Placeholder && p.Credit != "" {
-				body = strings.Replace(body, "_"+escapeMarkdown(p.Credit)+"_", "", 1)
+				body = strings.Replace(body, "_"+story.EscapeMarkdownHeading(p.Credit)+"_", "", 1)
 			}
 		}
 		pa, pb := shownPictures(sa), shownPictures(sb)

@@ -2,7 +2,8 @@ package export
 
 // styleSheet is the page's whole style: the system's own fonts (nothing
 // fetched), light and dark schemes after the reader's setting, pictures
-// side by side where a place holds several, text in its own direction
+// side by side where a place holds several, a deck's column layouts as
+// grids (their widths in layoutStyles), text in its own direction
 // paragraph by paragraph, and for print the cover (the header and the
 // intro) and each section on a page of their own.
 const styleSheet = `:root{color-scheme:light dark;--bg:#fdfdfb;--fg:#1b1b1b;--muted:#5a5a5a;--rule:#d8d8d4;--panel:#f0efea;--link:#1f5fa8}
@@ -27,6 +28,8 @@ figcaption,.figcaption{font-size:.92rem;margin-top:.5rem;text-align:center}
 figure.row{display:flex;flex-wrap:wrap;gap:1rem;align-items:flex-start}
 .row>figure,.row>.missing{flex:1 1 16rem;margin:0}
 .missing{margin:1.5rem 0}
+.columns{display:grid;grid-template-columns:minmax(0,1fr);gap:1rem 2rem;align-items:start;margin:1.5rem 0}
+.column>:first-child,.column>.text>:first-child{margin-top:0}
 .panel{border:1px dashed var(--muted);background:var(--panel);padding:1.5rem 1rem;text-align:center;min-height:8rem;display:flex;flex-direction:column;justify-content:center}
 .panel .alt{font-style:italic;margin:0 0 .4rem}
 .panel .why{font-size:.85rem;color:var(--muted);margin:0}
@@ -42,7 +45,7 @@ table{border-collapse:collapse}td,th{border:1px solid var(--rule);padding:.3rem 
 body{font-size:11pt}
 header.cover,main>.intro,main>section{max-width:none;border:0;padding:0}
 main>.intro,main>section{break-after:page}
-figure,.missing{break-inside:avoid}
+figure,.missing,.columns{break-inside:avoid}
 figure img{max-height:62vh;width:auto}
 a{color:inherit}
 }

@@ -147,7 +147,7 @@ func (d *document) fill(s *story.Story, opt Options) {
 		if intro != "" {
 			intro += "\n\n"
 		}
-		intro += "_" + escapeMarkdown(note) + "_"
+		intro += "_" + story.EscapeMarkdown(note) + "_"
 		for _, p := range d.problems {
 			s.Dropped = append(s.Dropped, story.Dropped{Kind: "problem", Text: p})
 		}
@@ -164,7 +164,7 @@ func (it item) section(i int) story.Section {
 	var byline []string
 	for _, v := range []string{it.date, it.author} {
 		if v != "" {
-			byline = append(byline, escapeMarkdown(v))
+			byline = append(byline, story.EscapeMarkdown(v))
 		}
 	}
 	body := markdownOf(withoutReadMore(it.paras))

@@ -3,12 +3,9 @@ package feed
 import (
 	"strings"
 
+	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/story/internal/prose"
 )
-
-// escapeMarkdown makes plain text safe to hand to a Markdown renderer, as
-// every reader does.
-func escapeMarkdown(s string) string { return prose.EscapeMarkdown(s) }
 
 // isDigits reports whether s is only ASCII digits.
 func isDigits(s string) bool { return prose.IsDigits(s) }
@@ -19,7 +16,7 @@ func markdownOf(paras []string) string {
 	out := make([]string, 0, len(paras))
 	for _, p := range paras {
 		if p != "" {
-			out = append(out, escapeMarkdown(p))
+			out = append(out, story.EscapeMarkdown(p))
 		}
 	}
 	return strings.Join(out, "\n\n")

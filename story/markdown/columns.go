@@ -7,6 +7,7 @@ import (
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/story/internal/prose"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 var (
@@ -107,4 +108,25 @@ func layoutWidths(s string) []int {
 		return nil
 	}
 	return out
+}
+
+// noCaption is the heading level a column's reader starts at: a column
+// has no caption, and its headings stay in its text.
+const noCaption = -1
+
+// ReadColumn reads one column of a layout (a part of story.Columns) as a
+// slide's body is read: its pictures, with their captions and credit
+// lines, taken out of the text and placed in it (Picture.At), its reveal
+// markers and comments cut. Unlike a slide's, its first heading stays in
+// its text, as the reader draws it. An export that draws a column's
+// pictures as pictures reads each column with it.
+func ReadColumn(part string) story.Section {
+	src := []byte(part)
+	doc := sharedMarkdown().Parser().Parse(text.NewReader(src))
+	var nodes []ast.Node
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		nodes = append(nodes, n)
+	}
+	sec, _ := (&slideReader{nodes: nodes, src: src, level: noCaption}).read(part, span{0, len(src)})
+	return sec
 }

@@ -8,7 +8,6 @@ import (
 	"sync"
 
 	"github.com/reeltui/reel/story"
-	"github.com/reeltui/reel/story/internal/prose"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 )
@@ -56,7 +55,7 @@ func readDeck(s *story.Story, src string) *deck {
 		s.Intro = sec.Body
 		s.Dropped = append(s.Dropped, sec.Dropped...)
 		if level > 0 {
-			s.Intro = strings.TrimSpace("**" + prose.EscapeMarkdown(sec.Caption) + "**\n\n" + sec.Body)
+			s.Intro = strings.TrimSpace("**" + story.EscapeMarkdown(sec.Caption) + "**\n\n" + sec.Body)
 		}
 	}
 	var secs []*story.Section

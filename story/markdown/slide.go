@@ -31,7 +31,12 @@ func parseSlide(md goldmark.Markdown, raw string) (story.Section, int) {
 // readSlide reads a slide from its top-level blocks; at is where the
 // slide stands in src, and whole is src as a string.
 func readSlide(nodes []ast.Node, src []byte, whole string, at span) (story.Section, int) {
-	r := &slideReader{nodes: nodes, src: src}
+	return (&slideReader{nodes: nodes, src: src}).read(whole, at)
+}
+
+// read reads the slide; see readSlide.
+func (r *slideReader) read(whole string, at span) (story.Section, int) {
+	nodes, src := r.nodes, r.src
 	if bytes.Contains(src[at.start:at.end], []byte("}")) {
 		r.pandocAttributes()
 	}

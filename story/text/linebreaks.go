@@ -90,11 +90,11 @@ func nextWordFits(prev, next string, longest int) bool {
 // item, "# 3" no heading).
 func escapeLines(s string) string {
 	if !strings.Contains(s, "\n") {
-		return prose.EscapeMarkdown(s)
+		return story.EscapeMarkdown(s)
 	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		lines[i] = prose.EscapeMarkdown(l)
+		lines[i] = story.EscapeMarkdown(l)
 	}
 	return strings.Join(lines, "\n")
 }

@@ -136,7 +136,7 @@ func (p *page) readCover(blocks []block) {
 			if s.Title == "" {
 				s.Title, s.TitleFrom = b.text, "the cover page's heading"
 			} else if !strings.EqualFold(b.text, s.Title) {
-				intro = append(intro, prose.EscapeMarkdown(b.text))
+				intro = append(intro, story.EscapeMarkdown(b.text))
 			}
 		case pieceText:
 			plain := prose.UnescapeMarkdown(b.text)
@@ -189,7 +189,7 @@ func ampSection(blocks []block, n int) story.Section {
 			if sec.Caption == "" {
 				sec.Caption = b.text
 			} else {
-				body = append(body, "**"+prose.EscapeMarkdown(b.text)+"**")
+				body = append(body, "**"+story.EscapeMarkdown(b.text)+"**")
 			}
 		case pieceText:
 			body = append(body, b.text)

@@ -39,6 +39,9 @@ type block struct {
 	// (its step's text, shown before its picture); 0 if the text after
 	// it is its own.
 	lead int
+	// box, for a heading or a figure of a page reel exported, is the
+	// <section> element it stands in (nil elsewhere).
+	box *html.Node
 }
 
 // readArticle reads a news or article page: metadata first, then the

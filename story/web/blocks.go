@@ -6,6 +6,7 @@ import (
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/story/internal/prose"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // blockWalker lists the blocks under an article's root in reading order:
@@ -71,7 +72,7 @@ func (w *blockWalker) addLine(line string) {
 		w.out = append(w.out, block{kind: pieceHeading, level: 3, text: line})
 		return
 	}
-	w.out = append(w.out, block{kind: pieceText, text: prose.EscapeMarkdown(line)})
+	w.out = append(w.out, block{kind: pieceText, text: story.EscapeMarkdown(line)})
 }
 
 // leadOf counts the paragraphs that lead to a figure: those before
@@ -126,7 +127,7 @@ func (w *blockWalker) addFigure(n, caption *html.Node) {
 	fig.pics = kept
 	if len(fig.pics) > 0 {
 		w.flush()
-		w.out = append(w.out, block{kind: pieceFigure, fig: fig, lead: w.leadOf(n, caption)})
+		w.out = append(w.out, block{kind: pieceFigure, fig: fig, lead: w.leadOf(n, caption), box: w.box(n)})
 	}
 }
 
@@ -296,8 +297,24 @@ func (w *blockWalker) heading(n *html.Node) {
 		w.para.WriteString(t)
 		w.flush()
 	} else if t != "" {
-		w.out = append(w.out, block{kind: pieceHeading, level: int(n.Data[1] - '0'), text: t})
+		w.out = append(w.out, block{kind: pieceHeading, level: int(n.Data[1] - '0'), text: t, box: w.box(n)})
 	}
+}
+
+// box is the <section> element n stands in, on a page reel exported: a
+// section of the story there, whose figures all stand in it (beside
+// each other in its columns, or between its paragraphs). nil on any
+// other page, where a figure starts a section of its own.
+func (w *blockWalker) box(n *html.Node) *html.Node {
+	if !w.p.meta.byReel {
+		return nil
+	}
+	for a := n.Parent; a != nil && a != w.root; a = a.Parent {
+		if a.Type == html.ElementNode && a.DataAtom == atom.Section {
+			return a
+		}
+	}
+	return nil
 }
 
 // relatedLinks drops a list of links to other stories under a label, and

@@ -22,6 +22,9 @@ type pageMeta struct {
 	image            string
 	images           map[string]ldImage // JSON-LD ImageObjects by file name
 	docTitle         string             // <title>, for the last resort
+	// byReel is set for a page reel's HTML export wrote (its generator
+	// meta tag): each of its <section> elements is a section.
+	byReel bool
 }
 
 // readPageMeta reads the page's metadata.
@@ -30,6 +33,7 @@ func readPageMeta(p *page) pageMeta {
 	m := pageMeta{images: images}
 	tags, docTitle := metaTags(p.doc)
 	m.docTitle = docTitle
+	m.byReel = tags["generator"] == "reel"
 	m.title, m.titleFrom = firstMeta(ld.headline, "JSON-LD headline", tags["og:title"], "og:title", tags["twitter:title"], "twitter:title")
 	m.description, _ = firstMeta(ld.description, "", tags["og:description"], "", tags["twitter:description"], "", tags["description"], "")
 	m.site, _ = firstMeta(ld.publisher, "", tags["og:site_name"], "", tags["application-name"], "")

@@ -157,7 +157,7 @@ func (p *page) dropRepeats(blocks []block) []block {
 			out = append(out, b)
 		}
 		if len(unsaid) > 0 {
-			out = append(out, block{kind: pieceText, text: prose.EscapeMarkdown(strings.Join(unsaid, " · "))})
+			out = append(out, block{kind: pieceText, text: story.EscapeMarkdown(strings.Join(unsaid, " · "))})
 		}
 	}
 	return out

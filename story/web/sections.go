@@ -7,6 +7,7 @@ import (
 
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/story/internal/prose"
+	"golang.org/x/net/html"
 )
 
 // sections cuts the blocks into the story's intro and sections. A
@@ -81,8 +82,9 @@ type sectionCutter struct {
 	intro     []string
 	cur       *story.Section
 	body      []string
-	byHeading bool // cur was started by a heading and has no picture yet
-	unnamed   bool // cur is named "Picture N": its picture has no words
+	byHeading bool       // cur was started by a heading and has no picture yet
+	box       *html.Node // the <section> element of cur's heading (block.box)
+	unnamed   bool       // cur is named "Picture N": its picture has no words
 }
 
 // finish adds the section being read, if it holds anything.
@@ -121,13 +123,13 @@ func (c *sectionCutter) heading(b block) {
 	}
 	c.finish()
 	c.cur = &story.Section{Caption: b.text, Pictures: carried}
-	c.byHeading, c.unnamed = true, false
+	c.byHeading, c.unnamed, c.box = true, false, b.box
 }
 
 // figure places a figure, in a section of its own unless a heading just
 // started one with no picture yet.
 func (c *sectionCutter) figure(b block) {
-	if c.cur == nil || !c.byHeading {
+	if c.cur == nil || !c.byHeading && (b.box == nil || b.box != c.box) {
 		// The text that leads to the figure moves with it, out of
 		// the section before (the intro stays on the cover: it
 		// comes before the picture there too).
@@ -140,6 +142,7 @@ func (c *sectionCutter) figure(b block) {
 		c.cur = &story.Section{Caption: figureCaption(b.fig, c.s.Len()+1)}
 		c.body = lead
 		c.unnamed = b.fig.pics[0].Caption == "" && b.fig.pics[0].Alt == ""
+		c.box = nil
 	}
 	// The figure stands where the next paragraph will start
 	// (Picture.At): after the text its heading led to, not

@@ -3,6 +3,8 @@ package prose
 import (
 	"strings"
 	"testing"
+
+	"github.com/reeltui/reel/story"
 )
 
 // TestEscapeMarkdownRoundTrip: what escapeMarkdown writes reads back as
@@ -10,7 +12,7 @@ import (
 // the backslash of "\&").
 func TestEscapeMarkdownRoundTrip(t *testing.T) {
 	for _, s := range []string{"AT&T", "&lt; is not <", "&amp; stays", `a \& b`, "#1 & *two*", "1. AT&T", ""} {
-		esc := EscapeMarkdown(s)
+		esc := story.EscapeMarkdown(s)
 		if strings.Count(esc, "&") != strings.Count(esc, "&amp;") {
 			t.Errorf("escapeMarkdown(%q) = %q: an ampersand not written &amp;", s, esc)
 		}
