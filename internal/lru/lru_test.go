@@ -92,15 +92,19 @@ func TestCacheRemoveOldestAndRemoveFunc(t *testing.T) {
 	if !c.Contains(0) {
 		t.Fatal("0 not held")
 	}
-	c.Get(0) // 1 is now the least recently used; Contains did not touch 0
-	if k, v, ok := c.RemoveOldest(); !ok || k != 1 || v != 10 {
-		t.Errorf("RemoveOldest = %d, %d, %v; want 1, 10, true", k, v, ok)
+	// Contains did not make 0 the most recently used: it goes first.
+	if k, v, ok := c.RemoveOldest(); !ok || k != 0 || v != 0 {
+		t.Errorf("RemoveOldest = %d, %d, %v; want 0, 0, true", k, v, ok)
 	}
-	if n := c.RemoveFunc(func(k, v int) bool { return k%2 == 0 }); n != 3 {
-		t.Errorf("RemoveFunc dropped %d, want 3", n)
+	c.Get(1) // 2 is now the least recently used
+	if k, _, _ := c.RemoveOldest(); k != 2 {
+		t.Errorf("RemoveOldest took %d after 1 was used, want 2", k)
 	}
-	if c.Len() != 2 || c.Used() != 2 || !c.Contains(3) || !c.Contains(5) {
-		t.Errorf("held %v costing %d, want 3 and 5", c.Snapshot(), c.Used())
+	if n := c.RemoveFunc(func(k, v int) bool { return k%2 == 0 }); n != 1 {
+		t.Errorf("RemoveFunc dropped %d, want 1 (4)", n)
+	}
+	if c.Len() != 3 || c.Used() != 3 || !c.Contains(1) || !c.Contains(3) || !c.Contains(5) {
+		t.Errorf("held %v costing %d, want 1, 3 and 5", c.Snapshot(), c.Used())
 	}
 }
 
