@@ -22,6 +22,7 @@ type kittyMsg struct {
 	key graphics.Key
 	id  int
 	seq string
+	old *graphics.Key // the placement whose id it took, if any
 }
 
 // picturesOn reports whether pictures are drawn now.
@@ -115,7 +116,11 @@ func (m *Model) pictureCmds() []tea.Cmd {
 			cmds = append(cmds, encodePixels(k, img))
 			continue
 		}
-		id, old := m.art.ReserveID()
+		id, old, ok := m.art.ReserveID()
+		if !ok {
+			m.art.Unsend(k)
+			continue
+		}
 		cmds = append(cmds, encodeKitty(k, id, old, img, m.art.Tmux()))
 	}
 	return cmds
@@ -129,7 +134,7 @@ func encodeKitty(k graphics.Key, id int, old *graphics.Key, img *image.RGBA, tmu
 		if err != nil {
 			return nil
 		}
-		return kittyMsg{key: k, id: id, seq: seq}
+		return kittyMsg{key: k, id: id, seq: seq, old: old}
 	}
 }
 
@@ -175,12 +180,17 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case kittyMsg:
 		m.art.Placed(msg.key, msg.id)
 		m.picVer[msg.key.Src]++
+		if msg.old != nil {
+			// Pages kept with the old placement's placeholders would now
+			// show this picture in its place: they are drawn again.
+			m.picVer[msg.old.Src]++
+		}
 		return m, tea.Batch(tea.Raw(msg.seq), m.show()), true
 	case pixelsMsg:
 		// The page's lines stay as they are: the picture is drawn over
 		// them once placed (Update's syncScreenPictures).
 		m.art.Encoded(msg.key, msg.seq)
-		return m, nil, true
+		return m, m.deleteGone(), true
 	case placeMsg:
 		return m, m.publishPictures(msg), true
 	}

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/ui/graphics"
 )
 
@@ -67,7 +69,7 @@ func (m *Model) syncScreenPictures() tea.Cmd {
 	}
 	m.placed = want
 	m.placeGen++
-	var cmds []tea.Cmd
+	cmds := []tea.Cmd{m.deleteGone()}
 	if m.screen.Withdraw() {
 		cmds = append(cmds, tea.ClearScreen)
 	}
@@ -111,4 +113,24 @@ func (m Model) publishPictures(msg placeMsg) tea.Cmd {
 func (m Model) realPixels() bool {
 	mode := m.art.DrawMode()
 	return mode.RealPixels()
+}
+
+// deleteGone deletes from the terminal the kitty pictures placed at their
+// cells whose encodings were evicted, once they are not on screen: the
+// terminal would otherwise hold them until reel exits.
+func (m Model) deleteGone() tea.Cmd {
+	if m.art == nil {
+		return nil
+	}
+	ids := m.art.TakeGone(func(k graphics.Key) bool {
+		return slices.ContainsFunc(m.placed, func(p placement) bool { return p.key == k })
+	})
+	if len(ids) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	for _, id := range ids {
+		b.WriteString(encode.KittyDelete(id)) // never inside tmux
+	}
+	return tea.Raw(b.String())
 }
