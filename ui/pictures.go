@@ -9,7 +9,9 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/picture/encode"
+	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
@@ -23,6 +25,35 @@ type kittyMsg struct {
 	id  int
 	seq string
 	old *graphics.Key // the placement whose id it took, if any
+}
+
+// PictureFilesMsg says that local picture files the story shows changed
+// on disk (internal/source's PictureWatch follows them): the pictures the
+// reader holds whose files changed are read again, and their pages drawn
+// again, as when the story itself is saved.
+type PictureFilesMsg struct{}
+
+// PictureSources are the pictures story s shows, by source, placeholders
+// left out: those whose files a watch may follow.
+func PictureSources(s *story.Story) []string {
+	var srcs []string
+	for i := range s.Len() + 1 {
+		for _, p := range page.Pictures(s, i) {
+			if !p.Placeholder && p.Source != "" {
+				srcs = append(srcs, p.Source)
+			}
+		}
+	}
+	return srcs
+}
+
+// PictureLoader is the loader of the story's pictures; nil with pictures
+// off from the start.
+func (m Model) PictureLoader() *picture.Loader {
+	if m.art == nil {
+		return nil
+	}
+	return m.art.Loader()
 }
 
 // picturesOn reports whether pictures are drawn now.
@@ -141,6 +172,8 @@ func encodeKitty(k graphics.Key, id int, old *graphics.Key, img *image.RGBA, tmu
 // updatePictures handles the picture messages.
 func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
+	case PictureFilesMsg:
+		return m, m.forgetChangedPictures(), true
 	case pictureDueMsg:
 		if msg.page != m.pos.page || !m.picturesOn() {
 			return m, nil, true

@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"image/color"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/source"
+	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
+)
+
+// A chart the story shows is exported again, written in place or renamed
+// over the old file: the page shows the new picture without a key press,
+// and the old one is no longer held.
+func TestReplacedPictureFileRedrawsItsPage(t *testing.T) {
+	dir := t.TempDir()
+	chart, deck := filepath.Join(dir, "chart.png"), filepath.Join(dir, "deck.md")
+	writeColour(t, chart, 40, 30, color.RGBA{200, 30, 30, 255})
+	if err := os.WriteFile(deck, []byte("# Sales\n\n![sales by month](chart.png)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mode := graphics.PicturesBlocks
+	l := picture.NewLoader(picture.Origin{Dir: dir}, graphics.PicturePixels(mode), graphics.PicturePixels(mode), 0)
+	s := loadStory(t, deck)
+	m := New(s, Options{Theme: page.ThemeDark, Pictures: mode, Loader: l, Start: 1})
+	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
+	m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	m = sized(t, m, 100, 30)
+	if !strings.Contains(m.View().Content, "38;2;200;30;30") {
+		t.Fatalf("the red chart is not drawn:\n%s", frame(m))
+	}
+
+	changed := make(chan tea.Msg, 1)
+	pw, err := source.WatchPictures(m.PictureLoader().Files(PictureSources(s)), func() {
+		select {
+		case changed <- PictureFilesMsg{}:
+		default:
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pw.Stop()
+
+	for _, step := range []struct {
+		how    string
+		w      int
+		colour color.RGBA
+		cell   string
+	}{
+		{"written in place", 48, color.RGBA{30, 200, 30, 255}, "38;2;30;200;30"},
+		{"renamed over", 56, color.RGBA{30, 30, 200, 255}, "38;2;30;30;200"},
+	} {
+		old, _, _ := l.Cached("chart.png")
+		if step.how == "written in place" {
+			writeColour(t, chart, step.w, 30, step.colour)
+		} else {
+			tmp := filepath.Join(dir, ".chart.png.tmp")
+			writeColour(t, tmp, step.w, 30, step.colour)
+			if err := os.Rename(tmp, chart); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Each report of the watch is handed to the reader, until the new
+		// chart shows: a save may come as more than one burst.
+		deadline := time.After(10 * time.Second)
+		for !strings.Contains(m.View().Content, step.cell) {
+			select {
+			case msg := <-changed:
+				next, cmd := m.Update(msg)
+				m, _ = settle(t, next.(Model), cmd)
+			case <-deadline:
+				t.Fatalf("%s: the new chart never showed:\n%s", step.how, frame(m))
+			}
+		}
+		if view := m.View().Content; strings.Contains(view, "38;2;200;30;30") || step.how == "renamed over" && strings.Contains(view, "38;2;30;200;30") {
+			t.Errorf("%s: the old chart still shows beside the new one:\n%s", step.how, frame(m))
+		}
+		if img, _, ok := l.Cached("chart.png"); !ok || img == old || img.Bounds().Dx() != step.w {
+			t.Errorf("%s: the loader holds %v, not the new %d-pixel chart", step.how, img.Bounds(), step.w)
+		}
+	}
+}
