@@ -218,7 +218,8 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 			// show this picture in its place: they are drawn again.
 			m.picVer[msg.old.Src]++
 		}
-		return m, tea.Batch(tea.Raw(msg.seq), m.show()), true
+		// The pictures it was drawn anew in place of go from the terminal.
+		return m, tea.Batch(tea.Raw(msg.seq), m.show(), m.deleteGone()), true
 	case pixelsMsg:
 		// The page's lines stay as they are: the picture is drawn over
 		// them once placed (Update's syncScreenPictures).

@@ -115,9 +115,11 @@ func (m Model) realPixels() bool {
 	return mode.RealPixels()
 }
 
-// deleteGone deletes from the terminal the kitty pictures placed at their
-// cells whose encodings were evicted, once they are not on screen: the
-// terminal would otherwise hold them until reel exits.
+// deleteGone deletes from the terminal the kitty pictures reel no longer
+// needs (Art.TakeGone): pictures placed at their cells whose encodings
+// were evicted, once they are not on screen, and pictures drawn anew
+// from a new file. The terminal would otherwise hold them until reel
+// exits.
 func (m Model) deleteGone() tea.Cmd {
 	if m.art == nil {
 		return nil
@@ -130,7 +132,10 @@ func (m Model) deleteGone() tea.Cmd {
 	}
 	var b strings.Builder
 	for _, id := range ids {
-		b.WriteString(encode.KittyDelete(id)) // never inside tmux
+		b.WriteString(encode.KittyDelete(id))
+	}
+	if m.art.Tmux() {
+		return tea.Raw(graphics.Passthrough(b.String()))
 	}
 	return tea.Raw(b.String())
 }

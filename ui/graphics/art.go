@@ -2,9 +2,9 @@ package graphics
 
 import (
 	"image"
-	"slices"
 	"strings"
 	"sync"
+	"weak"
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
@@ -125,6 +125,11 @@ type Art struct {
 	// gone are kitty pictures placed at their cells whose encoding was
 	// evicted: the terminal still holds them, until TakeGone.
 	gone []Key
+	// goneIDs are the ids of placeholders' kitty pictures drawn anew
+	// (stale.go): the terminal holds them until TakeGone.
+	goneIDs []int
+	// sources are the pictures drawn from, by source (stale.go).
+	sources *lru.Cache[string, weak.Pointer[image.RGBA]]
 	// The pictures marked in renders, by number (pixels.go).
 	marked  []Key
 	markIDs map[Key]int
@@ -151,6 +156,7 @@ func NewArt(l *picture.Loader, mode PictureMode, tmux bool) *Art {
 	a.lines = lru.New[Key](maxArtBytes, linesCost)
 	a.ids = newKittyIDs()
 	a.pixels = newEncodedPictures(a.evicted)
+	a.sources = lru.New[string](maxSources, lru.One[weak.Pointer[image.RGBA]])
 	return a
 }
 
@@ -261,6 +267,7 @@ func (a *Art) drawn(k Key, img *image.RGBA) []string {
 	}
 	realPixels := k.Mode.RealPixels()
 	a.mu.Lock()
+	a.drawingFrom(k.Src, img)
 	lines, ok := a.lines.Get(k)
 	if k.Mode == PicturesKitty {
 		// Drawn now: its placement is the last to give its id up.
@@ -368,27 +375,6 @@ func PicturePixels(mode PictureMode) int {
 		return kittyPixels
 	}
 	return blocksPixels
-}
-
-// Forget drops what was drawn of picture src, in every size and mode,
-// and returns the ids of its kitty pictures, placeholders' and those
-// placed at their cells, for the terminal to delete.
-func (a *Art) Forget(src string) []int {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	ids := a.ids.forget(src)
-	a.lines.RemoveFunc(func(k Key, _ []string) bool { return k.Src == src })
-	a.pixels.RemoveFunc(func(k Key, _ string) bool {
-		if k.Src != src {
-			return false
-		}
-		if k.Mode == PicturesKittyPlace {
-			ids = append(ids, KittyPlaceID(k))
-		}
-		return true
-	})
-	slices.Sort(ids)
-	return ids
 }
 
 // Loader is the loader that holds the pictures drawn.

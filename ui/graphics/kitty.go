@@ -51,8 +51,9 @@ func (ids *kittyIDs) reserve() (id int, old *Key, ok bool) {
 	return id, &k, true
 }
 
-// forget gives back the ids of picture src's placements, and returns
-// them, for the terminal to delete.
+// forget drops picture src's placements, and returns their ids, which
+// the terminal still holds: release gives them back once their deletion
+// is on its way.
 func (ids *kittyIDs) forget(src string) []int {
 	var gone []int
 	ids.placed.RemoveFunc(func(k Key, id int) bool {
@@ -62,9 +63,11 @@ func (ids *kittyIDs) forget(src string) []int {
 		gone = append(gone, id)
 		return true
 	})
-	ids.free = append(ids.free, gone...)
 	return gone
 }
+
+// release gives ids back, to be handed out again.
+func (ids *kittyIDs) release(gone []int) { ids.free = append(ids.free, gone...) }
 
 // Placed records that placement k was sent as id.
 func (a *Art) Placed(k Key, id int) {
@@ -93,15 +96,16 @@ func (a *Art) ReserveID() (id int, old *Key, ok bool) {
 	return id, old, ok
 }
 
-// SentIDs returns every id transmitted, to delete on exit.
+// SentIDs returns every id transmitted and not yet deleted, to delete on
+// exit.
 func (a *Art) SentIDs() []int {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	ids := make([]int, 0, a.ids.placed.Len())
+	ids := make([]int, 0, a.ids.placed.Len()+len(a.goneIDs))
 	for _, id := range a.ids.placed.Snapshot() {
 		ids = append(ids, id)
 	}
-	return ids
+	return append(ids, a.goneIDs...)
 }
 
 // KittySequence encodes placement k of img for the terminal as id;

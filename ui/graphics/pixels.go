@@ -43,15 +43,18 @@ func (a *Art) evicted(k Key, _ string) {
 	}
 }
 
-// TakeGone returns the ids of the kitty pictures placed at their cells
-// that were evicted and may now be deleted from the terminal: not shown
-// now (shown says which are on screen; they wait until they are not),
-// and not encoded again since, which would have given them their id
-// back.
+// TakeGone returns the ids of kitty pictures the terminal holds and
+// reel no longer needs, to delete there: placeholders' of pictures drawn
+// anew (their ids are handed out again from now on), and pictures placed
+// at their cells that were evicted or drawn anew, and are not shown now
+// (shown says which are on screen; they wait until they are not) nor
+// encoded again since, which would have given them their id back.
 func (a *Art) TakeGone(shown func(Key) bool) []int {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	var ids []int
+	ids := a.goneIDs
+	a.ids.release(a.goneIDs)
+	a.goneIDs = nil
 	keep := a.gone[:0]
 	for _, k := range a.gone {
 		switch {
