@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/ui/graphics"
 )
 
@@ -48,5 +49,37 @@ func TestKittyIDTakenBackRedrawsItsPage(t *testing.T) {
 	}
 	if !placedAgain || len(now) == 0 {
 		t.Error("the page's picture was not placed again")
+	}
+}
+
+// Kitty pictures placed at their cells (kitty before 0.28) whose
+// encodings the art lets go past its memory bound are deleted from the
+// terminal, which would otherwise hold them until reel exits.
+func TestEvictedKittyPicturesAreDeleted(t *testing.T) {
+	m := pixelModel(t, graphics.PicturesKittyPlace, 100, 34, 1)
+	if len(m.placed) != 1 {
+		t.Fatalf("%d pictures placed on the page, want 1", len(m.placed))
+	}
+	shown := m.placed[0].key
+	seq := strings.Repeat("x", 1<<20)
+	var raw []string
+	var first graphics.Key
+	for i := range 40 {
+		k := shown
+		k.Src = fmt.Sprintf("other%d.png", i)
+		if i == 0 {
+			first = k
+		}
+		next, cmd := m.Update(pixelsMsg{key: k, seq: seq})
+		var out []string
+		m, out = settle(t, next.(Model), cmd)
+		raw = append(raw, out...)
+	}
+	all := strings.Join(raw, "")
+	if !strings.Contains(all, encode.KittyDelete(graphics.KittyPlaceID(first))) {
+		t.Error("the picture evicted first was not deleted from the terminal")
+	}
+	if n := strings.Count(all, "a=d"); n < 40-24 {
+		t.Errorf("%d pictures deleted, want at least %d", n, 40-24)
 	}
 }
