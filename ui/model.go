@@ -184,6 +184,7 @@ type Model struct {
 	picGen     int             // bumped when every page's pictures change: the toggle, kitty found
 	picVer     map[string]int  // bumped when one picture arrives: its pages redraw
 	picPending map[string]bool // pictures loading
+	picDone    map[string]picVisit
 	picLoads   map[int]func()  // each page's loads under way, by page: cancels them
 	picDelay   time.Duration   // how long a page stays before its pictures load
 
@@ -276,6 +277,7 @@ func (m *Model) startPictures(opt Options) {
 	m.picOn = true
 	m.picAuto = opt.Pictures == graphics.PicturesAuto
 	m.picPending = map[string]bool{}
+	m.picDone = map[string]picVisit{}
 	m.picLoads = map[int]func(){}
 	m.picVer = map[string]int{}
 	m.picDelay = pictureDelay

@@ -16,8 +16,14 @@ import (
 	"github.com/reeltui/reel/ui/page"
 )
 
-// pictureMsg says a picture has been loaded, or failed to.
-type pictureMsg struct{ src string }
+// pictureMsg says a picture has been loaded, or failed to; cancelled
+// says its load was cancelled, a page passed; gen is the picture
+// generation it was loaded for (a new mode may want another size).
+type pictureMsg struct {
+	src       string
+	cancelled bool
+	gen       int
+}
 
 // kittyMsg brings a placement encoded for the terminal.
 type kittyMsg struct {
@@ -61,6 +67,21 @@ func (m Model) picturesOn() bool {
 	return m.art != nil && m.picOn && !m.styles.Plain
 }
 
+// picVisit is a stay on a page, with pictures drawn one way: a picture
+// loaded during it is not loaded again during it, though the loader may
+// have let it go for the others of these pages, which would otherwise
+// load round and round, each pushing another out.
+type picVisit struct{ page, gen int }
+
+func (m Model) visit() picVisit { return picVisit{page: m.pos.page, gen: m.picGen} }
+
+// loadedThisVisit reports whether picture src was loaded during this
+// stay on the page.
+func (m Model) loadedThisVisit(src string) bool {
+	v, ok := m.picDone[src]
+	return ok && v == m.visit()
+}
+
 // loadPictures returns commands that load the pictures of page i not
 // yet loaded or loading, under the page's context: once the reader has
 // passed the page, its loads are cancelled (cancelPassedLoads).
@@ -71,9 +92,10 @@ func (m *Model) loadPictures(i int) []tea.Cmd {
 	var cmds []tea.Cmd
 	l := m.art.Loader()
 	var ctx context.Context
+	gen := m.picGen
 	for _, p := range page.Pictures(m.story, i) {
 		src := p.Source
-		if p.Placeholder || src == "" || m.picPending[src] {
+		if p.Placeholder || src == "" || m.picPending[src] || m.loadedThisVisit(src) {
 			continue
 		}
 		if _, _, ok := l.Cached(src); ok {
@@ -85,7 +107,7 @@ func (m *Model) loadPictures(i int) []tea.Cmd {
 		}
 		cmds = append(cmds, func() tea.Msg {
 			_, _ = l.Load(ctx, src)
-			return pictureMsg{src: src}
+			return pictureMsg{src: src, cancelled: ctx.Err() != nil, gen: gen}
 		})
 	}
 	return cmds
@@ -187,9 +209,16 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case pictureMsg:
 		delete(m.picPending, msg.src)
 		m.picVer[msg.src]++
-		if _, _, ok := m.art.Loader().Cached(msg.src); !ok && m.picturesOn() {
+		stale := msg.cancelled || msg.gen != m.picGen
+		if !stale {
+			m.picDone[msg.src] = m.visit()
+		}
+		if _, _, ok := m.art.Loader().Cached(msg.src); !ok && stale && m.picturesOn() {
 			// Cancelled with a page passed, though a page near this one
-			// shows it too: it loads again for that one.
+			// shows it too, or loaded at a size no longer wanted: it
+			// loads again. (Not one loaded and let go already, its memory
+			// needed by the others of these pages: it waits for the page
+			// to be shown again, or they would load round and round.)
 			var cmds []tea.Cmd
 			for _, i := range []int{m.pos.page, m.pos.page + 1, m.pos.page - 1} {
 				cmds = append(cmds, m.loadPictures(i)...)

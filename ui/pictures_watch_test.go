@@ -157,3 +157,29 @@ func letGoAndChanged(t *testing.T, mode graphics.PictureMode) {
 		t.Errorf("kitty: the new a was not placed, or the page shows the old one's placeholders")
 	}
 }
+
+// A page whose pictures do not all fit in the loader's memory does not
+// load them round and round, each pushing the other out: the reader
+// settles with what fits.
+func TestPicturesBeyondTheLoadersMemorySettle(t *testing.T) {
+	dir := t.TempDir()
+	writeColour(t, filepath.Join(dir, "a.png"), 40, 30, color.RGBA{200, 30, 30, 255})
+	writeColour(t, filepath.Join(dir, "b.png"), 40, 30, color.RGBA{30, 200, 30, 255})
+	deck := filepath.Join(dir, "deck.md")
+	if err := os.WriteFile(deck, []byte("# Two\n\n## Both\n\n![a](a.png)\n\n![b](b.png)\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mode := graphics.PicturesBlocks
+	l := picture.NewLoader(picture.Origin{Dir: dir}, graphics.PicturePixels(mode), graphics.PicturePixels(mode), 40*30*4+1)
+	m := New(loadStory(t, deck), Options{Theme: page.ThemeDark, Pictures: mode, Loader: l, Start: 1})
+	m.renderBudget, m.deadline, m.picDelay = time.Minute, time.Minute, 0
+	m.after = func(time.Duration, tea.Msg) tea.Cmd { return nil }
+	m = sized(t, m, 100, 60) // settle fails the test if the loads never end
+	if loads := l.Loads(); loads > 4 {
+		t.Errorf("%d loads for two pictures", loads)
+	}
+	view := m.View().Content
+	if !strings.Contains(view, "38;2;200;30;30") && !strings.Contains(view, "38;2;30;200;30") {
+		t.Errorf("neither picture shows:\n%s", frame(m))
+	}
+}
