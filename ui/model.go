@@ -180,13 +180,13 @@ type Model struct {
 	screen     *graphics.Layer
 	placed     []placement
 	placeGen   int
-	placeDelay time.Duration   // how long a frame stands before its pictures are written
-	picGen     int             // bumped when every page's pictures change: the toggle, kitty found
-	picVer     map[string]int  // bumped when one picture arrives: its pages redraw
-	picPending map[string]bool // pictures loading
-	picDone    map[string]picVisit
-	picLoads   map[int]func()  // each page's loads under way, by page: cancels them
-	picDelay   time.Duration   // how long a page stays before its pictures load
+	placeDelay time.Duration       // how long a frame stands before its pictures are written
+	picGen     int                 // bumped when every page's pictures change: the toggle, kitty found
+	picVer     map[string]int      // bumped when one picture arrives: its pages redraw
+	picPending map[string]bool     // pictures loading
+	picDone    map[string]picVisit // the stay on a page each picture last loaded in
+	picLoads   map[int]func()      // each page's loads under way, by page: cancels them
+	picDelay   time.Duration       // how long a page stays before its pictures load
 
 	present   presentState     // a shared presentation's part (present.go)
 	notesView bool             // notes in place of the page (notesview.go)
