@@ -3,6 +3,7 @@ package ui
 import (
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/reeltui/reel/internal/lru"
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/ui/page"
 )
@@ -20,49 +21,23 @@ type pageKey struct {
 }
 
 // pageCache keeps the most recently used rendered pages, so that a long
-// story does not hold every page it has shown.
+// story does not hold every page it has shown. Pages are counted, not
+// weighed: a page is a screenful of text, and its pictures are the art's
+// to keep.
 type pageCache struct {
 	limit int
-	pages map[pageKey]*shownPage
-	order []pageKey // least recently used first
+	pages *lru.Cache[pageKey, *shownPage]
 }
 
 func newPageCache(limit int) *pageCache {
-	return &pageCache{limit: limit, pages: make(map[pageKey]*shownPage, limit)}
+	return &pageCache{limit: limit, pages: lru.New[pageKey](int64(limit), lru.One[*shownPage])}
 }
 
 func (c *pageCache) get(k pageKey) *shownPage {
-	p := c.pages[k]
-	if p != nil {
-		c.touch(k)
-	}
+	p, _ := c.pages.Get(k)
 	return p
 }
 
-func (c *pageCache) put(k pageKey, p *shownPage) {
-	if _, ok := c.pages[k]; !ok && len(c.pages) >= c.limit {
-		oldest := c.order[0]
-		c.order = c.order[1:]
-		delete(c.pages, oldest)
-	}
-	c.pages[k] = p
-	c.touch(k)
-}
+func (c *pageCache) put(k pageKey, p *shownPage) { c.pages.Add(k, p) }
 
-// touch moves k to the most recently used end. The list is short, so a
-// linear scan costs less than a linked list would.
-func (c *pageCache) touch(k pageKey) {
-	for i, o := range c.order {
-		if o == k {
-			copy(c.order[i:], c.order[i+1:])
-			c.order = c.order[:len(c.order)-1]
-			break
-		}
-	}
-	c.order = append(c.order, k)
-}
-
-func (c *pageCache) clear() {
-	clear(c.pages)
-	c.order = c.order[:0]
-}
+func (c *pageCache) clear() { c.pages.Purge() }

@@ -184,11 +184,12 @@ type Model struct {
 	placeDelay time.Duration // how long a frame stands before its pictures are written
 	// placeChanged is when the pictures on screen last changed.
 	placeChanged time.Time
-	picGen       int             // bumped when every page's pictures change: the toggle, kitty found
-	picVer       map[string]int  // bumped when one picture arrives: its pages redraw
-	picPending   map[string]bool // pictures loading
-	picLoads     map[int]func()  // each page's loads under way, by page: cancels them
-	picDelay     time.Duration   // how long a page stays before its pictures load
+	picGen       int                 // bumped when every page's pictures change: the toggle, kitty found
+	picVer       map[string]int      // bumped when one picture arrives: its pages redraw
+	picPending   map[string]bool     // pictures loading
+	picDone      map[string]picVisit // the stay on a page each picture last loaded in
+	picLoads     map[int]func()      // each page's loads under way, by page: cancels them
+	picDelay     time.Duration       // how long a page stays before its pictures load
 
 	present   presentState     // a shared presentation's part (present.go)
 	notesView bool             // notes in place of the page (notesview.go)
@@ -279,6 +280,7 @@ func (m *Model) startPictures(opt Options) {
 	m.picOn = true
 	m.picAuto = opt.Pictures == graphics.PicturesAuto
 	m.picPending = map[string]bool{}
+	m.picDone = map[string]picVisit{}
 	m.picLoads = map[int]func(){}
 	m.picVer = map[string]int{}
 	m.picDelay = pictureDelay

@@ -9,24 +9,77 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/picture/encode"
+	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
 
-// pictureMsg says a picture has been loaded, or failed to.
-type pictureMsg struct{ src string }
+// pictureMsg says a picture has been loaded, or failed to; cancelled
+// says its load was cancelled, a page passed; gen is the picture
+// generation it was loaded for (a new mode may want another size).
+type pictureMsg struct {
+	src       string
+	cancelled bool
+	gen       int
+}
 
 // kittyMsg brings a placement encoded for the terminal.
 type kittyMsg struct {
 	key graphics.Key
 	id  int
 	seq string
+	old *graphics.Key // the placement whose id it took, if any
+}
+
+// PictureFilesMsg says that local picture files the story shows changed
+// on disk (internal/source's PictureWatch follows them): the pictures the
+// reader holds whose files changed are read again, and their pages drawn
+// again, as when the story itself is saved.
+type PictureFilesMsg struct{}
+
+// PictureSources are the pictures story s shows, by source, placeholders
+// left out: those whose files a watch may follow.
+func PictureSources(s *story.Story) []string {
+	var srcs []string
+	for i := range s.Len() + 1 {
+		for _, p := range page.Pictures(s, i) {
+			if !p.Placeholder && p.Source != "" {
+				srcs = append(srcs, p.Source)
+			}
+		}
+	}
+	return srcs
+}
+
+// PictureLoader is the loader of the story's pictures; nil with pictures
+// off from the start.
+func (m Model) PictureLoader() *picture.Loader {
+	if m.art == nil {
+		return nil
+	}
+	return m.art.Loader()
 }
 
 // picturesOn reports whether pictures are drawn now.
 func (m Model) picturesOn() bool {
 	return m.art != nil && m.picOn && !m.styles.Plain
+}
+
+// picVisit is a stay on a page, with pictures drawn one way: a picture
+// loaded during it is not loaded again during it, though the loader may
+// have let it go for the others of these pages, which would otherwise
+// load round and round, each pushing another out.
+type picVisit struct{ page, gen int }
+
+func (m Model) visit() picVisit { return picVisit{page: m.pos.page, gen: m.picGen} }
+
+// loadedThisVisit reports whether picture src was loaded during this
+// stay on the page.
+func (m Model) loadedThisVisit(src string) bool {
+	v, ok := m.picDone[src]
+	return ok && v == m.visit()
 }
 
 // loadPictures returns commands that load the pictures of page i not
@@ -39,9 +92,10 @@ func (m *Model) loadPictures(i int) []tea.Cmd {
 	var cmds []tea.Cmd
 	l := m.art.Loader()
 	var ctx context.Context
+	gen := m.picGen
 	for _, p := range page.Pictures(m.story, i) {
 		src := p.Source
-		if p.Placeholder || src == "" || m.picPending[src] {
+		if p.Placeholder || src == "" || m.picPending[src] || m.loadedThisVisit(src) {
 			continue
 		}
 		if _, _, ok := l.Cached(src); ok {
@@ -53,7 +107,7 @@ func (m *Model) loadPictures(i int) []tea.Cmd {
 		}
 		cmds = append(cmds, func() tea.Msg {
 			_, _ = l.Load(ctx, src)
-			return pictureMsg{src: src}
+			return pictureMsg{src: src, cancelled: ctx.Err() != nil, gen: gen}
 		})
 	}
 	return cmds
@@ -127,7 +181,11 @@ func (m *Model) encodeWanted() []tea.Cmd {
 			cmds = append(cmds, encodePixels(k, img))
 			continue
 		}
-		id, old := m.art.ReserveID()
+		id, old, ok := m.art.ReserveID()
+		if !ok {
+			m.art.Unsend(k)
+			continue
+		}
 		cmds = append(cmds, encodeKitty(k, id, old, img, m.art.Tmux()))
 	}
 	return cmds
@@ -141,13 +199,15 @@ func encodeKitty(k graphics.Key, id int, old *graphics.Key, img *image.RGBA, tmu
 		if err != nil {
 			return nil
 		}
-		return kittyMsg{key: k, id: id, seq: seq}
+		return kittyMsg{key: k, id: id, seq: seq, old: old}
 	}
 }
 
 // updatePictures handles the picture messages.
 func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 	switch msg := msg.(type) {
+	case PictureFilesMsg:
+		return m, m.forgetChangedPictures(), true
 	case pictureDueMsg:
 		if msg.page != m.pos.page || !m.picturesOn() {
 			return m, nil, true
@@ -161,9 +221,16 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case pictureMsg:
 		delete(m.picPending, msg.src)
 		m.picVer[msg.src]++
-		if _, _, ok := m.art.Loader().Cached(msg.src); !ok && m.picturesOn() {
+		stale := msg.cancelled || msg.gen != m.picGen
+		if !stale {
+			m.picDone[msg.src] = m.visit()
+		}
+		if _, _, ok := m.art.Loader().Cached(msg.src); !ok && stale && m.picturesOn() {
 			// Cancelled with a page passed, though a page near this one
-			// shows it too: it loads again for that one.
+			// shows it too, or loaded at a size no longer wanted: it
+			// loads again. (Not one loaded and let go already, its memory
+			// needed by the others of these pages: it waits for the page
+			// to be shown again, or they would load round and round.)
 			var cmds []tea.Cmd
 			for _, i := range []int{m.pos.page, m.pos.page + 1, m.pos.page - 1} {
 				cmds = append(cmds, m.loadPictures(i)...)
@@ -187,12 +254,18 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 	case kittyMsg:
 		m.art.Placed(msg.key, msg.id)
 		m.picVer[msg.key.Src]++
-		return m, tea.Batch(tea.Raw(msg.seq), m.show()), true
+		if msg.old != nil {
+			// Pages kept with the old placement's placeholders would now
+			// show this picture in its place: they are drawn again.
+			m.picVer[msg.old.Src]++
+		}
+		// The pictures it was drawn anew in place of go from the terminal.
+		return m, tea.Batch(tea.Raw(msg.seq), m.show(), m.deleteGone()), true
 	case pixelsMsg:
 		// The page's lines stay as they are: the picture is drawn over
 		// them once placed (Update's syncScreenPictures).
 		m.art.Encoded(msg.key, msg.seq)
-		return m, nil, true
+		return m, m.deleteGone(), true
 	case placeMsg:
 		return m, m.publishPictures(msg), true
 	}

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/ui/graphics"
 )
 
@@ -56,7 +58,8 @@ func (m Model) placements() []placement {
 
 // syncScreenPictures follows the frame: when the pictures it shows whole
 // change, those drawn are withdrawn at once, and the screen repainted to
-// erase them; the new ones are published by a message, after the frame.
+// erase them; the new ones are published with that repaint, or, when the
+// pictures changed a moment before, by a message placeDelay later.
 func (m *Model) syncScreenPictures() tea.Cmd {
 	if m.screen == nil {
 		return nil
@@ -70,8 +73,9 @@ func (m *Model) syncScreenPictures() tea.Cmd {
 	now := time.Now()
 	quiet := now.Sub(m.placeChanged) >= m.placeDelay
 	m.placeChanged = now
-	var cmds []tea.Cmd
-	if m.screen.Withdraw() {
+	cmds := []tea.Cmd{m.deleteGone()}
+	withdrawn := m.screen.Withdraw()
+	if withdrawn {
 		cmds = append(cmds, tea.ClearScreen)
 	}
 	if len(want) == 0 {
@@ -81,7 +85,7 @@ func (m *Model) syncScreenPictures() tea.Cmd {
 	if quiet {
 		// The first change after a quiet moment: the pictures go out
 		// with the frame that shows the page, in its one repaint.
-		if publish := m.publishPictures(msg); publish != nil && len(cmds) == 0 {
+		if publish := m.publishPictures(msg); publish != nil && !withdrawn {
 			cmds = append(cmds, publish)
 		}
 		return tea.Batch(cmds...)
@@ -124,4 +128,29 @@ func (m Model) publishPictures(msg placeMsg) tea.Cmd {
 func (m Model) realPixels() bool {
 	mode := m.art.DrawMode()
 	return mode.RealPixels()
+}
+
+// deleteGone deletes from the terminal the kitty pictures reel no longer
+// needs (Art.TakeGone): pictures placed at their cells whose encodings
+// were evicted, once they are not on screen, and pictures drawn anew
+// from a new file. The terminal would otherwise hold them until reel
+// exits.
+func (m Model) deleteGone() tea.Cmd {
+	if m.art == nil {
+		return nil
+	}
+	ids := m.art.TakeGone(func(k graphics.Key) bool {
+		return slices.ContainsFunc(m.placed, func(p placement) bool { return p.key == k })
+	})
+	if len(ids) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	for _, id := range ids {
+		b.WriteString(encode.KittyDelete(id))
+	}
+	if m.art.Tmux() {
+		return tea.Raw(graphics.Passthrough(b.String()))
+	}
+	return tea.Raw(b.String())
 }

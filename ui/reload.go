@@ -83,6 +83,7 @@ func (m Model) picturesChanged(msg picturesChangedMsg) (Model, tea.Cmd) {
 			gone.WriteString(encode.KittyDelete(id))
 		}
 		delete(m.picPending, src)
+		delete(m.picDone, src)
 		m.picVer[src]++
 	}
 	cmds := []tea.Cmd{m.show()}

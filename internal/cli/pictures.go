@@ -5,10 +5,14 @@ import (
 	"net/url"
 	"path/filepath"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/reeltui/reel/internal/fetch"
 	"github.com/reeltui/reel/internal/picture"
+	"github.com/reeltui/reel/internal/source"
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/story/read"
+	"github.com/reeltui/reel/ui"
 	"github.com/reeltui/reel/ui/graphics"
 )
 
@@ -122,4 +126,26 @@ func pictureColour(mode graphics.PictureMode, noColor, colour bool) (graphics.Pi
 		return graphics.PicturesOff, "pictures need colour: this terminal has none", false
 	}
 	return mode, "", false
+}
+
+// watchPictures follows the local picture files story s shows, so that a
+// picture replaced on disk (a chart exported again) is drawn anew, as a
+// story saved is, and those the story names once reloaded; nil with
+// pictures off.
+func watchPictures(m ui.Model, s *story.Story, prog interface{ Send(tea.Msg) }) *source.PictureWatch {
+	if m.PictureLoader() == nil {
+		return nil
+	}
+	pw, _ := source.WatchPictures(storyPictureFiles(m, s), func() { prog.Send(ui.PictureFilesMsg{}) })
+	return pw
+}
+
+// storyPictureFiles are the local files of the pictures story s shows,
+// read by m's loader; nil with pictures off.
+func storyPictureFiles(m ui.Model, s *story.Story) []string {
+	l := m.PictureLoader()
+	if l == nil {
+		return nil
+	}
+	return l.Files(ui.PictureSources(s))
 }

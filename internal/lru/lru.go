@@ -15,12 +15,13 @@ import (
 // costs add up to more than its limit. The value added last is kept even
 // if it alone costs more. It is safe for concurrent use.
 type Cache[K comparable, V any] struct {
-	mu    sync.Mutex
-	limit int64
-	used  int64
-	cost  func(V) int64
-	items map[K]*list.Element
-	order *list.List // of *entry[K, V], most recently used first
+	mu      sync.Mutex
+	limit   int64
+	used    int64
+	cost    func(V) int64
+	evicted func(K, V)
+	items   map[K]*list.Element
+	order   *list.List // of *entry[K, V], most recently used first
 }
 
 type entry[K comparable, V any] struct {
@@ -32,6 +33,21 @@ type entry[K comparable, V any] struct {
 // New returns a cache of values costing cost(v) each, within limit.
 func New[K comparable, V any](limit int64, cost func(V) int64) *Cache[K, V] {
 	return &Cache[K, V]{limit: limit, cost: cost, items: map[K]*list.Element{}, order: list.New()}
+}
+
+// One is the cost of a value in a cache bounded by count.
+func One[V any](V) int64 { return 1 }
+
+// NewEvicting is New, and calls evicted with each value Add drops past
+// the limit: values that stand for something outside the process (a
+// picture the terminal holds) are let go there too. evicted runs in the
+// goroutine that called Add, after the cache's lock is released, so it
+// may use the cache; it is not called for values removed, purged or
+// replaced, which their caller knows of.
+func NewEvicting[K comparable, V any](limit int64, cost func(V) int64, evicted func(K, V)) *Cache[K, V] {
+	c := New[K](limit, cost)
+	c.evicted = evicted
+	return c
 }
 
 // Get returns the value held for k, and makes it the most recently used.
@@ -51,14 +67,59 @@ func (c *Cache[K, V]) Get(k K) (V, bool) {
 // least recently used values past the limit.
 func (c *Cache[K, V]) Add(k K, v V) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	c.remove(k)
 	en := &entry[K, V]{key: k, value: v, cost: c.cost(v)}
 	c.items[k] = c.order.PushFront(en)
 	c.used += en.cost
+	var gone []*entry[K, V]
 	for c.used > c.limit && c.order.Len() > 1 {
-		c.remove(c.order.Back().Value.(*entry[K, V]).key)
+		old := c.order.Back().Value.(*entry[K, V])
+		c.remove(old.key)
+		gone = append(gone, old)
 	}
+	c.mu.Unlock()
+	if c.evicted != nil {
+		for _, old := range gone {
+			c.evicted(old.key, old.value)
+		}
+	}
+}
+
+// Contains reports whether a value is held for k, without making it the
+// most recently used.
+func (c *Cache[K, V]) Contains(k K) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	_, ok := c.items[k]
+	return ok
+}
+
+// RemoveOldest drops the least recently used value and returns it; ok is
+// false if the cache is empty.
+func (c *Cache[K, V]) RemoveOldest() (k K, v V, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	back := c.order.Back()
+	if back == nil {
+		return k, v, false
+	}
+	en := back.Value.(*entry[K, V])
+	c.remove(en.key)
+	return en.key, en.value, true
+}
+
+// RemoveFunc drops every value drop says to, and returns how many.
+func (c *Cache[K, V]) RemoveFunc(drop func(K, V) bool) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for k, e := range c.items {
+		if drop(k, e.Value.(*entry[K, V]).value) {
+			c.remove(k)
+			n++
+		}
+	}
+	return n
 }
 
 // Remove drops the value held for k, if any.

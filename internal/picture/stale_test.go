@@ -61,3 +61,36 @@ func TestForgetChanged(t *testing.T) {
 		t.Errorf("%q forgotten again, though read since", got)
 	}
 }
+
+// The files to watch are the story's local pictures, in its folder,
+// named as the story names them; none for pictures from elsewhere.
+func TestFilesToWatch(t *testing.T) {
+	dir := t.TempDir()
+	outside := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "img"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{filepath.Join(dir, "a.png"), filepath.Join(dir, "img", "my photo.png"), filepath.Join(outside, "secret.png")} {
+		if err := os.WriteFile(p, encodePNG(t, sunset(4, 4)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(outside, "secret.png"), filepath.Join(dir, "link.png")); err != nil {
+		t.Fatal(err)
+	}
+	dataURI := "data:image/png;base64," + base64.StdEncoding.EncodeToString(encodePNG(t, sunset(4, 4)))
+	l := NewLoader(Origin{Dir: dir}, 64, 64, 0)
+	got := l.Files([]string{
+		"a.png?v=2", "a.png", "img/my%20photo.png", "chart.png", // chart.png: not exported yet
+		"../" + filepath.Base(outside) + "/secret.png", "link.png", filepath.Join(outside, "secret.png"),
+		"https://example.com/x.png", dataURI, "",
+	})
+	abs, _ := filepath.Abs(dir)
+	want := []string{filepath.Join(abs, "a.png"), filepath.Join(abs, "chart.png"), filepath.Join(abs, "img", "my photo.png")}
+	if !slices.Equal(got, want) {
+		t.Errorf("Files = %q, want %q", got, want)
+	}
+	if web := NewLoader(Origin{}, 64, 64, 0).Files([]string{"a.png"}); len(web) != 0 {
+		t.Errorf("a story without a folder watches %q", web)
+	}
+}

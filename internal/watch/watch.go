@@ -1,12 +1,13 @@
-// Package watch tells when a file changes on disk. It watches the file's
-// directory, not the file, so that editors that save by writing a new
-// file and renaming it over the old one are followed, and it lets a burst
-// of changes settle before it says so.
+// Package watch tells when a file, or one of a set of files, changes on
+// disk. It watches each file's directory, not the file, so that editors
+// that save by writing a new file and renaming it over the old one are
+// followed, and it lets a burst of changes settle before it says so.
 package watch
 
 import (
 	"fmt"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -14,16 +15,20 @@ import (
 	"github.com/reeltui/reel/internal/guard"
 )
 
-// Watcher follows one file.
+// Watcher follows a set of files.
 type Watcher struct {
 	fs      *fsnotify.Watcher
-	path    string          // the file's clean absolute path
-	target  string          // where path's symbolic links lead, if anywhere else
-	names   map[string]bool // path and target: only run reads them once it starts
 	settle  time.Duration
 	most    time.Duration
 	changes chan struct{}
 	done    chan struct{}
+
+	mu sync.Mutex
+	// files maps each file's clean absolute path to where its symbolic
+	// links lead, if anywhere else ("" if nowhere).
+	files map[string]string
+	names map[string]bool // the files and their targets: what run reports
+	dirs  map[string]bool // the directories watched
 }
 
 // File watches path. A change is reported on Changes once the file has
@@ -35,49 +40,132 @@ func File(path string, settle time.Duration) (*Watcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("watch %s: %w", path, err)
 	}
-	fw, err := fsnotify.NewWatcher()
+	abs = filepath.Clean(abs)
+	w, err := newWatcher(settle)
 	if err != nil {
 		return nil, fmt.Errorf("watch %s: %w", path, err)
 	}
-	w := &Watcher{
-		fs:      fw,
-		path:    filepath.Clean(abs),
-		names:   map[string]bool{filepath.Clean(abs): true},
-		settle:  settle,
-		most:    4 * settle,
-		changes: make(chan struct{}, 1),
-		done:    make(chan struct{}),
-	}
-	if err := fw.Add(filepath.Dir(w.path)); err != nil {
-		fw.Close()
+	if err := w.Follow([]string{abs}); err != nil {
+		w.fs.Close()
 		return nil, fmt.Errorf("watch %s: %w", path, err)
 	}
-	w.follow()
 	guard.Go("watch", w.run, nil) // run closes Changes however it ends
 	return w, nil
 }
 
-// follow watches where the file's symbolic link leads now: a link changes
+// Files watches the files of paths, as File does one; a change to any
+// of them is reported. Files whose directory cannot be watched are left
+// out; the error says why, and the others are watched all the same.
+func Files(paths []string, settle time.Duration) (*Watcher, error) {
+	w, err := newWatcher(settle)
+	if err != nil {
+		return nil, fmt.Errorf("watch: %w", err)
+	}
+	err = w.Follow(paths)
+	guard.Go("watch", w.run, nil)
+	return w, err
+}
+
+func newWatcher(settle time.Duration) (*Watcher, error) {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	return &Watcher{
+		fs:      fw,
+		settle:  settle,
+		most:    4 * settle,
+		changes: make(chan struct{}, 1),
+		done:    make(chan struct{}),
+		files:   map[string]string{},
+		names:   map[string]bool{},
+		dirs:    map[string]bool{},
+	}, nil
+}
+
+// Follow makes paths the files watched, in place of those watched
+// before. A file whose directory cannot be watched is left out, and the
+// first such error returned.
+func (w *Watcher) Follow(paths []string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	files := make(map[string]string, len(paths))
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		abs = filepath.Clean(abs)
+		files[abs] = w.files[abs]
+	}
+	w.files = files
+	for p := range files {
+		w.follow(p)
+	}
+	return w.sync()
+}
+
+// follow watches where file p's symbolic link leads now: a link changes
 // when its target does, and a link pointed at another file must follow
 // that file from then on. A directory that cannot be watched leaves the
-// link's own directory watched, which still sees the link change.
-func (w *Watcher) follow() {
-	target, err := filepath.EvalSymlinks(w.path)
-	if err != nil || filepath.Clean(target) == w.target {
+// link's own directory watched, which still sees the link change. It
+// runs under w.mu; sync brings the directories watched up to date.
+func (w *Watcher) follow(p string) {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
 		return
 	}
-	target = filepath.Clean(target)
-	if w.target != "" && w.target != w.path {
-		delete(w.names, w.target)
-		if filepath.Dir(w.target) != filepath.Dir(w.path) {
-			_ = w.fs.Remove(filepath.Dir(w.target))
+	if target = filepath.Clean(target); target == p {
+		target = ""
+	}
+	w.files[p] = target
+}
+
+// sync watches the directories of the files and their targets, and no
+// others, and names them for run. It runs under w.mu, and returns the
+// first error of a file's own directory (a target's may fail: its
+// link's directory still sees the link change).
+func (w *Watcher) sync() error {
+	names := map[string]bool{}
+	need := map[string]bool{}
+	for p, target := range w.files {
+		names[p], need[filepath.Dir(p)] = true, true
+		if target != "" {
+			names[target], need[filepath.Dir(target)] = true, true
 		}
 	}
-	w.target = target
-	w.names[target] = true
-	if filepath.Dir(target) != filepath.Dir(w.path) {
-		_ = w.fs.Add(filepath.Dir(target))
+	var first error
+	for d := range need {
+		if w.dirs[d] {
+			continue
+		}
+		if err := w.fs.Add(d); err != nil {
+			if first == nil {
+				first = w.ownDirError(d, err)
+			}
+			continue
+		}
+		w.dirs[d] = true
 	}
+	for d := range w.dirs {
+		if !need[d] {
+			_ = w.fs.Remove(d)
+			delete(w.dirs, d)
+		}
+	}
+	w.names = names
+	return first
+}
+
+// ownDirError is err if d is the directory of one of the files
+// themselves, not only of a link's target; nil otherwise.
+func (w *Watcher) ownDirError(d string, err error) error {
+	for p := range w.files {
+		if filepath.Dir(p) == d {
+			return err
+		}
+	}
+	return nil
 }
 
 // Changes receives once after each burst of changes to the file: written,
@@ -104,12 +192,8 @@ func (w *Watcher) run() {
 			if !ok {
 				return
 			}
-			name := filepath.Clean(ev.Name)
-			if !w.names[name] {
+			if !w.event(filepath.Clean(ev.Name)) {
 				continue
-			}
-			if name == w.path {
-				w.follow()
 			}
 			w.touched(timer, &first)
 		case _, ok := <-w.fs.Errors:
@@ -126,6 +210,21 @@ func (w *Watcher) run() {
 			}
 		}
 	}
+}
+
+// event reports whether a change to name is one to report, and follows
+// a file's link again when the file itself changed.
+func (w *Watcher) event(name string) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if !w.names[name] {
+		return false
+	}
+	if _, ok := w.files[name]; ok {
+		w.follow(name)
+		_ = w.sync()
+	}
+	return true
 }
 
 // touched starts or extends the settle timer, but never past most since

@@ -2,13 +2,14 @@ package graphics
 
 import (
 	"image"
-	"slices"
 	"strings"
 	"sync"
+	"weak"
 
 	"github.com/charmbracelet/colorprofile"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/reeltui/reel/internal/lru"
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/story"
@@ -73,9 +74,21 @@ const (
 // little to be worth the room.
 const MinArtRows = 4
 
-// maxArt is the number of drawn pictures (one per picture and cell size)
-// kept; they are short strings.
-const maxArt = 256
+// maxArtBytes caps the drawn pictures kept (one per picture, size and
+// mode), by the bytes of their lines: a photograph's half blocks in true
+// colour take a few tens of kilobytes, a panel as wide as the reading
+// width up to half a megabyte. (Counting them, 256 could hold 128 MB.)
+const maxArtBytes = 8 << 20
+
+// linesCost is what a picture's drawn lines weigh: their bytes, and a
+// string header each.
+func linesCost(lines []string) int64 {
+	n := int64(16 * (len(lines) + 1))
+	for _, l := range lines {
+		n += int64(len(l))
+	}
+	return n
+}
 
 // Art draws a story's pictures for its panels. Renders run on
 // several goroutines, so it is safe for concurrent use. It never reads a
@@ -87,19 +100,18 @@ type Art struct {
 	// mode is how pictures are drawn: PicturesBlocks, PicturesKitty,
 	// PicturesITerm or PicturesSixel.
 	mode  PictureMode
-	lines map[Key][]string
+	lines *lru.Cache[Key, []string]
 	// profile is the terminal's colours: half blocks are drawn in them,
 	// not in true colour for Bubble Tea to bring down to them, which
 	// it does on every frame, cell by cell (a 256-colour search each).
 	profile colorprofile.Profile
 	// blocksDrawn is set once half blocks have been drawn (in profile).
 	blocksDrawn bool
-	// Kitty: the id of each placement transmitted, those renders asked
-	// for, and those being encoded.
-	ids     map[Key]int
+	// Kitty: the id of each placement transmitted (kitty.go), those
+	// renders asked for, and those being encoded.
+	ids     kittyIDs
 	wanted  map[Key]bool
 	sending map[Key]bool
-	nextID  int
 	// tmux is set inside tmux: kitty's sequences pass through it to the
 	// terminal outside.
 	tmux bool
@@ -109,7 +121,15 @@ type Art struct {
 	// Real pixels (iTerm2, sixel): the size of a cell in pixels, once the
 	// terminal has said (zero until then), and the pictures encoded.
 	cell   image.Point
-	pixels encodedPictures
+	pixels *lru.Cache[Key, string]
+	// gone are kitty pictures placed at their cells whose encoding was
+	// evicted: the terminal still holds them, until TakeGone.
+	gone []Key
+	// goneIDs are the ids of placeholders' kitty pictures drawn anew
+	// (stale.go): the terminal holds them until TakeGone.
+	goneIDs []int
+	// sources are the pictures drawn from, by source (stale.go).
+	sources *lru.Cache[string, weak.Pointer[image.RGBA]]
 	// The pictures marked in renders, by number (pixels.go).
 	marked  []Key
 	markIDs map[Key]int
@@ -132,7 +152,12 @@ func NewArt(l *picture.Loader, mode PictureMode, tmux bool) *Art {
 	if mode != PicturesKitty && !mode.RealPixels() {
 		mode = PicturesBlocks
 	}
-	return &Art{loader: l, tmux: tmux, mode: mode, profile: colorprofile.TrueColor, lines: map[Key][]string{}, ids: map[Key]int{}, wanted: map[Key]bool{}, sending: map[Key]bool{}, pixels: newEncodedPictures()}
+	a := &Art{loader: l, tmux: tmux, mode: mode, profile: colorprofile.TrueColor, wanted: map[Key]bool{}, sending: map[Key]bool{}}
+	a.lines = lru.New[Key](maxArtBytes, linesCost)
+	a.ids = newKittyIDs()
+	a.pixels = newEncodedPictures(a.evicted)
+	a.sources = lru.New[string](maxSources, lru.One[weak.Pointer[image.RGBA]])
+	return a
 }
 
 // DrawNoBlocks keeps half blocks out of the panels (NO_COLOR): a
@@ -242,16 +267,21 @@ func (a *Art) drawn(k Key, img *image.RGBA) []string {
 	}
 	realPixels := k.Mode.RealPixels()
 	a.mu.Lock()
-	lines, ok := a.lines[k]
-	if !ok && k.Mode == PicturesKitty {
-		if id, sent := a.ids[k]; sent {
+	a.drawingFrom(k.Src, img)
+	lines, ok := a.lines.Get(k)
+	if k.Mode == PicturesKitty {
+		// Drawn now: its placement is the last to give its id up.
+		id, sent := a.ids.placed.Get(k)
+		switch {
+		case ok:
+		case sent:
 			lines = encode.KittyPlaceholders(id, k.Cols, k.Rows)
-			a.lines[k] = lines
-		} else {
+			a.lines.Add(k, lines)
+		default:
 			a.wanted[k] = true
 		}
 	}
-	if realPixels && !a.pixels.has(k) && (k.Mode != PicturesSixel || k.cell != image.Point{}) {
+	if realPixels && !a.pixels.Contains(k) && (k.Mode != PicturesSixel || k.cell != image.Point{}) {
 		// Sixel needs the cell size: without it a picture could spill
 		// out of its panel.
 		a.wanted[k] = true
@@ -266,10 +296,7 @@ func (a *Art) drawn(k Key, img *image.RGBA) []string {
 			lines[0] = a.marker(k) + lines[0]
 		}
 		a.mu.Lock()
-		if len(a.lines) >= maxArt {
-			clear(a.lines)
-		}
-		a.lines[k] = lines
+		a.lines.Add(k, lines)
 		a.blocksDrawn = true
 		a.mu.Unlock()
 	}
@@ -301,9 +328,9 @@ func (a *Art) TakeWanted() []Key {
 	defer a.mu.Unlock()
 	var out []Key
 	for k := range a.wanted {
-		_, sent := a.ids[k]
+		sent := a.ids.placed.Contains(k)
 		if k.Mode != PicturesKitty {
-			sent = a.pixels.has(k)
+			sent = a.pixels.Contains(k)
 		}
 		if !sent && !a.sending[k] {
 			a.sending[k] = true
@@ -312,62 +339,6 @@ func (a *Art) TakeWanted() []Key {
 	}
 	clear(a.wanted)
 	return out
-}
-
-// Placed records that placement k was sent as id.
-func (a *Art) Placed(k Key, id int) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.ids[k] = id
-	delete(a.sending, k)
-	delete(a.lines, k)
-}
-
-// ReserveID returns the id for a new placement, and the placement whose
-// id it takes back, if any: ids run from 1 to MaxKittyID, the query's id
-// aside, and are reused oldest first.
-func (a *Art) ReserveID() (int, *Key) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	a.nextID = a.nextID%encode.MaxKittyID + 1
-	if a.nextID == encode.KittyQueryID {
-		a.nextID++
-	}
-	for k, id := range a.ids {
-		if id == a.nextID {
-			delete(a.ids, k)
-			delete(a.lines, k)
-			return id, &k
-		}
-	}
-	return a.nextID, nil
-}
-
-// SentIDs returns every id transmitted, to delete on exit.
-func (a *Art) SentIDs() []int {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	ids := make([]int, 0, len(a.ids))
-	for _, id := range a.ids {
-		ids = append(ids, id)
-	}
-	return ids
-}
-
-// KittySequence encodes placement k of img for the terminal as id;
-// deleting the placement whose id it reuses (old) comes first.
-func KittySequence(k Key, id int, old *Key, img *image.RGBA, tmux bool) (string, error) {
-	seq, err := encode.KittyTransmit(img, id, k.Cols, k.Rows)
-	if err != nil {
-		return "", err
-	}
-	if old != nil {
-		seq = encode.KittyDelete(id) + seq
-	}
-	if tmux {
-		seq = Passthrough(seq)
-	}
-	return seq, nil
 }
 
 // Passthrough wraps each escape sequence of seq for tmux to pass on.
@@ -404,37 +375,6 @@ func PicturePixels(mode PictureMode) int {
 		return kittyPixels
 	}
 	return blocksPixels
-}
-
-// Forget drops what was drawn of picture src, in every size and mode,
-// and returns the ids of its kitty placements, for the terminal to
-// delete.
-func (a *Art) Forget(src string) []int {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	var ids []int
-	for k, id := range a.ids {
-		if k.Src == src {
-			ids = append(ids, id)
-			delete(a.ids, k)
-		}
-	}
-	for k := range a.lines {
-		if k.Src == src {
-			delete(a.lines, k)
-		}
-	}
-	e := &a.pixels
-	e.order = slices.DeleteFunc(e.order, func(k Key) bool {
-		if k.Src != src {
-			return false
-		}
-		e.bytes -= len(e.seqs[k])
-		delete(e.seqs, k)
-		return true
-	})
-	slices.Sort(ids)
-	return ids
 }
 
 // Loader is the loader that holds the pictures drawn.

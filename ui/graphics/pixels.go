@@ -3,11 +3,13 @@ package graphics
 import (
 	"hash/fnv"
 	"image"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/reeltui/reel/internal/lru"
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/picture/encode"
 )
@@ -24,36 +26,48 @@ import (
 // wide panel takes a few hundred kilobytes.
 const maxEncodedBytes = 24 << 20
 
-// encodedPictures keeps the escape sequences of pictures encoded for the
-// terminal, by picture, size and cell size, the oldest dropped past
-// maxEncodedBytes. Art's mutex guards it.
-type encodedPictures struct {
-	seqs  map[Key]string
-	order []Key
-	bytes int
+// newEncodedPictures keeps the escape sequences of pictures encoded for
+// the terminal, by picture, size and cell size, the least recently used
+// dropped past maxEncodedBytes and handed to evicted. Art's mutex guards
+// it.
+func newEncodedPictures(evicted func(Key, string)) *lru.Cache[Key, string] {
+	return lru.NewEvicting(maxEncodedBytes, func(seq string) int64 { return int64(len(seq)) }, evicted)
 }
 
-func newEncodedPictures() encodedPictures {
-	return encodedPictures{seqs: map[Key]string{}}
-}
-
-func (e *encodedPictures) has(k Key) bool {
-	_, ok := e.seqs[k]
-	return ok
-}
-
-func (e *encodedPictures) put(k Key, seq string) {
-	if _, ok := e.seqs[k]; ok {
-		return
+// evicted notes a kitty picture placed at its cells whose encoding the
+// cache let go: the terminal still holds it, by its id, until it is
+// deleted there (TakeGone). It runs in Encoded, under Art's mutex.
+func (a *Art) evicted(k Key, _ string) {
+	if k.Mode == PicturesKittyPlace {
+		a.gone = append(a.gone, k)
 	}
-	for len(e.order) > 0 && e.bytes+len(seq) > maxEncodedBytes {
-		e.bytes -= len(e.seqs[e.order[0]])
-		delete(e.seqs, e.order[0])
-		e.order = e.order[1:]
+}
+
+// TakeGone returns the ids of kitty pictures the terminal holds and
+// reel no longer needs, to delete there: placeholders' of pictures drawn
+// anew (their ids are handed out again from now on), and pictures placed
+// at their cells that were evicted or drawn anew, and are not shown now
+// (shown says which are on screen; they wait until they are not) nor
+// encoded again since, which would have given them their id back.
+func (a *Art) TakeGone(shown func(Key) bool) []int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	ids := a.goneIDs
+	a.ids.release(a.goneIDs)
+	a.goneIDs = nil
+	keep := a.gone[:0]
+	for _, k := range a.gone {
+		switch {
+		case a.pixels.Contains(k) || slices.Contains(keep, k):
+		case shown(k):
+			keep = append(keep, k)
+		default:
+			ids = append(ids, KittyPlaceID(k))
+		}
 	}
-	e.seqs[k] = seq
-	e.order = append(e.order, k)
-	e.bytes += len(seq)
+	clear(a.gone[len(keep):])
+	a.gone = keep
+	return ids
 }
 
 // Encoded keeps picture k's sequence.
@@ -61,8 +75,8 @@ func (a *Art) Encoded(k Key, seq string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	delete(a.sending, k)
-	if seq != "" {
-		a.pixels.put(k, seq)
+	if seq != "" && !a.pixels.Contains(k) {
+		a.pixels.Add(k, seq)
 	}
 }
 
@@ -77,7 +91,8 @@ func (a *Art) Unsend(k Key) {
 func (a *Art) Sequence(k Key) string {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	return a.pixels.seqs[k]
+	seq, _ := a.pixels.Get(k)
+	return seq
 }
 
 // SetCell records the size of a cell in pixels; it reports whether it
@@ -138,17 +153,24 @@ func KittyPlaceID(k Key) int {
 }
 
 // PlacedKittyIDs are the ids of the kitty pictures encoded to be placed
-// at their cells: on exit they are deleted.
+// at their cells, and of those evicted but not yet deleted (TakeGone):
+// on exit they are deleted.
 func (a *Art) PlacedKittyIDs() []int {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	var ids []int
-	for k := range a.pixels.seqs {
+	for k := range a.pixels.Snapshot() {
 		if k.Mode == PicturesKittyPlace {
 			ids = append(ids, KittyPlaceID(k))
 		}
 	}
-	return ids
+	for _, k := range a.gone {
+		if !a.pixels.Contains(k) {
+			ids = append(ids, KittyPlaceID(k))
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids)
 }
 
 // A marker is an escape sequence (an APC string, which terminals ignore
