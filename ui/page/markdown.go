@@ -135,11 +135,12 @@ func RenderMarkdown(md string, w int, theme Theme) string {
 // renderGlamour is RenderMarkdown, keeping the line breaks inside
 // paragraphs if keepLines is set.
 func renderGlamour(md string, w int, theme Theme, keepLines bool) string {
+	md, links := holdLinks(md)
 	out, err := renderWith(rendererKey{theme: theme, width: w, keepLines: keepLines}, md)
 	if err != nil {
 		return ""
 	}
-	out = safeANSI(out)
+	out = safeANSI(links.release(out))
 	if theme == ThemeNoTTY {
 		out = ansi.Strip(out)
 	}
