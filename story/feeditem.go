@@ -28,3 +28,16 @@ type FeedItem struct {
 	// Date is the date as shown; Author is the item's author.
 	Date, Author string
 }
+
+// Byline is the item's date and author as one line of text, as its page
+// opens with them: "Mon 19 Jan 2026 11:04 GMT · Ann Smith"; "" if the
+// feed gives neither.
+func (it *FeedItem) Byline() string {
+	switch {
+	case it.Date == "":
+		return it.Author
+	case it.Author == "":
+		return it.Date
+	}
+	return it.Date + " · " + it.Author
+}

@@ -161,28 +161,16 @@ func (d *document) fill(s *story.Story, opt Options) {
 // section turns an item into a page: its title, a line with its date and
 // author, its text and pictures.
 func (it item) section(i int) story.Section {
-	var byline []string
-	for _, v := range []string{it.date, it.author} {
-		if v != "" {
-			byline = append(byline, escapeMarkdown(v))
-		}
-	}
+	fi := &story.FeedItem{Link: it.link, ID: it.id, Published: it.published, Date: it.date, Author: it.author}
 	body := markdownOf(withoutReadMore(it.paras))
-	if len(byline) > 0 {
-		line := "_" + strings.Join(byline, " · ") + "_"
+	if byline := fi.Byline(); byline != "" {
+		line := "_" + escapeMarkdown(byline) + "_"
 		if body != "" {
 			line += "\n\n"
 		}
 		body = line + body
 	}
-	return story.Section{
-		Caption:  captionOf(it, i),
-		Body:     body,
-		Pictures: it.pictures,
-		Item: &story.FeedItem{
-			Link: it.link, ID: it.id, Published: it.published, Date: it.date, Author: it.author,
-		},
-	}
+	return story.Section{Caption: captionOf(it, i), Body: body, Pictures: it.pictures, Item: fi}
 }
 
 // readMoreRe matches a last paragraph that only links to the rest of the
