@@ -1,0 +1,171 @@
+package page
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+const (
+	wideHeading = "Passengers per weekday in 2024"
+	wideCode    = `func main() { fmt.Println("this is a long line of code that goes on well past eighty columns, then some more words to reach far") }`
+)
+
+// widePage renders page i of testdata/md/wide.md with the prose at width
+// and tables and code up to wide.
+func widePage(t *testing.T, i, width, wide int, print bool) *Page {
+	t.Helper()
+	s := loadStory(t, "../../testdata/md/wide.md")
+	return Render(Spec{Story: s, Index: i, Width: width, Wide: wide, Height: 40, Theme: ThemeNoTTY,
+		Styles: new(NewStyles(true, true)), Print: print, Method: ansi.WcWidth})
+}
+
+// TestWideTablesAndCodeTakeTheWidth: on a wide screen a table too wide
+// for the prose's measure is laid out as wide as it needs (its headings
+// and cells whole, each row on one line) and a long line of code is not
+// wrapped at the measure, while the prose keeps it. Both were held to
+// 80 columns: headings cut to "…", code wrapped.
+func TestWideTablesAndCodeTakeTheWidth(t *testing.T) {
+	p := widePage(t, 1, 80, 196, false)
+	text := strings.Join(p.Lines, "\n")
+	for _, want := range []string{wideHeading, "Eurostar, Thameslink, Northern, Piccadilly, Victoria, Circle"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("want %q on one line in\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "…") {
+		t.Errorf("the table was cut:\n%s", text)
+	}
+	if p.Shifts == nil {
+		t.Fatalf("no line stands left of the prose")
+	}
+	headingShifted := false
+	for i, l := range p.Lines {
+		w := ansi.StringWidth(l)
+		// The prose stands 58 columns from the wide width's left edge,
+		// with 58 to its right.
+		switch {
+		case p.Shifts[i] == 0 && w > 80:
+			t.Errorf("line %d is prose %d wide, past the measure: %q", i, w, l)
+		case p.Shifts[i] > 58 || 58-p.Shifts[i]+w > 196:
+			t.Errorf("line %d, %d wide, shifted %d, stands outside the wide width: %q", i, w, p.Shifts[i], l)
+		case strings.Contains(l, wideHeading):
+			headingShifted = p.Shifts[i] > 0
+		}
+	}
+	if !headingShifted {
+		t.Errorf("the table's headings, 145 columns wide, do not stand left of the prose")
+	}
+	code := strings.Join(widePage(t, 2, 80, 196, false).Lines, "\n")
+	if !strings.Contains(code, wideCode) {
+		t.Errorf("the line of code was wrapped on a 200-column screen:\n%s", code)
+	}
+}
+
+// TestWideTableShrinksWhole: a table wider than the screen shrinks its
+// columns and wraps its cells and its headings, cutting nothing (Lip
+// Gloss cut the headings to "…"), and no line is wider than the screen;
+// code wraps, never cut. So does print, which promises to cut nothing.
+func TestWideTableShrinksWhole(t *testing.T) {
+	tests := []struct {
+		name         string
+		width, wide  int
+		print        bool
+		widestAllows int
+	}{
+		{"120 columns", 80, 116, false, 116},
+		{"80 columns", 76, 76, false, 76},
+		{"40 columns", 36, 36, false, 36},
+		{"print to a file", 80, 80, true, 80},
+		{"print in 200 columns", 80, 200, true, 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := widePage(t, 1, tt.width, tt.wide, tt.print)
+			s := loadStory(t, "../../testdata/md/wide.md")
+			text := strings.Join(p.Lines, "\n")
+			if strings.Contains(text, "…") {
+				t.Errorf("the table was cut:\n%s", text)
+			}
+			sec := s.Section(0)
+			if got, want := letters(text), letters(sec.Caption+sec.Body); got != want {
+				t.Errorf("the page shows %d letters and digits of its %d:\n%s", got, want, text)
+			}
+			if tt.width >= 76 {
+				words := strings.Fields(text)
+				for _, want := range []string{"Station", "Opening", "year", "line", "Passengers", "weekday", "2024", "Connecting", "notes", "Circle", "Northern", "Anglia"} {
+					if !containsWord(words, want) {
+						t.Errorf("%q is missing:\n%s", want, text)
+					}
+				}
+			}
+			for _, l := range p.Lines {
+				if w := ansi.StringWidth(l); w > tt.widestAllows {
+					t.Errorf("a line %d wide, past %d: %q", w, tt.widestAllows, l)
+				}
+			}
+			code := strings.Join(widePage(t, 2, tt.width, tt.wide, tt.print).Lines, " ")
+			if got := strings.Join(strings.Fields(code), " "); !strings.Contains(got, strings.Join(strings.Fields(wideCode), " ")) &&
+				!strings.Contains(strings.ReplaceAll(got, " ", ""), strings.ReplaceAll(wideCode, " ", "")) {
+				t.Errorf("the code lost words:\n%s", code)
+			}
+		})
+	}
+}
+
+// letters counts the letters and digits of s.
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func containsWord(words []string, w string) bool {
+	for _, x := range words {
+		if strings.Trim(x, ",|│") == w {
+			return true
+		}
+	}
+	return false
+}
+
+// TestSmallTableKeepsTheMeasure: a table that fits the prose's measure is
+// laid out in it, as before, whatever the wide width.
+func TestSmallTableKeepsTheMeasure(t *testing.T) {
+	narrow := widePage(t, 2, 80, 80, false)
+	wide := widePage(t, 2, 80, 196, false)
+	tail := func(p *Page) string {
+		text := strings.Join(p.Lines, "\n")
+		return text[strings.Index(text, "A small table"):]
+	}
+	if tail(narrow) != tail(wide) {
+		t.Errorf("the small table changed with the wide width:\n%s\n---\n%s", tail(narrow), tail(wide))
+	}
+}
+
+// TestPrintTableInTerminalWidth: print run from a 200-column terminal
+// keeps its prose to 80 columns and gives a wide table the width there
+// is: each of its rows on one line.
+func TestPrintTableInTerminalWidth(t *testing.T) {
+	s := loadStory(t, "../../testdata/md/wide.md")
+	var b bytes.Buffer
+	if err := Print(&b, s, PrintOptions{Width: 200}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, wideHeading) || !strings.Contains(out, wideCode) {
+		t.Errorf("the table or the code was narrowed:\n%s", out)
+	}
+	for _, l := range strings.Split(out, "\n") {
+		if w := ansi.StringWidth(l); w > 80 && !strings.Contains(l, "|") && !strings.Contains(l, "func main") {
+			t.Errorf("prose %d wide: %q", w, l)
+		}
+	}
+}
