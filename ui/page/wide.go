@@ -201,10 +201,10 @@ func wideLines(md string, sp Spec, deadline time.Duration, format func(string, i
 
 // formatTable formats a table as wide as it needs, up to the page's wide
 // width. Lip Gloss, which lays Glamour's tables out, cuts a heading to
-// "…" in a column narrower than it, and can cut a wrapped cell's last
-// line: in print, which promises to cut nothing, a table it would cut is
-// printed at the narrowest width that cuts nothing, up to the one it
-// needs.
+// "…" in a column narrower than it (formatNarrowTable wraps them
+// instead) and can cut a wrapped cell's last line: in print, which
+// promises to cut nothing, a table it would still cut is printed as wide
+// as it needs.
 func formatTable(md string, sp Spec, deadline time.Duration, format func(string, int, Theme) string) ([]string, string) {
 	natural := naturalLines(md, sp.Theme, format)
 	need := 0
@@ -218,24 +218,20 @@ func formatTable(md string, sp Spec, deadline time.Duration, format func(string,
 	if tw >= need {
 		return formatMarkdown(md, tw, sp.Theme, deadline, format, sp.Method)
 	}
-	lines, why := formatNarrowTable(md, tw, sp, deadline, format)
-	if !sp.Print || why != "" || !cutsText(lines, natural) {
-		return lines, why
-	}
-	lo, hi := tw+1, need
-	var best []string
-	for lo < hi {
-		mid := (lo + hi) / 2
-		if try, w := formatNarrowTable(md, mid, sp, deadline, format); w == "" && !cutsText(try, natural) {
-			hi, best = mid, try
-		} else {
-			lo = mid + 1
+	// Lip Gloss can drop the last line of a wrapped cell in a table a
+	// column or two narrower than it needs: a little narrower still, it
+	// wraps the cell whole.
+	var lines []string
+	var why string
+	for try := tw; try >= max(tw-8, 10); try-- {
+		if lines, why = formatNarrowTable(md, try, sp, deadline, format); why != "" || !cutsText(lines, natural) {
+			return lines, why
 		}
 	}
-	if best == nil || lo != hi || hi == need {
-		best, why = formatMarkdown(md, need, sp.Theme, deadline, format, sp.Method)
+	if sp.Print {
+		return formatMarkdown(md, need, sp.Theme, deadline, format, sp.Method)
 	}
-	return best, why
+	return formatNarrowTable(md, tw, sp, deadline, format)
 }
 
 // rowMark fills the first cell of the row formatNarrowTable puts under a

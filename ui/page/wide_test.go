@@ -79,6 +79,10 @@ func TestWideTableShrinksWhole(t *testing.T) {
 		{"120 columns", 80, 116, false, 116},
 		{"80 columns", 76, 76, false, 76},
 		{"40 columns", 36, 36, false, 36},
+		// Lip Gloss dropped a wrapped cell's last line ("Circle") in a
+		// table a column or two narrower than the 146 it needs.
+		{"145 columns", 80, 145, false, 145},
+		{"144 columns", 80, 144, false, 144},
 		{"print to a file", 80, 80, true, 80},
 		{"print in 200 columns", 80, 200, true, 200},
 	}
