@@ -244,15 +244,18 @@ const rowMark = "⁂"
 // empty ones, with a marked row after them, and the rule under the empty
 // headings is moved to where the marked row stands.
 func formatNarrowTable(md string, tw int, sp Spec, deadline time.Duration, format func(string, int, Theme) string) ([]string, string) {
-	rows := strings.Split(md, "\n")
-	if strings.Contains(md, rowMark) || len(rows) < 2 {
+	if strings.Contains(md, rowMark) || !strings.Contains(md, "\n") {
 		return formatMarkdown(md, tw, sp.Theme, deadline, format, sp.Method)
 	}
-	n := len(tableCells(rows[0]))
-	empty := "|" + strings.Repeat(" |", n)
-	marked := "| " + rowMark + " |" + strings.Repeat(" |", n-1)
-	moved := slices.Concat([]string{empty, rows[1], rows[0], marked}, rows[2:])
-	lines, why := formatMarkdown(strings.Join(moved, "\n"), tw, sp.Theme, deadline, format, sp.Method)
+	// Tamed first: the two rows added must not cut two of its own.
+	headingsAsRow := func(md string) string {
+		rows := strings.Split(tameMarkdown(md), "\n")
+		n := len(tableCells(rows[0]))
+		empty := "|" + strings.Repeat(" |", n)
+		marked := "| " + rowMark + " |" + strings.Repeat(" |", n-1)
+		return strings.Join(slices.Concat([]string{empty, rows[1], rows[0], marked}, rows[2:]), "\n")
+	}
+	lines, why := formatTamed(md, headingsAsRow, tw, sp.Theme, deadline, format, sp.Method)
 	if why != "" {
 		return lines, why
 	}

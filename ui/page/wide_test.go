@@ -2,6 +2,7 @@ package page
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode"
@@ -170,6 +171,33 @@ func TestPrintTableInTerminalWidth(t *testing.T) {
 	for _, l := range strings.Split(out, "\n") {
 		if w := ansi.StringWidth(l); w > 80 && !strings.Contains(l, "|") && !strings.Contains(l, "func main") {
 			t.Errorf("prose %d wide: %q", w, l)
+		}
+	}
+}
+
+// TestLongWideTableKeepsItsRows: a table longer than a page formats
+// (maxTableRows) keeps as many rows narrowed as whole, with the note of
+// how many more there are: the headings moved into its rows must not cut
+// two of them, which made print lay it out 141 columns wide instead.
+func TestLongWideTableKeepsItsRows(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Long\n\n## Table\n\n| Name of the thing | Longer description column that is wide | Third | Fourth column with notes |\n|---|---|---|---|\n")
+	for i := range 250 {
+		fmt.Fprintf(&b, "| item %d | a description of item number %d that goes on for a while | %d | notes about %d, with more words to wrap |\n", i, i, i*7, i)
+	}
+	s := parseStory(t, "long.md", b.String())
+	var out bytes.Buffer
+	if err := Print(&out, s, PrintOptions{Width: 80}); err != nil {
+		t.Fatal(err)
+	}
+	text := out.String()
+	last := fmt.Sprintf(" item %d ", maxTableRows-3)
+	if !strings.Contains(text, last) || strings.Contains(text, fmt.Sprintf(" item %d ", maxTableRows-2)) || !strings.Contains(text, fmt.Sprintf("… %d more rows", 250-(maxTableRows-2))) {
+		t.Errorf("want rows up to%q and a note of the rest:\n%s", last, text[max(0, len(text)-1500):])
+	}
+	for _, l := range strings.Split(text, "\n") {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Fatalf("a line %d wide: %q", w, l)
 		}
 	}
 }
