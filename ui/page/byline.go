@@ -11,8 +11,9 @@ import (
 // with, in plain text: there Glamour marks emphasis with Markdown's own
 // "*", and "*Mon 19 Jan 2026*" is the reader's markup, not the feed's
 // words. The byline stands at the start of the first piece with text.
-func plainByline(pieces []bodyPiece, sec story.Section) {
-	if sec.Item == nil || sec.Item.Byline() == "" {
+// Other themes show emphasis as italics: there it stays.
+func plainByline(pieces []bodyPiece, sec story.Section, theme Theme) {
+	if theme != ThemeNoTTY || sec.Item == nil || sec.Item.Byline() == "" {
 		return
 	}
 	for i := range pieces {

@@ -134,9 +134,7 @@ func buildPage(sp Spec) *Page {
 			head = append([]string{""}, WrapStyled(heading, sp.Width, st.Heading, wm)...)
 		}
 		pieces = placeBody(sec, shownTo(sec, sp.Hidden))
-		if sp.Theme == ThemeNoTTY {
-			plainByline(pieces, sec)
-		}
+		plainByline(pieces, sec, sp.Theme)
 		switch {
 		case sp.Hidden > 0:
 			foot = stepCue(sp.Hidden, sp.Width, st)

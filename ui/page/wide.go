@@ -363,12 +363,15 @@ func takeShifts(lines []string) []int {
 		if !strings.HasPrefix(l, shiftMark) {
 			continue
 		}
-		n, rest, _ := strings.Cut(l[1:], shiftMark)
+		n, rest, found := strings.Cut(l[1:], shiftMark)
+		shift, err := strconv.Atoi(n)
+		if !found || err != nil {
+			continue
+		}
 		if shifts == nil {
 			shifts = make([]int, len(lines))
 		}
-		shifts[i], _ = strconv.Atoi(n)
-		lines[i] = rest
+		shifts[i], lines[i] = shift, rest
 	}
 	return shifts
 }
