@@ -12,6 +12,9 @@ type FeedInfo struct {
 	// as the feed gives it, and ID its Atom id or JSON Feed feed_url: what
 	// names a piped feed when reel remembers its seen items.
 	Link, Self, ID string
+	// Note is what the reader says at the end of the cover's intro about
+	// what it could not read of the feed, as text; "" if it read it all.
+	Note string
 }
 
 // FeedItem is what a feed says about one of its items beyond its page:

@@ -148,6 +148,7 @@ func (d *document) fill(s *story.Story, opt Options) {
 			intro += "\n\n"
 		}
 		intro += "_" + escapeMarkdown(note) + "_"
+		s.Feed.Note = note
 		for _, p := range d.problems {
 			s.Dropped = append(s.Dropped, story.Dropped{Kind: "problem", Text: p})
 		}

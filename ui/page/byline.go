@@ -22,9 +22,36 @@ func plainByline(pieces []bodyPiece, sec story.Section, theme Theme) {
 			continue
 		}
 		line, rest, _ := strings.Cut(text, "\n")
-		if len(line) > 2 && line[0] == '_' && line[len(line)-1] == '_' && unescapeMarkdown(line[1:len(line)-1]) == sec.Item.Byline() {
-			pieces[i].text = line[1:len(line)-1] + "\n" + rest
+		if words, ok := unemphasised(line, sec.Item.Byline()); ok {
+			pieces[i].text = words + "\n" + rest
 		}
 		return
 	}
+}
+
+// plainFeedNote takes the emphasis off the note a feed's reader ends the
+// cover's intro with ("_Not all of this feed could be read: …_") in plain
+// text, as plainByline does a byline's.
+func plainFeedNote(pieces []bodyPiece, s *story.Story, theme Theme) {
+	if theme != ThemeNoTTY || s.Feed == nil || s.Feed.Note == "" || len(pieces) == 0 {
+		return
+	}
+	last := &pieces[len(pieces)-1]
+	text := strings.TrimRight(last.text, "\n ")
+	at := 0
+	if k := strings.LastIndex(text, "\n\n"); k >= 0 {
+		at = k + 2
+	}
+	if words, ok := unemphasised(text[at:], s.Feed.Note); ok {
+		last.text = text[:at] + words
+	}
+}
+
+// unemphasised is the Markdown md without the underscores around it, if
+// it is the text want in emphasis.
+func unemphasised(md, want string) (string, bool) {
+	if len(md) > 2 && md[0] == '_' && md[len(md)-1] == '_' && unescapeMarkdown(md[1:len(md)-1]) == want {
+		return md[1 : len(md)-1], true
+	}
+	return "", false
 }

@@ -35,3 +35,23 @@ func TestPlainPrintShowsItemDatesAsText(t *testing.T) {
 		t.Errorf("a date printed with the reader's marks:\n%s", out)
 	}
 }
+
+// TestPlainPrintShowsFeedNoteAsText: the note a feed's reader ends the
+// cover with, when it could not read all of the feed, prints as text in
+// plain print, not as "*Not all of this feed could be read: …*".
+func TestPlainPrintShowsFeedNoteAsText(t *testing.T) {
+	src := `<rss version="2.0"><channel><title>F</title><description>About the feed.</description>` +
+		`<item><title>First</title><description>one</description></item><item><title>Sec`
+	s, err := feed.Parse([]byte(src), feed.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := Print(&b, s, PrintOptions{Width: 200}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if !strings.Contains(out, "\nAbout the feed.\n\nNot all of this feed could be read: ") || strings.Contains(out, "*Not all") {
+		t.Errorf("the reader's note is not plain text:\n%s", out)
+	}
+}

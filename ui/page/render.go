@@ -127,6 +127,7 @@ func buildPage(sp Spec) *Page {
 			// A web story's cover picture stands under its title.
 			pieces = []bodyPiece{{pictures: poster}, {text: sp.Story.Intro}}
 		}
+		plainFeedNote(pieces, sp.Story, sp.Theme)
 		foot = coverFoot(n, sp, st)
 	} else {
 		sec := sp.Story.Section(sp.Index - 1)
