@@ -201,3 +201,41 @@ func TestLongWideTableKeepsItsRows(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitWide: only a top-level table or fenced code block wider than
+// the measure is cut out of the prose; one in a list item or a quote, or
+// one that fits, stays where it stands.
+func TestSplitWide(t *testing.T) {
+	long := strings.Repeat("word ", 20)
+	tests := []struct {
+		name string
+		md   string
+		want []string // the runs, wide ones marked "W:"
+	}{
+		{"narrow table", "Text\n\n| a | b |\n|---|---|\n| 1 | 2 |", []string{"Text\n\n| a | b |\n|---|---|\n| 1 | 2 |"}},
+		{"wide table", "Text\n\n| a | " + long + "|\n|---|---|\n| 1 | 2 |\n\nAfter", []string{"Text\n", "W:| a | " + long + "|\n|---|---|\n| 1 | 2 |", "\nAfter"}},
+		{"table after a line", "Text\n| a | " + long + "|\n|---|---|", []string{"Text", "W:| a | " + long + "|\n|---|---|"}},
+		{"no leading pipe", "a | " + long + "\n--|--", []string{"W:a | " + long + "\n--|--"}},
+		{"quoted table", "> | a | " + long + "|\n> |---|---|", []string{"> | a | " + long + "|\n> |---|---|"}},
+		{"not a table", "| a | " + long + "|\n|---|", []string{"| a | " + long + "|\n|---|"}},
+		{"setext heading", "Title " + long + "\n---", []string{"Title " + long + "\n---"}},
+		{"wide code", "```\n" + long + "\n```\nAfter", []string{"W:```\n" + long + "\n```", "After"}},
+		{"narrow code", "```\nshort\n```", []string{"```\nshort\n```"}},
+		{"code in a list", "- item\n\n  ```\n  " + long + "\n  ```", []string{"- item\n\n  ```\n  " + long + "\n  ```"}},
+		{"pipe in code", "```\n| a | " + long + "|\n|---|---|\n```", []string{"W:```\n| a | " + long + "|\n|---|---|\n```"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, r := range splitWide(tt.md, 40, true, ansi.WcWidth) {
+				if r.wide {
+					r.text = "W:" + r.text
+				}
+				got = append(got, r.text)
+			}
+			if strings.Join(got, "¶") != strings.Join(tt.want, "¶") {
+				t.Errorf("splitWide:\n%q\nwant\n%q", got, tt.want)
+			}
+		})
+	}
+}
