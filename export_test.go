@@ -21,6 +21,7 @@ import (
 // format, read back by reel; its exit codes and errors; ctrl+c.
 
 func TestExportFormatsReadBack(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	state := t.TempDir()
 	for _, out := range []string{"deck.html", "deck.pdf", "deck.md"} {
@@ -57,6 +58,7 @@ func TestExportFormatsReadBack(t *testing.T) {
 }
 
 func TestExportPipeToStdout(t *testing.T) {
+	t.Parallel()
 	story, err := os.ReadFile("testdata/kim-rally.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -77,6 +79,7 @@ func TestExportPipeToStdout(t *testing.T) {
 }
 
 func TestExportErrors(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tests := []struct {
 		name string
@@ -135,6 +138,7 @@ func pictureServer(t *testing.T, picture http.HandlerFunc) *httptest.Server {
 }
 
 func TestExportFromURL(t *testing.T) {
+	t.Parallel()
 	// Another picture: a page's repeated picture is read once.
 	png, _ := os.ReadFile("testdata/pictures/img/sunset.png")
 	srv := pictureServer(t, func(w http.ResponseWriter, r *http.Request) {
@@ -174,6 +178,7 @@ func TestExportFromURL(t *testing.T) {
 }
 
 func TestExportInterrupted(t *testing.T) {
+	t.Parallel()
 	asked := make(chan struct{}, 1)
 	srv := pictureServer(t, func(w http.ResponseWriter, r *http.Request) {
 		select {

@@ -34,6 +34,7 @@ func feedServer(t *testing.T, n *atomic.Int32) *httptest.Server {
 // reader show it: o opens an item's link and backspace comes back, and a
 // second reading opens at the item that is new since.
 func TestFeedEndToEnd(t *testing.T) {
+	t.Parallel()
 	var n atomic.Int32
 	n.Store(2)
 	srv := feedServer(t, &n)

@@ -10,6 +10,7 @@ import (
 // fetch and end reel as ctrl+c does, with status 130; ctrl+c, typed on the
 // terminal reel now reads, still does.
 func TestFetchQuitKeys(t *testing.T) {
+	t.Parallel()
 	for name, key := range map[string]string{"q": "q", "esc": "\x1b", "ctrl+c": "\x03"} {
 		t.Run(name, func(t *testing.T) {
 			asked := make(chan struct{}, 1)

@@ -8,6 +8,7 @@ import (
 )
 
 func TestShortFlagsAndFlagsAfterTheFile(t *testing.T) {
+	t.Parallel()
 	long := reel(t, strings.NewReader(""), "--print", "--width", "40", "testdata/md/deck.md")
 	short := reel(t, strings.NewReader(""), "testdata/md/deck.md", "-p", "-w", "40")
 	if long.code != 0 || short.code != 0 || long.stdout != short.stdout {
@@ -21,6 +22,7 @@ func TestShortFlagsAndFlagsAfterTheFile(t *testing.T) {
 }
 
 func TestHelpListsShortForms(t *testing.T) {
+	t.Parallel()
 	r := reel(t, strings.NewReader(""), "-h")
 	for _, want := range []string{"-p, --print", "-w, --width", "-s, --start", "--max-size N"} {
 		if r.code != 0 || !strings.Contains(r.stdout, want) {

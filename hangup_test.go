@@ -12,6 +12,7 @@ import (
 // as a closed window or a dropped ssh session sends): reel exits as a
 // hung-up program does, and the next reading opens where this one was.
 func TestHangupKeepsThePlace(t *testing.T) {
+	t.Parallel()
 	env := []string{"XDG_STATE_HOME=" + t.TempDir()}
 	deck := filepath.Join(t.TempDir(), "deck.md")
 	copyFile(t, "testdata/md/deck.md", deck)
@@ -36,6 +37,7 @@ func TestHangupKeepsThePlace(t *testing.T) {
 // TestPlaceNotSavedSaysSo: when the place cannot be kept, reel says so
 // once the terminal is restored, and still ends as asked.
 func TestPlaceNotSavedSaysSo(t *testing.T) {
+	t.Parallel()
 	blocker := filepath.Join(t.TempDir(), "a-file")
 	if err := os.WriteFile(blocker, nil, 0o600); err != nil {
 		t.Fatal(err)

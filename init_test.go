@@ -17,6 +17,7 @@ const ownInitBudget = 64 << 10
 var initLine = regexp.MustCompile(`^init (\S+) @\S+ ms, \S+ ms clock, (\d+) bytes, (\d+) allocs$`)
 
 func TestOwnPackagesInitCheaply(t *testing.T) {
+	t.Parallel()
 	r := reelEnv(t, []string{"GODEBUG=inittrace=1"}, "--version")
 	if r.code != 0 {
 		t.Fatalf("reel --version: exit %d\n%s", r.code, r.stderr)

@@ -17,6 +17,7 @@ import (
 // 50-column terminal: standard output is a pipe, standard error the
 // terminal, and the printed story fits the terminal, not 80 columns.
 func TestPrintToAPipeTakesTheTerminalsWidth(t *testing.T) {
+	t.Parallel()
 	ptmx, tty, err := pty.Open()
 	if err != nil {
 		t.Fatal(err)
@@ -51,6 +52,7 @@ func TestPrintToAPipeTakesTheTerminalsWidth(t *testing.T) {
 }
 
 func TestStandardInputOnATerminalSaysItIsReading(t *testing.T) {
+	t.Parallel()
 	tm := startTerm(t, nil, true, "-")
 	tm.waitFor("reading a story from standard input; ctrl+d ends it")
 	tm.send("In Pics: Typed by hand\n\nA story typed at the terminal.\n\nFirst caption\n\nIt was typed.\n\x04")
@@ -62,6 +64,7 @@ func TestStandardInputOnATerminalSaysItIsReading(t *testing.T) {
 }
 
 func TestFIFOWithNoWriterSaysWhatItWaitsFor(t *testing.T) {
+	t.Parallel()
 	fifo := filepath.Join(t.TempDir(), "story.fifo")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Fatal(err)
@@ -86,6 +89,7 @@ func TestFIFOWithNoWriterSaysWhatItWaitsFor(t *testing.T) {
 }
 
 func TestStartPastTheEndSaysSo(t *testing.T) {
+	t.Parallel()
 	tm := startTerm(t, nil, true, "testdata/kim-rally.txt", "--start", "99")
 	tm.waitFor("the story has 5 sections: opened the last")
 	tm.send("q")

@@ -43,6 +43,15 @@ func TestMain(m *testing.M) {
 		fmt.Fprintf(os.Stderr, "build reel: %v\n%s", err, out)
 		os.Exit(1)
 	}
+	// A race-built reel sleeps a second on its way out (the race runtime's
+	// atexit_sleep_ms) unless told not to: with a hundred runs of it that
+	// was most of this package's time.
+	os.Setenv("GORACE", "atexit_sleep_ms=0 "+os.Getenv("GORACE"))
+	// No run of reel reads or writes the places, settings or sockets of
+	// whoever runs the tests; a test that wants its own sets them again.
+	for _, v := range []string{"XDG_STATE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_RUNTIME_DIR"} {
+		os.Setenv(v, filepath.Join(dir, strings.ToLower(v)))
+	}
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
@@ -51,6 +60,7 @@ func TestMain(m *testing.M) {
 // TestBinaryRaceChecked: under -race, the binary the tests run is built
 // with the race detector too.
 func TestBinaryRaceChecked(t *testing.T) {
+	t.Parallel()
 	info, err := buildinfo.ReadFile(binary)
 	if err != nil {
 		t.Fatal(err)
@@ -102,6 +112,7 @@ func reelRun(t *testing.T, stdin io.Reader, env []string, args ...string) result
 }
 
 func TestPrintSample(t *testing.T) {
+	t.Parallel()
 	r := reel(t, strings.NewReader(""), "testdata/kim-rally.txt")
 	if r.code != 0 || r.stderr != "" {
 		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
@@ -113,6 +124,7 @@ func TestPrintSample(t *testing.T) {
 }
 
 func TestPrintFromPipe(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("testdata/kim-rally.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -136,6 +148,7 @@ func TestPrintFromPipe(t *testing.T) {
 }
 
 func TestNamedPipeAndFlagsAfterTheFile(t *testing.T) {
+	t.Parallel()
 	fifo := filepath.Join(t.TempDir(), "story.fifo")
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Fatal(err)
@@ -162,6 +175,7 @@ func TestNamedPipeAndFlagsAfterTheFile(t *testing.T) {
 }
 
 func TestDebugListing(t *testing.T) {
+	t.Parallel()
 	r := reel(t, strings.NewReader(""), "--debug", "testdata/md/deck.md")
 	for _, want := range []string{"format:   markdown (file extension .md; slides split at thematic breaks)", "1. Herons (1 picture)", "speaker note (s shows it): mention the wingspan"} {
 		if !strings.Contains(r.stdout, want) {
@@ -173,6 +187,7 @@ func TestDebugListing(t *testing.T) {
 // TestDebugListingSaysWhyAPictureIsRefused checks that --debug names a
 // picture refused from its header, with the reason its panel gives.
 func TestDebugListingSaysWhyAPictureIsRefused(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	deck := filepath.Join(dir, "deck.md")
 	if err := os.WriteFile(deck, []byte("# Bombs\n\n## One\n\n![a bomb](bomb.jpg)\n"), 0o644); err != nil {
@@ -191,6 +206,7 @@ func TestDebugListingSaysWhyAPictureIsRefused(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	write := func(name string, data []byte) string {
 		p := filepath.Join(dir, name)
@@ -246,6 +262,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestHelpAndVersion(t *testing.T) {
+	t.Parallel()
 	r := reel(t, strings.NewReader(""), "--help")
 	if r.code != 0 || !strings.Contains(r.stdout, "Examples:") || !strings.Contains(r.stdout, "-print") || r.stderr != "" {
 		t.Errorf("--help: exit %d\n%s%s", r.code, r.stdout, r.stderr)
@@ -258,6 +275,7 @@ func TestHelpAndVersion(t *testing.T) {
 // TestPermissionDenied reads a file the test cannot read. As root, a
 // mode-000 file is readable, so it falls back to /proc/1/mem.
 func TestPermissionDenied(t *testing.T) {
+	t.Parallel()
 	p := filepath.Join(t.TempDir(), "secret.txt")
 	if err := os.WriteFile(p, []byte("x"), 0o000); err != nil {
 		t.Fatal(err)
@@ -400,6 +418,7 @@ func (tm *ptyTerm) exit() int {
 const right = "\x1b[C"
 
 func TestInteractive(t *testing.T) {
+	t.Parallel()
 	tm := startTerm(t, nil, true, "testdata/kim-rally.txt")
 	tm.waitFor("5 sections follow")
 	tm.send(right)
@@ -419,6 +438,7 @@ func TestInteractive(t *testing.T) {
 // sets its own and restores it after Bubble Tea blanks it, on each way
 // out.
 func TestTitleRestored(t *testing.T) {
+	t.Parallel()
 	for _, way := range []string{"q", "ctrl+c", "SIGTERM"} {
 		t.Run(way, func(t *testing.T) {
 			tm := startTerm(t, nil, true, "testdata/kim-rally.txt")
@@ -453,6 +473,7 @@ func TestTitleRestored(t *testing.T) {
 }
 
 func TestInteractiveStartAndPlay(t *testing.T) {
+	t.Parallel()
 	tm := startTerm(t, nil, true, "testdata/kim-rally.txt", "--start", "4", "--play", "1s")
 	tm.waitFor("Jump-starting economic development")
 	tm.waitFor("Focused approach") // the slideshow turned the page
@@ -463,6 +484,7 @@ func TestInteractiveStartAndPlay(t *testing.T) {
 }
 
 func TestInteractiveBundledStory(t *testing.T) {
+	t.Parallel()
 	tm := startTerm(t, nil, true)
 	tm.waitFor("Kim's North Korea holds mass rally")
 	tm.waitFor("reel FILE opens yours")
@@ -473,6 +495,7 @@ func TestInteractiveBundledStory(t *testing.T) {
 }
 
 func TestInteractiveSIGTERM(t *testing.T) {
+	t.Parallel()
 	tm := startTerm(t, nil, true, "testdata/kim-rally.txt")
 	tm.waitFor("5 sections follow")
 	if err := tm.cmd.Process.Signal(syscall.SIGTERM); err != nil {
@@ -484,6 +507,7 @@ func TestInteractiveSIGTERM(t *testing.T) {
 }
 
 func TestInteractivePipe(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("testdata/md/deck.md")
 	if err != nil {
 		t.Fatal(err)
@@ -499,6 +523,7 @@ func TestInteractivePipe(t *testing.T) {
 }
 
 func TestPipeWithNoTerminalForKeys(t *testing.T) {
+	t.Parallel()
 	// A new session with no controlling terminal: stdout is a terminal,
 	// but there is none to read keys from.
 	tm := startTerm(t, strings.NewReader("In Pics- x\n\nintro\n\nCap\n\nBody.\n"), false)
@@ -515,6 +540,7 @@ func TestPipeWithNoTerminalForKeys(t *testing.T) {
 // named ("cat story | reel") is standard input, as "-" names it: its
 // data: pictures are drawn, as the README promises a piped story.
 func TestInteractivePipeDrawsDataPictures(t *testing.T) {
+	t.Parallel()
 	const red = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAACCAIAAADwyuo0AAAAEElEQVR4nGM4oaEBRwzIHAB22gjB9Lr9UAAAAABJRU5ErkJggg=="
 	deck := "# Piped\n\n![A red strip](" + red + ")\n\nIts words.\n"
 	tm := startTerm(t, strings.NewReader(deck), true, "--start", "1")
@@ -530,6 +556,7 @@ func TestInteractivePipeDrawsDataPictures(t *testing.T) {
 // cannot draw half blocks: they came out as a rectangle of bare '▀', in
 // the reader and in print. There, pictures are off, and p says why.
 func TestNoPicturesWithoutColour(t *testing.T) {
+	t.Parallel()
 	env := []string{"XDG_STATE_HOME=" + t.TempDir(), "TERM=dumb"}
 	tm := startTermEnv(t, nil, true, env, "--start", "1", "testdata/pictures/deck.md")
 	tm.waitFor("The sun sets over a calm sea")

@@ -13,6 +13,7 @@ import (
 // is kitty but does not answer the kitty query), and with NO_COLOR no
 // picture is drawn.
 func TestInteractivePictures(t *testing.T) {
+	t.Parallel()
 	tm := startTermEnv(t, nil, true, []string{"XDG_STATE_HOME=" + t.TempDir(), "KITTY_WINDOW_ID=1"}, "--start", "1", "testdata/pictures/deck.md")
 	tm.waitFor("The sun sets over a calm sea")
 	deadline := patience(t)

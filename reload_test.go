@@ -12,6 +12,7 @@ import (
 // TestLiveReload edits a file while reel shows it: the new text appears
 // on the same page; a bad save and a deletion keep the last good story.
 func TestLiveReload(t *testing.T) {
+	t.Parallel()
 	deck := filepath.Join(t.TempDir(), "deck.md")
 	write := func(text string) {
 		t.Helper()
@@ -70,6 +71,7 @@ func TestLiveReload(t *testing.T) {
 }
 
 func TestNoWatch(t *testing.T) {
+	t.Parallel()
 	deck := filepath.Join(t.TempDir(), "deck.md")
 	if err := os.WriteFile(deck, []byte("# Birds\n\n## Herons\n\nFirst text.\n"), 0o644); err != nil {
 		t.Fatal(err)

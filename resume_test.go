@@ -10,6 +10,7 @@ import (
 // TestResumeWhereYouStopped closes a story at a section and reopens it
 // there; --start and --restart win; REEL_NO_STATE keeps nothing.
 func TestResumeWhereYouStopped(t *testing.T) {
+	t.Parallel()
 	home := t.TempDir()
 	env := []string{"XDG_STATE_HOME=" + home}
 	deck := filepath.Join(t.TempDir(), "deck.md")
@@ -101,6 +102,7 @@ func copyFile(t *testing.T, from, to string) {
 }
 
 func TestHelpListsNewFlags(t *testing.T) {
+	t.Parallel()
 	r := reel(t, strings.NewReader(""), "--help")
 	for _, flag := range []string{"--restart", "--no-state", "REEL_NO_STATE=1", "--no-watch", "--no-steps", "--notes"} {
 		if !strings.Contains(r.stdout, flag) {
@@ -110,6 +112,7 @@ func TestHelpListsNewFlags(t *testing.T) {
 }
 
 func TestPrintNotes(t *testing.T) {
+	t.Parallel()
 	r := reel(t, strings.NewReader(""), "--print", "--notes", "testdata/md/steps.md")
 	for _, want := range []string{"Speaker notes:", "Welcome everyone", "Ask who has seen a king tide.", "coots that dive", "It does so twice a day."} {
 		if !strings.Contains(r.stdout, want) {
@@ -124,6 +127,7 @@ func TestPrintNotes(t *testing.T) {
 // TestStateDirIsAFile reads on, without resuming, when the state
 // directory is a file, and --debug says why.
 func TestStateDirIsAFile(t *testing.T) {
+	t.Parallel()
 	home := t.TempDir()
 	if err := os.WriteFile(filepath.Join(home, "reel"), []byte("not a directory"), 0o600); err != nil {
 		t.Fatal(err)

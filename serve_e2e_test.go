@@ -26,6 +26,7 @@ func freePort(t *testing.T) string {
 // The serving terminal: q closes the sessions and exits 0, ctrl+c exits
 // 130, SIGTERM 143; each ends the viewer's session too.
 func TestServeStops(t *testing.T) {
+	t.Parallel()
 	for _, way := range []struct {
 		name string
 		code int
@@ -60,6 +61,7 @@ func TestServeStops(t *testing.T) {
 
 // reel serve beyond loopback without --authorized-keys: one line, exit 2.
 func TestServeRefusesOpenNetwork(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	r := reelEnv(t, []string{"XDG_DATA_HOME=" + dir}, "serve", "--listen", fmt.Sprintf("0.0.0.0:%d", 0), "testdata/kim-rally.txt")
 	if r.code != 2 {

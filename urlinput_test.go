@@ -59,6 +59,7 @@ func webServer(t *testing.T) *httptest.Server {
 }
 
 func TestURLPrint(t *testing.T) {
+	t.Parallel()
 	srv := webServer(t)
 	r := reel(t, strings.NewReader(""), srv.URL+"/short", "--print", "--width", "70")
 	if r.code != 0 {
@@ -75,6 +76,7 @@ func TestURLPrint(t *testing.T) {
 }
 
 func TestURLDebug(t *testing.T) {
+	t.Parallel()
 	srv := webServer(t)
 	r := reel(t, strings.NewReader(""), "--debug", srv.URL+"/news/rally")
 	for _, want := range []string{
@@ -90,6 +92,7 @@ func TestURLDebug(t *testing.T) {
 }
 
 func TestHTMLFromPipe(t *testing.T) {
+	t.Parallel()
 	r := reel(t, strings.NewReader("\n<!-- saved -->\n"+galleryPage), "--debug")
 	if r.code != 0 || !strings.Contains(r.stdout, "format:   html (content: starts as a web page)") || !strings.Contains(r.stdout, "picture pics/square.jpg") {
 		t.Errorf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
@@ -97,6 +100,7 @@ func TestHTMLFromPipe(t *testing.T) {
 }
 
 func TestURLErrors(t *testing.T) {
+	t.Parallel()
 	srv := webServer(t)
 	tests := []struct {
 		name string
@@ -126,6 +130,7 @@ func TestURLErrors(t *testing.T) {
 
 // TestURLInterrupt checks that ctrl+c ends a fetch that would hang.
 func TestURLInterrupt(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		sig  syscall.Signal
 		code int

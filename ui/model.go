@@ -137,10 +137,11 @@ type Model struct {
 	notesOpen     bool       // the speaker notes pane is shown
 	cur           *shownPage // the current page, rendered for the current width
 	cache         *pageCache
-	pending       map[pageKey]*rendering // pages rendering in the background
-	renderBudget  time.Duration          // how long Update waits for a page
-	prefetchDelay time.Duration          // how long after a turn its neighbours render
-	deadline      time.Duration          // how long a page may take to format
+	pending       map[pageKey]*rendering               // pages rendering in the background
+	renderBudget  time.Duration                        // how long Update waits for a page
+	prefetchDelay time.Duration                        // how long after a turn its neighbours render
+	prefetchTimer func(time.Duration) <-chan time.Time // nil is time.After; tests hold it
+	deadline      time.Duration                        // how long a page may take to format
 	// format renders a page's Markdown; nil is Glamour. Tests swap in a
 	// slow one to drive the background render.
 	format func(md string, w int, theme page.Theme) string

@@ -240,11 +240,15 @@ func TestNeighboursRenderAfterTheTurn(t *testing.T) {
 	m := testModel(sample(t), Options{Theme: page.ThemeDark})
 	m.format = g.format
 	m.prefetchDelay = time.Hour
+	waiting := make(chan time.Duration, 4)
+	m.prefetchTimer = func(d time.Duration) <-chan time.Time {
+		waiting <- d
+		return nil // never fires: the neighbour waits until it is wanted
+	}
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = next.(Model)
 	next, cmd := m.Update(keyMsg("right"))
 	m = next.(Model)
-	calls := g.calls.Load()
 	got := make(chan tea.Msg, 16)
 	var launch func(tea.Cmd)
 	launch = func(c tea.Cmd) {
@@ -261,10 +265,20 @@ func TestNeighboursRenderAfterTheTurn(t *testing.T) {
 			got <- msg
 		}()
 	}
+	calls := g.calls.Load()
 	launch(cmd)
-	time.Sleep(50 * time.Millisecond)
+	// The neighbour's command waits for the prefetch timer before its
+	// render begins.
+	select {
+	case d := <-waiting:
+		if d != time.Hour {
+			t.Fatalf("a neighbour waits %v after the turn, want the prefetch delay", d)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("no neighbour waited for the prefetch delay")
+	}
 	if n := g.calls.Load(); n != calls {
-		t.Fatalf("a neighbour began to render at the turn (%d formats, want %d)", n, calls)
+		t.Fatalf("a neighbour rendered at the turn (%d formats, want %d)", n, calls)
 	}
 	// The reader turns on at once: page 2 is wanted now, and its waiting
 	// render starts and arrives.

@@ -104,15 +104,15 @@ func (m *Model) rendering(k pageKey, sp page.Spec) *rendering {
 }
 
 // delivery is the command that brings a render's page to Update.
-func (r *rendering) delivery(k pageKey) tea.Cmd { return r.deliveryAfter(k, 0) }
+func (r *rendering) delivery(k pageKey) tea.Cmd { return r.deliveryAfter(k, nil) }
 
-// deliveryAfter is delivery with the render begun d from now, unless the
-// page is wanted before then.
-func (r *rendering) deliveryAfter(k pageKey, d time.Duration) tea.Cmd {
+// deliveryAfter is delivery with the render begun once wait's channel
+// fires (nil: at once), unless the page is wanted before then.
+func (r *rendering) deliveryAfter(k pageKey, wait func() <-chan time.Time) tea.Cmd {
 	return func() tea.Msg {
-		if d > 0 {
+		if wait != nil {
 			select {
-			case <-time.After(d):
+			case <-wait():
 			case <-r.done:
 			}
 		}
@@ -146,6 +146,19 @@ func (m *Model) dropUnwanted() {
 // the frame after it. With pictures drawn the difference is within the
 // noise (7.16 against 7.81, then 7.60 against 7.21).
 const prefetchDelay = 20 * time.Millisecond
+
+// prefetchWait is the wait before a neighbour's render begins: a timer
+// of prefetchDelay from when its command runs.
+func (m *Model) prefetchWait() func() <-chan time.Time {
+	d, after := m.prefetchDelay, m.prefetchTimer
+	if d <= 0 {
+		return nil
+	}
+	if after == nil {
+		after = time.After
+	}
+	return func() <-chan time.Time { return after(d) }
+}
 
 // show makes the current page ready to draw and prefetches its
 // neighbours. A page that takes longer than the render budget is shown as
@@ -189,7 +202,7 @@ func (m *Model) showKeeping(keep bool) tea.Cmd {
 		if m.cache.get(nk) != nil || m.pending[nk] != nil {
 			continue
 		}
-		cmds = append(cmds, m.rendering(nk, m.spec(i)).deliveryAfter(nk, m.prefetchDelay))
+		cmds = append(cmds, m.rendering(nk, m.spec(i)).deliveryAfter(nk, m.prefetchWait()))
 	}
 	cmds = append(cmds, m.pictureCmds()...)
 	cmds = append(cmds, m.prefetchStep())

@@ -486,15 +486,15 @@ func TestCacheIsBounded(t *testing.T) {
 // sizes: every line stays inside the window.
 func TestFixturesFit(t *testing.T) {
 	files, _ := filepath.Glob("../testdata/*/*.*")
-	for _, f := range files {
+	for i, f := range files {
 		if strings.HasSuffix(f, ".golden") {
 			continue
 		}
 		s := loadStory(t, f)
 		for w := 1; w <= 46; w += 5 {
 			for h := 1; h <= 16; h += 5 {
-				if !sampled(w/5, h/5) {
-					continue
+				if raceEnabled && (i+w/5+h/5)%6 != 0 {
+					continue // a sixth of each fixture's grid under -race, a different sixth for each (see sampled)
 				}
 				m := newTestModel(s, w, h)
 				for p := 0; p <= s.Len(); p++ {
@@ -523,8 +523,9 @@ func TestFirstViewNeedsNoSizeMessage(t *testing.T) {
 }
 
 // sampled reports whether the size grids visit the cell (w, h): every
-// cell normally; under the race detector the smallest sizes and a third
-// of the rest.
+// cell normally; under the race detector, which finds races in a few
+// sizes as well as in all of them, the smallest sizes and a fifth of the
+// rest (CI runs the grids whole without it).
 func sampled(w, h int) bool {
-	return !raceEnabled || w < 3 || h < 3 || (w+h)%3 == 0
+	return !raceEnabled || (w < 3 && h < 3) || (w+h)%5 == 0
 }

@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
+	"math"
 	"runtime"
 	"sync"
 
@@ -176,10 +177,19 @@ func prepare(ctx context.Context, origin picture.Origin, src string, tgt target)
 		if tgt != targetWeb || readsBack(out) || b.Dx() < 64 {
 			return &embedded{mime: mime, data: out, w: b.Dx(), h: b.Dy()}
 		}
-		// Too large for a data: URI that reel reads back: smaller.
-		img = picture.Shrink(img, b.Dx()*3/4, picture.MaxPixels)
+		// Too large for a data: URI that reel reads back: smaller, by
+		// as much as the bytes say (area goes with bytes), and at
+		// least a quarter.
+		img = picture.Shrink(img, smallerWidth(b.Dx(), len(out)), picture.MaxPixels)
 	}
 	return &embedded{reason: "too large to embed"}
+}
+
+// smallerWidth is the width to try next for a picture w wide whose
+// encoding took n bytes, too many to read back.
+func smallerWidth(w, n int) int {
+	limit := float64(base64.StdEncoding.DecodedLen(picture.MaxDataURI - len("data:image/jpeg;base64,")))
+	return min(w*3/4, int(float64(w)*math.Sqrt(limit/float64(n))*0.95))
 }
 
 // readsBack reports whether a picture of data, as a data: URI, is short

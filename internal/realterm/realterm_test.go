@@ -52,7 +52,7 @@ type harness struct {
 // requireTools skips the test unless REEL_REALTERM=1, and fails it when
 // that is set but a tool is missing: CI sets it after installing them,
 // and a harness that skipped there would prove nothing.
-func requireTools(t *testing.T) {
+func requireTools(t testing.TB) {
 	t.Helper()
 	if os.Getenv("REEL_REALTERM") != "1" {
 		t.Skip("real terminals: set REEL_REALTERM=1 (.ci/run does, after installing " + strings.Join(Tools, ", ") + ")")
