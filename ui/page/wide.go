@@ -224,9 +224,16 @@ func formatTable(md string, sp Spec, deadline time.Duration, format func(string,
 	var lines []string
 	var why string
 	for try := tw; try >= max(tw-8, 10); try-- {
-		if lines, why = formatNarrowTable(md, try, sp, deadline, format); why != "" || !cutsText(lines, natural) {
+		lines, why = formatNarrowTable(md, try, sp, deadline, format)
+		switch {
+		case why != "":
 			return lines, why
+		case cutsText(lines, natural):
+			continue
+		case breaksWords(lines, natural):
+			return tableRecords(md, sp.Width, sp, deadline, format)
 		}
+		return lines, why
 	}
 	if sp.Print {
 		return formatMarkdown(md, need, sp.Theme, deadline, format, sp.Method)
