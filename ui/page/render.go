@@ -202,7 +202,7 @@ func lastStepRoom(sp Spec, head int, deadline time.Duration, format func(string,
 	pieces := placePictures(sec, len(sec.Body))
 	texts := make([][]string, len(pieces))
 	for i, pc := range pieces {
-		texts[i], _ = markdownLines(pc.text, sp.Width, sp.Theme, deadline, format, sp.Method)
+		texts[i], _ = wideLines(pc.text, sp, deadline, format)
 	}
 	foot := 0
 	if sp.Index == sp.Story.Len() {
