@@ -23,10 +23,10 @@ var blockStartRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustComp
 // whole: it holds a word that natural does not.
 func breaksWords(lines, natural []string) bool {
 	whole := map[string]bool{}
-	for _, w := range tableWords(natural) {
+	for _, w := range tableWords(tableBody(natural)) {
 		whole[w] = true
 	}
-	for _, w := range tableWords(lines) {
+	for _, w := range tableWords(tableBody(lines)) {
 		if !whole[w] {
 			return true
 		}
@@ -34,14 +34,17 @@ func breaksWords(lines, natural []string) bool {
 	return false
 }
 
-// tableWords are the words of a table's lines, its rules left out.
+// tableWords are the words of a table's lines, its rules left out, cut
+// at hyphens too.
 func tableWords(lines []string) []string {
 	var words []string
 	for _, l := range lines {
 		for _, w := range strings.FieldsFunc(ansi.Strip(l), func(r rune) bool {
-			return unicode.IsSpace(r) || r == '|' || r == '│'
+			// A line may break after a hyphen: "--print" over two lines
+			// is no word broken.
+			return unicode.IsSpace(r) || r == '|' || r == '│' || r == '-'
 		}) {
-			if strings.Trim(w, "-─┼") != "" {
+			if strings.Trim(w, "─┼") != "" {
 				words = append(words, w)
 			}
 		}

@@ -300,7 +300,24 @@ func naturalLines(md string, theme Theme, format func(string, int, Theme) string
 // needs, lost any of the letters and digits of natural, the same table
 // laid out whole: a heading cut to "…", a cell's last line dropped.
 func cutsText(lines, natural []string) bool {
-	return wordRunes(lines) != wordRunes(natural)
+	return wordRunes(tableBody(lines)) < wordRunes(tableBody(natural))
+}
+
+// tableBody is a formatted table's lines without what Glamour writes
+// under it (its links, after a blank line), which it writes at one width
+// otherwise than at another: "[1]: Share a story #share" or without the
+// address.
+func tableBody(lines []string) []string {
+	start := 0
+	for start < len(lines) && strings.TrimSpace(ansi.Strip(lines[start])) == "" {
+		start++
+	}
+	for end := start; end < len(lines); end++ {
+		if strings.TrimSpace(ansi.Strip(lines[end])) == "" {
+			return lines[start:end]
+		}
+	}
+	return lines[start:]
 }
 
 // blankAbove is 1 if the line above lines[i] is blank, else 0.

@@ -245,3 +245,28 @@ func TestSplitWide(t *testing.T) {
 		})
 	}
 }
+
+// TestNarrowedTableWithLinks: a table whose cells link somewhere is
+// narrowed as any other. Glamour lists the links under the table, with
+// the address at one width and without it at another, which read as
+// words lost or broken: print laid the README's flags table out 297
+// columns wide, then as records.
+func TestNarrowedTableWithLinks(t *testing.T) {
+	md := "# T\n\n## Flags\n\n| flag | meaning |\n|---|---|\n" +
+		"| `--format auto\\|text\\|markdown` | the story's format (default: from the extension, else from the content); `mhtml` is a page saved whole |\n" +
+		"| `--present` / `--follow` | present this story to `reel --follow` in another terminal of this machine / follow its presenter ([Share a story](#share-a-story)) |\n"
+	s := parseStory(t, "flags.md", md)
+	var b bytes.Buffer
+	if err := Print(&b, s, PrintOptions{Width: 80}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, l := range strings.Split(out, "\n") {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("a line %d wide: %q", w, l)
+		}
+	}
+	if !strings.Contains(out, " flag ") || strings.Contains(out, "flag: ") || strings.Contains(out, "…") {
+		t.Errorf("want the table narrowed, whole:\n%s", out)
+	}
+}
