@@ -12,6 +12,9 @@ type FeedInfo struct {
 	// as the feed gives it, and ID its Atom id or JSON Feed feed_url: what
 	// names a piped feed when reel remembers its seen items.
 	Link, Self, ID string
+	// Note is what the reader says at the end of the cover's intro about
+	// what it could not read of the feed, as text; "" if it read it all.
+	Note string
 }
 
 // FeedItem is what a feed says about one of its items beyond its page:
@@ -27,4 +30,17 @@ type FeedItem struct {
 	Published time.Time
 	// Date is the date as shown; Author is the item's author.
 	Date, Author string
+}
+
+// Byline is the item's date and author as one line of text, as its page
+// opens with them: "Mon 19 Jan 2026 11:04 GMT · Ann Smith"; "" if the
+// feed gives neither.
+func (it *FeedItem) Byline() string {
+	switch {
+	case it.Date == "":
+		return it.Author
+	case it.Author == "":
+		return it.Date
+	}
+	return it.Date + " · " + it.Author
 }

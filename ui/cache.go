@@ -9,10 +9,12 @@ import (
 )
 
 // pageKey identifies a rendered page: the page, and the content width,
-// window height, theme and width method it was rendered for, of which
-// version of the story (a reload brings a new one).
+// the width for its wide tables and code, the window height, theme and
+// width method it was rendered for, of which version of the story (a
+// reload brings a new one).
 type pageKey struct {
 	page, width, height int
+	wide                int
 	theme               page.Theme
 	pictures            int // the picture generation; -1 with pictures off
 	story               *story.Story

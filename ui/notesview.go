@@ -31,7 +31,7 @@ func (m Model) clockTick() tea.Cmd {
 
 // notesViewBody is the notes view in h rows.
 func (m Model) notesViewBody(h int) []string {
-	cw := page.ContentWidth(m.width)
+	cw := m.contentWidth()
 	pad := strings.Repeat(" ", max(0, (m.width-cw)/2))
 	st := m.styles
 	now := m.now().Format("15:04")

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/ui/page"
 )
@@ -168,4 +169,22 @@ func TestNotesView(t *testing.T) {
 	if f := frame(m); !strings.Contains(f, "next: the end of the story") || !strings.Contains(f, "Mention the egrets") {
 		t.Errorf("the last page's notes view:\n%s", f)
 	}
+}
+
+// TestNotesViewKeepsTheMeasure: the notes view lays its notes out in the
+// measure --width asks for, as the pages are: it kept to 80 columns.
+func TestNotesViewKeepsTheMeasure(t *testing.T) {
+	p := &Presentation{}
+	m := testModel(loadStory(t, "../testdata/md/steps.md"), Options{Theme: page.ThemeDark, Present: p, NotesView: true, Measure: 120})
+	m.now = func() time.Time { return time.Date(2026, 12, 7, 9, 41, 0, 0, time.UTC) }
+	m = send(m, tea.WindowSizeMsg{Width: 200, Height: 24}, PresentMsg{Page: 1, Hidden: 2, Presented: true})
+	for _, l := range strings.Split(frame(m), "\n") {
+		if strings.Contains(l, "speaker notes · Tides") {
+			if start, end := ansi.StringWidth(l[:strings.Index(l, "speaker")]), ansi.StringWidth(l[:strings.Index(l, "09:41")+len("09:41")]); start != 40 || end != 160 {
+				t.Errorf("the notes view's head stands from column %d to %d, want 40 to 160 (120 columns, centred): %q", start, end, l)
+			}
+			return
+		}
+	}
+	t.Errorf("no notes view head:\n%s", frame(m))
 }

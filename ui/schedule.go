@@ -20,11 +20,11 @@ type pageMsg struct {
 
 // key identifies page i rendered as it would be shown now.
 func (m Model) key(i int) pageKey {
-	return pageKey{page: i, width: m.contentWidth(), height: m.bodyHeight(), theme: m.theme, pictures: m.picturesKey(i), story: m.story, hidden: m.hiddenFor(i), method: m.method}
+	return pageKey{page: i, width: m.contentWidth(), wide: page.WideWidth(m.width), height: m.bodyHeight(), theme: m.theme, pictures: m.picturesKey(i), story: m.story, hidden: m.hiddenFor(i), method: m.method}
 }
 
 func (m Model) spec(i int) page.Spec {
-	sp := page.Spec{Story: m.story, Index: i, Width: m.contentWidth(), Height: m.bodyHeight(), Theme: m.theme, Styles: m.styles, Deadline: m.deadline, Format: m.format, Hidden: m.hiddenFor(i), Method: m.method, FoldPlaceholders: m.foldPlaceholders()}
+	sp := page.Spec{Story: m.story, Index: i, Width: m.contentWidth(), Wide: page.WideWidth(m.width), Height: m.bodyHeight(), Theme: m.theme, Styles: m.styles, Deadline: m.deadline, Format: m.format, Hidden: m.hiddenFor(i), Method: m.method, FoldPlaceholders: m.foldPlaceholders()}
 	if art := m.artIfOn(); art != nil {
 		sp.Art = art // never a nil *graphics.Art: the page takes a non-nil Art to draw
 	}

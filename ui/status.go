@@ -69,10 +69,7 @@ func (b statusBar) draw(w int, st *page.Styles, wm ansi.Method) string {
 	if b.note != "" {
 		noteRoom = wm.StringWidth(b.note) + 2
 	}
-	rightText := b.right(false, st)
-	if wm.StringWidth(rightText) > w-14-noteRoom {
-		rightText = b.right(true, st)
-	}
+	rightText := b.fitRight(w-14-noteRoom, st, wm)
 	room := w - wm.StringWidth(rightText)
 	hint := b.note
 	keyHint := hint == "" && b.search == nil
@@ -101,6 +98,27 @@ func (b statusBar) draw(w int, st *page.Styles, wm ansi.Method) string {
 	gap := max(0, w-wm.StringWidth(left)-wm.StringWidth(rightText))
 	bar := left + st.StatusBar.Render(strings.Repeat(" ", gap)) + rightText
 	return wm.Truncate(bar, w, "")
+}
+
+// fitRight is the bar's right part in at most room columns where it
+// can be: the search says less, and for a note of the reader's own the
+// progress bar gives way, so that the note shows whole (in 80 columns
+// "no speaker notes: only Markdown decks have them" was cut).
+func (b statusBar) fitRight(room int, st *page.Styles, wm ansi.Method) string {
+	var out string
+	for _, short := range []bool{false, true} {
+		if out = b.right(short, st); wm.StringWidth(out) <= room {
+			return out
+		}
+		if b.note != "" && b.progress != "" {
+			bare := b
+			bare.progress = ""
+			if out = bare.right(short, st); wm.StringWidth(out) <= room {
+				return out
+			}
+		}
+	}
+	return out
 }
 
 // right is the bar's right part: what is under way, then where the reader

@@ -16,3 +16,23 @@ func TestStatusNoteUsesTheWidth(t *testing.T) {
 		t.Errorf("the note is cut in a 160-column window:\n%q", bar)
 	}
 }
+
+// TestStatusNoteWholeAt80: in an 80-column window a note of the reader's
+// own, such as why s did nothing, shows whole: the progress bar gives
+// way for it, and the title keeps its few columns. It was cut after 46
+// columns ("no speaker notes: only Markdown decks have t…") by a bar
+// that kept its progress bar.
+func TestStatusNoteWholeAt80(t *testing.T) {
+	for _, w := range []int{80, 100, 160} {
+		m := newTestModel(sample(t), w, 30)
+		m = send(m, keys("s")...)
+		lines := strings.Split(frame(m), "\n")
+		bar := lines[len(lines)-1]
+		if !strings.Contains(bar, "no speaker notes: only Markdown decks have them") {
+			t.Errorf("%d columns: the note is cut:\n%q", w, bar)
+		}
+		if !strings.Contains(bar, "cover · 5") || !strings.Contains(bar, "Kim") {
+			t.Errorf("%d columns: the title or the position went:\n%q", w, bar)
+		}
+	}
+}

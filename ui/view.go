@@ -122,6 +122,11 @@ func (m Model) pageView(h int) []string {
 			l, n = highlight(l, q, nth-seen, m.styles.Match, m.styles.CurrentMatch)
 			seen += n
 		}
+		if m.cur.Shifts != nil && m.cur.Shifts[i] > 0 {
+			// A table or code block wider than the text.
+			out = append(out, strings.Repeat(" ", max(0, win.pad-m.cur.Shifts[i]))+l)
+			continue
+		}
 		out = append(out, pad+l)
 	}
 	if y > 0 && len(out) > 0 {

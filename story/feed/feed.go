@@ -148,6 +148,7 @@ func (d *document) fill(s *story.Story, opt Options) {
 			intro += "\n\n"
 		}
 		intro += "_" + story.EscapeMarkdown(note) + "_"
+		s.Feed.Note = note
 		for _, p := range d.problems {
 			s.Dropped = append(s.Dropped, story.Dropped{Kind: "problem", Text: p})
 		}
@@ -161,28 +162,16 @@ func (d *document) fill(s *story.Story, opt Options) {
 // section turns an item into a page: its title, a line with its date and
 // author, its text and pictures.
 func (it item) section(i int) story.Section {
-	var byline []string
-	for _, v := range []string{it.date, it.author} {
-		if v != "" {
-			byline = append(byline, story.EscapeMarkdown(v))
-		}
-	}
+	fi := &story.FeedItem{Link: it.link, ID: it.id, Published: it.published, Date: it.date, Author: it.author}
 	body := markdownOf(withoutReadMore(it.paras))
-	if len(byline) > 0 {
-		line := "_" + strings.Join(byline, " · ") + "_"
+	if byline := fi.Byline(); byline != "" {
+		line := "_" + story.EscapeMarkdown(byline) + "_"
 		if body != "" {
 			line += "\n\n"
 		}
 		body = line + body
 	}
-	return story.Section{
-		Caption:  captionOf(it, i),
-		Body:     body,
-		Pictures: it.pictures,
-		Item: &story.FeedItem{
-			Link: it.link, ID: it.id, Published: it.published, Date: it.date, Author: it.author,
-		},
-	}
+	return story.Section{Caption: captionOf(it, i), Body: body, Pictures: it.pictures, Item: fi}
 }
 
 // readMoreRe matches a last paragraph that only links to the rest of the

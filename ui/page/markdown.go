@@ -32,6 +32,12 @@ const tooSlow = "this page is too long or too slow to format"
 // is still shown. A text whose format is still running late is not
 // formatted again until that one ends (lateFormats).
 func formatMarkdown(md string, w int, theme Theme, deadline time.Duration, format func(string, int, Theme) string, wm ansi.Method) (lines []string, why string) {
+	return formatTamed(md, tameMarkdown, w, theme, deadline, format, wm)
+}
+
+// formatTamed is formatMarkdown with tame in place of tameMarkdown: what
+// Glamour is given of md.
+func formatTamed(md string, tame func(string) string, w int, theme Theme, deadline time.Duration, format func(string, int, Theme) string, wm ansi.Method) (lines []string, why string) {
 	md = strings.TrimSpace(md)
 	if md == "" {
 		return nil, ""
@@ -39,7 +45,7 @@ func formatMarkdown(md string, w int, theme Theme, deadline time.Duration, forma
 	if len(md) > maxMarkdownLen || lateFormats.busy(md) {
 		return WrapWidth(unescapeMarkdown(md), w, wm), tooSlow
 	}
-	formatted, held := holdHyphens(wrapCode(tameMarkdown(md), w, wm))
+	formatted, held := holdHyphens(wrapCode(tame(md), w, wm))
 	done := make(chan formatResult, 1)
 	call := &lateCall{md: md}
 	guard.Go("page format", func() {
@@ -135,11 +141,12 @@ func RenderMarkdown(md string, w int, theme Theme) string {
 // renderGlamour is RenderMarkdown, keeping the line breaks inside
 // paragraphs if keepLines is set.
 func renderGlamour(md string, w int, theme Theme, keepLines bool) string {
+	md, links := holdLinks(md)
 	out, err := renderWith(rendererKey{theme: theme, width: w, keepLines: keepLines}, md)
 	if err != nil {
 		return ""
 	}
-	out = safeANSI(out)
+	out = safeANSI(links.release(out))
 	if theme == ThemeNoTTY {
 		out = ansi.Strip(out)
 	}

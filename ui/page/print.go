@@ -75,7 +75,7 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 			return err
 		}
 		// A 24-row page keeps the panels to the height of a screen's third.
-		p := Render(Spec{Story: s, Index: i, Width: cw, Height: 24, Theme: theme, Styles: &st, Print: true, Art: art, Method: opt.Method})
+		p := Render(Spec{Story: s, Index: i, Width: cw, Wide: width, Height: 24, Theme: theme, Styles: &st, Print: true, Art: art, Method: opt.Method})
 		lines := p.Lines
 		if notes := printedNotes(s, i, cw, st); opt.Notes && len(notes) > 0 {
 			// Above the page's closing words, which end it.

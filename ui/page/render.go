@@ -43,6 +43,10 @@ func MeasureWidth(w, measure int) int {
 	return max(w-2, 1)
 }
 
+// WideWidth is the width tables and code may take in a window of width
+// w: all of it but the margins the text keeps in a narrow window.
+func WideWidth(w int) int { return MeasureWidth(w, w) }
+
 // Page is one rendered page: its lines, without the centring margin.
 type Page struct {
 	Lines []string
@@ -53,13 +57,21 @@ type Page struct {
 	// Plain is set when the page's Markdown was shown as plain text, after
 	// it took too long to format.
 	Plain bool
+	// Shifts is, for each line, how many columns left of the text's edge
+	// it stands: a table or code block wider than the text (wide.go).
+	// Nil when no line is.
+	Shifts []int
 }
 
 // Spec is everything a page render depends on.
 type Spec struct {
-	Story  *story.Story
-	Index  int // 0 is the cover
-	Width  int // content width
+	Story *story.Story
+	Index int // 0 is the cover
+	Width int // content width: the prose's measure
+	// Wide is the width that tables and code may take where they are
+	// wider than the prose: the window's, within its margins. In print,
+	// the output's. 0 keeps them to Width.
+	Wide   int
 	Height int // rows for the page: panels take at most a third
 	Theme  Theme
 	Styles *Styles
@@ -115,6 +127,7 @@ func buildPage(sp Spec) *Page {
 			// A web story's cover picture stands under its title.
 			pieces = []bodyPiece{{pictures: poster}, {text: sp.Story.Intro}}
 		}
+		plainFeedNote(pieces, sp.Story, sp.Theme)
 		foot = coverFoot(n, sp, st)
 	} else {
 		sec := sp.Story.Section(sp.Index - 1)
@@ -122,6 +135,7 @@ func buildPage(sp Spec) *Page {
 			head = append([]string{""}, WrapStyled(heading, sp.Width, st.Heading, wm)...)
 		}
 		pieces = placeBody(sec, shownTo(sec, sp.Hidden))
+		plainByline(pieces, sec, sp.Theme)
 		switch {
 		case sp.Hidden > 0:
 			foot = stepCue(sp.Hidden, sp.Width, st)
@@ -144,7 +158,7 @@ func buildPage(sp Spec) *Page {
 	texts := make([][]string, len(pieces))
 	plain := ""
 	for i, pc := range pieces {
-		text, why := formatMarkdown(pc.text, sp.Width, sp.Theme, deadline, format, wm)
+		text, why := wideLines(pc.text, sp, deadline, format)
 		if pc.columns != nil {
 			var colsPlain bool
 			text, colsPlain = columnLines(pc.columns, sp.Width, sp.Theme, deadline, format, wm)
@@ -172,6 +186,7 @@ func buildPage(sp Spec) *Page {
 		room = max(maxH*3/2, room-(len(p.Lines)-sp.Height))
 		p.Lines = assemblePage(sp, pieces, texts, head, foot, plain, maxH, room)
 	}
+	p.Shifts = takeShifts(p.Lines)
 	if len(foot) > 0 {
 		p.Foot = len(foot) + 1
 	}
@@ -187,7 +202,7 @@ func lastStepRoom(sp Spec, head int, deadline time.Duration, format func(string,
 	pieces := placePictures(sec, len(sec.Body))
 	texts := make([][]string, len(pieces))
 	for i, pc := range pieces {
-		texts[i], _ = markdownLines(pc.text, sp.Width, sp.Theme, deadline, format, sp.Method)
+		texts[i], _ = wideLines(pc.text, sp, deadline, format)
 	}
 	foot := 0
 	if sp.Index == sp.Story.Len() {
