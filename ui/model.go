@@ -86,6 +86,9 @@ type Options struct {
 	// Measure is the page's text width that --width asked for, above 80
 	// too, as far as the window allows; 0 is the default measure.
 	Measure int
+	// Shared is a render cache shared with the other readers of the same
+	// story (reel serve's sessions); nil renders every page alone.
+	Shared *SharedPages
 }
 
 // Minimum usable window; below it reel says so instead of drawing.
@@ -137,6 +140,7 @@ type Model struct {
 	notesOpen     bool       // the speaker notes pane is shown
 	cur           *shownPage // the current page, rendered for the current width
 	cache         *pageCache
+	shared        *SharedPages           // pages rendered for other readers too (shared.go)
 	pending       map[pageKey]*rendering // pages rendering in the background
 	renderBudget  time.Duration          // how long Update waits for a page
 	prefetchDelay time.Duration          // how long after a turn its neighbours render
@@ -200,6 +204,7 @@ func New(s *story.Story, opt Options) Model {
 		keys:          DefaultKeyMap(),
 		help:          helpOverlay{model: help.New()},
 		cache:         newPageCache(48),
+		shared:        opt.Shared,
 		pending:       map[pageKey]*rendering{},
 		contents:      newContentsList(),
 		search:        newSearchState(),

@@ -69,6 +69,7 @@ func (m Model) cachedLen(i int) (int, bool) {
 // when the reader turns to the page. Each page has at most one.
 type rendering struct {
 	spec    page.Spec
+	render  func(page.Spec) *shownPage // renderPage, or through the shared cache
 	once    sync.Once
 	dropped atomic.Bool   // no longer wanted: if not begun, it never begins
 	done    chan struct{} // closed once page is set, or the render dropped
@@ -82,8 +83,12 @@ func (r *rendering) start() *rendering {
 			close(r.done)
 			return
 		}
+		render := r.render
+		if render == nil {
+			render = renderPage
+		}
 		guard.Go("page render", func() {
-			r.page = renderPage(r.spec)
+			r.page = render(r.spec)
 			close(r.done)
 		}, func(err error) {
 			r.page = &shownPage{Page: page.Broken(err)}
@@ -98,7 +103,7 @@ func (m *Model) rendering(k pageKey, sp page.Spec) *rendering {
 	if r := m.pending[k]; r != nil {
 		return r
 	}
-	r := &rendering{spec: sp, done: make(chan struct{})}
+	r := &rendering{spec: sp, render: m.renderFor(k), done: make(chan struct{})}
 	m.pending[k] = r
 	return r
 }
@@ -163,6 +168,9 @@ func (m *Model) showKeeping(keep bool) tea.Cmd {
 	var cmds []tea.Cmd
 	k := m.key(m.pos.page)
 	if p := m.cache.get(k); p != nil {
+		m.cur = p
+	} else if p := m.fromShared(k); p != nil {
+		m.cache.put(k, p)
 		m.cur = p
 	} else if sp := m.spec(m.pos.page); keep && m.cur != nil {
 		cmds = append(cmds, m.rendering(k, sp).delivery(k))

@@ -9,12 +9,10 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/serve"
 	"github.com/reeltui/reel/internal/serve/servetest"
 	"github.com/reeltui/reel/internal/source"
 	"github.com/reeltui/reel/ui"
-	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -104,10 +102,7 @@ func servedStory(t testing.TB, sc serveConfig, path string) (*served, *serve.Ser
 	if err != nil {
 		t.Fatal(err)
 	}
-	sv := &served{cfg: sc, ld: ld, loaders: map[graphics.PictureMode]*picture.Loader{}}
-	if sc.present {
-		sv.stage = serve.NewStage()
-	}
+	sv := newServed(sc, ld)
 	logs := &servetest.Buffer{}
 	srv, ln, err := startServing(sc, sv, &logSink{out: logs})
 	if err != nil {

@@ -20,10 +20,22 @@ type served struct {
 	cfg   serveConfig
 	ld    source.Loaded
 	stage *serve.Stage // nil unless --present
+	// pages are rendered once for every session that shows them alike.
+	pages *ui.SharedPages
 
 	mu      sync.Mutex
 	loaders map[graphics.PictureMode]*picture.Loader
 	local   *tea.Program // the presenter's reader in this terminal, if any
+}
+
+// newServed shares ld as sc says: a stage when it is presented, and one
+// cache of rendered pages for every session.
+func newServed(sc serveConfig, ld source.Loaded) *served {
+	sv := &served{cfg: sc, ld: ld, loaders: map[graphics.PictureMode]*picture.Loader{}, pages: ui.NewSharedPages(ui.DefaultSharedBytes)}
+	if sc.present {
+		sv.stage = serve.NewStage()
+	}
+	return sv
 }
 
 func (sv *served) setLocal(p *tea.Program) {
@@ -76,7 +88,7 @@ func (sv *served) newViewer(v serve.Viewer) (tea.Model, []tea.ProgramOption) {
 		Width: v.Width, Height: v.Height, Pictures: pics, NoPictures: noPics, Loader: sv.loader(pics),
 		KittyPlaceholders: ui.PlaceholderTerminal(getenv), ITermImages: ui.ITermTerminal(getenv), Tmux: getenv("TMUX") != "",
 		FoldPlaceholders: sv.cfg.pictures == graphics.PicturesOff, NoHalfBlocks: noBlocks,
-		NoSteps: sv.cfg.noSteps, Present: present})
+		NoSteps: sv.cfg.noSteps, Present: present, Shared: sv.pages})
 	// Pictures in real pixels are written after each frame, on the
 	// session's own output.
 	return m, []tea.ProgramOption{tea.WithFPS(120), tea.WithOutput(m.Output(v.Output))}
