@@ -126,6 +126,7 @@ type Model struct {
 	story   *story.Story
 	keys    KeyMap
 	help    helpOverlay
+	hints   *keyHints    // the status bar's key help, remembered (keyhint.go)
 	styles  *page.Styles // shared with the pages rendered, never changed: a new theme brings new ones
 	theme   page.Theme   // the theme in use: never page.ThemeAuto
 	auto    bool         // the theme follows the terminal's background
@@ -203,6 +204,7 @@ func New(s *story.Story, opt Options) Model {
 		story:         s,
 		keys:          DefaultKeyMap(),
 		help:          helpOverlay{model: help.New()},
+		hints:         &keyHints{},
 		cache:         newPageCache(48),
 		shared:        opt.Shared,
 		pending:       map[pageKey]*rendering{},
