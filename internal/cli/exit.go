@@ -23,6 +23,24 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
+// commandUsage is a usage error of a subcommand's, such as serve's: its
+// help is its own (reel serve --help), whose flags are not the reader's.
+type commandUsage struct {
+	usageError
+	cmd string
+}
+
+func (e commandUsage) Unwrap() error { return e.usageError }
+
+// underCommand makes a usage error of err's point to cmd's own help.
+func underCommand(cmd string, err error) error {
+	var usage usageError
+	if errors.As(err, &usage) {
+		return commandUsage{usage, cmd}
+	}
+	return err
+}
+
 // exitCode reports err on stderr in one line and returns the exit status.
 func exitCode(err error, stderr io.Writer) int {
 	var usage usageError
@@ -39,7 +57,11 @@ func exitCode(err error, stderr io.Writer) int {
 	case errors.Is(err, errHangup):
 		return 128 + int(syscall.SIGHUP)
 	case errors.As(err, &usage):
-		fmt.Fprintf(stderr, "reel: %s\nRun 'reel --help' for usage.\n", story.OneLine(usage.msg))
+		help := "reel --help"
+		if sub := (commandUsage{}); errors.As(err, &sub) {
+			help = "reel " + sub.cmd + " --help"
+		}
+		fmt.Fprintf(stderr, "reel: %s\nRun '%s' for usage.\n", story.OneLine(usage.msg), help)
 		return 2
 	}
 	fmt.Fprintf(stderr, "reel: %s\n", story.OneLine(err.Error()))

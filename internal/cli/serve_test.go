@@ -248,3 +248,35 @@ func TestServeReloadsForEveryone(t *testing.T) {
 	b.Send(right)
 	b.WaitFor("New page.")
 }
+
+// A mistake on reel serve's command line points to reel serve --help,
+// which lists serve's own flags; reel export's to reel export --help.
+func TestServeUsagePointsToServeHelp(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		help string
+	}{
+		{[]string{"serve", "--max-viewers", "0"}, "Run 'reel serve --help' for usage."},
+		{[]string{"serve", "--style", "plaid"}, "Run 'reel serve --help' for usage."},
+		{[]string{"export", "--to", "html"}, "Run 'reel export --help' for usage."},
+		{[]string{"--style", "plaid"}, "Run 'reel --help' for usage."},
+	} {
+		stdout, stderr := tempFile(t), tempFile(t)
+		if code := Main(tt.args, devNull(t), stdout, stderr, Build{Version: "dev"}); code != 2 {
+			t.Errorf("%q: exit %d, want 2", tt.args, code)
+		}
+		if got := readBack(t, stderr); !strings.HasSuffix(got, "\n"+tt.help+"\n") {
+			t.Errorf("%q: stderr %q, want it to end %q", tt.args, got, tt.help)
+		}
+	}
+	stdout, stderr := tempFile(t), tempFile(t)
+	if code := Main([]string{"serve", "--help"}, devNull(t), stdout, stderr, Build{Version: "dev"}); code != 0 {
+		t.Fatalf("reel serve --help: exit %d: %s", code, readBack(t, stderr))
+	}
+	help := readBack(t, stdout)
+	for name := range serveFlags {
+		if !strings.Contains(help, "--"+name+" ") {
+			t.Errorf("reel serve --help does not list --%s:\n%s", name, help)
+		}
+	}
+}
