@@ -229,7 +229,7 @@ func New(s *story.Story, opt Options) Model {
 		theme = page.ThemeDark // until the terminal answers
 	}
 	m.setTheme(theme)
-	m.present = presentState{p: opt.Present, following: true}
+	m.present = presentState{p: opt.Present, following: true, presenting: opt.Present != nil && opt.Present.Presenter}
 	m.notesView, m.now = opt.NotesView, time.Now
 	m.notesOpen = m.notesOpen && !m.follower() // notes are the presenter's alone
 	m.picWhyNot = opt.NoPictures

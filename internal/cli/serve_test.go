@@ -280,3 +280,36 @@ func TestServeUsagePointsToServeHelp(t *testing.T) {
 		}
 	}
 }
+
+// Of two sessions with a presenter's key, the first presents; the second
+// follows, told why, and presents once the first has left, from the page
+// it left on.
+func TestServeOnePresenterAtATime(t *testing.T) {
+	pat, quinn := servetest.NewKey(t), servetest.NewKey(t)
+	sc := serveConfig{config: config{theme: page.ThemeDark}, present: true, presenterKey: servetest.WriteKeys(t, pat, quinn)}
+	sv, _, addr, _ := servedStory(t, sc, "../../testdata/md/steps.md")
+	wide := servetest.Options{Width: 100, Height: 30}
+	first := servetest.Open(t, servetest.MustDial(t, addr, "pat", gossh.PublicKeys(pat)), wide)
+	first.WaitFor("0 watching")
+	second := servetest.Open(t, servetest.MustDial(t, addr, "quinn", gossh.PublicKeys(quinn)), wide)
+	second.WaitFor(ui.StandbyHint)
+	fay := servetest.Open(t, servetest.MustDial(t, addr, "fay", gossh.PublicKeys(servetest.NewKey(t))), wide)
+	first.WaitFor("2 watching")
+	second.Send(right) // the second does not drive
+	second.WaitFor(ui.FollowHint)
+	first.Send(right)
+	fay.WaitFor("The sea goes out.")
+	second.WaitFor("The sea goes out.")
+	if strings.Contains(fay.Text(), "It comes back.") {
+		t.Fatalf("the second presenter's → turned a follower's page:\n%s", fay.Text())
+	}
+	first.Send("q")
+	first.Exit()
+	second.WaitFor(ui.HandedOverHint)
+	second.WaitFor("1 watching")
+	second.Send(right)
+	fay.WaitFor("It comes back.")
+	if sc := sv.stage.Scene(); sc.Ended || sc.Followers != 1 {
+		t.Errorf("after the hand-over the stage is %+v", sc)
+	}
+}

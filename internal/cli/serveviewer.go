@@ -80,7 +80,10 @@ func (sv *served) newViewer(v serve.Viewer) (tea.Model, []tea.ProgramOption) {
 	var present *ui.Presentation
 	if sv.stage != nil {
 		present = presentation(sv.stage, v.Presenter, v.Done, v.Active)
-		if !v.Presenter {
+		switch {
+		case v.Presenter && !present.Presenter:
+			hint = ui.StandbyHint
+		case !v.Presenter:
 			hint = ui.FollowHint
 		}
 	}
@@ -94,32 +97,35 @@ func (sv *served) newViewer(v serve.Viewer) (tea.Model, []tea.ProgramOption) {
 	return m, []tea.ProgramOption{tea.WithFPS(120), tea.WithOutput(m.Output(v.Output))}
 }
 
-// presentation joins the stage: as the presenter, whose turns everyone
-// follows, or as a follower. The seat is given up when done closes (the
-// session, or the presenter's terminal, has ended); a presenter's leaving
-// ends the presentation. active is called on each change a follower
-// sees, so that watching is not idling.
+// presentation joins the stage: as a session that may present, which
+// presents unless another does (it then follows, on standby, until that
+// one leaves), or as a follower. The seat is given up when done closes
+// (the session, or the presenter's terminal, has ended); the presenter's
+// leaving hands the stage on, or ends the presentation. active is called
+// on each change a follower sees, so that watching is not idling.
 func presentation(stage *serve.Stage, presenter bool, done <-chan struct{}, active func()) *ui.Presentation {
-	seat := stage.Join(!presenter)
+	var seat *serve.Seat
+	if presenter {
+		seat = stage.JoinPresenter()
+	} else {
+		seat = stage.Join(true)
+	}
 	go func() {
 		<-done
 		seat.Leave()
-		if presenter {
-			stage.End()
-		}
 	}()
-	p := &ui.Presentation{Presenter: presenter, Next: func() tea.Msg {
+	p := &ui.Presentation{Presenter: seat.Presents(), Next: func() tea.Msg {
 		sc, ok := seat.Next()
 		if !ok {
 			return nil
 		}
-		if active != nil && !presenter {
+		if active != nil && !sc.Presenting {
 			active()
 		}
 		return presentMsg(sc)
 	}}
 	if presenter {
-		p.Turned = func(page, hidden int) { stage.Present(serve.Turn{Page: page, Hidden: hidden}) }
+		p.Turned = func(page, hidden int) { stage.PresentFrom(seat, serve.Turn{Page: page, Hidden: hidden}) }
 	}
 	return p
 }
