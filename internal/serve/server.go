@@ -85,6 +85,7 @@ func (s *Server) newSSH() *ssh.Server {
 		HandshakeTimeout: s.opts.HandshakeTimeout,
 		ConnCallback:     s.admit,
 		PublicKeyHandler: s.allowKey,
+		ChannelHandlers:  map[string]ssh.ChannelHandler{"session": boundEnv(ssh.DefaultSessionHandler, s.log)},
 		// Port forwarding stays off: its callbacks are nil.
 	}
 	if s.keys == nil {

@@ -119,15 +119,22 @@ type Options struct {
 // Open starts a shell session on a pty of the client's.
 func Open(tb testing.TB, c *gossh.Client, opt Options) *Screen {
 	tb.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return Attach(tb, sess, opt)
+}
+
+// Attach is Open on a session already made, such as one that has sent
+// requests of its own.
+func Attach(tb testing.TB, sess *gossh.Session, opt Options) *Screen {
+	tb.Helper()
 	if opt.Width == 0 {
 		opt.Width, opt.Height = 80, 24
 	}
 	if opt.Term == "" {
 		opt.Term = "xterm-256color"
-	}
-	sess, err := c.NewSession()
-	if err != nil {
-		tb.Fatal(err)
 	}
 	sc := &Screen{tb: tb, Sess: sess, emu: vt.NewSafeEmulator(opt.Width, opt.Height), Stderr: &Buffer{}, Raw: &Buffer{},
 		done: make(chan error, 1), onWrite: opt.OnWrite}
