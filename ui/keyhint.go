@@ -22,7 +22,7 @@ type keyHints struct {
 
 // keyHintList is the status bar's key help with 7 keys down to 1, most
 // needed last to give way.
-func (m Model) keyHintList() []string {
+func (m *Model) keyHintList() []string {
 	first := m.pos.page == 0
 	last := m.pos.page == m.pages()-1 && m.hidden() == 0
 	var k strings.Builder

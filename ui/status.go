@@ -30,7 +30,7 @@ type statusBar struct {
 }
 
 // status gathers the status bar for the window's width.
-func (m Model) status() statusBar {
+func (m *Model) status() statusBar {
 	b := statusBar{
 		title:    m.story.Title,
 		count:    m.count,
@@ -53,7 +53,15 @@ func (m Model) status() statusBar {
 		b.typing, b.input = "filter: ", m.contents.input.View()
 	}
 	if m.search.query != "" {
-		b.search = func(short bool) string { return m.search.status(short, m.pos.page) }
+		// Both said now: a closure over m would copy the whole reader to
+		// the heap on every frame.
+		long, short := m.search.status(false, m.pos.page), m.search.status(true, m.pos.page)
+		b.search = func(s bool) string {
+			if s {
+				return short
+			}
+			return long
+		}
 	}
 	return b
 }
@@ -126,7 +134,7 @@ func (b statusBar) right(short bool, st *page.Styles) string {
 }
 
 // progressBar draws how far through the story the reader is.
-func (m Model) progressBar(w int) string {
+func (m *Model) progressBar(w int) string {
 	if w < 4 {
 		return ""
 	}
