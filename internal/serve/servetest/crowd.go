@@ -54,7 +54,7 @@ func (c *Crowd) check(sc *Screen) {
 	c.mu.Lock()
 	want, round, done := c.want, c.round, c.seen[sc] == c.round
 	c.mu.Unlock()
-	if want == "" || done || !strings.Contains(sc.Text(), want) {
+	if want == "" || done || !strings.Contains(sc.Plain(), want) {
 		return
 	}
 	at := time.Now()

@@ -94,9 +94,12 @@ func MustDial(tb testing.TB, addr, user string, auth ...gossh.AuthMethod) *gossh
 
 // Screen is one session with a pty, read through a virtual terminal.
 type Screen struct {
-	tb     testing.TB
-	Sess   *gossh.Session
-	emu    *vt.SafeEmulator
+	tb   testing.TB
+	Sess *gossh.Session
+	emu  *vt.SafeEmulator
+	// write serialises what changes emu, so that Plain may read it
+	// without the styles Render encodes (SafeEmulator locks Render only).
+	write  sync.Mutex
 	stdin  io.Writer
 	Stderr *Buffer
 	Raw    *Buffer // every byte the server wrote
@@ -171,7 +174,9 @@ func (sc *Screen) read(out io.Reader) {
 		n, err := out.Read(buf)
 		if n > 0 {
 			_, _ = sc.Raw.Write(buf[:n])
+			sc.write.Lock()
 			_, _ = sc.emu.Write(buf[:n])
+			sc.write.Unlock()
 			if sc.onWrite != nil {
 				sc.onWrite(sc)
 			}
@@ -184,6 +189,16 @@ func (sc *Screen) read(out io.Reader) {
 
 // Text is the screen as plain text.
 func (sc *Screen) Text() string { return ansi.Strip(sc.emu.Render()) }
+
+// Plain is the screen's characters alone, each line's trailing blanks
+// cut: Text without encoding every cell's style only to strip it, for a
+// check made on each write (Crowd's) that would otherwise cost the
+// benchmark's process more than the server it measures.
+func (sc *Screen) Plain() string {
+	sc.write.Lock()
+	defer sc.write.Unlock()
+	return sc.emu.String()
+}
 
 // WaitFor waits until the screen shows text.
 func (sc *Screen) WaitFor(text string) {
@@ -209,7 +224,9 @@ func (sc *Screen) Send(keys string) {
 // Resize tells the server the window changed.
 func (sc *Screen) Resize(width, height int) {
 	sc.tb.Helper()
+	sc.write.Lock()
 	sc.emu.Resize(width, height)
+	sc.write.Unlock()
 	if err := sc.Sess.WindowChange(height, width); err != nil {
 		sc.tb.Fatal(err)
 	}
