@@ -58,7 +58,11 @@ func renderPage(sp page.Spec) *shownPage {
 // cachedLen returns the length of page i as it would be shown now, if it
 // is rendered.
 func (m Model) cachedLen(i int) (int, bool) {
-	if p := m.cache.get(m.key(i)); p != nil {
+	k := m.key(i)
+	if p := m.cache.get(k); p != nil {
+		return len(p.Lines), true
+	}
+	if p := m.fromShared(k); p != nil {
 		return len(p.Lines), true
 	}
 	return 0, false
@@ -195,6 +199,10 @@ func (m *Model) showKeeping(keep bool) tea.Cmd {
 		}
 		nk := m.key(i)
 		if m.cache.get(nk) != nil || m.pending[nk] != nil {
+			continue
+		}
+		if cmd, ok := m.prefetchShared(nk, m.spec(i), m.prefetchDelay); ok {
+			cmds = append(cmds, cmd)
 			continue
 		}
 		cmds = append(cmds, m.rendering(nk, m.spec(i)).deliveryAfter(nk, m.prefetchDelay))

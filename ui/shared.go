@@ -4,6 +4,8 @@ import (
 	"sync"
 	"time"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/reeltui/reel/internal/lru"
 	"github.com/reeltui/reel/ui/page"
 )
@@ -131,4 +133,29 @@ func (m Model) fromShared(k pageKey) *shownPage {
 		return m.shared.get(sk)
 	}
 	return nil
+}
+
+// prefetchShared is the prefetch of page k (rendered as sp, after delay)
+// for a reader with a shared cache: the render goes to the shared cache
+// and brings no message, since a hundred followers each told of a page
+// another rendered would each draw a frame for nothing; the page is
+// taken from the cache when shown. ok is false when page k is this
+// reader's own; cmd is nil when the page is held already.
+func (m *Model) prefetchShared(k pageKey, sp page.Spec, delay time.Duration) (cmd tea.Cmd, ok bool) {
+	sk, ok := m.sharedKey(k)
+	if !ok {
+		return nil, false
+	}
+	if p := m.shared.get(sk); p != nil {
+		m.cache.put(k, p)
+		return nil, true
+	}
+	shared := m.shared
+	return func() tea.Msg {
+		if delay > 0 {
+			time.Sleep(delay)
+		}
+		shared.render(sk, func() *shownPage { return renderPage(sp) })
+		return nil
+	}, true
 }

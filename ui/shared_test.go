@@ -117,3 +117,37 @@ func TestSharedPagesRenderOnceAtOnce(t *testing.T) {
 		t.Errorf("the render is not held")
 	}
 }
+
+// With a shared cache, a page's neighbours are prefetched into it and
+// bring no message (a hundred followers would each draw a frame for
+// nothing); the next turn shows the page from it.
+func TestSharedPrefetchBringsNoMessage(t *testing.T) {
+	s := loadStory(t, "../testdata/kim-rally.txt")
+	shared := NewSharedPages(DefaultSharedBytes)
+	m := send(testModel(s, Options{Theme: page.ThemeDark, Shared: shared}), tea.WindowSizeMsg{Width: 100, Height: 30})
+	m.prefetchDelay = 0
+	next, cmd := m.Update(keyMsg("right"))
+	m = next.(Model)
+	delivered := 0
+	for queue := []tea.Cmd{cmd}; len(queue) > 0; queue = queue[1:] {
+		if queue[0] == nil {
+			continue
+		}
+		switch msg := queue[0]().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case pageMsg:
+			delivered++
+		}
+	}
+	if delivered != 0 {
+		t.Errorf("%d pages delivered as messages", delivered)
+	}
+	sk, ok := m.sharedKey(m.key(2))
+	if !ok || shared.get(sk) == nil {
+		t.Fatal("page 2 was not prefetched into the shared cache")
+	}
+	if m = send(m, keyMsg("right")); m.cur != shared.get(sk) {
+		t.Error("the turn to page 2 did not show the page prefetched")
+	}
+}
