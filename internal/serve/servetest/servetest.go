@@ -97,9 +97,10 @@ type Screen struct {
 	tb   testing.TB
 	Sess *gossh.Session
 	emu  *vt.SafeEmulator
-	// write serialises what changes emu, so that Plain may read it
-	// without the styles Render encodes (SafeEmulator locks Render only).
+	// write serialises what changes emu, so that Shows may read its
+	// cells (SafeEmulator locks Render only).
 	write  sync.Mutex
+	line   []byte // Shows' scratch
 	stdin  io.Writer
 	Stderr *Buffer
 	Raw    *Buffer // every byte the server wrote
@@ -190,14 +191,31 @@ func (sc *Screen) read(out io.Reader) {
 // Text is the screen as plain text.
 func (sc *Screen) Text() string { return ansi.Strip(sc.emu.Render()) }
 
-// Plain is the screen's characters alone, each line's trailing blanks
-// cut: Text without encoding every cell's style only to strip it, for a
-// check made on each write (Crowd's) that would otherwise cost the
-// benchmark's process more than the server it measures.
-func (sc *Screen) Plain() string {
+// Shows tells whether a line of the screen shows text. It reads the
+// cells' characters alone: Text encodes every cell's style only to strip
+// it, and a check made on every write (Crowd's) cost the benchmark's
+// process more than the server it measures.
+func (sc *Screen) Shows(text string) bool {
 	sc.write.Lock()
 	defer sc.write.Unlock()
-	return sc.emu.String()
+	emu, want := sc.emu.Emulator, []byte(text) // sc.write keeps emu's writer out
+	for y := range emu.Height() {
+		sc.line = sc.line[:0]
+		for x := range emu.Width() {
+			c := emu.CellAt(x, y)
+			switch {
+			case c == nil, c.Width == 0 && c.Content == "": // the right half of a wide character
+			case c.Content == "":
+				sc.line = append(sc.line, ' ')
+			default:
+				sc.line = append(sc.line, c.Content...)
+			}
+		}
+		if bytes.Contains(sc.line, want) {
+			return true
+		}
+	}
+	return false
 }
 
 // WaitFor waits until the screen shows text.
