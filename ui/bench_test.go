@@ -138,3 +138,15 @@ func BenchmarkModelMemory(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkView is one frame of a page already rendered at 100×30: what
+// every session of a served story draws after each message it gets.
+func BenchmarkView(b *testing.B) {
+	s, _ := benchStory(b, 10)
+	m := newTestModel(s, 100, 30)
+	m = send(m, keyMsg("right"))
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = m.View()
+	}
+}

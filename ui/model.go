@@ -86,6 +86,9 @@ type Options struct {
 	// Measure is the page's text width that --width asked for, above 80
 	// too, as far as the window allows; 0 is the default measure.
 	Measure int
+	// Shared is a render cache shared with the other readers of the same
+	// story (reel serve's sessions); nil renders every page alone.
+	Shared *SharedPages
 }
 
 // Minimum usable window; below it reel says so instead of drawing.
@@ -123,6 +126,7 @@ type Model struct {
 	story   *story.Story
 	keys    KeyMap
 	help    helpOverlay
+	hints   *keyHints    // the status bar's key help, remembered (keyhint.go)
 	styles  *page.Styles // shared with the pages rendered, never changed: a new theme brings new ones
 	theme   page.Theme   // the theme in use: never page.ThemeAuto
 	auto    bool         // the theme follows the terminal's background
@@ -137,6 +141,7 @@ type Model struct {
 	notesOpen     bool       // the speaker notes pane is shown
 	cur           *shownPage // the current page, rendered for the current width
 	cache         *pageCache
+	shared        *SharedPages                         // pages rendered for other readers too (shared.go)
 	pending       map[pageKey]*rendering               // pages rendering in the background
 	renderBudget  time.Duration                        // how long Update waits for a page
 	prefetchDelay time.Duration                        // how long after a turn its neighbours render
@@ -203,7 +208,9 @@ func New(s *story.Story, opt Options) Model {
 		story:         s,
 		keys:          DefaultKeyMap(),
 		help:          helpOverlay{model: help.New()},
+		hints:         &keyHints{},
 		cache:         newPageCache(48),
+		shared:        opt.Shared,
 		pending:       map[pageKey]*rendering{},
 		contents:      newContentsList(),
 		search:        newSearchState(),
@@ -226,7 +233,7 @@ func New(s *story.Story, opt Options) Model {
 		theme = page.ThemeDark // until the terminal answers
 	}
 	m.setTheme(theme)
-	m.present = presentState{p: opt.Present, following: true}
+	m.present = presentState{p: opt.Present, following: true, presenting: opt.Present != nil && opt.Present.Presenter}
 	m.notesView, m.now = opt.NotesView, time.Now
 	m.notesOpen = m.notesOpen && !m.follower() // notes are the presenter's alone
 	m.picWhyNot = opt.NoPictures

@@ -13,7 +13,8 @@ import (
 // follower may go its own way and come back.
 type Presentation struct {
 	// Presenter says this reader presents: Turned hears each of its
-	// turns. Otherwise it follows.
+	// turns. Otherwise it follows; with Turned set, it may come to
+	// present (PresentMsg.Presenting) once another presenter leaves.
 	Presenter bool
 	Turned    func(page, hidden int)
 	// Next waits until the presentation changes and returns it as a
@@ -27,13 +28,17 @@ type PresentMsg struct {
 	Presented    bool // the presenter has shown a page yet
 	Followers    int
 	Ended        bool // the presenter has left
+	// Presenting says this reader presents from now on: the presenter
+	// before it has left.
+	Presenting bool
 }
 
 // presentState is a reader's part in a presentation.
 type presentState struct {
-	p         *Presentation
-	following bool
-	last      PresentMsg
+	p          *Presentation
+	presenting bool // this reader presents (Presenter, or handed the stage since)
+	following  bool
+	last       PresentMsg
 }
 
 // presenterGoneMsg ends a follower's reader once the presenter has left.
@@ -46,11 +51,17 @@ const presenterGoneWait = 5 * time.Second
 // FollowHint is what a follower's page keys say.
 const FollowHint = "following the presenter · F to read on your own"
 
+// StandbyHint is what a second presenter reads: one presents at a time.
+const StandbyHint = "another session is presenting · you follow"
+
+// HandedOverHint is what it reads once the presenter has left.
+const HandedOverHint = "the presenter left · you present now"
+
 // PresenterEnded is what followers read when the presenter leaves.
 const PresenterEnded = "the presenter ended the session"
 
-func (m Model) presenter() bool { return m.present.p != nil && m.present.p.Presenter }
-func (m Model) follower() bool  { return m.present.p != nil && !m.present.p.Presenter }
+func (m Model) presenter() bool { return m.present.p != nil && m.present.presenting }
+func (m Model) follower() bool  { return m.present.p != nil && !m.present.presenting }
 
 // waitPresentation waits for the presentation's next change.
 func (m Model) waitPresentation() tea.Cmd {
@@ -62,11 +73,20 @@ func (m Model) waitPresentation() tea.Cmd {
 
 // presented takes in a change of the presentation.
 func (m Model) presented(msg PresentMsg) (Model, tea.Cmd) {
-	if msg.Presented && !m.present.last.Presented && m.follower() {
+	if msg.Presented && !m.present.last.Presented && m.follower() && m.hint != StandbyHint {
 		m.hint = "" // such as "waiting for a presenter": one is here
 	}
 	m.present.last = msg
 	cmds := []tea.Cmd{m.waitPresentation()}
+	if msg.Presenting && m.follower() && m.present.p.Turned != nil {
+		// Handed the stage: from the page the presenter left on.
+		m.present.following = true
+		cmds = append(cmds, m.goToPresenter())
+		m.present.presenting, m.present.following = true, false
+		m.hint = HandedOverHint
+		m.updateKeys()
+		return m, tea.Batch(cmds...)
+	}
 	switch {
 	case !m.follower():
 	case msg.Ended:

@@ -188,3 +188,32 @@ func TestNotesViewKeepsTheMeasure(t *testing.T) {
 	}
 	t.Errorf("no notes view head:\n%s", frame(m))
 }
+
+// A reader that may present but follows (another presents) is handed the
+// stage: it presents from the page the presenter left on, with notes
+// and without F. A follower that may not present never is.
+func TestHandedTheStage(t *testing.T) {
+	var turned [][2]int
+	m := presenting(t, false, &turned)
+	m = send(m, PresentMsg{Page: 1, Presented: true, Followers: 2})
+	if m.pos.page != 1 || len(turned) != 0 {
+		t.Fatalf("on standby: page %d, turns told %v", m.pos.page, turned)
+	}
+	m = send(m, PresentMsg{Page: 1, Presented: true, Followers: 1, Presenting: true})
+	if !m.presenter() || m.hint != HandedOverHint || !m.keys.Notes.Enabled() || m.keys.Follow.Enabled() {
+		t.Fatalf("handed the stage: presenter %v, hint %q, notes %v, F %v", m.presenter(), m.hint, m.keys.Notes.Enabled(), m.keys.Follow.Enabled())
+	}
+	m = send(m, keyMsg("right"))
+	if len(turned) == 0 || turned[len(turned)-1][0] != 2 {
+		t.Errorf("its turn was not told: %v", turned)
+	}
+	if f := frame(m); !strings.Contains(f, "1 watching") {
+		t.Errorf("its status lacks the followers:\n%s", f)
+	}
+
+	f := testModel(loadStory(t, "../testdata/md/steps.md"), Options{Theme: page.ThemeDark, Present: &Presentation{}})
+	f = send(f, tea.WindowSizeMsg{Width: 80, Height: 24}, PresentMsg{Page: 1, Presented: true, Presenting: true})
+	if f.presenter() {
+		t.Error("a follower that may not present was handed the stage")
+	}
+}

@@ -58,7 +58,11 @@ func renderPage(sp page.Spec) *shownPage {
 // cachedLen returns the length of page i as it would be shown now, if it
 // is rendered.
 func (m Model) cachedLen(i int) (int, bool) {
-	if p := m.cache.get(m.key(i)); p != nil {
+	k := m.key(i)
+	if p := m.cache.get(k); p != nil {
+		return len(p.Lines), true
+	}
+	if p := m.fromShared(k); p != nil {
 		return len(p.Lines), true
 	}
 	return 0, false
@@ -69,6 +73,7 @@ func (m Model) cachedLen(i int) (int, bool) {
 // when the reader turns to the page. Each page has at most one.
 type rendering struct {
 	spec    page.Spec
+	render  func(page.Spec) *shownPage // renderPage, or through the shared cache
 	once    sync.Once
 	dropped atomic.Bool   // no longer wanted: if not begun, it never begins
 	done    chan struct{} // closed once page is set, or the render dropped
@@ -82,8 +87,12 @@ func (r *rendering) start() *rendering {
 			close(r.done)
 			return
 		}
+		render := r.render
+		if render == nil {
+			render = renderPage
+		}
 		guard.Go("page render", func() {
-			r.page = renderPage(r.spec)
+			r.page = render(r.spec)
 			close(r.done)
 		}, func(err error) {
 			r.page = &shownPage{Page: page.Broken(err)}
@@ -98,7 +107,7 @@ func (m *Model) rendering(k pageKey, sp page.Spec) *rendering {
 	if r := m.pending[k]; r != nil {
 		return r
 	}
-	r := &rendering{spec: sp, done: make(chan struct{})}
+	r := &rendering{spec: sp, render: m.renderFor(k), done: make(chan struct{})}
 	m.pending[k] = r
 	return r
 }
@@ -177,6 +186,9 @@ func (m *Model) showKeeping(keep bool) tea.Cmd {
 	k := m.key(m.pos.page)
 	if p := m.cache.get(k); p != nil {
 		m.cur = p
+	} else if p := m.fromShared(k); p != nil {
+		m.cache.put(k, p)
+		m.cur = p
 	} else if sp := m.spec(m.pos.page); keep && m.cur != nil {
 		cmds = append(cmds, m.rendering(k, sp).delivery(k))
 	} else {
@@ -200,6 +212,10 @@ func (m *Model) showKeeping(keep bool) tea.Cmd {
 		}
 		nk := m.key(i)
 		if m.cache.get(nk) != nil || m.pending[nk] != nil {
+			continue
+		}
+		if cmd, ok := m.prefetchShared(nk, m.spec(i), m.prefetchDelay); ok {
+			cmds = append(cmds, cmd)
 			continue
 		}
 		cmds = append(cmds, m.rendering(nk, m.spec(i)).deliveryAfter(nk, m.prefetchWait()))

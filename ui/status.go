@@ -30,7 +30,7 @@ type statusBar struct {
 }
 
 // status gathers the status bar for the window's width.
-func (m Model) status() statusBar {
+func (m *Model) status() statusBar {
 	b := statusBar{
 		title:    m.story.Title,
 		count:    m.count,
@@ -40,8 +40,9 @@ func (m Model) status() statusBar {
 		progress: m.progressBar(min(16, m.width/8)),
 		position: fmt.Sprintf(" %d / %d ", m.pos.page, m.story.Len()),
 		note:     m.hint,
-		keys:     m.keyHint,
 	}
+	hints, wm := m.keyHintList(), m.method
+	b.keys = func(width int) string { return fitKeyHint(hints, width, wm) }
 	if m.pos.page == 0 {
 		b.position = fmt.Sprintf(" cover · %d ", m.story.Len())
 	}
@@ -52,7 +53,15 @@ func (m Model) status() statusBar {
 		b.typing, b.input = "filter: ", m.contents.input.View()
 	}
 	if m.search.query != "" {
-		b.search = func(short bool) string { return m.search.status(short, m.pos.page) }
+		// Both said now: a closure over m would copy the whole reader to
+		// the heap on every frame.
+		long, short := m.search.status(false, m.pos.page), m.search.status(true, m.pos.page)
+		b.search = func(s bool) string {
+			if s {
+				return short
+			}
+			return long
+		}
 	}
 	return b
 }
@@ -143,7 +152,7 @@ func (b statusBar) right(short bool, st *page.Styles) string {
 }
 
 // progressBar draws how far through the story the reader is.
-func (m Model) progressBar(w int) string {
+func (m *Model) progressBar(w int) string {
 	if w < 4 {
 		return ""
 	}
@@ -155,13 +164,11 @@ func (m Model) progressBar(w int) string {
 	return m.styles.BarFull.Render(strings.Repeat(full, done)) + m.styles.BarEmpty.Render(strings.Repeat(empty, w-done))
 }
 
-// keyHint is the status bar's key help in at most width columns: as many
-// of the main keys as fit whole, "? help" the last to give way.
-func (m Model) keyHint(width int) string {
-	first := m.pos.page == 0
-	last := m.pos.page == m.pages()-1 && m.hidden() == 0
-	for n := 7; n > 0; n-- {
-		if h := ansi.Strip(m.help.model.ShortHelpView(m.keys.shortHelp(n, first, last))); m.method.StringWidth(h) <= width {
+// fitKeyHint is the first of hints, the key help with fewer and fewer
+// keys, that fits in width columns: "? help" the last to give way.
+func fitKeyHint(hints []string, width int, wm ansi.Method) string {
+	for _, h := range hints {
+		if wm.StringWidth(h) <= width {
 			return h
 		}
 	}

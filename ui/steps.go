@@ -117,5 +117,8 @@ func (m *Model) prefetchStep() tea.Cmd {
 	if m.cache.get(k) != nil || m.pending[k] != nil {
 		return nil
 	}
+	if cmd, ok := m.prefetchShared(k, sp, 0); ok {
+		return cmd
+	}
 	return m.rendering(k, sp).delivery(k)
 }

@@ -38,7 +38,7 @@ func (m Model) View() (v tea.View) {
 	return v
 }
 
-func (m Model) content() string {
+func (m *Model) content() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
@@ -90,7 +90,7 @@ func tooSmall(w int) string {
 
 // pageView is the visible part of the current page, centred, with cues
 // when more of it lies above or below.
-func (m Model) pageView(h int) []string {
+func (m *Model) pageView(h int) []string {
 	if m.cur == nil {
 		return nil
 	}
@@ -146,7 +146,7 @@ type pageWindow struct {
 	first, last      int
 }
 
-func (m Model) pageWindow(h int) pageWindow {
+func (m *Model) pageWindow(h int) pageWindow {
 	lines := m.cur.Lines
 	w := pageWindow{pad: max(0, (m.width-m.contentWidth())/2)}
 	w.y = clamp(m.pos.y, 0, max(0, len(lines)-h))

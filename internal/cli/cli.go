@@ -50,9 +50,9 @@ func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	if len(args) > 0 {
 		switch args[0] {
 		case "export":
-			return forCommand("reel export", runExport(args[1:], stdin, stdout, stderr, b))
+			return underCommand("export", runExport(args[1:], stdin, stdout, stderr, b))
 		case "serve":
-			return runServe(args[1:], stdin, stdout, stderr, b)
+			return underCommand("serve", runServe(args[1:], stdin, stdout, stderr, b))
 		}
 	}
 	cfg, err := parseArgs(args, stdout, b.Version)

@@ -23,19 +23,20 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
-// commandUsageError is a usage mistake in a subcommand, whose own --help
-// explains its flags: "Run 'reel export --help'".
-type commandUsageError struct {
+// commandUsage is a usage error of a subcommand's, such as serve's: its
+// help is its own (reel serve --help), whose flags are not the reader's.
+type commandUsage struct {
 	usageError
-	command string
+	cmd string
 }
 
-// forCommand marks a usage mistake in err as command's; any other error
-// passes as it is.
-func forCommand(command string, err error) error {
+func (e commandUsage) Unwrap() error { return e.usageError }
+
+// underCommand makes a usage error of err's point to cmd's own help.
+func underCommand(cmd string, err error) error {
 	var usage usageError
 	if errors.As(err, &usage) {
-		return commandUsageError{usage, command}
+		return commandUsage{usage, cmd}
 	}
 	return err
 }
@@ -43,7 +44,6 @@ func forCommand(command string, err error) error {
 // exitCode reports err on stderr in one line and returns the exit status.
 func exitCode(err error, stderr io.Writer) int {
 	var usage usageError
-	var cmdUsage commandUsageError
 	var interrupted *source.InterruptedError
 	switch {
 	case err == nil, isHelp(err):
@@ -56,11 +56,12 @@ func exitCode(err error, stderr io.Writer) int {
 		return 128 + int(syscall.SIGTERM)
 	case errors.Is(err, errHangup):
 		return 128 + int(syscall.SIGHUP)
-	case errors.As(err, &cmdUsage):
-		fmt.Fprintf(stderr, "reel: %s\nRun '%s --help' for usage.\n", story.OneLine(cmdUsage.msg), cmdUsage.command)
-		return 2
 	case errors.As(err, &usage):
-		fmt.Fprintf(stderr, "reel: %s\nRun 'reel --help' for usage.\n", story.OneLine(usage.msg))
+		help := "reel --help"
+		if sub := (commandUsage{}); errors.As(err, &sub) {
+			help = "reel " + sub.cmd + " --help"
+		}
+		fmt.Fprintf(stderr, "reel: %s\nRun '%s' for usage.\n", story.OneLine(usage.msg), help)
 		return 2
 	}
 	fmt.Fprintf(stderr, "reel: %s\n", story.OneLine(err.Error()))

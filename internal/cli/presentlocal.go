@@ -68,7 +68,8 @@ func localPresentation(cfg config, name string) (p *ui.Presentation, hint string
 
 // presentMsg is a scene of the stage as the reader takes it.
 func presentMsg(sc serve.Scene) ui.PresentMsg {
-	return ui.PresentMsg{Page: sc.Turn.Page, Hidden: sc.Turn.Hidden, Presented: sc.Presented, Followers: sc.Followers, Ended: sc.Ended}
+	return ui.PresentMsg{Page: sc.Turn.Page, Hidden: sc.Turn.Hidden, Presented: sc.Presented, Followers: sc.Followers, Ended: sc.Ended,
+		Presenting: sc.Presenting}
 }
 
 // presentFlags are the reader's flags for presenting to, and following

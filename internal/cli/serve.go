@@ -14,7 +14,6 @@ import (
 	"charm.land/log/v2"
 	"github.com/charmbracelet/x/term"
 
-	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/resume"
 	"github.com/reeltui/reel/internal/serve"
 	"github.com/reeltui/reel/internal/source"
@@ -50,10 +49,7 @@ func runServe(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	if err != nil {
 		return err
 	}
-	sv := &served{cfg: sc, ld: ld, loaders: map[graphics.PictureMode]*picture.Loader{}}
-	if sc.present {
-		sv.stage = serve.NewStage()
-	}
+	sv := newServed(sc, ld)
 	logs, logNote, closeLog := serveLog(here, stderr)
 	defer closeLog()
 	srv, ln, err := startServing(sc, sv, logs)
@@ -145,7 +141,7 @@ func presentHere(sv *served, srv *serve.Server, stdout *os.File) error {
 		Pictures: pics, NoPictures: noPics, Loader: sv.loader(pics), Tmux: os.Getenv("TMUX") != "",
 		KittyPlaceholders: ui.PlaceholderTerminal(os.Getenv), ITermImages: ui.ITermTerminal(os.Getenv),
 		WindowPixels: windowPixels(stdout), FoldPlaceholders: sv.cfg.pictures == graphics.PicturesOff, NoHalfBlocks: noBlocks,
-		NoSteps: sv.cfg.noSteps, Notes: sv.cfg.notes, Present: presentation(sv.stage, true, done, nil)})
+		NoSteps: sv.cfg.noSteps, Notes: sv.cfg.notes, Present: presentation(sv.stage, true, done, nil), Shared: sv.pages})
 	prog := tea.NewProgram(m, tea.WithFPS(120), tea.WithEnvironment(ui.WithoutTMUX(os.Environ())), tea.WithOutput(m.Output(stdout)))
 	sv.setLocal(prog)
 	defer sv.setLocal(nil)

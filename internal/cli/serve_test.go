@@ -9,12 +9,10 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/serve"
 	"github.com/reeltui/reel/internal/serve/servetest"
 	"github.com/reeltui/reel/internal/source"
 	"github.com/reeltui/reel/ui"
-	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -104,10 +102,7 @@ func servedStory(t testing.TB, sc serveConfig, path string) (*served, *serve.Ser
 	if err != nil {
 		t.Fatal(err)
 	}
-	sv := &served{cfg: sc, ld: ld, loaders: map[graphics.PictureMode]*picture.Loader{}}
-	if sc.present {
-		sv.stage = serve.NewStage()
-	}
+	sv := newServed(sc, ld)
 	logs := &servetest.Buffer{}
 	srv, ln, err := startServing(sc, sv, &logSink{out: logs})
 	if err != nil {
@@ -252,4 +247,69 @@ func TestServeReloadsForEveryone(t *testing.T) {
 	a.WaitFor("New page.")
 	b.Send(right)
 	b.WaitFor("New page.")
+}
+
+// A mistake on reel serve's command line points to reel serve --help,
+// which lists serve's own flags; reel export's to reel export --help.
+func TestServeUsagePointsToServeHelp(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		help string
+	}{
+		{[]string{"serve", "--max-viewers", "0"}, "Run 'reel serve --help' for usage."},
+		{[]string{"serve", "--style", "plaid"}, "Run 'reel serve --help' for usage."},
+		{[]string{"export", "--to", "html"}, "Run 'reel export --help' for usage."},
+		{[]string{"--style", "plaid"}, "Run 'reel --help' for usage."},
+	} {
+		stdout, stderr := tempFile(t), tempFile(t)
+		if code := Main(tt.args, devNull(t), stdout, stderr, Build{Version: "dev"}); code != 2 {
+			t.Errorf("%q: exit %d, want 2", tt.args, code)
+		}
+		if got := readBack(t, stderr); !strings.HasSuffix(got, "\n"+tt.help+"\n") {
+			t.Errorf("%q: stderr %q, want it to end %q", tt.args, got, tt.help)
+		}
+	}
+	stdout, stderr := tempFile(t), tempFile(t)
+	if code := Main([]string{"serve", "--help"}, devNull(t), stdout, stderr, Build{Version: "dev"}); code != 0 {
+		t.Fatalf("reel serve --help: exit %d: %s", code, readBack(t, stderr))
+	}
+	help := readBack(t, stdout)
+	for name := range serveFlags {
+		if !strings.Contains(help, "--"+name+" ") {
+			t.Errorf("reel serve --help does not list --%s:\n%s", name, help)
+		}
+	}
+}
+
+// Of two sessions with a presenter's key, the first presents; the second
+// follows, told why, and presents once the first has left, from the page
+// it left on.
+func TestServeOnePresenterAtATime(t *testing.T) {
+	pat, quinn := servetest.NewKey(t), servetest.NewKey(t)
+	sc := serveConfig{config: config{theme: page.ThemeDark}, present: true, presenterKey: servetest.WriteKeys(t, pat, quinn)}
+	sv, _, addr, _ := servedStory(t, sc, "../../testdata/md/steps.md")
+	wide := servetest.Options{Width: 100, Height: 30}
+	first := servetest.Open(t, servetest.MustDial(t, addr, "pat", gossh.PublicKeys(pat)), wide)
+	first.WaitFor("0 watching")
+	second := servetest.Open(t, servetest.MustDial(t, addr, "quinn", gossh.PublicKeys(quinn)), wide)
+	second.WaitFor(ui.StandbyHint)
+	fay := servetest.Open(t, servetest.MustDial(t, addr, "fay", gossh.PublicKeys(servetest.NewKey(t))), wide)
+	first.WaitFor("2 watching")
+	second.Send(right) // the second does not drive
+	second.WaitFor(ui.FollowHint)
+	first.Send(right)
+	fay.WaitFor("The sea goes out.")
+	second.WaitFor("The sea goes out.")
+	if strings.Contains(fay.Text(), "It comes back.") {
+		t.Fatalf("the second presenter's → turned a follower's page:\n%s", fay.Text())
+	}
+	first.Send("q")
+	first.Exit()
+	second.WaitFor(ui.HandedOverHint)
+	second.WaitFor("1 watching")
+	second.Send(right)
+	fay.WaitFor("It comes back.")
+	if sc := sv.stage.Scene(); sc.Ended || sc.Followers != 1 {
+		t.Errorf("after the hand-over the stage is %+v", sc)
+	}
 }

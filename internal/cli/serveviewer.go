@@ -20,10 +20,22 @@ type served struct {
 	cfg   serveConfig
 	ld    source.Loaded
 	stage *serve.Stage // nil unless --present
+	// pages are rendered once for every session that shows them alike.
+	pages *ui.SharedPages
 
 	mu      sync.Mutex
 	loaders map[graphics.PictureMode]*picture.Loader
 	local   *tea.Program // the presenter's reader in this terminal, if any
+}
+
+// newServed shares ld as sc says: a stage when it is presented, and one
+// cache of rendered pages for every session.
+func newServed(sc serveConfig, ld source.Loaded) *served {
+	sv := &served{cfg: sc, ld: ld, loaders: map[graphics.PictureMode]*picture.Loader{}, pages: ui.NewSharedPages(ui.DefaultSharedBytes)}
+	if sc.present {
+		sv.stage = serve.NewStage()
+	}
+	return sv
 }
 
 func (sv *served) setLocal(p *tea.Program) {
@@ -68,7 +80,10 @@ func (sv *served) newViewer(v serve.Viewer) (tea.Model, []tea.ProgramOption) {
 	var present *ui.Presentation
 	if sv.stage != nil {
 		present = presentation(sv.stage, v.Presenter, v.Done, v.Active)
-		if !v.Presenter {
+		switch {
+		case v.Presenter && !present.Presenter:
+			hint = ui.StandbyHint
+		case !v.Presenter:
 			hint = ui.FollowHint
 		}
 	}
@@ -76,38 +91,41 @@ func (sv *served) newViewer(v serve.Viewer) (tea.Model, []tea.ProgramOption) {
 		Width: v.Width, Height: v.Height, Pictures: pics, NoPictures: noPics, Loader: sv.loader(pics),
 		KittyPlaceholders: ui.PlaceholderTerminal(getenv), ITermImages: ui.ITermTerminal(getenv), Tmux: getenv("TMUX") != "",
 		FoldPlaceholders: sv.cfg.pictures == graphics.PicturesOff, NoHalfBlocks: noBlocks,
-		NoSteps: sv.cfg.noSteps, Present: present})
+		NoSteps: sv.cfg.noSteps, Present: present, Shared: sv.pages})
 	// Pictures in real pixels are written after each frame, on the
 	// session's own output.
 	return m, []tea.ProgramOption{tea.WithFPS(120), tea.WithOutput(m.Output(v.Output))}
 }
 
-// presentation joins the stage: as the presenter, whose turns everyone
-// follows, or as a follower. The seat is given up when done closes (the
-// session, or the presenter's terminal, has ended); a presenter's leaving
-// ends the presentation. active is called on each change a follower
-// sees, so that watching is not idling.
+// presentation joins the stage: as a session that may present, which
+// presents unless another does (it then follows, on standby, until that
+// one leaves), or as a follower. The seat is given up when done closes
+// (the session, or the presenter's terminal, has ended); the presenter's
+// leaving hands the stage on, or ends the presentation. active is called
+// on each change a follower sees, so that watching is not idling.
 func presentation(stage *serve.Stage, presenter bool, done <-chan struct{}, active func()) *ui.Presentation {
-	seat := stage.Join(!presenter)
+	var seat *serve.Seat
+	if presenter {
+		seat = stage.JoinPresenter()
+	} else {
+		seat = stage.Join(true)
+	}
 	go func() {
 		<-done
 		seat.Leave()
-		if presenter {
-			stage.End()
-		}
 	}()
-	p := &ui.Presentation{Presenter: presenter, Next: func() tea.Msg {
+	p := &ui.Presentation{Presenter: seat.Presents(), Next: func() tea.Msg {
 		sc, ok := seat.Next()
 		if !ok {
 			return nil
 		}
-		if active != nil && !presenter {
+		if active != nil && !sc.Presenting {
 			active()
 		}
 		return presentMsg(sc)
 	}}
 	if presenter {
-		p.Turned = func(page, hidden int) { stage.Present(serve.Turn{Page: page, Hidden: hidden}) }
+		p.Turned = func(page, hidden int) { stage.PresentFrom(seat, serve.Turn{Page: page, Hidden: hidden}) }
 	}
 	return p
 }

@@ -22,8 +22,8 @@ type Server struct {
 	opts     Options
 	newModel NewModel
 	signer   gossh.Signer
-	keys     KeySet // nil: anyone on loopback
-	present  KeySet // the presenters' keys
+	keys     *keyFile // nil: anyone on loopback
+	present  *keyFile // the presenters' keys, if any
 	limit    *rateLimit
 	gate     *handshakes
 	log      *log.Logger
@@ -63,12 +63,12 @@ func New(opts Options, newModel NewModel) (*Server, error) {
 		return nil, err
 	}
 	if opts.AuthorizedKeys != "" {
-		if s.keys, err = ReadKeys(opts.AuthorizedKeys); err != nil {
+		if s.keys, err = loadKeyFile(opts.AuthorizedKeys, s.log); err != nil {
 			return nil, err
 		}
 	}
 	if opts.PresenterKeys != "" {
-		if s.present, err = ReadKeys(opts.PresenterKeys); err != nil {
+		if s.present, err = loadKeyFile(opts.PresenterKeys, s.log); err != nil {
 			return nil, fmt.Errorf("presenter key: %w", err)
 		}
 	}
@@ -85,6 +85,7 @@ func (s *Server) newSSH() *ssh.Server {
 		HandshakeTimeout: s.opts.HandshakeTimeout,
 		ConnCallback:     s.admit,
 		PublicKeyHandler: s.allowKey,
+		ChannelHandlers:  map[string]ssh.ChannelHandler{"session": boundEnv(ssh.DefaultSessionHandler, s.log)},
 		// Port forwarding stays off: its callbacks are nil.
 	}
 	if s.keys == nil {
@@ -120,6 +121,9 @@ func (s *Server) admit(ctx ssh.Context, conn net.Conn) net.Conn {
 		return nil
 	}
 	ctx.SetValue(leaveKey{}, leave)
+	// A key taken out of a file is refused from the next connection on.
+	s.keys.refresh()
+	s.present.refresh()
 	return &gatedConn{Conn: conn, leave: leave}
 }
 

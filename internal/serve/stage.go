@@ -1,6 +1,9 @@
 package serve
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // Turn is where a presenter is: a page (0 is the cover) and how many of
 // its reveal steps are still hidden.
@@ -12,6 +15,10 @@ type Scene struct {
 	Presented bool // the presenter has shown a page yet
 	Followers int  // seats that follow, the presenter's not counted
 	Ended     bool // the presenter has left
+	// Presenting says the seat that looks presents: set by Next for a
+	// seat that JoinPresenter put on standby, once the presenter before
+	// it has left.
+	Presenting bool
 }
 
 // Stage carries a presenter's turns to every follower (reel serve
@@ -22,6 +29,11 @@ type Stage struct {
 	scene   Scene
 	version uint64
 	seats   map[*Seat]bool
+	// presenter is the seat whose turns everyone follows, if it joined
+	// with JoinPresenter; standby are the seats that would present too,
+	// first come first, following until it leaves.
+	presenter *Seat
+	standby   []*Seat
 }
 
 // NewStage returns a stage with no presenter turn yet.
@@ -88,6 +100,58 @@ func (s *Stage) Join(follower bool) *Seat {
 	return seat
 }
 
+// JoinPresenter takes the seat of a session that may present (reel
+// serve --presenter-key): the presenter's if no one presents, or else a
+// follower's on standby, which presents once the presenter and the
+// standbys before it have left. Only one session presents at a time.
+func (s *Stage) JoinPresenter() *Seat {
+	seat := &Seat{stage: s, wake: make(chan struct{}, 1)}
+	s.change(func(sc *Scene) bool {
+		s.seats[seat] = true
+		if s.presenter == nil {
+			s.presenter = seat
+			return false // as a presenter's Join: followers hear of its first turn
+		}
+		seat.follower = true
+		s.standby = append(s.standby, seat)
+		sc.Followers++
+		return true
+	})
+	return seat
+}
+
+// Presents tells whether the seat is the presenter's.
+func (seat *Seat) Presents() bool {
+	seat.stage.mu.Lock()
+	defer seat.stage.mu.Unlock()
+	return seat.stage.presenter == seat
+}
+
+// PresentFrom is Present from seat, heard only while seat presents.
+func (s *Stage) PresentFrom(seat *Seat, t Turn) {
+	s.mu.Lock()
+	presents := s.presenter == seat
+	s.mu.Unlock()
+	if presents {
+		s.Present(t)
+	}
+}
+
+// handOver gives the stage of the presenter leaving to the first seat on
+// standby, which stops counting as a follower; with none, the
+// presentation has ended. s.mu is held.
+func (s *Stage) handOver() {
+	s.presenter = nil
+	if len(s.standby) == 0 {
+		s.scene.Ended = true
+		return
+	}
+	next := s.standby[0]
+	s.standby = s.standby[1:]
+	s.presenter, next.follower = next, false
+	s.scene.Followers--
+}
+
 // change applies edit and, if it changed the scene, wakes every seat.
 func (s *Stage) change(edit func(*Scene) bool) {
 	s.mu.Lock()
@@ -117,6 +181,7 @@ func (seat *Seat) Next() (sc Scene, ok bool) {
 		if seat.seen != s.version {
 			seat.seen = s.version
 			sc = s.scene
+			sc.Presenting = s.presenter == seat
 			s.mu.Unlock()
 			return sc, true
 		}
@@ -135,12 +200,21 @@ func (seat *Seat) Leave() {
 	}
 	seat.left = true
 	delete(s.seats, seat)
+	s.standby = slices.DeleteFunc(s.standby, func(o *Seat) bool { return o == seat })
 	s.mu.Unlock()
 	select {
 	case seat.wake <- struct{}{}:
 	default:
 	}
-	if seat.follower {
-		s.change(func(sc *Scene) bool { sc.Followers--; return true })
-	}
+	s.change(func(sc *Scene) bool {
+		switch {
+		case s.presenter == seat:
+			s.handOver()
+		case seat.follower:
+			sc.Followers--
+		default:
+			return false
+		}
+		return true
+	})
 }

@@ -110,3 +110,36 @@ func TestSeatWakes(t *testing.T) {
 		t.Errorf("%d followers after every one left", n)
 	}
 }
+
+// One seat presents at a time: those that would present too follow on
+// standby, first come first, and the first left is handed the stage
+// when the presenter leaves; only the presenter's turns are heard.
+func TestStageOnePresenter(t *testing.T) {
+	st := NewStage()
+	pat, quinn, rae := st.JoinPresenter(), st.JoinPresenter(), st.JoinPresenter()
+	fay := st.Join(true)
+	if !pat.Presents() || quinn.Presents() || rae.Presents() {
+		t.Fatal("not the first that would present presents")
+	}
+	if sc := st.Scene(); sc.Followers != 3 {
+		t.Errorf("%d followers, want the standbys and fay", sc.Followers)
+	}
+	st.PresentFrom(pat, Turn{Page: 2})
+	st.PresentFrom(quinn, Turn{Page: 4})
+	if sc := next(t, fay); sc.Turn.Page != 2 {
+		t.Errorf("fay sees page %d, want the presenter's 2", sc.Turn.Page)
+	}
+	quinn.Leave() // a standby that goes is not handed anything
+	pat.Leave()
+	sc := next(t, rae)
+	if !sc.Presenting || !rae.Presents() || sc.Ended || sc.Followers != 1 {
+		t.Errorf("after the presenter left, rae sees %+v", sc)
+	}
+	if sc := next(t, fay); sc.Presenting || sc.Ended || sc.Turn.Page != 2 {
+		t.Errorf("after the hand-over, fay sees %+v", sc)
+	}
+	rae.Leave()
+	if sc := next(t, fay); !sc.Ended {
+		t.Errorf("with no one to hand it to, the stage is %+v", sc)
+	}
+}

@@ -2,7 +2,6 @@ package servetest
 
 import (
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -54,7 +53,7 @@ func (c *Crowd) check(sc *Screen) {
 	c.mu.Lock()
 	want, round, done := c.want, c.round, c.seen[sc] == c.round
 	c.mu.Unlock()
-	if want == "" || done || !strings.Contains(sc.Text(), want) {
+	if want == "" || done || !sc.Shows(want) {
 		return
 	}
 	at := time.Now()

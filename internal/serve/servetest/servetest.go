@@ -94,9 +94,13 @@ func MustDial(tb testing.TB, addr, user string, auth ...gossh.AuthMethod) *gossh
 
 // Screen is one session with a pty, read through a virtual terminal.
 type Screen struct {
-	tb     testing.TB
-	Sess   *gossh.Session
-	emu    *vt.SafeEmulator
+	tb   testing.TB
+	Sess *gossh.Session
+	emu  *vt.SafeEmulator
+	// write serialises what changes emu, so that Shows may read its
+	// cells (SafeEmulator locks Render only).
+	write  sync.Mutex
+	line   []byte // Shows' scratch
 	stdin  io.Writer
 	Stderr *Buffer
 	Raw    *Buffer // every byte the server wrote
@@ -119,15 +123,22 @@ type Options struct {
 // Open starts a shell session on a pty of the client's.
 func Open(tb testing.TB, c *gossh.Client, opt Options) *Screen {
 	tb.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return Attach(tb, sess, opt)
+}
+
+// Attach is Open on a session already made, such as one that has sent
+// requests of its own.
+func Attach(tb testing.TB, sess *gossh.Session, opt Options) *Screen {
+	tb.Helper()
 	if opt.Width == 0 {
 		opt.Width, opt.Height = 80, 24
 	}
 	if opt.Term == "" {
 		opt.Term = "xterm-256color"
-	}
-	sess, err := c.NewSession()
-	if err != nil {
-		tb.Fatal(err)
 	}
 	sc := &Screen{tb: tb, Sess: sess, emu: vt.NewSafeEmulator(opt.Width, opt.Height), Stderr: &Buffer{}, Raw: &Buffer{},
 		done: make(chan error, 1), onWrite: opt.OnWrite}
@@ -164,7 +175,9 @@ func (sc *Screen) read(out io.Reader) {
 		n, err := out.Read(buf)
 		if n > 0 {
 			_, _ = sc.Raw.Write(buf[:n])
+			sc.write.Lock()
 			_, _ = sc.emu.Write(buf[:n])
+			sc.write.Unlock()
 			if sc.onWrite != nil {
 				sc.onWrite(sc)
 			}
@@ -177,6 +190,33 @@ func (sc *Screen) read(out io.Reader) {
 
 // Text is the screen as plain text.
 func (sc *Screen) Text() string { return ansi.Strip(sc.emu.Render()) }
+
+// Shows tells whether a line of the screen shows text. It reads the
+// cells' characters alone: Text encodes every cell's style only to strip
+// it, and a check made on every write (Crowd's) cost the benchmark's
+// process more than the server it measures.
+func (sc *Screen) Shows(text string) bool {
+	sc.write.Lock()
+	defer sc.write.Unlock()
+	emu, want := sc.emu.Emulator, []byte(text) // sc.write keeps emu's writer out
+	for y := range emu.Height() {
+		sc.line = sc.line[:0]
+		for x := range emu.Width() {
+			c := emu.CellAt(x, y)
+			switch {
+			case c == nil, c.Width == 0 && c.Content == "": // the right half of a wide character
+			case c.Content == "":
+				sc.line = append(sc.line, ' ')
+			default:
+				sc.line = append(sc.line, c.Content...)
+			}
+		}
+		if bytes.Contains(sc.line, want) {
+			return true
+		}
+	}
+	return false
+}
 
 // WaitFor waits until the screen shows text.
 func (sc *Screen) WaitFor(text string) {
@@ -202,7 +242,9 @@ func (sc *Screen) Send(keys string) {
 // Resize tells the server the window changed.
 func (sc *Screen) Resize(width, height int) {
 	sc.tb.Helper()
+	sc.write.Lock()
 	sc.emu.Resize(width, height)
+	sc.write.Unlock()
 	if err := sc.Sess.WindowChange(height, width); err != nil {
 		sc.tb.Fatal(err)
 	}

@@ -1,0 +1,82 @@
+package serve
+
+import (
+	"os"
+	"sync"
+	"time"
+
+	"charm.land/log/v2"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// keyFile is an authorized keys file that is read again when it changes
+// (its modification time or size), checked on each new connection: a
+// key taken out of it is refused from the next connection on, without a
+// restart. A file that can no longer be read, or no longer holds keys,
+// keeps the last keys read, and the log says so once.
+type keyFile struct {
+	path string
+	log  *log.Logger
+
+	mu     sync.Mutex
+	keys   KeySet
+	stamp  fileStamp // of the file the keys were read from
+	failed fileStamp // of the last file that could not be read, logged
+}
+
+// fileStamp tells whether a file changed since it was last read.
+type fileStamp struct {
+	mod  time.Time
+	size int64
+	err  string // why it could not be looked at
+}
+
+func stampOf(path string) fileStamp {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fileStamp{err: err.Error()}
+	}
+	return fileStamp{mod: fi.ModTime(), size: fi.Size()}
+}
+
+// loadKeyFile reads path's keys; a mistake in it is an error, so that
+// the server does not start with a typo.
+func loadKeyFile(path string, logger *log.Logger) (*keyFile, error) {
+	stamp := stampOf(path)
+	keys, err := ReadKeys(path)
+	if err != nil {
+		return nil, err
+	}
+	return &keyFile{path: path, log: logger, keys: keys, stamp: stamp}, nil
+}
+
+// refresh reads the file again if it changed since it was last read.
+func (f *keyFile) refresh() {
+	if f == nil {
+		return
+	}
+	now := stampOf(f.path)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if now == f.stamp || (now == f.failed && now.err == f.failed.err) {
+		return
+	}
+	keys, err := ReadKeys(f.path)
+	if err != nil {
+		f.failed = now
+		f.log.Warn("keys not read again: the last ones stay", "file", f.path, "keys", len(f.keys), "error", err)
+		return
+	}
+	f.keys, f.stamp, f.failed = keys, now, fileStamp{}
+	f.log.Info("keys read again", "file", f.path, "keys", len(keys))
+}
+
+// Has tells whether key is among the keys last read; a nil file has none.
+func (f *keyFile) Has(key gossh.PublicKey) bool {
+	if f == nil {
+		return false
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.keys.Has(key)
+}
