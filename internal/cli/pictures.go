@@ -128,24 +128,18 @@ func pictureColour(mode graphics.PictureMode, noColor, colour bool) (graphics.Pi
 	return mode, "", false
 }
 
-// watchPictures follows the local picture files story s shows, so that a
-// picture replaced on disk (a chart exported again) is drawn anew, as a
-// story saved is, and those the story names once reloaded; nil with
-// pictures off.
-func watchPictures(m ui.Model, s *story.Story, prog interface{ Send(tea.Msg) }) *source.PictureWatch {
-	if m.PictureLoader() == nil {
-		return nil
-	}
-	pw, _ := source.WatchPictures(storyPictureFiles(m, s), func() { prog.Send(ui.PictureFilesMsg{}) })
-	return pw
-}
-
-// storyPictureFiles are the local files of the pictures story s shows,
-// read by m's loader; nil with pictures off.
-func storyPictureFiles(m ui.Model, s *story.Story) []string {
+// watchPictures follows the local picture files the reader has loaded,
+// so that a picture replaced on disk (a chart exported again) is drawn
+// anew, as a story saved is; nil with pictures off. Only those loaded: a
+// picture not held is read afresh when its page is shown, and a story of
+// ten thousand pictures is not resolved, file by file, before its first
+// frame (it took half a second).
+func watchPictures(m ui.Model, prog interface{ Send(tea.Msg) }) *source.PictureWatch {
 	l := m.PictureLoader()
 	if l == nil {
 		return nil
 	}
-	return l.Files(ui.PictureSources(s))
+	pw, _ := source.WatchPictures(nil, func() { prog.Send(ui.PictureFilesMsg{}) })
+	l.OnKept(func(src string) { pw.Add(l.Files([]string{src})) })
+	return pw
 }

@@ -79,14 +79,11 @@ func readInTerminal(cfg config, ld source.Loaded, tm terminal, store *state.Stor
 	defer stopSignals()
 	var live *source.Live
 	if watchable(cfg, ld.Name) {
-		pics := watchPictures(m, ld.Story, prog)
+		pics := watchPictures(m, prog)
 		defer pics.Stop()
 		// A file that cannot be watched is still read, without reloads.
 		live, _ = source.StartLive(ld.Name, source.LiveOptions{Format: cfg.format, MaxSize: cfg.maxSize, First: id.Hash, Hash: resume.ContentHash},
 			func(r source.Reload) {
-				if r.Story != nil {
-					pics.Follow(storyPictureFiles(m, r.Story))
-				}
 				prog.Send(ui.ReloadMsg{Story: r.Story, Problem: r.Problem})
 			})
 	}

@@ -68,7 +68,14 @@ type Loader struct {
 	mu         sync.Mutex
 	maxW, maxH int
 	gen        int // counts Resize calls: a load of an older size is not kept
+
+	kept atomic.Pointer[func(src string)] // told of each picture kept (OnKept)
 }
+
+// OnKept has f told the source of each picture the loader keeps, loaded
+// or failed, on the goroutine that loaded it: the reader watches the
+// files of those, and of no others, for a replaced picture.
+func (l *Loader) OnKept(f func(src string)) { l.kept.Store(&f) }
 
 type cached struct {
 	img *image.RGBA
@@ -220,10 +227,19 @@ func retryPause(attempts int) time.Duration {
 }
 
 func (l *Loader) put(src string, img *image.RGBA, err error, stamp Stamp, gen int) {
+	if l.keep(src, img, err, stamp, gen) {
+		if f := l.kept.Load(); f != nil {
+			(*f)(src)
+		}
+	}
+}
+
+// keep holds what a load of src brought, unless it was for an older size.
+func (l *Loader) keep(src string, img *image.RGBA, err error, stamp Stamp, gen int) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if gen != l.gen {
-		return // loaded at a size no longer wanted
+		return false // loaded at a size no longer wanted
 	}
 	c := &cached{img: img, err: err, stamp: stamp}
 	if Transient(err) {
@@ -234,6 +250,7 @@ func (l *Loader) put(src string, img *image.RGBA, err error, stamp Stamp, gen in
 		c.retryAt = l.now().Add(retryPause(c.attempts))
 	}
 	l.cache.Add(src, c)
+	return true
 }
 
 // Used returns the bytes the held pictures take.

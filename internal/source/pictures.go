@@ -35,11 +35,10 @@ func WatchPictures(files []string, changed func()) (*PictureWatch, error) {
 	return pw, err
 }
 
-// Follow follows files in place of those followed before: the story,
-// reloaded, names other pictures.
-func (pw *PictureWatch) Follow(files []string) {
+// Add follows files as well as those followed already.
+func (pw *PictureWatch) Add(files []string) {
 	if pw != nil {
-		_ = pw.w.Follow(files)
+		_ = pw.w.Add(files)
 	}
 }
 

@@ -105,6 +105,34 @@ func (w *Watcher) Follow(paths []string) error {
 	return w.sync()
 }
 
+// Add watches paths as well as the files watched already.
+func (w *Watcher) Add(paths []string) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	added := false
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		if abs = filepath.Clean(abs); w.hasFile(abs) {
+			continue
+		}
+		w.follow(abs)
+		added = true
+	}
+	if !added {
+		return nil
+	}
+	return w.sync()
+}
+
+// hasFile reports whether p is watched. It runs under w.mu.
+func (w *Watcher) hasFile(p string) bool {
+	_, ok := w.files[p]
+	return ok
+}
+
 // follow watches where file p's symbolic link leads now: a link changes
 // when its target does, and a link pointed at another file must follow
 // that file from then on. A directory that cannot be watched leaves the
