@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/reeltui/reel/story"
+	"github.com/reeltui/reel/story/markdown"
 )
 
 // columnGap is the blank space between two columns.
@@ -52,7 +53,7 @@ func sectionPart(sec story.Section, start, end int) story.Section {
 // columnLines draws a column layout: its columns side by side, each as
 // wide as its share of the width, or one under another where a column
 // would be narrower than minColumnWidth.
-func columnLines(c *story.Columns, w int, theme Theme, deadline time.Duration, format func(string, int, Theme) string, wm ansi.Method) ([]string, bool) {
+func columnLines(c *story.Columns, w int, cs columnStyle, deadline time.Duration, format func(string, int, Theme) string, wm ansi.Method) ([]string, bool) {
 	total := 0
 	for _, n := range c.Widths {
 		total += n
@@ -70,7 +71,7 @@ func columnLines(c *story.Columns, w int, theme Theme, deadline time.Duration, f
 	if narrow {
 		var lines []string
 		for _, part := range c.Parts {
-			text, p := markdownLines(part, w, theme, deadline, format, wm)
+			text, p := columnPart(part, w, cs, deadline, format, wm)
 			plain = plain || p
 			lines = appendBlock(lines, text)
 		}
@@ -79,7 +80,7 @@ func columnLines(c *story.Columns, w int, theme Theme, deadline time.Duration, f
 	cols := make([][]string, len(c.Parts))
 	height := 0
 	for i, part := range c.Parts {
-		cols[i], _ = markdownLines(part, widths[i], theme, deadline, format, wm)
+		cols[i], _ = columnPart(part, widths[i], cs, deadline, format, wm)
 		height = max(height, len(cols[i]))
 	}
 	lines := make([]string, height)
@@ -99,3 +100,37 @@ func columnLines(c *story.Columns, w int, theme Theme, deadline time.Duration, f
 	}
 	return lines, false
 }
+
+// columnStyle is what a column's pictures are drawn with.
+type columnStyle struct {
+	theme Theme
+	st    Styles
+	print bool
+}
+
+// columnPart draws one column w wide: its text, and its pictures where
+// they stand as panels of their alt text, caption and credit (a picture
+// of its own would need a place on the page's picture layer, which
+// columns do not have), so that no picture shows as a bare link.
+func columnPart(part string, w int, cs columnStyle, deadline time.Duration, format func(string, int, Theme) string, wm ansi.Method) ([]string, bool) {
+	sec := markdown.ReadColumn(part)
+	if len(sec.Pictures) == 0 {
+		return markdownLines(part, w, cs.theme, deadline, format, wm)
+	}
+	var lines []string
+	plain := false
+	for _, pc := range placePictures(sec, len(sec.Body)) {
+		if strings.TrimSpace(pc.text) != "" {
+			text, p := markdownLines(pc.text, w, cs.theme, deadline, format, wm)
+			plain = plain || p
+			lines = appendBlock(lines, text)
+		}
+		if len(pc.pictures) > 0 {
+			lines = appendBlock(lines, panels(pc.pictures, w, columnPanelRows, columnPanelRows, cs.st, wm, nil, cs.print))
+		}
+	}
+	return lines, plain
+}
+
+// columnPanelRows bounds a column picture's panel.
+const columnPanelRows = 6

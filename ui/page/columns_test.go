@@ -46,3 +46,20 @@ func TestColumnsSideBySideOrStacked(t *testing.T) {
 		t.Errorf("not stacked at 40 columns:\n%s", strings.Join(narrow, "\n"))
 	}
 }
+
+// TestColumnPictureIsAPanel: a picture in a column is drawn as a panel
+// of its alt text, inside its column, side by side or stacked: never as
+// Glamour's "Image: alt → file" link.
+func TestColumnPictureIsAPanel(t *testing.T) {
+	s := parseStory(t, "deck.md", "# Deck\n\n## Two\n\n<!-- column_layout: [2, 1] -->\n\n<!-- column: 0 -->\n\nThe left column's words.\n\n<!-- column: 1 -->\n\n![A red-blue gradient](pic.png)\n\n<!-- reset_layout -->\n\nUnder both.\n")
+	for _, w := range []int{100, 40} {
+		p := Render(Spec{Story: s, Index: 1, Width: w, Height: 40, Theme: ThemeNoTTY, Styles: new(NewStyles(true, true))})
+		text := ansi.Strip(strings.Join(p.Lines, "\n"))
+		if strings.Contains(text, "Image:") || strings.Contains(text, "→") {
+			t.Errorf("at %d columns the picture is a link:\n%s", w, text)
+		}
+		if !strings.Contains(text, "A red-blue gradient") || !strings.Contains(text, "╭") {
+			t.Errorf("at %d columns no panel with the alt text:\n%s", w, text)
+		}
+	}
+}

@@ -161,7 +161,7 @@ func buildPage(sp Spec) *Page {
 		text, why := wideLines(pc.text, sp, deadline, format)
 		if pc.columns != nil {
 			var colsPlain bool
-			text, colsPlain = columnLines(pc.columns, sp.Width, sp.Theme, deadline, format, wm)
+			text, colsPlain = columnLines(pc.columns, sp.Width, columnStyle{sp.Theme, st, sp.Print}, deadline, format, wm)
 			why = ""
 			if colsPlain {
 				why = tooSlow
