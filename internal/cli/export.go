@@ -38,9 +38,11 @@ const exportUsage = `reel export writes a story out to keep: one self-contained 
 NAME_files/ beside it. Each reads back in reel.
 
 Usage:
-  reel export [flags] FILE | URL | - -o OUT
+  reel export [flags] [FILE | URL | -] -o OUT
 
-The format comes from OUT's extension (.html, .pdf, .md) or --to. "-o -"
+With no story named, the export reads standard input when it is a pipe,
+and the bundled sample otherwise, as reel itself does. The format comes
+from OUT's extension (.html, .pdf, .md) or --to. "-o -"
 writes HTML (or, with --to md, Markdown) to standard output. An existing
 OUT is replaced only once the export is whole; ctrl+c leaves it as it was.
 

@@ -61,7 +61,7 @@ func debugListing(w io.Writer, s *story.Story, name, resume string, check func(s
 		fmt.Fprintf(&b, "  from:   %s\n", s.TitleFrom)
 	}
 	fmt.Fprintf(&b, "kicker:   %s\n", s.Kicker)
-	for _, f := range []struct{ label, v string }{{"byline:   ", strings.Join(s.Authors, ", ")}, {"date:     ", s.Date}, {"source:   ", s.Source}, {"poster:   ", s.Poster.Source}} {
+	for _, f := range []struct{ label, v string }{{"byline:   ", strings.Join(s.Authors, ", ")}, {"date:     ", s.Date}, {"source:   ", s.Source}, {"poster:   ", page.SourceLabel(s.Poster.Source)}} {
 		if f.v != "" {
 			fmt.Fprintf(&b, "%s%s\n", f.label, f.v)
 		}
@@ -86,9 +86,9 @@ func debugListing(w io.Writer, s *story.Story, name, resume string, check func(s
 			}
 			switch {
 			case why != "":
-				fmt.Fprintf(&b, "       picture %s: %s\n", story.OneLine(p.Source), why)
+				fmt.Fprintf(&b, "       picture %s: %s\n", story.OneLine(page.SourceLabel(p.Source)), why)
 			case s.Format == story.FormatHTML || s.Format == story.FormatMHTML:
-				fmt.Fprintf(&b, "       picture %s\n", story.OneLine(p.Source+" "+p.Video))
+				fmt.Fprintf(&b, "       picture %s\n", story.OneLine(page.SourceLabel(p.Source)+" "+p.Video))
 			}
 		}
 	}
