@@ -14,6 +14,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture/encode"
 	"github.com/reeltui/reel/ui/graphics"
+	"github.com/reeltui/reel/ui/page"
 )
 
 // In auto mode reel asks the terminal what it can draw, after the first
@@ -303,7 +304,7 @@ func (m Model) decidePictures() (Model, tea.Cmd, bool) {
 		mode, note = choosePictures(a)
 	}
 	m.picAuto, m.kittyForced = false, false
-	if note != "" {
+	if note != "" && m.showsPictures() {
 		m.hint = note
 	}
 	if mode == m.art.DrawMode() {
@@ -312,6 +313,19 @@ func (m Model) decidePictures() (Model, tea.Cmd, bool) {
 	m.art.UseMode(mode)
 	m.picGen++
 	return m, m.show(), true
+}
+
+// showsPictures reports whether the story has a picture to draw: a note
+// on how pictures are drawn means nothing in a story without one.
+func (m Model) showsPictures() bool {
+	for i := range m.story.Len() + 1 {
+		for _, p := range page.Pictures(m.story, i) {
+			if !p.Placeholder && p.Source != "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // chooseKitty is choosePictures for --pictures kitty: the terminal

@@ -16,6 +16,7 @@ import (
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/picture/encode"
+	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
@@ -225,6 +226,31 @@ func TestCellFromWindow(t *testing.T) {
 		got, ok := CellFromWindow(tt.cols, tt.rows, tt.xpx, tt.ypx)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("CellFromWindow(%d, %d, %d, %d) = %v, %v; want %v, %v", tt.cols, tt.rows, tt.xpx, tt.ypx, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// The note on how tmux could pass pictures is said where there is a
+// picture to pass, not over a story of words alone.
+func TestPassthroughNoteOnlyWithPictures(t *testing.T) {
+	msgs := []tea.Msg{tea.TerminalVersionMsg{Name: "tmux 3.3a"}, uv.PrimaryDeviceAttributesEvent{62, 22}, tmuxWaitMsg{}, detectTimeoutMsg{}}
+	for _, tt := range []struct {
+		name string
+		s    func(t *testing.T) *story.Story
+		note bool
+	}{
+		{"pictures", func(t *testing.T) *story.Story { return loadStory(t, pictureDeck) }, true},
+		{"words alone", func(t *testing.T) *story.Story { return loadStory(t, "../testdata/md/steps.md") }, false},
+	} {
+		m := New(tt.s(t), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesAuto, Tmux: true,
+			Loader: picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)})
+		m = sized(t, m, 100, 30)
+		for _, msg := range msgs {
+			next, cmd := m.Update(msg)
+			m, _ = settle(t, next.(Model), cmd)
+		}
+		if got := strings.Contains(m.hint, "allow-passthrough"); got != tt.note {
+			t.Errorf("%s: the passthrough note said: %v (hint %q)", tt.name, got, m.hint)
 		}
 	}
 }
