@@ -68,3 +68,19 @@ func TestServeRefusesOpenNetwork(t *testing.T) {
 		t.Errorf("exit %d, want 2: %s", r.code, r.stderr)
 	}
 }
+
+// The presenter's terminal says how viewers connect: the banner that
+// says it is under the reader's alternate screen.
+func TestServePresentSaysHowToConnect(t *testing.T) {
+	t.Parallel()
+	addr := freePort(t)
+	dir := t.TempDir()
+	tm := startTermEnv(t, nil, true, []string{"XDG_DATA_HOME=" + dir, "XDG_STATE_HOME=" + dir},
+		"serve", "--present", "--listen", addr, "testdata/kim-rally.txt")
+	_, port, _ := net.SplitHostPort(addr)
+	tm.waitFor("viewers: ssh -p " + port)
+	tm.send("q")
+	if code := tm.exit(); code != 0 {
+		t.Errorf("exit %d", code)
+	}
+}

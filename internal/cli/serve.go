@@ -64,7 +64,7 @@ func runServe(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	})()
 	switch {
 	case here:
-		return presentHere(sv, srv, stdout)
+		return presentHere(sv, srv, stdout, "viewers: "+readWith(ln.Addr()))
 	case stdinTTY && stdoutTTY:
 		return runConsole(srv, source.DisplayName(ld.Name), ln.Addr(), logs)
 	}
@@ -120,24 +120,31 @@ func reloadAll(sv *served, send func(tea.Msg)) (stop func()) {
 
 // banner says what is served where, and the host key to check.
 func banner(name string, addr net.Addr, fingerprint, logNote string) string {
-	host, port, _ := net.SplitHostPort(addr.String())
-	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
-		host = "HOST"
-	}
-	s := fmt.Sprintf("reel serve: %s\n  read it with: ssh -p %s %s\n  host key:     %s\n", name, port, host, fingerprint)
+	s := fmt.Sprintf("reel serve: %s\n  read it with: %s\n  host key:     %s\n", name, readWith(addr), fingerprint)
 	if logNote != "" {
 		s += "  log:          " + logNote + "\n"
 	}
 	return s
 }
 
+// readWith is the command viewers read the story served at addr with.
+func readWith(addr net.Addr) string {
+	host, port, _ := net.SplitHostPort(addr.String())
+	if ip := net.ParseIP(host); ip != nil && ip.IsUnspecified() {
+		host = "HOST"
+	}
+	return "ssh -p " + port + " " + host
+}
+
 // presentHere runs the presenter's reader in this terminal; when it
 // quits, the followers are told and given a few seconds to read it.
-func presentHere(sv *served, srv *serve.Server, stdout *os.File) error {
+// Until the first key its status line says how viewers connect (the
+// banner is under the alternate screen).
+func presentHere(sv *served, srv *serve.Server, stdout *os.File, hint string) error {
 	done := make(chan struct{})
 	w, h, _ := term.GetSize(stdout.Fd())
 	pics, noPics, noBlocks := pictureColour(sv.cfg.pictures, os.Getenv("NO_COLOR") != "", ui.ColourTerminal(stdout))
-	m := ui.New(sv.ld.Story, ui.Options{Start: sv.cfg.start, Play: sv.cfg.play, Theme: sv.cfg.theme, Width: w, Height: h,
+	m := ui.New(sv.ld.Story, ui.Options{Start: sv.cfg.start, Play: sv.cfg.play, Theme: sv.cfg.theme, Width: w, Height: h, Hint: hint,
 		Pictures: pics, NoPictures: noPics, Loader: sv.loader(pics), Tmux: os.Getenv("TMUX") != "",
 		KittyPlaceholders: ui.PlaceholderTerminal(os.Getenv), ITermImages: ui.ITermTerminal(os.Getenv),
 		WindowPixels: windowPixels(stdout), FoldPlaceholders: sv.cfg.pictures == graphics.PicturesOff, NoHalfBlocks: noBlocks,
