@@ -237,6 +237,9 @@ func New(s *story.Story, opt Options) Model {
 	m.notesView, m.now = opt.NotesView, time.Now
 	m.notesOpen = m.notesOpen && !m.follower() // notes are the presenter's alone
 	m.picWhyNot = opt.NoPictures
+	if m.hint == "" && m.picWhyNot != "" && m.showsPictures() {
+		m.hint = m.picWhyNot // said once; p says it again
+	}
 	m.picOn = !opt.FoldPlaceholders
 	if opt.Loader != nil && opt.Pictures != graphics.PicturesOff && theme != page.ThemeNoTTY {
 		m.startPictures(opt)

@@ -291,6 +291,8 @@ func (m Model) togglePictures() (Model, tea.Cmd) {
 		m.hint = "pictures off · p turns them on"
 	case m.art == nil && m.picWhyNot != "":
 		m.hint = "photos not in the text shown · " + m.picWhyNot
+	case m.art.NoBlocks() && m.art.DrawMode() == graphics.PicturesBlocks:
+		m.hint = "pictures on · " + noColourBlocks
 	case len(m.pagePictures()) == 0:
 		m.hint = "pictures on · none on this page"
 	default:

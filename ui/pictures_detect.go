@@ -55,6 +55,10 @@ type detectTimeoutMsg struct{}
 // tmuxWaitMsg ends the wait for answers through tmux's passthrough.
 type tmuxWaitMsg struct{}
 
+// noColourBlocks says why a terminal without real pixels shows no
+// pictures under NO_COLOR.
+const noColourBlocks = "half blocks need colour: NO_COLOR is set"
+
 // passthroughNote is said once, on the status line, when tmux does not
 // pass pictures through.
 const passthroughNote = "tmux passes no pictures: set -g allow-passthrough on"
@@ -304,6 +308,10 @@ func (m Model) decidePictures() (Model, tea.Cmd, bool) {
 		mode, note = choosePictures(a)
 	}
 	m.picAuto, m.kittyForced = false, false
+	if mode == graphics.PicturesBlocks && m.art.NoBlocks() {
+		// NO_COLOR, and no real pixels here: nothing is drawn, say why.
+		m.picWhyNot, note = noColourBlocks, noColourBlocks
+	}
 	if note != "" && m.showsPictures() {
 		m.hint = note
 	}

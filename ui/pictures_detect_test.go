@@ -254,3 +254,22 @@ func TestPassthroughNoteOnlyWithPictures(t *testing.T) {
 		}
 	}
 }
+
+// Under NO_COLOR, a terminal found to have no real pixels shows no
+// pictures: the reader says why, at once and on p.
+func TestNoColourSaysWhyNoPictures(t *testing.T) {
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesAuto, NoHalfBlocks: true,
+		Loader: picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)})
+	m = sized(t, m, 100, 30)
+	for _, msg := range []tea.Msg{uv.PrimaryDeviceAttributesEvent{62, 22}, detectTimeoutMsg{}} {
+		next, cmd := m.Update(msg)
+		m, _ = settle(t, next.(Model), cmd)
+	}
+	if !strings.Contains(m.hint, "NO_COLOR") {
+		t.Errorf("no word of NO_COLOR once detected: hint %q", m.hint)
+	}
+	m = send(m, keyMsg("p"), keyMsg("p"))
+	if !strings.Contains(m.hint, "NO_COLOR") {
+		t.Errorf("p on says nothing of NO_COLOR: hint %q", m.hint)
+	}
+}

@@ -168,6 +168,9 @@ func (a *Art) DrawNoBlocks() {
 	a.noBlocks = true
 }
 
+// NoBlocks reports whether half blocks are not drawn here (NO_COLOR).
+func (a *Art) NoBlocks() bool { return a != nil && a.noBlocks }
+
 // UseMode switches how pictures are drawn, once the terminal has said
 // what it can draw.
 func (a *Art) UseMode(mode PictureMode) {
