@@ -49,6 +49,9 @@ type KeyMap struct {
 	Copy   key.Binding
 	// FeedKeys says the story is a feed: the help lists its keys.
 	FeedKeys bool
+	// Following: a follower's pages are the presenter's; the hint offers
+	// F in place of the page keys.
+	Following bool
 
 	// The overlays' own keys, which act only while one is shown.
 	InContents ContentsKeyMap
@@ -172,6 +175,10 @@ func (k KeyMap) shortHelp(n int, first, last bool) []key.Binding {
 	// nothing there, and the hint does not offer them.
 	keep[0] = keep[0] && !last
 	keep[1] = keep[1] && !first
+	if k.Following {
+		// The presenter turns the pages: F is the way to turn them.
+		line[0], keep[0], keep[1] = short(k.Follow, "F", "read on your own"), keep[0] || keep[1], false
+	}
 	var out []key.Binding
 	for i, b := range line {
 		if keep[i] {

@@ -176,6 +176,7 @@ func (m Model) presentStatus() string {
 // but followers: notes are the presenter's alone.
 func (m *Model) presentKeys() {
 	m.keys.Follow.SetEnabled(m.follower() && !m.present.last.Ended)
+	m.keys.Following = m.follower() && m.present.following && !m.present.last.Ended
 	if m.follower() {
 		m.keys.Notes.SetEnabled(false)
 	}

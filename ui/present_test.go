@@ -66,6 +66,10 @@ func TestFollowerFollows(t *testing.T) {
 	if f := frame(m); m.pos.page != 1 || !strings.Contains(f, "It comes back.") || strings.Contains(f, "twice a day") {
 		t.Fatalf("the follower is not on the presenter's page and step:\n%s", f)
 	}
+	// The key hint offers F, not the page keys, while following.
+	if h := m.keyHintList()[0]; !strings.Contains(h, "F read on your own") || strings.Contains(h, "→/l") {
+		t.Errorf("a follower's key hint: %q", h)
+	}
 	// Page keys stay with the presenter, and say so; scrolling is free.
 	m = send(m, keys("right")...)
 	if m.pos.page != 1 || m.hidden() != 1 || m.hint != FollowHint {
@@ -75,7 +79,11 @@ func TestFollowerFollows(t *testing.T) {
 		t.Errorf("the status lacks the follow hint:\n%s", f)
 	}
 	// F: on one's own, the presenter's turns wait.
-	m = send(m, keys("F right right")...)
+	m = send(m, keys("F")...)
+	if h := m.keyHintList()[0]; !strings.Contains(h, "→/l") {
+		t.Errorf("on its own, a reader's key hint lacks the page keys: %q", h)
+	}
+	m = send(m, keys("right right")...)
 	if m.pos.page != 2 {
 		t.Errorf("reading on its own, → ×2 from page 1's last step: page %d, want 2", m.pos.page)
 	}
