@@ -135,7 +135,11 @@ func (k KeyMap) helpGroups() [][]helpItem {
 	if k.FeedKeys {
 		groups = append(groups, []helpItem{{k.Open, "on an item"}, {k.Back, "after o"}, {k.Reload, "on the feed"}, {k.Unseen, ""}, {k.Copy, "on an item"}})
 	}
-	return append(groups, append(last, helpItem{k.Help, ""}, helpItem{k.Suspend, ""}, helpItem{k.Quit, ""}))
+	last = append(last, helpItem{k.Help, ""})
+	if k.Suspend.Enabled() { // off only where it never acts: a served story
+		last = append(last, helpItem{k.Suspend, ""})
+	}
+	return append(groups, append(last, helpItem{k.Quit, ""}))
 }
 
 // ShortHelp is the hint line of the status bar: the main keys, named

@@ -368,3 +368,21 @@ func TestOverlaysStopTheShow(t *testing.T) {
 		}
 	}
 }
+
+// A served story's reader does not suspend: its help does not offer
+// ctrl+z, and ctrl+z says why it does nothing.
+func TestNoSuspend(t *testing.T) {
+	m := testModel(sample(t), Options{Theme: page.ThemeDark, NoSuspend: true})
+	m = send(m, tea.WindowSizeMsg{Width: 100, Height: 40})
+	next, cmd := m.Update(tea.KeyPressMsg{Code: 'z', Mod: tea.ModCtrl})
+	m = next.(Model)
+	if cmd != nil || m.hint != NoSuspendHint {
+		t.Errorf("ctrl+z: command %v, hint %q", cmd != nil, m.hint)
+	}
+	if help := frame(send(m, keyMsg("?"))); strings.Contains(help, "suspend") {
+		t.Errorf("the help offers ctrl+z:\n%s", help)
+	}
+	if help := frame(send(testModel(sample(t), Options{Theme: page.ThemeDark}), tea.WindowSizeMsg{Width: 100, Height: 40}, keyMsg("?"))); !strings.Contains(help, "suspend") {
+		t.Errorf("a reader's help lacks ctrl+z:\n%s", help)
+	}
+}

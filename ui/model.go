@@ -89,6 +89,9 @@ type Options struct {
 	// Shared is a render cache shared with the other readers of the same
 	// story (reel serve's sessions); nil renders every page alone.
 	Shared *SharedPages
+	// NoSuspend: ctrl+z suspends nothing here (a served story, whose
+	// session answers it); the help does not offer it.
+	NoSuspend bool
 }
 
 // Minimum usable window; below it reel says so instead of drawing.
@@ -174,6 +177,7 @@ type Model struct {
 	art       *graphics.Art // nil when pictures are off for good
 	picOn     bool          // pictures shown (the toggle key)
 	picWhyNot string        // why there are no pictures, said by the toggle key
+	noSuspend bool          // ctrl+z is refused (Options.NoSuspend)
 	picAuto   bool          // waiting to hear what the terminal can draw
 	kittyAsk  bool          // auto mode asks about kitty graphics
 	// kittyForced: --pictures kitty, waiting to learn which kitty.
@@ -237,6 +241,8 @@ func New(s *story.Story, opt Options) Model {
 	m.notesView, m.now = opt.NotesView, time.Now
 	m.notesOpen = m.notesOpen && !m.follower() // notes are the presenter's alone
 	m.picWhyNot = opt.NoPictures
+	m.keys.Suspend.SetEnabled(!opt.NoSuspend)
+	m.noSuspend = opt.NoSuspend
 	if m.hint == "" && m.picWhyNot != "" && m.showsPictures() {
 		m.hint = m.picWhyNot // said once; p says it again
 	}

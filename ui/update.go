@@ -156,6 +156,9 @@ func wheelDelta(msg tea.MouseWheelMsg) int {
 	return 0
 }
 
+// NoSuspendHint answers ctrl+z in a served story.
+const NoSuspendHint = "ctrl+z does nothing here: suspending would stop the story for every viewer"
+
 // keyPress handles a key: the overlay shown takes it, else the page.
 // ctrl+c quits from anywhere.
 func (m Model) keyPress(msg tea.KeyPressMsg) (Model, tea.Cmd) {
@@ -165,6 +168,10 @@ func (m Model) keyPress(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	if key.Matches(msg, m.keys.Suspend) {
 		return m, tea.Suspend
+	}
+	if m.noSuspend && msg.String() == "ctrl+z" {
+		m.hint = NoSuspendHint
+		return m, nil
 	}
 	switch m.overlay {
 	case overlayContents:

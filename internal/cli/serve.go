@@ -148,7 +148,8 @@ func presentHere(sv *served, srv *serve.Server, stdout *os.File, hint string) er
 		Pictures: pics, NoPictures: noPics, Loader: sv.loader(pics), Tmux: os.Getenv("TMUX") != "",
 		KittyPlaceholders: ui.PlaceholderTerminal(os.Getenv), ITermImages: ui.ITermTerminal(os.Getenv),
 		WindowPixels: windowPixels(stdout), FoldPlaceholders: sv.cfg.pictures == graphics.PicturesOff, NoHalfBlocks: noBlocks,
-		NoSteps: sv.cfg.noSteps, Notes: sv.cfg.notes, Present: presentation(sv.stage, true, done, nil), Shared: sv.pages})
+		NoSteps: sv.cfg.noSteps, Notes: sv.cfg.notes, Present: presentation(sv.stage, true, done, nil), Shared: sv.pages,
+		NoSuspend: true}) // stopping this process would stop every viewer's story
 	prog := tea.NewProgram(m, tea.WithFPS(120), tea.WithEnvironment(ui.WithoutTMUX(os.Environ())), tea.WithOutput(m.Output(stdout)))
 	sv.setLocal(prog)
 	defer sv.setLocal(nil)

@@ -91,7 +91,7 @@ func (sv *served) newViewer(v serve.Viewer) (tea.Model, []tea.ProgramOption) {
 		Width: v.Width, Height: v.Height, Pictures: pics, NoPictures: noPics, Loader: sv.loader(pics),
 		KittyPlaceholders: ui.PlaceholderTerminal(getenv), ITermImages: ui.ITermTerminal(getenv), Tmux: getenv("TMUX") != "",
 		FoldPlaceholders: sv.cfg.pictures == graphics.PicturesOff, NoHalfBlocks: noBlocks,
-		NoSteps: sv.cfg.noSteps, Present: present, Shared: sv.pages})
+		NoSteps: sv.cfg.noSteps, Present: present, Shared: sv.pages, NoSuspend: true})
 	// Pictures in real pixels are written after each frame, on the
 	// session's own output.
 	return m, []tea.ProgramOption{tea.WithFPS(120), tea.WithOutput(m.Output(v.Output))}
