@@ -62,6 +62,12 @@ func FormatFor(out, to string) (Format, error) {
 		if out == "-" && f == FormatPDF {
 			return f, fmt.Errorf("%w: a PDF is not written to standard output: name a file with -o", ErrUsage)
 		}
+		// A file named for one format and written in another would
+		// open in the wrong program: say so rather than write it.
+		ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
+		if named := parseFormat(ext); out != "-" && named != FormatUnknown && named != f {
+			return f, fmt.Errorf("%w: --to %s but %s is named for .%s: give it the .%s extension, or leave --to out", ErrUsage, story.Clean(to), story.Clean(filepath.Base(out)), ext, f)
+		}
 		return f, nil
 	}
 	if out == "-" {

@@ -23,7 +23,12 @@ func TestFormatFor(t *testing.T) {
 		{out: "a.md", want: FormatMarkdown},
 		{out: "a.markdown", want: FormatMarkdown},
 		{out: "a.txt", to: "md", want: FormatMarkdown},
-		{out: "a.html", to: "pdf", want: FormatPDF},
+		{out: "a.html", to: "html", want: FormatHTML},
+		{out: "a.data", to: "pdf", want: FormatPDF},
+		// Named for one format, written in another: it would open in the
+		// wrong program.
+		{out: "a.html", to: "pdf", usage: true},
+		{out: "deck.md", to: "html", usage: true},
 		{out: "-", want: FormatHTML},
 		{out: "-", to: "markdown", want: FormatMarkdown},
 		{out: "-", to: "pdf", usage: true},
