@@ -177,7 +177,13 @@ func (c contentsList) view(w, h, reading int, st *page.Styles, wm ansi.Method) [
 	inner := bw - st.Overlay.GetHorizontalFrameSize()
 	rows := contentsRows(h)
 	top := clamp(c.cursor-rows/2, 0, max(0, len(c.filtered)-rows))
-	lines := []string{st.Heading.Render("Contents"), ""}
+	head := st.Heading.Render("Contents")
+	if end := min(len(c.filtered), top+rows); top > 0 || end < len(c.filtered) {
+		// Not all of the list shows: say which part, so that none is
+		// taken for missing.
+		head = wm.Truncate(head+st.Faint.Render(fmt.Sprintf(" · %d–%d of %d", top+1, end, len(c.filtered))), inner, "…")
+	}
+	lines := []string{head, ""}
 	if len(c.filtered) == 0 {
 		lines = append(lines, st.Faint.Render("nothing matches"))
 	}

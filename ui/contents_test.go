@@ -155,3 +155,19 @@ func TestContentsFilterPicksTheBestMatch(t *testing.T) {
 		t.Errorf("enter after mass opened page %d, want 3 (Mass participation)", m.pos.page)
 	}
 }
+
+// A contents list cut by a low window says which part of it shows, so
+// that the entries below are not taken for missing; a whole one does not.
+func TestContentsSaysWhichPartShows(t *testing.T) {
+	low := send(newTestModel(sample(t), 40, 12), keyMsg("t"))
+	if f := frame(low); !strings.Contains(f, "Contents · 1–5 of 6") {
+		t.Errorf("a cut list does not say so:\n%s", f)
+	}
+	low = send(low, keyMsg("down"), keyMsg("down"), keyMsg("down"), keyMsg("down"), keyMsg("down"))
+	if f := frame(low); !strings.Contains(f, "2–6 of 6") {
+		t.Errorf("scrolled to the end, the list does not say which part shows:\n%s", f)
+	}
+	if f := frame(send(newTestModel(sample(t), 80, 24), keyMsg("t"))); strings.Contains(f, " of 6") {
+		t.Errorf("a whole list counts its part:\n%s", f)
+	}
+}
