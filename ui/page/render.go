@@ -413,9 +413,32 @@ func endLines(w int, st Styles, print bool, wm ansi.Method) []string {
 		lines = append(lines, center(st.Accent.Render(l), w, wm))
 	}
 	if !print {
-		for _, l := range WrapWidth("t contents · g back to the cover · q quit", w, wm) {
+		for _, l := range wrapItems([]string{"t contents", "g back to the cover", "q quit"}, " · ", w, wm) {
 			lines = append(lines, center(st.Faint.Render(l), w, wm))
 		}
+	}
+	return lines
+}
+
+// wrapItems joins items with sep into lines of at most w columns,
+// breaking only between items (a key and what it does stay together)
+// unless one alone is wider than w.
+func wrapItems(items []string, sep string, w int, wm ansi.Method) []string {
+	var lines []string
+	cur := ""
+	for _, it := range items {
+		switch {
+		case cur == "":
+			cur = it
+		case wm.StringWidth(cur+sep+it) <= w:
+			cur += sep + it
+		default:
+			lines = append(lines, WrapWidth(cur, w, wm)...)
+			cur = it
+		}
+	}
+	if cur != "" {
+		lines = append(lines, WrapWidth(cur, w, wm)...)
 	}
 	return lines
 }
