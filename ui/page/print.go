@@ -89,10 +89,8 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 			} else {
 				l = safeANSI(l)
 			}
-			if opt.Method == ansi.WcWidth && theme != ThemeNoTTY {
+			if opt.Method == ansi.WcWidth {
 				// Laid out for a wcwidth terminal, drawn as it measures.
-				// A file keeps its joiners: no terminal draws it now, and
-				// a joiner is text (👨‍👩‍👧, क्‍ष).
 				l = UnjoinEmoji(l)
 			}
 			out.WriteString(l + "\n")
