@@ -39,7 +39,7 @@ func (f *Fence) Open() bool { return f.char != 0 }
 // Line reads the next line (its newline may be kept or not) and says what
 // it is.
 func (f *Fence) Line(line string) FenceLine {
-	w, at := indent(line)
+	w, at := Indent(line)
 	t := line[at:]
 	if f.char != 0 {
 		if w < f.base+4 && closesFence(t, f.char, f.size) {
@@ -58,9 +58,10 @@ func (f *Fence) Line(line string) FenceLine {
 	return Unfenced
 }
 
-// indent returns the width of line's indent, a tab reaching the next
-// multiple of four, and where the text after it starts.
-func indent(line string) (width, at int) {
+// Indent returns the width of line's indent, a tab reaching the next
+// multiple of four, and where the text after it starts, as Markdown
+// counts it.
+func Indent(line string) (width, at int) {
 	for ; at < len(line); at++ {
 		switch line[at] {
 		case ' ':

@@ -25,23 +25,6 @@ func isBlank(s string) bool {
 	return true
 }
 
-// indentOf returns the width of line's indent, a tab reaching the next
-// multiple of four, and where the text after it starts.
-func indentOf(line string) (width, at int) {
-	for at < len(line) {
-		switch line[at] {
-		case ' ':
-			width++
-		case '\t':
-			width += 4 - width%4
-		default:
-			return width, at
-		}
-		at++
-	}
-	return width, at
-}
-
 // isBreak reports whether t (indent removed) is a thematic break: three or
 // more of one of - * _, with white space between.
 func isBreak(t string) bool {

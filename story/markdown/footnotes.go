@@ -29,7 +29,7 @@ func takeFootnotes(src string) (string, map[string]string) {
 	label := "" // the note whose indented lines follow
 	for line := range strings.Lines(src) {
 		body := strings.TrimRight(line, "\n")
-		w, _ := indentOf(body)
+		w, _ := story.Indent(body)
 		switch {
 		case fence.Open():
 			fence.Line(body)
@@ -136,7 +136,7 @@ func codeRanges(md string) [][2]int {
 	fenceAt, at := 0, 0
 	for line := range strings.Lines(md) {
 		body := strings.TrimRight(line, "\n")
-		w, _ := indentOf(body)
+		w, _ := story.Indent(body)
 		switch {
 		case fence.Open():
 			if fence.Line(body) == story.FenceCloses {

@@ -125,7 +125,7 @@ func (s *scanner) line(start, next int) int {
 		}
 		return next
 	}
-	w, at := indentOf(line)
+	w, at := story.Indent(line)
 	t := line[at:]
 	inPara := s.open == leafPara
 	if w >= 4 {
