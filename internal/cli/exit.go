@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync/atomic"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
@@ -39,6 +40,18 @@ func underCommand(cmd string, err error) error {
 		return commandUsage{usage, cmd}
 	}
 	return err
+}
+
+// endedBy is the error of a reader that signal ended (watchSignals):
+// errTerminated, errHangup, or nil for none.
+func endedBy(ended *atomic.Value) error {
+	switch ended.Load() {
+	case syscall.SIGTERM:
+		return errTerminated
+	case syscall.SIGHUP:
+		return errHangup
+	}
+	return nil
 }
 
 // exitCode reports err on stderr in one line and returns the exit status.

@@ -7,17 +7,13 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/pflag"
 
 	"github.com/reeltui/reel/internal/export"
-	"github.com/reeltui/reel/internal/guard"
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/source"
 	"github.com/reeltui/reel/story"
@@ -128,7 +124,7 @@ func runExport(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	if err != nil {
 		return err
 	}
-	ctx, caught, stop := exportSignals()
+	ctx, caught, stop := source.SignalContext()
 	defer stop()
 	opt.Origin = exportOrigin(cfg.path, ld.Base, "reel/"+cfg.version)
 	opt.Origin.Embedded = embeddedPictures(ld.Story) // a saved page's own pictures
@@ -148,35 +144,6 @@ func runExport(args []string, stdin, stdout, stderr *os.File, b Build) error {
 		return &source.InterruptedError{Signal: caught()}
 	}
 	return err
-}
-
-// exportSignals is a context that ctrl+c, SIGTERM or SIGHUP cancels;
-// caught says which signal it was.
-func exportSignals() (ctx context.Context, caught func() syscall.Signal, stop func()) {
-	ctx, cancel := context.WithCancel(context.Background())
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	var got atomic.Value
-	done := make(chan struct{})
-	guard.Go("export signals", func() {
-		select {
-		case sig := <-sigs:
-			got.Store(sig)
-			cancel()
-		case <-done:
-		}
-	}, nil)
-	caught = func() syscall.Signal {
-		if sig, ok := got.Load().(syscall.Signal); ok {
-			return sig
-		}
-		return syscall.SIGINT
-	}
-	return ctx, caught, func() {
-		signal.Stop(sigs)
-		close(done)
-		cancel()
-	}
 }
 
 // usageWords is a usage error's message without its marker.

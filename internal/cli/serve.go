@@ -175,13 +175,7 @@ func presentHere(sv *served, srv *serve.Server, stdout *os.File, hint string) er
 	if err != nil {
 		return err
 	}
-	switch ended.Load() {
-	case syscall.SIGTERM:
-		return errTerminated
-	case syscall.SIGHUP:
-		return errHangup
-	}
-	return nil
+	return endedBy(ended)
 }
 
 // waitForSignal serves until SIGINT (exit 130), SIGTERM (143) or SIGHUP.

@@ -6,7 +6,6 @@ import (
 	"net"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"charm.land/bubbles/v2/key"
@@ -107,11 +106,5 @@ func runConsole(srv *serve.Server, name string, addr net.Addr, logs *logSink) er
 	if err != nil {
 		return err
 	}
-	switch ended.Load() {
-	case syscall.SIGTERM:
-		return errTerminated
-	case syscall.SIGHUP:
-		return errHangup
-	}
-	return nil
+	return endedBy(ended)
 }

@@ -14,6 +14,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/term"
 
+	"github.com/reeltui/reel/internal/guard"
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/resume"
 	"github.com/reeltui/reel/internal/source"
@@ -136,7 +137,7 @@ func watchSignals(prog interface{ Quit() }) (ended *atomic.Value, stop func()) {
 	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGHUP)
 	done := make(chan struct{})
-	go func() {
+	guard.Go("signals", func() {
 		for {
 			select {
 			case sig := <-sigs:
@@ -148,7 +149,7 @@ func watchSignals(prog interface{ Quit() }) (ended *atomic.Value, stop func()) {
 				return
 			}
 		}
-	}()
+	}, nil)
 	return ended, sync.OnceFunc(func() {
 		signal.Stop(sigs)
 		close(done)
@@ -176,11 +177,8 @@ func endReading(final tea.Model, err error, ended *atomic.Value, tm terminal, st
 	if err != nil {
 		return err
 	}
-	switch ended.Load() {
-	case syscall.SIGTERM:
-		return errTerminated
-	case syscall.SIGHUP:
-		return errHangup
+	if err := endedBy(ended); err != nil {
+		return err
 	}
 	if ok {
 		return fm.Err()

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/reeltui/reel/internal/fetch"
+	"github.com/reeltui/reel/internal/guard"
 	"github.com/reeltui/reel/story"
 )
 
@@ -51,22 +52,23 @@ func (e *InterruptedError) Error() string { return "interrupted by " + e.Signal.
 // endingSignals are the signals that cancel a fetch.
 var endingSignals = []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP}
 
-// signalContext is a context cancelled by the first of endingSignals;
+// SignalContext is a context cancelled by the first of endingSignals
+// (ctrl+c, SIGTERM, SIGHUP): a fetch, or an export, that a signal ends;
 // caught says which signal that was, once it is done.
-func signalContext() (ctx context.Context, caught func() syscall.Signal, stop func()) {
+func SignalContext() (ctx context.Context, caught func() syscall.Signal, stop func()) {
 	ctx, cancel := context.WithCancel(context.Background())
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, endingSignals...)
 	var got atomic.Value
 	done := make(chan struct{})
-	go func() {
+	guard.Go("signals", func() {
 		select {
 		case sig := <-sigs:
 			got.Store(sig)
 			cancel()
 		case <-done:
 		}
-	}()
+	}, nil)
 	caught = func() syscall.Signal {
 		if sig, ok := got.Load().(syscall.Signal); ok {
 			return sig
@@ -98,7 +100,7 @@ type fetched struct {
 // ctrl+c cancels it, and so do q and esc typed on keys, the terminal
 // (nil when standard input is no terminal).
 func fetchStory(raw string, maxSize int64, userAgent string, notice io.Writer, keys *os.File) (fetched, error) {
-	sigCtx, caught, stop := signalContext()
+	sigCtx, caught, stop := SignalContext()
 	defer stop()
 	ctx, cancel := context.WithCancel(sigCtx)
 	defer cancel()
