@@ -158,16 +158,7 @@ func detailsLines(pics []story.Picture, w int, st page.Styles, wm ansi.Method, w
 			title += " (not included in the text)"
 		}
 		lines = append(lines, page.WrapStyled(title, w, st.Heading, wm)...)
-		field := func(label, value, none string) {
-			lines = append(lines, page.WrapStyled(label, w, st.Faint, wm)...)
-			if value == "" {
-				lines = append(lines, page.WrapStyled("  "+none, w, st.PanelNoAlt, wm)...)
-				return
-			}
-			for _, l := range page.WrapWidth(value, max(w-2, 1), wm) {
-				lines = append(lines, "  "+st.PanelAlt.Render(l))
-			}
-		}
+		field := func(label, value, none string) { lines = append(lines, detailField(label, value, none, w, st, wm)...) }
 		field("Alt text", p.Alt, "none: the story does not say what it shows")
 		if p.Caption != "" {
 			field("Caption", p.Caption, "")
@@ -220,4 +211,17 @@ func (d detailsOverlay) view(body []string, w, h int, st *page.Styles, wm ansi.M
 	inner := append(body, "")
 	inner = append(inner, foot)
 	return page.PlaceLines(page.FramePanel(inner, bw, st.Overlay, wm), w, h)
+}
+
+// detailField is one field of the details overlay: its label, then its
+// value indented (or, where it has none, what none says), w wide.
+func detailField(label, value, none string, w int, st page.Styles, wm ansi.Method) []string {
+	lines := page.WrapStyled(label, w, st.Faint, wm)
+	if value == "" {
+		return append(lines, page.WrapStyled("  "+none, w, st.PanelNoAlt, wm)...)
+	}
+	for _, l := range page.WrapWidth(value, max(w-2, 1), wm) {
+		lines = append(lines, "  "+st.PanelAlt.Render(l))
+	}
+	return lines
 }

@@ -12,16 +12,7 @@ func (m Model) itemLines(w int) []string {
 	}
 	st, wm := *m.styles, m.method
 	lines := page.WrapStyled("Item", w, st.Heading, wm)
-	field := func(label, value, none string) {
-		lines = append(lines, page.WrapStyled(label, w, st.Faint, wm)...)
-		if value == "" {
-			lines = append(lines, page.WrapStyled("  "+none, w, st.PanelNoAlt, wm)...)
-			return
-		}
-		for _, l := range page.WrapWidth(value, max(w-2, 1), wm) {
-			lines = append(lines, "  "+st.PanelAlt.Render(l))
-		}
-	}
+	field := func(label, value, none string) { lines = append(lines, detailField(label, value, none, w, st, wm)...) }
 	field("Link", it.Link, "none: the feed gives this item no link")
 	if it.Date != "" {
 		field("Published", it.Date, "")
