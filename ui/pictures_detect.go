@@ -312,7 +312,9 @@ func (m Model) decidePictures() (Model, tea.Cmd, bool) {
 		// NO_COLOR, and no real pixels here: nothing is drawn, say why.
 		m.picWhyNot, note = noColourBlocks, noColourBlocks
 	}
-	if note != "" && m.showsPictures() {
+	// A reader who has turned pictures off before the answer came keeps
+	// the word that they are off; p on again says the note.
+	if note != "" && m.picOn && m.showsPictures() {
 		m.hint = note
 	}
 	if mode == m.art.DrawMode() {

@@ -273,3 +273,25 @@ func TestNoColourSaysWhyNoPictures(t *testing.T) {
 		t.Errorf("p on says nothing of NO_COLOR: hint %q", m.hint)
 	}
 }
+
+// Pictures turned off before the terminal has answered stay off, and the
+// reader still sees that they are: the answer's note about how pictures
+// would be drawn does not take the place of "pictures off".
+func TestAnswerAfterPicturesOffKeepsTheirNote(t *testing.T) {
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesAuto, NoHalfBlocks: true,
+		Loader: picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)})
+	m = sized(t, m, 100, 30)
+	m = send(m, keyMsg("p"))
+	if m.picOn {
+		t.Fatal("p did not turn pictures off")
+	}
+	next, cmd := m.Update(uv.PrimaryDeviceAttributesEvent{62, 22})
+	m, _ = settle(t, next.(Model), cmd)
+	if m.picOn || m.hint != "pictures off · p turns them on" {
+		t.Errorf("after the answer: pictures on %v, hint %q", m.picOn, m.hint)
+	}
+	m = send(m, keyMsg("p"))
+	if !strings.Contains(m.hint, "NO_COLOR") {
+		t.Errorf("p on says nothing of NO_COLOR: hint %q", m.hint)
+	}
+}
