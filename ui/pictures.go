@@ -277,9 +277,10 @@ func (m Model) updatePictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 
 // togglePictures turns pictures off or on.
 func (m Model) togglePictures() (Model, tea.Cmd) {
-	if m.art == nil && !m.hasPlaceholders() {
+	none := !m.showsPictures() && !m.hasPlaceholders()
+	if none || m.art == nil && !m.hasPlaceholders() {
 		m.hint = m.picWhyNot
-		if m.hint == "" {
+		if none || m.hint == "" {
 			m.hint = "no pictures in this story"
 		}
 		return m, nil

@@ -224,6 +224,12 @@ func TestPictureToggleKey(t *testing.T) {
 	if got := frame(runKeys(t, newTestModel(bare, 80, 24), "p")); !strings.Contains(got, "no pictures in this story") {
 		t.Errorf("p in a story without pictures does not say why:\n%s", got)
 	}
+	// As the reader runs it: with a loader, ready for pictures that never come.
+	withLoader := New(bare, Options{Theme: page.ThemeDark, Pictures: graphics.PicturesAuto,
+		Loader: picture.NewLoader(picture.Origin{Dir: t.TempDir()}, 64, 64, 0)})
+	if got := frame(runKeys(t, sized(t, withLoader, 80, 24), "p")); !strings.Contains(got, "no pictures in this story") {
+		t.Errorf("p in a story without pictures, with a loader, does not say why:\n%s", got)
+	}
 }
 
 // TestPicturesKeySaysWhyNot: where pictures cannot be drawn, such as under
