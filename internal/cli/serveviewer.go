@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/reeltui/reel/internal/guard"
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/internal/serve"
 	"github.com/reeltui/reel/internal/source"
@@ -110,10 +111,10 @@ func presentation(stage *serve.Stage, presenter bool, done <-chan struct{}, acti
 	} else {
 		seat = stage.Join(true)
 	}
-	go func() {
+	guard.Go("presentation seat", func() {
 		<-done
 		seat.Leave()
-	}()
+	}, nil)
 	p := &ui.Presentation{Presenter: seat.Presents(), Next: func() tea.Msg {
 		sc, ok := seat.Next()
 		if !ok {

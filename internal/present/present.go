@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/reeltui/reel/internal/guard"
 	"github.com/reeltui/reel/internal/serve"
 )
 
@@ -95,11 +96,11 @@ func (h *Host) serveFollower(c net.Conn) {
 	defer c.Close()
 	seat := h.stage.Join(true)
 	defer seat.Leave()
-	go func() {
+	guard.Go("follower hang-up", func() {
 		// A follower sends nothing: a read returns when it hangs up.
 		_, _ = c.Read(make([]byte, 1))
 		seat.Leave()
-	}()
+	}, nil)
 	enc := json.NewEncoder(c)
 	for {
 		sc, ok := seat.Next()
