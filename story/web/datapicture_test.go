@@ -46,3 +46,38 @@ func TestDataPictures(t *testing.T) {
 		}
 	}
 }
+
+// A figure whose only picture is a small data: URI (an icon, a chart of a
+// few pixels, a stand-in whose real address the page never names) keeps
+// that picture with its caption and credit: the figure says what it
+// shows, and is never lost with them. A captionless stand-in pixel is
+// left out, and --debug names it.
+func TestSmallDataPictureKeepsItsFigure(t *testing.T) {
+	dot := "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+	page := `<html><head><title>Dots</title></head><body><main>
+<h2>One</h2><figure><img src="` + dot + `" alt="A small round mark, painted red"><figcaption>A red dot on a white wall. <small>Photo: Ann Example</small></figcaption></figure><p>Text one.</p>
+<h2>Two</h2><figure><img src="` + dot + `2"></figure><p>Text two.</p>
+</main></body></html>`
+	s, err := read.Parse([]byte(page), story.Options{Name: "dots.html"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	secs := s.Sections()
+	if len(secs) != 2 {
+		t.Fatalf("%d sections, want 2", len(secs))
+	}
+	pics := secs[0].Pictures
+	if len(pics) != 1 || pics[0].Source != dot || pics[0].Alt != "A small round mark, painted red" || pics[0].Caption != "A red dot on a white wall." || pics[0].Credit != "Ann Example" {
+		t.Errorf("the captioned figure: %+v", pics)
+	}
+	if len(secs[1].Pictures) != 0 {
+		t.Errorf("a captionless stand-in pixel was kept: %+v", secs[1].Pictures)
+	}
+	var named bool
+	for _, d := range s.Dropped {
+		named = named || strings.Contains(d.Text, "data:")
+	}
+	if !named {
+		t.Errorf("the stand-in pixel left out is not named: %+v", s.Dropped)
+	}
+}

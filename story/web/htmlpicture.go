@@ -225,7 +225,33 @@ func (p *page) readFigure(el *html.Node, caption *html.Node) figure {
 		p.captionPicture(&pic, img, capText, credit)
 		fig.pics = append(fig.pics, pic)
 	}
+	if len(fig.pics) == 0 {
+		fig.pics = p.smallDataFigure(imgs, capText, credit)
+	}
 	return fig
+}
+
+// smallDataFigure keeps a figure whose only picture is a data: URI too
+// small to be taken for a picture on its own (a lazy loader's stand-in
+// pixel is one): with a caption or alt text it says what it shows, and
+// its words are never lost with it. Without them it is left out, and
+// --debug says so.
+func (p *page) smallDataFigure(imgs []*html.Node, capText, credit string) []story.Picture {
+	for _, img := range imgs {
+		src := strings.TrimSpace(attr(img, "src"))
+		if !isImage(img) || !strings.HasPrefix(strings.ToLower(src), "data:image/") || len(src) > maxDataPicture {
+			continue
+		}
+		pic := p.pictureOf(img)
+		pic.Source = src
+		if capText == "" && credit == "" && pic.Alt == "" {
+			p.drop("picture", "a data: picture of "+strconv.Itoa(len(src))+" characters with no caption or alt text (a stand-in)")
+			return nil
+		}
+		p.captionPicture(&pic, img, capText, credit)
+		return []story.Picture{pic}
+	}
+	return nil
 }
 
 // figureImages returns the images and videos of el.
