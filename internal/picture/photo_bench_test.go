@@ -3,6 +3,9 @@
 package picture_test
 
 import (
+	"bytes"
+	"image"
+	"image/jpeg"
 	"testing"
 
 	"github.com/charmbracelet/colorprofile"
@@ -32,4 +35,31 @@ func BenchmarkPhotoToPanel(b *testing.B) {
 	}
 	// On a busy machine wall time says little: report the CPU time too.
 	b.ReportMetric(float64((picture.CPUTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+}
+
+// BenchmarkPhotoColdDecode decodes the same 4000×3000 JPEG as reel does
+// for a picture not seen before (picture.Decode: its checks of size and
+// kind, then the decode) beside image/jpeg's own decode of the same
+// bytes, the floor reel's decode stands on.
+func BenchmarkPhotoColdDecode(b *testing.B) {
+	data := picture.EncodeJPEG(b, picture.Sunset(4000, 3000), 85)
+	for _, bb := range []struct {
+		name   string
+		decode func([]byte) (image.Image, error)
+	}{
+		{"image-jpeg", func(d []byte) (image.Image, error) { return jpeg.Decode(bytes.NewReader(d)) }},
+		{"reel", picture.Decode},
+	} {
+		b.Run(bb.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			cpu0 := picture.CPUTime()
+			for b.Loop() {
+				img, err := bb.decode(data)
+				if err != nil || img.Bounds().Dx() != 4000 {
+					b.Fatal("not decoded", err)
+				}
+			}
+			b.ReportMetric(float64((picture.CPUTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+		})
+	}
 }
