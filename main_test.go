@@ -200,7 +200,7 @@ func TestDebugListingSaysWhyAPictureIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := reel(t, strings.NewReader(""), "--debug", deck)
-	if want := "picture bomb.jpg: too large to decode (6000×4000 progressive JPEG needs 344 MB)"; !strings.Contains(r.stdout, want) {
+	if want := "picture bomb.jpg: too large to decode (6000×4000 progressive JPEG needs 343.3 MiB)"; !strings.Contains(r.stdout, want) {
 		t.Errorf("--debug lacks %q:\n%s", want, r.stdout)
 	}
 }

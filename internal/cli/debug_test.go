@@ -23,7 +23,7 @@ func TestDebugListingShortensDataPictures(t *testing.T) {
 	if err := debugListing(&b, s, "kept.html", "none", nil); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(b.String(), payload[:100]) || !strings.Contains(b.String(), "data: image/png, 6.8 KB, in the story") {
+	if strings.Contains(b.String(), payload[:100]) || !strings.Contains(b.String(), "data: image/png, 6.6 KiB, in the story") {
 		t.Errorf("--debug does not name the data: picture by its kind and size:\n%.600s", b.String())
 	}
 }

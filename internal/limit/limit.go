@@ -29,6 +29,19 @@ func Size(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
+// About says n bytes in a few characters, rounded: "812 bytes",
+// "2.4 KiB", "1.3 MiB". Size says a cap exactly; About says what a piece
+// of input weighs.
+func About(n int64) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+}
+
 // ReadAll reads r to the end, but never more than max bytes: past it, it
 // stops reading and returns a *TooLargeError, so an endless pipe cannot
 // exhaust memory.

@@ -7,6 +7,8 @@ import (
 	"image"
 	"image/color"
 	"io"
+
+	"github.com/reeltui/reel/internal/limit"
 )
 
 // DecodeBudget is the memory all the decodes running at once may take
@@ -83,13 +85,13 @@ func decodeCost(r io.ReadSeeker) (cost, error) {
 }
 
 // tooLarge is the reason a picture whose decode costs c bytes is refused
-// with, or nil if it fits within limit.
-func (c cost) tooLarge(limit int64) error {
+// with, or nil if it fits within max.
+func (c cost) tooLarge(max int64) error {
 	if int64(c.width)*int64(c.height) > MaxPixels {
 		return reason("too large to show (%d×%d pixels)", c.width, c.height)
 	}
-	if c.bytes > limit {
-		return reason("too large to decode (%d×%d %s needs %d MB)", c.width, c.height, c.kind, (c.bytes+(1<<20)-1)>>20)
+	if c.bytes > max {
+		return reason("too large to decode (%d×%d %s needs %s)", c.width, c.height, c.kind, limit.About(c.bytes))
 	}
 	return nil
 }

@@ -135,9 +135,9 @@ func TestDecodeRefusesBadInput(t *testing.T) {
 		{"decompression bomb 5000x5000", bomb, "too large to show (5000×5000 pixels)"},
 		// 750×500 blocks of 256 bytes for each of three channels (275 MB)
 		// and the picture's own 69 MB.
-		{"progressive 6000x4000", jpegFrameHeader(0xC2, 6000, 4000, 0x11, 0x11, 0x11), "too large to decode (6000×4000 progressive JPEG needs 344 MB)"},
-		{"progressive cmyk 6000x4000", jpegFrameHeader(0xC2, 6000, 4000, 0x11, 0x11, 0x11, 0x11), "too large to decode (6000×4000 CMYK progressive JPEG needs 550 MB)"},
-		{"baseline cmyk 6000x4000", jpegFrameHeader(0xC0, 6000, 4000, 0x11, 0x11, 0x11, 0x11), "too large to decode (6000×4000 CMYK JPEG needs 184 MB)"},
+		{"progressive 6000x4000", jpegFrameHeader(0xC2, 6000, 4000, 0x11, 0x11, 0x11), "too large to decode (6000×4000 progressive JPEG needs 343.3 MiB)"},
+		{"progressive cmyk 6000x4000", jpegFrameHeader(0xC2, 6000, 4000, 0x11, 0x11, 0x11, 0x11), "too large to decode (6000×4000 CMYK progressive JPEG needs 549.3 MiB)"},
+		{"baseline cmyk 6000x4000", jpegFrameHeader(0xC0, 6000, 4000, 0x11, 0x11, 0x11, 0x11), "too large to decode (6000×4000 CMYK JPEG needs 183.1 MiB)"},
 		{"huge ICC profile", icc, ""},
 		{"gif header only", []byte("GIF89a\x10\x00\x10\x00\x00\x00\x00"), "damaged picture"},
 		{"webp header only", []byte("RIFF\x10\x00\x00\x00WEBPVP8L"), "damaged picture"},

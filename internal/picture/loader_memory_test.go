@@ -80,7 +80,7 @@ func TestLoaderRefusesWhatCannotFit(t *testing.T) {
 	}
 	l := NewLoader(Origin{Dir: dir}, 50, 50, 0)
 	_, err := l.Load(context.Background(), "bomb.jpg")
-	if got, want := Reason(err), "too large to decode (6000×4000 progressive JPEG needs 172 MB)"; got != want {
+	if got, want := Reason(err), "too large to decode (6000×4000 progressive JPEG needs 171.7 MiB)"; got != want {
 		t.Errorf("reason %q, want %q", got, want)
 	}
 	if _, err, ok := l.Cached("bomb.jpg"); !ok || err == nil || Transient(err) {
@@ -106,7 +106,7 @@ func TestCheckSaysWhyBeforeDecoding(t *testing.T) {
 	}
 	o := Origin{Dir: dir}
 	for src, want := range map[string]string{
-		"bomb.jpg":                  "too large to decode (6000×4000 CMYK progressive JPEG needs 550 MB)",
+		"bomb.jpg":                  "too large to decode (6000×4000 CMYK progressive JPEG needs 549.3 MiB)",
 		"gone.png":                  "file not found",
 		"fine.png":                  "",
 		"https://example.com/a.png": "", // not downloaded to be checked

@@ -14,17 +14,15 @@
 package settings
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/reeltui/reel/internal/limit"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -131,26 +129,16 @@ func Load(path string, named bool) (File, error) {
 }
 
 func readCapped(path string) ([]byte, error) {
-	fh, err := os.Open(path)
+	fh, err := limit.OpenRegular(path)
 	if err != nil {
 		return nil, err
 	}
 	defer fh.Close()
-	st, err := fh.Stat()
-	if err != nil {
-		return nil, err
+	data, err := limit.ReadAll(fh, MaxFileBytes)
+	if tooLarge := (*limit.TooLargeError)(nil); errors.As(err, &tooLarge) {
+		return nil, fmt.Errorf("%v: not a settings file", err)
 	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	var b bytes.Buffer
-	if _, err := b.ReadFrom(io.LimitReader(fh, MaxFileBytes+1)); err != nil {
-		return nil, err
-	}
-	if b.Len() > MaxFileBytes {
-		return nil, fmt.Errorf("larger than %d KiB: not a settings file", MaxFileBytes>>10)
-	}
-	return b.Bytes(), nil
+	return data, err
 }
 
 // Parse reads a settings file's bytes; path names it in errors.

@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/reeltui/reel/internal/limit"
 	"github.com/reeltui/reel/story"
 )
 
@@ -332,18 +333,7 @@ func SourceLabel(src string) string {
 	if strings.HasSuffix(strings.ToLower(meta), ";base64") {
 		size = size * 3 / 4
 	}
-	return fmt.Sprintf("data: %s, %s, in the story", kind, byteSize(size))
-}
-
-// byteSize is n bytes in a few characters: "812 bytes", "2.4 KB", "1.3 MB".
-func byteSize(n int) string {
-	switch {
-	case n < 1000:
-		return fmt.Sprintf("%d bytes", n)
-	case n < 1000*1000:
-		return fmt.Sprintf("%.1f KB", float64(n)/1000)
-	}
-	return fmt.Sprintf("%.1f MB", float64(n)/1000/1000)
+	return fmt.Sprintf("data: %s, %s, in the story", kind, limit.About(int64(size)))
 }
 
 // panel draws one picture alone as a framed box w columns wide, at most
