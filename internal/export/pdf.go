@@ -50,6 +50,7 @@ func writePDF(w io.Writer, s *story.Story, secs []story.Section, pics map[string
 	pdf.SetCompression(true)
 	pdf.AddUTF8FontFromBytes(fontFamily, "", fontRegular)
 	pdf.AddUTF8FontFromBytes(fontFamily, "B", fontBold)
+	pdf.AddUTF8FontFromBytes(monoFamily, "", fontMono)
 	pdf.SetTitle(pdfText(s.Title), true)
 	if len(s.Authors) > 0 {
 		pdf.SetAuthor(pdfText(joinNames(s.Authors)), true)
@@ -262,14 +263,47 @@ func (p *pdfWriter) blocks(blocks []textBlock, size float64) {
 // blocksIn sets text blocks one under another in the band from x, w
 // wide.
 func (p *pdfWriter) blocksIn(x, w float64, blocks []textBlock, size float64) {
-	for _, b := range blocks {
-		pt := size
+	for _, b := range p.laidOut(blocks, w, size) {
+		pt := p.blockFont(b, size)
+		align := p.align
 		if b.code {
-			pt = size - 1.5
+			align = "L" // code reads left to right in any story
 		}
-		p.paraIn(x, w, b.text, b.bold, pt, float64(b.indent)*6)
+		indent := float64(b.indent) * 6
+		p.pdf.SetX(x + indent)
+		p.pdf.MultiCell(w-indent, lineHeight(pt), b.text, "", align, false)
 		p.pdf.Ln(lineHeight(pt) * 0.45)
 	}
+}
+
+// laidOut is blocks with each table laid out for a band w wide.
+func (p *pdfWriter) laidOut(blocks []textBlock, w, size float64) []textBlock {
+	out := make([]textBlock, 0, len(blocks))
+	for _, b := range blocks {
+		if b.rows != nil {
+			out = append(out, p.setTable(b, w, size)...)
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// blockFont sets the font of block b in text of size and returns its
+// size: code a little smaller, in the monospaced font where it has the
+// letters.
+func (p *pdfWriter) blockFont(b textBlock, size float64) float64 {
+	if !b.code {
+		p.font(b.bold, size)
+		return size
+	}
+	pt := size - 1.5
+	if monoCovers(b.text) {
+		p.pdf.SetFont(monoFamily, "", pt)
+	} else {
+		p.font(false, pt)
+	}
+	return pt
 }
 
 // blocksHeight is how tall blocks are when set across the page.
@@ -280,11 +314,10 @@ func (p *pdfWriter) blocksHeight(blocks []textBlock, size float64) float64 {
 // blocksHeightIn is how tall blocks are when set w wide.
 func (p *pdfWriter) blocksHeightIn(w float64, blocks []textBlock, size float64) float64 {
 	total := 0.0
-	for _, b := range blocks {
-		// Code is set smaller: counting it at size errs on the tall side.
-		p.font(b.bold, size)
-		lines := len(p.pdf.SplitText(pdfText(b.text), w-float64(b.indent)*6))
-		total += float64(max(lines, 1))*lineHeight(size) + lineHeight(size)*0.45
+	for _, b := range p.laidOut(blocks, w, size) {
+		pt := p.blockFont(b, size)
+		lines := len(p.pdf.SplitText(b.text, w-float64(b.indent)*6))
+		total += float64(max(lines, 1))*lineHeight(pt) + lineHeight(pt)*0.45
 	}
 	return total
 }

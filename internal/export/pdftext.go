@@ -9,9 +9,9 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// A PDF has one font and no markup: a story's Markdown becomes blocks of
-// plain text, with headings in bold, list items marked and indented,
-// quotes and code indented, a table's cells joined by bars, and a link's
+// A PDF has no markup: a story's Markdown becomes blocks of plain text,
+// with headings in bold, list items marked and indented, quotes indented,
+// code and tables in the monospaced font (pdfmono.go), and a link's
 // address after its words.
 
 // textBlock is a paragraph of a PDF page.
@@ -20,6 +20,10 @@ type textBlock struct {
 	bold   bool
 	indent int // levels of indentation
 	code   bool
+	// rows are a table's cells, the first row its headings when header
+	// is set: setTable lays them out for the band they are set in.
+	rows   [][]string
+	header bool
 }
 
 // markdownBlocks turns Markdown into the blocks a PDF page sets.
@@ -71,14 +75,19 @@ func appendBlocks(out []textBlock, n ast.Node, src []byte, indent int, keepLines
 			}
 		}
 	case *east.Table:
+		t := textBlock{indent: indent}
 		for row := b.FirstChild(); row != nil; row = row.NextSibling() {
 			var cells []string
 			for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
-				cells = append(cells, strings.TrimSpace(inlineText(cell, src, false)))
+				cells = append(cells, pdfText(strings.TrimSpace(inlineText(cell, src, false))))
 			}
-			_, header := row.(*east.TableHeader)
-			add(textBlock{text: strings.Join(cells, " | "), bold: header, indent: indent})
+			if _, header := row.(*east.TableHeader); header && len(t.rows) == 0 {
+				t.header = true
+			}
+			t.rows = append(t.rows, cells)
+			t.text += strings.Join(cells, " ") + "\n"
 		}
+		add(t)
 	case *ast.ThematicBreak:
 		add(textBlock{text: "⁂", indent: indent})
 	}
