@@ -313,9 +313,16 @@ func (m Model) decidePictures() (Model, tea.Cmd, bool) {
 		m.picWhyNot, note = noColourBlocks, noColourBlocks
 	}
 	// A reader who has turned pictures off before the answer came keeps
-	// the word that they are off; p on again says the note.
+	// the word that they are off; p on again says the note. A word on
+	// the status line already (a key's, the resumed place) stays, the
+	// note after it.
 	if note != "" && m.picOn && m.showsPictures() {
-		m.hint = note
+		switch {
+		case m.hint == "":
+			m.hint = note
+		case !strings.Contains(m.hint, note):
+			m.hint += " · " + note
+		}
 	}
 	if mode == m.art.DrawMode() {
 		return m, nil, true

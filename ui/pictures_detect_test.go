@@ -295,3 +295,18 @@ func TestAnswerAfterPicturesOffKeepsTheirNote(t *testing.T) {
 		t.Errorf("p on says nothing of NO_COLOR: hint %q", m.hint)
 	}
 }
+
+// The answer may come after p has turned pictures off and on again, or
+// after the reader's place was resumed: the word a key (or the start)
+// put on the status line stays, and the note joins it.
+func TestAnswerKeepsTheStatusWord(t *testing.T) {
+	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesAuto, NoHalfBlocks: true,
+		Loader: picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)})
+	m = sized(t, m, 100, 30)
+	m = send(m, keyMsg("p"), keyMsg("p"))
+	next, cmd := m.Update(uv.PrimaryDeviceAttributesEvent{62, 22})
+	m, _ = settle(t, next.(Model), cmd)
+	if !m.picOn || !strings.HasPrefix(m.hint, "pictures on") || !strings.Contains(m.hint, "NO_COLOR") {
+		t.Errorf("after p, p and the answer: pictures on %v, hint %q", m.picOn, m.hint)
+	}
+}
