@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -12,15 +13,16 @@ import (
 	"github.com/reeltui/reel/internal/serve/servetest"
 )
 
-// freePort is a loopback port nothing listens on just now.
-func freePort(t *testing.T) string {
+// servedAddr is the address reel serve says it listens on: asked for
+// port 0, it takes a free one, with no window for another to take it.
+func servedAddr(t *testing.T, tm *ptyTerm, shown string) string {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	tm.waitFor(shown)
+	m := regexp.MustCompile(regexp.QuoteMeta(shown) + `(\d+)`).FindStringSubmatch(tm.screen())
+	if m == nil || m[1] == "0" {
+		t.Fatalf("no port after %q:\n%s", shown, tm.screen())
 	}
-	defer ln.Close()
-	return ln.Addr().String()
+	return net.JoinHostPort("127.0.0.1", m[1])
 }
 
 // The serving terminal: q closes the sessions and exits 0, ctrl+c exits
@@ -32,10 +34,10 @@ func TestServeStops(t *testing.T) {
 		code int
 	}{{"q", 0}, {"ctrl+c", 130}, {"SIGTERM", 143}} {
 		t.Run(way.name, func(t *testing.T) {
-			addr := freePort(t)
 			dir := t.TempDir()
 			tm := startTermEnv(t, nil, true, []string{"XDG_DATA_HOME=" + dir, "XDG_STATE_HOME=" + dir},
-				"serve", "--listen", addr, "testdata/kim-rally.txt")
+				"serve", "--listen", "127.0.0.1:0", "testdata/kim-rally.txt")
+			addr := servedAddr(t, tm, "read it with: ssh -p ")
 			tm.waitFor("q stops")
 			tm.waitFor("host key:     SHA256:")
 			viewer := servetest.Open(t, servetest.MustDial(t, addr, "v", gossh.PublicKeys(servetest.NewKey(t))), servetest.Options{})
@@ -73,12 +75,13 @@ func TestServeRefusesOpenNetwork(t *testing.T) {
 // says it is under the reader's alternate screen.
 func TestServePresentSaysHowToConnect(t *testing.T) {
 	t.Parallel()
-	addr := freePort(t)
 	dir := t.TempDir()
 	tm := startTermEnv(t, nil, true, []string{"XDG_DATA_HOME=" + dir, "XDG_STATE_HOME=" + dir},
-		"serve", "--present", "--listen", addr, "testdata/kim-rally.txt")
-	_, port, _ := net.SplitHostPort(addr)
-	tm.waitFor("viewers: ssh -p " + port)
+		"serve", "--present", "--listen", "127.0.0.1:0", "testdata/kim-rally.txt")
+	// The port it shows is the one it listens on: a viewer gets in.
+	addr := servedAddr(t, tm, "viewers: ssh -p ")
+	viewer := servetest.Open(t, servetest.MustDial(t, addr, "v", gossh.PublicKeys(servetest.NewKey(t))), servetest.Options{})
+	viewer.WaitFor("following")
 	tm.send("q")
 	if code := tm.exit(); code != 0 {
 		t.Errorf("exit %d", code)

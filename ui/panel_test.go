@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -67,6 +68,7 @@ func TestMouseWheelScrolls(t *testing.T) {
 func TestPanelSaysLoading(t *testing.T) {
 	l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, graphics.PicturePixels(graphics.PicturesBlocks), graphics.PicturePixels(graphics.PicturesBlocks), 0)
 	m := New(loadStory(t, pictureDeck), Options{Theme: page.ThemeDark, Pictures: graphics.PicturesBlocks, Loader: l, Width: 100, Height: 34})
+	m.renderBudget = time.Minute // a loaded machine must not show the plain page instead
 	next, cmd := m.Update(keyMsg("right"))
 	m = next.(Model)
 	if f := ansi.Strip(m.View().Content); !strings.Contains(f, "▣ loading…") {

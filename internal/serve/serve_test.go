@@ -202,7 +202,10 @@ func TestHandshakeCap(t *testing.T) {
 
 // A viewer who presses no key is warned, and then the session closes.
 func TestIdle(t *testing.T) {
-	srv := startServer(t, Options{Idle: 3 * time.Second, IdleWarning: 2 * time.Second}, newPages)
+	// The warning comes Idle-IdleWarning after the last key, and so back
+	// that long after the key: long enough that a loaded machine sees it
+	// cleared first.
+	srv := startServer(t, Options{Idle: 6 * time.Second, IdleWarning: 3 * time.Second}, newPages)
 	sc := openScreen(t, mustDial(t, srv.addr, "dozy", gossh.PublicKeys(newKey(t))))
 	sc.WaitFor("hello dozy")
 	sc.WaitFor("this session closes in")
@@ -214,7 +217,7 @@ func TestIdle(t *testing.T) {
 	if code := sc.Exit(); code != 1 {
 		t.Errorf("exit %d, want 1", code)
 	}
-	if got := sc.Stderr.String(); !strings.Contains(got, "closed after 3s without a key") {
+	if got := sc.Stderr.String(); !strings.Contains(got, "closed after 6s without a key") {
 		t.Errorf("stderr %q", got)
 	}
 }
