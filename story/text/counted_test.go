@@ -81,19 +81,38 @@ func TestCounterNeedsACount(t *testing.T) {
 }
 
 // TestHeaderAfterIntro checks that a byline and a timestamp after the
-// intro go to the cover, one each, whether or not blank lines part them.
+// intro go to the cover, one each, whether or not blank lines part them
+// from the intro and from each other, in either order and with any of the
+// labels news pages give a timestamp.
 func TestHeaderAfterIntro(t *testing.T) {
-	for _, gap := range []string{"\n", "\n\n"} {
-		src := "Snow in the hills\n\nHeavy snow closed the passes overnight." + gap + "Updated: Jan 13, 2022, 05:43 PM(IST)" + gap + "By Jane Doe\n\nClosed roads\n\nThe pass was shut to all traffic.\n\nChildren play\n\nSchools closed for the day.\n"
-		s := storytest.Must(read.Parse([]byte(src), story.Options{Name: "snow.txt"}))
-		if s.Date != "Jan 13, 2022, 05:43 PM(IST)" || !slices.Equal(s.Authors, []string{"Jane Doe"}) {
-			t.Errorf("gap %q: date, authors = %q, %q", gap, s.Date, s.Authors)
-		}
-		if s.Intro != "Heavy snow closed the passes overnight." {
-			t.Errorf("gap %q: intro = %q", gap, s.Intro)
-		}
-		if got := storytest.Captions(s); !slices.Equal(got, []string{"Closed roads", "Children play"}) {
-			t.Errorf("gap %q: captions = %q", gap, got)
+	headers := [][2]string{
+		{"Updated: Jan 13, 2022, 05:43 PM(IST)", "By Jane Doe"},
+		{"By Jane Doe", "Updated: Jan 13, 2022, 05:43 PM(IST)"},
+		{"Published: Jan 13, 2022, 05:43 PM(IST)", "By Jane Doe"},
+		{"By Jane Doe", "Posted on Jan 13, 2022, 05:43 PM(IST)"},
+		{"Published\nJan 13, 2022, 05:43 PM(IST)", "By Jane Doe"},
+	}
+	// The gaps after the intro, between the two header lines and after
+	// them.
+	layouts := [][3]string{
+		{"\n", "\n", "\n\n"},
+		{"\n\n", "\n\n", "\n\n"},
+		{"\n\n", "\n", "\n\n"}, // the header lines one paragraph
+		{"\n", "\n\n", "\n\n"},
+	}
+	for _, h := range headers {
+		for _, gap := range layouts {
+			src := "Snow in the hills\n\nHeavy snow closed the passes overnight." + gap[0] + h[0] + gap[1] + h[1] + gap[2] + "Closed roads\n\nThe pass was shut to all traffic.\n\nChildren play\n\nSchools closed for the day.\n"
+			s := storytest.Must(read.Parse([]byte(src), story.Options{Name: "snow.txt"}))
+			if s.Date != "Jan 13, 2022, 05:43 PM(IST)" || !slices.Equal(s.Authors, []string{"Jane Doe"}) {
+				t.Errorf("%q: date, authors = %q, %q", src, s.Date, s.Authors)
+			}
+			if s.Intro != "Heavy snow closed the passes overnight." {
+				t.Errorf("%q: intro = %q", src, s.Intro)
+			}
+			if got := storytest.Captions(s); !slices.Equal(got, []string{"Closed roads", "Children play"}) {
+				t.Errorf("%q: captions = %q", src, got)
+			}
 		}
 	}
 }
