@@ -1,6 +1,7 @@
 package text_test
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -36,6 +37,10 @@ func TestCountedGalleries(t *testing.T) {
 			intro:   "Our photographers bring you the best pictures of the week from around the world.",
 			bodies:  []string{"Lanterns drift over the river", "Farmers carry rice sheaves across a flooded field at the end of the harvest season.", "Children play football", "A woman holds a placard reading ‘Save our square’"},
 			credits: []string{"Image credit: Reuters", "Photo: AFP", "Image credit: Reuters", "Image credit: Reuters"}},
+		{file: "bbc-in-pictures.txt", title: "First frost across the Highlands", date: "3 December 2026",
+			intro:   "The first hard frost of the winter settled over the Highlands this week, turning lochs to glass and hillsides white. Photographers were out before dawn to catch it.",
+			bodies:  []string{"Frost coats the heather on Rannoch Moor as the sun rises over the hills.", "A red deer stag crosses", "Walkers on the ridge above Loch Tay", "Ice forms on the harbour wall", "A snowplough clears the A9"},
+			credits: []string{"Getty Images", "PA Media", "Jane Example/BBC", "Getty Images", "Reuters"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -56,14 +61,63 @@ func TestCountedGalleries(t *testing.T) {
 				if !strings.HasPrefix(sec.Body, tt.bodies[i]) {
 					t.Errorf("section %d body = %q, want it to start with %q", i+1, sec.Body, tt.bodies[i])
 				}
-				if strings.Contains(sec.Body, "Photo") || strings.Contains(sec.Body, "credit") {
-					t.Errorf("section %d body holds its credit: %q", i+1, sec.Body)
+				if strings.Contains(sec.Body, "Photo") || strings.Contains(sec.Body, "credit") || strings.Contains(sec.Body, "Image ") {
+					t.Errorf("section %d body holds its credit or a label: %q", i+1, sec.Body)
 				}
 				if len(sec.Pictures) != 1 || !sec.Pictures[0].Placeholder || sec.Pictures[0].Credit != tt.credits[i] {
 					t.Errorf("section %d pictures = %+v, want one placeholder credited %q", i+1, sec.Pictures, tt.credits[i])
 				}
 			}
 		})
+	}
+}
+
+// TestLabelledGalleryLayouts reads the BBC's gallery as browsers paste
+// it: with blank lines between the photos, with none at all, with one
+// after every line, and with each caption on its label's line. Each reads
+// as the file does: the labels and the page's buttons gone, one section
+// per photo, its source the credit.
+func TestLabelledGalleryLayouts(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/text/bbc-in-pictures.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(data)
+	want := storytest.Must(read.Parse(data, story.Options{Name: "bbc.txt"}))
+	if want.Len() != 5 {
+		t.Fatalf("%d sections, want 5: %s", want.Len(), storytest.Dump(want))
+	}
+	layouts := map[string]string{
+		"no blank lines":            strings.ReplaceAll(src, "\n\n", "\n"),
+		"a blank line after each":   strings.ReplaceAll(src, "\n", "\n\n"),
+		"caption on its label line": strings.ReplaceAll(src, "Image caption,\n", "Image caption, "),
+	}
+	for name, src := range layouts {
+		s := storytest.Must(read.Parse([]byte(src), story.Options{Name: "bbc.txt"}))
+		if s.Title != want.Title || s.Date != want.Date || s.Intro != want.Intro {
+			t.Errorf("%s: title, date, intro = %q, %q, %q", name, s.Title, s.Date, s.Intro)
+		}
+		if got, wantSecs := storytest.Dump(s), storytest.Dump(want); got != wantSecs {
+			t.Errorf("%s reads as\n%s\nwant\n%s", name, got, wantSecs)
+		}
+		for _, chrome := range []string{"Share", "Save"} {
+			if !slices.Contains(s.Dropped, story.Dropped{Kind: "chrome", Text: chrome}) {
+				t.Errorf("%s: %q is not dropped as chrome: %v", name, chrome, s.Dropped)
+			}
+		}
+	}
+}
+
+// TestPhotoLabelsNeedBoth checks that a sentence starting "Image source"
+// or "Image caption" in text that does not label its photos stays text.
+func TestPhotoLabelsNeedBoth(t *testing.T) {
+	src := "In Pics- Old cameras\n\nA museum shows its cameras.\n\nThe lenses\n\nImage source, the museum's own archive\n\nThe cases\n\nImage caption, as the curator wrote it, was lost.\n\nSave\n\nThe last camera of the set.\n"
+	s := storytest.Must(read.Parse([]byte(src), story.Options{Name: "cameras.txt"}))
+	dump := storytest.Dump(s)
+	for _, text := range []string{"Image source, the museum's own archive", "Image caption, as the curator wrote it, was lost.", "Save"} {
+		if !strings.Contains(dump, text) {
+			t.Errorf("%q is lost:\n%s", text, dump)
+		}
 	}
 }
 

@@ -286,6 +286,8 @@ func textBlocks(s *story.Story, text string) []textBlock {
 	var blocks []textBlock
 	var lines []string
 	counted := countsPhotos(text)
+	labelled := labelsPhotos(text)
+	captionNext := false // a labelled photo's caption is the next line
 	flush := func() {
 		if len(lines) > 0 {
 			blocks = append(blocks, splitBlock(lines)...)
@@ -294,13 +296,29 @@ func textBlocks(s *story.Story, text string) []textBlock {
 	}
 	for line := range strings.SplitSeq(text, "\n") {
 		line = strings.TrimSpace(line)
+		credit, source := imageSource(line)
+		caption, captioned := captionLabel(line)
 		switch {
 		case line == "":
 			flush()
 		case counted && isCounter(line):
 			flush()
 			blocks = append(blocks, textBlock{lines: []string{line}, kind: blockCounter})
-		case prose.IsChromeLine(line):
+		case labelled && source:
+			flush()
+			blocks = append(blocks, photoBlocks(line, credit)...)
+		case labelled && captioned:
+			// The caption is a block of its own, not the first line of
+			// the text that follows it with no blank line between.
+			flush()
+			captionNext = caption == ""
+			if caption != "" {
+				blocks = append(blocks, textBlock{lines: []string{caption}})
+			}
+		case captionNext:
+			captionNext = false
+			blocks = append(blocks, textBlock{lines: []string{line}})
+		case prose.IsChromeLine(line) || (labelled && isLabelledChrome(line)):
 			s.Dropped = append(s.Dropped, story.Dropped{Kind: "chrome", Text: line})
 			flush()
 		default:
