@@ -121,6 +121,27 @@ func TestPhotoLabelsNeedBoth(t *testing.T) {
 	}
 }
 
+// TestDateLabels checks that a timestamp's label on a line of its own
+// takes the date on the next line, in one paragraph with the title or
+// after a blank line, and the age a fresh page gives in place of a date.
+func TestDateLabels(t *testing.T) {
+	tests := []struct{ header, date string }{
+		{"\nPublished\n3 December 2026", "3 December 2026"},
+		{"\n\nPublished\n\n3 December 2026", "3 December 2026"},
+		{"\n\nUpdated:\nJan 13, 2022, 05:43 PM(IST)", "Jan 13, 2022, 05:43 PM(IST)"},
+		{"\nPublished\n2 hours ago", "2 hours ago"},
+		{"\n\nPublished\n\n1 day ago", "1 day ago"},
+		{"\n\nPosted\n15 mins ago", "15 mins ago"},
+	}
+	for _, tt := range tests {
+		src := "In pictures: First frost" + tt.header + "\n\nFrost came to the hills this week.\n\nFrozen loch\n\nIce on the water at dawn.\n\nWalkers\n\nOut on the ridge.\n"
+		s := storytest.Must(read.Parse([]byte(src), story.Options{Name: "frost.txt"}))
+		if s.Title != "First frost" || s.Date != tt.date || s.Intro != "Frost came to the hills this week." {
+			t.Errorf("%q: title, date, intro = %q, %q, %q; want %q, %q, %q", tt.header, s.Title, s.Date, s.Intro, "First frost", tt.date, "Frost came to the hills this week.")
+		}
+	}
+}
+
 // TestCounterNeedsACount checks that a single "1 / 2" line, as a pager
 // leaves in copied text, stays page chrome and splits nothing.
 func TestCounterNeedsACount(t *testing.T) {
