@@ -142,6 +142,45 @@ func TestDateLabels(t *testing.T) {
 	}
 }
 
+// TestAgencyCredits reads galleries that credit each photo at its
+// caption's end, as agencies print them ("… 2026. REUTERS/Name", "…
+// (AP Photo/Name)"): one section per photo, the credit the picture's, the
+// licensing link left out, and a first paragraph that carries a credit a
+// photo of its own, not the intro.
+func TestAgencyCredits(t *testing.T) {
+	tests := []struct {
+		file, intro string
+		bodies      []string
+		credits     []string
+	}{
+		{file: "reuters-agency-credits.txt", intro: "Our photographers bring you the best pictures of the week from around the world.",
+			bodies:  []string{"Lanterns drift", "Farmers carry", "Children play", "A woman holds"},
+			credits: []string{"REUTERS/Jane Example", "REUTERS/Sam Sample", "REUTERS/Manuela Placeholder", "REUTERS/Manuela Placeholder"}},
+		{file: "ap-photos.txt", intro: "",
+			bodies:  []string{"Lanterns drift", "Farmers carry", "Children play", "A woman holds"},
+			credits: []string{"AP Photo/Jane Example", "AP Photo/Sam Sample", "AP Photo/Manuela Placeholder", "AP Photo/Manuela Placeholder, File"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			s := storytest.ParseFile(t, filepath.Join("../../testdata/text", tt.file))
+			if s.Intro != tt.intro {
+				t.Errorf("intro = %q, want %q", s.Intro, tt.intro)
+			}
+			if s.Len() != len(tt.bodies) {
+				t.Fatalf("%d sections, want %d: %s", s.Len(), len(tt.bodies), storytest.Dump(s))
+			}
+			for i, sec := range s.Sections() {
+				if !strings.HasPrefix(sec.Body, tt.bodies[i]) || strings.Contains(sec.Body, "Photo") || strings.Contains(sec.Body, "REUTERS") || strings.Contains(sec.Body, "Licensing") {
+					t.Errorf("section %d body = %q, want it to start with %q and hold no credit", i+1, sec.Body, tt.bodies[i])
+				}
+				if len(sec.Pictures) != 1 || !sec.Pictures[0].Placeholder || sec.Pictures[0].Credit != tt.credits[i] {
+					t.Errorf("section %d pictures = %+v, want one placeholder credited %q", i+1, sec.Pictures, tt.credits[i])
+				}
+			}
+		})
+	}
+}
+
 // TestCounterNeedsACount checks that a single "1 / 2" line, as a pager
 // leaves in copied text, stays page chrome and splits nothing.
 func TestCounterNeedsACount(t *testing.T) {

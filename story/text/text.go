@@ -166,6 +166,9 @@ func buildUncaptioned(s *story.Story, blocks []textBlock) {
 		items = append(items, item{text: b.text()})
 	}
 	introEnd := min(1, len(items))
+	if len(items) > 0 && items[0].credit != "" {
+		introEnd = 0 // a photo's caption with its credit, not the intro
+	}
 	for i, it := range items {
 		if i+1 < len(items) && isLeadIn(it.text) {
 			introEnd = i + 1
