@@ -181,6 +181,30 @@ func TestAgencyCredits(t *testing.T) {
 	}
 }
 
+// TestSecondTimestamp checks that a page's second timestamp ("Updated: …"
+// under "Published: …") joins the first on the cover, above the intro or
+// below it, rather than becoming a photo's caption over the intro.
+func TestSecondTimestamp(t *testing.T) {
+	const header = "Published: Dec 4, 2026, 08:00 AM GMT\nUpdated: Dec 4, 2026, 10:30 AM GMT"
+	const intro = "A storm swept the coast overnight, bringing down trees and power lines in dozens of towns."
+	for _, src := range []string{
+		"Storm hits the coast\n\n" + header + "\n\n" + intro + "\n\n",
+		"Storm hits the coast\n" + header + "\n\n" + intro + "\n\n",
+		"Storm hits the coast\n\n" + strings.ReplaceAll(header, "\n", "\n\n") + "\n\n" + intro + "\n\n",
+		"Storm hits the coast\n\n" + intro + "\n\n" + header + "\n\n",
+		"Storm hits the coast\n\n" + intro + "\n" + header + "\n\n",
+	} {
+		src += "Fallen trees\n\nCrews cleared the roads by noon.\n\nHigh waves\n\nWaves broke over the wall.\n"
+		s := storytest.Must(read.Parse([]byte(src), story.Options{Name: "storm.txt"}))
+		if want := "Dec 4, 2026, 08:00 AM GMT · Updated: Dec 4, 2026, 10:30 AM GMT"; s.Date != want || s.Intro != intro {
+			t.Errorf("%q: date, intro = %q, %q; want %q, %q", src, s.Date, s.Intro, want, intro)
+		}
+		if got := storytest.Captions(s); !slices.Equal(got, []string{"Fallen trees", "High waves"}) {
+			t.Errorf("%q: captions = %q", src, got)
+		}
+	}
+}
+
 // TestCounterNeedsACount checks that a single "1 / 2" line, as a pager
 // leaves in copied text, stays page chrome and splits nothing.
 func TestCounterNeedsACount(t *testing.T) {

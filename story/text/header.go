@@ -65,7 +65,8 @@ func takeHeaderAfterIntro(s *story.Story, blocks []textBlock) []textBlock {
 }
 
 // takeHeaderLine reads a byline or a timestamp into the story, and reports
-// whether line was one (a second timestamp is not taken).
+// whether line was one (a second date with no label, which may be a
+// photo's caption, is not taken).
 func takeHeaderLine(s *story.Story, line string) bool {
 	if m := matchIf(prose.HasFoldPrefix(line, bylineStarts), bylineRe, line); m != nil {
 		for _, a := range authorSepRe().Split(m[1], -1) {
@@ -79,8 +80,14 @@ func takeHeaderLine(s *story.Story, line string) bool {
 		}
 		return true
 	}
-	if m := matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line); m != nil && s.Date == "" {
-		s.Date = m[1]
+	if m := matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line); m != nil {
+		if s.Date == "" {
+			s.Date = m[1]
+		} else {
+			// A second timestamp ("Updated: …" under "Published: …") keeps
+			// its label, which tells the two apart.
+			s.Date += " · " + line
+		}
 		return true
 	}
 	if isDate(line) && s.Date == "" {
