@@ -90,9 +90,10 @@ func isCounter(line string) bool {
 	return ok
 }
 
-// splitTrailingCredits splits a credit in brackets at the end of a
-// paragraph ("… the harvest season. (Photo: AFP)") off as a credit block
-// of its own, as if it stood on the next line.
+// splitTrailingCredits splits a credit at the end of a paragraph off as a
+// credit block of its own, as if it stood on the next line: one in
+// brackets ("… the harvest season. (Photo: AFP)") or an agency's after the
+// last sentence ("… December 1, 2026. REUTERS/Jane Doe").
 func splitTrailingCredits(blocks []textBlock) []textBlock {
 	var out []textBlock
 	for _, b := range blocks {
@@ -101,18 +102,33 @@ func splitTrailingCredits(blocks []textBlock) []textBlock {
 			continue
 		}
 		last := b.lines[len(b.lines)-1]
-		open := strings.LastIndexByte(last, '(')
-		if open <= 0 || !strings.HasSuffix(last, ")") || !prose.IsCreditLine(last[open:]) {
-			out = append(out, b)
-			continue
-		}
-		before := strings.TrimSpace(last[:open])
-		if before == "" {
+		before, credit := trailingCredit(last)
+		if credit == "" {
 			out = append(out, b)
 			continue
 		}
 		lines := append(b.lines[:len(b.lines)-1:len(b.lines)-1], before)
-		out = append(out, textBlock{lines: lines}, textBlock{lines: []string{last[open:]}, kind: blockCredit})
+		out = append(out, textBlock{lines: lines}, textBlock{lines: []string{credit}, kind: blockCredit})
 	}
 	return out
+}
+
+// agencyCreditRe matches an agency's credit after a caption's last
+// sentence, as Reuters signs its photos: "… 2026. REUTERS/Jane Doe".
+var agencyCreditRe = prose.LazyRegexp(`^(.*[.!?"”’])\s+(REUTERS/\S.{0,60})$`)
+
+// trailingCredit splits a line into its text and the credit at its end,
+// or returns an empty credit.
+func trailingCredit(line string) (before, credit string) {
+	if open := strings.LastIndexByte(line, '('); open > 0 && strings.HasSuffix(line, ")") && prose.IsCreditLine(line[open:]) {
+		if before = strings.TrimSpace(line[:open]); before != "" {
+			return before, line[open:]
+		}
+	}
+	if strings.Contains(line, "REUTERS/") {
+		if m := agencyCreditRe().FindStringSubmatch(line); m != nil {
+			return m[1], m[2]
+		}
+	}
+	return line, ""
 }

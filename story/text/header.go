@@ -13,7 +13,7 @@ import (
 
 // takeHeader reads the title line, bylines and timestamps at the top.
 func takeHeader(s *story.Story, blocks []textBlock) []textBlock {
-	blocks = splitHeaderLines(blocks)
+	blocks = splitHeaderLines(joinDateLabels(blocks))
 	if len(blocks) > 0 && len(blocks[0].lines) == 1 {
 		line := blocks[0].lines[0]
 		if m := matchIf(strings.ContainsAny(line, "-–—:|："), kickerRe, line); m != nil {
@@ -46,8 +46,10 @@ func takeHeaderAfterIntro(s *story.Story, blocks []textBlock) []textBlock {
 	var header []string
 	header = append(header, intro.lines[k:]...)
 	rest := blocks[1:]
-	for len(rest) > 0 && rest[0].kind == blockPara && len(rest[0].lines) == 1 && isHeaderLine(rest[0].lines[0]) {
-		header = append(header, rest[0].lines[0])
+	// A paragraph of header lines alone is the header too, one line each
+	// ("Updated: …" over "By …").
+	for len(rest) > 0 && rest[0].kind == blockPara && !slices.ContainsFunc(rest[0].lines, isNotHeaderLine) {
+		header = append(header, rest[0].lines...)
 		rest = rest[1:]
 	}
 	if len(header) == 0 {
@@ -63,7 +65,8 @@ func takeHeaderAfterIntro(s *story.Story, blocks []textBlock) []textBlock {
 }
 
 // takeHeaderLine reads a byline or a timestamp into the story, and reports
-// whether line was one (a second timestamp is not taken).
+// whether line was one (a second date with no label, which may be a
+// photo's caption, is not taken).
 func takeHeaderLine(s *story.Story, line string) bool {
 	if m := matchIf(prose.HasFoldPrefix(line, bylineStarts), bylineRe, line); m != nil {
 		for _, a := range authorSepRe().Split(m[1], -1) {
@@ -77,8 +80,14 @@ func takeHeaderLine(s *story.Story, line string) bool {
 		}
 		return true
 	}
-	if m := matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line); m != nil && s.Date == "" {
-		s.Date = m[1]
+	if m := matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line); m != nil {
+		if s.Date == "" {
+			s.Date = m[1]
+		} else {
+			// A second timestamp ("Updated: …" under "Published: …") keeps
+			// its label, which tells the two apart.
+			s.Date += " · " + line
+		}
 		return true
 	}
 	if isDate(line) && s.Date == "" {
@@ -120,6 +129,61 @@ func splitHeaderLines(blocks []textBlock) []textBlock {
 func isHeaderLine(line string) bool {
 	return matchIf(prose.HasFoldPrefix(line, bylineStarts), bylineRe, line) != nil ||
 		matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line) != nil || isDate(line)
+}
+
+func isNotHeaderLine(line string) bool { return !isHeaderLine(line) }
+
+// joinDateLabels joins a timestamp's label on a line of its own
+// ("Published", as the BBC prints it) to the date on the next line, in
+// its block or the next one: "Published 3 December 2026" is then read as
+// any other timestamp line.
+func joinDateLabels(blocks []textBlock) []textBlock {
+	out := make([]textBlock, 0, len(blocks))
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		var lines []string
+		for j := 0; j < len(b.lines); j++ {
+			line := b.lines[j]
+			switch {
+			case !isDateLabel(line):
+			case j+1 < len(b.lines) && isLabelledDate(b.lines[j+1]):
+				j++
+				line += " " + b.lines[j]
+			case j+1 == len(b.lines) && i+1 < len(blocks) && blocks[i+1].kind == blockPara &&
+				isLabelledDate(blocks[i+1].lines[0]):
+				// The date opens the next block (a line of its own, as a
+				// short line over a longer one is split off).
+				next := blocks[i+1].lines
+				line += " " + next[0]
+				if len(next) > 1 {
+					blocks[i+1] = textBlock{lines: next[1:]}
+				} else {
+					i++
+				}
+			}
+			lines = append(lines, line)
+		}
+		out = append(out, textBlock{lines: lines, kind: b.kind})
+	}
+	return out
+}
+
+// isDateLabel reports whether a line is a timestamp's label alone:
+// "Published", "Updated:".
+func isDateLabel(line string) bool {
+	return slices.ContainsFunc(datedStarts, func(label string) bool {
+		return strings.EqualFold(strings.TrimSuffix(line, ":"), label)
+	})
+}
+
+// relativeDateRe matches the age a page gives its story when it is fresh
+// ("2 hours ago"), which a copy keeps in place of the date.
+var relativeDateRe = prose.LazyRegexp(`(?i)^\d{1,2}\s+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?)\s+ago$`)
+
+// isLabelledDate reports whether the line after a timestamp's label is its
+// date: a date, or the story's age.
+func isLabelledDate(line string) bool {
+	return isDate(line) || (len(line) <= 20 && relativeDateRe().MatchString(line))
 }
 
 // How bylines and timestamp lines start, lower-cased: tried before the

@@ -20,7 +20,7 @@ import (
 var (
 	kickerRe    = prose.LazyRegexp(`(?i)^(in pics|in pictures|in photos|in images|photos|pics|pictures|gallery|photo gallery|photo story|watch|तस्वीरों में|फोटो गैलरी|写真で見る|图集|组图|بالصور)\s*[-–—:|：]\s*(\S.*)$`)
 	bylineRe    = prose.LazyRegexp(`(?i)^(?:by|written by|reported by|words by)\s*:?\s+(\S.{1,80})$`)
-	datedRe     = prose.LazyRegexp(`(?i)^(?:updated|published|first published|last updated|posted|last modified)\s*(?:on|at)?\s*:?\s*(\S.*\d.*)$`)
+	datedRe     = prose.LazyRegexp(`(?i)^(?:updated|published|first published|last updated|posted|last modified)\s*(?:on|at)?\s*:?\s*(\d.*|\S.*\d.*)$`)
 	dateRe      = prose.LazyRegexp(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30}$|^\d{4}-\d{2}-\d{2}\b.{0,30}$|^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b.{0,30}$`)
 	authorSepRe = prose.LazyRegexp(`\s*(?:,|\band\b|&)\s*`)
 )
@@ -166,6 +166,9 @@ func buildUncaptioned(s *story.Story, blocks []textBlock) {
 		items = append(items, item{text: b.text()})
 	}
 	introEnd := min(1, len(items))
+	if len(items) > 0 && items[0].credit != "" {
+		introEnd = 0 // a photo's caption with its credit, not the intro
+	}
 	for i, it := range items {
 		if i+1 < len(items) && isLeadIn(it.text) {
 			introEnd = i + 1
@@ -286,6 +289,8 @@ func textBlocks(s *story.Story, text string) []textBlock {
 	var blocks []textBlock
 	var lines []string
 	counted := countsPhotos(text)
+	labelled := labelsPhotos(text)
+	captionNext := false // a labelled photo's caption is the next line
 	flush := func() {
 		if len(lines) > 0 {
 			blocks = append(blocks, splitBlock(lines)...)
@@ -294,13 +299,29 @@ func textBlocks(s *story.Story, text string) []textBlock {
 	}
 	for line := range strings.SplitSeq(text, "\n") {
 		line = strings.TrimSpace(line)
+		credit, source := imageSource(line)
+		caption, captioned := captionLabel(line)
 		switch {
 		case line == "":
 			flush()
 		case counted && isCounter(line):
 			flush()
 			blocks = append(blocks, textBlock{lines: []string{line}, kind: blockCounter})
-		case prose.IsChromeLine(line):
+		case labelled && source:
+			flush()
+			blocks = append(blocks, photoBlocks(line, credit)...)
+		case labelled && captioned:
+			// The caption is a block of its own, not the first line of
+			// the text that follows it with no blank line between.
+			flush()
+			captionNext = caption == ""
+			if caption != "" {
+				blocks = append(blocks, textBlock{lines: []string{caption}})
+			}
+		case captionNext:
+			captionNext = false
+			blocks = append(blocks, textBlock{lines: []string{line}})
+		case prose.IsChromeLine(line) || (labelled && isLabelledChrome(line)):
 			s.Dropped = append(s.Dropped, story.Dropped{Kind: "chrome", Text: line})
 			flush()
 		default:

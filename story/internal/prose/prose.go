@@ -14,9 +14,9 @@ import (
 	"unicode/utf8"
 )
 
-var chromeRe = LazyRegexp(`(?i)^(read in app|open in app|advertisement|ad|sponsored|share|share this( article| story)?|share (?:on|via) \S+|about this content|story continues below( this ad(vertisement)?)?|continue reading|read more|click here\b.*|tap here\b.*|also read\s*[:-].*|read more\s*[:-].*|related\s*:.*|follow us( on\b.*)?|download (the )?app|get the app|subscribe( now| to\b.*)?|sign up\b.*|\d+\s*/\s*\d+|next|previous|prev|comments?|skip ad|loading\.*)$`)
+var chromeRe = LazyRegexp(`(?i)^(read in app|open in app|advertisement|ad|sponsored|share|share this( article| story)?|share (?:on|via) \S+|about this content|story continues below( this ad(vertisement)?)?|continue reading|read more|click here\b.*|tap here\b.*|also read\s*[:-].*|read more\s*[:-].*|related\s*:.*|follow us( on\b.*)?|download (the )?app|get the app|subscribe( now| to\b.*)?|sign up\b.*|\d+\s*/\s*\d+|next|previous|prev|comments?|skip ad|loading\.*|purchase licensing rights(?:,? opens new tab)?)$`)
 
-var creditRe = LazyRegexp(`(?i)^\(?\s*(?:(?:(?:(?:photo(?:graph)?|picture|image)\s+)?credits?|photo(?:graph)?s?|pictures?|pics?|images?|courtesy|video)\s*(?:by\b|:|-|–|—)\s*\S.*|©\s*\S.*|(?:ap|afp|reuters|pti|ani|ians|epa|xinhua|getty images|bloomberg|ap photo\b.*)|(?:file )?photo\s*/\s*\S.*)\)?$`)
+var creditRe = LazyRegexp(`(?i)^\(?\s*(?:(?:(?:(?:photo(?:graph)?|picture|image)\s+)?credits?|photo(?:graph)?s?|pictures?|pics?|images?|courtesy|video)\s*(?:by\b|:|-|–|—)\s*\S.*|©\s*\S.*|(?:ap|afp|reuters|pti|ani|ians|epa|xinhua|getty images|bloomberg|ap photo\b.*)|(?:file )?photo\s*/\s*\S.*|reuters\s*/\s*\S.*)\)?$`)
 
 // LazyRegexp compiles expr the first time it is needed.
 func LazyRegexp(expr string) func() *regexp.Regexp {
@@ -28,7 +28,7 @@ func LazyRegexp(expr string) func() *regexp.Regexp {
 var creditStarts = []string{"photo", "pic", "image", "credit", "courtesy", "video", "©", "ap", "afp", "reuters", "pti", "ani", "ians", "epa", "xinhua", "getty", "bloomberg", "file photo"}
 
 // IsCreditLine reports whether line is a picture's credit ("Photo: AP",
-// "(Reuters)").
+// "(Reuters)", "REUTERS/Jane Doe").
 func IsCreditLine(line string) bool {
 	if len(line) > 400 {
 		return false
@@ -38,10 +38,11 @@ func IsCreditLine(line string) bool {
 }
 
 // chromeStarts are how page chrome lines start, lower-cased.
-var chromeStarts = []string{"read", "open in", "advert", "ad", "sponsored", "share", "story continues", "continue", "click", "tap", "also", "related", "follow", "subscribe", "sign up", "download", "get the", "next", "prev", "comment", "skip", "loading", "about this"}
+var chromeStarts = []string{"read", "open in", "advert", "ad", "sponsored", "share", "story continues", "continue", "click", "tap", "also", "related", "follow", "subscribe", "sign up", "download", "get the", "next", "prev", "comment", "skip", "loading", "about this", "purchase"}
 
 // IsChromeLine reports whether line is page chrome copied with the story
-// ("Read in App", "Advertisement", "3/12").
+// ("Read in App", "Advertisement", "3/12", Reuters' "Purchase Licensing
+// Rights" under each photo).
 func IsChromeLine(line string) bool {
 	if len(line) > 120 || line == "" {
 		return false
