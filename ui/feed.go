@@ -137,6 +137,12 @@ func (m *Model) feedKey(msg tea.KeyPressMsg, count string) (tea.Cmd, bool) {
 		return m.goBack(), true
 	case key.Matches(msg, k.Open):
 		return m.openLink(), true
+	case m.feed.on && !k.FeedOpens && matchesDisabled(msg, k.Open):
+		m.hint = "this reader opens no links"
+		return nil, true
+	case m.onFeed() && !k.FeedReloads && matchesDisabled(msg, k.Reload):
+		m.hint = "this feed cannot be read again here"
+		return nil, true
 	case key.Matches(msg, k.Reload):
 		reload := m.feed.opt.Reload
 		m.hint = "reading the feed again…"
@@ -279,6 +285,7 @@ func shortLink(link string) string {
 func (m *Model) updateFeedKeys() {
 	k := &m.keys
 	k.FeedKeys = m.feed.on
+	k.FeedOpens, k.FeedReloads = m.feed.opt.Open != nil, m.feed.opt.Reload != nil
 	link := m.itemLink() != ""
 	k.Back.SetEnabled(m.count != "" || (m.feed.on && m.feed.back != nil))
 	k.Open.SetEnabled(link && m.feed.on && m.feed.opt.Open != nil)

@@ -106,8 +106,21 @@ func TestOpenOff(t *testing.T) {
 	if m = runKeys(t, m, "o"); m.story != s {
 		t.Error("o opened something")
 	}
+	if !strings.Contains(m.hint, "opens no links") {
+		t.Errorf("o said nothing: hint %q", m.hint)
+	}
 	if m.keys.Reload.Enabled() {
 		t.Error("r is on with no way to read the feed again")
+	}
+	// The help offers neither, nor coming back from a link.
+	help := frame(runKeys(t, m, "?"))
+	for _, gone := range []string{"open the item's link", "back to the feed", "read the feed again"} {
+		if strings.Contains(help, gone) {
+			t.Errorf("the help offers %q with no way to act:\n%s", gone, help)
+		}
+	}
+	if !strings.Contains(help, "copy the item's link") || !strings.Contains(help, "next new item") {
+		t.Errorf("the help lost the feed keys that act:\n%s", help)
 	}
 }
 

@@ -49,6 +49,13 @@ type KeyMap struct {
 	Copy   key.Binding
 	// FeedKeys says the story is a feed: the help lists its keys.
 	FeedKeys bool
+	// FeedOpens and FeedReloads say the reader was given a way to open
+	// an item's link and to read the feed again (a served story's viewers
+	// have neither): the help lists o and r only then.
+	FeedOpens, FeedReloads bool
+	// NotesOff: speaker notes are someone else's here (a follower's are
+	// the presenter's); the help leaves s out.
+	NotesOff bool
 	// Following: a follower's pages are the presenter's; the hint offers
 	// F in place of the page keys.
 	Following bool
@@ -130,10 +137,20 @@ func (k KeyMap) helpGroups() [][]helpItem {
 	groups := [][]helpItem{
 		{{k.Next, ""}, {k.Prev, ""}, {k.First, ""}, {k.Last, ""}, {k.Jump, ""}, {k.GoTo, "after 0-9"}},
 		{{k.Down, ""}, {k.Up, ""}, {k.HalfDown, ""}, {k.HalfUp, ""}, {k.ReadOn, ""}, {k.ReadBack, ""}, {k.Wheel, ""}},
-		{{k.Contents, ""}, {k.Details, "with pictures"}, {k.Search, ""}, {k.NextMatch, "after a search"}, {k.PrevMatch, "after a search"}, {k.Cancel, "if any"}, {k.Notes, "in decks"}},
+		{{k.Contents, ""}, {k.Details, "with pictures"}, {k.Search, ""}, {k.NextMatch, "after a search"}, {k.PrevMatch, "after a search"}, {k.Cancel, "if any"}},
+	}
+	if !k.NotesOff {
+		groups[2] = append(groups[2], helpItem{k.Notes, "in decks"})
 	}
 	if k.FeedKeys {
-		groups = append(groups, []helpItem{{k.Open, "on an item"}, {k.Back, "after o"}, {k.Reload, "on the feed"}, {k.Unseen, ""}, {k.Copy, "on an item"}})
+		var feed []helpItem
+		if k.FeedOpens {
+			feed = append(feed, helpItem{k.Open, "on an item"}, helpItem{k.Back, "after o"})
+		}
+		if k.FeedReloads {
+			feed = append(feed, helpItem{k.Reload, "on the feed"})
+		}
+		groups = append(groups, append(feed, helpItem{k.Unseen, ""}, helpItem{k.Copy, "on an item"}))
 	}
 	last = append(last, helpItem{k.Help, ""})
 	if k.Suspend.Enabled() { // off only where it never acts: a served story

@@ -177,6 +177,7 @@ func (m Model) presentStatus() string {
 func (m *Model) presentKeys() {
 	m.keys.Follow.SetEnabled(m.follower() && !m.present.last.Ended)
 	m.keys.Following = m.follower() && m.present.following && !m.present.last.Ended
+	m.keys.NotesOff = m.follower()
 	if m.follower() {
 		m.keys.Notes.SetEnabled(false)
 	}

@@ -54,6 +54,13 @@ func TestFollowerFollows(t *testing.T) {
 	if m.notesOpen || m.keys.Notes.Enabled() {
 		t.Error("a follower can see the speaker notes")
 	}
+	// s says whose they are (the deck has them), and the help offers none.
+	if h := send(m, keys("s")...).hint; h != "speaker notes are the presenter's" {
+		t.Errorf("s as a follower: hint %q", h)
+	}
+	if help := frame(send(m, keys("?")...)); strings.Contains(help, "speaker notes") {
+		t.Errorf("a follower's help offers speaker notes:\n%s", help)
+	}
 	m.hint = "waiting for a presenter"
 	m = send(m, PresentMsg{Followers: 1})
 	if m.hint == "" {

@@ -373,6 +373,8 @@ func (m Model) otherKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Notes):
 		m.notesOpen = !m.notesOpen
 		return m, m.show() // the page has fewer rows, or more
+	case matchesDisabled(msg, k.Notes) && k.NotesOff:
+		m.hint = "speaker notes are the presenter's"
 	case matchesDisabled(msg, k.Notes):
 		m.hint = "no speaker notes: only Markdown decks have them"
 	case matchesDisabled(msg, k.Details):
