@@ -215,7 +215,9 @@ func TestReloadBehindTheLink(t *testing.T) {
 // keys in a feed, and not elsewhere.
 func TestFeedHelp(t *testing.T) {
 	var opened []string
-	m := runKeys(t, feedModel(t, testFeed(t, 2), &opened), "right")
+	m := feedModel(t, testFeed(t, 2), &opened)
+	m.feed.opt.Reload = func(context.Context) (*story.Story, error) { return testFeed(t, 2), nil }
+	m = runKeys(t, m, "right")
 	if f := frame(m); !strings.Contains(f, "o open") {
 		t.Errorf("the hint does not offer o:\n%s", f)
 	}

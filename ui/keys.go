@@ -106,7 +106,7 @@ func DefaultKeyMap() KeyMap {
 		Reload:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "read the feed again")),
 		Unseen:   key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "next new item")),
 		Copy:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy the item's link")),
-		FeedKeys: true,
+		FeedKeys: true, FeedOpens: true, FeedReloads: true,
 
 		// The overlays' own keys.
 		InContents: DefaultContentsKeyMap(),
