@@ -34,7 +34,7 @@ func runServe(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	}
 	stdinTTY, stdoutTTY := term.IsTerminal(stdin.Fd()), term.IsTerminal(stdout.Fd())
 	here := sc.present && sc.presenterKey == ""
-	if sc.path == "" && !stdinTTY {
+	if sc.path == "" && storyOnStdin(stdin) {
 		sc.path = "-"
 	}
 	switch {
@@ -45,7 +45,9 @@ func runServe(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	}
 	req := source.Request{Path: sc.path, Format: sc.format, MaxSize: sc.maxSize, UserAgent: sc.userAgent(),
 		Sample: source.Sample{Name: b.SampleName, Text: b.Sample}}
-	ld, err := source.Load(req, stdin, stdinTTY, stderr, func() {})
+	// With no story named or piped, Load takes the sample as it does for
+	// a terminal.
+	ld, err := source.Load(req, stdin, stdinTTY || sc.path == "", stderr, func() {})
 	if err != nil {
 		return err
 	}
@@ -69,6 +71,22 @@ func runServe(args []string, stdin, stdout, stderr *os.File, b Build) error {
 		return runConsole(srv, source.DisplayName(ld.Name), ln.Addr(), logs)
 	}
 	return waitForSignal()
+}
+
+// storyOnStdin tells whether reel serve, given no story, reads one from
+// standard input: only from a pipe or a regular file with something in
+// it. A terminal, /dev/null (a service manager's usual standard input), a
+// socket or a closed standard input mean the bundled sample.
+func storyOnStdin(stdin *os.File) bool {
+	if stdin == nil {
+		return false
+	}
+	fi, err := stdin.Stat()
+	if err != nil {
+		return false
+	}
+	mode := fi.Mode()
+	return mode&os.ModeNamedPipe != 0 || (mode.IsRegular() && fi.Size() > 0)
 }
 
 // startServing makes the server and starts it on its address.
