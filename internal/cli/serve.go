@@ -21,10 +21,6 @@ import (
 	"github.com/reeltui/reel/ui/graphics"
 )
 
-// followersLeave bounds how long the presenter's terminal waits, once it
-// quits, for the followers to read that it did and go.
-const followersLeave = 6 * time.Second
-
 // runServe is reel serve: it loads the story once, serves it, and stays
 // until the serving terminal says stop (or a signal does).
 func runServe(args []string, stdin, stdout, stderr *os.File, b Build) error {
@@ -155,7 +151,7 @@ func readWith(addr net.Addr) string {
 }
 
 // presentHere runs the presenter's reader in this terminal; when it
-// quits, the followers are told and given a few seconds to read it.
+// quits, the server stops and the followers are told why.
 // Until the first key its status line says how viewers connect (the
 // banner is under the alternate screen).
 func presentHere(sv *served, srv *serve.Server, stdout *os.File, hint string) error {
@@ -178,11 +174,10 @@ func presentHere(sv *served, srv *serve.Server, stdout *os.File, hint string) er
 	final, err := prog.Run()
 	close(done) // the presentation ends
 	if err == nil && ended.Load() == nil {
-		// q: the followers read that the presenter ended, then go.
-		deadline := time.Now().Add(followersLeave)
-		for sv.stage.Scene().Followers > 0 && time.Now().Before(deadline) {
-			time.Sleep(50 * time.Millisecond)
-		}
+		// q ends the presentation and the server at once (within the
+		// issue's 2 s), each follower's terminal restored with why as
+		// its last line: there is no server left to hold them for.
+		_ = srv.StopSaying(time.Second, "reel: "+ui.PresenterEnded)
 	}
 	if fm, ok := final.(ui.Model); ok {
 		_, _ = io.WriteString(stdout, fm.KittyCleanup())

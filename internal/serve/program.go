@@ -79,7 +79,10 @@ func (s *Server) showProgram(next ssh.Handler) ssh.Handler {
 		default:
 		}
 		if s.stopping.Load() {
-			_, _ = fmt.Fprint(sess.Stderr(), "reel: the server stopped\r\n")
+			s.mu.Lock()
+			note := s.stopNote
+			s.mu.Unlock()
+			_, _ = fmt.Fprint(sess.Stderr(), note+"\r\n")
 			_ = sess.Exit(0)
 			return
 		}

@@ -35,6 +35,7 @@ type Server struct {
 	stopping   atomic.Bool  // Stop has been called
 
 	mu       sync.Mutex
+	stopNote string // what viewers read when the server stops
 	viewers  int
 	programs map[*tea.Program]bool // the sessions' programs, for Broadcast
 }
@@ -230,8 +231,22 @@ func (s *Server) Shutdown(ctx context.Context) error { return s.ssh.Shutdown(ctx
 // restored, and told the server stopped), waits up to wait for them to
 // go, then closes what is left.
 func (s *Server) Stop(wait time.Duration) error {
-	s.stopping.Store(true)
+	return s.StopSaying(wait, StoppedNote)
+}
+
+// StoppedNote is the last line a viewer reads when the server stops.
+const StoppedNote = "reel: the server stopped"
+
+// StopSaying is Stop with the last line each viewer reads, such as why
+// the presentation ended. Only the first call does anything.
+func (s *Server) StopSaying(wait time.Duration, note string) error {
 	s.mu.Lock()
+	if s.stopping.Load() {
+		s.mu.Unlock()
+		return nil
+	}
+	s.stopNote = note
+	s.stopping.Store(true)
 	for p := range s.programs {
 		p.Quit()
 	}
