@@ -21,10 +21,6 @@ import (
 	"github.com/reeltui/reel/ui/graphics"
 )
 
-// followersLeave bounds how long the presenter's terminal waits, once it
-// quits, for the followers to read that it did and go.
-const followersLeave = 6 * time.Second
-
 // runServe is reel serve: it loads the story once, serves it, and stays
 // until the serving terminal says stop (or a signal does).
 func runServe(args []string, stdin, stdout, stderr *os.File, b Build) error {
@@ -34,7 +30,7 @@ func runServe(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	}
 	stdinTTY, stdoutTTY := term.IsTerminal(stdin.Fd()), term.IsTerminal(stdout.Fd())
 	here := sc.present && sc.presenterKey == ""
-	if sc.path == "" && !stdinTTY {
+	if sc.path == "" && storyOnStdin(stdin) {
 		sc.path = "-"
 	}
 	switch {
@@ -45,7 +41,9 @@ func runServe(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	}
 	req := source.Request{Path: sc.path, Format: sc.format, MaxSize: sc.maxSize, UserAgent: sc.userAgent(),
 		Sample: source.Sample{Name: b.SampleName, Text: b.Sample}}
-	ld, err := source.Load(req, stdin, stdinTTY, stderr, func() {})
+	// With no story named or piped, Load takes the sample as it does for
+	// a terminal.
+	ld, err := source.Load(req, stdin, stdinTTY || sc.path == "", stderr, func() {})
 	if err != nil {
 		return err
 	}
@@ -69,6 +67,22 @@ func runServe(args []string, stdin, stdout, stderr *os.File, b Build) error {
 		return runConsole(srv, source.DisplayName(ld.Name), ln.Addr(), logs)
 	}
 	return waitForSignal()
+}
+
+// storyOnStdin tells whether reel serve, given no story, reads one from
+// standard input: only from a pipe or a regular file with something in
+// it. A terminal, /dev/null (a service manager's usual standard input), a
+// socket or a closed standard input mean the bundled sample.
+func storyOnStdin(stdin *os.File) bool {
+	if stdin == nil {
+		return false
+	}
+	fi, err := stdin.Stat()
+	if err != nil {
+		return false
+	}
+	mode := fi.Mode()
+	return mode&os.ModeNamedPipe != 0 || (mode.IsRegular() && fi.Size() > 0)
 }
 
 // startServing makes the server and starts it on its address.
@@ -137,7 +151,7 @@ func readWith(addr net.Addr) string {
 }
 
 // presentHere runs the presenter's reader in this terminal; when it
-// quits, the followers are told and given a few seconds to read it.
+// quits, the server stops and the followers are told why.
 // Until the first key its status line says how viewers connect (the
 // banner is under the alternate screen).
 func presentHere(sv *served, srv *serve.Server, stdout *os.File, hint string) error {
@@ -160,11 +174,10 @@ func presentHere(sv *served, srv *serve.Server, stdout *os.File, hint string) er
 	final, err := prog.Run()
 	close(done) // the presentation ends
 	if err == nil && ended.Load() == nil {
-		// q: the followers read that the presenter ended, then go.
-		deadline := time.Now().Add(followersLeave)
-		for sv.stage.Scene().Followers > 0 && time.Now().Before(deadline) {
-			time.Sleep(50 * time.Millisecond)
-		}
+		// q ends the presentation and the server at once (within the
+		// issue's 2 s), each follower's terminal restored with why as
+		// its last line: there is no server left to hold them for.
+		_ = srv.StopSaying(time.Second, "reel: "+ui.PresenterEnded)
 	}
 	if fm, ok := final.(ui.Model); ok {
 		_, _ = io.WriteString(stdout, fm.KittyCleanup())

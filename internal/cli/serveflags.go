@@ -29,7 +29,10 @@ terminal with ssh, and with --present follows the presenter's pages.
 Usage:
   reel serve [flags] [FILE | URL]
 
-With no FILE, reel serves its bundled sample story. Anyone who can reach
+With no FILE, reel serves a story piped to it (or a non-empty file given
+as standard input), else its bundled sample story: a terminal, /dev/null
+(a service manager's standard input) or a closed standard input mean the
+sample. Anyone who can reach
 the address reads the story and nothing else: no key reaches this machine's
 files or network. Beyond loopback, --authorized-keys is required.
 

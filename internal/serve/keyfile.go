@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"net/netip"
 	"os"
 	"sync"
 	"time"
@@ -19,7 +20,7 @@ type keyFile struct {
 	log  *log.Logger
 
 	mu     sync.Mutex
-	keys   KeySet
+	keys   *KeySet
 	stamp  fileStamp // of the file the keys were read from
 	failed fileStamp // of the last file that could not be read, logged
 }
@@ -47,7 +48,17 @@ func loadKeyFile(path string, logger *log.Logger) (*keyFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &keyFile{path: path, log: logger, keys: keys, stamp: stamp}, nil
+	f := &keyFile{path: path, log: logger, keys: keys, stamp: stamp}
+	f.logNotes()
+	return f, nil
+}
+
+// logNotes writes what the log should say once about the keys just
+// read.
+func (f *keyFile) logNotes() {
+	for _, note := range f.keys.Notes {
+		f.log.Warn("authorized keys", "file", f.path, "note", note)
+	}
 }
 
 // refresh reads the file again if it changed since it was last read.
@@ -64,19 +75,21 @@ func (f *keyFile) refresh() {
 	keys, err := ReadKeys(f.path)
 	if err != nil {
 		f.failed = now
-		f.log.Warn("keys not read again: the last ones stay", "file", f.path, "keys", len(f.keys), "error", err)
+		f.log.Warn("keys not read again: the last ones stay", "file", f.path, "keys", len(f.keys.rules), "error", err)
 		return
 	}
 	f.keys, f.stamp, f.failed = keys, now, fileStamp{}
-	f.log.Info("keys read again", "file", f.path, "keys", len(keys))
+	f.log.Info("keys read again", "file", f.path, "keys", len(keys.rules))
+	f.logNotes()
 }
 
-// Has tells whether key is among the keys last read; a nil file has none.
-func (f *keyFile) Has(key gossh.PublicKey) bool {
+// judge is what the keys last read say of key coming from addr now; a
+// nil file lists no key.
+func (f *keyFile) judge(key gossh.PublicKey, addr netip.Addr) verdict {
 	if f == nil {
-		return false
+		return refusedUnlisted
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return f.keys.Has(key)
+	return f.keys.judge(key, addr, time.Now())
 }

@@ -3,9 +3,12 @@ package serve
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"net/netip"
 	"os"
+	"time"
 
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -13,18 +16,37 @@ import (
 // maxKeys bounds an authorized keys file.
 const maxKeys = 10000
 
-// KeySet is a set of public keys, as listed in an authorized_keys file.
-type KeySet map[string]bool
+// KeySet is the keys an authorized_keys file lists, each with the rules
+// of its lines (from=, expiry-time=, no-pty).
+type KeySet struct {
+	rules map[string][]keyRule
+	// Notes are what the log should say once about the file: lines
+	// skipped, patterns that can never match.
+	Notes []string
+}
 
-// Has tells whether key is in the set.
-func (s KeySet) Has(key gossh.PublicKey) bool {
-	return key != nil && s[string(key.Marshal())]
+// Has tells whether key is listed, whatever its rules say.
+func (s *KeySet) Has(key gossh.PublicKey) bool {
+	return s != nil && key != nil && len(s.rules[string(key.Marshal())]) > 0
+}
+
+// judge is the best any of key's lines says of a connection from addr
+// at now: sshd too goes on to the next line when one refuses.
+func (s *KeySet) judge(key gossh.PublicKey, addr netip.Addr, now time.Time) verdict {
+	if s == nil || key == nil {
+		return refusedUnlisted
+	}
+	best := refusedUnlisted
+	for _, r := range s.rules[string(key.Marshal())] {
+		best = max(best, r.judge(addr, now))
+	}
+	return best
 }
 
 // ReadKeys reads an OpenSSH authorized_keys file. A line that is not a key
 // is an error naming the line, so that a typo does not lock someone out
 // in silence.
-func ReadKeys(path string) (KeySet, error) {
+func ReadKeys(path string) (*KeySet, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("authorized keys: %w", err)
@@ -34,29 +56,42 @@ func ReadKeys(path string) (KeySet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("authorized keys %s: %w", path, err)
 	}
-	if len(keys) == 0 {
+	if len(keys.rules) == 0 {
 		return nil, fmt.Errorf("authorized keys %s: no key in it", path)
 	}
 	return keys, nil
 }
 
-func parseKeys(r io.Reader) (KeySet, error) {
-	keys := KeySet{}
+func parseKeys(r io.Reader) (*KeySet, error) {
+	keys := &KeySet{rules: map[string][]keyRule{}}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 4096), maxKeyFile)
+	lines := 0
 	for n := 1; sc.Scan(); n++ {
 		line := bytes.TrimSpace(sc.Bytes())
 		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
-		key, _, _, _, err := gossh.ParseAuthorizedKey(line)
+		key, _, options, _, err := gossh.ParseAuthorizedKey(line)
 		if err != nil {
 			return nil, fmt.Errorf("line %d is not a public key", n)
 		}
-		if len(keys) == maxKeys {
+		rule, names, err := parseRule(options)
+		switch {
+		case errors.Is(err, errCertAuthority):
+			keys.Notes = append(keys.Notes, fmt.Sprintf("line %d: %v", n, err))
+			continue
+		case err != nil:
+			return nil, fmt.Errorf("line %d: %w", n, err)
+		case names:
+			keys.Notes = append(keys.Notes, fmt.Sprintf("line %d: from= names a host; reel looks up no names, so only its address patterns can match", n))
+		}
+		if lines == maxKeys {
 			return nil, fmt.Errorf("more than %d keys", maxKeys)
 		}
-		keys[string(key.Marshal())] = true
+		lines++
+		id := string(key.Marshal())
+		keys.rules[id] = append(keys.rules[id], rule)
 	}
 	return keys, sc.Err()
 }

@@ -112,3 +112,32 @@ func (c *gatedConn) Close() error {
 	c.leave()
 	return c.Conn.Close()
 }
+
+// logBudget lets a kind of log line through a few times a second, and
+// counts the ones it held back.
+type logBudget struct {
+	mu      sync.Mutex
+	second  time.Time // the second being counted
+	used    int
+	skipped int
+}
+
+// logsPerSecond is how many lines of one kind a second may have.
+const logsPerSecond = 10
+
+// allow tells whether a line may be written now, and how many were
+// held back since the last one written.
+func (b *logBudget) allow(now time.Time) (skipped int, ok bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if sec := now.Truncate(time.Second); !sec.Equal(b.second) {
+		b.second, b.used = sec, 0
+	}
+	if b.used >= logsPerSecond {
+		b.skipped++
+		return 0, false
+	}
+	b.used++
+	skipped, b.skipped = b.skipped, 0
+	return skipped, true
+}

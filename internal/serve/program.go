@@ -79,7 +79,10 @@ func (s *Server) showProgram(next ssh.Handler) ssh.Handler {
 		default:
 		}
 		if s.stopping.Load() {
-			_, _ = fmt.Fprint(sess.Stderr(), "reel: the server stopped\r\n")
+			s.mu.Lock()
+			note := s.stopNote
+			s.mu.Unlock()
+			_, _ = fmt.Fprint(sess.Stderr(), note+"\r\n")
 			_ = sess.Exit(0)
 			return
 		}
@@ -99,9 +102,10 @@ func (s *Server) showProgram(next ssh.Handler) ssh.Handler {
 // viewer is what the model is told of the session.
 func (s *Server) viewer(sess ssh.Session, done <-chan struct{}, active func()) Viewer {
 	pty, _, _ := sess.Pty()
+	_, presenter := sess.Permissions().Extensions[extPresenter]
 	return Viewer{
 		User: sess.User(), Key: sess.PublicKey(), Fingerprint: Fingerprint(sess.PublicKey()),
-		Addr: sess.RemoteAddr().String(), Presenter: s.present.Has(sess.PublicKey()),
+		Addr: sess.RemoteAddr().String(), Presenter: presenter,
 		Term: pty.Term, Width: pty.Window.Width, Height: pty.Window.Height,
 		Environ: append(sess.Environ(), "TERM="+pty.Term),
 		Output:  sess, Done: done, Active: active,

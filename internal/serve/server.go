@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/netip"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -30,9 +31,11 @@ type Server struct {
 	ssh      *ssh.Server
 
 	gateLogged atomic.Int64 // when a refusal for want of a handshake slot was last logged
+	refusals   logBudget    // lines for refused keys
 	stopping   atomic.Bool  // Stop has been called
 
 	mu       sync.Mutex
+	stopNote string // what viewers read when the server stops
 	viewers  int
 	programs map[*tea.Program]bool // the sessions' programs, for Broadcast
 }
@@ -135,12 +138,66 @@ func leaveHandshake(ctx ssh.Context) {
 	}
 }
 
+// What a session's permissions carry from its key's lines.
+const (
+	extPresenter = "reel-presenter" // a presenter's line lets it in
+	extNoPty     = "reel-no-pty"    // only no-pty lines let it in
+)
+
+// allowKey lets key in if a line of the authorized keys (or of the
+// presenters') lists it and its from= and expiry-time= allow this
+// connection. What the lines say is kept in the connection's
+// permissions, which x/crypto keeps with the key that logged in.
 func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
-	if s.keys != nil && !s.keys.Has(key) && !s.present.Has(key) {
+	addr := addrOf(ctx.RemoteAddr())
+	presenter := s.present.judge(key, addr)
+	viewer := accepted
+	if s.keys != nil {
+		viewer = s.keys.judge(key, addr)
+	}
+	best := max(viewer, presenter)
+	if best < acceptedNoPty {
+		s.logRefused(ctx, key, best)
 		return false
+	}
+	perms := ctx.Permissions()
+	if perms.Extensions == nil {
+		perms.Extensions = map[string]string{}
+	}
+	if presenter == accepted {
+		perms.Extensions[extPresenter] = ""
+	}
+	if best == acceptedNoPty {
+		perms.Extensions[extNoPty] = ""
 	}
 	leaveHandshake(ctx)
 	return true
+}
+
+// logRefused writes a line for a refused key, so that an admin sees
+// who tries; a flood is a line a second at most, saying how many went
+// unlogged.
+func (s *Server) logRefused(ctx ssh.Context, key ssh.PublicKey, why verdict) {
+	skipped, ok := s.refusals.allow(time.Now())
+	if !ok {
+		return
+	}
+	fields := []any{"user", ctx.User(), "key", Fingerprint(key), "addr", ctx.RemoteAddr().String(), "reason", why.reason()}
+	if skipped > 0 {
+		fields = append(fields, "unlogged", skipped)
+	}
+	s.log.Warn("refused", fields...)
+}
+
+// addrOf is the client's IP address, or the zero address if it has
+// none (which no from= pattern matches).
+func addrOf(a net.Addr) netip.Addr {
+	if tcp, ok := a.(*net.TCPAddr); ok {
+		if ip, ok := netip.AddrFromSlice(tcp.IP); ok {
+			return ip.Unmap()
+		}
+	}
+	return netip.Addr{}
 }
 
 // Fingerprint is the host key's, for viewers to check.
@@ -174,8 +231,22 @@ func (s *Server) Shutdown(ctx context.Context) error { return s.ssh.Shutdown(ctx
 // restored, and told the server stopped), waits up to wait for them to
 // go, then closes what is left.
 func (s *Server) Stop(wait time.Duration) error {
-	s.stopping.Store(true)
+	return s.StopSaying(wait, StoppedNote)
+}
+
+// StoppedNote is the last line a viewer reads when the server stops.
+const StoppedNote = "reel: the server stopped"
+
+// StopSaying is Stop with the last line each viewer reads, such as why
+// the presentation ended. Only the first call does anything.
+func (s *Server) StopSaying(wait time.Duration, note string) error {
 	s.mu.Lock()
+	if s.stopping.Load() {
+		s.mu.Unlock()
+		return nil
+	}
+	s.stopNote = note
+	s.stopping.Store(true)
 	for p := range s.programs {
 		p.Quit()
 	}

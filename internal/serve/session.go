@@ -28,8 +28,9 @@ func (s *Server) logged(next ssh.Handler) ssh.Handler {
 func (s *Server) needTerminal(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		_, _, tty := sess.Pty()
+		_, noPty := sess.Permissions().Extensions[extNoPty]
 		switch {
-		case !tty:
+		case !tty, noPty:
 			refuse(sess, NeedsTerminal)
 		case sess.RawCommand() != "":
 			refuse(sess, NeedsTerminal+", and no command")

@@ -1,0 +1,114 @@
+package serve
+
+import (
+	"net/netip"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestFromMatches(t *testing.T) {
+	tests := []struct {
+		list, addr string
+		want       bool
+	}{
+		{"127.0.0.1", "127.0.0.1", true},
+		{"127.0.0.2", "127.0.0.1", false},
+		{"127.0.0.*", "127.0.0.1", true},
+		{"127.0.0.?", "127.0.0.1", true},
+		{"127.0.0.?", "127.0.0.10", false},
+		{"10.0.0.0/8", "127.0.0.1", false},
+		{"10.0.0.0/8", "10.200.3.4", true},
+		{"127.0.0.0/8", "127.9.9.9", true},
+		{"!127.0.0.1,*", "127.0.0.1", false},
+		{"!127.0.0.1,*", "127.0.0.2", true},
+		{"*,!127.0.0.0/24", "127.0.0.9", false},
+		{"!10.0.0.1", "127.0.0.1", false}, // a negation alone lets no one in
+		{"*", "::1", true},
+		{"::1", "::1", true},
+		{"fe80::/10", "fe80::1", true},
+		{"fe80::/10", "::1", false},
+		{"127.0.0.1", "::ffff:127.0.0.1", true},
+		{"*.example.com", "127.0.0.1", false},
+		{"localhost", "127.0.0.1", false},
+		{"!localhost,127.0.0.1", "127.0.0.1", true}, // a name never matches, negated or not
+		{"127.0.0.[1]", "127.0.0.1", false},         // [ ] are no pattern to sshd
+	}
+	for _, tt := range tests {
+		patterns, _, err := parseFrom(tt.list)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.list, err)
+		}
+		if got := fromMatches(patterns, netip.MustParseAddr(tt.addr)); got != tt.want {
+			t.Errorf("from=%q against %s: %v, want %v", tt.list, tt.addr, got, tt.want)
+		}
+	}
+	if fromMatches([]string{"*"}, netip.Addr{}) {
+		t.Error("a connection without an address matched *")
+	}
+}
+
+func TestParseRule(t *testing.T) {
+	r, names, err := parseRule([]string{`from="10.0.0.0/8,*.example.com"`, "no-pty", `expiry-time="20300102Z"`, "restrict", `command="ls"`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !names || !r.noPty || len(r.from) != 2 || !r.expiry.Equal(time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("rule %+v, names %v", r, names)
+	}
+	if r, _, _ := parseRule([]string{"no-pty", "pty"}); r.noPty {
+		t.Error("pty after no-pty left the key without a terminal")
+	}
+	if _, names, _ := parseRule([]string{`from="127.0.0.*,::1,*"`}); names {
+		t.Error("address patterns taken for host names")
+	}
+	for opts, want := range map[string]string{
+		"no-ptty":                   "unknown option",
+		`from="10.1.2.3/8"`:         "beyond its mask",
+		`from="10.0.0.0/99"`:        "not address/masklen",
+		`from="10.0.0.1,,10.0.0.2"`: "empty pattern",
+		`expiry-time="2030"`:        "YYYYMMDD",
+		`expiry-time="20301399"`:    "YYYYMMDD",
+		"cert-authority":            "reel does not take certificates",
+		`from=10.0.0.1`:             "not in quotes",
+	} {
+		if _, _, err := parseRule(strings.Split(opts, ";")); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v, want %q", opts, err, want)
+		}
+	}
+}
+
+func TestParseExpiry(t *testing.T) {
+	for v, want := range map[string]time.Time{
+		"20300102":        time.Date(2030, 1, 2, 0, 0, 0, 0, time.Local),
+		"203001021504":    time.Date(2030, 1, 2, 15, 4, 0, 0, time.Local),
+		"20300102150405Z": time.Date(2030, 1, 2, 15, 4, 5, 0, time.UTC),
+	} {
+		got, err := parseExpiry(v)
+		if err != nil || !got.Equal(want) {
+			t.Errorf("%s: %v %v, want %v", v, got, err, want)
+		}
+	}
+	r := keyRule{expiry: time.Date(2030, 1, 2, 0, 0, 0, 0, time.UTC)}
+	a := netip.MustParseAddr("127.0.0.1")
+	if r.judge(a, r.expiry.Add(-time.Second)) != accepted || r.judge(a, r.expiry.Add(time.Second)) != refusedExpired {
+		t.Error("expiry-time not kept to the second")
+	}
+}
+
+func TestLogBudget(t *testing.T) {
+	var b logBudget
+	now := time.Unix(100, 0)
+	for i := range logsPerSecond {
+		if _, ok := b.allow(now); !ok {
+			t.Fatalf("line %d held back", i)
+		}
+	}
+	if _, ok := b.allow(now); ok {
+		t.Fatal("a line past the budget went through")
+	}
+	b.allow(now)
+	if skipped, ok := b.allow(now.Add(time.Second)); !ok || skipped != 2 {
+		t.Errorf("next second: ok %v, skipped %d, want 2", ok, skipped)
+	}
+}
