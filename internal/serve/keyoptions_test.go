@@ -41,7 +41,7 @@ func TestKeyFromOption(t *testing.T) {
 		{`from="!127.0.0.1,*"`, false},
 		{`from="127.0.0.0/8",no-port-forwarding,command="echo hi",environment="A=B"`, true},
 		{`from="*.example.com"`, false},
-		{`restrict`, true},
+		{`restrict,pty`, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.options, func(t *testing.T) {

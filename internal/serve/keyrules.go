@@ -93,7 +93,9 @@ func parseRule(options []string) (keyRule, bool, error) {
 		switch name {
 		case "cert-authority":
 			return r, false, errCertAuthority
-		case "no-pty":
+		case "no-pty", "restrict":
+			// restrict takes the terminal away too, until a pty after it
+			// gives it back, as in sshd: "restrict,pty" reads reel.
 			r.noPty = true
 		case "pty":
 			r.noPty = false

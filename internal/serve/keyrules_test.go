@@ -59,6 +59,12 @@ func TestParseRule(t *testing.T) {
 	if r, _, _ := parseRule([]string{"no-pty", "pty"}); r.noPty {
 		t.Error("pty after no-pty left the key without a terminal")
 	}
+	if r, _, _ := parseRule([]string{"restrict"}); !r.noPty {
+		t.Error("restrict left the key a terminal, as sshd does not")
+	}
+	if r, _, _ := parseRule([]string{"restrict", "pty"}); r.noPty {
+		t.Error("pty after restrict left the key without a terminal")
+	}
 	if _, names, _ := parseRule([]string{`from="127.0.0.*,::1,*"`}); names {
 		t.Error("address patterns taken for host names")
 	}
