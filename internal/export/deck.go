@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -308,11 +309,18 @@ func titleAttr(caption string) string {
 // archive_" for its caption).
 func creditLine(credit string) string {
 	line := "_" + story.EscapeMarkdownHeading(credit) + "_"
-	if readsAsCredit(line, credit) {
+	if readsAsCredit(line, credit) || creditLabelRe.MatchString(credit) {
+		// A credit that says "Credit:" already (a text gallery's) reads
+		// back as the name after it: the same credit, not "Credit:
+		// Credit: X".
 		return line
 	}
 	return "_Credit: " + story.EscapeMarkdownHeading(credit) + "_"
 }
+
+// creditLabelRe matches a credit that starts with the label the reader
+// takes off.
+var creditLabelRe = regexp.MustCompile(`(?i)^credits?\s*[:\-–—]`)
 
 // readsAsCredit reports whether reel reads line, under a captioned
 // picture, as the credit credit.

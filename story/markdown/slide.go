@@ -271,7 +271,7 @@ func notePicture(pic *story.Picture, nodes []ast.Node, src []byte) bool {
 	case text == "":
 		return false
 	case prose.IsCreditLine(text):
-		pic.Credit = prose.CreditText(text)
+		pic.Credit = creditName(prose.CreditText(text))
 		return true
 	case !soleEmphasis(nodes, src):
 		return false
@@ -283,6 +283,20 @@ func notePicture(pic *story.Picture, nodes []ast.Node, src []byte) bool {
 		return true
 	}
 	return false
+}
+
+// creditLabelRe matches the label "Credit:" before a credit's name.
+var creditLabelRe = prose.LazyRegexp(`(?i)^credits?\s*[:\-–—]\s*`)
+
+// creditName is a credit line without a "Credit:" label, which says only
+// what the line is, as the panel's place for a credit does ("Credit:
+// NASA" is NASA's). A label that says more stays: "Photo: AP" is a
+// photograph's credit, "Illustration: X" a drawing's.
+func creditName(line string) string {
+	if name := creditLabelRe().ReplaceAllString(line, ""); name != "" {
+		return name
+	}
+	return line
 }
 
 // pictureCreditRe matches how a line under a picture names its source,
