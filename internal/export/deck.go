@@ -22,7 +22,8 @@ import (
 // The Markdown export is a deck in the dialect reel and slides read: YAML
 // front matter, a cover slide, then one slide per section between "---"
 // lines, each under a "# " heading, with its pictures as
-// ![alt](file "caption") and the credit on the line below. The pictures
+// ![alt](file "caption") and the caption and credit in the line below
+// (slides shows no link title). The pictures
 // go in a folder beside the deck, NAME_files/, named by their order; a
 // deck written to a stream has them inline as data: URIs instead.
 
@@ -220,7 +221,7 @@ func withPauses(sec story.Section) story.Section {
 }
 
 // picture writes a picture's paragraph: the picture with its caption as
-// its title, and its credit on the line below.
+// its title, and its caption and credit in the line below.
 func (d *deckWriter) picture(pic story.Picture, caption string) {
 	var line string
 	switch {
@@ -237,11 +238,15 @@ func (d *deckWriter) picture(pic story.Picture, caption string) {
 			words = append(words, "Video: "+story.EscapeMarkdownHeading(plainText(pic.Video)))
 		}
 		line = strings.Join(words, " · ")
+		if pic.Credit != "" {
+			line += "\n" + creditLine(plainText(pic.Credit))
+		}
 	default:
-		line = "![" + story.EscapeMarkdownHeading(plainText(pic.Alt)) + "](" + destination(d.address(pic)) + titleAttr(pic.Caption) + ")"
-	}
-	if pic.Credit != "" {
-		line += "\n" + creditLine(plainText(pic.Credit))
+		title := titleAttr(pic.Caption)
+		line = "![" + story.EscapeMarkdownHeading(plainText(pic.Alt)) + "](" + destination(d.address(pic)) + title + ")"
+		if note := noteLine(title, plainText(pic.Caption), plainText(pic.Credit)); note != "" {
+			line += "\n\n" + note
+		}
 	}
 	if strings.TrimSpace(line) != "" {
 		d.b.WriteString(line + "\n\n")
@@ -301,6 +306,51 @@ func titleAttr(caption string) string {
 	}
 	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, `&`, `\&`)
 	return ` "` + r.Replace(caption) + `"`
+}
+
+// noteLine is the line under a picture that says its caption and its
+// credit, for the tools that show no link title (slides): "_Caption_ ·
+// _Photo: AP_". title is the picture's link title. Each is left out
+// where reel would not read it back as it was (a caption that reads as a
+// credit stays in the title alone).
+func noteLine(title, caption, credit string) string {
+	caption = strings.Join(strings.Fields(caption), " ")
+	var tries []string
+	if caption != "" {
+		emphasised := "_" + story.EscapeMarkdownHeading(caption) + "_"
+		if credit != "" {
+			tries = append(tries, emphasised+" · "+creditLine(credit))
+		}
+		tries = append(tries, emphasised)
+	}
+	if credit != "" {
+		tries = append(tries, creditLine(credit))
+	}
+	for _, line := range tries {
+		if pic, ok := readNote(title, line); ok && pic.Caption == caption && pic.Credit == credit {
+			return line
+		}
+	}
+	// Said in part: the credit as its own line, the caption in the
+	// title alone.
+	if credit != "" {
+		return creditLine(credit)
+	}
+	return ""
+}
+
+// readNote reads line as reel reads it under a picture titled title,
+// and reports whether it was taken whole as the picture's note.
+func readNote(title, line string) (story.Picture, bool) {
+	s, err := read.Parse([]byte("# A\n\n![a](a.png"+title+")\n\n"+line+"\n"), story.Options{Format: story.FormatMarkdown})
+	if err != nil || s.Len() == 0 {
+		return story.Picture{}, false
+	}
+	sec := s.Section(0)
+	if len(sec.Pictures) != 1 || strings.TrimSpace(sec.Body) != "" {
+		return story.Picture{}, false
+	}
+	return sec.Pictures[0], true
 }
 
 // creditLine is a picture's credit as the line under it: emphasised, and

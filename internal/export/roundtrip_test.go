@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -299,4 +300,32 @@ func TestMarkdownRoundTripOfWebPage(t *testing.T) {
 	}
 	back, backOrigin, _ := exportAndRead(t, s, Options{Format: FormatMarkdown, Origin: origin}, "page.md")
 	compareStories(t, s, back, origin, backOrigin, tripRules{deck: true})
+}
+
+func TestMarkdownCaptionsBelowPictures(t *testing.T) {
+	// slides shows no link title: a picture's caption stands in the text
+	// below it too, with its credit, and a reader that takes the caption
+	// from that line alone reads the same captions and credits.
+	s, origin := storyFile(t, "page.html", samplePage, map[string][]byte{
+		"img/one.png": pngBytes(t, 300, 200, color.RGBA{200, 30, 30, 255}),
+		"img/two.png": pngBytes(t, 300, 200, color.RGBA{30, 30, 200, 255}),
+	})
+	_, _, out := exportAndRead(t, s, Options{Format: FormatMarkdown, Origin: origin}, "page.md")
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deck := string(data)
+	if !strings.Contains(deck, "\n_The first bird_ · _Credit: Two_\n") {
+		t.Errorf("no caption and credit below the first picture:\n%s", deck)
+	}
+	untitled := regexp.MustCompile(` "(?:[^"\\]|\\.)*"\)`).ReplaceAllString(deck, ")")
+	if untitled == deck {
+		t.Fatalf("no link title in the deck")
+	}
+	back, err := read.Parse([]byte(untitled), story.Options{Name: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareStories(t, s, back, origin, picture.Origin{Dir: filepath.Dir(out)}, tripRules{deck: true})
 }
