@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/reeltui/reel/internal/fetch"
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/story/read"
 )
@@ -225,7 +227,7 @@ func withPauses(sec story.Section) story.Section {
 func (d *deckWriter) picture(pic story.Picture, caption string) {
 	var line string
 	switch {
-	case pic.Placeholder || pic.Source == "":
+	case pic.Placeholder || (pic.Source == "" && pic.Video != ""):
 		// Nothing to show: what the story said of it stays as text.
 		var words []string
 		for _, w := range []string{pic.Alt, pic.Caption} {
@@ -242,10 +244,18 @@ func (d *deckWriter) picture(pic story.Picture, caption string) {
 			line += "\n" + creditLine(plainText(pic.Credit))
 		}
 	default:
+		addr, why := d.address(pic)
 		title := titleAttr(pic.Caption)
-		line = "![" + story.EscapeMarkdownHeading(plainText(pic.Alt)) + "](" + destination(d.address(pic)) + title + ")"
+		dest := destination(addr)
+		if dest == "" && title != "" {
+			dest = "<>" // no address, and a title after it
+		}
+		line = "![" + story.EscapeMarkdownHeading(plainText(pic.Alt)) + "](" + dest + title + ")"
 		if note := noteLine(title, plainText(pic.Caption), plainText(pic.Credit)); note != "" {
 			line += "\n\n" + note
+		}
+		if why != "" {
+			line += "\n\nPicture not included: " + story.EscapeMarkdownHeading(plainText(why)) + "."
 		}
 	}
 	if strings.TrimSpace(line) != "" {
@@ -253,23 +263,57 @@ func (d *deckWriter) picture(pic story.Picture, caption string) {
 	}
 }
 
-// address is where the deck finds a picture: its file in the folder, its
-// data: URI in a stream, or, for one that could not be read, its own
-// address, so that nothing the story said is lost.
-func (d *deckWriter) address(pic story.Picture) string {
+// address is where the deck finds a picture: its file in the folder, or
+// its data: URI in a stream. One that could not be read has none, and
+// why it has none: a link to the story's own file would name nothing, or
+// another file, beside the deck, and one outside the story's folder was
+// never the story's to show. A web address stays, where the picture
+// lives: a reader of the deck online may see it there (reel fetches no
+// web picture for a local deck), and it is the only record of which
+// picture it was. One on a loopback or private address stays out: that
+// is the reader's own network, not the story's.
+func (d *deckWriter) address(pic story.Picture) (addr, why string) {
 	e := d.pics[pic.Source]
 	switch {
+	case pic.Source == "":
+		return "", ""
 	case e.ok() && d.files != nil:
-		return d.files.rel + "/" + d.files.names[pic.Source]
+		return d.files.rel + "/" + d.files.names[pic.Source], ""
 	case e.ok():
-		return "data:" + e.mime + ";base64," + base64.StdEncoding.EncodeToString(e.data)
+		return "data:" + e.mime + ";base64," + base64.StdEncoding.EncodeToString(e.data), ""
+	}
+	why = "picture not read"
+	if e != nil {
+		why = e.reason
+	}
+	ref, err := url.Parse(pic.Source)
+	if err != nil {
+		return "", why
 	}
 	if base, err := url.Parse(d.s.BaseURL); err == nil && d.s.BaseURL != "" {
-		if ref, err := url.Parse(pic.Source); err == nil {
-			return base.ResolveReference(ref).String()
-		}
+		ref = base.ResolveReference(ref)
 	}
-	return pic.Source
+	if webAddress(ref) {
+		return ref.String(), why
+	}
+	return "", why
+}
+
+// webAddress reports whether u is a picture's address on the public web:
+// http or https, on a host that is no loopback, private or link-local
+// address.
+func webAddress(u *url.URL) bool {
+	if s := strings.ToLower(u.Scheme); (s != "http" && s != "https") || u.Hostname() == "" {
+		return false
+	}
+	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return false
+	}
+	if ip, err := netip.ParseAddr(host); err == nil {
+		return fetch.IsPublic(ip)
+	}
+	return true
 }
 
 // notes writes speaker notes as presenterm's comments, when asked for.

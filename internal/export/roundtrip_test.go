@@ -92,7 +92,14 @@ func compareStories(t *testing.T, a, b *story.Story, oa, ob picture.Origin, rule
 			}
 		}
 		pa, pb := shownPictures(sa), shownPictures(sb)
-		if !rules.deck {
+		if rules.deck {
+			// A picture that could not be read says why below it.
+			for _, p := range pa {
+				if p.Source != "" && !readable(oa, p.Source) {
+					body = strings.Replace(body, missingLine(readError(oa, p.Source)), "", 1)
+				}
+			}
+		} else {
 			// A picture that could not be read is its panel's words.
 			var kept []story.Picture
 			for _, p := range pa {
@@ -174,6 +181,11 @@ func readError(o picture.Origin, src string) error {
 		_, err = picture.Decode(data)
 	}
 	return err
+}
+
+// missingLine is the line a deck says a picture is not in it with.
+func missingLine(err error) string {
+	return "Picture not included: " + picture.Reason(err) + "."
 }
 
 func readable(o picture.Origin, src string) bool { return readError(o, src) == nil }
@@ -328,4 +340,51 @@ func TestMarkdownCaptionsBelowPictures(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareStories(t, s, back, origin, picture.Origin{Dir: filepath.Dir(out)}, tripRules{deck: true})
+}
+
+func TestMarkdownMissingPictures(t *testing.T) {
+	// A picture the export could not copy is its panel in the deck: alt,
+	// caption and credit, and why, with no link to a file outside the
+	// deck's folder (which, exported elsewhere, names nothing, or
+	// another file). A web address stays: it is where the picture lives.
+	text := "# Gone\n\n" +
+		"![A damaged file](img/broken.png \"Broken\")\n_Photo: Ana Lima_\n\nAfter the damaged one.\n\n" +
+		"![Out of the folder](../../../etc/passwd)\n\n" +
+		"![Not there](img/none.jpg)\n\n" +
+		"![On the web](https://example.org/far.jpg \"Far\")\n\n" +
+		"![On loopback](http://127.0.0.1:8080/near.png)\n"
+	s, origin := storyFile(t, "deck.md", text, map[string][]byte{"img/broken.png": []byte("\x89PNG\r\n\x1a\nnot really")})
+	out := filepath.Join(t.TempDir(), "c", "keep.md")
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(context.Background(), out, s, Options{Format: FormatMarkdown, Origin: origin}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deck := string(data)
+	for _, m := range regexp.MustCompile(`!\[[^\]]*\]\(([^) ]*)`).FindAllStringSubmatch(deck, -1) {
+		if dest := m[1]; dest != "" && dest != "<>" && dest != "https://example.org/far.jpg" {
+			t.Errorf("a picture that could not be copied links %q", dest)
+		}
+	}
+	for _, want := range []string{
+		"Picture not included: damaged picture.",
+		"Picture not included: not in the story's folder.",
+		"Picture not included: file not found.",
+		"Picture not included: web picture in a local story: not fetched.",
+	} {
+		if !strings.Contains(deck, want) {
+			t.Errorf("the deck does not say %q:\n%s", want, deck)
+		}
+	}
+	back, backOrigin := readStory(t, out)
+	compareStories(t, s, back, origin, backOrigin, tripRules{deck: true})
+	pics := back.Section(0).Pictures
+	if len(pics) != 5 || pics[0].Source != "" || pics[3].Source != "https://example.org/far.jpg" || pics[4].Source != "" {
+		t.Errorf("pictures read back %+v", pics)
+	}
 }
