@@ -45,8 +45,8 @@ func shownPictures(sec story.Section) []story.Picture {
 
 // tripRules says what a round trip through a format keeps.
 type tripRules struct {
-	// deck: reveal steps, exact credits, and
-	// pictures that could not be read as pictures. A web page keeps the
+	// deck: reveal steps, exact credits, and pictures that could not be
+	// read as pictures, with a line saying why. A web page keeps the
 	// last reveal step, its reader reads a credit's label ("Photo: X")
 	// as no part of the credit, and a picture the export could not read
 	// is its panel's words in the section's text.
