@@ -5,15 +5,18 @@ import (
 	"encoding/base64"
 	"fmt"
 	"io"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/reeltui/reel/internal/fetch"
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/story/read"
 )
@@ -21,7 +24,8 @@ import (
 // The Markdown export is a deck in the dialect reel and slides read: YAML
 // front matter, a cover slide, then one slide per section between "---"
 // lines, each under a "# " heading, with its pictures as
-// ![alt](file "caption") and the credit on the line below. The pictures
+// ![alt](file "caption") and the caption and credit in the line below
+// (slides shows no link title). The pictures
 // go in a folder beside the deck, NAME_files/, named by their order; a
 // deck written to a stream has them inline as data: URIs instead.
 
@@ -219,11 +223,11 @@ func withPauses(sec story.Section) story.Section {
 }
 
 // picture writes a picture's paragraph: the picture with its caption as
-// its title, and its credit on the line below.
+// its title, and its caption and credit in the line below.
 func (d *deckWriter) picture(pic story.Picture, caption string) {
 	var line string
 	switch {
-	case pic.Placeholder || pic.Source == "":
+	case pic.Placeholder || (pic.Source == "" && pic.Video != ""):
 		// Nothing to show: what the story said of it stays as text.
 		var words []string
 		for _, w := range []string{pic.Alt, pic.Caption} {
@@ -236,34 +240,80 @@ func (d *deckWriter) picture(pic story.Picture, caption string) {
 			words = append(words, "Video: "+story.EscapeMarkdownHeading(plainText(pic.Video)))
 		}
 		line = strings.Join(words, " · ")
+		if pic.Credit != "" {
+			line += "\n" + creditLine(plainText(pic.Credit))
+		}
 	default:
-		line = "![" + story.EscapeMarkdownHeading(plainText(pic.Alt)) + "](" + destination(d.address(pic)) + titleAttr(pic.Caption) + ")"
-	}
-	if pic.Credit != "" {
-		line += "\n" + creditLine(plainText(pic.Credit))
+		addr, why := d.address(pic)
+		title := titleAttr(pic.Caption)
+		dest := destination(addr)
+		if dest == "" && title != "" {
+			dest = "<>" // no address, and a title after it
+		}
+		line = "![" + story.EscapeMarkdownHeading(plainText(pic.Alt)) + "](" + dest + title + ")"
+		if note := noteLine(title, plainText(pic.Caption), plainText(pic.Credit)); note != "" {
+			line += "\n\n" + note
+		}
+		if why != "" {
+			line += "\n\nPicture not included: " + story.EscapeMarkdownHeading(plainText(why)) + "."
+		}
 	}
 	if strings.TrimSpace(line) != "" {
 		d.b.WriteString(line + "\n\n")
 	}
 }
 
-// address is where the deck finds a picture: its file in the folder, its
-// data: URI in a stream, or, for one that could not be read, its own
-// address, so that nothing the story said is lost.
-func (d *deckWriter) address(pic story.Picture) string {
+// address is where the deck finds a picture: its file in the folder, or
+// its data: URI in a stream. One that could not be read has none, and
+// why it has none: a link to the story's own file would name nothing, or
+// another file, beside the deck, and one outside the story's folder was
+// never the story's to show. A web address stays, where the picture
+// lives: a reader of the deck online may see it there (reel fetches no
+// web picture for a local deck), and it is the only record of which
+// picture it was. One on a loopback or private address stays out: that
+// is the reader's own network, not the story's.
+func (d *deckWriter) address(pic story.Picture) (addr, why string) {
 	e := d.pics[pic.Source]
 	switch {
+	case pic.Source == "":
+		return "", ""
 	case e.ok() && d.files != nil:
-		return d.files.rel + "/" + d.files.names[pic.Source]
+		return d.files.rel + "/" + d.files.names[pic.Source], ""
 	case e.ok():
-		return "data:" + e.mime + ";base64," + base64.StdEncoding.EncodeToString(e.data)
+		return "data:" + e.mime + ";base64," + base64.StdEncoding.EncodeToString(e.data), ""
+	}
+	why = "picture not read"
+	if e != nil {
+		why = e.reason
+	}
+	ref, err := url.Parse(pic.Source)
+	if err != nil {
+		return "", why
 	}
 	if base, err := url.Parse(d.s.BaseURL); err == nil && d.s.BaseURL != "" {
-		if ref, err := url.Parse(pic.Source); err == nil {
-			return base.ResolveReference(ref).String()
-		}
+		ref = base.ResolveReference(ref)
 	}
-	return pic.Source
+	if webAddress(ref) {
+		return ref.String(), why
+	}
+	return "", why
+}
+
+// webAddress reports whether u is a picture's address on the public web:
+// http or https, on a host that is no loopback, private or link-local
+// address.
+func webAddress(u *url.URL) bool {
+	if s := strings.ToLower(u.Scheme); (s != "http" && s != "https") || u.Hostname() == "" {
+		return false
+	}
+	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return false
+	}
+	if ip, err := netip.ParseAddr(host); err == nil {
+		return fetch.IsPublic(ip)
+	}
+	return true
 }
 
 // notes writes speaker notes as presenterm's comments, when asked for.
@@ -302,17 +352,69 @@ func titleAttr(caption string) string {
 	return ` "` + r.Replace(caption) + `"`
 }
 
+// noteLine is the line under a picture that says its caption and its
+// credit, for the tools that show no link title (slides): "_Caption_ ·
+// _Photo: AP_". title is the picture's link title. Each is left out
+// where reel would not read it back as it was (a caption that reads as a
+// credit stays in the title alone).
+func noteLine(title, caption, credit string) string {
+	caption = strings.Join(strings.Fields(caption), " ")
+	var tries []string
+	if caption != "" {
+		emphasised := "_" + story.EscapeMarkdownHeading(caption) + "_"
+		if credit != "" {
+			tries = append(tries, emphasised+" · "+creditLine(credit))
+		}
+		tries = append(tries, emphasised)
+	}
+	if credit != "" {
+		tries = append(tries, creditLine(credit))
+	}
+	for _, line := range tries {
+		if pic, ok := readNote(title, line); ok && pic.Caption == caption && pic.Credit == credit {
+			return line
+		}
+	}
+	// Said in part: the credit as its own line, the caption in the
+	// title alone.
+	if credit != "" {
+		return creditLine(credit)
+	}
+	return ""
+}
+
+// readNote reads line as reel reads it under a picture titled title,
+// and reports whether it was taken whole as the picture's note.
+func readNote(title, line string) (story.Picture, bool) {
+	s, err := read.Parse([]byte("# A\n\n![a](a.png"+title+")\n\n"+line+"\n"), story.Options{Format: story.FormatMarkdown})
+	if err != nil || s.Len() == 0 {
+		return story.Picture{}, false
+	}
+	sec := s.Section(0)
+	if len(sec.Pictures) != 1 || strings.TrimSpace(sec.Body) != "" {
+		return story.Picture{}, false
+	}
+	return sec.Pictures[0], true
+}
+
 // creditLine is a picture's credit as the line under it: emphasised, and
 // said to be a credit where the words alone would not tell the reader so
 // (reel takes "_Photo: AP_" under a picture for its credit, "_AP Photo
 // archive_" for its caption).
 func creditLine(credit string) string {
 	line := "_" + story.EscapeMarkdownHeading(credit) + "_"
-	if readsAsCredit(line, credit) {
+	if readsAsCredit(line, credit) || creditLabelRe.MatchString(credit) {
+		// A credit that says "Credit:" already (a text gallery's) reads
+		// back as the name after it: the same credit, not "Credit:
+		// Credit: X".
 		return line
 	}
 	return "_Credit: " + story.EscapeMarkdownHeading(credit) + "_"
 }
+
+// creditLabelRe matches a credit that starts with the label the reader
+// takes off.
+var creditLabelRe = regexp.MustCompile(`(?i)^credits?\s*[:\-–—]`)
 
 // readsAsCredit reports whether reel reads line, under a captioned
 // picture, as the credit credit.

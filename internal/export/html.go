@@ -67,6 +67,11 @@ func (p *pageWriter) head(secs []story.Section) {
 	if len(s.Authors) > 0 {
 		p.printf("<meta name=\"author\" content=\"%s\">\n", escape(strings.Join(s.Authors, ", ")))
 	}
+	if s.Date != "" {
+		// The cover's <time> holds the date as people write it, which is
+		// no datetime attribute: the meta tag is where reel reads it back.
+		p.printf("<meta name=\"date\" content=\"%s\">\n", escape(s.Date))
+	}
 	p.printf("<style>\n%s%s</style>\n</head>\n<body>\n", styleSheet, layoutStyles(secs))
 }
 

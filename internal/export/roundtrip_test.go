@@ -3,10 +3,13 @@ package export
 import (
 	"context"
 	"image"
+	"image/color"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/reeltui/reel/internal/picture"
 	"github.com/reeltui/reel/story"
@@ -42,8 +45,8 @@ func shownPictures(sec story.Section) []story.Picture {
 
 // tripRules says what a round trip through a format keeps.
 type tripRules struct {
-	// deck: the byline as written, reveal steps, exact credits, and
-	// pictures that could not be read as pictures. A web page keeps the
+	// deck: reveal steps, exact credits, and pictures that could not be
+	// read as pictures, with a line saying why. A web page keeps the
 	// last reveal step, its reader reads a credit's label ("Photo: X")
 	// as no part of the credit, and a picture the export could not read
 	// is its panel's words in the section's text.
@@ -62,8 +65,15 @@ func compareStories(t *testing.T, a, b *story.Story, oa, ob picture.Origin, rule
 	if a.Lang != b.Lang {
 		t.Errorf("lang %q, want %q", b.Lang, a.Lang)
 	}
-	if rules.deck && (strings.Join(a.Authors, ", ") != strings.Join(b.Authors, ", ") || a.Date != b.Date) {
-		t.Errorf("byline %q %q, want %q %q", b.Authors, b.Date, a.Authors, a.Date)
+	date := a.Date
+	if !rules.deck {
+		// A web page's reader writes a machine date as people do.
+		if d, err := time.Parse("2006-01-02", date); err == nil {
+			date = d.Format("2 January 2006")
+		}
+	}
+	if strings.Join(a.Authors, ", ") != strings.Join(b.Authors, ", ") || date != b.Date {
+		t.Errorf("byline %q %q, want %q %q", b.Authors, b.Date, a.Authors, date)
 	}
 	as, bs := a.Sections(), b.Sections()
 	if len(as) != len(bs) {
@@ -82,7 +92,14 @@ func compareStories(t *testing.T, a, b *story.Story, oa, ob picture.Origin, rule
 			}
 		}
 		pa, pb := shownPictures(sa), shownPictures(sb)
-		if !rules.deck {
+		if rules.deck {
+			// A picture that could not be read says why below it.
+			for _, p := range pa {
+				if p.Source != "" && !readable(oa, p.Source) {
+					body = strings.Replace(body, missingLine(readError(oa, p.Source)), "", 1)
+				}
+			}
+		} else {
 			// A picture that could not be read is its panel's words.
 			var kept []story.Picture
 			for _, p := range pa {
@@ -166,6 +183,11 @@ func readError(o picture.Origin, src string) error {
 	return err
 }
 
+// missingLine is the line a deck says a picture is not in it with.
+func missingLine(err error) string {
+	return "Picture not included: " + picture.Reason(err) + "."
+}
+
 func readable(o picture.Origin, src string) bool { return readError(o, src) == nil }
 
 // creditName is a credit without the label a web page's reader drops
@@ -239,12 +261,16 @@ func TestMarkdownRoundTripOfSamples(t *testing.T) {
 }
 
 func TestMarkdownCredits(t *testing.T) {
-	// A credit the words alone do not mark as one is said to be one.
-	for _, credit := range []string{"Photo: AP", "Reuters", "Ana Lima", "© 2024 Bo Chen", "(AFP)"} {
+	// A credit the words alone do not mark as one is said to be one,
+	// and reads back as it was.
+	for _, credit := range []string{"Photo: AP", "Reuters", "Ana Lima", "© 2024 Bo Chen", "(AFP)", "Two", "X_Y/Agency", "Photograph:AFP"} {
 		line := creditLine(credit)
-		if !readsAsCredit(line, credit) && !readsAsCredit(line, "Credit: "+credit) {
+		if !readsAsCredit(line, credit) {
 			t.Errorf("credit %q written as %q does not read back", credit, line)
 		}
+	}
+	if got := creditLine("Credit: Reuters"); got != "_Credit: Reuters_" {
+		t.Errorf("a labelled credit written as %q", got)
 	}
 	if got := creditLine("Photo: AP"); got != "_Photo: AP_" {
 		t.Errorf("a credit line written as %q", got)
@@ -264,4 +290,101 @@ func TestMarkdownToStream(t *testing.T) {
 		t.Fatal(err)
 	}
 	compareStories(t, s, back, origin, picture.Origin{}, tripRules{deck: true})
+}
+
+const samplePage = `<!doctype html><html lang="en"><head><title>Birds of the bay</title>
+<meta name="author" content="Jo Writer"><meta property="article:published_time" content="2026-11-02T10:00:00Z"></head>
+<body><article><h1>Birds of the bay</h1><p>An intro about the birds.</p>
+<h2>First</h2><figure><img src="img/one.png" alt="A red bird"><figcaption>The first bird <span itemprop="copyrightHolder">Credit: Two</span></figcaption></figure><p>Some words about it.</p>
+<h2>Second</h2><figure><img src="img/two.png" alt="A blue bird"><figcaption>The second bird <span itemprop="copyrightHolder">X_Y/Agency</span></figcaption></figure><p>More words.</p>
+</article></body></html>
+`
+
+func TestMarkdownRoundTripOfWebPage(t *testing.T) {
+	// A web page's credits are names without a label: the deck says
+	// they are credits, and they read back as the names alone.
+	s, origin := storyFile(t, "page.html", samplePage, map[string][]byte{
+		"img/one.png": pngBytes(t, 300, 200, color.RGBA{200, 30, 30, 255}),
+		"img/two.png": pngBytes(t, 300, 200, color.RGBA{30, 30, 200, 255}),
+	})
+	if got := s.Section(0).Pictures[0].Credit; got != "Two" {
+		t.Fatalf("the page's credit read as %q", got)
+	}
+	back, backOrigin, _ := exportAndRead(t, s, Options{Format: FormatMarkdown, Origin: origin}, "page.md")
+	compareStories(t, s, back, origin, backOrigin, tripRules{deck: true})
+}
+
+func TestMarkdownCaptionsBelowPictures(t *testing.T) {
+	// slides shows no link title: a picture's caption stands in the text
+	// below it too, with its credit, and a reader that takes the caption
+	// from that line alone reads the same captions and credits.
+	s, origin := storyFile(t, "page.html", samplePage, map[string][]byte{
+		"img/one.png": pngBytes(t, 300, 200, color.RGBA{200, 30, 30, 255}),
+		"img/two.png": pngBytes(t, 300, 200, color.RGBA{30, 30, 200, 255}),
+	})
+	_, _, out := exportAndRead(t, s, Options{Format: FormatMarkdown, Origin: origin}, "page.md")
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deck := string(data)
+	if !strings.Contains(deck, "\n_The first bird_ · _Credit: Two_\n") {
+		t.Errorf("no caption and credit below the first picture:\n%s", deck)
+	}
+	untitled := regexp.MustCompile(` "(?:[^"\\]|\\.)*"\)`).ReplaceAllString(deck, ")")
+	if untitled == deck {
+		t.Fatalf("no link title in the deck")
+	}
+	back, err := read.Parse([]byte(untitled), story.Options{Name: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareStories(t, s, back, origin, picture.Origin{Dir: filepath.Dir(out)}, tripRules{deck: true})
+}
+
+func TestMarkdownMissingPictures(t *testing.T) {
+	// A picture the export could not copy is its panel in the deck: alt,
+	// caption and credit, and why, with no link to a file outside the
+	// deck's folder (which, exported elsewhere, names nothing, or
+	// another file). A web address stays: it is where the picture lives.
+	text := "# Gone\n\n" +
+		"![A damaged file](img/broken.png \"Broken\")\n_Photo: Ana Lima_\n\nAfter the damaged one.\n\n" +
+		"![Out of the folder](../../../etc/passwd)\n\n" +
+		"![Not there](img/none.jpg)\n\n" +
+		"![On the web](https://example.org/far.jpg \"Far\")\n\n" +
+		"![On loopback](http://127.0.0.1:8080/near.png)\n"
+	s, origin := storyFile(t, "deck.md", text, map[string][]byte{"img/broken.png": []byte("\x89PNG\r\n\x1a\nnot really")})
+	out := filepath.Join(t.TempDir(), "c", "keep.md")
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFile(context.Background(), out, s, Options{Format: FormatMarkdown, Origin: origin}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deck := string(data)
+	for _, m := range regexp.MustCompile(`!\[[^\]]*\]\(([^) ]*)`).FindAllStringSubmatch(deck, -1) {
+		if dest := m[1]; dest != "" && dest != "<>" && dest != "https://example.org/far.jpg" {
+			t.Errorf("a picture that could not be copied links %q", dest)
+		}
+	}
+	for _, want := range []string{
+		"Picture not included: damaged picture.",
+		"Picture not included: not in the story's folder.",
+		"Picture not included: file not found.",
+		"Picture not included: web picture in a local story: not fetched.",
+	} {
+		if !strings.Contains(deck, want) {
+			t.Errorf("the deck does not say %q:\n%s", want, deck)
+		}
+	}
+	back, backOrigin := readStory(t, out)
+	compareStories(t, s, back, origin, backOrigin, tripRules{deck: true})
+	pics := back.Section(0).Pictures
+	if len(pics) != 5 || pics[0].Source != "" || pics[3].Source != "https://example.org/far.jpg" || pics[4].Source != "" {
+		t.Errorf("pictures read back %+v", pics)
+	}
 }

@@ -287,6 +287,19 @@ func TestPictureNoteLines(t *testing.T) {
 		{"caption", "![Moon](m.png)\n*The moon over the bay at dusk*\n\nText.", "The moon over the bay at dusk", "", "Text."},
 		{"next paragraph", "![Moon](m.png)\n\n_The moon over the bay_\n\nText.", "The moon over the bay", "", "Text."},
 		{"credit line", "![Moon](m.png)\nPhoto: AP\n\nText.", "", "Photo: AP", "Text."},
+		// "Credit:" only says what the line is, as the panel's place for
+		// it does: the credit is the name after it. "Photo:" says more.
+		{"credit label", "![Moon](m.png)\n_Credit: NASA/JPL_\n\nText.", "", "NASA/JPL", "Text."},
+		{"credit label in brackets", "![Moon](m.png)\n(Credits: Two)\n\nText.", "", "Two", "Text."},
+		{"credit label escaped", "![Moon](m.png)\n_Credit: X\\_Y/Agency_\n\nText.", "", "X_Y/Agency", "Text."},
+		// The caption below a picture, as reel's export writes it for
+		// tools that show no link title, is the title's caption once.
+		{"caption repeats title", "![Moon](m.png \"The moon\")\n\n_The moon_\n\nText.", "The moon", "", "Text."},
+		{"caption and credit", "![Moon](m.png \"The moon\")\n\n_The moon_ · _Photo: AP_\n\nText.", "The moon", "Photo: AP", "Text."},
+		{"caption and labelled credit", "![Moon](m.png)\n_The moon_ · _Credit: Two_\n\nText.", "The moon", "Two", "Text."},
+		{"caption that looks like a credit", "![Moon](m.png \"Photo: a storm\")\n\n_Photo: a storm_ · _Credit: Two_", "Photo: a storm", "Two", ""},
+		{"two remarks", "![Moon](m.png)\n\n_Rome_ · _Paris_", "", "", "_Rome_ · _Paris_"},
+		{"another caption", "![Moon](m.png \"The moon\")\n\n_The sun_ · _Photo: AP_", "The moon", "", "_The sun_ · _Photo: AP_"},
 		{"title kept", "![Moon](m.png \"Titled\")\n\n_Not a credit, a remark_", "Titled", "", "_Not a credit, a remark_"},
 		{"part emphasised", "![Moon](m.png)\n\n_The moon_ rose late.", "", "", "_The moon_ rose late."},
 		{"strong", "![Moon](m.png)\n\n**Loud**", "", "", "**Loud**"},

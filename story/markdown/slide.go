@@ -262,16 +262,21 @@ func imageParagraph(p *ast.Paragraph, src []byte) ([]story.Picture, bool, bool) 
 }
 
 // notePicture files the inline nodes of a line under a picture on it: a
-// credit line ("Photo: AP") or a wholly emphasised line ("_Source: NASA_",
+// credit line ("Photo: AP"), a wholly emphasised line ("_Source: NASA_",
 // "*Storm clouds at dusk*"), which is the picture's credit if it reads as
-// one and its caption otherwise. It reports whether the line was taken.
+// one and its caption otherwise, or both, a caption and a credit
+// ("_Storm clouds_ · _Photo: AP_"). A caption its link title gave already
+// may stand there again, for the tools that show no title. It reports
+// whether the line was taken.
 func notePicture(pic *story.Picture, nodes []ast.Node, src []byte) bool {
 	text := strings.TrimSpace(inlineText(nodes, src))
 	switch {
 	case text == "":
 		return false
+	case captionAndCredit(pic, nodes, src):
+		return true
 	case prose.IsCreditLine(text):
-		pic.Credit = prose.CreditText(text)
+		pic.Credit = creditName(prose.CreditText(text))
 		return true
 	case !soleEmphasis(nodes, src):
 		return false
@@ -281,8 +286,64 @@ func notePicture(pic *story.Picture, nodes []ast.Node, src []byte) bool {
 	case pic.Caption == "":
 		pic.Caption = text
 		return true
+	case sameCaption(pic.Caption, text):
+		return true
 	}
 	return false
+}
+
+// captionAndCredit files a line of two emphasised parts joined by "·" on
+// the picture: a caption, and a credit that reads as one. It reports
+// whether the line was such a one and was taken.
+func captionAndCredit(pic *story.Picture, nodes []ast.Node, src []byte) bool {
+	var parts []ast.Node
+	for _, n := range nodes {
+		if t, ok := n.(*ast.Text); ok && len(bytes.TrimSpace(t.Segment.Value(src))) == 0 {
+			continue
+		}
+		parts = append(parts, n)
+	}
+	if len(parts) != 3 || !soleEmphasis(parts[:1], src) || !soleEmphasis(parts[2:], src) {
+		return false
+	}
+	if sep, ok := parts[1].(*ast.Text); !ok || string(bytes.TrimSpace(sep.Segment.Value(src))) != "·" {
+		return false
+	}
+	caption := strings.TrimSpace(inlineText(parts[:1], src))
+	credit := strings.TrimSpace(inlineText(parts[2:], src))
+	switch {
+	case pic.Caption != "" && !sameCaption(pic.Caption, caption):
+		return false
+	case prose.IsCreditLine(credit):
+		credit = creditName(prose.CreditText(credit))
+	case !isPictureCredit(credit):
+		return false
+	}
+	if pic.Caption == "" {
+		pic.Caption = caption
+	}
+	pic.Credit = credit
+	return true
+}
+
+// sameCaption reports whether a line under a picture says what its
+// caption says, white space aside.
+func sameCaption(caption, line string) bool {
+	return strings.Join(strings.Fields(caption), " ") == strings.Join(strings.Fields(line), " ")
+}
+
+// creditLabelRe matches the label "Credit:" before a credit's name.
+var creditLabelRe = prose.LazyRegexp(`(?i)^credits?\s*[:\-–—]\s*`)
+
+// creditName is a credit line without a "Credit:" label, which says only
+// what the line is, as the panel's place for a credit does ("Credit:
+// NASA" is NASA's). A label that says more stays: "Photo: AP" is a
+// photograph's credit, "Illustration: X" a drawing's.
+func creditName(line string) string {
+	if name := creditLabelRe().ReplaceAllString(line, ""); name != "" {
+		return name
+	}
+	return line
 }
 
 // pictureCreditRe matches how a line under a picture names its source,

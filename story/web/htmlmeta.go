@@ -51,6 +51,14 @@ func readPageMeta(p *page) pageMeta {
 			date = attr(t, "datetime")
 		}
 	}
+	if date == "" && m.byReel {
+		// reel's export writes its cover's date as people write it, no
+		// datetime attribute; one written before it had a meta tag for
+		// it has it only there.
+		if t := findFirst(p.doc, func(n *html.Node) bool { return n.DataAtom == atom.Time && hasAncestor(n, "header") }); t != nil {
+			date = textOf(t, nil)
+		}
+	}
 	m.date = humanDate(date)
 	return m
 }

@@ -58,3 +58,24 @@ func TestReelExportSections(t *testing.T) {
 		})
 	}
 }
+
+// TestReelExportCoverDate: an export written before its date had a meta
+// tag holds it only in its cover's <time>, as people write it (no
+// datetime attribute): on a page reel wrote, that is the story's date.
+func TestReelExportCoverDate(t *testing.T) {
+	page := func(generator string) string {
+		return `<!DOCTYPE html><html><head><meta name="generator" content="` + generator + `"><title>Deck</title>` +
+			`<meta name="author" content="Jo Writer"></head><body><header class="cover"><h1>Deck</h1>` +
+			`<p class="meta byline"><span class="byline">By Jo Writer</span> <span aria-hidden="true">·</span> <time>2 November 2026</time></p></header>` +
+			`<main><div class="intro"><p>Intro words.</p></div><section id="section-1"><h2>One</h2><div class="text"><p>Words.</p></div></section></main></body></html>`
+	}
+	for _, tt := range []struct{ generator, date string }{{"reel", "2 November 2026"}, {"WordPress 6.5", ""}} {
+		s, err := read.Parse([]byte(page(tt.generator)), story.Options{Format: story.FormatHTML})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Date != tt.date {
+			t.Errorf("%s: date %q, want %q", tt.generator, s.Date, tt.date)
+		}
+	}
+}
