@@ -174,6 +174,15 @@ func contentsRows(h int) int { return max(h-6, 1) }
 // scrolled to keep the cursor in view; reading is the page being read.
 func (c contentsList) view(w, h, reading int, st *page.Styles, wm ansi.Method) []string {
 	bw := min(page.ContentWidth(w), 70)
+	// A longer entry widens the box while the window has room, so that
+	// the cover's title is not cut with columns to spare.
+	longest := 0
+	for _, p := range c.filtered {
+		longest = max(longest, wm.StringWidth(c.labels[p]))
+	}
+	if need := longest + 2 + st.Overlay.GetHorizontalFrameSize(); need > bw {
+		bw = max(bw, min(need, w-4))
+	}
 	inner := bw - st.Overlay.GetHorizontalFrameSize()
 	rows := contentsRows(h)
 	top := clamp(c.cursor-rows/2, 0, max(0, len(c.filtered)-rows))
