@@ -5,6 +5,7 @@ package ui
 
 import (
 	"fmt"
+	"image"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -184,7 +185,12 @@ type Model struct {
 	kittyForced bool
 	// windowPixels reads the tty's size in pixels (Options.WindowPixels).
 	windowPixels func() (cols, rows, xpx, ypx int)
-	answers      terminalAnswers // what the terminal said (pictures_detect.go)
+	// cellByArea: the cell's size came from the text area's (CSI 14 t),
+	// nothing better having said it; areaEarly is that area when it came
+	// before the window's size in cells (pictures_geometry.go).
+	cellByArea bool
+	areaEarly  image.Point
+	answers    terminalAnswers // what the terminal said (pictures_detect.go)
 	// Pictures in real pixels: the layer that draws them after each frame,
 	// those the frame shows, and its generation (pictures_place.go).
 	screen     *graphics.Layer
@@ -389,14 +395,11 @@ func (m Model) Update(msg tea.Msg) (model tea.Model, cmd tea.Cmd) {
 	next.updateKeys()
 	if next.screen != nil {
 		cmd = tea.Batch(cmd, next.syncScreenPictures())
-		if _, ok := msg.(tea.WindowSizeMsg); ok && next.realPixels() {
-			// A new size may be a new font size: ask the cells' again.
-			cmd = tea.Batch(cmd, tea.Raw(requestCellSize))
-			if next.cellFromWindow() {
-				next.picGen++
-				cmd = tea.Batch(cmd, next.show())
-			}
-		}
+	}
+	if _, ok := msg.(tea.WindowSizeMsg); ok {
+		var more tea.Cmd
+		next, more = next.picturesResized()
+		cmd = tea.Batch(cmd, more)
 	}
 	return next, cmd
 }

@@ -21,10 +21,11 @@ import (
 // frame (Init's commands run once the program has started) and without
 // waiting for it: pages show half blocks until the answers come. The
 // questions go in one write: the terminal's name and version (XTVERSION),
-// the size of a cell in pixels, the kitty graphics query (only to
-// terminals whose environment names kitty or Ghostty), and last the
-// primary device attributes (DA1), which every terminal answers: the
-// answers before DA1's are all that will come.
+// the size of a cell and of the text area in pixels, the kitty graphics
+// query (only to terminals whose environment names kitty or Ghostty), the
+// largest sixel picture (XTSMGRAPHICS), and last the primary device
+// attributes (DA1), which every terminal answers: the answers before
+// DA1's are all that will come.
 //
 // Inside tmux, tmux answers for itself. So the questions that matter go
 // a second time through tmux's passthrough, to the terminal outside,
@@ -35,7 +36,8 @@ import (
 //
 // The size of a cell comes first from the tty's window size in pixels
 // (TIOCGWINSZ, which xterm, kitty, foot, WezTerm and tmux fill), then
-// from CSI 16 t, which xterm refuses by default (allowWindowOps).
+// from CSI 16 t, which xterm refuses by default (allowWindowOps), then
+// from CSI 14 t divided by the window's cells (pictures_geometry.go).
 
 // requestCellSize asks for the size of a cell in pixels (XTWINOPS 16);
 // the answer is CSI 6 ; height ; width t.
@@ -74,6 +76,9 @@ type terminalAnswers struct {
 	attributes []int
 	// cellKnown: the size of a cell in pixels is known, which sixel needs.
 	cellKnown bool
+	// noSixel: the terminal (outside tmux, inside it) failed XTSMGRAPHICS'
+	// question about sixel geometry, which a sixel terminal answers.
+	noSixel bool
 	// kitty: the terminal answered the kitty graphics query.
 	kitty bool
 	// tmux: reel runs inside tmux, which answers for the terminal.
@@ -94,8 +99,9 @@ type terminalAnswers struct {
 // kitty graphics where the terminal answered their query, through Unicode
 // placeholders in kitty 0.28 and later and Ghostty, placed at the panel's
 // cells in older kitty (0.26 is Debian 12's and Ubuntu 22.04's) and others;
-// sixel where the attributes include 4 and the cell size is known (without
-// it a picture could spill out of its panel); otherwise half blocks.
+// sixel where the attributes include 4, XTSMGRAPHICS did not say
+// otherwise, and the cell size is known (without it a picture could spill
+// out of its panel); otherwise half blocks.
 func choosePictures(a terminalAnswers) (graphics.PictureMode, string) {
 	if a.tmux {
 		return choosePicturesInTmux(a)
@@ -108,7 +114,7 @@ func choosePictures(a terminalAnswers) (graphics.PictureMode, string) {
 		return graphics.PicturesKitty, ""
 	case a.kitty:
 		return graphics.PicturesKittyPlace, ""
-	case a.cellKnown && sixel(a.attributes):
+	case a.cellKnown && sixel(a.attributes) && !a.noSixel:
 		return graphics.PicturesSixel, ""
 	}
 	return graphics.PicturesBlocks, ""
@@ -129,7 +135,7 @@ func choosePicturesInTmux(a terminalAnswers) (graphics.PictureMode, string) {
 		return graphics.PicturesKitty, ""
 	case a.outerKitty:
 		return graphics.PicturesBlocks, oneName(a.outerVersion) + " cannot place pictures inside tmux (kitty 0.28 can): half blocks"
-	case a.cellKnown && sixel(a.attributes) && sixel(a.outerAttrs):
+	case a.cellKnown && sixel(a.attributes) && sixel(a.outerAttrs) && !a.noSixel:
 		return graphics.PicturesSixel, ""
 	}
 	return graphics.PicturesBlocks, ""
@@ -199,22 +205,26 @@ func (m Model) pictureQuery() string {
 	case m.art == nil:
 		return ""
 	case m.picAuto || m.kittyForced:
-		q := ansi.RequestNameVersion + requestCellSize
+		q := ansi.RequestNameVersion + requestCellSize + requestAreaSize
 		if m.kittyAsk && m.picAuto && !m.answers.tmux {
 			q += kittyQuery
+		}
+		if m.picAuto && !m.answers.tmux {
+			q += requestSixelGeometry
 		}
 		return q + m.outerQuery() + ansi.RequestPrimaryDeviceAttributes
 	case m.art.DrawMode() == graphics.PicturesSixel:
 		// The attributes after it tell that no cell size is coming.
-		return requestCellSize + ansi.RequestPrimaryDeviceAttributes
+		return requestCellSize + requestAreaSize + m.sixelQuery() + ansi.RequestPrimaryDeviceAttributes
 	case m.art.DrawMode() == graphics.PicturesITerm:
-		return requestCellSize
+		return requestCellSize + requestAreaSize
 	}
 	return ""
 }
 
 // outerQuery asks the terminal outside tmux, through tmux's passthrough,
-// for its kitty graphics, its name and its attributes; "" outside tmux.
+// for its kitty graphics, its sixel geometry, its name and its
+// attributes; "" outside tmux.
 func (m Model) outerQuery() string {
 	if !m.answers.tmux {
 		return ""
@@ -222,6 +232,9 @@ func (m Model) outerQuery() string {
 	var q string
 	if m.kittyAsk && m.picAuto {
 		q += ansi.TmuxPassthrough(kittyQuery)
+	}
+	if m.picAuto {
+		q += m.sixelQuery()
 	}
 	return q + ansi.TmuxPassthrough(ansi.RequestNameVersion) + ansi.TmuxPassthrough(ansi.RequestPrimaryDeviceAttributes)
 }
@@ -237,13 +250,15 @@ func (m Model) detectPictures(msg tea.Msg) (Model, tea.Cmd, bool) {
 		}
 		return m, nil, true
 	case uv.CellSizeEvent:
-		// Only real pixels depend on it: half blocks and kitty's
-		// placeholders are not drawn again.
-		if m.art != nil && m.art.SetCell(msg.Width, msg.Height) && m.realPixels() {
-			m.picGen++
-			return m, m.show(), true
+		return m.cellCame(msg.Width, msg.Height)
+	case uv.PixelSizeEvent:
+		return m.areaCame(msg.Width, msg.Height)
+	case uv.UnknownCsiEvent:
+		size, ok, answer := sixelGeometry(string(msg))
+		if !answer {
+			return m, nil, false
 		}
-		return m, nil, true
+		return m.sixelGeometryCame(size, ok)
 	case uv.KittyGraphicsEvent:
 		if msg.Options.ID != encode.KittyQueryID || !bytes.HasPrefix(msg.Payload, []byte("OK")) {
 			return m, nil, true
@@ -361,5 +376,9 @@ func (m *Model) cellFromWindow() bool {
 		return false
 	}
 	cell, ok := CellFromWindow(m.windowPixels())
-	return ok && m.art.SetCell(cell.X, cell.Y)
+	if !ok {
+		return false
+	}
+	m.cellByArea = false // the tty's word over the text area's
+	return m.art.SetCell(cell.X, cell.Y)
 }

@@ -322,7 +322,7 @@ func TestToggleAndResizeMovePictures(t *testing.T) {
 		}
 	}
 	m, raw = settle(t, m, cmd)
-	if !slices.Contains(raw, requestCellSize) {
+	if !strings.Contains(strings.Join(raw, ""), requestCellSize) {
 		t.Error("a resize did not ask the cell size again (a new font size changes it)")
 	}
 	pics := published(m)

@@ -458,21 +458,23 @@ func TestKittyDetection(t *testing.T) {
 }
 
 func TestInitQueries(t *testing.T) {
-	// Auto mode asks for the terminal's name, its cell size and its
-	// attributes, and about kitty graphics only where placeholders may
-	// work; real pixels ask only the cell size; others ask nothing.
+	// Auto mode asks for the terminal's name, its cell size, its text
+	// area, its sixel geometry and its attributes, and about kitty
+	// graphics only where placeholders may work; real pixels ask only
+	// what sizes them; others ask nothing.
+	sizes := requestCellSize + requestAreaSize
 	tests := []struct {
 		mode         graphics.PictureMode
 		placeholders bool
 		want         string
 	}{
-		{graphics.PicturesAuto, true, ansi.RequestNameVersion + requestCellSize + encode.KittyQuery},
-		{graphics.PicturesAuto, false, ansi.RequestNameVersion + requestCellSize + ansi.RequestPrimaryDeviceAttributes},
+		{graphics.PicturesAuto, true, ansi.RequestNameVersion + sizes + kittyQuery + requestSixelGeometry + ansi.RequestPrimaryDeviceAttributes},
+		{graphics.PicturesAuto, false, ansi.RequestNameVersion + sizes + requestSixelGeometry + ansi.RequestPrimaryDeviceAttributes},
 		{graphics.PicturesBlocks, true, ""},
 		// Which kitty: placeholders from 0.28, pictures placed before.
-		{graphics.PicturesKitty, true, ansi.RequestNameVersion + requestCellSize + ansi.RequestPrimaryDeviceAttributes},
-		{graphics.PicturesITerm, false, requestCellSize},
-		{graphics.PicturesSixel, false, requestCellSize + ansi.RequestPrimaryDeviceAttributes},
+		{graphics.PicturesKitty, true, ansi.RequestNameVersion + sizes + ansi.RequestPrimaryDeviceAttributes},
+		{graphics.PicturesITerm, false, sizes},
+		{graphics.PicturesSixel, false, sizes + requestSixelGeometry + ansi.RequestPrimaryDeviceAttributes},
 	}
 	for _, tt := range tests {
 		l := picture.NewLoader(picture.Origin{Dir: filepath.Dir(pictureDeck)}, 64, 64, 0)

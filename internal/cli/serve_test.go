@@ -3,6 +3,8 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +15,7 @@ import (
 	"github.com/reeltui/reel/internal/serve/servetest"
 	"github.com/reeltui/reel/internal/source"
 	"github.com/reeltui/reel/ui"
+	"github.com/reeltui/reel/ui/graphics"
 	"github.com/reeltui/reel/ui/page"
 )
 
@@ -311,5 +314,30 @@ func TestServeOnePresenterAtATime(t *testing.T) {
 	fay.WaitFor("It comes back.")
 	if sc := sv.stage.Scene(); sc.Ended || sc.Followers != 1 {
 		t.Errorf("after the hand-over the stage is %+v", sc)
+	}
+}
+
+// A viewer's sixel pictures are sized by the cell its client's pty
+// request gives in pixels (1000×600 for 100×30: 10×20), the terminal
+// having answered no question about its cells.
+func TestServeSixelSizedByThePtyPixels(t *testing.T) {
+	sc := serveConfig{config: config{theme: page.ThemeDark, pictures: graphics.PicturesSixel, start: 1}}
+	_, _, addr, _ := servedStory(t, sc, "../../testdata/pictures/deck.md")
+	v := servetest.Open(t, servetest.MustDial(t, addr, "v", gossh.PublicKeys(servetest.NewKey(t))),
+		servetest.Options{Width: 100, Height: 30, XPixels: 1000, YPixels: 600})
+	v.WaitFor("Evening")
+	sixel := regexp.MustCompile(`\x1bP0;1q"1;1;(\d+);(\d+)`)
+	deadline := time.Now().Add(servetest.Wait)
+	var m []string
+	for m = sixel.FindStringSubmatch(v.Raw.String()); m == nil; m = sixel.FindStringSubmatch(v.Raw.String()) {
+		if time.Now().After(deadline) {
+			t.Fatalf("no sixel picture drawn; the screen:\n%s", v.Text())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	w, _ := strconv.Atoi(m[1])
+	h, _ := strconv.Atoi(m[2])
+	if w == 0 || h == 0 || w%10 != 0 || h%20 != 0 {
+		t.Errorf("sixel picture %d×%d pixels: not whole cells of 10×20", w, h)
 	}
 }

@@ -71,8 +71,9 @@ func (sv *served) loader(mode graphics.PictureMode) *picture.Loader {
 // terminal or environment applies.
 func (sv *served) newViewer(v serve.Viewer) (tea.Model, []tea.ProgramOption) {
 	getenv := envLookup(v.Environ)
-	// The session's own environment and pty decide, never this process's;
-	// its tty's size in pixels is not known here (no WindowPixels).
+	// The session's own environment and pty decide, never this process's:
+	// its window's size in pixels is the one its client's pty request
+	// gave (OpenSSH's client sends its tty's), not this process's tty's.
 	pics, noPics, noBlocks := pictureColour(sv.cfg.pictures, getenv("NO_COLOR") != "", colorprofile.Env(v.Environ) >= colorprofile.ANSI)
 	hint := ""
 	if n := sv.ld.Story.Len(); sv.cfg.start > n {
@@ -91,7 +92,7 @@ func (sv *served) newViewer(v serve.Viewer) (tea.Model, []tea.ProgramOption) {
 	m := ui.New(sv.ld.Story, ui.Options{Start: sv.cfg.start, Play: sv.cfg.play, Theme: sv.cfg.theme, Hint: hint,
 		Width: v.Width, Height: v.Height, Pictures: pics, NoPictures: noPics, Loader: sv.loader(pics),
 		KittyPlaceholders: ui.PlaceholderTerminal(getenv), ITermImages: ui.ITermTerminal(getenv), Tmux: getenv("TMUX") != "",
-		FoldPlaceholders: sv.cfg.pictures == graphics.PicturesOff, NoHalfBlocks: noBlocks,
+		FoldPlaceholders: sv.cfg.pictures == graphics.PicturesOff, NoHalfBlocks: noBlocks, WindowPixels: v.WindowPixels,
 		NoSteps: sv.cfg.noSteps, Present: present, Shared: sv.pages, NoSuspend: true})
 	// Pictures in real pixels are written after each frame, on the
 	// session's own output.

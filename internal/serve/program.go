@@ -28,6 +28,10 @@ type Viewer struct {
 	Term      string
 	Width     int
 	Height    int
+	// WindowPixels reads the client's window size in cells and in pixels
+	// as its pty request and window changes said it (pixels zero where
+	// unknown): what a local reader reads with TIOCGWINSZ.
+	WindowPixels func() (cols, rows, xpx, ypx int)
 	// Environ is the client's environment as ssh sent it, TERM included.
 	Environ []string
 	// Output is where the program draws: a model that writes more than
@@ -48,11 +52,12 @@ type NewModel func(v Viewer) (tea.Model, []tea.ProgramOption)
 // away or the session has been idle too long.
 func (s *Server) showProgram(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
-		_, windows, _ := sess.Pty()
+		pty, windows, _ := sess.Pty()
+		win := newWindow(pty.Window)
 		ctx, cancel := context.WithCancel(sess.Context())
 		defer cancel()
 		keys := newActivity(sess)
-		v := s.viewer(sess, ctx.Done(), keys.Touch)
+		v := s.viewer(sess, win, ctx.Done(), keys.Touch)
 		model, own := s.newModel(v)
 		// The session's input, output and environment; then the model's
 		// own options, which may wrap the output.
@@ -64,7 +69,7 @@ func (s *Server) showProgram(next ssh.Handler) ssh.Handler {
 		root.quit = p.Quit
 
 		expired := make(chan struct{})
-		go s.guard(p, func() { followWindow(ctx, p, windows) })
+		go s.guard(p, func() { followWindow(ctx, p, windows, win) })
 		go s.guard(p, func() {
 			watchIdle(ctx, keys, s.opts.Idle, s.opts.IdleWarning, p.Send, func() { close(expired); p.Quit() })
 		})
@@ -99,21 +104,22 @@ func (s *Server) showProgram(next ssh.Handler) ssh.Handler {
 	}
 }
 
-// viewer is what the model is told of the session.
-func (s *Server) viewer(sess ssh.Session, done <-chan struct{}, active func()) Viewer {
+// viewer is what the model is told of the session, whose window is win.
+func (s *Server) viewer(sess ssh.Session, win *window, done <-chan struct{}, active func()) Viewer {
 	pty, _, _ := sess.Pty()
 	_, presenter := sess.Permissions().Extensions[extPresenter]
 	return Viewer{
 		User: sess.User(), Key: sess.PublicKey(), Fingerprint: Fingerprint(sess.PublicKey()),
 		Addr: sess.RemoteAddr().String(), Presenter: presenter,
-		Term: pty.Term, Width: pty.Window.Width, Height: pty.Window.Height,
+		Term: pty.Term, Width: pty.Window.Width, Height: pty.Window.Height, WindowPixels: win.pixels,
 		Environ: append(sess.Environ(), "TERM="+pty.Term),
 		Output:  sess, Done: done, Active: active,
 	}
 }
 
-// followWindow sends the client's window changes to the program.
-func followWindow(ctx context.Context, p *tea.Program, windows <-chan ssh.Window) {
+// followWindow sends the client's window changes to the program, once
+// win holds them for its WindowPixels.
+func followWindow(ctx context.Context, p *tea.Program, windows <-chan ssh.Window, win *window) {
 	for {
 		select {
 		case <-ctx.Done():
@@ -123,6 +129,7 @@ func followWindow(ctx context.Context, p *tea.Program, windows <-chan ssh.Window
 			if !ok {
 				return
 			}
+			win.set(w)
 			p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
 		}
 	}

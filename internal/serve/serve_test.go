@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"fmt"
 	"net"
 	"strings"
 	"testing"
@@ -342,4 +343,48 @@ func TestStop(t *testing.T) {
 	if got := sc.Stderr.String(); !strings.Contains(got, "the server stopped") {
 		t.Errorf("the viewer was told %q", got)
 	}
+}
+
+// pixelsModel shows the window's size in pixels as the viewer reads it
+// at each window size.
+type pixelsModel struct {
+	read   func() (cols, rows, xpx, ypx int)
+	pixels string
+}
+
+func (m pixelsModel) Init() tea.Cmd { return nil }
+
+func (m pixelsModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		cols, rows, xpx, ypx := m.read()
+		m.pixels = fmt.Sprintf("window %dx%d, %dx%d pixels", cols, rows, xpx, ypx)
+	case tea.KeyPressMsg:
+		if msg.String() == "q" {
+			return m, tea.Quit
+		}
+	}
+	return m, nil
+}
+
+func (m pixelsModel) View() tea.View {
+	v := tea.NewView(m.pixels)
+	v.AltScreen = true
+	return v
+}
+
+// A viewer's window size in pixels is the one its client's pty request
+// and window changes give, as OpenSSH's client sends its tty's; the
+// 8 pixels a cell golang.org/x/crypto/ssh's clients make up are none.
+func TestWindowPixels(t *testing.T) {
+	srv := startServer(t, Options{}, func(v Viewer) (tea.Model, []tea.ProgramOption) {
+		return pixelsModel{read: v.WindowPixels}, nil
+	})
+	key := gossh.PublicKeys(newKey(t))
+	xterm := servetest.Open(t, mustDial(t, srv.addr, "x", key), servetest.Options{Width: 100, Height: 30, XPixels: 604, YPixels: 394})
+	xterm.WaitFor("window 100x30, 604x394 pixels")
+	xterm.ResizePixels(120, 40, 724, 524)
+	xterm.WaitFor("window 120x40, 724x524 pixels")
+	made := openScreen(t, mustDial(t, srv.addr, "g", key))
+	made.WaitFor("window 80x24, 0x0 pixels")
 }

@@ -122,6 +122,9 @@ type Art struct {
 	// terminal has said (zero until then), and the pictures encoded.
 	cell   image.Point
 	pixels *lru.Cache[Key, string]
+	// sixelMax is the largest sixel picture the terminal draws, in
+	// pixels, where it said (XTSMGRAPHICS); zero where it did not.
+	sixelMax image.Point
 	// gone are kitty pictures placed at their cells whose encoding was
 	// evicted: the terminal still holds them, until TakeGone.
 	gone []Key
@@ -230,7 +233,7 @@ func (a *Art) panelArt(p story.Picture, iw, maxRows int) (lines []string, note s
 	}
 	b := img.Bounds()
 	a.mu.Lock()
-	mode, cell, profile := a.mode, a.cell, a.profile
+	mode, cell, profile, sixelMax := a.mode, a.cell, a.profile, a.sixelMax
 	a.mu.Unlock()
 	realPixels := mode.RealPixels()
 	// Half blocks' box, or the box real pixels (kitty's too, once the
@@ -240,7 +243,14 @@ func (a *Art) panelArt(p story.Picture, iw, maxRows int) (lines []string, note s
 	if realPixels || mode == PicturesKitty {
 		pxCell = cell
 	}
-	cols, rows := picture.Box(b.Dx(), b.Dy(), iw, maxRows, pxCell.X, pxCell.Y, a.loader.Shrunk(img))
+	maxCols := iw
+	if mode == PicturesSixel && sixelMax.X > 0 && cell.X > 0 {
+		// A terminal may not draw a sixel picture larger than it says
+		// (xterm 379 draws none wider than 1000 pixels, not even in
+		// part): it is drawn smaller.
+		maxCols, maxRows = min(maxCols, sixelMax.X/cell.X), min(maxRows, sixelMax.Y/cell.Y)
+	}
+	cols, rows := picture.Box(b.Dx(), b.Dy(), maxCols, maxRows, pxCell.X, pxCell.Y, a.loader.Shrunk(img))
 	if cols < 1 || rows < 1 {
 		return nil, "too small to draw"
 	}

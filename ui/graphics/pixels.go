@@ -108,6 +108,20 @@ func (a *Art) SetCell(w, h int) bool {
 	return changed
 }
 
+// SetSixelMax records the largest sixel picture the terminal draws, in
+// pixels (its answer to XTSMGRAPHICS); it reports whether it changed.
+// Sizes no terminal has are refused.
+func (a *Art) SetSixelMax(w, h int) bool {
+	if w <= 0 || h <= 0 || w > 1<<16 || h > 1<<16 {
+		return false
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	changed := a.sixelMax != image.Point{X: w, Y: h}
+	a.sixelMax = image.Point{X: w, Y: h}
+	return changed
+}
+
 // CellSize is the size of a cell in pixels, zero while unknown.
 func (a *Art) CellSize() image.Point {
 	a.mu.Lock()

@@ -112,9 +112,13 @@ type Screen struct {
 
 // Options shape a Screen.
 type Options struct {
-	Width, Height int      // 80×24 if zero
-	Term          string   // xterm-256color if empty
-	Env           []string // KEY=VALUE pairs sent before the shell
+	Width, Height int // 80×24 if zero
+	// XPixels, YPixels are the window's size in pixels that the pty
+	// request gives, as OpenSSH's client sends its terminal's; zero sends
+	// what golang.org/x/crypto/ssh sends, 8 pixels a cell.
+	XPixels, YPixels int
+	Term             string   // xterm-256color if empty
+	Env              []string // KEY=VALUE pairs sent before the shell
 	// OnWrite is called after each piece of output reaches the screen,
 	// from the goroutine that reads it.
 	OnWrite func(*Screen)
@@ -156,7 +160,7 @@ func Attach(tb testing.TB, sess *gossh.Session, opt Options) *Screen {
 			tb.Fatal(err)
 		}
 	}
-	if err := sess.RequestPty(opt.Term, opt.Height, opt.Width, gossh.TerminalModes{}); err != nil {
+	if err := requestPty(sess, opt); err != nil {
 		tb.Fatal(err)
 	}
 	if err := sess.Shell(); err != nil {
@@ -248,6 +252,36 @@ func (sc *Screen) Resize(width, height int) {
 	if err := sc.Sess.WindowChange(height, width); err != nil {
 		sc.tb.Fatal(err)
 	}
+}
+
+// ResizePixels is Resize with the window's size in pixels, as OpenSSH's
+// client sends it.
+func (sc *Screen) ResizePixels(width, height, xpx, ypx int) {
+	sc.tb.Helper()
+	sc.write.Lock()
+	sc.emu.Resize(width, height)
+	sc.write.Unlock()
+	req := struct{ W, H, XPixels, YPixels uint32 }{uint32(width), uint32(height), uint32(xpx), uint32(ypx)}
+	if _, err := sc.Sess.SendRequest("window-change", false, gossh.Marshal(&req)); err != nil {
+		sc.tb.Fatal(err)
+	}
+}
+
+// requestPty asks for the session's pty as opt describes it.
+func requestPty(sess *gossh.Session, opt Options) error {
+	if opt.XPixels == 0 && opt.YPixels == 0 {
+		return sess.RequestPty(opt.Term, opt.Height, opt.Width, gossh.TerminalModes{})
+	}
+	req := struct {
+		Term                            string
+		Columns, Rows, XPixels, YPixels uint32
+		Modes                           string
+	}{opt.Term, uint32(opt.Width), uint32(opt.Height), uint32(opt.XPixels), uint32(opt.YPixels), "\x00"}
+	ok, err := sess.SendRequest("pty-req", true, gossh.Marshal(&req))
+	if err == nil && !ok {
+		err = errors.New("pty-req refused")
+	}
+	return err
 }
 
 // Exit waits for the session to end and returns its exit status.
