@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/reeltui/reel/story"
@@ -47,9 +48,12 @@ func readAtom(root *node, r resolver) *document {
 		doc.more = len(entries) - maxItems
 		entries = entries[:maxItems]
 	}
-	doc.items = make([]item, 0, len(entries))
+	doc.items = make([]func() item, 0, len(entries))
+	// Items are read later (lazy.go): they keep the authors as they are
+	// now, whatever the story does to its own.
+	authors := slices.Clone(doc.authors)
 	for _, e := range entries {
-		doc.items = append(doc.items, readEntry(e, ns, r.within(e.base()), doc.authors))
+		doc.items = append(doc.items, func() item { return readEntry(e, ns, r.within(e.base()), authors) })
 	}
 	return doc
 }

@@ -46,7 +46,9 @@ type document struct {
 	image          story.Picture
 	authors        []string
 	date           string
-	items          []item
+	// items read the feed's items, each when its page is first asked
+	// for (lazy.go).
+	items []func() item
 	// problems say what could not be read.
 	problems []string
 	more     int // items past maxItems, not read
@@ -154,9 +156,7 @@ func (d *document) fill(s *story.Story, opt Options) {
 		}
 	}
 	s.Intro = intro
-	for i, it := range d.items {
-		s.AddSection(it.section(i))
-	}
+	s.SetLazy(lazyItems(d.items), make([]*story.Section, len(d.items)))
 }
 
 // section turns an item into a page: its title, a line with its date and

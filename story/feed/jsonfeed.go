@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -104,9 +105,12 @@ func readJSON(data []byte, r resolver) (*document, error) {
 	}
 	doc.authors = jsonAuthors(top.Author, top.Authors)
 	r = doc.linkBase(r)
-	doc.items = make([]item, 0, len(items))
+	doc.items = make([]func() item, 0, len(items))
+	// Items are read later (lazy.go): they keep the authors as they are
+	// now, whatever the story does to its own.
+	authors := slices.Clone(doc.authors)
 	for _, ji := range items {
-		doc.items = append(doc.items, ji.read(r, doc.authors))
+		doc.items = append(doc.items, func() item { return ji.read(r, authors) })
 	}
 	return doc, nil
 }

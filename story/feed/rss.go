@@ -107,9 +107,9 @@ func (d *document) addItems(items []*node, r resolver) {
 		d.more = len(items) - maxItems
 		items = items[:maxItems]
 	}
-	d.items = make([]item, 0, len(items))
+	d.items = make([]func() item, 0, len(items))
 	for _, n := range items {
-		d.items = append(d.items, readRSSItem(n, r.within(n.base())))
+		d.items = append(d.items, func() item { return readRSSItem(n, r.within(n.base())) })
 	}
 }
 

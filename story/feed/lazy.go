@@ -1,0 +1,23 @@
+package feed
+
+import "github.com/reeltui/reel/story"
+
+// lazyItems reads a feed's items into pages when they are first asked
+// for. Turning every item's HTML into text at once was most of the time a
+// 10,000-item feed took to open (BenchmarkFeedFirstFrame): the first page
+// needs one item, the contents list and print need them all, and the
+// story asks for them under its lock, one at a time.
+type lazyItems []func() item
+
+// Section reads item i as a page.
+func (l lazyItems) Section(i int) story.Section { return l[i]().section(i) }
+
+// ParseRest reads every item not yet read.
+func (l lazyItems) ParseRest(secs []*story.Section) {
+	for i, sec := range secs {
+		if sec == nil {
+			read := l.Section(i)
+			secs[i] = &read
+		}
+	}
+}
