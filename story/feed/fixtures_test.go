@@ -2,6 +2,7 @@ package feed
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -115,4 +116,25 @@ func TestRealFixtures(t *testing.T) {
 		checkItem(t, s.Section(0), wantItem{caption: "Advocating for our children", published: "2023-02-08T20:34:49Z",
 			author: "Lisa McCoy", pictures: []story.Picture{{Source: art}}})
 	})
+}
+
+// TestItemIDs checks that the id an item is named by before it is read
+// (lazy.go, for finding the items not seen before) is the id it has once
+// read, in every fixture.
+func TestItemIDs(t *testing.T) {
+	files, _ := filepath.Glob("testdata/*.xml")
+	more, _ := filepath.Glob("testdata/*.json")
+	for _, path := range append(files, more...) {
+		name := filepath.Base(path)
+		named, read := fixture(t, name), fixture(t, name)
+		for i, sec := range read.Sections() {
+			id, ok := named.ItemID(i)
+			if !ok || id != sec.Item.ID {
+				t.Errorf("%s item %d: named %q (%v) before it is read, %q after", name, i+1, id, ok, sec.Item.ID)
+			}
+			if _, parsed := named.ParsedSteps(i); parsed {
+				t.Errorf("%s item %d was read whole to name it", name, i+1)
+			}
+		}
+	}
 }
