@@ -248,6 +248,37 @@ func numbered(sec Section, i int) Section {
 	return sec
 }
 
+// ItemNamer is a Lazy that can name a feed's item without parsing it
+// whole (story/feed's reader does).
+type ItemNamer interface {
+	// ItemID returns the FeedItem.ID section i will have.
+	ItemID(i int) string
+}
+
+// ItemID returns the id of section i's feed item (FeedItem.ID), and
+// whether the section is a feed's item at all. A section not yet parsed
+// is not parsed for it when its reader can name the item alone: finding
+// a feed's unseen items asks this of every one of them. It is safe for
+// concurrent use.
+func (s *Story) ItemID(i int) (string, bool) {
+	if i < 0 || i >= len(s.sections) {
+		return "", false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.sections[i] == nil {
+		if namer, ok := s.lazy.(ItemNamer); ok {
+			return namer.ItemID(i), true
+		}
+		sec := s.lazy.Section(i)
+		s.sections[i] = &sec
+	}
+	if it := s.sections[i].Item; it != nil {
+		return it.ID, true
+	}
+	return "", false
+}
+
 // Sections parses and returns every section. It is safe for concurrent
 // use.
 func (s *Story) Sections() []Section {

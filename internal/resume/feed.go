@@ -77,7 +77,7 @@ func LookupFeed(store *state.Store, id StoryID, s *story.Story, asked Asked, now
 	set := state.SeenSet(e.Seen)
 	first, n := -1, 0
 	for i := range s.Len() {
-		if it := s.Section(i).Item; it != nil && !set[state.SeenID(it.ID)] {
+		if id, ok := s.ItemID(i); ok && !set[state.SeenID(id)] {
 			n++
 			if first < 0 {
 				first = i

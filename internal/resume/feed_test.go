@@ -48,6 +48,13 @@ func TestLookupFeed(t *testing.T) {
 	if fp.Section != 1 || !strings.HasPrefix(fp.Note, "3 new since Tuesday") {
 		t.Errorf("got %+v, want section 1 and 3 new since Tuesday", fp.Point)
 	}
+	// Counting them named each item without reading it whole: a long
+	// feed opens as soon as the page it opens at is read.
+	for i := range next.Len() {
+		if _, parsed := next.ParsedSteps(i); parsed {
+			t.Errorf("finding the new items read item %d whole", i+1)
+		}
+	}
 	if fp := LookupFeed(store, id, next, Asked{Start: true}, now); fp.Section != 0 || fp.Seen == "" {
 		t.Errorf("--start: %+v", fp)
 	}

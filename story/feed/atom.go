@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/reeltui/reel/story"
@@ -47,9 +48,15 @@ func readAtom(root *node, r resolver) *document {
 		doc.more = len(entries) - maxItems
 		entries = entries[:maxItems]
 	}
-	doc.items = make([]item, 0, len(entries))
+	doc.items = make([]lazyItem, 0, len(entries))
+	// Items are read later (lazy.go): they keep the authors as they are
+	// now, whatever the story does to its own.
+	authors := slices.Clone(doc.authors)
 	for _, e := range entries {
-		doc.items = append(doc.items, readEntry(e, ns, r.within(e.base()), doc.authors))
+		doc.items = append(doc.items, lazyItem{
+			read: func() item { return readEntry(e, ns, r.within(e.base()), authors) },
+			id:   func() string { return atomKey(e, ns, r.within(e.base())).id() },
+		})
 	}
 	return doc
 }
@@ -65,18 +72,27 @@ func atomAuthors(n *node, ns string) []string {
 	return out
 }
 
-// readEntry reads one Atom entry; feedAuthors are its authors when it
-// names none (as Atom says).
-func readEntry(e *node, ns string, r resolver, feedAuthors []string) item {
-	var it item
-	it.title = textConstruct(e.child(ns, "title"), r).line()
+// atomKey reads what names an Atom entry.
+func atomKey(e *node, ns string, r resolver) itemKey {
+	key := itemKey{title: textConstruct(e.child(ns, "title"), r).line(), guid: oneLine(e.child(ns, "id").value()),
+		date: firstOf(e.child(ns, "published").value(), e.child(ns, "issued").value(), e.child(ns, "updated").value(),
+			e.child(ns, "modified").value())}
 	for _, l := range e.children(ns, "link") {
 		if rel := strings.ToLower(strings.TrimSpace(l.attr("rel"))); rel == "" || rel == "alternate" {
-			if it.link = r.linkOf(l.attr("href")); it.link != "" {
+			if key.link = r.linkOf(l.attr("href")); key.link != "" {
 				break
 			}
 		}
 	}
+	return key
+}
+
+// readEntry reads one Atom entry; feedAuthors are its authors when it
+// names none (as Atom says).
+func readEntry(e *node, ns string, r resolver, feedAuthors []string) item {
+	var it item
+	key := atomKey(e, ns, r)
+	it.title, it.link = key.title, key.link
 	// The text: the content where it is in the entry (not only at an
 	// address of its own), else the summary.
 	content := e.child(ns, "content")
@@ -93,8 +109,7 @@ func readEntry(e *node, ns string, r resolver, feedAuthors []string) item {
 	if first.src == "" {
 		first = summary.first
 	}
-	raw := firstOf(e.child(ns, "published").value(), e.child(ns, "issued").value(), e.child(ns, "updated").value(),
-		e.child(ns, "modified").value())
+	raw := key.date
 	it.published = parseDate(raw)
 	it.date = showDate(it.published, raw)
 	authors := atomAuthors(e, ns)
@@ -105,7 +120,7 @@ func readEntry(e *node, ns string, r resolver, feedAuthors []string) item {
 		authors = feedAuthors
 	}
 	it.author = strings.Join(authors, ", ")
-	it.id = itemID(oneLine(e.child(ns, "id").value()), it.link, it.title, oneLine(raw))
+	it.id = key.id()
 	it.pictures = itemPictures(e, r, first)
 	return it
 }

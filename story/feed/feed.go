@@ -46,7 +46,9 @@ type document struct {
 	image          story.Picture
 	authors        []string
 	date           string
-	items          []item
+	// items read the feed's items, each when its page is first asked
+	// for (lazy.go).
+	items []lazyItem
 	// problems say what could not be read.
 	problems []string
 	more     int // items past maxItems, not read
@@ -154,9 +156,7 @@ func (d *document) fill(s *story.Story, opt Options) {
 		}
 	}
 	s.Intro = intro
-	for i, it := range d.items {
-		s.AddSection(it.section(i))
-	}
+	s.SetLazy(lazyItems(d.items), make([]*story.Section, len(d.items)))
 }
 
 // section turns an item into a page: its title, a line with its date and
@@ -219,15 +219,20 @@ func siteName(link string) string {
 	return strings.TrimPrefix(u.Hostname(), "www.")
 }
 
-// itemID names an item for remembering it as seen.
-func itemID(guid, link, title, date string) string {
+// itemKey is what names an item: its title, its link, its guid (Atom's
+// and JSON Feed's id) and its date as the feed wrote it.
+type itemKey struct{ title, link, guid, date string }
+
+// id names an item for remembering it as seen: its guid, else its link,
+// else its title and date.
+func (k itemKey) id() string {
 	switch {
-	case guid != "":
-		return guid
-	case link != "":
-		return link
+	case k.guid != "":
+		return k.guid
+	case k.link != "":
+		return k.link
 	}
-	return title + "\n" + date
+	return k.title + "\n" + oneLine(k.date)
 }
 
 // paragraphs splits plain text (an Atom text construct, a JSON Feed's

@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -104,9 +105,12 @@ func readJSON(data []byte, r resolver) (*document, error) {
 	}
 	doc.authors = jsonAuthors(top.Author, top.Authors)
 	r = doc.linkBase(r)
-	doc.items = make([]item, 0, len(items))
+	doc.items = make([]lazyItem, 0, len(items))
+	// Items are read later (lazy.go): they keep the authors as they are
+	// now, whatever the story does to its own.
+	authors := slices.Clone(doc.authors)
 	for _, ji := range items {
-		doc.items = append(doc.items, ji.read(r, doc.authors))
+		doc.items = append(doc.items, lazyItem{read: func() item { return ji.read(r, authors) }, id: func() string { return ji.key(r).id() }})
 	}
 	return doc, nil
 }
@@ -169,11 +173,17 @@ func jsonAuthors(one *jsonAuthor, many []jsonAuthor) []string {
 	return out
 }
 
+// key reads what names a JSON Feed item.
+func (ji jsonItem) key(r resolver) itemKey {
+	return itemKey{title: plain(ji.Title), link: firstOf(r.linkOf(ji.URL), r.linkOf(ji.ExternalURL)), guid: jsonID(ji.ID),
+		date: firstOf(ji.DatePublished, ji.DateModified)}
+}
+
 // read turns a JSON Feed item into an item.
 func (ji jsonItem) read(r resolver, feedAuthors []string) item {
 	var it item
-	it.title = plain(ji.Title)
-	it.link = firstOf(r.linkOf(ji.URL), r.linkOf(ji.ExternalURL))
+	key := ji.key(r)
+	it.title, it.link = key.title, key.link
 	var first image
 	switch {
 	case strings.TrimSpace(ji.ContentHTML) != "":
@@ -183,7 +193,7 @@ func (ji jsonItem) read(r resolver, feedAuthors []string) item {
 	default:
 		it.paras = paragraphs(ji.Summary)
 	}
-	raw := firstOf(ji.DatePublished, ji.DateModified)
+	raw := key.date
 	it.published = parseDate(raw)
 	it.date = showDate(it.published, raw)
 	authors := jsonAuthors(ji.Author, ji.Authors)
@@ -191,7 +201,7 @@ func (ji jsonItem) read(r resolver, feedAuthors []string) item {
 		authors = feedAuthors
 	}
 	it.author = strings.Join(authors, ", ")
-	it.id = itemID(jsonID(ji.ID), it.link, it.title, oneLine(raw))
+	it.id = key.id()
 	it.pictures = ji.pictures(r, first)
 	return it
 }

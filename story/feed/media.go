@@ -136,7 +136,7 @@ func largest(nodes []*node) *node {
 // mediaPictures reads an item's Media RSS pictures, in the order the item
 // gives them: each picture media:content, and the largest picture of each
 // media:group. Failing those, its largest media:thumbnail (its own, else
-// a group's).
+// a group's, else a video's: see mediaThumbnails).
 func mediaPictures(item *node, r resolver) []story.Picture {
 	var out []story.Picture
 	add := func(el *node, lv mediaLevels) {
@@ -162,9 +162,38 @@ func mediaPictures(item *node, r resolver) []story.Picture {
 		add(t, mediaLevels{t, item})
 		return out
 	}
-	for _, g := range item.children("media", "group") {
-		if t := largest(g.children("media", "thumbnail")); t != nil {
-			add(t, mediaLevels{t, g, item})
+	for _, t := range mediaThumbnails(item) {
+		add(t[0], t)
+	}
+	return out
+}
+
+// mediaThumbnails returns the thumbnails an item's media:groups and
+// media:contents hold, each with the levels around it, in the item's
+// order: a group's own largest, else the largest of its first content
+// that has one; a content's largest. A video's picture is its thumbnail
+// inside its media:content, as Vimeo's feeds give it
+// (testdata/vimeo-mrss.xml).
+func mediaThumbnails(item *node) []mediaLevels {
+	var out []mediaLevels
+	for _, k := range item.kids {
+		switch {
+		case k.ns != "media":
+		case k.name == "group":
+			if t := largest(k.children("media", "thumbnail")); t != nil {
+				out = append(out, mediaLevels{t, k, item})
+				continue
+			}
+			for _, c := range k.children("media", "content") {
+				if t := largest(c.children("media", "thumbnail")); t != nil {
+					out = append(out, mediaLevels{t, c, k, item})
+					break
+				}
+			}
+		case k.name == "content":
+			if t := largest(k.children("media", "thumbnail")); t != nil {
+				out = append(out, mediaLevels{t, k, item})
+			}
 		}
 	}
 	return out

@@ -107,18 +107,31 @@ func (d *document) addItems(items []*node, r resolver) {
 		d.more = len(items) - maxItems
 		items = items[:maxItems]
 	}
-	d.items = make([]item, 0, len(items))
+	d.items = make([]lazyItem, 0, len(items))
 	for _, n := range items {
-		d.items = append(d.items, readRSSItem(n, r.within(n.base())))
+		d.items = append(d.items, lazyItem{
+			read: func() item { return readRSSItem(n, r.within(n.base())) },
+			id:   func() string { return rssKey(n, r.within(n.base())).id() },
+		})
+	}
+}
+
+// rssKey reads what names an RSS item.
+func rssKey(n *node, r resolver) itemKey {
+	return itemKey{
+		title: firstOf(plain(n.child("", "title").value()), plain(n.child("dc", "title").value())),
+		link:  rssLink(n, r),
+		guid:  oneLine(n.child("", "guid").value()),
+		date: firstOf(n.child("", "pubDate").value(), n.child("dc", "date").value(), n.child("atom", "published").value(),
+			n.child("atom", "updated").value(), n.child("dcterms", "modified").value()),
 	}
 }
 
 // readRSSItem reads one RSS item.
 func readRSSItem(n *node, r resolver) item {
 	var it item
-	it.title = firstOf(plain(n.child("", "title").value()), plain(n.child("dc", "title").value()))
-	it.link = rssLink(n, r)
-	guid := oneLine(n.child("", "guid").value())
+	key := rssKey(n, r)
+	it.title, it.link = key.title, key.link
 	// The text: the item's content where it has one, else its summary.
 	content := n.child("content", "encoded").markup()
 	summary := firstOf(n.child("", "description").markup(), n.child("itunes", "summary").value(), n.child("dc", "description").value())
@@ -130,13 +143,12 @@ func readRSSItem(n *node, r resolver) item {
 	if len(it.paras) == 0 {
 		it.paras = groupDescription(n)
 	}
-	raw := firstOf(n.child("", "pubDate").value(), n.child("dc", "date").value(), n.child("atom", "published").value(),
-		n.child("atom", "updated").value(), n.child("dcterms", "modified").value())
+	raw := key.date
 	it.published = parseDate(raw)
 	it.date = showDate(it.published, raw)
 	it.author = firstOf(authorName(n.child("", "author").value()), oneLine(n.child("dc", "creator").value()),
 		oneLine(n.child("itunes", "author").value()), oneLine(n.child("atom", "author").child("atom", "name").value()))
-	it.id = itemID(guid, it.link, it.title, oneLine(raw))
+	it.id = key.id()
 	it.pictures = itemPictures(n, r, first)
 	return it
 }

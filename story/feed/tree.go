@@ -101,6 +101,7 @@ func readTree(data []byte) (*node, error) {
 	}
 	var root *node
 	var stack []*node
+	var slab slab
 	skip := 0 // depth inside an element skipped for nesting too deep
 	deep := false
 	for {
@@ -124,7 +125,8 @@ func readTree(data []byte) (*node, error) {
 				deep = true
 				continue
 			}
-			n := &node{ns: shortNS(t.Name.Space), name: t.Name.Local, attrs: t.Attr}
+			n := slab.node()
+			n.ns, n.name, n.attrs = shortNS(t.Name.Space), t.Name.Local, t.Attr
 			if len(stack) == 0 {
 				if root != nil {
 					// A second root element: the document has ended.
@@ -148,7 +150,7 @@ func readTree(data []byte) (*node, error) {
 			if skip > 0 || len(stack) == 0 {
 				continue
 			}
-			addText(stack[len(stack)-1], t)
+			addText(stack[len(stack)-1], t, &slab)
 		}
 	}
 	if root == nil {
@@ -161,7 +163,7 @@ func readTree(data []byte) (*node, error) {
 }
 
 // addText appends character data to n, up to maxText in all.
-func addText(n *node, t xml.CharData) {
+func addText(n *node, t xml.CharData, slab *slab) {
 	if len(n.kids) > 0 {
 		if last := n.kids[len(n.kids)-1]; last.name == "" {
 			if room := maxText - len(last.text); room > 0 {
@@ -173,7 +175,49 @@ func addText(n *node, t xml.CharData) {
 	if len(n.kids) >= maxText/16 {
 		return
 	}
-	n.kids = append(n.kids, &node{text: append([]byte(nil), t[:min(len(t), maxText)]...)})
+	k := slab.node()
+	k.text = slab.bytes(t[:min(len(t), maxText)])
+	n.kids = append(n.kids, k)
+}
+
+// slab hands out a tree's nodes and short texts from blocks, not one
+// allocation each: a 10,000-item feed has some 200,000 of them, and
+// allocating them one by one was a third of the time reading its tree
+// took. The tree keeps its blocks as long as it lives, as it would keep
+// its nodes.
+type slab struct {
+	nodes []node
+	text  []byte
+}
+
+// Sizes of a slab's blocks; a text longer than slabText/8 gets an
+// allocation of its own.
+const (
+	slabNodes = 512
+	slabText  = 32 << 10
+)
+
+func (s *slab) node() *node {
+	if len(s.nodes) == 0 {
+		s.nodes = make([]node, slabNodes)
+	}
+	n := &s.nodes[0]
+	s.nodes = s.nodes[1:]
+	return n
+}
+
+// bytes returns a copy of b. Its capacity is its length, so that text
+// grown later (addText) moves out rather than over its neighbour.
+func (s *slab) bytes(b []byte) []byte {
+	if len(b) > slabText/8 {
+		return append([]byte(nil), b...)
+	}
+	if cap(s.text)-len(s.text) < len(b) {
+		s.text = make([]byte, 0, slabText)
+	}
+	start := len(s.text)
+	s.text = append(s.text, b...)
+	return s.text[start:len(s.text):len(s.text)]
 }
 
 // child returns n's first child element of that namespace and name.
