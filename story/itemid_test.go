@@ -3,10 +3,9 @@ package story
 import "testing"
 
 // countingLazy parses sections as items named "id-N", counting the
-// sections it parses; named says whether it can name an item alone.
+// sections it parses.
 type countingLazy struct {
 	parsed int
-	named  bool
 }
 
 func (l *countingLazy) Section(i int) Section {
