@@ -63,7 +63,7 @@ func run(args []string, stdin, stdout, stderr *os.File, b Build) error {
 		return err
 	}
 	stdinTTY := term.IsTerminal(stdin.Fd())
-	if cfg.path == "" && !stdinTTY {
+	if cfg.path == "" && !stdinTTY && stdinHoldsStory(stdin) {
 		// A pipe with no file named is standard input, as "-" names it;
 		// an empty path means the bundled sample, which has no pictures.
 		cfg.path = "-"

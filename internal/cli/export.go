@@ -111,7 +111,7 @@ func runExport(args []string, stdin, stdout, stderr *os.File, b Build) error {
 		return usageError{usageWords(err)}
 	}
 	stdinTTY := term.IsTerminal(stdin.Fd())
-	if cfg.path == "" && !stdinTTY {
+	if cfg.path == "" && !stdinTTY && stdinHoldsStory(stdin) {
 		cfg.path = "-"
 	}
 	var notice io.Writer = io.Discard

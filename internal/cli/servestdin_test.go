@@ -77,3 +77,29 @@ func TestServeDevNullServesSample(t *testing.T) {
 		t.Errorf("reel serve --help does not say when standard input is read:\n%s", help.String())
 	}
 }
+
+// The reader given no story and /dev/null on standard input (a script's,
+// cron's, an IDE runner's) prints the bundled sample, as on a terminal;
+// an empty pipe is still an empty story.
+func TestReaderDevNullReadsTheSample(t *testing.T) {
+	out, err := os.Create(filepath.Join(t.TempDir(), "out.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	if err := run(nil, devNull(t), out, out, Build{SampleName: "sample.txt", Sample: "A sample title\n\nIts intro words here.\n"}); err != nil {
+		t.Fatalf("reel </dev/null: %v", err)
+	}
+	if got := readBack(t, out); !strings.Contains(got, "A sample title") {
+		t.Errorf("reel </dev/null printed %q", got)
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	defer r.Close()
+	if err := run(nil, r, out, out, Build{SampleName: "sample.txt", Sample: "A sample title\n"}); err == nil || !strings.Contains(err.Error(), "empty") {
+		t.Errorf("an empty pipe: %v, want the story is empty", err)
+	}
+}

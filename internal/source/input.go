@@ -45,9 +45,10 @@ type Sample struct {
 // on notice, which is the terminal's standard error or io.Discard.
 func readStory(req Request, stdin *os.File, stdinTTY bool, notice io.Writer) (string, string, error) {
 	switch {
-	case req.Path == "" && stdinTTY:
+	case req.Path == "":
+		// No story named: the caller found none on standard input.
 		return req.Sample.Text, req.Sample.Name, nil
-	case req.Path == "" || req.Path == "-":
+	case req.Path == "-":
 		if stdinTTY {
 			fmt.Fprintln(notice, "reel: reading a story from standard input; ctrl+d ends it")
 		}
