@@ -43,8 +43,7 @@ func printStory(stdout, stderr *os.File, s *story.Story, cfg config, tty bool, b
 		// terminal's memory of them.
 		loader = storyPictureLoader(cfg, graphics.PicturesBlocks, base, s)
 	}
-	return ui.Print(w, s, page.PrintOptions{Width: width, Measure: cfg.width, Theme: theme, Pictures: loader, Notes: cfg.notes,
-		FoldPlaceholders: cfg.pictures == graphics.PicturesOff})
+	return ui.Print(w, s, page.PrintOptions{Width: width, Measure: cfg.width, Theme: theme, Pictures: loader, Notes: cfg.notes})
 }
 
 // debugListing shows how the story was read: the format and why, for a

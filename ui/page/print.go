@@ -32,9 +32,6 @@ type PrintOptions struct {
 	Art Art
 	// Notes prints each page's speaker notes under it.
 	Notes bool
-	// FoldPlaceholders leaves out the photos the text left out, as
-	// --pictures off does in the reader.
-	FoldPlaceholders bool
 	// Method measures text; the zero value, ansi.WcWidth, is the wider
 	// count, right for a terminal that was not asked (width.go).
 	Method ansi.Method
@@ -78,7 +75,7 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 			return err
 		}
 		// A 24-row page keeps the panels to the height of a screen's third.
-		p := Render(Spec{Story: s, Index: i, Width: cw, Wide: width, Height: 24, Theme: theme, Styles: &st, Print: true, Art: art, Method: opt.Method, FoldPlaceholders: opt.FoldPlaceholders})
+		p := Render(Spec{Story: s, Index: i, Width: cw, Wide: width, Height: 24, Theme: theme, Styles: &st, Print: true, Art: art, Method: opt.Method})
 		lines := p.Lines
 		if notes := printedNotes(s, i, cw, st); opt.Notes && len(notes) > 0 {
 			// Above the page's closing words, which end it.
