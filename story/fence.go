@@ -100,3 +100,26 @@ func closesFence(t string, c byte, size int) bool {
 	}
 	return n >= size && strings.Trim(t[n:], " \t\r\n") == ""
 }
+
+// ExpandTabs turns the tabs of a line of code into spaces to the next
+// multiple of four columns, as Markdown counts an indent: a terminal
+// cell and a PDF's glyphs have no tab, and Go code is indented with them.
+// Columns are counted in characters.
+func ExpandTabs(line string) string {
+	if !strings.Contains(line, "\t") {
+		return line
+	}
+	var b strings.Builder
+	col := 0
+	for _, r := range line {
+		if r == '\t' {
+			n := 4 - col%4
+			b.WriteString(strings.Repeat(" ", n))
+			col += n
+			continue
+		}
+		b.WriteRune(r)
+		col++
+	}
+	return b.String()
+}

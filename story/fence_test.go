@@ -49,3 +49,19 @@ func TestFence(t *testing.T) {
 		})
 	}
 }
+
+func TestExpandTabs(t *testing.T) {
+	for in, want := range map[string]string{
+		"\tfmt.Println()": "    fmt.Println()",
+		"\t\treturn":      "        return",
+		"ab\tc":           "ab  c",
+		"abcd\te":         "abcd    e",
+		"é\tx":            "é   x",
+		"no tabs at all":  "no tabs at all",
+		"":                "",
+	} {
+		if got := ExpandTabs(in); got != want {
+			t.Errorf("ExpandTabs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

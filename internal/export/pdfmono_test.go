@@ -15,7 +15,7 @@ func TestPDFCodeAndTablesInMonospace(t *testing.T) {
 	wideCells := strings.Repeat("a long cell of words ", 8)
 	deck := "# Tables and code\n\nThe intro.\n\n---\n\n## The weather\n\n" +
 		"| Town | Rain (mm) | Wind |\n|---|---|---|\n| Seahaven | 12 | strong gale |\n| Port Example Longname | 3 | calm |\n\n" +
-		"```\nfunc rain() int {\n    if wet {\n        return 12\n    }\n}\n```\n\n---\n\n## Too wide\n\n" +
+		"```\nfunc rain() int {\n\tif wet {\n\t\treturn 12\n\t}\n}\n```\n\n---\n\n## Too wide\n\n" +
 		"| One | Two |\n|---|---|\n| " + wideCells + " | " + wideCells + "end |\n"
 	path := filepath.Join(t.TempDir(), "deck.md")
 	if err := os.WriteFile(path, []byte(deck), 0o600); err != nil {

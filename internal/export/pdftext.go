@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/reeltui/reel/story"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/text"
@@ -53,7 +54,7 @@ func appendBlocks(out []textBlock, n ast.Node, src []byte, indent int, keepLines
 	case *ast.Paragraph, *ast.TextBlock:
 		add(textBlock{text: inlineText(b, src, keepLines), indent: indent})
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		add(textBlock{text: strings.TrimRight(linesText(b, src), "\n"), indent: indent + 1, code: true})
+		add(textBlock{text: expandTabs(strings.TrimRight(linesText(b, src), "\n")), indent: indent + 1, code: true})
 	case *ast.Blockquote:
 		for c := b.FirstChild(); c != nil; c = c.NextSibling() {
 			out = appendBlocks(out, c, src, indent+1, keepLines)
@@ -149,4 +150,14 @@ func linesText(n ast.Node, src []byte) string {
 		b.Write(seg.Value(src))
 	}
 	return b.String()
+}
+
+// expandTabs turns the tabs of code into spaces: a font has no glyph for
+// a tab, and fpdf draws it as a missing letter.
+func expandTabs(code string) string {
+	lines := strings.Split(code, "\n")
+	for i, l := range lines {
+		lines[i] = story.ExpandTabs(l)
+	}
+	return strings.Join(lines, "\n")
 }

@@ -49,7 +49,8 @@ func tameMarkdown(md string) string {
 			out = endCode(out, codeLines)
 		}
 		if kind != story.Unfenced {
-			out = append(out, line)
+			// A terminal cell holds no tab: code keeps its indent in spaces.
+			out = append(out, story.ExpandTabs(line))
 			continue
 		}
 		if strings.HasPrefix(trimmed, "|") {

@@ -73,3 +73,24 @@ func TestWrapCodeInsideALongerFence(t *testing.T) {
 		t.Errorf("text after the block was wrapped as code: %q", lines[len(lines)-1])
 	}
 }
+
+// TestCodeKeepsItsTabs: Go code is indented with tabs, which a terminal
+// cell cannot hold: a page shows them as spaces, to the next multiple of
+// four, so the code keeps its shape.
+func TestCodeKeepsItsTabs(t *testing.T) {
+	md := "```go\nfunc main() {\n\tif wet {\n\t\treturn\n\t}\n}\n```\n"
+	lines, plain := markdownLines(md, 60, ThemeDark, time.Minute, RenderMarkdown, ansi.WcWidth)
+	page := ansi.Strip(strings.Join(lines, "\n"))
+	col := func(s string) int {
+		for _, l := range strings.Split(page, "\n") {
+			if i := strings.Index(l, s); i >= 0 {
+				return i
+			}
+		}
+		t.Fatalf("no %q on the page (plain %v):\n%s", s, plain, page)
+		return -1
+	}
+	if f, i, r := col("func main"), col("if wet"), col("return"); i-f != 4 || r-i != 4 {
+		t.Errorf("indents %d, %d, %d, want steps of 4:\n%s", f, i, r, page)
+	}
+}
