@@ -69,22 +69,6 @@ func runServe(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	return waitForSignal()
 }
 
-// storyOnStdin tells whether reel serve, given no story, reads one from
-// standard input: only from a pipe or a regular file with something in
-// it. A terminal, /dev/null (a service manager's usual standard input), a
-// socket or a closed standard input mean the bundled sample.
-func storyOnStdin(stdin *os.File) bool {
-	if stdin == nil {
-		return false
-	}
-	fi, err := stdin.Stat()
-	if err != nil {
-		return false
-	}
-	mode := fi.Mode()
-	return mode&os.ModeNamedPipe != 0 || (mode.IsRegular() && fi.Size() > 0)
-}
-
 // startServing makes the server and starts it on its address.
 func startServing(sc serveConfig, sv *served, logs *logSink) (*serve.Server, net.Listener, error) {
 	hostKey := sc.hostKey

@@ -17,3 +17,21 @@ func stdinHoldsStory(stdin *os.File) bool {
 	}
 	return fi.Mode()&(os.ModeDevice|os.ModeCharDevice) == 0
 }
+
+// storyOnStdin tells whether reel serve, given no story, reads one from
+// standard input: more strictly than the reader, only from a pipe or a
+// regular file with something in it. A terminal, /dev/null (a service
+// manager's usual standard input), a socket or a closed standard input
+// mean the bundled sample: a server started by a service manager has no
+// one to give it a story there.
+func storyOnStdin(stdin *os.File) bool {
+	if !stdinHoldsStory(stdin) {
+		return false
+	}
+	fi, err := stdin.Stat()
+	if err != nil {
+		return false
+	}
+	mode := fi.Mode()
+	return mode&os.ModeNamedPipe != 0 || (mode.IsRegular() && fi.Size() > 0)
+}
