@@ -313,6 +313,23 @@ func webAddress(u *url.URL) bool {
 	if ip, err := netip.ParseAddr(host); err == nil {
 		return fetch.IsPublic(ip)
 	}
+	return !numericHost(host)
+}
+
+// numericHost reports whether host is an IPv4 address written the ways
+// netip does not read but browsers do ("127.1", "2130706433",
+// "0x7f000001", "0177.0.0.1"): each part digits, or hex after 0x. It is
+// no name, and not known to be public.
+func numericHost(host string) bool {
+	for _, part := range strings.Split(host, ".") {
+		digits := "0123456789"
+		if p, ok := strings.CutPrefix(part, "0x"); ok {
+			part, digits = p, "0123456789abcdef"
+		}
+		if part == "" || strings.Trim(part, digits) != "" {
+			return false
+		}
+	}
 	return true
 }
 

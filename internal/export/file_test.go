@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"image/color"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -149,5 +150,33 @@ func TestWriteFileMarkdownFolder(t *testing.T) {
 	}
 	if got := names(t, dir); !slices.Equal(got, []string{"trip.md"}) {
 		t.Errorf("folder holds %v", got)
+	}
+}
+
+// A deck keeps the web address of a picture it could not read only when
+// the address is public: loopback written the ways browsers read it is
+// not.
+func TestWebAddressKeepsOnlyPublic(t *testing.T) {
+	for raw, want := range map[string]bool{
+		"https://pictures.example/a.jpg": true,
+		"https://93.184.216.34/a.jpg":    true,
+		"http://127.0.0.1/a.jpg":         false,
+		"http://127.1/a.jpg":             false,
+		"http://2130706433/a.jpg":        false,
+		"http://0x7f000001/a.jpg":        false,
+		"http://localhost/a.jpg":         false,
+		"http://[::1]/a.jpg":             false,
+		"file:///etc/passwd":             false,
+		"https://x1.example/a.jpg":       true,
+		"https://abc.cafe/a.jpg":         true,
+		"http://0177.0.0.1/a.jpg":        false,
+	} {
+		u, err := url.Parse(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := webAddress(u); got != want {
+			t.Errorf("webAddress(%s) = %v, want %v", raw, got, want)
+		}
 	}
 }
