@@ -247,6 +247,10 @@ func (w *blockWalker) teaserBlock(n *html.Node) bool {
 // element reads the elements that are read on their own terms; done is
 // false for the others, and read says whether to read n's children.
 func (w *blockWalker) element(n *html.Node) (read, done bool) {
+	if w.missingPanel(n) {
+		w.addMissing(n)
+		return false, true
+	}
 	switch n.Data {
 	case "noscript":
 		// Read only when it is a lazy image's fallback with nothing

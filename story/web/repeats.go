@@ -123,7 +123,12 @@ func (p *page) dropRepeats(blocks []block) []block {
 		var unsaid []string
 		kept := b.fig.pics[:0]
 		for _, pic := range b.fig.pics {
-			keys := []string{"src " + pic.Source + " " + pic.Video}
+			var keys []string
+			if pic.Source != "" || pic.Video != "" {
+				// A picture with no address (a panel reel's export wrote
+				// for one it could not include) repeats nothing.
+				keys = append(keys, "src "+pic.Source+" "+pic.Video)
+			}
 			if pic.Alt != "" && pic.Source != "" {
 				keys = append(keys, "alt "+imageKey(pic.Source)+" "+strings.ToLower(pic.Alt))
 			}
