@@ -39,6 +39,13 @@ func TestMain(m *testing.M) {
 	if raceEnabled {
 		args = append(args, "-race")
 	}
+	// REEL_COVERDIR counts what the end-to-end runs of reel cover: each
+	// writes its counters there, beside the unit tests' (-test.gocoverdir),
+	// and `go tool covdata percent -i DIR` adds them up (README).
+	if d := os.Getenv("REEL_COVERDIR"); d != "" {
+		args = append(args, "-cover", "-coverpkg=./...")
+		os.Setenv("GOCOVERDIR", d)
+	}
 	if out, err := exec.Command("go", append(args, ".")...).CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "build reel: %v\n%s", err, out)
 		os.Exit(1)
