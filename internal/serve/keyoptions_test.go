@@ -96,13 +96,18 @@ func TestKeyNoPty(t *testing.T) {
 	}
 }
 
-// A key past its expiry-time is refused; one before it gets in.
+// A key past its expiry-time is refused; one before it gets in. Of two
+// expiry-time= on a line the earliest holds, as in sshd.
 func TestKeyExpiryTime(t *testing.T) {
-	old, fresh := newKey(t), newKey(t)
-	file := keyLine(`expiry-time="20200101"`, old) + keyLine(`expiry-time="29991231235959Z"`, fresh)
+	old, fresh, twice := newKey(t), newKey(t), newKey(t)
+	file := keyLine(`expiry-time="20200101"`, old) + keyLine(`expiry-time="29991231235959Z"`, fresh) +
+		keyLine(`expiry-time="20200101",expiry-time="29991231"`, twice)
 	srv := startServer(t, Options{AuthorizedKeys: writeFile(t, "keys", file)}, newPages)
 	if canDial(t, srv.addr, "old", old) {
 		t.Error("an expired key got in")
+	}
+	if canDial(t, srv.addr, "twice", twice) {
+		t.Error("a later expiry-time= brought an expired key back")
 	}
 	if !canDial(t, srv.addr, "fresh", fresh) {
 		t.Error("a key before its expiry-time was refused")

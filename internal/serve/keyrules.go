@@ -100,6 +100,11 @@ func parseRule(options []string) (keyRule, bool, error) {
 		case "pty":
 			r.noPty = false
 		case "from":
+			// sshd refuses a second from= (auth-options.c): taking the
+			// last would let from="10.0.0.0/8",from="*" in from anywhere.
+			if r.from != nil {
+				return r, false, errors.New(`multiple "from" clauses`)
+			}
 			patterns, hasName, err := parseFrom(value)
 			if err != nil {
 				return r, false, err
@@ -110,7 +115,10 @@ func parseRule(options []string) (keyRule, bool, error) {
 			if err != nil {
 				return r, false, err
 			}
-			r.expiry = t
+			// Of several, the earliest holds, as in sshd.
+			if r.expiry.IsZero() || t.Before(r.expiry) {
+				r.expiry = t
+			}
 		}
 	}
 	return r, names, nil
