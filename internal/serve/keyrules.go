@@ -19,7 +19,8 @@ type keyRule struct {
 	noPty  bool
 }
 
-// verdict is what a key's lines say of one attempt, best first.
+// verdict is what a key's lines say of one attempt, worst first: the
+// refusals (of which the later say more of why), then the ways in.
 type verdict int
 
 const (

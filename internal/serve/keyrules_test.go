@@ -151,3 +151,32 @@ func TestLogBudget(t *testing.T) {
 		t.Errorf("next second: ok %v, skipped %d, want 2", ok, skipped)
 	}
 }
+
+// A key's first line whose options let the connection in decides, as in
+// sshd (auth2-pubkeyfile.c stops at it): a no-pty line before a plain
+// one leaves the key without a terminal; a line that refuses (from=,
+// expiry-time=) passes the word to the next.
+func TestKeysFirstLineDecides(t *testing.T) {
+	alice := newKey(t)
+	from := netip.MustParseAddr("127.0.0.1")
+	tests := []struct {
+		file string
+		want verdict
+	}{
+		{keyLine("no-pty", alice) + keyLine("", alice), acceptedNoPty},
+		{keyLine("", alice) + keyLine("no-pty", alice), accepted},
+		{keyLine("restrict", alice) + keyLine("restrict,pty", alice), acceptedNoPty},
+		{keyLine(`from="10.0.0.0/8"`, alice) + keyLine("", alice), accepted},
+		{keyLine(`expiry-time="20200101"`, alice) + keyLine("no-pty", alice), acceptedNoPty},
+		{keyLine(`from="10.0.0.0/8"`, alice) + keyLine(`expiry-time="20200101"`, alice), refusedFrom},
+	}
+	for _, tt := range tests {
+		keys, err := parseKeys(strings.NewReader(tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := keys.judge(alice.PublicKey(), from, time.Now()); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.file, got, tt.want)
+		}
+	}
+}
