@@ -37,7 +37,8 @@ type Server struct {
 	mu       sync.Mutex
 	stopNote string // what viewers read when the server stops
 	viewers  int
-	programs map[*tea.Program]bool // the sessions' programs, for Broadcast
+	programs map[*tea.Program]bool  // the sessions' programs, for Broadcast
+	refused  map[ssh.Session]string // why sessions were refused, until their disconnect line
 }
 
 // leaveKey is where a connection keeps the function that gives its
@@ -75,7 +76,7 @@ func New(opts Options, newModel NewModel) (*Server, error) {
 			return nil, fmt.Errorf("presenter key: %w", err)
 		}
 	}
-	s.programs = map[*tea.Program]bool{}
+	s.programs, s.refused = map[*tea.Program]bool{}, map[ssh.Session]string{}
 	s.ssh = s.newSSH()
 	return s, nil
 }
@@ -141,7 +142,7 @@ func leaveHandshake(ctx ssh.Context) {
 // What a session's permissions carry from its key's lines.
 const (
 	extPresenter = "reel-presenter" // a presenter's line lets it in
-	extNoPty     = "reel-no-pty"    // only no-pty lines let it in
+	extNoPty     = "reel-no-pty"    // the line that lets it in has no-pty
 )
 
 // allowKey lets key in if a line of the authorized keys (or of the
