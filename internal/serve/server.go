@@ -176,8 +176,8 @@ func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
 }
 
 // logRefused writes a line for a refused key, so that an admin sees
-// who tries; a flood is a line a second at most, saying how many went
-// unlogged.
+// who tries; a flood is logsPerSecond (10) lines a second at most, the
+// first of the next second saying how many went unlogged.
 func (s *Server) logRefused(ctx ssh.Context, key ssh.PublicKey, why verdict) {
 	skipped, ok := s.refusals.allow(time.Now())
 	if !ok {
