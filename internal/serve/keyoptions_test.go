@@ -68,41 +68,58 @@ func TestUnlistedKeyLogged(t *testing.T) {
 	waitLog(t, srv.log, "refused", "user=mallory", "key="+gossh.FingerprintSHA256(mallory.PublicKey()), "addr=127.0.0.1:", "not listed")
 }
 
-// A no-pty key logs in but gets no session: reel needs a terminal.
+// A key whose line takes the terminal away (no-pty, restrict without
+// pty, or such a line before a plain one: the first line decides) logs
+// in but gets no session, and is told why in a line of its own, not to
+// ask for the terminal it asked for; the log says why too.
 func TestKeyNoPty(t *testing.T) {
 	alice := newKey(t)
-	srv := startServer(t, Options{AuthorizedKeys: writeFile(t, "keys", keyLine("no-pty", alice))}, newPages)
-	c := mustDial(t, srv.addr, "alice", gossh.PublicKeys(alice))
-	sess, err := c.NewSession()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{}); err != nil {
-		t.Fatal(err)
-	}
-	var stdout, stderr syncBuffer
-	sess.Stdout, sess.Stderr = &stdout, &stderr
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	if code := waitSession(t, sess); code != 1 {
-		t.Errorf("exit %d, want 1", code)
-	}
-	if got := strings.TrimSpace(stderr.String()); got != NeedsTerminal {
-		t.Errorf("stderr %q, want %q", got, NeedsTerminal)
-	}
-	if strings.Contains(stdout.String(), "hello") {
-		t.Errorf("a no-pty key was shown the story: %q", stdout.String())
+	for name, file := range map[string]string{
+		"no-pty":             keyLine("no-pty", alice),
+		"restrict":           keyLine("restrict", alice),
+		"no-pty, then plain": keyLine("no-pty", alice) + keyLine("", alice),
+	} {
+		t.Run(name, func(t *testing.T) {
+			srv := startServer(t, Options{AuthorizedKeys: writeFile(t, "keys", file)}, newPages)
+			c := mustDial(t, srv.addr, "alice", gossh.PublicKeys(alice))
+			sess, err := c.NewSession()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{}); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr syncBuffer
+			sess.Stdout, sess.Stderr = &stdout, &stderr
+			if err := sess.Shell(); err != nil {
+				t.Fatal(err)
+			}
+			if code := waitSession(t, sess); code != 1 {
+				t.Errorf("exit %d, want 1", code)
+			}
+			if got := strings.TrimSpace(stderr.String()); got != KeyWithoutTerminal {
+				t.Errorf("stderr %q, want %q", got, KeyWithoutTerminal)
+			}
+			if strings.Contains(stdout.String(), "hello") {
+				t.Errorf("a no-pty key was shown the story: %q", stdout.String())
+			}
+			waitLog(t, srv.log, "disconnect", "user=alice", "refused=", "no-pty")
+		})
 	}
 }
 
-// A key past its expiry-time is refused; one before it gets in.
+// A key past its expiry-time is refused; one before it gets in. Of two
+// expiry-time= on a line the earliest holds, as in sshd.
 func TestKeyExpiryTime(t *testing.T) {
-	old, fresh := newKey(t), newKey(t)
-	file := keyLine(`expiry-time="20200101"`, old) + keyLine(`expiry-time="29991231235959Z"`, fresh)
+	old, fresh, twice := newKey(t), newKey(t), newKey(t)
+	file := keyLine(`expiry-time="20200101"`, old) + keyLine(`expiry-time="29991231235959Z"`, fresh) +
+		keyLine(`expiry-time="20200101",expiry-time="29991231"`, twice)
 	srv := startServer(t, Options{AuthorizedKeys: writeFile(t, "keys", file)}, newPages)
 	if canDial(t, srv.addr, "old", old) {
 		t.Error("an expired key got in")
+	}
+	if canDial(t, srv.addr, "twice", twice) {
+		t.Error("a later expiry-time= brought an expired key back")
 	}
 	if !canDial(t, srv.addr, "fresh", fresh) {
 		t.Error("a key before its expiry-time was refused")

@@ -19,7 +19,8 @@ type keyRule struct {
 	noPty  bool
 }
 
-// verdict is what a key's lines say of one attempt, best first.
+// verdict is what a key's lines say of one attempt, worst first: the
+// refusals (of which the later say more of why), then the ways in.
 type verdict int
 
 const (
@@ -100,6 +101,11 @@ func parseRule(options []string) (keyRule, bool, error) {
 		case "pty":
 			r.noPty = false
 		case "from":
+			// sshd refuses a second from= (auth-options.c): taking the
+			// last would let from="10.0.0.0/8",from="*" in from anywhere.
+			if r.from != nil {
+				return r, false, errors.New(`multiple "from" clauses`)
+			}
 			patterns, hasName, err := parseFrom(value)
 			if err != nil {
 				return r, false, err
@@ -110,7 +116,10 @@ func parseRule(options []string) (keyRule, bool, error) {
 			if err != nil {
 				return r, false, err
 			}
-			r.expiry = t
+			// Of several, the earliest holds, as in sshd.
+			if r.expiry.IsZero() || t.Before(r.expiry) {
+				r.expiry = t
+			}
 		}
 	}
 	return r, names, nil

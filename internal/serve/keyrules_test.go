@@ -69,18 +69,51 @@ func TestParseRule(t *testing.T) {
 		t.Error("address patterns taken for host names")
 	}
 	for opts, want := range map[string]string{
-		"no-ptty":                   "unknown option",
-		`from="10.1.2.3/8"`:         "beyond its mask",
-		`from="10.0.0.0/99"`:        "not address/masklen",
-		`from="10.0.0.1,,10.0.0.2"`: "empty pattern",
-		`expiry-time="2030"`:        "YYYYMMDD",
-		`expiry-time="20301399"`:    "YYYYMMDD",
-		"cert-authority":            "reel does not take certificates",
-		`from=10.0.0.1`:             "not in quotes",
+		"no-ptty":                    "unknown option",
+		`from="10.1.2.3/8"`:          "beyond its mask",
+		`from="10.0.0.0/99"`:         "not address/masklen",
+		`from="10.0.0.1,,10.0.0.2"`:  "empty pattern",
+		`expiry-time="2030"`:         "YYYYMMDD",
+		`expiry-time="20301399"`:     "YYYYMMDD",
+		"cert-authority":             "reel does not take certificates",
+		`from=10.0.0.1`:              "not in quotes",
+		`from="10.0.0.0/8";from="*"`: `multiple "from"`,
 	} {
 		if _, _, err := parseRule(strings.Split(opts, ";")); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("%s: error %v, want %q", opts, err, want)
 		}
+	}
+}
+
+// Of several expiry-time= options the earliest holds, as in sshd: a
+// later, laxer one does not bring an expired key back.
+func TestParseRuleEarliestExpiry(t *testing.T) {
+	early := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, opts := range [][]string{
+		{`expiry-time="20200101Z"`, `expiry-time="29991231Z"`},
+		{`expiry-time="29991231Z"`, `expiry-time="20200101Z"`},
+	} {
+		r, _, err := parseRule(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !r.expiry.Equal(early) {
+			t.Errorf("%v: expiry %v, want %v", opts, r.expiry, early)
+		}
+		if got := r.judge(netip.MustParseAddr("127.0.0.1"), time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)); got != refusedExpired {
+			t.Errorf("%v in 2026: %v, want refusedExpired", opts, got)
+		}
+	}
+}
+
+// A line with two from= is refused at load, naming the line, as sshd
+// refuses it: the last from= must not widen the first.
+func TestKeysTwoFromRefused(t *testing.T) {
+	alice, bob := newKey(t), newKey(t)
+	file := keyLine("", alice) + keyLine(`from="10.0.0.0/8",from="*"`, bob)
+	_, err := ReadKeys(writeFile(t, "keys", file))
+	if err == nil || !strings.Contains(err.Error(), "line 2") || !strings.Contains(err.Error(), `multiple "from"`) {
+		t.Errorf("error %v, want line 2 and multiple \"from\"", err)
 	}
 }
 
@@ -116,5 +149,34 @@ func TestLogBudget(t *testing.T) {
 	b.allow(now)
 	if skipped, ok := b.allow(now.Add(time.Second)); !ok || skipped != 2 {
 		t.Errorf("next second: ok %v, skipped %d, want 2", ok, skipped)
+	}
+}
+
+// A key's first line whose options let the connection in decides, as in
+// sshd (auth2-pubkeyfile.c stops at it): a no-pty line before a plain
+// one leaves the key without a terminal; a line that refuses (from=,
+// expiry-time=) passes the word to the next.
+func TestKeysFirstLineDecides(t *testing.T) {
+	alice := newKey(t)
+	from := netip.MustParseAddr("127.0.0.1")
+	tests := []struct {
+		file string
+		want verdict
+	}{
+		{keyLine("no-pty", alice) + keyLine("", alice), acceptedNoPty},
+		{keyLine("", alice) + keyLine("no-pty", alice), accepted},
+		{keyLine("restrict", alice) + keyLine("restrict,pty", alice), acceptedNoPty},
+		{keyLine(`from="10.0.0.0/8"`, alice) + keyLine("", alice), accepted},
+		{keyLine(`expiry-time="20200101"`, alice) + keyLine("no-pty", alice), acceptedNoPty},
+		{keyLine(`from="10.0.0.0/8"`, alice) + keyLine(`expiry-time="20200101"`, alice), refusedFrom},
+	}
+	for _, tt := range tests {
+		keys, err := parseKeys(strings.NewReader(tt.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := keys.judge(alice.PublicKey(), from, time.Now()); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.file, got, tt.want)
+		}
 	}
 }

@@ -30,17 +30,24 @@ func (s *KeySet) Has(key gossh.PublicKey) bool {
 	return s != nil && key != nil && len(s.rules[string(key.Marshal())]) > 0
 }
 
-// judge is the best any of key's lines says of a connection from addr
-// at now: sshd too goes on to the next line when one refuses.
+// judge is what key's lines say of a connection from addr at now: the
+// first line that lets it in decides, no-pty and all, as in sshd
+// (auth2-pubkeyfile.c stops at the first line whose options pass, and
+// goes on to the next only when one refuses). If every line refuses, the
+// refusal is the one that says most.
 func (s *KeySet) judge(key gossh.PublicKey, addr netip.Addr, now time.Time) verdict {
 	if s == nil || key == nil {
 		return refusedUnlisted
 	}
-	best := refusedUnlisted
+	refusal := refusedUnlisted
 	for _, r := range s.rules[string(key.Marshal())] {
-		best = max(best, r.judge(addr, now))
+		v := r.judge(addr, now)
+		if v >= acceptedNoPty {
+			return v
+		}
+		refusal = max(refusal, v)
 	}
-	return best
+	return refusal
 }
 
 // ReadKeys reads an OpenSSH authorized_keys file. A line that is not a key

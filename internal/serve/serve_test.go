@@ -375,7 +375,9 @@ func (m pixelsModel) View() tea.View {
 
 // A viewer's window size in pixels is the one its client's pty request
 // and window changes give, as OpenSSH's client sends its tty's; the
-// 8 pixels a cell golang.org/x/crypto/ssh's clients make up are none.
+// 8 pixels a cell golang.org/x/crypto/ssh's clients make up are none,
+// and so are cells larger than any terminal's (more than 64×128 pixels),
+// which would have the shared server encode pictures of gigabytes.
 func TestWindowPixels(t *testing.T) {
 	srv := startServer(t, Options{}, func(v Viewer) (tea.Model, []tea.ProgramOption) {
 		return pixelsModel{read: v.WindowPixels}, nil
@@ -385,6 +387,12 @@ func TestWindowPixels(t *testing.T) {
 	xterm.WaitFor("window 100x30, 604x394 pixels")
 	xterm.ResizePixels(120, 40, 724, 524)
 	xterm.WaitFor("window 120x40, 724x524 pixels")
+	xterm.ResizePixels(80, 78, 80*256, 78*512)
+	xterm.WaitFor("window 80x78, 0x0 pixels")
+	xterm.ResizePixels(80, 40, 80*64, 40*128)
+	xterm.WaitFor("window 80x40, 5120x5120 pixels")
+	xterm.ResizePixels(80, 40, 80*65, 40*10)
+	xterm.WaitFor("window 80x40, 0x0 pixels")
 	made := openScreen(t, mustDial(t, srv.addr, "g", key))
 	made.WaitFor("window 80x24, 0x0 pixels")
 }

@@ -37,7 +37,8 @@ type Server struct {
 	mu       sync.Mutex
 	stopNote string // what viewers read when the server stops
 	viewers  int
-	programs map[*tea.Program]bool // the sessions' programs, for Broadcast
+	programs map[*tea.Program]bool  // the sessions' programs, for Broadcast
+	refused  map[ssh.Session]string // why sessions were refused, until their disconnect line
 }
 
 // leaveKey is where a connection keeps the function that gives its
@@ -75,7 +76,7 @@ func New(opts Options, newModel NewModel) (*Server, error) {
 			return nil, fmt.Errorf("presenter key: %w", err)
 		}
 	}
-	s.programs = map[*tea.Program]bool{}
+	s.programs, s.refused = map[*tea.Program]bool{}, map[ssh.Session]string{}
 	s.ssh = s.newSSH()
 	return s, nil
 }
@@ -141,7 +142,7 @@ func leaveHandshake(ctx ssh.Context) {
 // What a session's permissions carry from its key's lines.
 const (
 	extPresenter = "reel-presenter" // a presenter's line lets it in
-	extNoPty     = "reel-no-pty"    // only no-pty lines let it in
+	extNoPty     = "reel-no-pty"    // the line that lets it in has no-pty
 )
 
 // allowKey lets key in if a line of the authorized keys (or of the
@@ -175,8 +176,8 @@ func (s *Server) allowKey(ctx ssh.Context, key ssh.PublicKey) bool {
 }
 
 // logRefused writes a line for a refused key, so that an admin sees
-// who tries; a flood is a line a second at most, saying how many went
-// unlogged.
+// who tries; a flood is logsPerSecond (10) lines a second at most, the
+// first of the next second saying how many went unlogged.
 func (s *Server) logRefused(ctx ssh.Context, key ssh.PublicKey, why verdict) {
 	skipped, ok := s.refusals.allow(time.Now())
 	if !ok {

@@ -25,7 +25,11 @@ func (w *window) set(win ssh.Window) {
 // local tty's (ui.Options.WindowPixels): OpenSSH's client sends its own
 // tty's, which xterm, kitty, foot and WezTerm fill. Pixels are zero where
 // the client left them so, or sent what golang.org/x/crypto/ssh's
-// clients send whatever the terminal: 8 pixels a cell each way.
+// clients send whatever the terminal: 8 pixels a cell each way. They are
+// zero too where a cell would be over maxCellX×maxCellY: no terminal's is,
+// and pictures are encoded at the cell's size, in the shared server.
+// (A cell typed in as an answer to reel's CSI 16 t is capped where
+// pictures are encoded: ui/graphics's EncodePixels.)
 func (w *window) pixels() (cols, rows, xpx, ypx int) {
 	w.mu.Lock()
 	win := w.w
@@ -34,5 +38,13 @@ func (w *window) pixels() (cols, rows, xpx, ypx int) {
 	if xpx == 8*cols && ypx == 8*rows {
 		xpx, ypx = 0, 0
 	}
+	if xpx > maxCellX*cols || ypx > maxCellY*rows {
+		xpx, ypx = 0, 0
+	}
 	return cols, rows, xpx, ypx
 }
+
+// maxCellX, maxCellY are the largest cell, in pixels, a client's window
+// may say it has: 64×128 is a very large font on a high-density screen
+// (a 40-point one at twice the pixels); no one reads a story in larger.
+const maxCellX, maxCellY = 64, 128

@@ -3,6 +3,7 @@ package graphics
 import (
 	"hash/fnv"
 	"image"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,6 +26,13 @@ import (
 // maxEncodedBytes caps the encoded pictures kept: a sixel picture of a
 // wide panel takes a few hundred kilobytes.
 const maxEncodedBytes = 24 << 20
+
+// maxEncodedPixels caps the pixels a picture is encoded at: a 4K
+// screen's. No picture's box on a real screen is much larger; a cell
+// size a terminal (or a served viewer's client) makes up could ask for
+// gigabytes. A larger box gets its picture at this many pixels, which
+// kitty and iTerm2 scale to its cells and sixel draws a little smaller.
+const maxEncodedPixels = 3840 * 2160
 
 // newEncodedPictures keeps the escape sequences of pictures encoded for
 // the terminal, by picture, size and cell size, the least recently used
@@ -135,13 +143,9 @@ func (a *Art) CellSize() image.Point {
 var defaultCell = image.Point{X: 10, Y: 20}
 
 // EncodePixels encodes picture k for the terminal, scaled to its box's
-// pixels; it returns "" if it cannot be.
+// pixels (pixelBox); it returns "" if it cannot be.
 func EncodePixels(k Key, img *image.RGBA) string {
-	cell := k.cell
-	if cell == (image.Point{}) {
-		cell = defaultCell
-	}
-	w, h := k.Cols*cell.X, k.Rows*cell.Y
+	w, h := pixelBox(k)
 	var seq string
 	switch k.Mode {
 	case PicturesSixel:
@@ -154,6 +158,28 @@ func EncodePixels(k Key, img *image.RGBA) string {
 		seq, _ = encode.ITerm(img, k.Cols, k.Rows, w, h)
 	}
 	return seq
+}
+
+// pixelBox is the size in pixels picture k is encoded at: its cells',
+// shrunk in proportion to at most maxEncodedPixels.
+func pixelBox(k Key) (w, h int) {
+	cell := k.cell
+	if cell == (image.Point{}) {
+		cell = defaultCell
+	}
+	w, h = k.Cols*cell.X, k.Rows*cell.Y
+	if w <= 0 || h <= 0 {
+		return w, h // the encoders make nothing of it
+	}
+	if area := float64(w) * float64(h); area > maxEncodedPixels {
+		f := math.Sqrt(maxEncodedPixels / area)
+		// Whole pixels, at least one each way, and never past the cap
+		// however the rounding goes.
+		w = max(1, int(float64(w)*f))
+		h = max(1, min(int(float64(h)*f), maxEncodedPixels/w))
+		w = min(w, maxEncodedPixels/h)
+	}
+	return w, h
 }
 
 // KittyPlaceID is the kitty picture id of k placed at its cells: the
