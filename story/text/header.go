@@ -68,8 +68,8 @@ func takeHeaderAfterIntro(s *story.Story, blocks []textBlock) []textBlock {
 // whether line was one (a second date with no label, which may be a
 // photo's caption, is not taken).
 func takeHeaderLine(s *story.Story, line string) bool {
-	if m := matchIf(prose.HasFoldPrefix(line, bylineStarts), bylineRe, line); m != nil {
-		for _, a := range authorSepRe().Split(m[1], -1) {
+	if names, ok := bylineText(line); ok {
+		for _, a := range authorSepRe().Split(names, -1) {
 			switch {
 			case a == "":
 			case isDate(a) && s.Date == "":
@@ -80,9 +80,9 @@ func takeHeaderLine(s *story.Story, line string) bool {
 		}
 		return true
 	}
-	if m := matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line); m != nil {
+	if value, ok := timestampValue(line); ok {
 		if s.Date == "" {
-			s.Date = m[1]
+			s.Date = value
 		} else {
 			// A second timestamp ("Updated: …" under "Published: …") keeps
 			// its label, which tells the two apart.
@@ -127,8 +127,9 @@ func splitHeaderLines(blocks []textBlock) []textBlock {
 
 // isHeaderLine reports whether a line is a byline or a timestamp.
 func isHeaderLine(line string) bool {
-	return matchIf(prose.HasFoldPrefix(line, bylineStarts), bylineRe, line) != nil ||
-		matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line) != nil || isDate(line)
+	_, byline := bylineText(line)
+	_, dated := timestampValue(line)
+	return byline || dated || isDate(line)
 }
 
 func isNotHeaderLine(line string) bool { return !isHeaderLine(line) }
