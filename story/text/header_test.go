@@ -73,7 +73,9 @@ func TestHeaderLines(t *testing.T) {
 
 // TestSentenceNotHeader reads galleries whose first caption or intro
 // starts as a byline or a timestamp does ("By Tuesday morning, …",
-// "Updated forecasts …"): every photo keeps its caption and credit.
+// "Updated forecasts …"), and one whose real header is followed by such a
+// caption: every photo keeps its caption and credit, and the header only
+// what is its own.
 func TestSentenceNotHeader(t *testing.T) {
 	tests := []struct {
 		name, src string
@@ -91,6 +93,17 @@ func TestSentenceNotHeader(t *testing.T) {
 			src:     "Storm hits coast\n\nUpdated forecasts warned of gusts of 90mph on Monday 3 March. (AP Photo/Jane Example)\n\nWaves broke over the wall. (AP Photo/Sam Sample)\n",
 			bodies:  []string{"Updated forecasts warned of gusts of 90mph on Monday 3 March.", "Waves broke over the wall."},
 			credits: []string{"AP Photo/Jane Example", "AP Photo/Sam Sample"}},
+		{name: "a byline-like intro",
+			src:     "Floods across the valley\n\nBy the river, families stacked sandbags through the night as water rose.\n\nResidents wade through the flooded high street in Tewkesbury. Photograph: Jane Example/PA\n\nA man rows a boat past the abbey. Photograph: Sam Sample/Reuters\n",
+			intro:   "By the river, families stacked sandbags through the night as water rose.",
+			bodies:  []string{"Residents wade through the flooded high street in Tewkesbury.", "A man rows a boat past the abbey."},
+			credits: []string{"Photograph: Jane Example/PA", "Photograph: Sam Sample/Reuters"}},
+		{name: "a header, then a timestamp-like caption",
+			src:     "Floods across the valley\nUpdated: 2 hours ago\nBy Jane Doe and John Roe, BBC News\n\nFamilies stacked sandbags through the night.\n\nUpdated figures show 300 homes flooded. Residents wade through the flooded high street. Photograph: Jane Example/PA\n\nA man rows a boat past the abbey. Photograph: Sam Sample/Reuters\n",
+			authors: []string{"Jane Doe", "John Roe", "BBC News"}, date: "2 hours ago",
+			intro:   "Families stacked sandbags through the night.",
+			bodies:  []string{"Updated figures show 300 homes flooded. Residents wade through the flooded high street.", "A man rows a boat past the abbey."},
+			credits: []string{"Photograph: Jane Example/PA", "Photograph: Sam Sample/Reuters"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
