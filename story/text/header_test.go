@@ -125,3 +125,26 @@ func TestSentenceNotHeader(t *testing.T) {
 		})
 	}
 }
+
+// TestSecondTimestampIsADate checks that a line under a page's timestamp
+// joins it as a second timestamp only when it is itself a date ("Updated:
+// Dec 4, 2026, …"), not a sentence that starts with the label.
+func TestSecondTimestampIsADate(t *testing.T) {
+	tests := []struct{ second, date string }{
+		{"Updated: Dec 4, 2026, 10:30 AM GMT", "Dec 4, 2026, 08:00 AM GMT · Updated: Dec 4, 2026, 10:30 AM GMT"},
+		{"Updated 2 hours ago", "Dec 4, 2026, 08:00 AM GMT · Updated 2 hours ago"},
+		{"Updated figures show 300 homes flooded.", "Dec 4, 2026, 08:00 AM GMT"},
+		{"Updated forecasts warned of gusts of 90mph on Monday 3 March.", "Dec 4, 2026, 08:00 AM GMT"},
+	}
+	for _, tt := range tests {
+		src := "Storm hits the coast\nPublished: Dec 4, 2026, 08:00 AM GMT\n" + tt.second +
+			"\n\nA storm swept the coast overnight.\n\nFallen trees\n\nCrews cleared the roads by noon.\n\nHigh waves\n\nWaves broke over the wall.\n"
+		s := storytest.Must(read.Parse([]byte(src), story.Options{Name: "storm.txt"}))
+		if s.Date != tt.date {
+			t.Errorf("%q: date = %q, want %q", tt.second, s.Date, tt.date)
+		}
+		if d := storytest.Dump(s); !strings.Contains(s.Date, tt.second) && !strings.Contains(d, tt.second) {
+			t.Errorf("%q: the line is lost: %s", tt.second, d)
+		}
+	}
+}
