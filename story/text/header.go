@@ -68,15 +68,18 @@ func takeHeaderAfterIntro(s *story.Story, blocks []textBlock) []textBlock {
 // whether line was one (a second date with no label, which may be a
 // photo's caption, is not taken).
 func takeHeaderLine(s *story.Story, line string) bool {
-	if names, ok := bylineText(line); ok {
-		for _, a := range authorSepRe().Split(names, -1) {
-			switch {
-			case a == "":
-			case isDate(a) && s.Date == "":
-				s.Date = a // "By the Desk, 1 January 2025"
-			default:
+	if b, ok := readByline(line); ok {
+		for _, a := range authorSepRe().Split(b.names, -1) {
+			if a != "" {
 				s.Authors = append(s.Authors, a)
 			}
+		}
+		switch {
+		case b.date == "":
+		case s.Date == "":
+			s.Date = b.date // "By the Desk, 1 January 2025"
+		default:
+			s.Date += " · " + b.dateLine
 		}
 		return true
 	}
@@ -127,9 +130,9 @@ func splitHeaderLines(blocks []textBlock) []textBlock {
 
 // isHeaderLine reports whether a line is a byline or a timestamp.
 func isHeaderLine(line string) bool {
-	_, byline := bylineText(line)
+	_, signed := readByline(line)
 	_, dated := timestampValue(line)
-	return byline || dated || isDate(line)
+	return signed || dated || isDate(line)
 }
 
 func isNotHeaderLine(line string) bool { return !isHeaderLine(line) }

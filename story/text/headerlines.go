@@ -14,14 +14,41 @@ import (
 // caption, "Updated forecasts warned of gusts …" another. A byline names
 // people and outlets; a timestamp's value is a date, a time or an age.
 
-// bylineText returns what follows a byline's label ("By", "Written by"),
-// or ok false for a line that is not a byline.
-func bylineText(line string) (text string, ok bool) {
+// byline is what a byline line holds after its label ("By", "Written
+// by"): names, and the date that may end it, as its value and as printed
+// ("Updated 10:30 AM GMT, …" keeps its label).
+type byline struct {
+	names, date, dateLine string
+}
+
+// readByline reads a byline line, or returns ok false for a line that is
+// not one.
+func readByline(line string) (b byline, ok bool) {
 	m := matchIf(prose.HasFoldPrefix(line, bylineStarts), bylineRe, line)
-	if m == nil || !namesOnly(m[1]) {
-		return "", false
+	if m == nil {
+		return byline{}, false
 	}
-	return m[1], true
+	b = bylineDate(m[1])
+	return b, namesOnly(b.names)
+}
+
+// bylineDate splits the date that ends a byline off its names ("Jane
+// Doe, Dec 4, 2026", "Jane Doe | Updated 10:30 AM GMT, December 4,
+// 2026"), as the commas in it would part it.
+func bylineDate(text string) byline {
+	for i, r := range text {
+		if r != ',' && r != '|' {
+			continue
+		}
+		rest := strings.TrimSpace(text[i+1:])
+		if isDate(rest) {
+			return byline{names: text[:i], date: rest, dateLine: rest}
+		}
+		if v, ok := timestampValue(rest); ok {
+			return byline{names: text[:i], date: v, dateLine: rest}
+		}
+	}
+	return byline{names: text}
 }
 
 // timestampValue returns the date of a timestamp line ("Updated: …"), or
