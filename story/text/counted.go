@@ -92,8 +92,10 @@ func isCounter(line string) bool {
 
 // splitTrailingCredits splits a credit at the end of a paragraph off as a
 // credit block of its own, as if it stood on the next line: one in
-// brackets ("… the harvest season. (Photo: AFP)") or an agency's after the
-// last sentence ("… December 1, 2026. REUTERS/Jane Doe").
+// brackets ("… the harvest season. (Photo: AFP)"), an agency's after the
+// last sentence ("… December 1, 2026. REUTERS/Jane Doe") or a labelled
+// one there, as the Guardian's copied galleries run it on ("… the high
+// street. Photograph: Jane Doe/PA").
 func splitTrailingCredits(blocks []textBlock) []textBlock {
 	var out []textBlock
 	for _, b := range blocks {
@@ -117,6 +119,12 @@ func splitTrailingCredits(blocks []textBlock) []textBlock {
 // sentence, as Reuters signs its photos: "… 2026. REUTERS/Jane Doe".
 var agencyCreditRe = prose.LazyRegexp(`^(.*[.!?"”’])\s+(REUTERS/\S.{0,60})$`)
 
+// labelledCreditRe matches a labelled credit after a caption's last
+// sentence: "… the high street. Photograph: Jane Doe/PA". The name is
+// capitalised and holds no sentence's end, so a sentence about a
+// photograph stays text.
+var labelledCreditRe = prose.LazyRegexp(`^(.*[.!?"”’])\s+((?:Photograph|Photo|Picture|Image)s?:\s*\p{Lu}[^.!?]{0,60})$`)
+
 // trailingCredit splits a line into its text and the credit at its end,
 // or returns an empty credit.
 func trailingCredit(line string) (before, credit string) {
@@ -127,6 +135,11 @@ func trailingCredit(line string) (before, credit string) {
 	}
 	if strings.Contains(line, "REUTERS/") {
 		if m := agencyCreditRe().FindStringSubmatch(line); m != nil {
+			return m[1], m[2]
+		}
+	}
+	if strings.Contains(line, ": ") {
+		if m := labelledCreditRe().FindStringSubmatch(line); m != nil && prose.IsCreditLine(m[2]) {
 			return m[1], m[2]
 		}
 	}

@@ -254,3 +254,30 @@ func TestHeaderAfterIntro(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelledCreditAtEnd checks that a labelled credit run on at a
+// caption's end, as the Guardian's copied galleries have it ("…
+// Photograph: Jane Doe/PA"), is the photo's credit, and that a sentence
+// that only speaks of a photograph stays whole.
+func TestLabelledCreditAtEnd(t *testing.T) {
+	tests := []struct{ line, body, credit string }{
+		{"Residents wade through the flooded high street. Photograph: Jane Example/PA", "Residents wade through the flooded high street.", "Photograph: Jane Example/PA"},
+		{"A man rows past the abbey. Photo: Sam Sample/Reuters", "A man rows past the abbey.", "Photo: Sam Sample/Reuters"},
+		{"A heron in the shallows. Photograph: Max Sample", "A heron in the shallows.", "Photograph: Max Sample"},
+		{"She kept one picture. Photograph: a gift from her mother.", "She kept one picture. Photograph: a gift from her mother.", ""},
+		{"He framed the last one. Photo: Taken at dawn. It hung by the door.", "He framed the last one. Photo: Taken at dawn. It hung by the door.", ""},
+	}
+	for _, tt := range tests {
+		src := "Floods across the valley\n\nFamilies stacked sandbags through the night.\n\n" + tt.line +
+			"\n\nA boat passes the church. Photograph: Kay Example/Alamy\n"
+		s := storytest.Must(read.Parse([]byte(src), story.Options{Name: "floods.txt"}))
+		if s.Len() != 2 {
+			t.Errorf("%q: %d sections, want 2: %s", tt.line, s.Len(), storytest.Dump(s))
+			continue
+		}
+		sec := s.Section(0)
+		if sec.Body != tt.body || len(sec.Pictures) != 1 || sec.Pictures[0].Credit != tt.credit {
+			t.Errorf("%q: body, pictures = %q, %+v; want %q credited %q", tt.line, sec.Body, sec.Pictures, tt.body, tt.credit)
+		}
+	}
+}

@@ -68,21 +68,24 @@ func takeHeaderAfterIntro(s *story.Story, blocks []textBlock) []textBlock {
 // whether line was one (a second date with no label, which may be a
 // photo's caption, is not taken).
 func takeHeaderLine(s *story.Story, line string) bool {
-	if m := matchIf(prose.HasFoldPrefix(line, bylineStarts), bylineRe, line); m != nil {
-		for _, a := range authorSepRe().Split(m[1], -1) {
-			switch {
-			case a == "":
-			case isDate(a) && s.Date == "":
-				s.Date = a // "By the Desk, 1 January 2025"
-			default:
+	if b, ok := readByline(line); ok {
+		for _, a := range authorSepRe().Split(b.names, -1) {
+			if a != "" {
 				s.Authors = append(s.Authors, a)
 			}
 		}
+		switch {
+		case b.date == "":
+		case s.Date == "":
+			s.Date = b.date // "By the Desk, 1 January 2025"
+		default:
+			s.Date += " · " + b.dateLine
+		}
 		return true
 	}
-	if m := matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line); m != nil {
+	if value, ok := timestampValue(line); ok {
 		if s.Date == "" {
-			s.Date = m[1]
+			s.Date = value
 		} else {
 			// A second timestamp ("Updated: …" under "Published: …") keeps
 			// its label, which tells the two apart.
@@ -127,8 +130,9 @@ func splitHeaderLines(blocks []textBlock) []textBlock {
 
 // isHeaderLine reports whether a line is a byline or a timestamp.
 func isHeaderLine(line string) bool {
-	return matchIf(prose.HasFoldPrefix(line, bylineStarts), bylineRe, line) != nil ||
-		matchIf(prose.HasFoldPrefix(line, datedStarts), datedRe, line) != nil || isDate(line)
+	_, signed := readByline(line)
+	_, dated := timestampValue(line)
+	return signed || dated || isDate(line)
 }
 
 func isNotHeaderLine(line string) bool { return !isHeaderLine(line) }

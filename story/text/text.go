@@ -22,7 +22,7 @@ var (
 	bylineRe    = prose.LazyRegexp(`(?i)^(?:by|written by|reported by|words by)\s*:?\s+(\S.{1,80})$`)
 	datedRe     = prose.LazyRegexp(`(?i)^(?:updated|published|first published|last updated|posted|last modified)\s*(?:on|at)?\s*:?\s*(\d.*|\S.*\d.*)$`)
 	dateRe      = prose.LazyRegexp(`(?i)^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30}$|^\d{4}-\d{2}-\d{2}\b.{0,30}$|^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4}\b.{0,30}$`)
-	authorSepRe = prose.LazyRegexp(`\s*(?:,|\band\b|&)\s*`)
+	authorSepRe = prose.LazyRegexp(`\s*(?:,|\band\b|&|\|)\s*`)
 )
 
 // Sentence terminators, including those of scripts without letter case.
