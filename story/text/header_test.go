@@ -41,6 +41,8 @@ func TestHeaderLines(t *testing.T) {
 		{line: "By 山田太郎", authors: []string{"山田太郎"}},
 		{line: "By Jane Doe, Dec 4, 2026", authors: []string{"Jane Doe"}, date: "Dec 4, 2026"},
 		{line: "By Jane Doe | Updated 10:30 AM GMT, December 4, 2026", authors: []string{"Jane Doe"}, date: "10:30 AM GMT, December 4, 2026"},
+		{line: "By Jane Doe, political correspondent", authors: []string{"Jane Doe", "political correspondent"}},
+		{line: "By Jane Doe (Reuters)", authors: []string{"Jane Doe"}},
 		// Timestamps.
 		{line: "Updated: Jan 13, 2022, 05:43 PM(IST)", date: "Jan 13, 2022, 05:43 PM(IST)"},
 		{line: "Published 2 hours ago", date: "2 hours ago"},

@@ -65,15 +65,26 @@ func timestampValue(line string) (value string, ok bool) {
 // "and", "&" or "|", with an outlet or a date among them ("Jane Doe and
 // John Roe, BBC News", "the Desk, 1 January 2025"), not a sentence.
 func namesOnly(text string) bool {
+	// An outlet in brackets at the end: "Jane Doe (Reuters)".
+	if open := strings.LastIndex(text, "("); open > 0 && strings.HasSuffix(text, ")") && isName(text[open+1:len(text)-1]) {
+		text = strings.TrimSpace(text[:open])
+	}
 	if strings.ContainsAny(text, "()[]{}") {
 		return false // a bracketed credit or aside: a caption's
 	}
-	for _, part := range authorSepRe().Split(text, -1) {
-		if part != "" && !isDate(part) && !isName(part) {
+	for i, part := range authorSepRe().Split(text, -1) {
+		if part != "" && !isDate(part) && !isName(part) && (i == 0 || !isRole(part)) {
 			return false
 		}
 	}
 	return true
+}
+
+// isRole reports whether part of a byline after a name is the writer's
+// role, lower-case words of a role alone ("political correspondent").
+func isRole(part string) bool {
+	words := strings.Fields(part)
+	return len(words) > 0 && len(words) <= 3 && !slices.ContainsFunc(words, func(w string) bool { return !isConnector(w) })
 }
 
 // nameWords is the most words a name or an outlet holds ("Maria de la
@@ -88,6 +99,12 @@ var nameConnectors = []string{
 	"da", "das", "dos", "du", "la", "le", "di", "y", "ter", "ten", "zu", "in", "for",
 	"staff", "agencies", "correspondent", "reporter", "reporters", "editor", "writer", "photographer",
 	"senior", "chief",
+	// A byline's role: "Jane Doe, political correspondent".
+	"political", "foreign", "business", "economics", "health", "science", "technology", "sports", "sport",
+	"arts", "culture", "environment", "climate", "diplomatic", "security", "defence", "defense", "home",
+	"affairs", "deputy", "associate", "contributing", "special", "news", "data", "digital", "global",
+	"world", "international", "transport", "education", "legal", "crime", "royal", "investigations",
+	"columnist", "producer", "contributor", "journalist", "video", "picture", "pictures", "desk",
 }
 
 // namePrefixes start a name with a hyphen or an apostrophe after them,
