@@ -142,6 +142,9 @@ func (m *Model) feedKey(msg tea.KeyPressMsg, count string) (tea.Cmd, bool) {
 	case m.feed.on && !k.FeedOpens && matchesDisabled(msg, k.Open):
 		m.hint = "this reader opens no links"
 		return nil, true
+	case m.item() != nil && m.itemLink() == "" && (matchesDisabled(msg, k.Open) || matchesDisabled(msg, k.Copy)):
+		m.hint = "this item has no link"
+		return nil, true
 	case m.onFeed() && !k.FeedReloads && matchesDisabled(msg, k.Reload):
 		m.hint = "this feed cannot be read again here"
 		return nil, true

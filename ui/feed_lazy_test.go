@@ -60,3 +60,32 @@ func TestNextUnseenReadsNoItem(t *testing.T) {
 		t.Errorf("u read %d of %d items whole", read, n)
 	}
 }
+
+// TestNoLinkSaysSo checks that o and y on a feed item with no link say
+// why they do nothing, and copy nothing.
+func TestNoLinkSaysSo(t *testing.T) {
+	src := `<rss version="2.0"><channel><title>F</title>` +
+		`<item><title>Linked</title><link>https://news.example/1</link></item>` +
+		`<item><title>Unlinked</title><description>no link</description></item></channel></rss>`
+	s, err := feed.Parse([]byte(src), feed.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opened []string
+	for _, k := range []string{"o", "y"} {
+		m := runKeys(t, feedModel(t, s, &opened), "right right")
+		next, cmd := m.Update(keyMsg(k))
+		m = next.(Model)
+		if !strings.Contains(frame(m), "this item has no link") {
+			t.Errorf("%s on an item with no link:\n%s", k, frame(m))
+		}
+		if cmd != nil {
+			if msg := cmd(); msg != nil {
+				t.Errorf("%s on an item with no link: %T %v", k, msg, msg)
+			}
+		}
+	}
+	if len(opened) > 0 {
+		t.Errorf("opened %v", opened)
+	}
+}
