@@ -45,6 +45,11 @@ type contentsList struct {
 	labels   []string        // one a page, cover first
 	filtered []int           // pages whose label matches the filter
 	cursor   int             // index into filtered
+	// longest is the width of the widest filtered label, as wm counts
+	// columns: measured when the list is built or filtered, not on each
+	// frame (a 10,000-item feed has as many labels).
+	longest int
+	wm      ansi.Method
 }
 
 func newContentsList() contentsList { return contentsList{input: textinput.New()} }
@@ -66,9 +71,9 @@ func contentsLabels(s *story.Story) []string {
 }
 
 // open fills the list with labels, unfiltered, the cursor on page, and
-// focuses the filter.
-func (c *contentsList) open(labels []string, page int) tea.Cmd {
-	c.labels, c.filtered, c.cursor = labels, nil, 0
+// focuses the filter; wm measures the labels.
+func (c *contentsList) open(labels []string, page int, wm ansi.Method) tea.Cmd {
+	c.labels, c.filtered, c.cursor, c.wm = labels, nil, 0, wm
 	c.filter("")
 	for i, p := range c.filtered {
 		if p == page {
@@ -80,9 +85,9 @@ func (c *contentsList) open(labels []string, page int) tea.Cmd {
 
 // refill is open in a story reloaded under the list: the filter typed
 // stays, and filters the new labels.
-func (c *contentsList) refill(labels []string, page int) {
+func (c *contentsList) refill(labels []string, page int, wm ansi.Method) {
 	filter := c.input.Value()
-	_ = c.open(labels, page)
+	_ = c.open(labels, page, wm)
 	c.input.SetValue(filter)
 	c.filter(filter)
 }
@@ -97,6 +102,15 @@ func (c *contentsList) filter(text string) {
 		}
 	}
 	c.cursor = clamp(c.cursor, 0, len(c.filtered)-1)
+	c.measure(c.wm)
+}
+
+// measure finds the widest filtered label as wm counts columns.
+func (c *contentsList) measure(wm ansi.Method) {
+	c.wm, c.longest = wm, 0
+	for _, p := range c.filtered {
+		c.longest = max(c.longest, wm.StringWidth(c.labels[p]))
+	}
 }
 
 // bestMatch is the filtered entry that matches text best: the first whose
@@ -176,11 +190,10 @@ func (c contentsList) view(w, h, reading int, st *page.Styles, wm ansi.Method) [
 	bw := min(page.ContentWidth(w), 70)
 	// A longer entry widens the box while the window has room, so that
 	// the cover's title is not cut with columns to spare.
-	longest := 0
-	for _, p := range c.filtered {
-		longest = max(longest, wm.StringWidth(c.labels[p]))
+	if wm != c.wm {
+		c.measure(wm) // counted otherwise since: this frame only
 	}
-	if need := longest + 2 + st.Overlay.GetHorizontalFrameSize(); need > bw {
+	if need := c.longest + 2 + st.Overlay.GetHorizontalFrameSize(); need > bw {
 		bw = max(bw, min(need, w-4))
 	}
 	inner := bw - st.Overlay.GetHorizontalFrameSize()
@@ -219,7 +232,7 @@ func (c contentsList) view(w, h, reading int, st *page.Styles, wm ansi.Method) [
 // openContents shows the contents, the cursor on the page being read.
 func (m Model) openContents() (Model, tea.Cmd) {
 	m.overlay = overlayContents
-	return m, m.contents.open(contentsLabels(m.story), m.pos.page)
+	return m, m.contents.open(contentsLabels(m.story), m.pos.page, m.method)
 }
 
 // updateContents handles a key while the contents are shown.

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/reeltui/reel/story"
 	"github.com/reeltui/reel/story/read"
 )
@@ -130,7 +132,7 @@ func TestContentsListAlone(t *testing.T) {
 		{"down", false, -1},
 	} {
 		c := newContentsList()
-		c.open(labels, 2)
+		c.open(labels, 2, ansi.WcWidth)
 		closed, chosen := false, -1
 		for _, k := range strings.Fields(tt.keys) {
 			closed, chosen, _ = c.update(keyMsg(k), DefaultContentsKeyMap(), 3)
@@ -169,5 +171,36 @@ func TestContentsSaysWhichPartShows(t *testing.T) {
 	}
 	if f := frame(send(newTestModel(sample(t), 80, 24), keyMsg("t"))); strings.Contains(f, " of 6") {
 		t.Errorf("a whole list counts its part:\n%s", f)
+	}
+}
+
+// TestContentsMeasuredWhenBuilt checks that the contents box is sized by
+// its longest entry when the list is built or filtered, not on every
+// frame: a 10,000-item feed's list measured every label in each View. A
+// label changed behind the list's back (as nothing in reel does) shows
+// that the frame measures none.
+func TestContentsMeasuredWhenBuilt(t *testing.T) {
+	s := testFeed(t, 30)
+	m := runKeys(t, newTestModel(s, 120, 30), "t")
+	width := func(f string) int {
+		for _, l := range strings.Split(f, "\n") {
+			if strings.Contains(l, "Contents") {
+				return len([]rune(strings.TrimSpace(l)))
+			}
+		}
+		return -1
+	}
+	before := width(frame(m))
+	if before < 0 {
+		t.Fatalf("no contents shown:\n%s", frame(m))
+	}
+	m.contents.labels[5] += strings.Repeat(" longer", 8)
+	if after := width(frame(m)); after != before {
+		t.Errorf("the frame measured the labels again: box %d wide, then %d", before, after)
+	}
+	// Filtering measures again: the long entry left widens the box.
+	m = runKeys(t, m, "5")
+	if wide := width(frame(m)); wide <= before {
+		t.Errorf("filtered: box %d wide, was %d, the long entry left:\n%s", wide, before, frame(m))
 	}
 }

@@ -348,9 +348,12 @@ func (m Model) picturesKey(i int) int {
 func (m Model) foldPlaceholders() bool { return !m.picOn }
 
 // hasPlaceholders reports whether the story stands any photo its text
-// left out.
+// left out. A section its reader says has no picture is not read for it.
 func (m Model) hasPlaceholders() bool {
 	for i := range m.story.Len() {
+		if !m.story.MayHavePictures(i) {
+			continue
+		}
 		for _, p := range m.story.Section(i).Pictures {
 			if p.Placeholder {
 				return true

@@ -348,9 +348,14 @@ func (m Model) decidePictures() (Model, tea.Cmd, bool) {
 }
 
 // showsPictures reports whether the story has a picture to draw: a note
-// on how pictures are drawn means nothing in a story without one.
+// on how pictures are drawn means nothing in a story without one. A
+// section its reader says has none is not read for it: New asks this of
+// a long feed with no colour before its first frame.
 func (m Model) showsPictures() bool {
 	for i := range m.story.Len() + 1 {
+		if i > 0 && !m.story.MayHavePictures(i-1) {
+			continue
+		}
 		for _, p := range page.Pictures(m.story, i) {
 			if !p.Placeholder && p.Source != "" {
 				return true

@@ -40,7 +40,7 @@ func (m Model) reload(msg ReloadMsg) (Model, tea.Cmd) {
 	m.pos = position{page: page, y: m.pos.y} // the scroll is clamped by show
 	m.reveal = reveal{page: page, hidden: min(hidden, m.stepsOf(page))}
 	if m.overlay == overlayContents {
-		m.contents.refill(contentsLabels(m.story), page)
+		m.contents.refill(contentsLabels(m.story), page, m.method)
 	}
 	m.hint = "reloaded"
 	cmds := []tea.Cmd{m.show(), m.forgetChangedPictures()}

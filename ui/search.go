@@ -61,9 +61,14 @@ type searchState struct {
 	// stop tells the search under way to give up: set when another
 	// starts or the reader clears it. Shared with the search's command.
 	stop *atomic.Bool
+	// texts are pages' plain lines kept from earlier searches
+	// (searchtext.go); shared by the model's copies.
+	texts *searchTexts
 }
 
-func newSearchState() searchState { return searchState{input: textinput.New()} }
+func newSearchState() searchState {
+	return searchState{input: textinput.New(), texts: newSearchTexts()}
+}
 
 // cancel stops the search under way, if any.
 func (s searchState) cancel() {
@@ -76,7 +81,7 @@ func (s searchState) cancel() {
 // It returns the new search's id and its stop.
 func (s *searchState) start(query string) (int, *atomic.Bool) {
 	s.cancel()
-	*s = searchState{input: s.input, query: query, last: query, id: s.id + 1, searching: true, stop: new(atomic.Bool)}
+	*s = searchState{input: s.input, query: query, last: query, id: s.id + 1, searching: true, stop: new(atomic.Bool), texts: s.texts}
 	return s.id, s.stop
 }
 
@@ -93,7 +98,7 @@ func (s *searchState) restart() (int, *atomic.Bool) {
 // clear drops the search, its query kept as the last term.
 func (s *searchState) clear() {
 	s.cancel()
-	*s = searchState{input: s.input, last: s.query, id: s.id}
+	*s = searchState{input: s.input, last: s.query, id: s.id, texts: s.texts}
 }
 
 // open shows the box, offering the last term.
@@ -133,6 +138,10 @@ type searchMsg struct {
 	id      int
 	layout  pageKey
 	matches []match
+	// keys are the pages' keys, and drawn the plain lines of those the
+	// search drew (nil for the others), for the next search.
+	keys  []pageKey
+	drawn [][]string
 }
 
 // status is the search's part of the status bar, for a reader on page;
@@ -287,26 +296,44 @@ func (m Model) searchCmd(id int, query string, stop *atomic.Bool) tea.Cmd {
 		return nil
 	}
 	n := m.pages()
+	keys, texts := make([]pageKey, n), make([][]string, n)
 	rendered := make([]*shownPage, n)
 	specs := make([]page.Spec, n)
 	for i := range n {
-		if rendered[i] = m.cache.get(m.wholeKey(i)); rendered[i] == nil {
+		keys[i] = m.wholeKey(i)
+		if m.search.texts != nil {
+			if t, ok := m.search.texts.Get(keys[i]); ok {
+				texts[i] = t
+				continue
+			}
+		}
+		if rendered[i] = m.cache.get(keys[i]); rendered[i] == nil {
 			specs[i] = m.wholeSpec(i)
 		}
 	}
 	layout := m.wholeKey(0)
 	return func() tea.Msg {
 		counts := make([]int, n)
+		drawn := make([][]string, n)
 		next := make(chan int)
 		var wg sync.WaitGroup
 		for range min(n, runtime.GOMAXPROCS(0)) {
 			wg.Go(func() {
 				for i := range next {
-					p := rendered[i]
-					if p == nil {
-						p = renderPage(specs[i])
+					lines := texts[i]
+					if lines == nil {
+						p := rendered[i]
+						if p == nil {
+							p = renderPage(specs[i])
+						}
+						lines = plainLines(p.Lines)
+						if !p.Plain {
+							// A page shown plainly for lack of time
+							// may be drawn whole next time.
+							drawn[i] = lines
+						}
 					}
-					counts[i] = countIn(p.Lines, query)
+					counts[i] = countPlain(lines, query)
 				}
 			})
 		}
@@ -324,13 +351,14 @@ func (m Model) searchCmd(id int, query string, stop *atomic.Bool) tea.Cmd {
 				matches = append(matches, match{page: page, nth: nth})
 			}
 		}
-		return searchMsg{id: id, layout: layout, matches: matches}
+		return searchMsg{id: id, layout: layout, matches: matches, keys: keys, drawn: drawn}
 	}
 }
 
 // foundAll takes a search's matches, and shows the first of a new
 // search's.
 func (m Model) foundAll(msg searchMsg) (Model, tea.Cmd) {
+	m.search.keepTexts(msg) // whichever search drew them
 	if !m.search.found(msg, m.pos.page) {
 		return m, nil
 	}
@@ -371,15 +399,6 @@ func (m Model) matchLine(mt match) int {
 		seen += c
 	}
 	return 0
-}
-
-// countIn counts the occurrences of query in rendered lines.
-func countIn(lines []string, query string) int {
-	n := 0
-	for _, l := range lines {
-		n += len(findIn(ansi.Strip(l), query))
-	}
-	return n
 }
 
 // findIn returns the byte ranges of query's occurrences in s, ignoring

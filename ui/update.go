@@ -71,6 +71,7 @@ func (m Model) widthReport(msg tea.ModeReportMsg) (Model, tea.Cmd) {
 	if wm, ok := widthMethodFor(msg); ok && wm != m.method {
 		m.method = wm
 		m.cur = nil
+		m.contents.measure(wm)
 		return m, tea.Batch(m.show(), m.researchIfStale())
 	}
 	return m, nil

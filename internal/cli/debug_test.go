@@ -27,3 +27,36 @@ func TestDebugListingShortensDataPictures(t *testing.T) {
 		t.Errorf("--debug does not name the data: picture by its kind and size:\n%.600s", b.String())
 	}
 }
+
+// TestDebugListingLeavesOutEmptyFields checks that --debug lists only the
+// fields a story has: no "kicker:" line with nothing after it for a story
+// without one, as the other optional fields are left out; a story with a
+// kicker still shows it.
+func TestDebugListingLeavesOutEmptyFields(t *testing.T) {
+	bare := &story.Story{Title: "Bare"}
+	bare.AddSection(story.Section{Caption: "one"})
+	kicked := &story.Story{Title: "Rally", Kicker: "In Pics", Format: story.FormatText, FormatReason: "content: plain text"}
+	for _, tt := range []struct {
+		s      *story.Story
+		resume string
+		want   []string
+	}{
+		{bare, "", []string{"title:    Bare", "sections: 1"}},
+		{kicked, "none: first reading", []string{"kicker:   In Pics", "resume:   none: first reading", "format:   text (content: plain text)"}},
+	} {
+		var b strings.Builder
+		if err := debugListing(&b, tt.s, "s.txt", tt.resume, nil); err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
+			if strings.HasSuffix(strings.TrimSpace(l), ":") || strings.HasSuffix(l, "()") {
+				t.Errorf("%s: an empty field %q:\n%s", tt.s.Title, l, b.String())
+			}
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(b.String(), w+"\n") {
+				t.Errorf("%s: no %q:\n%s", tt.s.Title, w, b.String())
+			}
+		}
+	}
+}

@@ -52,7 +52,11 @@ func printStory(stdout, stderr *os.File, s *story.Story, cfg config, tty bool, b
 // check says why a picture would be refused before its decode, or "".
 func debugListing(w io.Writer, s *story.Story, name, resume string, check func(src string) string) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "file:     %s\nformat:   %s (%s)\n", source.DisplayName(name), s.Format, s.FormatReason)
+	fmt.Fprintf(&b, "file:     %s\nformat:   %s", source.DisplayName(name), s.Format)
+	if s.FormatReason != "" {
+		fmt.Fprintf(&b, " (%s)", s.FormatReason)
+	}
+	b.WriteString("\n")
 	if s.Reader != "" {
 		fmt.Fprintf(&b, "reader:   %s\n", s.Reader)
 	}
@@ -60,13 +64,15 @@ func debugListing(w io.Writer, s *story.Story, name, resume string, check func(s
 	if s.TitleFrom != "" {
 		fmt.Fprintf(&b, "  from:   %s\n", s.TitleFrom)
 	}
-	fmt.Fprintf(&b, "kicker:   %s\n", s.Kicker)
-	for _, f := range []struct{ label, v string }{{"byline:   ", strings.Join(s.Authors, ", ")}, {"date:     ", s.Date}, {"source:   ", s.Source}, {"poster:   ", page.SourceLabel(s.Poster.Source)}} {
+	// A field the story does not have is left out, not listed empty.
+	for _, f := range []struct{ label, v string }{
+		{"kicker:   ", s.Kicker}, {"byline:   ", strings.Join(s.Authors, ", ")}, {"date:     ", s.Date},
+		{"source:   ", s.Source}, {"poster:   ", page.SourceLabel(s.Poster.Source)}, {"resume:   ", story.OneLine(resume)},
+	} {
 		if f.v != "" {
 			fmt.Fprintf(&b, "%s%s\n", f.label, f.v)
 		}
 	}
-	fmt.Fprintf(&b, "resume:   %s\n", story.OneLine(resume))
 	fmt.Fprintf(&b, "sections: %d\n", s.Len())
 	labels := s.Labels()
 	for i, sec := range s.Sections() {

@@ -54,8 +54,9 @@ func readAtom(root *node, r resolver) *document {
 	authors := slices.Clone(doc.authors)
 	for _, e := range entries {
 		doc.items = append(doc.items, lazyItem{
-			read: func() item { return readEntry(e, ns, r.within(e.base()), authors) },
-			id:   func() string { return atomKey(e, ns, r.within(e.base())).id() },
+			read:     func() item { return readEntry(e, ns, r.within(e.base()), authors) },
+			id:       func() string { return atomKey(e, ns, r.within(e.base())).id() },
+			pictured: func() bool { return mayPicture(e, r.within(e.base())) },
 		})
 	}
 	return doc

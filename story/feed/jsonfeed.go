@@ -110,7 +110,11 @@ func readJSON(data []byte, r resolver) (*document, error) {
 	// now, whatever the story does to its own.
 	authors := slices.Clone(doc.authors)
 	for _, ji := range items {
-		doc.items = append(doc.items, lazyItem{read: func() item { return ji.read(r, authors) }, id: func() string { return ji.key(r).id() }})
+		doc.items = append(doc.items, lazyItem{
+			read:     func() item { return ji.read(r, authors) },
+			id:       func() string { return ji.key(r).id() },
+			pictured: func() bool { return len(ji.pictures(r, image{})) > 0 || hasImgTag(ji.ContentHTML) },
+		})
 	}
 	return doc, nil
 }

@@ -110,8 +110,9 @@ func (d *document) addItems(items []*node, r resolver) {
 	d.items = make([]lazyItem, 0, len(items))
 	for _, n := range items {
 		d.items = append(d.items, lazyItem{
-			read: func() item { return readRSSItem(n, r.within(n.base())) },
-			id:   func() string { return rssKey(n, r.within(n.base())).id() },
+			read:     func() item { return readRSSItem(n, r.within(n.base())) },
+			id:       func() string { return rssKey(n, r.within(n.base())).id() },
+			pictured: func() bool { return mayPicture(n, r.within(n.base())) },
 		})
 	}
 }

@@ -48,3 +48,31 @@ func TestPrintListsItemLinks(t *testing.T) {
 		t.Errorf("a plain story printed a link (%v):\n%s", err, b.String())
 	}
 }
+
+// TestPrintLastItemLinkBeforeEnd checks that the last item's link is part
+// of its page, above the story's closing words, as every other item's is
+// above the rule that follows it; notes printed with it stay above it too.
+func TestPrintLastItemLinkBeforeEnd(t *testing.T) {
+	src := `<rss version="2.0"><channel><title>F</title>` +
+		`<item><title>First</title><link>https://e.example/1</link><description>one</description></item>` +
+		`<item><title>Last</title><link>https://e.example/last</link><description>the last one</description></item></channel></rss>`
+	for _, opt := range []PrintOptions{{}, {Width: 60}, {Width: 100, Measure: 60}, {Width: 60, Notes: true}} {
+		s, err := feed.Parse([]byte(src), feed.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		if err := Print(&b, s, opt); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		link, end := strings.Index(out, "Link: https://e.example/last"), strings.Index(out, "End of story")
+		text := strings.Index(out, "the last one")
+		if link < 0 || end < 0 || !(text < link && link < end) {
+			t.Errorf("%+v: text at %d, link at %d, end of story at %d:\n%s", opt, text, link, end, out)
+		}
+		if tail := strings.TrimRight(out[end:], "\n "); strings.Contains(tail, "\n") {
+			t.Errorf("%+v: lines after the end of story:\n%s", opt, out)
+		}
+	}
+}

@@ -82,7 +82,15 @@ func Print(w io.Writer, s *story.Story, opt PrintOptions) error {
 			at := max(len(lines)-1-p.Foot, 0)
 			lines = slices.Concat(lines[:at], []string{""}, notes, lines[at+1:])
 		}
-		lines = append(lines, itemLinkLines(s, i, st)...)
+		if link := itemLinkLines(s, i, st); len(link) > 0 && p.Foot > 0 {
+			// Part of its item: above the closing words (Foot counts
+			// them and the blank line that ends the page), past the
+			// blank line that opens them, as under a page that has none.
+			at := len(lines) - p.Foot
+			lines = slices.Concat(lines[:at], link, []string{""}, lines[at:])
+		} else {
+			lines = append(lines, link...)
+		}
 		for _, l := range lines {
 			if theme == ThemeNoTTY {
 				l = strings.TrimRight(story.Clean(ansi.Strip(l)), " ")
