@@ -265,6 +265,12 @@ func New(s *story.Story, opt Options) Model {
 		m.playing = true
 		m.left = m.interval
 	}
+	if m.shared != nil {
+		// A served story's viewers share one process: a second search
+		// draws its pages again rather than each viewer keeping up to
+		// searchTextLimit of page text.
+		m.search.texts = nil
+	}
 	m.updateKeys()
 	if opt.Width > 0 && opt.Height > 0 {
 		m.width, m.height = opt.Width, opt.Height

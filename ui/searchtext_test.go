@@ -37,3 +37,15 @@ func TestSearchAgainDrawsFewPages(t *testing.T) {
 		t.Errorf("second search: %d matches, want %d", got, 2*11)
 	}
 }
+
+// A served story's viewers keep no page text between searches: a hundred
+// of them would hold a hundred times searchTextLimit in one process.
+func TestServedReadersKeepNoSearchText(t *testing.T) {
+	m := New(sample(t), Options{Theme: page.ThemeDark, Shared: NewSharedPages(DefaultSharedBytes)})
+	if m.search.texts != nil {
+		t.Error("a served reader keeps search text of its own")
+	}
+	if New(sample(t), Options{Theme: page.ThemeDark}).search.texts == nil {
+		t.Error("a reader of its own keeps no search text")
+	}
+}
