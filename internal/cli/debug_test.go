@@ -36,6 +36,9 @@ func TestDebugListingLeavesOutEmptyFields(t *testing.T) {
 	bare := &story.Story{Title: "Bare"}
 	bare.AddSection(story.Section{Caption: "one"})
 	kicked := &story.Story{Title: "Rally", Kicker: "In Pics", Format: story.FormatText, FormatReason: "content: plain text"}
+	// A page reel exported holds photos its text left out: no address to name.
+	held := &story.Story{Title: "Held", Format: story.FormatHTML}
+	held.AddSection(story.Section{Caption: "one", Pictures: []story.Picture{{Placeholder: true, Credit: "AP Photo/Jane Example"}, {Placeholder: true}}})
 	for _, tt := range []struct {
 		s      *story.Story
 		resume string
@@ -43,13 +46,14 @@ func TestDebugListingLeavesOutEmptyFields(t *testing.T) {
 	}{
 		{bare, "", []string{"title:    Bare", "sections: 1"}},
 		{kicked, "none: first reading", []string{"kicker:   In Pics", "resume:   none: first reading", "format:   text (content: plain text)"}},
+		{held, "", []string{"       picture not in the text: AP Photo/Jane Example", "       picture not in the text"}},
 	} {
 		var b strings.Builder
 		if err := debugListing(&b, tt.s, "s.txt", tt.resume, nil); err != nil {
 			t.Fatal(err)
 		}
 		for _, l := range strings.Split(strings.TrimRight(b.String(), "\n"), "\n") {
-			if strings.HasSuffix(strings.TrimSpace(l), ":") || strings.HasSuffix(l, "()") {
+			if strings.HasSuffix(strings.TrimSpace(l), ":") || strings.HasSuffix(l, "()") || strings.HasSuffix(l, " ") {
 				t.Errorf("%s: an empty field %q:\n%s", tt.s.Title, l, b.String())
 			}
 		}

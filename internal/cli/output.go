@@ -93,8 +93,12 @@ func debugListing(w io.Writer, s *story.Story, name, resume string, check func(s
 			switch {
 			case why != "":
 				fmt.Fprintf(&b, "       picture %s: %s\n", story.OneLine(page.SourceLabel(p.Source)), why)
+			case p.Placeholder:
+				fmt.Fprintf(&b, "       picture not in the text%s\n", prefixed(": ", story.OneLine(p.Credit)))
 			case s.Format == story.FormatHTML || s.Format == story.FormatMHTML:
-				fmt.Fprintf(&b, "       picture %s\n", story.OneLine(page.SourceLabel(p.Source)+" "+p.Video))
+				if where := strings.TrimSpace(story.OneLine(page.SourceLabel(p.Source) + " " + p.Video)); where != "" {
+					fmt.Fprintf(&b, "       picture %s\n", where)
+				}
 			}
 		}
 	}
@@ -123,4 +127,12 @@ func printWidth(stdout, stderr *os.File) int {
 		}
 	}
 	return 0
+}
+
+// prefixed is s after prefix, or nothing when s is empty.
+func prefixed(prefix, s string) string {
+	if s == "" {
+		return ""
+	}
+	return prefix + s
 }
