@@ -68,7 +68,7 @@ func tameMarkdown(md string) string {
 				line = strings.ReplaceAll(line, "<!--", `\<!--`)
 			}
 		}
-		out = append(out, flattenNesting(line))
+		out = append(out, flattenNesting(innerTabs(line)))
 	}
 	if fence.Open() {
 		out = endCode(out, codeLines)
@@ -196,4 +196,15 @@ func wrapCodeLine(line string, room int, wm ansi.Method) []string {
 		}
 	}
 	return parts
+}
+
+// innerTabs turns the tabs inside a line of prose into spaces: a terminal
+// cell holds no tab, and the words either side of one were drawn as one
+// word. A line's leading tabs stay, where Markdown reads them as indent.
+func innerTabs(line string) string {
+	lead := len(line) - len(strings.TrimLeft(line, " \t"))
+	if !strings.Contains(line[lead:], "\t") {
+		return line
+	}
+	return line[:lead] + strings.ReplaceAll(line[lead:], "\t", " ")
 }

@@ -94,3 +94,15 @@ func TestCodeKeepsItsTabs(t *testing.T) {
 		t.Errorf("indents %d, %d, %d, want steps of 4:\n%s", f, i, r, page)
 	}
 }
+
+// TestProseKeepsWordsApartAtATab: a tab inside a sentence is a space on
+// the page, not nothing ("A boat\tin the harbour" was "A boatin").
+func TestProseKeepsWordsApartAtATab(t *testing.T) {
+	lines, _ := markdownLines("A boat\tin the harbour.\n\n- an item\twith a tab\n", 60, ThemeDark, time.Minute, RenderMarkdown, ansi.WcWidth)
+	page := ansi.Strip(strings.Join(lines, "\n"))
+	for _, want := range []string{"A boat in the harbour.", "an item with a tab"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("no %q on the page:\n%s", want, page)
+		}
+	}
+}
