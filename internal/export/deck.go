@@ -157,6 +157,9 @@ func (d *deckWriter) section(sec story.Section) {
 			d.columns(st.layout, sec.Caption)
 		}
 	}
+	if href, ok := itemLink(sec); ok {
+		d.b.WriteString("<" + strings.NewReplacer("<", "%3C", ">", "%3E", " ", "%20").Replace(href) + ">\n\n")
+	}
 	d.notes(sec.Notes())
 }
 

@@ -150,6 +150,9 @@ func (p *pageWriter) section(i int, sec story.Section) {
 			p.columns(st.layout)
 		}
 	}
+	if href, ok := itemLink(sec); ok {
+		p.printf("<p class=\"link\"><a href=\"%s\">%s</a></p>\n", html.EscapeString(href), escape(href))
+	}
 	p.notes(sec.Notes())
 	p.b.WriteString("</section>\n")
 }

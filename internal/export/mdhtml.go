@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/reeltui/reel/story"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -173,4 +174,15 @@ func textValue(t *ast.Text, src []byte) []byte {
 		return v
 	}
 	return util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
+}
+
+// itemLink is a feed item's own page, where sec is an item with a link
+// that may be followed (http or https): every export names it, as print
+// does, so that the item can still be read in full.
+func itemLink(sec story.Section) (string, bool) {
+	if sec.Item == nil || sec.Item.Link == "" {
+		return "", false
+	}
+	href, ok := safeLink(sec.Item.Link)
+	return href, ok && !strings.HasPrefix(href, "mailto:")
 }

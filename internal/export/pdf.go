@@ -239,6 +239,12 @@ func (p *pdfWriter) section(i int, sec story.Section, step int, bookmark bool) {
 		pdf.SetY(top + p.pictures(pics, top, area) + pdfGap)
 	}
 	p.sectionText(shown)
+	if href, ok := itemLink(sec); ok {
+		p.pdf.Ln(2)
+		p.pdf.SetTextColor(90, 90, 90)
+		p.para("Link: "+href, false, 9, 0)
+		p.pdf.SetTextColor(20, 20, 20)
+	}
 	p.notes(sec.Notes())
 }
 
