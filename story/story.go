@@ -147,7 +147,8 @@ type Section struct {
 	// Item is set for a section that is a feed's item (feeditem.go).
 	Item *FeedItem
 	// Lead is the first words of the prose under a slide's heading: what
-	// tells apart slides that repeat one heading (Labels).
+	// tells apart slides that repeat one heading (Labels), and names a
+	// section that has no caption (a copied gallery's photo without one).
 	Lead string
 	// Columns are runs of the page laid out side by side (presenterm's
 	// column_layout), in the order they stand.
@@ -310,6 +311,9 @@ func (s *Story) Labels() []string {
 	}
 	for i, sec := range secs {
 		out[i] = sec.Caption
+		if sec.Caption == "" {
+			out[i] = sec.Lead // a photo with no caption, named by its first words
+		}
 		if shared(i) && sec.Lead != "" && sec.Lead != sec.Caption {
 			out[i] = sec.Caption + " · " + sec.Lead
 		}

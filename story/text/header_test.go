@@ -152,3 +152,13 @@ func TestSecondTimestampIsADate(t *testing.T) {
 		}
 	}
 }
+
+// A photo with no caption (an agency gallery's) is named in the contents
+// by its first words, which a filter can find, not by its number alone.
+func TestUncaptionedPhotosNamedByTheirWords(t *testing.T) {
+	s := storytest.ParseFile(t, "../../testdata/text/ap-photos.txt")
+	labels := s.Labels()
+	if len(labels) == 0 || !strings.HasPrefix(labels[0], "Lanterns drift over the river") {
+		t.Errorf("labels %q", labels)
+	}
+}

@@ -186,7 +186,9 @@ func buildUncaptioned(s *story.Story, blocks []textBlock) {
 	s.Intro = strings.Join(intro, "\n\n")
 	for _, it := range items[introEnd:] {
 		body := strings.Join(append([]string{escapeLines(it.text)}, it.more...), "\n\n")
-		s.AddSection(story.Section{Body: body, Pictures: []story.Picture{placeholder("", it.credit)}})
+		// No caption to name the photo by: its first words name it in the
+		// contents, where its number alone could not be found by a filter.
+		s.AddSection(story.Section{Body: body, Lead: prose.FirstWords(it.text), Pictures: []story.Picture{placeholder("", it.credit)}})
 	}
 }
 
