@@ -41,9 +41,8 @@ func runServe(args []string, stdin, stdout, stderr *os.File, b Build) error {
 	}
 	req := source.Request{Path: sc.path, Format: sc.format, MaxSize: sc.maxSize, UserAgent: sc.userAgent(),
 		Sample: source.Sample{Name: b.SampleName, Text: b.Sample}}
-	// With no story named or piped, Load takes the sample as it does for
-	// a terminal.
-	ld, err := source.Load(req, stdin, stdinTTY || sc.path == "", stderr, func() {})
+	// With no story named or piped (sc.path ""), Load takes the sample.
+	ld, err := source.Load(req, stdin, stdinTTY, stderr, func() {})
 	if err != nil {
 		return err
 	}

@@ -8,14 +8,8 @@ import "os"
 // runners give) or a closed standard input holds none: the bundled
 // sample then, as on a terminal.
 func stdinHoldsStory(stdin *os.File) bool {
-	if stdin == nil {
-		return false
-	}
-	fi, err := stdin.Stat()
-	if err != nil {
-		return false
-	}
-	return fi.Mode()&(os.ModeDevice|os.ModeCharDevice) == 0
+	fi, ok := stdinInfo(stdin)
+	return ok && fi.Mode()&(os.ModeDevice|os.ModeCharDevice) == 0
 }
 
 // storyOnStdin tells whether reel serve, given no story, reads one from
@@ -25,13 +19,19 @@ func stdinHoldsStory(stdin *os.File) bool {
 // mean the bundled sample: a server started by a service manager has no
 // one to give it a story there.
 func storyOnStdin(stdin *os.File) bool {
-	if !stdinHoldsStory(stdin) {
-		return false
-	}
-	fi, err := stdin.Stat()
-	if err != nil {
+	fi, ok := stdinInfo(stdin)
+	if !ok {
 		return false
 	}
 	mode := fi.Mode()
 	return mode&os.ModeNamedPipe != 0 || (mode.IsRegular() && fi.Size() > 0)
+}
+
+// stdinInfo is what standard input is, if it is open.
+func stdinInfo(stdin *os.File) (os.FileInfo, bool) {
+	if stdin == nil {
+		return nil, false
+	}
+	fi, err := stdin.Stat()
+	return fi, err == nil
 }

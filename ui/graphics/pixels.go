@@ -109,11 +109,7 @@ func (a *Art) SetCell(w, h int) bool {
 	if w < 2 || h < 2 || w > 256 || h > 512 {
 		return false
 	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	changed := a.cell != image.Point{X: w, Y: h}
-	a.cell = image.Point{X: w, Y: h}
-	return changed
+	return a.setPoint(&a.cell, w, h)
 }
 
 // SetSixelMax records the largest sixel picture the terminal draws, in
@@ -123,10 +119,16 @@ func (a *Art) SetSixelMax(w, h int) bool {
 	if w <= 0 || h <= 0 || w > 1<<16 || h > 1<<16 {
 		return false
 	}
+	return a.setPoint(&a.sixelMax, w, h)
+}
+
+// setPoint sets *p, one of a's sizes, to w×h under a.mu, and reports
+// whether it changed.
+func (a *Art) setPoint(p *image.Point, w, h int) bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	changed := a.sixelMax != image.Point{X: w, Y: h}
-	a.sixelMax = image.Point{X: w, Y: h}
+	changed := *p != image.Point{X: w, Y: h}
+	*p = image.Point{X: w, Y: h}
 	return changed
 }
 
